@@ -1,0 +1,59 @@
+# Huddle: `make run` serves the dashboard on the demo company; `make test` runs every test.
+# Both set up what they need first (a virtual environment from requirements*.txt; for the
+# browser tests, Debian's Chromium).
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 8501
+DB ?= data/huddle.duckdb
+BIN := $(VENV)/bin
+
+.PHONY: run test test-fast lint format demo bench screenshots browser clean help
+
+help:
+	@echo "make run         serve Huddle on http://localhost:$(PORT) (builds the demo data first)"
+	@echo "make test        every test, the browser ones included"
+	@echo "make test-fast   every test but the browser ones"
+	@echo "make bench       print page and query timings on the demo and on 1M order lines"
+	@echo "make lint        ruff check and format check"
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	@echo "==> Creating the virtual environment in $(VENV) and installing requirements"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+run: $(BIN)/.installed
+	@$(BIN)/python cli.py demo --if-missing --db $(DB)
+	HUDDLE_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false
+
+demo: $(BIN)/.installed
+	$(BIN)/python cli.py demo --db $(DB)
+
+browser:
+	@bash scripts/ensure-chromium.sh
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: $(BIN)/.installed browser lint
+	$(BIN)/python -m pytest
+
+test-fast: $(BIN)/.installed lint
+	$(BIN)/python -m pytest -m "not browser"
+
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/bench_pages.py
+
+screenshots: $(BIN)/.installed browser
+	$(BIN)/python -m pytest tests/e2e -k screenshot
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache tests/screenshots

@@ -1,0 +1,38 @@
+"""Huddle: the entry point. `streamlit run app.py` (or `make run`) serves the dashboard."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.cache import get_store
+from components.text import t
+from data.errors import HuddleDataError
+
+st.set_page_config(page_title=t("app.title"), page_icon=":material/groups:", layout="wide")
+
+try:
+    get_store()
+except HuddleDataError as error:
+    st.error(t("error.database", message=error), icon=":material/database:")
+    st.stop()
+
+PAGES = {
+    t("nav.performance"): [
+        st.Page(
+            "pages/kpi_trends.py",
+            title=t("page.kpi_trends"),
+            icon=":material/trending_up:",
+            default=True,  # served at "/"; the stand-up view takes this place when it exists
+        ),
+    ],
+    t("nav.reference"): [
+        st.Page(
+            "pages/definitions.py",
+            title=t("page.definitions"),
+            icon=":material/menu_book:",
+            url_path="definitions",
+        ),
+    ],
+}
+
+st.navigation(PAGES).run()

@@ -1,0 +1,127 @@
+"""Benchmark: server-side run time of every page and of the core queries.
+
+Prints figures, not pass/fail: run it before and after a change and compare.
+
+    python benchmarks/bench_pages.py               # demo size (200k lines) and 1M lines
+    python benchmarks/bench_pages.py --sizes 200000 10000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from data.store import Store  # noqa: E402
+from metrics import service  # noqa: E402
+from metrics.filters import Filters  # noqa: E402
+from metrics.periods import preset_range  # noqa: E402
+
+END = date(2026, 11, 20)
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+
+
+def _build(orders: int) -> Path:
+    from data.demo import generate_demo
+
+    path = ROOT / "benchmarks" / f"demo_{orders}.duckdb"
+    store = Store(path)
+    have = store.scalar("SELECT count(*) FROM orders")
+    if have != orders:
+        print(f"building {orders:,} order lines into {path.name} ...", flush=True)
+        started = time.perf_counter()
+        generate_demo(store, orders=orders, seed=7, end_date=END)
+        print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
+    store.close()
+    return path
+
+
+def _timed(fn, repeat: int = 3) -> float:
+    """Median wall time in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def _queries(path: Path) -> dict[str, float]:
+    store = Store(path, read_only=True)
+    start, end = preset_range("qtd", END)
+    f = Filters(start=start, end=end)
+    year = Filters(start=date(2025, 11, 21), end=END)
+    kpis = ("revenue", "orders", "new_customers", "win_rate")
+    results = {
+        "values: 4 KPIs, quarter to date, targets": _timed(
+            lambda: service.values(store, kpis, f, with_targets=True)
+        ),
+        "trend: 4 KPIs by week, targets": _timed(
+            lambda: service.trend(store, kpis, f, "week", with_targets=True)
+        ),
+        "trend: revenue by month per team, 12 months": _timed(
+            lambda: service.trend(
+                store, ("revenue",), year, "month", dimension="team", with_targets=True
+            )
+        ),
+        "breakdown: 4 KPIs by rep, targets": _timed(
+            lambda: service.breakdown(store, kpis, f, "rep", with_targets=True)
+        ),
+        "retention by month, 12 months": _timed(
+            lambda: service.trend(store, ("retention_rate",), year, "month")
+        ),
+        "pipeline by week, 12 months": _timed(
+            lambda: service.trend(store, ("pipeline_value",), year, "week")
+        ),
+    }
+    store.close()
+    return results
+
+
+def _pages(path: Path) -> dict[str, float]:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["HUDDLE_DB"] = str(path)
+    results = {}
+    for page in PAGES:
+
+        def run_page(page: str = page) -> None:
+            st.cache_data.clear()  # cold: the first view after the data changed
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+            at.switch_page(page).run()
+            assert not at.exception, at.exception
+
+        results[f"page {page} (cold cache, incl. app shell)"] = _timed(run_page, repeat=2)
+    st.cache_resource.clear()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200_000, 1_000_000])
+    args = parser.parse_args()
+    table: dict[str, dict[int, float]] = {}
+    for size in args.sizes:
+        path = _build(size)
+        for name, ms in {**_queries(path), **_pages(path)}.items():
+            table.setdefault(name, {})[size] = ms
+    sizes = args.sizes
+    header = "".join(f"{s:>14,}" for s in sizes)
+    ratio = f"{'ratio':>9}" if len(sizes) > 1 else ""
+    print(f"\n{'median ms by order lines':<58}{header}{ratio}")
+    for name, by_size in table.items():
+        cells = "".join(f"{by_size[s]:>14.0f}" for s in sizes)
+        extra = f"{by_size[sizes[-1]] / by_size[sizes[0]]:>8.1f}x" if len(sizes) > 1 else ""
+        print(f"{name:<58}{cells}{extra}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Reusable UI pieces: tiles, charts, filters, tables. Pages compose these; no SQL here."""

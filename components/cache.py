@@ -1,0 +1,119 @@
+"""Every Streamlit cache in the app, in one module.
+
+The store is one per process (st.cache_resource); query results are cached on small explicit
+arguments, the request's JSON and the data version, never on DataFrames, so a write anywhere
+(an import, a saved target) invalidates exactly what it should.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from data.config import resolve_db_path
+from data.store import Store
+from metrics import lookups, service
+from metrics.compiler import MetricRequest
+from metrics.filters import Filters
+from metrics.model import Grain
+from metrics.periods import Comparison, compare_period
+
+
+@st.cache_resource(show_spinner=False)
+def get_store(path: str | None = None) -> Store:
+    """The process-wide store for the configured database file."""
+    return Store(path or resolve_db_path())
+
+
+def data_version() -> int:
+    """The store's data version: part of every cache key below."""
+    return get_store().data_version()
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _run(request_json: str, version: int) -> pd.DataFrame:
+    del version  # only a cache key: a new version means the data changed
+    return service.run(get_store(), MetricRequest.model_validate_json(request_json))
+
+
+def run_request(request: MetricRequest) -> pd.DataFrame:
+    """A metrics request's result, cached until the data changes."""
+    return _run(request.model_dump_json(), data_version()).copy()
+
+
+def kpi_values(
+    kpis: tuple[str, ...], filters: Filters, *, with_targets: bool = False
+) -> dict[str, float | None]:
+    """Each KPI's value over the filters' period (cached)."""
+    frame = run_request(MetricRequest(kpis=kpis, filters=filters, with_targets=with_targets))
+    row = frame.iloc[0]
+    return {c: (None if pd.isna(row[c]) else float(row[c])) for c in frame.columns}
+
+
+def kpi_trend(
+    kpis: tuple[str, ...],
+    filters: Filters,
+    grain: Grain,
+    *,
+    dimension: str | None = None,
+    with_targets: bool = False,
+) -> pd.DataFrame:
+    """KPIs per bucket (cached)."""
+    request = MetricRequest(
+        kpis=kpis, filters=filters, grain=grain, dimension=dimension, with_targets=with_targets
+    )
+    return run_request(request)
+
+
+def kpi_breakdown(
+    kpis: tuple[str, ...], filters: Filters, dimension: str, *, with_targets: bool = False
+) -> pd.DataFrame:
+    """KPIs per dimension value (cached), largest first."""
+    request = MetricRequest(
+        kpis=kpis, filters=filters, dimension=dimension, with_targets=with_targets
+    )
+    frame = run_request(request)
+    return frame.sort_values(kpis[0], ascending=False, na_position="last").reset_index(drop=True)
+
+
+def kpi_compare(
+    kpis: tuple[str, ...], filters: Filters, comparison: Comparison
+) -> tuple[dict[str, float | None], tuple[date, date]]:
+    """The comparison period's values and its dates (cached)."""
+    start, end = compare_period(filters.start, filters.end, comparison)
+    return kpi_values(kpis, filters.with_dates(start, end)), (start, end)
+
+
+@st.cache_data(show_spinner=False)
+def _teams(version: int) -> pd.DataFrame:
+    del version
+    return lookups.teams(get_store())
+
+
+def teams() -> pd.DataFrame:
+    """Teams and groups, parents first (cached)."""
+    return _teams(data_version()).copy()
+
+
+@st.cache_data(show_spinner=False)
+def _span(version: int) -> tuple[date, date] | None:
+    del version
+    return lookups.data_span(get_store())
+
+
+def data_span() -> tuple[date, date] | None:
+    """First and last day in the data (cached)."""
+    return _span(data_version())
+
+
+@st.cache_data(show_spinner=False)
+def _channels(version: int) -> list[str]:
+    del version
+    return lookups.channels(get_store())
+
+
+def channels() -> list[str]:
+    """Channels of the top-level teams (cached)."""
+    return list(_channels(data_version()))

@@ -1,0 +1,166 @@
+"""Chart builders. Each takes an aggregated frame and returns a plotly figure in the theme."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from components.format import format_value, plotly_tick_format
+from components.text import kpi_label, t
+from components.theme import ACTUAL, COMPARISON, TARGET, TEMPLATE
+from metrics.catalogue import get_kpi
+from metrics.periods import add_months
+
+
+def next_bucket(bucket: date, grain: str) -> date:
+    """The first day of the bucket after `bucket`."""
+    if grain == "day":
+        return bucket + timedelta(days=1)
+    if grain == "week":
+        return bucket + timedelta(days=7)
+    return add_months(bucket, {"month": 1, "quarter": 3, "year": 12}[grain])
+
+
+def bucket_is_partial(bucket: date, grain: str, last_day: date) -> bool:
+    """True when the bucket runs past `last_day`: a period to date, not a whole one."""
+    return next_bucket(bucket, grain) > last_day + timedelta(days=1)
+
+
+def _step(x: list[date], y: list[float | None], grain: str) -> tuple[list[date], list]:
+    """Target steps: each bucket's value held flat across the bucket, last one included."""
+    if not x:
+        return x, y
+    return [*x, next_bucket(x[-1], grain)], [*y, y[-1]]
+
+
+def _style(fig: go.Figure, unit: str, height: int) -> go.Figure:
+    tickformat, prefix = plotly_tick_format(unit)  # type: ignore[arg-type]
+    fig.update_layout(template=TEMPLATE, height=height, hovermode="x unified")
+    fig.update_yaxes(tickformat=tickformat, tickprefix=prefix)
+    return fig
+
+
+def trend_figure(
+    frame: pd.DataFrame,
+    kpi_id: str,
+    grain: str,
+    *,
+    comparison: pd.DataFrame | None = None,
+    comparison_label: str = "",
+    partial_last: bool = False,
+    height: int = 380,
+) -> go.Figure:
+    """A KPI over time: actual, the target as a stepped line, and the comparison dashed.
+
+    The comparison period's buckets are drawn under the current ones in order (first under
+    first), so months line up even when the two periods' months differ in length.
+    """
+    kpi = get_kpi(kpi_id)
+    x = list(frame["bucket"])
+    y = list(frame[kpi_id])
+    fig = go.Figure()
+    target_column = f"{kpi_id}_target"
+    if target_column in frame and frame[target_column].notna().any():
+        sx, sy = _step(x, list(frame[target_column]), grain)
+        fig.add_trace(
+            go.Scatter(
+                x=sx, y=sy, name=t("series.target"), mode="lines", line_shape="hv",
+                line={"color": TARGET, "dash": "dash", "width": 2},
+            )
+        )  # fmt: skip
+    if comparison is not None and not comparison.empty:
+        n = min(len(comparison), len(x))
+        fig.add_trace(
+            go.Scatter(
+                x=x[:n], y=list(comparison[kpi_id])[:n], name=comparison_label,
+                mode="lines", line={"color": COMPARISON, "width": 2, "dash": "dot"},
+                customdata=[str(b) for b in list(comparison["bucket"])[:n]],
+                hovertemplate="%{y} (%{customdata})",
+            )
+        )  # fmt: skip
+    sizes = [8] * len(x)
+    symbols = ["circle"] * len(x)
+    if partial_last and x:
+        symbols[-1] = "circle-open"
+        sizes[-1] = 11
+    fig.add_trace(
+        go.Scatter(
+            x=x, y=y, name=t("series.actual"), mode="lines+markers",
+            line={"color": ACTUAL, "width": 3},
+            marker={"size": sizes, "symbol": symbols, "color": ACTUAL},
+            text=[format_value(v, kpi.unit) for v in y], hovertemplate="%{text}",
+        )
+    )  # fmt: skip
+    fig.update_layout(
+        title={"text": t("trends.chart_title", kpi=kpi_label(kpi_id), grain=t(f"grain.{grain}"))}
+    )
+    return _style(fig, kpi.unit, height)
+
+
+def split_figure(
+    frame: pd.DataFrame,
+    kpi_id: str,
+    grain: str,
+    dimension: str,
+    dimension_title: str,
+    *,
+    colors: dict[str, str] | None = None,
+    columns: int = 4,
+    height_per_row: int = 230,
+) -> go.Figure:
+    """Small multiples: one panel per team, group or rep, each with its own target steps.
+
+    Each panel has its own y scale: a small team's trend against its own target matters more
+    than its size next to the largest team (the breakdown table compares sizes).
+    """
+    kpi = get_kpi(kpi_id)
+    names = list(dict.fromkeys(frame[dimension]))
+    rows = max(1, -(-len(names) // columns))
+    fig = make_subplots(
+        rows=rows, cols=columns, subplot_titles=names, shared_xaxes=True,
+        vertical_spacing=0.12 / rows + 0.05, horizontal_spacing=0.05,
+    )  # fmt: skip
+    target_column = f"{kpi_id}_target"
+    for index, name in enumerate(names):
+        part = frame[frame[dimension] == name]
+        row, col = index // columns + 1, index % columns + 1
+        color = (colors or {}).get(name, ACTUAL)
+        x = list(part["bucket"])
+        if target_column in part and part[target_column].notna().any():
+            sx, sy = _step(x, list(part[target_column]), grain)
+            fig.add_trace(
+                go.Scatter(
+                    x=sx, y=sy, mode="lines", line_shape="hv", name=t("series.target"),
+                    line={"color": TARGET, "dash": "dash", "width": 1.5},
+                    showlegend=False,
+                ),
+                row=row, col=col,
+            )  # fmt: skip
+        values = list(part[kpi_id])
+        fig.add_trace(
+            go.Scatter(
+                x=x, y=values, mode="lines", name=t("series.actual"),
+                line={"color": color, "width": 2.5}, showlegend=False,
+                text=[format_value(v, kpi.unit) for v in values],
+                hovertemplate=f"{name}: %{{text}}<extra></extra>",
+            ),
+            row=row, col=col,
+        )  # fmt: skip
+    fig.update_layout(
+        title={
+            "text": t(
+                "trends.split_title",
+                kpi=kpi_label(kpi_id),
+                grain=t(f"grain.{grain}"),
+                dimension=dimension_title.lower(),
+            )
+        },
+        hovermode="closest",
+    )
+    fig = _style(fig, kpi.unit, 110 + rows * height_per_row)
+    fig.update_layout(hovermode="closest", margin={"t": 90})
+    fig.update_annotations(font={"size": 14})
+    return fig

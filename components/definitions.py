@@ -1,0 +1,32 @@
+"""The KPI glossary table, built from the metrics catalogue."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.tables import table_with_download
+from components.text import kpi_definition, kpi_label, t
+from metrics.catalogue import listed_kpis
+
+
+def glossary_frame() -> pd.DataFrame:
+    """One row per listed KPI, in the user's language."""
+    rows = [
+        {
+            t("definitions.kpi"): kpi_label(k.id),
+            t("definitions.definition"): kpi_definition(k.id),
+            t("definitions.unit"): t(f"unit.{k.unit}"),
+            t("definitions.better"): t(
+                "definitions.higher" if k.direction == "higher_is_better" else "definitions.lower"
+            ),
+            t("definitions.has_target"): t("yes" if k.target_metric else "no"),
+            t("definitions.id"): k.id,
+        }
+        for k in listed_kpis()
+    ]
+    return pd.DataFrame(rows)
+
+
+def kpi_glossary() -> None:
+    """Draw the glossary with a CSV download."""
+    table_with_download(glossary_frame(), "huddle_kpi_definitions.csv", key="glossary")

@@ -1,0 +1,121 @@
+"""The sidebar's global filters, kept in the URL so a copied link reproduces the view.
+
+Each widget is bound to a query parameter (bind="query-params"); its value survives page
+switches and reloads, and disappears from the URL when it is back at its default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import streamlit as st
+
+from components import cache
+from components.format import format_date
+from components.text import t
+from metrics.filters import Filters
+from metrics.periods import PRESETS, preset_range
+
+ALL = ""  # the "no filter" option; empty so it never collides with a real name
+
+
+@dataclass(frozen=True)
+class GlobalFilters:
+    """What the sidebar says: the filters for queries plus what the pages display."""
+
+    filters: Filters
+    as_of: date
+    period: str
+    first_day: date
+    team_name: str | None
+
+
+def _team_label(name: str, depths: dict[str, int]) -> str:
+    if name == ALL:
+        return t("filters.all_teams")
+    return ("↳ " if depths.get(name, 0) else "") + name
+
+
+def global_filters() -> GlobalFilters | None:
+    """Draw the sidebar filters; None (after explaining why) when the database has no data."""
+    span = cache.data_span()
+    if span is None:
+        st.info(t("empty.no_data"))
+        return None
+    first_day, last_day = span
+    teams = cache.teams()
+    depths = dict(zip(teams["name"], teams["depth"], strict=True))
+    ids = dict(zip(teams["name"], teams["team_id"], strict=True))
+
+    with st.sidebar:
+        st.header(t("filters.header"))
+        as_of = st.date_input(
+            t("filters.as_of"),
+            value=last_day,
+            min_value=first_day,
+            max_value=last_day,
+            key="as_of",
+            help=t("filters.as_of_help"),
+            bind="query-params",
+        )
+        options = [*PRESETS, "custom"]
+        period = st.selectbox(
+            t("filters.period"),
+            options,
+            index=0,
+            format_func=lambda p: t(f"period.{p}"),
+            key="period",
+            bind="query-params",
+        )
+        if period == "custom":
+            chosen = st.date_input(
+                t("filters.custom_range"),
+                value=(preset_range("mtd", as_of)[0], as_of),
+                min_value=first_day,
+                max_value=last_day,
+                key="range",
+                bind="query-params",
+            )
+            if not isinstance(chosen, tuple) or len(chosen) != 2:
+                st.warning(t("filters.range_incomplete"))
+                st.stop()
+            start, end = chosen
+        else:
+            start, end = preset_range(period, as_of)
+        team_name = st.selectbox(
+            t("filters.team"),
+            [ALL, *teams["name"]],
+            format_func=lambda n: _team_label(n, depths),
+            key="team",
+            bind="query-params",
+        )
+        channel = st.selectbox(
+            t("filters.channel"),
+            [ALL, *cache.channels()],
+            format_func=lambda c: t("filters.all_channels") if c == ALL else t(f"channel.{c}"),
+            key="channel",
+            bind="query-params",
+        )
+        hide_leavers = st.toggle(
+            t("filters.hide_leavers"),
+            key="hide_leavers",
+            help=t("filters.hide_leavers_help"),
+            bind="query-params",
+        )
+        st.caption(t("filters.showing", start=format_date(start), end=format_date(end)))
+
+    filters = Filters(
+        start=start,
+        end=end,
+        team_id=int(ids[team_name]) if team_name else None,
+        channel=channel or None,
+        hide_leavers=bool(hide_leavers),
+    )
+    return GlobalFilters(
+        filters=filters,
+        as_of=as_of,
+        period=period,
+        first_day=first_day,
+        team_name=team_name or None,
+    )

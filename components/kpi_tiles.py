@@ -1,0 +1,69 @@
+"""KPI tiles: value, like-for-like change, sparkline, and target attainment with pace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from components.format import format_delta, format_percent, format_value
+from components.text import kpi_definition, kpi_label, t
+from components.theme import PACE_COLORS
+from metrics.catalogue import get_kpi
+from metrics.pacing import PaceStatus
+
+
+@dataclass(frozen=True)
+class TileData:
+    """Everything one tile shows; built by the page from metrics results."""
+
+    kpi_id: str
+    value: float | None
+    previous: float | None
+    comparison_label: str
+    sparkline: list[float]
+    target: float | None = None
+    attainment: float | None = None
+    expected: float | None = None
+    pace: PaceStatus = "no_target"
+
+
+def kpi_tile(tile: TileData) -> None:
+    """Draw one KPI tile in the current container."""
+    kpi = get_kpi(tile.kpi_id)
+    delta = None
+    if tile.value is not None and tile.previous is not None:
+        delta = format_delta(tile.value - tile.previous, kpi.unit)
+    with st.container(border=True):
+        st.metric(
+            kpi_label(tile.kpi_id),
+            format_value(tile.value, kpi.unit, compact=True),
+            delta=delta,
+            delta_color="normal" if kpi.direction == "higher_is_better" else "inverse",
+            delta_description=t(
+                "tile.vs",
+                value=format_value(tile.previous, kpi.unit, compact=True),
+                comparison=tile.comparison_label.lower(),
+            )
+            if delta
+            else None,
+            help=kpi_definition(tile.kpi_id),
+            chart_data=[v for v in tile.sparkline if v == v] or None,
+            chart_type="area",
+        )
+        if kpi.target_metric:
+            if tile.target:
+                st.badge(
+                    t(f"pace.{tile.pace}"),
+                    color=PACE_COLORS[tile.pace],  # type: ignore[arg-type]
+                    icon=":material/flag:",
+                )
+                st.caption(
+                    t(
+                        "tile.target",
+                        target=format_value(tile.target, kpi.unit, compact=True),
+                        attainment=format_percent(tile.attainment),
+                    )
+                )
+            else:
+                st.caption(t("tile.no_target"))

@@ -1,0 +1,33 @@
+"""Tables with a CSV download beside them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.text import t
+
+
+def table_with_download(
+    frame: pd.DataFrame,
+    file_name: str,
+    *,
+    column_config: dict | None = None,
+    key: str,
+    height: int | str = "auto",
+) -> None:
+    """Show `frame` and offer it as CSV (UTF-8 with BOM, so Excel opens it correctly)."""
+    if frame.empty:
+        st.info(t("table.empty"))
+        return
+    st.dataframe(
+        frame, hide_index=True, column_config=column_config, height=height, key=f"{key}_table"
+    )
+    st.download_button(
+        t("table.download"),
+        data=frame.to_csv(index=False).encode("utf-8-sig"),
+        file_name=file_name,
+        mime="text/csv",
+        key=f"{key}_download",
+        icon=":material/download:",
+    )

@@ -1,0 +1,147 @@
+"""Every user-facing string, looked up by key, so a second language only adds a catalogue.
+
+KPI and dimension labels and definitions come from the metrics catalogue through `kpi_label`,
+`kpi_definition` and `dimension_label`, so they too have one place to be translated.
+"""
+
+from __future__ import annotations
+
+from metrics.catalogue import get_kpi
+from metrics.dimensions import DIMENSIONS
+
+EN: dict[str, str] = {
+    "app.title": "Huddle",
+    "app.tagline": "The numbers your sales team needs, every morning.",
+    "nav.performance": "Performance",
+    "nav.reference": "Reference",
+    "page.kpi_trends": "KPI Trends",
+    "page.definitions": "KPI definitions",
+    "filters.header": "Filters",
+    "filters.as_of": "As of",
+    "filters.as_of_help": "The last day counted. Defaults to the latest day in the data.",
+    "filters.period": "Period",
+    "filters.custom_range": "Dates",
+    "filters.team": "Team",
+    "filters.all_teams": "All teams",
+    "filters.channel": "Channel",
+    "filters.all_channels": "All channels",
+    "filters.hide_leavers": "Hide people who have left",
+    "filters.hide_leavers_help": (
+        "People who have left keep their history in team totals unless you hide them here."
+    ),
+    "filters.range_incomplete": "Pick both a first and a last day for the range.",
+    "filters.showing": "{start} – {end}",
+    "period.mtd": "Month to date",
+    "period.qtd": "Quarter to date",
+    "period.ytd": "Year to date",
+    "period.last_30": "Last 30 days",
+    "period.last_90": "Last 90 days",
+    "period.last_12m": "Last 12 months",
+    "period.custom": "Custom range",
+    "channel.retail": "Retail stores",
+    "channel.wholesale": "Wholesale",
+    "channel.private_domain": "Private domain",
+    "channel.showroom": "Showroom",
+    "channel.other": "Other",
+    "grain.day": "Day",
+    "grain.week": "Week",
+    "grain.month": "Month",
+    "grain.quarter": "Quarter",
+    "grain.year": "Year",
+    "compare.previous": "Previous period",
+    "compare.last_year": "Last year",
+    "compare.label": "Compare with",
+    "compare.caption": "Compared with {start} – {end}, the same number of days.",
+    "trends.kpis": "KPIs",
+    "trends.kpis_help": "Pick up to six. Each card shows the period, its change and its target.",
+    "trends.grain": "Show by",
+    "trends.split": "Split by",
+    "trends.split_none": "No split",
+    "trends.pick_kpi": "Pick at least one KPI to see its trend.",
+    "trends.definitions": "Definitions",
+    "trends.chart_title": "{kpi} by {grain}",
+    "trends.split_title": "{kpi} by {grain}, per {dimension} (dashed: target)",
+    "trends.breakdown": "Breakdown by {dimension}",
+    "trends.partial_note": (
+        "The last {grain} runs to {as_of} only: it is shown as is, not against a whole {grain}."
+    ),
+    "trends.no_targets": "No target is set for {kpi} at this level.",
+    "trends.too_many_series": (
+        "Showing the {shown} largest of {total} by {kpi}; narrow the team filter to see the rest."
+    ),
+    "trends.cannot_split": "{kpi} has no {dimension} to split by, so it is left out here.",
+    "tile.target": "Target {target} · {attainment} attained",
+    "tile.no_target": "No target set",
+    "tile.vs": "vs {value} {comparison}",
+    "pace.on_track": "On track",
+    "pace.caution": "Caution",
+    "pace.off_track": "Off track",
+    "pace.no_target": "No target",
+    "pace.caption": "Expected by now: {expected} ({elapsed} of the period)",
+    "series.actual": "Actual",
+    "series.target": "Target",
+    "series.previous": "Previous period",
+    "series.last_year": "Last year",
+    "table.download": "Download CSV",
+    "table.empty": "Nothing to show for these filters.",
+    "col.compare": "{kpi} ({comparison})",
+    "col.growth": "Growth",
+    "col.target": "Target",
+    "col.attainment": "Attainment",
+    "empty.no_data": (
+        "There is no data in this database yet. Build the demo company with "
+        "`python cli.py demo`, or point Huddle at your own file with HUDDLE_DB."
+    ),
+    "empty.no_rows_in_period": (
+        "No sales, deals, activities or feedback fall between {start} and {end} for these "
+        "filters. Widen the period or pick another team."
+    ),
+    "error.database": "The database could not be opened: {message}",
+    "definitions.intro": (
+        "Every number in Huddle comes from one of these definitions. The same definition feeds "
+        "the dashboard and `python cli.py kpi`, so they always agree."
+    ),
+    "definitions.kpi": "KPI",
+    "definitions.id": "ID (for the CLI)",
+    "definitions.unit": "Unit",
+    "definitions.better": "Better when",
+    "definitions.definition": "Definition",
+    "definitions.has_target": "Can have a target",
+    "definitions.higher": "Higher",
+    "definitions.lower": "Lower",
+    "definitions.money_rule": (
+        "Money is stored in whole cents; totals are exact, and averages, per-rep figures and "
+        "pro-rated targets are rounded half away from zero to the cent."
+    ),
+    "unit.money": "Money",
+    "unit.count": "Count",
+    "unit.percent": "Percent",
+    "unit.days": "Days",
+    "unit.score": "Score",
+    "yes": "Yes",
+    "no": "No",
+}
+
+CATALOGUES: dict[str, dict[str, str]] = {"en": EN}
+_language = "en"
+
+
+def t(key: str, **values: object) -> str:
+    """The string for `key` in the current language, with {placeholders} filled in."""
+    text = CATALOGUES[_language].get(key) or EN[key]
+    return text.format(**values) if values else text
+
+
+def kpi_label(kpi_id: str) -> str:
+    """A KPI's name as the user reads it."""
+    return CATALOGUES[_language].get(f"kpi.{kpi_id}.label") or get_kpi(kpi_id).label
+
+
+def kpi_definition(kpi_id: str) -> str:
+    """A KPI's one-line definition."""
+    return CATALOGUES[_language].get(f"kpi.{kpi_id}.definition") or get_kpi(kpi_id).definition
+
+
+def dimension_label(dimension_id: str) -> str:
+    """A dimension's name as the user reads it."""
+    return CATALOGUES[_language].get(f"dim.{dimension_id}") or DIMENSIONS[dimension_id].label

@@ -1,0 +1,44 @@
+"""One plotly theme for every chart, and stable colours (a team is one colour everywhere)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+FONT = "Inter, 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', sans-serif"
+ACTUAL = "#1f6feb"
+TARGET = "#3d3d3d"
+COMPARISON = "#9aa4b2"
+PACE_COLORS = {"on_track": "green", "caution": "orange", "off_track": "red", "no_target": "gray"}
+PALETTE = (
+    "#1f6feb", "#e8590c", "#2f9e44", "#ae3ec9", "#f08c00",
+    "#0c8599", "#c2255c", "#5c7cfa", "#66a80f", "#868e96",
+)  # fmt: skip
+
+pio.templates["huddle"] = go.layout.Template(
+    layout=go.Layout(
+        font={"family": FONT, "size": 14, "color": "#1f2328"},
+        colorway=list(PALETTE),
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        xaxis={"showgrid": False, "linecolor": "#d0d7de", "ticks": "outside"},
+        yaxis={"gridcolor": "#eaeef2", "zeroline": False, "rangemode": "tozero"},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 1, "xanchor": "right"},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        hoverlabel={"font": {"family": FONT}},
+    )
+)
+TEMPLATE = "plotly_white+huddle"
+
+
+def team_colors(teams: pd.DataFrame) -> dict[str, str]:
+    """A colour per top-level team, shared by its groups, so a team is one colour everywhere.
+
+    `teams` has name, parent_id and root_name columns (metrics.lookups.teams).
+    """
+    roots = sorted(teams.loc[teams["parent_id"].isna(), "name"])
+    by_root = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(roots)}
+    return {
+        name: by_root[root] for name, root in zip(teams["name"], teams["root_name"], strict=True)
+    }

@@ -1,0 +1,273 @@
+"""The sections of the KPI Trends view: controls, tiles, the trend chart, split and table.
+
+Each section reads cached metrics results and draws; no numbers are computed here beyond
+arranging what the metrics layer returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from components import cache
+from components.charts import bucket_is_partial, split_figure, trend_figure
+from components.filters import GlobalFilters
+from components.format import format_date, money_column_format
+from components.kpi_tiles import TileData, kpi_tile
+from components.tables import table_with_download
+from components.text import dimension_label, kpi_definition, kpi_label, t
+from components.theme import team_colors
+from metrics.catalogue import get_kpi, listed_kpis
+from metrics.compiler import CompileError, can_break_down
+from metrics.model import GRAINS
+from metrics.pacing import assess
+from metrics.periods import compare_period, full_period_end, natural_grain
+from metrics.service import growth_column
+
+DEFAULT_KPIS = ["revenue", "orders", "new_customers", "win_rate"]
+SPLITS = ("team", "group", "rep", "channel", "region")
+MAX_PANELS = 16
+TILES_PER_ROW = 4
+
+
+@dataclass(frozen=True)
+class TrendControls:
+    """What the user picked on the page."""
+
+    kpis: tuple[str, ...]
+    grain: str
+    comparison: str
+    split: str | None
+
+
+def trend_controls(chosen: GlobalFilters) -> TrendControls:
+    """Draw the page's own controls (all bound to the URL) and return the choices."""
+    f = chosen.filters
+    options = [k.id for k in listed_kpis()]
+    top_left, top_right = st.columns([5, 1], vertical_alignment="bottom")
+    middle, right, far = st.columns([3, 2.2, 3.4], vertical_alignment="bottom")
+    kpis = top_left.multiselect(
+        t("trends.kpis"),
+        options,
+        default=DEFAULT_KPIS,
+        format_func=kpi_label,
+        max_selections=6,
+        key="kpis",
+        help=t("trends.kpis_help"),
+        bind="query-params",
+    )
+    grain = middle.segmented_control(
+        t("trends.grain"),
+        list(GRAINS),
+        default=natural_grain(f.start, f.end),
+        format_func=lambda g: t(f"grain.{g}"),
+        required=True,
+        key="grain",
+        bind="query-params",
+    )
+    comparison = right.segmented_control(
+        t("compare.label"),
+        ["previous", "last_year"],
+        default="previous",
+        format_func=lambda c: t(f"compare.{c}"),
+        required=True,
+        key="compare",
+        bind="query-params",
+    )
+    split = far.segmented_control(
+        t("trends.split"),
+        SPLITS,
+        default=None,
+        format_func=dimension_label,
+        key="split",
+        bind="query-params",
+    )
+    with top_right.popover(t("trends.definitions"), icon=":material/info:"):
+        for kpi_id in kpis:
+            st.markdown(f"**{kpi_label(kpi_id)}**: {kpi_definition(kpi_id)}")
+    return TrendControls(
+        kpis=tuple(kpis),
+        grain=grain or natural_grain(f.start, f.end),
+        comparison=comparison or "previous",
+        split=split,
+    )
+
+
+def _comparison_label(comparison: str) -> str:
+    return t(f"compare.{comparison}")
+
+
+def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
+    """One tile per KPI: value, like-for-like change, sparkline, target and pace."""
+    f = chosen.filters
+    now = cache.kpi_values(controls.kpis, f, with_targets=True)
+    before, (c_start, c_end) = cache.kpi_compare(controls.kpis, f, controls.comparison)  # type: ignore[arg-type]
+    full_end = full_period_end(chosen.period, f.start, f.end)
+    targeted = tuple(k for k in controls.kpis if get_kpi(k).target_metric)
+    full = (
+        cache.kpi_values(targeted, f.with_dates(f.start, full_end), with_targets=True)
+        if targeted
+        else {}
+    )
+    spark = cache.kpi_trend(controls.kpis, f, controls.grain)  # type: ignore[arg-type]
+    if not any(now.get(k) for k in controls.kpis) and not any(before.get(k) for k in controls.kpis):
+        st.info(t("empty.no_rows_in_period", start=format_date(f.start), end=format_date(f.end)))
+    for offset in range(0, len(controls.kpis), TILES_PER_ROW):
+        row = controls.kpis[offset : offset + TILES_PER_ROW]
+        for column, kpi_id in zip(st.columns(TILES_PER_ROW), row, strict=False):
+            target_full = full.get(f"{kpi_id}_target")
+            attainment, pace = assess(now[kpi_id], now.get(f"{kpi_id}_target"), target_full)
+            with column:
+                kpi_tile(
+                    TileData(
+                        kpi_id=kpi_id,
+                        value=now[kpi_id],
+                        previous=before[kpi_id],
+                        comparison_label=_comparison_label(controls.comparison),
+                        sparkline=[float(v) for v in spark[kpi_id].fillna(0)],
+                        target=target_full,
+                        attainment=attainment,
+                        expected=now.get(f"{kpi_id}_target"),
+                        pace=pace,
+                    )
+                )
+    st.caption(t("compare.caption", start=format_date(c_start), end=format_date(c_end)))
+
+
+def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
+    """A tab per KPI with its trend, stepped target line and comparison line."""
+    f = chosen.filters
+    grain = controls.grain
+    frame = cache.kpi_trend(controls.kpis, f, grain, with_targets=True)  # type: ignore[arg-type]
+    c_start, c_end = compare_period(f.start, f.end, controls.comparison)  # type: ignore[arg-type]
+    before = cache.kpi_trend(controls.kpis, f.with_dates(c_start, c_end), grain)  # type: ignore[arg-type]
+    partial = bool(len(frame)) and bucket_is_partial(frame["bucket"].iloc[-1], grain, f.end)
+    tabs = st.tabs([kpi_label(k) for k in controls.kpis])
+    for tab, kpi_id in zip(tabs, controls.kpis, strict=True):
+        with tab:
+            st.plotly_chart(
+                trend_figure(
+                    frame,
+                    kpi_id,
+                    grain,
+                    comparison=before,
+                    comparison_label=_comparison_label(controls.comparison),
+                    partial_last=partial,
+                ),
+                key=f"trend_{kpi_id}",
+            )
+            if partial:
+                st.caption(
+                    t(
+                        "trends.partial_note",
+                        grain=t(f"grain.{grain}").lower(),
+                        as_of=format_date(f.end),
+                    )
+                )
+            if get_kpi(kpi_id).target_metric and not frame[f"{kpi_id}_target"].notna().any():
+                st.caption(t("trends.no_targets", kpi=kpi_label(kpi_id)))
+
+
+def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.DataFrame) -> None:
+    """Small multiples of the first KPI, one panel per team, group or rep."""
+    assert controls.split
+    kpi_id = controls.kpis[0]
+    f = chosen.filters
+    try:
+        frame = cache.kpi_trend(
+            (kpi_id,),
+            f,
+            controls.grain,
+            dimension=controls.split,
+            with_targets=True,  # type: ignore[arg-type]
+        )
+    except CompileError as error:
+        st.warning(str(error))
+        return
+    totals = frame.groupby(controls.split)[kpi_id].sum().sort_values(ascending=False)
+    keep = list(totals.index[:MAX_PANELS])
+    if len(totals) > MAX_PANELS:
+        st.caption(
+            t("trends.too_many_series", shown=MAX_PANELS, total=len(totals), kpi=kpi_label(kpi_id))
+        )
+    frame = frame[frame[controls.split].isin(keep)]
+    frame = frame.assign(_order=frame[controls.split].map({n: i for i, n in enumerate(keep)}))
+    frame = frame.sort_values(["_order", "bucket"]).drop(columns="_order")
+    colors = team_colors(teams) if controls.split in ("team", "group") else None
+    st.plotly_chart(
+        split_figure(
+            frame,
+            kpi_id,
+            controls.grain,
+            controls.split,
+            dimension_label(controls.split),
+            colors=colors,
+        ),
+        key="split_chart",
+    )
+
+
+def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
+    """A table of every KPI by the split (team by default), with comparison and target."""
+    dimension = controls.split or "team"
+    f = chosen.filters
+    st.subheader(t("trends.breakdown", dimension=dimension_label(dimension).lower()))
+    supported = [k for k in controls.kpis if can_break_down(k, dimension)]
+    for kpi_id in controls.kpis:
+        if kpi_id not in supported:
+            st.caption(
+                t(
+                    "trends.cannot_split",
+                    kpi=kpi_label(kpi_id),
+                    dimension=dimension_label(dimension),
+                )
+            )
+    if not supported:
+        return
+    now = cache.kpi_breakdown(tuple(supported), f, dimension, with_targets=True)
+    c_start, c_end = compare_period(f.start, f.end, controls.comparison)  # type: ignore[arg-type]
+    before = cache.kpi_breakdown(tuple(supported), f.with_dates(c_start, c_end), dimension)
+    comparison = _comparison_label(controls.comparison)
+    table = pd.DataFrame({dimension_label(dimension): now[dimension]})
+    config = {}
+    merged = now.merge(before, on=dimension, how="left", suffixes=("", "__before"))
+    for kpi_id in supported:
+        kpi = get_kpi(kpi_id)
+        label = kpi_label(kpi_id)
+        table[label] = merged[kpi_id]
+        config[label] = _column_format(kpi.unit, label)
+        compare_label = t("col.compare", kpi=label, comparison=comparison.lower())
+        table[compare_label] = merged[f"{kpi_id}__before"]
+        config[compare_label] = _column_format(kpi.unit, compare_label)
+        if kpi.unit != "percent":
+            growth_label = f"{label} · {t('col.growth').lower()}"
+            prev = merged[f"{kpi_id}__before"]
+            table[growth_label] = growth_column(merged[kpi_id], prev)
+            config[growth_label] = st.column_config.NumberColumn(growth_label, format="percent")
+        if f"{kpi_id}_target" in merged and merged[f"{kpi_id}_target"].notna().any():
+            target_label = f"{label} · {t('col.target').lower()}"
+            attain_label = f"{label} · {t('col.attainment').lower()}"
+            table[target_label] = merged[f"{kpi_id}_target"]
+            table[attain_label] = merged[f"{kpi_id}_attainment"]
+            config[target_label] = _column_format(kpi.unit, target_label)
+            config[attain_label] = st.column_config.ProgressColumn(
+                attain_label, format="percent", min_value=0, max_value=1
+            )
+    table_with_download(
+        table,
+        f"huddle_{dimension}_{f.start}_{f.end}.csv",
+        column_config=config,
+        key="breakdown",
+    )
+
+
+def _column_format(unit: str, label: str) -> st.column_config.NumberColumn:
+    if unit == "money":
+        return st.column_config.NumberColumn(label, format=money_column_format())
+    if unit == "percent":
+        return st.column_config.NumberColumn(label, format="percent")
+    if unit in ("days", "score"):
+        return st.column_config.NumberColumn(label, format="%.1f")
+    return st.column_config.NumberColumn(label, format="localized")

@@ -1,0 +1,20 @@
+"""Where the DuckDB file lives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DB_ENV_VAR = "HUDDLE_DB"
+DATA_DIR = Path(__file__).resolve().parent
+DEFAULT_DB_PATH = DATA_DIR / "huddle.duckdb"
+
+
+def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The database path: an explicit path first, then $HUDDLE_DB, then data/huddle.duckdb."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    from_env = os.environ.get(DB_ENV_VAR)
+    if from_env:
+        return Path(from_env).expanduser().resolve()
+    return DEFAULT_DB_PATH

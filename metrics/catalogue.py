@@ -1,0 +1,358 @@
+"""Every KPI Huddle knows, each declared once.
+
+Money aggregates are in integer cents here; the compiler turns them into currency units,
+rounding any derived money value half away from zero to whole cents.
+A KPI with a `target_metric` also gets `<id>_target` and `<id>_attainment`, generated below.
+"""
+
+from __future__ import annotations
+
+from metrics.model import Kpi
+
+_COMPLETED = "status = 'completed'"
+
+_DECLARED: tuple[Kpi, ...] = (
+    # Sales (orders)
+    Kpi(
+        id="revenue",
+        label="Revenue",
+        unit="money",
+        source="orders",
+        sql=f"sum(net_amount_cents) FILTER (WHERE {_COMPLETED})",
+        zero_when_empty=True,
+        target_metric="revenue",
+        definition="Net amount of completed order lines; returned and cancelled lines excluded.",
+    ),
+    Kpi(
+        id="orders",
+        label="Orders",
+        unit="count",
+        source="orders",
+        sql=f"count(DISTINCT order_id) FILTER (WHERE {_COMPLETED})",
+        zero_when_empty=True,
+        definition="Orders with at least one completed line.",
+    ),
+    Kpi(
+        id="average_order_value",
+        label="Average order value",
+        unit="money",
+        sql="{revenue} / nullif({orders}, 0)",
+        definition="Revenue divided by the number of orders.",
+    ),
+    Kpi(
+        id="gross_margin",
+        label="Gross margin",
+        unit="money",
+        source="orders",
+        sql=f"sum(net_amount_cents - cost_cents) FILTER (WHERE {_COMPLETED})",
+        zero_when_empty=True,
+        definition="Revenue less the cost of the goods sold on completed lines.",
+    ),
+    Kpi(
+        id="gross_margin_rate",
+        label="Gross margin %",
+        unit="percent",
+        sql="{gross_margin} / nullif({revenue}, 0)",
+        definition="Gross margin as a share of revenue.",
+    ),
+    Kpi(
+        id="returns_value",
+        label="Returns",
+        unit="money",
+        direction="lower_is_better",
+        source="orders",
+        sql="sum(net_amount_cents) FILTER (WHERE status = 'returned')",
+        zero_when_empty=True,
+        definition="Net amount of order lines returned by customers, by order date.",
+    ),
+    Kpi(
+        id="selling_reps",
+        label="Selling reps",
+        unit="count",
+        source="orders",
+        sql=f"count(DISTINCT rep_id) FILTER (WHERE {_COMPLETED})",
+        zero_when_empty=True,
+        definition="People with at least one completed order line in the period.",
+    ),
+    Kpi(
+        id="revenue_per_rep",
+        label="Revenue per rep",
+        unit="money",
+        sql="{revenue} / nullif({selling_reps}, 0)",
+        definition="Revenue divided by the number of people who sold in the period.",
+    ),
+    # Customers
+    Kpi(
+        id="active_customers",
+        label="Active customers",
+        unit="count",
+        source="orders",
+        sql=f"count(DISTINCT customer_id) FILTER (WHERE {_COMPLETED})",
+        zero_when_empty=True,
+        definition="Customers with at least one completed order in the period.",
+    ),
+    Kpi(
+        id="new_customers",
+        label="New customers",
+        unit="count",
+        source="customer_days",
+        sql="count(DISTINCT customer_id) FILTER (WHERE first_day >= {period_start})",
+        zero_when_empty=True,
+        target_metric="new_customers",
+        definition=(
+            "Customers whose first purchase falls in the period; customers on record"
+            " (acquired) before it count as returning."
+        ),
+    ),
+    Kpi(
+        id="returning_customers",
+        label="Returning customers",
+        unit="count",
+        source="customer_days",
+        sql="count(DISTINCT customer_id) FILTER (WHERE first_day < {period_start})",
+        zero_when_empty=True,
+        definition="Active customers who had bought before the period began.",
+    ),
+    Kpi(
+        id="retained_customers",
+        label="Retained customers",
+        unit="count",
+        source="customer_days",
+        sql="customer_id",
+        measure="carried_over",
+        zero_when_empty=True,
+        listed=False,
+        definition="Customers who bought in the previous calendar period and again in this one.",
+    ),
+    Kpi(
+        id="retention_rate",
+        label="Retention rate",
+        unit="percent",
+        sql="{retained_customers} / nullif({active_customers@prev}, 0)",
+        definition="Share of the previous period's active customers who bought again this period.",
+    ),
+    Kpi(
+        id="churn_rate",
+        label="Churn rate",
+        unit="percent",
+        direction="lower_is_better",
+        sql="1 - {retained_customers} / nullif({active_customers@prev}, 0)",
+        definition="Share of the previous period's active customers who did not buy this period.",
+    ),
+    Kpi(
+        id="repeat_customers",
+        label="Repeat customers",
+        unit="count",
+        source="customer_days",
+        sql="count(DISTINCT customer_id) FILTER (WHERE prev_day >= {period_start})",
+        zero_when_empty=True,
+        listed=False,
+        definition="Customers who bought on two or more different days within the period.",
+    ),
+    Kpi(
+        id="repeat_purchase_rate",
+        label="Repeat purchase rate",
+        unit="percent",
+        sql="{repeat_customers} / nullif({active_customers}, 0)",
+        definition="Share of active customers who bought on two or more days in the period.",
+    ),
+    # Pipeline (deals)
+    Kpi(
+        id="won_deals",
+        label="Deals won",
+        unit="count",
+        source="closed_deals",
+        sql="count(*) FILTER (WHERE stage = 'won')",
+        zero_when_empty=True,
+        target_metric="won_deals",
+        definition="Deals closed as won in the period.",
+    ),
+    Kpi(
+        id="closed_deals",
+        label="Deals closed",
+        unit="count",
+        source="closed_deals",
+        sql="count(*)",
+        zero_when_empty=True,
+        listed=False,
+        definition="Deals closed in the period, won or lost.",
+    ),
+    Kpi(
+        id="won_value",
+        label="Won value",
+        unit="money",
+        source="closed_deals",
+        sql="sum(amount_cents) FILTER (WHERE stage = 'won')",
+        zero_when_empty=True,
+        definition="Total amount of the deals won in the period.",
+    ),
+    Kpi(
+        id="win_rate",
+        label="Win rate",
+        unit="percent",
+        sql="{won_deals} / nullif({closed_deals}, 0)",
+        definition="Deals won as a share of deals closed (won or lost) in the period.",
+    ),
+    Kpi(
+        id="average_deal_size",
+        label="Average deal size",
+        unit="money",
+        sql="{won_value} / nullif({won_deals}, 0)",
+        definition="Won value divided by the number of deals won.",
+    ),
+    Kpi(
+        id="sales_cycle_days",
+        label="Sales cycle",
+        unit="days",
+        direction="lower_is_better",
+        source="closed_deals",
+        sql="avg(datediff('day', created_date, closed_date)) FILTER (WHERE stage = 'won')",
+        definition="Average days from a won deal's creation to its close.",
+    ),
+    Kpi(
+        id="new_deals",
+        label="New deals",
+        unit="count",
+        source="created_deals",
+        sql="count(*)",
+        zero_when_empty=True,
+        definition="Deals created in the period, whatever their stage now.",
+    ),
+    Kpi(
+        id="pipeline_value",
+        label="Open pipeline",
+        unit="money",
+        source="pipeline",
+        sql="sum(amount_cents)",
+        zero_when_empty=True,
+        definition="Amount of the deals open at the end of the period (created, not yet closed).",
+    ),
+    # Activity (follow-up, 回访)
+    Kpi(
+        id="activities",
+        label="Activities",
+        unit="count",
+        source="activities",
+        sql="count(*)",
+        zero_when_empty=True,
+        target_metric="activities",
+        definition="Calls, visits, messages and meetings with customers logged in the period.",
+    ),
+    Kpi(
+        id="customers_contacted",
+        label="Customers contacted",
+        unit="count",
+        source="activities",
+        sql="count(DISTINCT customer_id)",
+        zero_when_empty=True,
+        definition="Customers with at least one logged activity in the period.",
+    ),
+    # Customer feedback
+    Kpi(
+        id="csat",
+        label="CSAT",
+        unit="score",
+        source="feedback",
+        sql="avg(csat)",
+        definition="Average customer satisfaction score, 1 (poor) to 5 (excellent).",
+    ),
+    Kpi(
+        id="csat_responses",
+        label="CSAT responses",
+        unit="count",
+        source="feedback",
+        sql="count(csat)",
+        zero_when_empty=True,
+        listed=False,
+        definition="Feedback entries that carry a satisfaction score.",
+    ),
+    Kpi(
+        id="nps",
+        label="NPS",
+        unit="score",
+        source="feedback",
+        sql="100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6))"
+        " / nullif(count(nps), 0)",
+        definition="Net promoter score: % promoters (9–10) minus % detractors (0–6), -100 to 100.",
+    ),
+    Kpi(
+        id="complaints",
+        label="Complaints",
+        unit="count",
+        direction="lower_is_better",
+        source="feedback",
+        sql="count(*) FILTER (WHERE kind = 'complaint')",
+        zero_when_empty=True,
+        definition="Complaints received in the period.",
+    ),
+    Kpi(
+        id="complaint_resolution_days",
+        label="Complaint resolution",
+        unit="days",
+        direction="lower_is_better",
+        source="feedback",
+        sql="avg(datediff('day', feedback_date, resolved_date))"
+        " FILTER (WHERE kind = 'complaint' AND resolved_date IS NOT NULL)",
+        definition="Average days from a complaint to its resolution, for complaints resolved.",
+    ),
+)
+
+
+def _target_kpis(kpi: Kpi) -> tuple[Kpi, Kpi]:
+    """The target and attainment KPIs that go with a targeted KPI."""
+    target = Kpi(
+        id=f"{kpi.id}_target",
+        label=f"{kpi.label} target",
+        unit=kpi.unit,
+        source="targets",
+        sql=f"sum(value_per_day) FILTER (WHERE metric = '{kpi.target_metric}')",
+        listed=False,
+        definition=f"The published {kpi.label.lower()} target for the period, pro rata by day.",
+    )
+    attainment = Kpi(
+        id=f"{kpi.id}_attainment",
+        label=f"{kpi.label} attainment",
+        unit="percent",
+        sql=f"{{{kpi.id}}} / nullif({{{target.id}}}, 0)",
+        listed=kpi.id == "revenue",
+        definition=f"{kpi.label} as a share of its target for the same period and scope.",
+    )
+    return target, attainment
+
+
+def _build() -> dict[str, Kpi]:
+    catalogue: dict[str, Kpi] = {}
+    for kpi in _DECLARED:
+        extra = _target_kpis(kpi) if kpi.target_metric else ()
+        for item in (kpi, *extra):
+            if item.id in catalogue:
+                raise ValueError(f"KPI {item.id} is declared twice")
+            catalogue[item.id] = item
+    return catalogue
+
+
+CATALOGUE: dict[str, Kpi] = _build()
+
+
+def get_kpi(kpi_id: str) -> Kpi:
+    """The KPI with this id, or a KeyError that lists the ids there are."""
+    try:
+        return CATALOGUE[kpi_id]
+    except KeyError:
+        raise KeyError(unknown_kpi_message(kpi_id)) from None
+
+
+def unknown_kpi_message(kpi_id: str) -> str:
+    """A sentence naming the unknown KPI and listing the known ones."""
+    known = ", ".join(sorted(k for k, v in CATALOGUE.items() if v.listed))
+    return f"There is no KPI called '{kpi_id}'. Known KPIs: {known}"
+
+
+def listed_kpis() -> list[Kpi]:
+    """The KPIs shown in menus, in catalogue order."""
+    return [k for k in CATALOGUE.values() if k.listed]
+
+
+def targeted_kpis() -> list[Kpi]:
+    """KPIs that can carry a target (revenue and non-revenue alike)."""
+    return [k for k in CATALOGUE.values() if k.target_metric]

@@ -1,0 +1,395 @@
+"""One compiler: a MetricRequest in, parameterized DuckDB SQL out.
+
+Base KPIs are aggregated per source in one CTE each (grouped by trend bucket and/or dimension);
+the CTEs are joined on those keys and derived KPIs are computed from their columns, the way
+dbt's metricflow does it. Every value the user chose is a $parameter, never text in the SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from metrics.catalogue import CATALOGUE, get_kpi, unknown_kpi_message
+from metrics.dimensions import DIMENSIONS
+from metrics.filters import Filters
+from metrics.model import REFERENCE, Grain, Kpi
+from metrics.periods import previous_start, unit_start
+from metrics.sources import SOURCES
+
+_TARGET_DIMENSIONS = frozenset({"team", "group", "rep", "role", "channel"})
+_PARAM = re.compile(r"\$([a-z_]+)")
+
+
+class CompileError(ValueError):
+    """The request asks for something the catalogue cannot answer; the message says what."""
+
+
+class MetricRequest(BaseModel):
+    """What a page or the CLI asks for: KPIs over filters, optionally by grain and dimension."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kpis: tuple[str, ...] = Field(min_length=1)
+    filters: Filters
+    grain: Grain | None = None
+    dimension: str | None = None
+    with_targets: bool = False
+
+    @field_validator("kpis")
+    @classmethod
+    def _known_kpis(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for kpi_id in value:
+            if kpi_id not in CATALOGUE:
+                raise ValueError(unknown_kpi_message(kpi_id))
+        return value
+
+    @field_validator("dimension")
+    @classmethod
+    def _known_dimension(cls, value: str | None) -> str | None:
+        if value is not None and value not in DIMENSIONS:
+            raise ValueError(
+                f"There is no dimension called '{value}'. Known: {', '.join(DIMENSIONS)}"
+            )
+        return value
+
+    def output_kpis(self) -> list[str]:
+        """The KPI columns of the result, targets and attainment included when asked for."""
+        out: list[str] = []
+        for kpi_id in self.kpis:
+            out.append(kpi_id)
+            if self.with_targets and get_kpi(kpi_id).target_metric:
+                out += [f"{kpi_id}_target", f"{kpi_id}_attainment"]
+        return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class CompiledQuery:
+    """SQL and its named parameters; `columns` are the result's columns in order."""
+
+    sql: str
+    params: dict[str, Any]
+    columns: list[str] = field(default_factory=list)
+
+
+def _measure_column(kpi_id: str, previous: bool) -> str:
+    return f"{kpi_id}__prev" if previous else kpi_id
+
+
+@dataclass
+class _Plan:
+    """Which base measures each (source, previous-period) CTE must compute."""
+
+    measures: dict[tuple[str, bool], list[str]] = field(default_factory=dict)
+
+    def need(self, kpi: Kpi, previous: bool) -> None:
+        key = (kpi.source or "", previous)
+        bucket = self.measures.setdefault(key, [])
+        if kpi.id not in bucket:
+            bucket.append(kpi.id)
+
+
+def _expression(kpi_id: str, previous: bool, plan: _Plan, trail: tuple[str, ...] = ()) -> str:
+    """The SQL expression of a KPI over the joined CTE columns, registering what it needs."""
+    if kpi_id in trail:
+        raise CompileError(f"KPI {kpi_id} refers to itself through {' -> '.join(trail)}")
+    kpi = get_kpi(kpi_id)
+    if not kpi.is_derived:
+        plan.need(kpi, previous)
+        column = f'"{_measure_column(kpi.id, previous)}"'
+        return f"coalesce({column}, 0)" if kpi.zero_when_empty else column
+
+    def substitute(match: re.Match[str]) -> str:
+        ref_previous = bool(match.group(2))
+        if ref_previous and previous:
+            raise CompileError(f"KPI {kpi_id} asks for the period before the previous one")
+        return f"({_expression(match.group(1), previous or ref_previous, plan, (*trail, kpi_id))})"
+
+    return REFERENCE.sub(substitute, kpi.sql)
+
+
+def _finish(kpi: Kpi, expression: str) -> str:
+    """Apply the unit's rounding rule: money from cents to currency, half away from zero;
+    days to one decimal; scores and counts to two."""
+    if kpi.unit == "money":
+        return f"CAST(round({expression}) AS DOUBLE) / 100"
+    if kpi.unit == "days":
+        return f"round({expression}, 1)"
+    if kpi.unit == "score":
+        return f"round({expression}, 2)"
+    if kpi.unit == "percent":
+        return f"CAST({expression} AS DOUBLE)"
+    return f"round({expression}, 2)"  # counts; targets spread over days can be fractional
+
+
+def _interval(grain: str) -> str:
+    return f"INTERVAL 1 {grain.upper()}"
+
+
+def _target_level(request: MetricRequest) -> str | None:
+    """Which targets answer this request: the company's, a team's, the groups' or the reps'."""
+    dim, filters = request.dimension, request.filters
+    if dim in ("rep", "role") or filters.rep_id is not None:
+        return "s.target_level = 'rep'"
+    if dim == "group":
+        return "s.target_level = 'group'"
+    if dim in ("team", "channel"):
+        return "s.target_level = 'top'"
+    if dim is not None:
+        return None  # no targets are set by region, industry and the like
+    if filters.team_id is not None:
+        return "s.target_level IN ('top', 'group') AND s.team_id = $team_id"
+    if filters.channel is not None:
+        return "s.target_level = 'top'"
+    return "s.target_level = 'company'"
+
+
+def _filter_conditions(filters: Filters) -> list[str]:
+    conditions = []
+    if filters.team_id is not None:
+        conditions.append(
+            "s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_id)"
+        )
+    if filters.channel is not None:
+        conditions.append("s.channel = $channel")
+    if filters.rep_id is not None:
+        conditions.append("s.rep_id = $rep_id")
+    if filters.hide_leavers:
+        conditions.append("(s.rep_leave_date IS NULL OR s.rep_leave_date > $end)")
+    return conditions
+
+
+def _scoped_sql(source_id: str, filters: Filters) -> str:
+    """The source's SQL with the user's scope filled in where it asks for it."""
+    scope = " AND ".join(_filter_conditions(filters)) or "true"
+    return SOURCES[source_id].sql.replace("{scope}", scope)
+
+
+def _keys(request: MetricRequest, source_id: str, previous: bool) -> list[str]:
+    """The grouping keys: trend bucket (rows of the previous period move one bucket on) and
+    dimension value."""
+    grain, dim = request.grain, request.dimension
+    keys: list[str] = []
+    if grain:
+        if SOURCES[source_id].snapshot:
+            keys.append("b.bucket AS bucket")
+        else:
+            shift = f" + {_interval(grain)}" if previous else ""
+            keys.append(f"date_trunc('{grain}', s.day{shift})::DATE AS bucket")
+    if dim:
+        column = DIMENSIONS[dim].column
+        keys.append(f"coalesce(CAST(s.{column} AS VARCHAR), '(not set)') AS dim")
+    return keys
+
+
+def _window(request: MetricRequest, previous: bool) -> str:
+    """Which days' rows a CTE reads: the period, or the calendar period(s) before it."""
+    grain = request.grain
+    if not previous:
+        return "s.day BETWEEN $start AND $end"
+    if grain:
+        return (
+            f"s.day >= date_trunc('{grain}', $start::DATE) - {_interval(grain)}"
+            f" AND s.day < date_trunc('{grain}', $end::DATE)"
+        )
+    return "s.day >= $prev_start AND s.day < $start"
+
+
+def _check_dimension(request: MetricRequest, source_id: str, kpi_ids: list[str]) -> bool:
+    """False when targets do not apply; raises when a KPI lacks the dimension."""
+    dim = request.dimension
+    if dim is None or dim in SOURCES[source_id].dimensions:
+        return True
+    if source_id == "targets":
+        return False
+    labels = ", ".join(get_kpi(k).label for k in kpi_ids)
+    raise CompileError(f"{labels} cannot be broken down by {DIMENSIONS[dim].label.lower()}.")
+
+
+def _source_cte(
+    request: MetricRequest, source_id: str, previous: bool, kpi_ids: list[str]
+) -> str | None:
+    """The CTE that aggregates one source; None when targets do not apply to the request."""
+    source = SOURCES[source_id]
+    grain = request.grain
+    if not _check_dimension(request, source_id, kpi_ids):
+        return None
+    conditions = _filter_conditions(request.filters)
+    if source_id == "targets":
+        level = _target_level(request)
+        if level is None:
+            return None
+        conditions.append(level)
+    keys = _keys(request, source_id, previous)
+    period_start = f"greatest(date_trunc('{grain}', s.day)::DATE, $start)" if grain else "$start"
+
+    aggregates = []
+    for kpi_id in kpi_ids:
+        kpi = CATALOGUE[kpi_id]
+        if previous and ("{period_start}" in kpi.sql or source.snapshot):
+            raise CompileError(f"{kpi.label} cannot be taken for the previous period.")
+        sql = kpi.sql.replace("{period_start}", period_start)
+        aggregates.append(f'{sql} AS "{_measure_column(kpi_id, previous)}"')
+
+    body = f"({_scoped_sql(source_id, request.filters)}) s"
+    if source.snapshot:
+        # Open at the end of each bucket (or of the period): created by then, not closed by then.
+        if grain:
+            from_ = (
+                f"buckets b JOIN {body} ON s.open_from <= b.bucket_end"
+                " AND (s.open_until IS NULL OR s.open_until > b.bucket_end)"
+            )
+        else:
+            from_ = body
+            conditions.append(
+                "s.open_from <= $end AND (s.open_until IS NULL OR s.open_until > $end)"
+            )
+    else:
+        from_ = body
+        conditions.append(_window(request, previous))
+
+    where = "\n  AND ".join(conditions) or "true"
+    select = ",\n       ".join(keys + aggregates)
+    group = "\nGROUP BY ALL" if keys else ""
+    return f"SELECT {select}\nFROM {from_}\nWHERE {where}{group}"
+
+
+def _carried_over_cte(request: MetricRequest, kpi_id: str) -> str:
+    """Distinct values present both in the period (or bucket) and in the period before it."""
+    kpi = CATALOGUE[kpi_id]
+    source_id = kpi.source or ""
+    _check_dimension(request, source_id, [kpi_id])
+    body = f"({_scoped_sql(source_id, request.filters)}) s"
+    conditions = _filter_conditions(request.filters)
+    sides = []
+    for previous in (False, True):
+        keys = _keys(request, source_id, previous)
+        where = " AND ".join([*conditions, _window(request, previous)])
+        sides.append(
+            f"SELECT DISTINCT {', '.join([*keys, f'{kpi.sql} AS item'])} FROM {body} WHERE {where}"
+        )
+    key_names = (["bucket"] if request.grain else []) + (["dim"] if request.dimension else [])
+    using = ", ".join([*key_names, "item"])
+    select = ", ".join([*key_names, f'count(*) AS "{kpi_id}"'])
+    group = "\nGROUP BY ALL" if key_names else ""
+    return f"SELECT {select}\nFROM ({sides[0]}) now JOIN ({sides[1]}) before USING ({using}){group}"
+
+
+def compile_request(request: MetricRequest) -> CompiledQuery:
+    """Compile a request into one SQL statement and its parameters."""
+    plan = _Plan()
+    outputs = request.output_kpis()
+    expressions = {k: _finish(get_kpi(k), _expression(k, False, plan)) for k in outputs}
+
+    ctes: list[tuple[str, str]] = []
+    missing: list[str] = []
+    if request.grain:
+        grain = request.grain
+        ctes.append(
+            (
+                "buckets",
+                "SELECT bucket, least(bucket + "
+                f"{_interval(grain)} - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM ("
+                f"SELECT unnest(generate_series(date_trunc('{grain}', $start::DATE), $end::DATE,"
+                f" {_interval(grain)}))::DATE AS bucket)",
+            )
+        )
+    measured: list[str] = []
+    for (source_id, previous), kpi_ids in sorted(plan.measures.items()):
+        aggregates = [k for k in kpi_ids if CATALOGUE[k].measure == "aggregate"]
+        for kpi_id in kpi_ids:
+            if kpi_id not in aggregates:
+                if previous:
+                    raise CompileError(f"{get_kpi(kpi_id).label} has no previous-period value.")
+                measured.append(f"m{len(measured)}_{kpi_id}")
+                ctes.append((measured[-1], _carried_over_cte(request, kpi_id)))
+        if not aggregates:
+            continue
+        body = _source_cte(request, source_id, previous, aggregates)
+        if body is None:
+            missing += [_measure_column(k, previous) for k in aggregates]
+            continue
+        measured.append(f"m{len(measured)}_{source_id}{'_prev' if previous else ''}")
+        ctes.append((measured[-1], body))
+
+    key_columns = (["bucket"] if request.grain else []) + (["dim"] if request.dimension else [])
+    if request.dimension:
+        union = " UNION ".join(f"SELECT dim FROM {name}" for name in measured) or (
+            "SELECT NULL::VARCHAR AS dim WHERE false"
+        )
+        keys_sql = f"SELECT DISTINCT dim FROM ({union})"
+        if request.grain:
+            keys_sql = f"SELECT bucket, dim FROM buckets CROSS JOIN ({keys_sql})"
+        ctes.append(("keys", keys_sql))
+    elif request.grain:
+        ctes.append(("keys", "SELECT bucket FROM buckets"))
+
+    if key_columns:
+        using = ", ".join(key_columns)
+        from_ = "keys" + "".join(f"\nLEFT JOIN {n} USING ({using})" for n in measured)
+    else:
+        from_ = " CROSS JOIN ".join(measured) or "(SELECT 1)"
+
+    nulls = "".join(f', NULL AS "{column}"' for column in missing)
+    if nulls:
+        from_ = f"(SELECT *{nulls} FROM {from_})"
+    selects = list(key_columns)
+    if request.dimension:
+        selects[-1] = f'dim AS "{request.dimension}"'
+    selects += [f'{expr} AS "{k}"' for k, expr in expressions.items()]
+    order = f"\nORDER BY {', '.join(key_columns)}" if key_columns else ""
+    with_sql = ",\n".join(f"{name} AS (\n{body}\n)" for name, body in ctes)
+    sql = (
+        f"WITH {with_sql}\n" if ctes else ""
+    ) + f"SELECT {', '.join(selects)}\nFROM {from_}{order}"
+    columns = (["bucket"] if request.grain else []) + (
+        [request.dimension] if request.dimension else []
+    )
+    return CompiledQuery(sql=sql, params=_params(request, sql), columns=columns + outputs)
+
+
+def _params(request: MetricRequest, sql: str) -> dict[str, Any]:
+    """The named parameters the SQL uses, and only those (DuckDB rejects extras)."""
+    f = request.filters
+    prev = previous_start(f.start, f.end)
+    earliest = min(prev, f.start)
+    if request.grain:
+        earliest = min(earliest, _bucket_before(f.start, request.grain))
+    values: dict[str, Any] = {
+        "start": f.start,
+        "end": f.end,
+        "prev_start": prev,
+        "team_id": f.team_id,
+        "channel": f.channel,
+        "rep_id": f.rep_id,
+        "range_start": earliest,
+        "range_end": f.end,
+    }
+    used = set(_PARAM.findall(sql))
+    return {k: v for k, v in values.items() if k in used}
+
+
+def _bucket_before(start: date, grain: str) -> date:
+    """The first day of the bucket before the one `start` falls in."""
+    if grain == "day":
+        return start - timedelta(days=1)
+    if grain == "week":
+        return unit_start(start, "week") - timedelta(days=7)
+    first = unit_start(start, grain)  # type: ignore[arg-type]
+    return unit_start(first - timedelta(days=1), grain)  # type: ignore[arg-type]
+
+
+def base_sources(kpi_id: str) -> set[str]:
+    """The sources a KPI reads, through any KPIs it is derived from."""
+    plan = _Plan()
+    _expression(kpi_id, False, plan)
+    return {source for source, _ in plan.measures}
+
+
+def can_break_down(kpi_id: str, dimension: str) -> bool:
+    """True when every source the KPI reads has the dimension (targets excepted)."""
+    return all(dimension in SOURCES[s].dimensions for s in base_sources(kpi_id) if s != "targets")

@@ -1,0 +1,23 @@
+"""What a KPI can be broken down by. `column` is the name the sources expose it under."""
+
+from __future__ import annotations
+
+from metrics.model import Dimension
+
+DIMENSIONS: dict[str, Dimension] = {
+    d.id: d
+    for d in (
+        Dimension(id="team", label="Team", column="team_name"),
+        Dimension(id="group", label="Group", column="group_name"),
+        Dimension(id="rep", label="Rep", column="rep_name"),
+        Dimension(id="role", label="Role", column="rep_role"),
+        Dimension(id="channel", label="Channel", column="channel"),
+        Dimension(id="region", label="Region", column="region"),
+        Dimension(id="city", label="City", column="city"),
+        Dimension(id="industry", label="Industry", column="industry"),
+        Dimension(id="customer_tier", label="Customer tier", column="customer_tier"),
+        Dimension(id="size_band", label="Size band", column="size_band"),
+        Dimension(id="product_category", label="Product category", column="product_category"),
+        Dimension(id="deal_stage", label="Deal stage", column="deal_stage"),
+    )
+}

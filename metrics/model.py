@@ -1,0 +1,80 @@
+"""The declarations the catalogue is made of: KPIs, dimensions and the sources they read."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Unit = Literal["money", "count", "percent", "days", "score"]
+Direction = Literal["higher_is_better", "lower_is_better"]
+Grain = Literal["day", "week", "month", "quarter", "year"]
+GRAINS: tuple[str, ...] = Grain.__args__  # type: ignore[attr-defined]
+
+# A derived KPI names others as {kpi_id}, or {kpi_id@prev} for the previous period's value.
+REFERENCE = re.compile(r"\{([a-z_][a-z0-9_]*)(@prev)?\}")
+
+
+class Kpi(BaseModel):
+    """One KPI, declared once.
+
+    A base KPI has a `source` and an SQL aggregate over that source's rows. A derived KPI has
+    no source; its `sql` combines other KPIs, e.g. "{won_deals} / nullif({closed_deals}, 0)".
+    Aggregates may use {period_start}: the start of the period, or of each trend bucket.
+    A `carried_over` KPI counts the distinct values of its `sql` expression found both in the
+    period (or bucket) and in the whole calendar period before it: retained customers.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(min_length=1)
+    unit: Unit
+    direction: Direction = "higher_is_better"
+    definition: str = Field(min_length=10)
+    sql: str = Field(min_length=1)
+    source: str | None = None
+    # Base KPIs that count things come out as 0, not blank, when no row falls in a period.
+    zero_when_empty: bool = False
+    measure: Literal["aggregate", "carried_over"] = "aggregate"
+    # The metric name in the targets table, for KPIs that can carry a target.
+    target_metric: str | None = None
+    # Shown in menus; helper KPIs that only feed others are hidden.
+    listed: bool = True
+
+    @property
+    def is_derived(self) -> bool:
+        """True when the KPI is computed from other KPIs rather than from a source."""
+        return self.source is None
+
+    def references(self) -> list[tuple[str, bool]]:
+        """The KPIs a derived KPI uses, as (id, is_previous_period) pairs in order."""
+        return [(m.group(1), bool(m.group(2))) for m in REFERENCE.finditer(self.sql)]
+
+
+class Dimension(BaseModel):
+    """Something to break a KPI down by; `column` is the name every source exposes it as."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    label: str
+    column: str
+
+
+class Source(BaseModel):
+    """A set of rows KPIs aggregate over: an SQL body with a `day` column and dimension columns.
+
+    `snapshot` sources (open pipeline) are measured as of the end of the period or bucket,
+    using `open_from` / `open_until` columns instead of `day`. A source whose SQL contains
+    {scope} gets the user's team, channel, rep and leaver filters there too, for window
+    functions that must only see the rows in scope.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    sql: str
+    dimensions: frozenset[str]
+    snapshot: bool = False

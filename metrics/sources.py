@@ -1,0 +1,140 @@
+"""The rows KPIs aggregate over. Each source is an SQL body with the same column names.
+
+Every source exposes `day`, the filter columns (team_id, rep_id, rep_leave_date, channel) and
+whichever dimension columns apply to it, so one compiler can filter and group any of them.
+Sources may read $range_start and $range_end: the widest window the query needs.
+"""
+
+from __future__ import annotations
+
+from metrics.model import Source
+
+_PEOPLE_JOINS = """
+    LEFT JOIN reps r ON r.rep_id = f.rep_id
+    LEFT JOIN teams g ON g.team_id = f.team_id
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
+    LEFT JOIN teams t ON t.team_id = tr.root_id"""
+_CUSTOMER_JOIN = """
+    LEFT JOIN customers c ON c.customer_id = f.customer_id"""
+_PEOPLE_COLUMNS = """f.team_id, f.rep_id, r.leave_date AS rep_leave_date,
+    t.name AS team_name, g.name AS group_name, r.name AS rep_name, r.role AS rep_role,
+    t.channel AS channel"""
+_CUSTOMER_COLUMNS = """c.region, c.city, c.industry, c.tier AS customer_tier, c.size_band"""
+
+_PEOPLE_DIMS = frozenset({"team", "group", "rep", "role", "channel"})
+_CUSTOMER_DIMS = frozenset({"region", "city", "industry", "customer_tier", "size_band"})
+
+
+def _joined(select: str, from_: str, *, customers: bool = True) -> str:
+    """`select` from `from_` (aliased f) with the people, team and customer columns joined."""
+    columns = _PEOPLE_COLUMNS + (",\n    " + _CUSTOMER_COLUMNS if customers else "")
+    joins = _PEOPLE_JOINS + (_CUSTOMER_JOIN if customers else "")
+    return f"SELECT {select},\n    {columns}\nFROM {from_}{joins}"
+
+
+def _source(
+    source_id: str,
+    select: str,
+    from_: str,
+    *,
+    customers: bool = True,
+    extra_dims: frozenset[str] = frozenset(),
+    snapshot: bool = False,
+) -> Source:
+    dims = _PEOPLE_DIMS | (_CUSTOMER_DIMS if customers else frozenset()) | extra_dims
+    sql = _joined(select, from_, customers=customers)
+    return Source(id=source_id, sql=sql, dimensions=dims, snapshot=snapshot)
+
+
+# Each customer's buying days in scope, with the previous buying day in the same scope (a
+# team's repeat buyers are those who bought from that team twice) and the day they became a
+# customer of the company: their first purchase, or the acquired date on record if earlier,
+# so history that starts mid-relationship does not count old customers as new.
+_BUYS = _joined(
+    "f.order_date AS day, f.customer_id, f.status, p.category AS product_category",
+    "orders f LEFT JOIN products p ON p.product_id = f.product_id",
+)
+_CUSTOMER_DAYS = f"""WITH buys AS (
+    SELECT * FROM ({_BUYS}) s WHERE s.status = 'completed' AND {{scope}}
+), firsts AS (
+    SELECT o.customer_id,
+           least(min(o.order_date), coalesce(min(c.acquired_date), min(o.order_date))) AS first_day
+    FROM orders o LEFT JOIN customers c ON c.customer_id = o.customer_id
+    WHERE o.status = 'completed' GROUP BY o.customer_id
+), history AS (
+    SELECT customer_id, day, lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day
+    FROM (SELECT DISTINCT customer_id, day FROM buys)
+)
+SELECT b.*, fi.first_day, h.prev_day
+FROM buys b JOIN history h USING (customer_id, day) JOIN firsts fi USING (customer_id)"""
+
+# Targets spread evenly over the days of their period, so any range sums to its share.
+_TARGET_DAYS = """(
+    SELECT unnest(generate_series(x.period_start, x.period_end, INTERVAL 1 DAY))::DATE AS day,
+           x.metric,
+           x.value::DOUBLE / (datediff('day', x.period_start, x.period_end) + 1) AS value_per_day,
+           CASE x.scope WHEN 'company' THEN 'company' WHEN 'rep' THEN 'rep'
+                ELSE CASE WHEN st.parent_id IS NULL THEN 'top' ELSE 'group' END END AS target_level,
+           CASE x.scope WHEN 'team' THEN x.scope_id WHEN 'rep' THEN sr.team_id END AS team_id,
+           CASE WHEN x.scope = 'rep' THEN x.scope_id END AS rep_id
+    FROM targets x
+    LEFT JOIN teams st ON x.scope = 'team' AND st.team_id = x.scope_id
+    LEFT JOIN reps sr ON x.scope = 'rep' AND sr.rep_id = x.scope_id
+    WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
+) f"""
+
+SOURCES: dict[str, Source] = {
+    s.id: s
+    for s in (
+        _source(
+            "orders",
+            "f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents,"
+            " f.cost_cents, f.status, p.category AS product_category",
+            "orders f LEFT JOIN products p ON p.product_id = f.product_id",
+            extra_dims=frozenset({"product_category"}),
+        ),
+        Source(
+            id="customer_days",
+            sql=_CUSTOMER_DAYS,
+            dimensions=_PEOPLE_DIMS | _CUSTOMER_DIMS | {"product_category"},
+        ),
+        _source(
+            "closed_deals",
+            "f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date,"
+            " f.closed_date, f.stage AS deal_stage",
+            "deals f",
+            extra_dims=frozenset({"deal_stage"}),
+        ),
+        _source(
+            "created_deals",
+            "f.created_date AS day, f.deal_id, f.stage, f.amount_cents, f.stage AS deal_stage",
+            "deals f",
+            extra_dims=frozenset({"deal_stage"}),
+        ),
+        _source(
+            "pipeline",
+            "f.created_date AS open_from, f.closed_date AS open_until, f.deal_id,"
+            " f.amount_cents, f.stage AS deal_stage",
+            "deals f",
+            extra_dims=frozenset({"deal_stage"}),
+            snapshot=True,
+        ),
+        _source(
+            "activities",
+            "f.activity_date AS day, f.activity_id, f.customer_id, f.kind",
+            "activities f",
+        ),
+        _source(
+            "feedback",
+            "f.feedback_date AS day, f.feedback_id, f.customer_id, f.csat, f.nps, f.kind,"
+            " f.resolved_date, f.feedback_date",
+            "feedback f",
+        ),
+        _source(
+            "targets",
+            "f.day, f.metric, f.value_per_day, f.target_level",
+            _TARGET_DAYS,
+            customers=False,
+        ),
+    )
+}

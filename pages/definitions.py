@@ -1,0 +1,13 @@
+"""KPI definitions: every KPI, how it is measured, and whether it can carry a target."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.definitions import kpi_glossary
+from components.text import t
+
+st.title(t("page.definitions"))
+st.write(t("definitions.intro"))
+kpi_glossary()
+st.caption(t("definitions.money_rule"))

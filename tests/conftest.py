@@ -1,0 +1,50 @@
+"""Shared fixtures: every test gets a fresh temporary database and empty Streamlit caches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from data.config import DB_ENV_VAR
+from data.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_DATASETS = ROOT.parent / "shared" / "datasets"
+# The demo company in tests always ends on this day, so its numbers never drift.
+DEMO_END = date(2026, 11, 20)
+DEMO_ORDERS = 30_000
+
+
+@pytest.fixture(autouse=True)
+def isolated_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point Huddle at an empty temporary database file and clear every Streamlit cache."""
+    path = tmp_path / "huddle.duckdb"
+    monkeypatch.setenv(DB_ENV_VAR, str(path))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield path
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture(scope="session")
+def demo_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo company, built once per test run (read it; copy it before writing)."""
+    from data.demo import generate_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    store = Store(path)
+    generate_demo(store, orders=DEMO_ORDERS, seed=7, end_date=DEMO_END)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point Huddle at the shared demo database."""
+    monkeypatch.setenv(DB_ENV_VAR, str(demo_db_path))
+    return demo_db_path

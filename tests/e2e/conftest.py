@@ -1,0 +1,368 @@
+"""Browser tests: a real Streamlit server on the demo company, driven by Debian's Chromium.
+
+The session builds a demo database once, serves `app.py` on a free loopback port with
+HUDDLE_DB pointing at it, and launches one headless Chromium. Each test gets fresh pages
+(new browser contexts) that record console and page errors, so a test can assert that
+nothing went wrong in the browser while a person used the app.
+
+Playwright's own browser download does not work on our machines: Chromium is launched from
+HUDDLE_CHROMIUM (default /usr/bin/chromium); `make browser` installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+DEMO_ORDERS = 20_000
+DEMO_END = "2026-11-20"
+SERVER_START_TIMEOUT_S = 60
+SETTLE_TIMEOUT_MS = 30_000
+CHART_TIMEOUT_MS = 15_000
+DESKTOP = {"width": 1920, "height": 1080}
+LAPTOP = {"width": 1366, "height": 768}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+# Streamlit puts the script's run state on the app root: "initial" before the first run,
+# then "running" / "rerunRequested" / "notRunning" (and "stopRequested",
+# "compilationError"); the websocket state is "CONNECTED" once the session is up.
+APP = '[data-testid="stApp"]'
+IDLE_APP = f'{APP}[data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
+RUNNING_ICON = '[data-testid="stStatusWidgetRunningIcon"]'
+STALE_ELEMENT = '[data-testid="stElementContainer"][data-stale="true"]'
+SKELETON = '[data-testid="stSkeleton"]'
+# How long the app must look idle, in a row, before we call it settled: a click's rerun
+# request reaches the server a moment after the click, so one idle look is not enough.
+QUIET_MS = 400
+
+# Console errors that are not the app's fault; each is matched narrowly and says why:
+# 1. st.set_page_config(page_icon=":material/groups:") makes the browser fetch the favicon SVG
+#    from fonts.gstatic.com. The tests block every non-loopback request (and test machines
+#    are offline anyway), so that fetch fails with "Failed to load resource".
+# 2. Opening a page's own URL (e.g. /definitions) makes Streamlit's frontend probe
+#    /definitions/_stcore/health and /definitions/_stcore/host-config first, get 404, then
+#    fall back to /_stcore/...: a known Streamlit bug (streamlit/streamlit#7074).
+BENIGN_EXTERNAL_HOSTS = ("fonts.gstatic.com", "fonts.googleapis.com")
+PAGE_PREFIXED_STCORE = re.compile(r"^/[^/]+(/[^/]+)*/_stcore/(health|host-config)$")
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    return url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost", "::1")
+
+
+def _is_benign_console_error(text: str, url: str) -> bool:
+    if not text.startswith("Failed to load resource"):
+        return False
+    parts = urlsplit(url)
+    if (parts.hostname or "") in BENIGN_EXTERNAL_HOSTS:
+        return True
+    return "404" in text and _is_loopback(url) and bool(PAGE_PREFIXED_STCORE.match(parts.path))
+
+
+# --------------------------------------------------------------------------------------------
+# The server
+# --------------------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo company (20,000 order lines ending 2026-11-20), built once per session."""
+    path = tmp_path_factory.mktemp("e2e") / "e2e.duckdb"
+    command = [
+        sys.executable,
+        "cli.py",
+        "demo",
+        "--orders",
+        str(DEMO_ORDERS),
+        "--end-date",
+        DEMO_END,
+        "--db",
+        str(path),
+    ]
+    env = {**os.environ, "HUDDLE_DB": str(path)}
+    result = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"Building the demo database failed ({' '.join(command)}, exit {result.returncode}):"
+            f"\n{result.stdout}\n{result.stderr}",
+            pytrace=False,
+        )
+    return path
+
+
+def _server_output(log: Path) -> str:
+    text = log.read_text(errors="replace") if log.exists() else ""
+    return text[-4000:] or "(no output)"
+
+
+@pytest.fixture(scope="session")
+def app_url(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of a Streamlit server serving app.py on the demo database (loopback)."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    env = {**os.environ, "HUDDLE_DB": str(e2e_db)}
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+        while True:
+            if process.poll() is not None:
+                pytest.fail(
+                    f"Streamlit exited with {process.returncode} before it was healthy:\n"
+                    f"{_server_output(log)}",
+                    pytrace=False,
+                )
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                    if response.read().decode().strip() == "ok":
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"Streamlit did not answer {base}/_stcore/health within "
+                    f"{SERVER_START_TIMEOUT_S} s:\n{_server_output(log)}",
+                    pytrace=False,
+                )
+            time.sleep(0.25)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+# --------------------------------------------------------------------------------------------
+# The browser
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """One headless Debian Chromium for the whole session."""
+    executable = os.environ.get("HUDDLE_CHROMIUM", "/usr/bin/chromium")
+    if not (Path(executable).is_file() and os.access(executable, os.X_OK)):
+        pytest.fail(
+            f"Chromium is not installed at {executable}. Run `make browser` "
+            "(or `apt-get install chromium fonts-noto-cjk`), or set HUDDLE_CHROMIUM to a "
+            "Chromium binary. Playwright's own browser download is not used here.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class AppPage:
+    """A browser page on the app, with every console and page error it has seen."""
+
+    page: Page
+    base_url: str
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        where = message.location or {}
+        url = where.get("url") or ""
+        if _is_benign_console_error(message.text, url):
+            return
+        self.console_errors.append(f"{message.text} ({url or '?'}:{where.get('lineNumber')})")
+
+    def open(self, path: str = "") -> float:
+        """Go to `path` (relative to the app, query string allowed); seconds until settled."""
+        started = time.perf_counter()
+        self.page.goto(f"{self.base_url}/{path.lstrip('/')}", wait_until="domcontentloaded")
+        wait_for_app(self.page)
+        return time.perf_counter() - started
+
+    @property
+    def errors(self) -> list[str]:
+        return [*(f"console: {e}" for e in self.console_errors), *self.page_errors]
+
+    def assert_no_errors(self) -> None:
+        assert not self.errors, "The browser reported errors:\n" + "\n".join(self.errors)
+
+
+@pytest.fixture
+def new_app_page(chromium: Browser, app_url: str) -> Iterator[Callable[..., AppPage]]:
+    """Make app pages, each in its own fresh context (no shared cookies or storage)."""
+    contexts: list[BrowserContext] = []
+
+    def make(viewport: dict[str, int] | None = None) -> AppPage:
+        context = chromium.new_context(viewport=viewport or DESKTOP)
+        contexts.append(context)
+        # Only the app itself may be reached: anything else is aborted, not waited for.
+        context.route(lambda url: not _is_loopback(url), lambda route: route.abort())
+        page = context.new_page()
+        page.set_default_timeout(SETTLE_TIMEOUT_MS)
+        app_page = AppPage(page=page, base_url=app_url)
+        page.on("console", app_page._on_console)
+        page.on("pageerror", lambda error: app_page.page_errors.append(f"page error: {error}"))
+        return app_page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def app_page(new_app_page: Callable[..., AppPage]) -> AppPage:
+    """A fresh 1920x1080 page on the app (not yet navigated: call .open())."""
+    return new_app_page(DESKTOP)
+
+
+# --------------------------------------------------------------------------------------------
+# Waiting for Streamlit
+# --------------------------------------------------------------------------------------------
+
+
+def _looks_idle(page: Page) -> bool:
+    return page.evaluate(
+        """([idle, running, stale, skeleton]) =>
+            document.querySelector(idle) !== null
+            && document.querySelector(running) === null
+            && document.querySelector(stale) === null
+            && document.querySelector(skeleton) === null""",
+        [IDLE_APP, RUNNING_ICON, STALE_ELEMENT, SKELETON],
+    )
+
+
+def wait_for_app(page: Page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
+    """Wait until Streamlit has finished running the script and the page has settled.
+
+    Settled means: the app root is connected and its script state is "notRunning", the
+    status widget's running icon is gone, no element is marked stale (left over from the
+    previous run) and no skeleton placeholder is showing, all continuously for QUIET_MS.
+    Plotly charts draw a moment later, on the client: see `wait_for_charts`.
+    """
+    page.locator(APP).wait_for(state="attached", timeout=timeout_ms)
+    deadline = time.monotonic() + timeout_ms / 1000
+    quiet_since: float | None = None
+    while True:
+        now = time.monotonic()
+        if _looks_idle(page):
+            quiet_since = quiet_since or now
+            if (now - quiet_since) * 1000 >= QUIET_MS:
+                return
+        else:
+            quiet_since = None
+        if now > deadline:
+            state = page.locator(APP).evaluate(
+                "e => [e.dataset.testScriptState, e.dataset.testConnectionState]"
+            )
+            raise AssertionError(
+                f"Streamlit did not settle within {timeout_ms / 1000:.0f} s "
+                f"(script state {state[0]!r}, connection {state[1]!r})"
+            )
+        page.wait_for_timeout(50)
+
+
+def wait_for_charts(page: Page, timeout_ms: int = CHART_TIMEOUT_MS) -> int:
+    """Wait until every visible plotly chart has drawn its traces; the number of charts."""
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.js-plotly-plot')]
+            .filter(e => e.offsetParent !== null)
+            .every(e => e.querySelector('.main-svg')
+                && e.querySelector('.scatterlayer .trace, .barlayer .trace'))""",
+        timeout=timeout_ms,
+    )
+    return page.locator(".js-plotly-plot").count()
+
+
+def slugify(text: str) -> str:
+    """A file-name-safe slug: "KPI Trends" -> "kpi-trends"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "page"
+
+
+def settle_after(page: Page, action: Callable[[], object]) -> None:
+    """Do `action` (a click, a key press) and wait for the rerun it causes to finish."""
+    action()
+    wait_for_app(page)
+
+
+def full_page_screenshot(page: Page, path: Path) -> None:
+    """Screenshot the whole app, not just the first screen.
+
+    Streamlit scrolls inside `stMain` (and the sidebar), not the document, so Playwright's
+    full_page alone stops at the fold. The viewport is made as tall as the content for the
+    shot (the width, and so the layout, stays the same) and put back afterwards.
+    """
+    size = page.viewport_size or DESKTOP
+    needed = page.evaluate(
+        """() => Math.max(window.innerHeight, ...['stMain', 'stSidebarContent']
+            .map(id => document.querySelector(`[data-testid="${id}"]`))
+            .filter(Boolean).map(e => e.scrollHeight))"""
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if needed > size["height"]:
+            page.set_viewport_size({"width": size["width"], "height": int(needed)})
+            wait_for_app(page)
+            wait_for_charts(page)
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(size)

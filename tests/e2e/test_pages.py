@@ -1,0 +1,156 @@
+"""Every page in the sidebar loads cleanly, draws its charts, and is screenshotted.
+
+Pages are discovered from the sidebar navigation, so a page added to app.py is covered
+without touching this file. Screenshots land in tests/screenshots/ (git-ignored) as
+<page-slug>-<width>x<height>.png; `make screenshots` runs just this.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.e2e.conftest import (
+    DESKTOP,
+    LAPTOP,
+    SCREENSHOTS,
+    AppPage,
+    full_page_screenshot,
+    slugify,
+    wait_for_app,
+    wait_for_charts,
+)
+
+pytestmark = pytest.mark.browser
+
+# A loose bound: this is a smoke check, not a benchmark. The figures are printed.
+MAX_SETTLE_S = 30.0
+ERROR_ALERT = '[data-testid="stAlertContainer"]:has([data-testid="stAlertContentError"])'
+EXCEPTION = '[data-testid="stException"]'
+
+
+@dataclass(frozen=True)
+class NavPage:
+    title: str
+    url: str
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title)
+
+
+def sidebar_pages(app: AppPage) -> list[NavPage]:
+    """Every page linked from the sidebar navigation, in order."""
+    app.open()
+    nav = app.page.locator('[data-testid="stSidebarNav"]')
+    nav.wait_for()
+    more = nav.locator('[data-testid="stSidebarNavViewButton"]')
+    # Long navigations are folded behind "View more"; unfold so every page is listed.
+    if more.count() and "more" in more.inner_text().lower():
+        more.click()
+    links = nav.locator('a[data-testid="stSidebarNavLink"]')
+    pages = [
+        NavPage(
+            # The link's text starts with its icon's ligature name; the label is the title.
+            title=link.locator('[data-testid="stMarkdownContainer"]').inner_text().strip(),
+            url=link.get_attribute("href") or "",
+        )
+        for link in links.all()
+    ]
+    assert pages, "The sidebar navigation lists no pages"
+    return pages
+
+
+def chart_problems(page: Page) -> list[str]:
+    """Plotly charts that have not drawn: no main svg, or no trace (line or bar) in it."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((e, i) => {
+            const title = e.querySelector('.gtitle')?.textContent || `chart ${i + 1}`;
+            if (!e.querySelector('.main-svg')) return [`${title}: no svg drawn`];
+            if (!e.querySelector('.scatterlayer .trace, .barlayer .trace'))
+                return [`${title}: no trace drawn`];
+            return [];
+        })"""
+    )
+
+
+def tab_chart_problems(page: Page) -> list[str]:
+    """Open every tab, as a person would, and check the chart in it is shown and drawn."""
+    problems: list[str] = []
+    for tabs in page.locator('[data-testid="stTabs"]').all():
+        for tab in tabs.get_by_role("tab").all():
+            name = tab.inner_text().strip()
+            tab.click()
+            wait_for_app(page)
+            panel = tabs.get_by_role("tabpanel").filter(visible=True)
+            charts = panel.locator(".js-plotly-plot")
+            if not charts.count():
+                continue
+            try:
+                wait_for_charts(page)
+            except Exception:
+                problems.append(f"tab {name!r}: its chart did not draw")
+                continue
+            width = charts.first.evaluate("e => e.getBoundingClientRect().width")
+            if width < 200:
+                problems.append(f"tab {name!r}: its chart is only {width:.0f} px wide")
+        first = tabs.get_by_role("tab").first
+        first.click()
+        wait_for_app(page)
+    return problems
+
+
+def check_page(app: AppPage, nav_page: NavPage) -> tuple[float, list[str]]:
+    """Load one page; seconds until settled and charts drawn, and what is wrong with it."""
+    page = app.page
+    started = time.perf_counter()
+    page.goto(nav_page.url, wait_until="domcontentloaded")
+    wait_for_app(page)
+    problems: list[str] = []
+    try:
+        wait_for_charts(page)
+    except Exception:
+        problems.append("its charts did not all draw in time")
+    seconds = time.perf_counter() - started
+
+    heading = page.get_by_role("heading", level=1).first
+    if nav_page.title not in heading.inner_text():
+        problems.append(f"its title is {heading.inner_text()!r}, not {nav_page.title!r}")
+    for dialog in page.get_by_role("dialog").all():
+        problems.append(f"a dialog is open over the page: {dialog.inner_text()[:300]!r}")
+    for exception in page.locator(EXCEPTION).all():
+        problems.append(f"exception shown: {exception.inner_text()[:300]!r}")
+    for alert in page.locator(ERROR_ALERT).all():
+        problems.append(f"error shown: {alert.inner_text()[:300]!r}")
+    problems += chart_problems(page)
+    if seconds > MAX_SETTLE_S:
+        problems.append(f"it took {seconds:.1f} s to settle (bound {MAX_SETTLE_S:.0f} s)")
+
+    size = page.viewport_size or DESKTOP
+    shot = SCREENSHOTS / f"{nav_page.slug}-{size['width']}x{size['height']}.png"
+    full_page_screenshot(page, shot)
+    problems += tab_chart_problems(page)
+    problems += app.errors
+    return seconds, problems
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, LAPTOP], ids=lambda v: f"{v['width']}x{v['height']}")
+def test_every_page_loads_cleanly_with_screenshot(
+    new_app_page: Callable[..., AppPage], viewport: dict[str, int]
+) -> None:
+    pages = sidebar_pages(new_app_page(viewport))
+    report: dict[str, list[str]] = {}
+    for nav_page in pages:
+        app = new_app_page(viewport)  # a fresh context: a first visit, nothing cached
+        seconds, problems = check_page(app, nav_page)
+        size = f"{viewport['width']}x{viewport['height']}"
+        print(f"\n[settle] {nav_page.slug} at {size}: {seconds:.2f} s")
+        if problems:
+            report[nav_page.title] = problems
+    assert not report, "\n".join(
+        f"{title}:\n  " + "\n  ".join(problems) for title, problems in report.items()
+    )

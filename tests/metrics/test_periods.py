@@ -1,0 +1,237 @@
+"""Calendar arithmetic (metrics/periods.py) and pacing (metrics/pacing.py) on hand-picked dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from metrics.pacing import assess, expected_by_now, pace_status
+from metrics.periods import (
+    add_months,
+    compare_period,
+    elapsed_fraction,
+    period_to_date,
+    preset_range,
+    previous_period,
+    previous_start,
+    same_period_last_year,
+    unit_end,
+    unit_start,
+)
+
+D = date
+
+
+# previous_period -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # Month to date: the same days of the month before, never the whole month.
+        pytest.param(D(2024, 11, 1), D(2024, 11, 24), (D(2024, 10, 1), D(2024, 10, 24)), id="mtd"),
+        # 1-30 March to date: 1 Feb + 29 days = 2 March, clipped to the end of February.
+        pytest.param(
+            D(2023, 3, 1), D(2023, 3, 30), (D(2023, 2, 1), D(2023, 2, 28)), id="mtd-clipped"
+        ),
+        # 1-31 March (to date or whole) -> 1-28 February in a common year ...
+        pytest.param(
+            D(2023, 3, 1), D(2023, 3, 31), (D(2023, 2, 1), D(2023, 2, 28)), id="march-2023"
+        ),
+        # ... and 1-29 February in a leap year.
+        pytest.param(
+            D(2024, 3, 1), D(2024, 3, 31), (D(2024, 2, 1), D(2024, 2, 29)), id="march-2024"
+        ),
+        # A whole 30-day month -> the whole 31-day month before.
+        pytest.param(
+            D(2024, 11, 1), D(2024, 11, 30), (D(2024, 10, 1), D(2024, 10, 31)), id="whole-month"
+        ),
+        # A whole 31-day month -> the whole 30-day month before (not 1 Sep - 1 Oct).
+        pytest.param(
+            D(2024, 10, 1), D(2024, 10, 31), (D(2024, 9, 1), D(2024, 9, 30)), id="whole-october"
+        ),
+        # Quarter to date, 1 Oct - 15 Nov -> the same dates three months earlier, 1 Jul - 15 Aug.
+        pytest.param(D(2024, 10, 1), D(2024, 11, 15), (D(2024, 7, 1), D(2024, 8, 15)), id="qtd"),
+        # 1 Apr - 31 May (quarter to date) -> 1 Jan - 28 Feb: 31 Feb does not exist, so clipped.
+        pytest.param(D(2023, 4, 1), D(2023, 5, 31), (D(2023, 1, 1), D(2023, 2, 28)), id="qtd-clip"),
+        # A whole quarter -> the whole quarter before.
+        pytest.param(
+            D(2024, 10, 1), D(2024, 12, 31), (D(2024, 7, 1), D(2024, 9, 30)), id="whole-quarter"
+        ),
+        # A Monday-to-Sunday week -> the week before.
+        pytest.param(D(2024, 11, 4), D(2024, 11, 10), (D(2024, 10, 28), D(2024, 11, 3)), id="week"),
+        # Year to date -> the same calendar dates of the year before (not the same count of
+        # elapsed days, which would end on 9 May because 2024 has a 29 February).
+        pytest.param(D(2025, 1, 1), D(2025, 5, 10), (D(2024, 1, 1), D(2024, 5, 10)), id="ytd"),
+        # Not aligned to anything: 5-14 Nov (10 days) -> the 10 days just before, 26 Oct - 4 Nov.
+        pytest.param(
+            D(2024, 11, 5), D(2024, 11, 14), (D(2024, 10, 26), D(2024, 11, 4)), id="unaligned"
+        ),
+        # A single mid-month day -> the day before.
+        pytest.param(
+            D(2024, 11, 13), D(2024, 11, 13), (D(2024, 11, 12), D(2024, 11, 12)), id="day"
+        ),
+    ],
+)
+def test_previous_period(start: date, end: date, expected: tuple[date, date]) -> None:
+    assert previous_period(start, end) == expected
+
+
+def test_compare_period_dispatches() -> None:
+    assert compare_period(D(2024, 11, 1), D(2024, 11, 24), "previous") == (
+        D(2024, 10, 1),
+        D(2024, 10, 24),
+    )
+    assert compare_period(D(2024, 11, 1), D(2024, 11, 24), "last_year") == (
+        D(2023, 11, 1),
+        D(2023, 11, 24),
+    )
+
+
+def test_previous_start() -> None:
+    # Retention looks back to the start of the period before.
+    assert previous_start(D(2024, 11, 1), D(2024, 11, 10)) == D(2024, 10, 1)  # month to date
+    assert previous_start(D(2024, 11, 1), D(2024, 11, 30)) == D(2024, 10, 1)  # whole month
+    assert previous_start(D(2024, 3, 1), D(2024, 3, 31)) == D(2024, 2, 1)
+    assert previous_start(D(2024, 11, 5), D(2024, 11, 14)) == D(2024, 10, 26)  # 10 days before
+
+
+# same_period_last_year -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        pytest.param(D(2024, 11, 1), D(2024, 11, 24), (D(2023, 11, 1), D(2023, 11, 24)), id="mtd"),
+        # 29 Feb 2024 has no twin: 28 Feb 2023.
+        pytest.param(
+            D(2024, 2, 29), D(2024, 2, 29), (D(2023, 2, 28), D(2023, 2, 28)), id="leap-day"
+        ),
+        pytest.param(
+            D(2024, 2, 1), D(2024, 2, 29), (D(2023, 2, 1), D(2023, 2, 28)), id="leap-february"
+        ),
+        # A whole February stays whole going back into a leap year: 1-29 Feb 2024.
+        pytest.param(
+            D(2025, 2, 1), D(2025, 2, 28), (D(2024, 2, 1), D(2024, 2, 29)), id="into-leap-year"
+        ),
+        # February to date (not the whole month) in a leap year ends on the same day.
+        pytest.param(
+            D(2025, 2, 1), D(2025, 2, 20), (D(2024, 2, 1), D(2024, 2, 20)), id="feb-to-date"
+        ),
+        pytest.param(
+            D(2024, 1, 1), D(2024, 12, 31), (D(2023, 1, 1), D(2023, 12, 31)), id="whole-year"
+        ),
+    ],
+)
+def test_same_period_last_year(start: date, end: date, expected: tuple[date, date]) -> None:
+    assert same_period_last_year(start, end) == expected
+
+
+# Calendar helpers ----------------------------------------------------------------------------
+
+
+def test_add_months_clips_to_shorter_months() -> None:
+    assert add_months(D(2024, 1, 31), 1) == D(2024, 2, 29)
+    assert add_months(D(2023, 1, 31), 1) == D(2023, 2, 28)
+    assert add_months(D(2024, 3, 31), -1) == D(2024, 2, 29)
+    assert add_months(D(2024, 11, 15), 2) == D(2025, 1, 15)  # across the year end
+    assert add_months(D(2024, 1, 15), -1) == D(2023, 12, 15)
+    assert add_months(D(2024, 2, 29), -12) == D(2023, 2, 28)
+
+
+def test_unit_start_and_end() -> None:
+    wednesday = D(2024, 11, 13)
+    assert (unit_start(wednesday, "week"), unit_end(wednesday, "week")) == (
+        D(2024, 11, 11),  # Monday
+        D(2024, 11, 17),  # Sunday
+    )
+    assert (unit_start(wednesday, "month"), unit_end(wednesday, "month")) == (
+        D(2024, 11, 1),
+        D(2024, 11, 30),
+    )
+    assert (unit_start(wednesday, "quarter"), unit_end(wednesday, "quarter")) == (
+        D(2024, 10, 1),
+        D(2024, 12, 31),
+    )
+    assert (unit_start(wednesday, "year"), unit_end(wednesday, "year")) == (
+        D(2024, 1, 1),
+        D(2024, 12, 31),
+    )
+    assert unit_end(D(2024, 2, 10), "month") == D(2024, 2, 29)
+
+
+def test_period_to_date_and_presets() -> None:
+    as_of = D(2024, 11, 24)
+    assert period_to_date(as_of, "month") == (D(2024, 11, 1), as_of)
+    assert preset_range("mtd", as_of) == (D(2024, 11, 1), as_of)
+    assert preset_range("qtd", as_of) == (D(2024, 10, 1), as_of)
+    assert preset_range("ytd", as_of) == (D(2024, 1, 1), as_of)
+    assert preset_range("last_30", as_of) == (D(2024, 10, 26), as_of)  # 26 Oct .. 24 Nov = 30
+    assert preset_range("last_12m", as_of) == (D(2023, 11, 25), as_of)
+    with pytest.raises(ValueError, match="Unknown period"):
+        preset_range("fortnight", as_of)
+
+
+# elapsed_fraction ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        (D(2024, 10, 20), 0.0),  # before the period
+        (D(2024, 10, 31), 0.0),  # the day before it starts
+        (D(2024, 11, 1), 1 / 30),  # the first day is over at its end
+        (D(2024, 11, 15), 0.5),  # 15 of 30 days
+        (D(2024, 11, 24), 0.8),  # 24 of 30 days
+        (D(2024, 11, 30), 1.0),  # the last day
+        (D(2024, 12, 25), 1.0),  # after the period
+    ],
+)
+def test_elapsed_fraction(as_of: date, expected: float) -> None:
+    assert elapsed_fraction(D(2024, 11, 1), D(2024, 11, 30), as_of) == pytest.approx(expected)
+
+
+# pacing --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("actual", "expected", "status"),
+    [
+        (100.0, 100.0, "on_track"),  # exactly at the expected value
+        (120.0, 100.0, "on_track"),
+        (99.99, 100.0, "caution"),  # just below
+        (95.0, 100.0, "caution"),  # 5% below
+        (90.01, 100.0, "caution"),
+        (90.0, 100.0, "off_track"),  # exactly 10% below
+        (89.0, 100.0, "off_track"),
+        (0.0, 100.0, "off_track"),
+        (None, 100.0, "off_track"),  # nothing yet counts as 0
+        (50.0, None, "no_target"),
+        (50.0, 0.0, "no_target"),
+        (None, None, "no_target"),
+    ],
+)
+def test_pace_status(actual: float | None, expected: float | None, status: str) -> None:
+    assert pace_status(actual, expected) == status
+
+
+def test_expected_by_now() -> None:
+    # A 3000.00 monthly target, 15 of 30 days gone: 1500.00 expected by now.
+    assert expected_by_now(3000.0, 0.5) == pytest.approx(1500.0)
+    assert expected_by_now(None, 0.5) is None
+
+
+def test_assess() -> None:
+    # 841.00 sold against 1000.00 for the month; 24 of 30 days gone: 800.00 expected by now.
+    attainment, status = assess(841.0, 800.0, 1000.0)
+    assert attainment == pytest.approx(0.841)
+    assert status == "on_track"
+    # 700.00 sold by then: 700 <= 800 * 0.9 = 720 -> off track; 70% of the month's target.
+    assert assess(700.0, 800.0, 1000.0) == (pytest.approx(0.7), "off_track")
+    # 750.00: above 720, below 800 -> caution
+    assert assess(750.0, 800.0, 1000.0)[1] == "caution"
+    # Nothing sold yet: 0% attained, off track
+    assert assess(None, 800.0, 1000.0) == (0.0, "off_track")
+    # No target at all
+    assert assess(841.0, None, None) == (None, "no_target")
