@@ -9,6 +9,8 @@ from components.text import t
 from data.errors import HuddleDataError
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/groups:", layout="wide")
+# Less empty space above the title, so the KPI cards fit a 1366x768 screen.
+st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}</style>")
 
 try:
     get_store()

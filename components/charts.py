@@ -51,12 +51,14 @@ def trend_figure(
     comparison: pd.DataFrame | None = None,
     comparison_label: str = "",
     partial_last: bool = False,
+    target_as_pace: bool = False,
     height: int = 380,
 ) -> go.Figure:
     """A KPI over time: actual, the target as a stepped line, and the comparison dashed.
 
     The comparison period's buckets are drawn under the current ones in order (first under
-    first), so months line up even when the two periods' months differ in length.
+    first), so months line up even when the two periods' months differ in length. With
+    `target_as_pace` (running totals) the target is the straight pace line instead of steps.
     """
     kpi = get_kpi(kpi_id)
     x = list(frame["bucket"])
@@ -64,10 +66,13 @@ def trend_figure(
     fig = go.Figure()
     target_column = f"{kpi_id}_target"
     if target_column in frame and frame[target_column].notna().any():
-        sx, sy = _step(x, list(frame[target_column]), grain)
+        if target_as_pace:
+            sx, sy, shape = x, list(frame[target_column]), "linear"
+        else:
+            (sx, sy), shape = _step(x, list(frame[target_column]), grain), "hv"
         fig.add_trace(
             go.Scatter(
-                x=sx, y=sy, name=t("series.target"), mode="lines", line_shape="hv",
+                x=sx, y=sy, name=t("series.target"), mode="lines", line_shape=shape,
                 line={"color": TARGET, "dash": "dash", "width": 2},
             )
         )  # fmt: skip

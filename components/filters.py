@@ -60,13 +60,18 @@ def global_filters() -> GlobalFilters | None:
             bind="query-params",
         )
         options = [*PRESETS, "custom"]
-        period = st.selectbox(
-            t("filters.period"),
-            options,
-            index=0,
-            format_func=lambda p: t(f"period.{p}"),
-            key="period",
-            bind="query-params",
+        # Pills, not a dropdown: one click from any period to another.
+        period = (
+            st.pills(
+                t("filters.period"),
+                options,
+                default="mtd",
+                required=True,
+                format_func=lambda p: t(f"period.{p}"),
+                key="period",
+                bind="query-params",
+            )
+            or "mtd"
         )
         if period == "custom":
             chosen = st.date_input(

@@ -41,9 +41,7 @@ def kpi_tile(tile: TileData) -> None:
             delta=delta,
             delta_color="normal" if kpi.direction == "higher_is_better" else "inverse",
             delta_description=t(
-                "tile.vs",
-                value=format_value(tile.previous, kpi.unit, compact=True),
-                comparison=tile.comparison_label.lower(),
+                "tile.vs", value=format_value(tile.previous, kpi.unit, compact=True)
             )
             if delta
             else None,

@@ -34,10 +34,10 @@ EN: dict[str, str] = {
     "period.mtd": "Month to date",
     "period.qtd": "Quarter to date",
     "period.ytd": "Year to date",
-    "period.last_30": "Last 30 days",
-    "period.last_90": "Last 90 days",
-    "period.last_12m": "Last 12 months",
-    "period.custom": "Custom range",
+    "period.last_30": "30 days",
+    "period.last_90": "90 days",
+    "period.last_12m": "12 months",
+    "period.custom": "Custom",
     "channel.retail": "Retail stores",
     "channel.wholesale": "Wholesale",
     "channel.private_domain": "Private domain",
@@ -51,12 +51,25 @@ EN: dict[str, str] = {
     "compare.previous": "Previous period",
     "compare.last_year": "Last year",
     "compare.label": "Compare with",
-    "compare.caption": "Compared with {start} – {end}, the same number of days.",
+    "compare.target": "Target",
+    "compare.caption": "Compared with {start} – {end}: the same days, like for like.",
+    "compare.target_caption": (
+        "Compared with the target for the same days: where each KPI should be by now."
+    ),
     "trends.kpis": "KPIs",
     "trends.kpis_help": "Pick up to six. Each card shows the period, its change and its target.",
     "trends.grain": "Show by",
     "trends.split": "Split by",
     "trends.split_none": "No split",
+    "trends.running_total": "Running total",
+    "trends.running_total_help": (
+        "Add up each KPI bucket by bucket; the dashed line becomes the pace to target."
+    ),
+    "trends.running_note": (
+        "Running total of {kpi}: the dashed line is where it should be by each {grain} to "
+        "make its target."
+    ),
+    "trends.not_additive": "{kpi} does not add up over time, so it is shown per {grain}.",
     "trends.pick_kpi": "Pick at least one KPI to see its trend.",
     "trends.definitions": "Definitions",
     "trends.chart_title": "{kpi} by {grain}",
@@ -72,7 +85,7 @@ EN: dict[str, str] = {
     "trends.cannot_split": "{kpi} has no {dimension} to split by, so it is left out here.",
     "tile.target": "Target {target} · {attainment} attained",
     "tile.no_target": "No target set",
-    "tile.vs": "vs {value} {comparison}",
+    "tile.vs": "vs {value}",
     "pace.on_track": "On track",
     "pace.caution": "Caution",
     "pace.off_track": "Off track",

@@ -24,7 +24,7 @@ from metrics.compiler import CompileError, can_break_down
 from metrics.model import GRAINS
 from metrics.pacing import assess
 from metrics.periods import compare_period, full_period_end, natural_grain
-from metrics.service import growth_column
+from metrics.service import growth_column, running_total
 
 DEFAULT_KPIS = ["revenue", "orders", "new_customers", "win_rate"]
 SPLITS = ("team", "group", "rep", "channel", "region")
@@ -40,6 +40,7 @@ class TrendControls:
     grain: str
     comparison: str
     split: str | None
+    running_total: bool
 
 
 def trend_controls(chosen: GlobalFilters) -> TrendControls:
@@ -47,7 +48,8 @@ def trend_controls(chosen: GlobalFilters) -> TrendControls:
     f = chosen.filters
     options = [k.id for k in listed_kpis()]
     top_left, top_right = st.columns([5, 1], vertical_alignment="bottom")
-    middle, right, far = st.columns([3, 2.2, 3.4], vertical_alignment="bottom")
+    # A wrapping row: on a narrow screen the controls flow onto a second line, never clip.
+    row = st.container(horizontal=True, wrap=True, gap="medium", vertical_alignment="bottom")
     kpis = top_left.multiselect(
         t("trends.kpis"),
         options,
@@ -58,7 +60,7 @@ def trend_controls(chosen: GlobalFilters) -> TrendControls:
         help=t("trends.kpis_help"),
         bind="query-params",
     )
-    grain = middle.segmented_control(
+    grain = row.segmented_control(
         t("trends.grain"),
         list(GRAINS),
         default=natural_grain(f.start, f.end),
@@ -67,21 +69,27 @@ def trend_controls(chosen: GlobalFilters) -> TrendControls:
         key="grain",
         bind="query-params",
     )
-    comparison = right.segmented_control(
+    comparison = row.segmented_control(
         t("compare.label"),
-        ["previous", "last_year"],
+        ["previous", "last_year", "target"],
         default="previous",
         format_func=lambda c: t(f"compare.{c}"),
         required=True,
         key="compare",
         bind="query-params",
     )
-    split = far.segmented_control(
+    split = row.segmented_control(
         t("trends.split"),
         SPLITS,
         default=None,
         format_func=dimension_label,
         key="split",
+        bind="query-params",
+    )
+    running = row.toggle(
+        t("trends.running_total"),
+        key="running",
+        help=t("trends.running_total_help"),
         bind="query-params",
     )
     with top_right.popover(t("trends.definitions"), icon=":material/info:"):
@@ -92,6 +100,7 @@ def trend_controls(chosen: GlobalFilters) -> TrendControls:
         grain=grain or natural_grain(f.start, f.end),
         comparison=comparison or "previous",
         split=split,
+        running_total=bool(running),
     )
 
 
@@ -103,7 +112,13 @@ def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
     """One tile per KPI: value, like-for-like change, sparkline, target and pace."""
     f = chosen.filters
     now = cache.kpi_values(controls.kpis, f, with_targets=True)
-    before, (c_start, c_end) = cache.kpi_compare(controls.kpis, f, controls.comparison)  # type: ignore[arg-type]
+    if controls.comparison == "target":
+        # The target for the same days: what the KPI should have reached by now.
+        before = {k: now.get(f"{k}_target") for k in controls.kpis}
+        caption = t("compare.target_caption")
+    else:
+        before, (c_start, c_end) = cache.kpi_compare(controls.kpis, f, controls.comparison)  # type: ignore[arg-type]
+        caption = t("compare.caption", start=format_date(c_start), end=format_date(c_end))
     full_end = full_period_end(chosen.period, f.start, f.end)
     targeted = tuple(k for k in controls.kpis if get_kpi(k).target_metric)
     full = (
@@ -133,7 +148,7 @@ def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
                         pace=pace,
                     )
                 )
-    st.caption(t("compare.caption", start=format_date(c_start), end=format_date(c_end)))
+    st.caption(caption)
 
 
 def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
@@ -141,8 +156,13 @@ def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     f = chosen.filters
     grain = controls.grain
     frame = cache.kpi_trend(controls.kpis, f, grain, with_targets=True)  # type: ignore[arg-type]
-    c_start, c_end = compare_period(f.start, f.end, controls.comparison)  # type: ignore[arg-type]
-    before = cache.kpi_trend(controls.kpis, f.with_dates(c_start, c_end), grain)  # type: ignore[arg-type]
+    before = None
+    if controls.comparison != "target":  # the target line is drawn anyway
+        c_start, c_end = compare_period(f.start, f.end, controls.comparison)  # type: ignore[arg-type]
+        before = cache.kpi_trend(controls.kpis, f.with_dates(c_start, c_end), grain)  # type: ignore[arg-type]
+    if controls.running_total:
+        frame = running_total(frame, controls.kpis)
+        before = None if before is None else running_total(before, controls.kpis)
     partial = bool(len(frame)) and bucket_is_partial(frame["bucket"].iloc[-1], grain, f.end)
     tabs = st.tabs([kpi_label(k) for k in controls.kpis])
     for tab, kpi_id in zip(tabs, controls.kpis, strict=True):
@@ -155,9 +175,14 @@ def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
                     comparison=before,
                     comparison_label=_comparison_label(controls.comparison),
                     partial_last=partial,
+                    target_as_pace=controls.running_total,
                 ),
                 key=f"trend_{kpi_id}",
             )
+            if controls.running_total:
+                additive = get_kpi(kpi_id).additive
+                key = "trends.running_note" if additive else "trends.not_additive"
+                st.caption(t(key, kpi=kpi_label(kpi_id), grain=t(f"grain.{grain}").lower()))
             if partial:
                 st.caption(
                     t(
@@ -227,33 +252,40 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     if not supported:
         return
     now = cache.kpi_breakdown(tuple(supported), f, dimension, with_targets=True)
-    c_start, c_end = compare_period(f.start, f.end, controls.comparison)  # type: ignore[arg-type]
-    before = cache.kpi_breakdown(tuple(supported), f.with_dates(c_start, c_end), dimension)
-    comparison = _comparison_label(controls.comparison)
-    table = pd.DataFrame({dimension_label(dimension): now[dimension]})
-    config = {}
-    merged = now.merge(before, on=dimension, how="left", suffixes=("", "__before"))
+    merged = now
+    with_previous = controls.comparison != "target"
+    if with_previous:
+        c_start, c_end = compare_period(f.start, f.end, controls.comparison)  # type: ignore[arg-type]
+        before = cache.kpi_breakdown(tuple(supported), f.with_dates(c_start, c_end), dimension)
+        merged = now.merge(before, on=dimension, how="left", suffixes=("", "__before"))
+    comparison = _comparison_label(controls.comparison).lower()
+    table = pd.DataFrame({dimension_label(dimension): merged[dimension]})
+    config: dict[str, object] = {}
+
+    def add(label: str, values: pd.Series, column: object) -> None:
+        table[label] = values
+        config[label] = column
+
     for kpi_id in supported:
-        kpi = get_kpi(kpi_id)
+        unit = get_kpi(kpi_id).unit
         label = kpi_label(kpi_id)
-        table[label] = merged[kpi_id]
-        config[label] = _column_format(kpi.unit, label)
-        compare_label = t("col.compare", kpi=label, comparison=comparison.lower())
-        table[compare_label] = merged[f"{kpi_id}__before"]
-        config[compare_label] = _column_format(kpi.unit, compare_label)
-        if kpi.unit != "percent":
-            growth_label = f"{label} · {t('col.growth').lower()}"
-            prev = merged[f"{kpi_id}__before"]
-            table[growth_label] = growth_column(merged[kpi_id], prev)
-            config[growth_label] = st.column_config.NumberColumn(growth_label, format="percent")
+        add(label, merged[kpi_id], _column_format(unit, label))
+        if with_previous:
+            compare_label = t("col.compare", kpi=label, comparison=comparison)
+            previous = merged[f"{kpi_id}__before"]
+            add(compare_label, previous, _column_format(unit, compare_label))
+            if unit != "percent":  # a change of a rate reads better in points, on the tile
+                growth_label = f"{label} · {t('col.growth').lower()}"
+                growth = growth_column(merged[kpi_id], previous)
+                add(growth_label, growth, st.column_config.NumberColumn(format="percent"))
         if f"{kpi_id}_target" in merged and merged[f"{kpi_id}_target"].notna().any():
             target_label = f"{label} · {t('col.target').lower()}"
             attain_label = f"{label} · {t('col.attainment').lower()}"
-            table[target_label] = merged[f"{kpi_id}_target"]
-            table[attain_label] = merged[f"{kpi_id}_attainment"]
-            config[target_label] = _column_format(kpi.unit, target_label)
-            config[attain_label] = st.column_config.ProgressColumn(
-                attain_label, format="percent", min_value=0, max_value=1
+            add(target_label, merged[f"{kpi_id}_target"], _column_format(unit, target_label))
+            add(
+                attain_label,
+                merged[f"{kpi_id}_attainment"],
+                st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1),
             )
     table_with_download(
         table,

@@ -15,6 +15,7 @@ _DECLARED: tuple[Kpi, ...] = (
     # Sales (orders)
     Kpi(
         id="revenue",
+        additive=True,
         label="Revenue",
         unit="money",
         source="orders",
@@ -25,6 +26,7 @@ _DECLARED: tuple[Kpi, ...] = (
     ),
     Kpi(
         id="orders",
+        additive=True,
         label="Orders",
         unit="count",
         source="orders",
@@ -41,6 +43,7 @@ _DECLARED: tuple[Kpi, ...] = (
     ),
     Kpi(
         id="gross_margin",
+        additive=True,
         label="Gross margin",
         unit="money",
         source="orders",
@@ -57,6 +60,7 @@ _DECLARED: tuple[Kpi, ...] = (
     ),
     Kpi(
         id="returns_value",
+        additive=True,
         label="Returns",
         unit="money",
         direction="lower_is_better",
@@ -93,6 +97,7 @@ _DECLARED: tuple[Kpi, ...] = (
     ),
     Kpi(
         id="new_customers",
+        additive=True,
         label="New customers",
         unit="count",
         source="customer_days",
@@ -159,6 +164,7 @@ _DECLARED: tuple[Kpi, ...] = (
     # Pipeline (deals)
     Kpi(
         id="won_deals",
+        additive=True,
         label="Deals won",
         unit="count",
         source="closed_deals",
@@ -169,6 +175,7 @@ _DECLARED: tuple[Kpi, ...] = (
     ),
     Kpi(
         id="closed_deals",
+        additive=True,
         label="Deals closed",
         unit="count",
         source="closed_deals",
@@ -179,6 +186,7 @@ _DECLARED: tuple[Kpi, ...] = (
     ),
     Kpi(
         id="won_value",
+        additive=True,
         label="Won value",
         unit="money",
         source="closed_deals",
@@ -211,6 +219,7 @@ _DECLARED: tuple[Kpi, ...] = (
     ),
     Kpi(
         id="new_deals",
+        additive=True,
         label="New deals",
         unit="count",
         source="created_deals",
@@ -230,6 +239,7 @@ _DECLARED: tuple[Kpi, ...] = (
     # Activity (follow-up, 回访)
     Kpi(
         id="activities",
+        additive=True,
         label="Activities",
         unit="count",
         source="activities",
@@ -258,6 +268,7 @@ _DECLARED: tuple[Kpi, ...] = (
     ),
     Kpi(
         id="csat_responses",
+        additive=True,
         label="CSAT responses",
         unit="count",
         source="feedback",
@@ -277,6 +288,7 @@ _DECLARED: tuple[Kpi, ...] = (
     ),
     Kpi(
         id="complaints",
+        additive=True,
         label="Complaints",
         unit="count",
         direction="lower_is_better",
@@ -306,6 +318,7 @@ def _target_kpis(kpi: Kpi) -> tuple[Kpi, Kpi]:
         unit=kpi.unit,
         source="targets",
         sql=f"sum(value_per_day) FILTER (WHERE metric = '{kpi.target_metric}')",
+        additive=True,
         listed=False,
         definition=f"The published {kpi.label.lower()} target for the period, pro rata by day.",
     )

@@ -148,7 +148,9 @@ def _target_level(request: MetricRequest) -> str | None:
     return "s.target_level = 'company'"
 
 
-def _filter_conditions(filters: Filters) -> list[str]:
+def scope_conditions(filters: Filters) -> list[str]:
+    """SQL conditions on a source's rows (alias `s`) for the team, channel, rep and leaver
+    filters; they read $team_id, $channel, $rep_id and $end."""
     conditions = []
     if filters.team_id is not None:
         conditions.append(
@@ -165,7 +167,7 @@ def _filter_conditions(filters: Filters) -> list[str]:
 
 def _scoped_sql(source_id: str, filters: Filters) -> str:
     """The source's SQL with the user's scope filled in where it asks for it."""
-    scope = " AND ".join(_filter_conditions(filters)) or "true"
+    scope = " AND ".join(scope_conditions(filters)) or "true"
     return SOURCES[source_id].sql.replace("{scope}", scope)
 
 
@@ -218,7 +220,7 @@ def _source_cte(
     grain = request.grain
     if not _check_dimension(request, source_id, kpi_ids):
         return None
-    conditions = _filter_conditions(request.filters)
+    conditions = scope_conditions(request.filters)
     if source_id == "targets":
         level = _target_level(request)
         if level is None:
@@ -264,7 +266,7 @@ def _carried_over_cte(request: MetricRequest, kpi_id: str) -> str:
     source_id = kpi.source or ""
     _check_dimension(request, source_id, [kpi_id])
     body = f"({_scoped_sql(source_id, request.filters)}) s"
-    conditions = _filter_conditions(request.filters)
+    conditions = scope_conditions(request.filters)
     sides = []
     for previous in (False, True):
         keys = _keys(request, source_id, previous)
@@ -359,15 +361,18 @@ def _params(request: MetricRequest, sql: str) -> dict[str, Any]:
     earliest = min(prev, f.start)
     if request.grain:
         earliest = min(earliest, _bucket_before(f.start, request.grain))
+    return scope_params(f, sql, prev_start=prev, range_start=earliest, range_end=f.end)
+
+
+def scope_params(filters: Filters, sql: str, **extra: Any) -> dict[str, Any]:
+    """The filters (and `extra` values) as named parameters, only those `sql` uses."""
     values: dict[str, Any] = {
-        "start": f.start,
-        "end": f.end,
-        "prev_start": prev,
-        "team_id": f.team_id,
-        "channel": f.channel,
-        "rep_id": f.rep_id,
-        "range_start": earliest,
-        "range_end": f.end,
+        "start": filters.start,
+        "end": filters.end,
+        "team_id": filters.team_id,
+        "channel": filters.channel,
+        "rep_id": filters.rep_id,
+        **extra,
     }
     used = set(_PARAM.findall(sql))
     return {k: v for k, v in values.items() if k in used}

@@ -38,6 +38,8 @@ class Kpi(BaseModel):
     # Base KPIs that count things come out as 0, not blank, when no row falls in a period.
     zero_when_empty: bool = False
     measure: Literal["aggregate", "carried_over"] = "aggregate"
+    # Sums over days (revenue, deals won): a running total of its buckets means something.
+    additive: bool = False
     # The metric name in the targets table, for KPIs that can carry a target.
     target_metric: str | None = None
     # Shown in menus; helper KPIs that only feed others are hidden.

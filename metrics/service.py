@@ -125,3 +125,22 @@ def _plain(value: object) -> float | None:
 def growth_column(current: pd.Series, previous: pd.Series) -> pd.Series:
     """growth_rate for whole columns: blank where the previous value is 0 or missing."""
     return (current - previous) / previous.abs().where(previous != 0)
+
+
+def running_total(frame: pd.DataFrame, kpis: tuple[str, ...]) -> pd.DataFrame:
+    """A trend as running totals: additive KPIs and their targets accumulate bucket by bucket,
+    attainment is recomputed on the totals; KPIs that do not add up (rates, distinct counts)
+    are left as they are."""
+    out = frame.copy()
+    for kpi_id in kpis:
+        kpi = get_kpi(kpi_id)
+        if not kpi.additive:
+            continue
+        out[kpi_id] = frame[kpi_id].fillna(0).cumsum()
+        target = f"{kpi_id}_target"
+        if target in frame and frame[target].notna().any():
+            out[target] = frame[target].fillna(0).cumsum()
+            attainment = f"{kpi_id}_attainment"
+            if attainment in frame:
+                out[attainment] = out[kpi_id] / out[target].where(out[target] != 0)
+    return out

@@ -321,13 +321,20 @@ def wait_for_app(page: Page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
         page.wait_for_timeout(50)
 
 
-def wait_for_charts(page: Page, timeout_ms: int = CHART_TIMEOUT_MS) -> int:
-    """Wait until every visible plotly chart has drawn its traces; the number of charts."""
+def wait_for_charts(
+    page: Page, timeout_ms: int = CHART_TIMEOUT_MS, *, include_hidden: bool = False
+) -> int:
+    """Wait until every plotly chart has drawn its traces; the number of charts.
+
+    Only the charts on screen by default: a chart in a tab that is not open is drawn too (in
+    Streamlit 1.67), but a person only sees it once they open the tab.
+    """
     page.wait_for_function(
-        """() => [...document.querySelectorAll('.js-plotly-plot')]
-            .filter(e => e.offsetParent !== null)
+        """(includeHidden) => [...document.querySelectorAll('.js-plotly-plot')]
+            .filter(e => includeHidden || e.offsetParent !== null)
             .every(e => e.querySelector('.main-svg')
                 && e.querySelector('.scatterlayer .trace, .barlayer .trace'))""",
+        arg=include_hidden,
         timeout=timeout_ms,
     )
     return page.locator(".js-plotly-plot").count()
@@ -366,3 +373,4 @@ def full_page_screenshot(page: Page, path: Path) -> None:
         page.screenshot(path=str(path), full_page=True)
     finally:
         page.set_viewport_size(size)
+    wait_for_app(page)

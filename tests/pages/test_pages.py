@@ -111,3 +111,12 @@ def test_definitions_page_lists_every_listed_kpi(demo_db: Path) -> None:
     at.switch_page("pages/definitions.py").run()
     table = at.dataframe[0].value
     assert list(table["KPI"]) == [k.label for k in listed_kpis()]
+
+
+def test_comparing_with_target_shows_the_gap_to_where_we_should_be(demo_db: Path) -> None:
+    at = _app().run()
+    at.segmented_control(key="compare").set_value("target").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("where each KPI should be by now" in c.value for c in at.caption)
+    revenue = next(m for m in at.metric if m.label == "Revenue")
+    assert revenue.delta, "revenue has a target, so its tile shows the gap to it"
