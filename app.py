@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from components.cache import get_store
+from components.standup_controls import presenting
 from components.text import t
+from components.theme import PRESENTATION_CSS
 from data.errors import HuddleDataError
 
 st.set_page_config(page_title=t("app.title"), page_icon=":material/groups:", layout="wide")
@@ -19,12 +21,20 @@ except HuddleDataError as error:
     st.stop()
 
 PAGES = {
+    t("nav.today"): [
+        st.Page(
+            "pages/standup.py",
+            title=t("page.standup"),
+            icon=":material/groups:",
+            default=True,  # the home page: what a lead shares every morning
+        ),
+    ],
     t("nav.performance"): [
         st.Page(
             "pages/kpi_trends.py",
             title=t("page.kpi_trends"),
             icon=":material/trending_up:",
-            default=True,  # served at "/"; the stand-up view takes this place when it exists
+            url_path="trends",
         ),
     ],
     t("nav.reference"): [
@@ -37,4 +47,6 @@ PAGES = {
     ],
 }
 
-st.navigation(PAGES).run()
+if presenting():
+    st.html(PRESENTATION_CSS)
+st.navigation(PAGES, position="hidden" if presenting() else "sidebar").run()

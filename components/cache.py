@@ -14,7 +14,7 @@ import streamlit as st
 
 from data.config import resolve_db_path
 from data.store import Store
-from metrics import lookups, service
+from metrics import lookups, service, standup, team_board
 from metrics.compiler import MetricRequest
 from metrics.filters import Filters
 from metrics.model import Grain
@@ -117,3 +117,52 @@ def _channels(version: int) -> list[str]:
 def channels() -> list[str]:
     """Channels of the top-level teams (cached)."""
     return list(_channels(data_version()))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _rep_board(filters_json: str, as_of: date, kpi_id: str, version: int) -> pd.DataFrame:
+    del version
+    return team_board.rep_board(
+        get_store(), Filters.model_validate_json(filters_json), as_of, kpi_id
+    )
+
+
+def rep_board(filters: Filters, as_of: date, kpi_id: str = "revenue") -> pd.DataFrame:
+    """The team board for the month of `as_of` (cached)."""
+    return _rep_board(filters.model_dump_json(), as_of, kpi_id, data_version()).copy()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _standup_list(
+    name: str, filters_json: str, days: tuple[date, ...], version: int
+) -> pd.DataFrame:
+    del version
+    function = standup.LISTS[name]
+    return function(get_store(), Filters.model_validate_json(filters_json), *days)
+
+
+def standup_list(name: str, filters: Filters, *days: date) -> pd.DataFrame:
+    """One of the stand-up lists in metrics.standup.LISTS (cached); see each for its days."""
+    return _standup_list(name, filters.model_dump_json(), days, data_version()).copy()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _last_working_day(filters_json: str, as_of: date, version: int) -> date | None:
+    del version
+    return standup.last_working_day(get_store(), Filters.model_validate_json(filters_json), as_of)
+
+
+def last_working_day(filters: Filters, as_of: date) -> date | None:
+    """The latest day on or before `as_of` on which the scope sold anything (cached)."""
+    return _last_working_day(filters.model_dump_json(), as_of, data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _previous_working_day(filters_json: str, day: date, version: int) -> date | None:
+    del version
+    return standup.previous_working_day(get_store(), Filters.model_validate_json(filters_json), day)
+
+
+def previous_working_day(filters: Filters, day: date) -> date | None:
+    """The latest day before `day` on which the scope sold anything (cached)."""
+    return _previous_working_day(filters.model_dump_json(), day, data_version())

@@ -31,6 +31,17 @@ pio.templates["huddle"] = go.layout.Template(
 )
 TEMPLATE = "plotly_white+huddle"
 
+# Presentation mode: no sidebar or toolbar, larger type, for a screen shared across a room.
+PRESENTATION_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1rem 2rem 0 2rem !important; max-width: 100%; }
+[data-testid="stAppViewContainer"] { font-size: 1.15rem; }
+[data-testid="stMetricValue"] { font-size: 2.8rem !important; font-weight: 600; }
+[data-testid="stMetricLabel"] p { font-size: 1.15rem !important; }
+[data-testid="stMarkdownContainer"] h4 { font-size: 1.5rem; padding: 0.5rem 0 0.25rem 0; }
+</style>"""
+
 
 def team_colors(teams: pd.DataFrame) -> dict[str, str]:
     """A colour per top-level team, shared by its groups, so a team is one colour everywhere.

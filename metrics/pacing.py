@@ -6,6 +6,9 @@ Expected-by-now grows linearly through the period. On track at or above it; off 
 
 from __future__ import annotations
 
+import calendar
+from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 PaceStatus = Literal["on_track", "caution", "off_track", "no_target"]
@@ -43,3 +46,45 @@ def assess(
     if target_full:
         attainment = (actual or 0.0) / target_full
     return attainment, pace_status(actual, target_to_date)
+
+
+@dataclass(frozen=True)
+class MonthPace:
+    """Where a KPI stands in its month: the numbers a stand-up reads out."""
+
+    actual: float
+    target: float | None  # the whole month's target
+    expected: float | None  # the target to date: where it should be by the end of as_of
+    status: PaceStatus
+    gap: float | None  # expected - actual: positive when behind
+    gap_days: float | None  # the gap in days of selling at the target's daily rate
+    needed_per_day: float | None  # what each remaining day must bring to make the month
+    days_left: int
+
+
+def month_pace(
+    actual: float | None,
+    target: float | None,
+    expected: float | None,
+    as_of: date,
+) -> MonthPace:
+    """Pace through the month of `as_of`. Targets are spread evenly over the month's days, so
+    `expected` (the target to date) grows by target / days-in-month each day."""
+    value = actual or 0.0
+    days_in_month = calendar.monthrange(as_of.year, as_of.month)[1]
+    days_left = days_in_month - as_of.day
+    if not target:
+        return MonthPace(value, None, None, "no_target", None, None, None, days_left)
+    daily = target / days_in_month
+    gap = (expected or 0.0) - value
+    needed = max(target - value, 0.0) / days_left if days_left else None
+    return MonthPace(
+        actual=value,
+        target=target,
+        expected=expected,
+        status=pace_status(value, expected),
+        gap=gap,
+        gap_days=gap / daily,
+        needed_per_day=needed,
+        days_left=days_left,
+    )

@@ -1,0 +1,223 @@
+"""The stand-up screen's sections, drawn large enough to read across a room.
+
+Everything here arranges metrics results; the numbers come from metrics.standup,
+metrics.team_board and the KPI layer through components.cache.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+import streamlit as st
+
+from components import cache
+from components.format import format_date, format_percent, format_value, money_column_format
+from components.text import kpi_label, t
+from components.theme import PACE_COLORS
+from metrics.catalogue import get_kpi
+from metrics.filters import Filters
+from metrics.pacing import month_pace
+from metrics.periods import unit_end, unit_start
+
+DAY_KPIS = ("revenue", "orders", "won_deals", "new_customers")
+# Text colours for the pace column: readable on white from across a room.
+PACE_TEXT_COLORS = {
+    "on_track": "#1a7f37", "caution": "#b35900", "off_track": "#cf222e", "no_target": "#57606a",
+}  # fmt: skip
+
+
+def day_tiles(scope: Filters, day: date) -> None:
+    """The day's results against the same weekday a week earlier."""
+    week_ago = day - timedelta(days=7)
+    now = cache.kpi_values(DAY_KPIS, scope.with_dates(day, day))
+    then = cache.kpi_values(DAY_KPIS, scope.with_dates(week_ago, week_ago))
+    st.markdown(f"#### {t('standup.day_heading', day=format_date(day), weekday=f'{day:%A}')}")
+    for column, kpi_id in zip(st.columns(len(DAY_KPIS)), DAY_KPIS, strict=True):
+        unit = get_kpi(kpi_id).unit
+        delta = None
+        if now[kpi_id] is not None and then[kpi_id] is not None:
+            change = now[kpi_id] - then[kpi_id]
+            delta = ("+" if change >= 0 else "-") + format_value(abs(change), unit, compact=True)
+        column.metric(
+            kpi_label(kpi_id),
+            format_value(now[kpi_id], unit, compact=True),
+            delta=delta,
+            delta_description=t("standup.vs_week_ago", day=f"{week_ago:%a}"),
+            border=True,
+        )
+
+
+def month_panel(scope: Filters, as_of: date) -> None:
+    """Revenue this month against target: pace, the gap in money and in days of selling."""
+    first, last = unit_start(as_of, "month"), unit_end(as_of, "month")
+    so_far = cache.kpi_values(("revenue",), scope.with_dates(first, as_of), with_targets=True)
+    whole = cache.kpi_values(("revenue",), scope.with_dates(first, last), with_targets=True)
+    pace = month_pace(so_far["revenue"], whole["revenue_target"], so_far["revenue_target"], as_of)
+    st.markdown(f"#### {t('standup.month_heading', month=f'{as_of:%B}')}")
+    with st.container(border=True):
+        st.metric(
+            t("standup.month_to_date"),
+            format_value(pace.actual, "money", compact=True),
+            help=t("standup.month_help"),
+        )
+        if pace.target is None:
+            st.info(t("standup.no_target"))
+            return
+        attainment = pace.actual / pace.target
+        st.progress(min(attainment, 1.0), text=t(
+            "standup.of_target",
+            attainment=format_percent(attainment),
+            target=format_value(pace.target, "money", compact=True),
+        ))  # fmt: skip
+        st.badge(t(f"pace.{pace.status}"), color=PACE_COLORS[pace.status])  # type: ignore[arg-type]
+        if pace.gap is not None and pace.gap > 0:
+            line = t(
+                "standup.behind",
+                gap=format_value(pace.gap, "money", compact=True),
+                days=f"{pace.gap_days:.1f}",
+                expected=format_value(pace.expected, "money", compact=True),
+            )
+        else:
+            line = t(
+                "standup.ahead",
+                gap=format_value(-(pace.gap or 0), "money", compact=True),
+                expected=format_value(pace.expected, "money", compact=True),
+            )
+        st.markdown(line)
+        if pace.needed_per_day is not None:
+            st.caption(
+                t(
+                    "standup.needed",
+                    amount=format_value(pace.needed_per_day, "money", compact=True),
+                    days=pace.days_left,
+                )
+            )
+
+
+def rep_table(scope: Filters, as_of: date, *, hide_amounts: bool, height: int) -> None:
+    """Every person in one row: month to date, attainment, pace, the day's result, a sparkline."""
+    board = cache.rep_board(scope, as_of)
+    st.markdown(f"#### {t('standup.team_heading')}")
+    if board.empty:
+        st.info(t("standup.no_reps"))
+        return
+    shown = pd.DataFrame(
+        {
+            "#": board["rank"],
+            t("standup.col.rep"): board["rep"],
+            t("standup.col.pace"): [t(f"pace.{p}") for p in board["pace"]],
+            t("standup.col.attainment"): board["attainment"],
+            t("standup.col.mtd"): board["month_to_date"],
+            t("standup.col.day"): board["day"],
+            t("standup.col.trend"): board["daily"],
+        }
+    )
+    if hide_amounts:  # a shared screen shows ranks and attainment, not peers' money
+        shown = shown.drop(columns=[t("standup.col.mtd"), t("standup.col.day")])
+    money = money_column_format()
+    colors = {t(f"pace.{p}"): c for p, c in PACE_TEXT_COLORS.items()}
+    styled = shown.style.map(
+        lambda label: f"color: {colors.get(label, '')}; font-weight: 600",
+        subset=[t("standup.col.pace")],
+    )
+    st.dataframe(
+        styled,
+        hide_index=True,
+        height=min(height, 35 * (len(shown) + 1) + 3),  # no empty rows under a small team
+        column_config={
+            t("standup.col.attainment"): st.column_config.ProgressColumn(
+                format="percent", min_value=0, max_value=1
+            ),
+            t("standup.col.mtd"): st.column_config.NumberColumn(format=money),
+            t("standup.col.day"): st.column_config.NumberColumn(format=money),
+            t("standup.col.trend"): st.column_config.AreaChartColumn(y_min=0),
+        },
+        key="standup_board",
+    )
+
+
+def _bullets(lines: list[str], empty: str) -> None:
+    st.markdown("\n".join(f"- {line}" for line in lines) if lines else f"_{empty}_")
+
+
+def wins_panel(scope: Filters, since: date, as_of: date, *, hide_amounts: bool) -> None:
+    """Deals won and big orders since the last working day, and the month's leader."""
+    st.markdown(f"#### :material/celebration: {t('standup.wins_heading')}")
+    wins = cache.standup_list("wins", scope, since, as_of)
+    lines = []
+    for row in wins.head(4).itertuples():
+        amount = "" if hide_amounts else f" · {format_value(row.amount, 'money', compact=True)}"
+        what = t("standup.win_deal") if row.kind == "deal" else t("standup.win_order")
+        lines.append(f"**{row.rep}** {what} {row.customer or ''}{amount}")
+    board = cache.rep_board(scope, as_of)
+    if not board.empty and board["pace_ratio"].notna().any():
+        leader = board.iloc[0]
+        lines.append(
+            t("standup.leader", rep=leader["rep"], pace=format_percent(leader["pace_ratio"]))
+        )
+    _bullets(lines, t("standup.no_wins"))
+
+
+def problems_panel(scope: Filters, since: date, as_of: date) -> None:
+    """New and overdue complaints, customers at risk, reps behind pace two weeks running."""
+    st.markdown(f"#### :material/report: {t('standup.problems_heading')}")
+    new = cache.standup_list("new_complaints", scope, since, as_of)
+    overdue = cache.standup_list("overdue_complaints", scope, as_of)
+    at_risk = cache.standup_list("customers_at_risk", scope, as_of)
+    behind = cache.standup_list("reps_behind_pace", scope, as_of)
+    lines = []
+    if len(new):
+        lines.append(t("standup.new_complaints", count=len(new)))
+    if len(overdue):
+        oldest = int(overdue["days_open"].max())
+        lines.append(t("standup.overdue_complaints", count=len(overdue), days=oldest))
+    if len(at_risk):
+        names = ", ".join(list(at_risk["customer"].head(3)))
+        lines.append(t("standup.at_risk", count=len(at_risk), names=names))
+    if len(behind):
+        names = ", ".join(list(behind["rep"].head(4)))
+        lines.append(t("standup.behind_two_weeks", count=len(behind), names=names))
+    _bullets(lines, t("standup.no_problems"))
+
+
+def follow_ups_panel(scope: Filters, as_of: date) -> None:
+    """Customers due a call or visit today (or overdue), grouped by rep."""
+    st.markdown(f"#### :material/call: {t('standup.follow_ups_heading')}")
+    due = cache.standup_list("follow_ups_this_week", scope, as_of)
+    if due.empty:
+        _bullets([], t("standup.no_follow_ups"))
+        return
+    per_rep = due.groupby("rep", sort=False)["customer"].apply(list)
+    lines = [
+        f"**{rep}**: {', '.join(customers[:3])}"
+        + (t("standup.and_more", count=len(customers) - 3) if len(customers) > 3 else "")
+        for rep, customers in per_rep.head(6).items()
+    ]
+    if len(per_rep) > 6:
+        lines.append(t("standup.more_reps", count=len(per_rep) - 6))
+    _bullets(lines, t("standup.no_follow_ups"))
+
+
+def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts: bool) -> None:
+    """The whole screen for one team and as-of day, laid out to fit 1920×1080."""
+    day = cache.last_working_day(scope, as_of)
+    if day is None:
+        st.info(t("standup.no_sales_yet", as_of=format_date(as_of)))
+        return
+    previous = cache.previous_working_day(scope, day)
+    since = previous + timedelta(days=1) if previous else day
+    st.markdown(
+        f"## {t('standup.title', team=team_title, weekday=f'{day:%A}', day=format_date(day))}"
+    )
+    if day != as_of:
+        st.caption(t("standup.shown_day", as_of=format_date(as_of), day=format_date(day)))
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        day_tiles(scope, day)
+        rep_table(scope, day, hide_amounts=hide_amounts, height=400)
+        follow_ups_panel(scope, day)
+    with right:
+        month_panel(scope, day)
+        wins_panel(scope, since, day, hide_amounts=hide_amounts)
+        problems_panel(scope, since, day)

@@ -1,0 +1,381 @@
+"""The row-level lists the daily stand-up screen shows: wins, complaints, customers going
+quiet, follow-ups due and reps behind pace.
+
+Every list reads the same sources the KPIs read, narrowed by the same scope conditions, so
+"North" or "retail" means here exactly what it means on a KPI tile. Values the user chose are
+always $parameters. The day a function is asked about is its as-of day: it is also the day
+`hide_leavers` is judged on (people who had left by then are left out), as on the team board.
+Money is in currency units, rounded half away from zero to the cent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from data.store import Store
+from metrics import service
+from metrics.compiler import scope_conditions, scope_params
+from metrics.filters import Filters
+from metrics.periods import unit_start
+from metrics.sources import SOURCES
+
+# A complaint is overdue once it has been open for more than this many days.
+SLA_DAYS = 3
+# The stand-up lists follow-ups that fell due in the last week; older ones are a backlog.
+FOLLOW_UP_WINDOW_DAYS = 7
+# A customer is at risk once the days since their last order exceed this many usual gaps.
+AT_RISK_GAP_FACTOR = 1.5
+# Fewer buying days than this in the year give no usual gap worth trusting.
+AT_RISK_MIN_BUYING_DAYS = 3
+# How far back the working-day lookups go before giving up.
+WORKING_DAY_LOOKBACK_DAYS = 31
+# Big orders (when no minimum is given): at least this percentile of the recent order totals...
+BIG_ORDER_PERCENTILE = 0.9
+# ...over this many days before the last day of the wins window.
+BIG_ORDER_BASELINE_DAYS = 90
+# The year customers_at_risk looks at: this many days up to and including the as-of day.
+AT_RISK_WINDOW_DAYS = 365
+
+WINS_COLUMNS = ["kind", "day", "rep", "team", "customer", "amount"]
+NEW_COMPLAINTS_COLUMNS = ["day", "customer", "rep", "text", "resolved"]
+OVERDUE_COMPLAINTS_COLUMNS = ["day", "customer", "rep", "text", "days_open"]
+AT_RISK_COLUMNS = [
+    "customer", "owner", "last_order", "usual_gap_days", "days_since", "revenue_12m",
+]  # fmt: skip
+FOLLOW_UPS_COLUMNS = ["rep", "customer", "due", "last_contact", "last_kind"]
+BEHIND_PACE_COLUMNS = ["rep", "attainment_now", "attainment_week_ago"]
+
+
+def _source(source_id: str) -> str:
+    """A source's rows, aliased `s` as scope_conditions expects."""
+    return f"({SOURCES[source_id].sql}) s"
+
+
+def _where(filters: Filters, *conditions: str) -> str:
+    """`conditions` and the scope's, joined for a WHERE clause."""
+    return "\n      AND ".join([*conditions, *scope_conditions(filters)]) or "true"
+
+
+def _money(cents: str) -> str:
+    """Cents to currency units, half away from zero to the cent (as KPIs are rounded)."""
+    return f"CAST(round({cents}) AS DOUBLE) / 100"
+
+
+def _frame(
+    store: Store,
+    filters: Filters,
+    sql: str,
+    columns: list[str],
+    dates: tuple[str, ...] = (),
+    **values: Any,
+) -> pd.DataFrame:
+    """Run `sql` with the scope's and `values`' parameters. Date columns come back as
+    datetime.date and text columns as Python strings, a missing value as None (not NaN, which
+    is truthy and prints as "nan")."""
+    frame = store.query(sql, scope_params(filters, sql, **values))
+    for column in frame.columns:
+        if column in dates:
+            cells = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
+        elif pd.api.types.is_string_dtype(frame[column]):
+            cells = [None if pd.isna(v) else str(v) for v in frame[column]]
+        else:
+            continue
+        frame[column] = pd.Series(cells, index=frame.index, dtype=object)
+    return frame[columns].reset_index(drop=True)
+
+
+def _working_day(
+    store: Store, filters: Filters, first: date, last: date, as_of: date
+) -> date | None:
+    """The latest day in [first, last] with a completed order line in scope."""
+    sql = f"""
+    SELECT max(s.day)
+    FROM {_source("orders")}
+    WHERE {_where(filters, "s.status = 'completed'", "s.day BETWEEN $first AND $last")}
+    """
+    params = scope_params(filters, sql, first=first, last=last, end=as_of)
+    return store.scalar(sql, params)
+
+
+def last_working_day(store: Store, filters: Filters, as_of: date) -> date | None:
+    """The latest day on or before `as_of` with a completed order line in scope, so a weekend
+    or holiday rolls back to the last day people sold; None if there is none in the 31 days
+    before (`as_of` - 31 days counts)."""
+    first = as_of - timedelta(days=WORKING_DAY_LOOKBACK_DAYS)
+    return _working_day(store, filters, first, as_of, as_of)
+
+
+def previous_working_day(store: Store, filters: Filters, day: date) -> date | None:
+    """The latest day strictly before `day` with a completed order line in scope; None if
+    there is none in the 31 days before `day`."""
+    first = day - timedelta(days=WORKING_DAY_LOOKBACK_DAYS)
+    return _working_day(store, filters, first, day - timedelta(days=1), day)
+
+
+def _min_cents(amount: float) -> int:
+    """The smallest whole number of cents at or above `amount` currency units."""
+    return math.ceil(Decimal(str(amount)) * 100)
+
+
+def wins(
+    store: Store,
+    filters: Filters,
+    since: date,
+    until: date,
+    *,
+    big_order_min: float | None = None,
+    limit: int = 10,
+) -> pd.DataFrame:
+    """Deals won (by closed date) and big orders (by order date) in [since, until], largest
+    first: kind ('deal' or 'order'), day, rep, team (top-level), customer, amount.
+
+    An order's amount is the net amount of its completed lines; it is big when that is at least
+    `big_order_min`, or by default at least the 90th percentile (linear interpolation, rounded
+    to the cent) of the scope's order totals over the 90 days before `until` (until excluded).
+    Ties: earlier day first. At most `limit` rows.
+    """
+    baseline_start = until - timedelta(days=BIG_ORDER_BASELINE_DAYS)
+    baseline_end = until - timedelta(days=1)
+    if big_order_min is None:
+        bar = (
+            "SELECT round(quantile_cont(amount_cents, $percentile)) AS min_cents FROM totals"
+            " WHERE day BETWEEN $baseline_start AND $baseline_end"
+        )
+        lines_from = min(since, baseline_start)
+    else:
+        bar = "SELECT $min_cents AS min_cents"
+        lines_from = since
+    sql = f"""
+    WITH lines AS (
+        SELECT s.order_id, s.day, s.rep_name, s.team_name, s.customer_id, s.net_amount_cents
+        FROM {_source("orders")}
+        WHERE {_where(filters, "s.status = 'completed'", "s.day BETWEEN $lines_from AND $until")}
+    ), totals AS (
+        SELECT order_id, min(day) AS day, min(rep_name) AS rep, min(team_name) AS team,
+               min(customer_id) AS customer_id, sum(net_amount_cents) AS amount_cents
+        FROM lines GROUP BY order_id
+    ), bar AS ({bar}
+    ), found AS (
+        SELECT 'deal' AS kind, s.day, s.rep_name AS rep, s.team_name AS team,
+               cu.name AS customer, s.amount_cents
+        FROM {_source("closed_deals")}
+        LEFT JOIN deals dl ON dl.deal_id = s.deal_id
+        LEFT JOIN customers cu ON cu.customer_id = dl.customer_id
+        WHERE {_where(filters, "s.stage = 'won'", "s.day BETWEEN $since AND $until")}
+        UNION ALL
+        SELECT 'order' AS kind, t.day, t.rep, t.team, cu.name AS customer, t.amount_cents
+        FROM totals t CROSS JOIN bar
+        LEFT JOIN customers cu ON cu.customer_id = t.customer_id
+        WHERE t.day BETWEEN $since AND $until AND t.amount_cents >= bar.min_cents
+    )
+    SELECT kind, day, rep, team, customer, {_money("amount_cents")} AS amount
+    FROM found
+    ORDER BY amount_cents DESC NULLS LAST, day, kind, rep, customer
+    LIMIT $limit
+    """
+    return _frame(
+        store, filters, sql, WINS_COLUMNS, ("day",),
+        since=since, until=until, end=until, lines_from=lines_from, limit=limit,
+        percentile=BIG_ORDER_PERCENTILE, baseline_start=baseline_start,
+        baseline_end=baseline_end,
+        min_cents=None if big_order_min is None else _min_cents(big_order_min),
+    )  # fmt: skip
+
+
+_COMPLAINTS = f"""
+    SELECT s.day, s.feedback_id, cu.name AS customer, s.rep_name AS rep, fb.text,
+           s.resolved_date
+    FROM {_source("feedback")}
+    JOIN feedback fb ON fb.feedback_id = s.feedback_id
+    LEFT JOIN customers cu ON cu.customer_id = s.customer_id"""
+
+
+def new_complaints(store: Store, filters: Filters, since: date, until: date) -> pd.DataFrame:
+    """Complaints dated in [since, until], newest first: day, customer, rep, text, resolved
+    (True when resolved on or before `until`)."""
+    sql = f"""
+    {_COMPLAINTS}
+    WHERE {_where(filters, "s.kind = 'complaint'", "s.day BETWEEN $since AND $until")}
+    """
+    sql = f"""
+    SELECT day, customer, rep, text, coalesce(resolved_date <= $until, false) AS resolved
+    FROM ({sql})
+    ORDER BY day DESC, feedback_id DESC
+    """
+    return _frame(
+        store, filters, sql, NEW_COMPLAINTS_COLUMNS, ("day",), since=since, until=until, end=until
+    )
+
+
+def overdue_complaints(
+    store: Store, filters: Filters, as_of: date, *, sla_days: int = SLA_DAYS
+) -> pd.DataFrame:
+    """Complaints still open at the end of `as_of` (unresolved, or resolved only later) that
+    have been open more than `sla_days` days, oldest first: day, customer, rep, text, days_open
+    (days from the complaint to `as_of`)."""
+    conditions = (
+        "s.kind = 'complaint'",
+        "s.day <= $as_of",
+        "(s.resolved_date IS NULL OR s.resolved_date > $as_of)",
+        "datediff('day', s.day, $as_of) > $sla_days",
+    )
+    sql = f"""
+    {_COMPLAINTS}
+    WHERE {_where(filters, *conditions)}
+    """
+    sql = f"""
+    SELECT day, customer, rep, text, datediff('day', day, $as_of) AS days_open
+    FROM ({sql})
+    ORDER BY day, feedback_id
+    """
+    return _frame(
+        store,
+        filters,
+        sql,
+        OVERDUE_COMPLAINTS_COLUMNS,
+        ("day",),
+        as_of=as_of,
+        end=as_of,
+        sla_days=sla_days,
+    )
+
+
+def customers_at_risk(
+    store: Store, filters: Filters, as_of: date, *, limit: int = 10
+) -> pd.DataFrame:
+    """Regular customers gone quiet, biggest first: customers with completed orders in scope on
+    at least 3 days of the 365 days up to `as_of` whose days since their last order exceed 1.5
+    times their usual gap (the median of the gaps between consecutive buying days).
+
+    Columns: customer, owner (the customer's owner rep, may be blank), last_order,
+    usual_gap_days, days_since, revenue_12m (their completed revenue in scope in those 365
+    days). Ties: customer name. At most `limit` rows.
+    """
+    window_start = as_of - timedelta(days=AT_RISK_WINDOW_DAYS - 1)
+    conditions = (
+        "s.status = 'completed'",
+        "s.customer_id IS NOT NULL",
+        "s.day BETWEEN $window_start AND $as_of",
+    )
+    sql = f"""
+    WITH buys AS (
+        SELECT s.customer_id, s.day, s.net_amount_cents
+        FROM {_source("orders")}
+        WHERE {_where(filters, *conditions)}
+    ), gaps AS (
+        SELECT customer_id, day,
+               datediff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
+        FROM (SELECT DISTINCT customer_id, day FROM buys)
+    ), regulars AS (
+        SELECT customer_id, max(day) AS last_order, median(gap) AS usual_gap
+        FROM gaps GROUP BY customer_id
+        HAVING count(*) >= $min_days
+    ), revenue AS (
+        SELECT customer_id, sum(net_amount_cents) AS revenue_cents FROM buys GROUP BY customer_id
+    )
+    SELECT cu.name AS customer, owner.name AS owner, g.last_order,
+           CAST(g.usual_gap AS DOUBLE) AS usual_gap_days,
+           datediff('day', g.last_order, $as_of) AS days_since,
+           {_money("r.revenue_cents")} AS revenue_12m
+    FROM regulars g
+    JOIN revenue r USING (customer_id)
+    LEFT JOIN customers cu ON cu.customer_id = g.customer_id
+    LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id
+    WHERE datediff('day', g.last_order, $as_of) > $factor * g.usual_gap
+    ORDER BY r.revenue_cents DESC, customer, g.customer_id
+    LIMIT $limit
+    """
+    return _frame(
+        store, filters, sql, AT_RISK_COLUMNS, ("last_order",),
+        as_of=as_of, end=as_of, window_start=window_start, min_days=AT_RISK_MIN_BUYING_DAYS,
+        factor=AT_RISK_GAP_FACTOR, limit=limit,
+    )  # fmt: skip
+
+
+def follow_ups_due(
+    store: Store, filters: Filters, day: date, *, within_days: int | None = None
+) -> pd.DataFrame:
+    """Follow-ups due on or before `day` and not yet done, by rep then due date.
+
+    With `within_days`, only those that fell due in that many days up to `day`: a stand-up
+    acts on this week's calls, not on a backlog years old.
+
+    For each customer, the plan is their latest activity in scope on or before `day` that set a
+    next follow-up date (a later plan replaces an earlier one). It is due when that date is on
+    or before `day` and no activity with the customer in scope falls between that date and
+    `day`. Columns: rep (who made the plan), customer, due, last_contact and last_kind (the
+    customer's latest activity in scope on or before `day`).
+    """
+    conditions = ("s.customer_id IS NOT NULL", "s.day <= $day")
+    sql = f"""
+    WITH acts AS (
+        SELECT s.activity_id, s.day, s.customer_id, s.rep_name, s.kind,
+               a.next_follow_up_date AS due
+        FROM {_source("activities")}
+        JOIN activities a ON a.activity_id = s.activity_id
+        WHERE {_where(filters, *conditions)}
+    ), per_customer AS (
+        SELECT customer_id,
+               max(day) AS last_contact,
+               arg_max(kind, (day, activity_id)) AS last_kind,
+               arg_max(activity_id, (day, activity_id)) FILTER (WHERE due IS NOT NULL) AS plan_id
+        FROM acts GROUP BY customer_id
+    )
+    SELECT plan.rep_name AS rep, cu.name AS customer, plan.due, c.last_contact, c.last_kind
+    FROM per_customer c
+    JOIN acts plan ON plan.customer_id = c.customer_id AND plan.activity_id = c.plan_id
+    LEFT JOIN customers cu ON cu.customer_id = c.customer_id
+    -- every activity in acts is on or before the day asked, so a last contact before the
+    -- due date means nothing has happened with the customer since it fell due
+    WHERE plan.due <= $day AND c.last_contact < plan.due
+      AND ($oldest_due IS NULL OR plan.due >= $oldest_due)
+    ORDER BY rep NULLS LAST, plan.due, customer, c.customer_id
+    """
+    return _frame(
+        store, filters, sql, FOLLOW_UPS_COLUMNS, ("due", "last_contact"), day=day, end=day,
+        oldest_due=None if within_days is None else day - timedelta(days=within_days - 1),
+    )  # fmt: skip
+
+
+def _month_to_date_attainment(store: Store, filters: Filters, day: date) -> pd.Series:
+    """Each rep's revenue from the 1st of `day`'s month to `day` over their target to date."""
+    scope = filters.with_dates(unit_start(day, "month"), day)
+    frame = service.breakdown(store, ("revenue",), scope, "rep", with_targets=True)
+    return frame.set_index("rep")["revenue_attainment"].astype(float)
+
+
+def reps_behind_pace(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
+    """Reps with a revenue target who are behind it both at `as_of` and a week earlier, worst
+    first: rep, attainment_now, attainment_week_ago.
+
+    Attainment is revenue month to date over the target to date (targets spread evenly over
+    their days), each day measured in its own month, from the KPI layer; behind means below 1.
+    """
+    now = _month_to_date_attainment(store, filters, as_of)
+    then = _month_to_date_attainment(store, filters, as_of - timedelta(days=7))
+    both = pd.concat([now.rename("attainment_now"), then.rename("attainment_week_ago")], axis=1)
+    both = both.dropna()
+    behind = both[(both["attainment_now"] < 1) & (both["attainment_week_ago"] < 1)]
+    behind = behind.rename_axis("rep").reset_index()
+    behind = behind.sort_values(["attainment_now", "rep"], kind="stable")
+    return behind[BEHIND_PACE_COLUMNS].reset_index(drop=True)
+
+
+# The lists by name, for the screen's cache: each takes (store, filters, *days).
+LISTS: dict[str, Callable[..., pd.DataFrame]] = {
+    "wins": wins,
+    "new_complaints": new_complaints,
+    "overdue_complaints": overdue_complaints,
+    "customers_at_risk": customers_at_risk,
+    "follow_ups_due": follow_ups_due,
+    "follow_ups_this_week": lambda store, filters, day: follow_ups_due(
+        store, filters, day, within_days=FOLLOW_UP_WINDOW_DAYS
+    ),
+    "reps_behind_pace": reps_behind_pace,
+}

@@ -1,0 +1,69 @@
+"""The team board: one row per person for the month of an as-of day, with pace.
+
+Built from the KPI layer only (service.breakdown and service.trend), so every figure on the
+board is the same figure KPI Trends and the CLI give for that rep and those days.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from data.store import Store
+from metrics import service
+from metrics.filters import Filters
+from metrics.pacing import pace_status
+from metrics.periods import unit_end, unit_start
+
+BOARD_COLUMNS = [
+    "rank", "rep", "month_to_date", "target", "expected", "attainment", "pace_ratio",
+    "pace", "day", "daily",
+]  # fmt: skip
+
+
+def rep_board(store: Store, filters: Filters, as_of: date, kpi_id: str = "revenue") -> pd.DataFrame:
+    """Everyone in scope who has a target or a result this month, best pace first.
+
+    month_to_date: the KPI from the 1st to as_of; target: the whole month's target;
+    expected: the target to date; attainment: month_to_date / target; pace_ratio:
+    month_to_date / expected; pace: on_track, caution, off_track or no_target; day: the KPI
+    on as_of; daily: the KPI per day of the month so far (for a sparkline).
+    """
+    first, last = unit_start(as_of, "month"), unit_end(as_of, "month")
+    so_far = service.breakdown(
+        store, (kpi_id,), filters.with_dates(first, as_of), "rep", with_targets=True
+    )
+    whole = service.breakdown(
+        store, (kpi_id,), filters.with_dates(first, last), "rep", with_targets=True
+    )
+    on_day = service.breakdown(store, (kpi_id,), filters.with_dates(as_of, as_of), "rep")
+    daily = service.trend(
+        store, (kpi_id,), filters.with_dates(first, as_of), "day", dimension="rep"
+    )
+
+    target_col = f"{kpi_id}_target"
+    board = pd.DataFrame({"rep": so_far["rep"], "month_to_date": so_far[kpi_id].fillna(0)})
+    board["expected"] = so_far[target_col]
+    board = board.merge(
+        whole[["rep", target_col]].rename(columns={target_col: "target"}), on="rep", how="left"
+    )
+    board = board.merge(
+        on_day[["rep", kpi_id]].rename(columns={kpi_id: "day"}), on="rep", how="left"
+    )
+    series = daily.groupby("rep")[kpi_id].apply(lambda s: [float(v) for v in s.fillna(0)])
+    no_sales = [0.0] * ((as_of - first).days + 1)  # someone with a target and no sale yet
+    board["daily"] = [series.get(rep, no_sales) for rep in board["rep"]]
+    board["day"] = board["day"].fillna(0)
+    board = board[(board["target"].fillna(0) > 0) | (board["month_to_date"] != 0)].copy()
+    board["attainment"] = board["month_to_date"] / board["target"].where(board["target"] > 0)
+    board["pace_ratio"] = board["month_to_date"] / board["expected"].where(board["expected"] > 0)
+    board["pace"] = [
+        pace_status(actual, None if pd.isna(expected) else expected)
+        for actual, expected in zip(board["month_to_date"], board["expected"], strict=True)
+    ]
+    board = board.sort_values(
+        ["pace_ratio", "month_to_date"], ascending=False, na_position="last"
+    ).reset_index(drop=True)
+    board["rank"] = range(1, len(board) + 1)
+    return board[BOARD_COLUMNS]
