@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.format import format_value, plotly_tick_format
+from components.format import format_value, plotly_hover_format, plotly_tick_format
 from components.text import kpi_label, t
 from components.theme import ACTUAL, COMPARISON, TARGET, TEMPLATE
 from metrics.catalogue import get_kpi
@@ -65,7 +65,7 @@ def trend_figure(
     y = list(frame[kpi_id])
     fig = go.Figure()
     target_column = f"{kpi_id}_target"
-    if target_column in frame and frame[target_column].notna().any():
+    if target_column in frame and (frame[target_column].fillna(0) > 0).any():
         if target_as_pace:
             sx, sy, shape = x, list(frame[target_column]), "linear"
         else:
@@ -74,6 +74,7 @@ def trend_figure(
             go.Scatter(
                 x=sx, y=sy, name=t("series.target"), mode="lines", line_shape=shape,
                 line={"color": TARGET, "dash": "dash", "width": 2},
+                hovertemplate=plotly_hover_format(kpi.unit),
             )
         )  # fmt: skip
     if comparison is not None and not comparison.empty:
@@ -83,7 +84,7 @@ def trend_figure(
                 x=x[:n], y=list(comparison[kpi_id])[:n], name=comparison_label,
                 mode="lines", line={"color": COMPARISON, "width": 2, "dash": "dot"},
                 customdata=[str(b) for b in list(comparison["bucket"])[:n]],
-                hovertemplate="%{y} (%{customdata})",
+                hovertemplate=plotly_hover_format(kpi.unit) + " (%{customdata})",
             )
         )  # fmt: skip
     sizes = [8] * len(x)
@@ -134,7 +135,7 @@ def split_figure(
         row, col = index // columns + 1, index % columns + 1
         color = (colors or {}).get(name, ACTUAL)
         x = list(part["bucket"])
-        if target_column in part and part[target_column].notna().any():
+        if target_column in part and (part[target_column].fillna(0) > 0).any():
             sx, sy = _step(x, list(part[target_column]), grain)
             fig.add_trace(
                 go.Scatter(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
-from components.tables import table_with_download
+from components.tables import download_csv
 from components.text import kpi_definition, kpi_label, t
 from metrics.catalogue import listed_kpis
 
@@ -28,5 +29,8 @@ def glossary_frame() -> pd.DataFrame:
 
 
 def kpi_glossary() -> None:
-    """Draw the glossary with a CSV download."""
-    table_with_download(glossary_frame(), "huddle_kpi_definitions.csv", key="glossary")
+    """Draw the glossary as a plain table (every row visible, findable with Ctrl+F) and offer
+    it as CSV."""
+    frame = glossary_frame()
+    st.table(frame.set_index(frame.columns[0]))
+    download_csv(frame, "huddle_kpi_definitions.csv", key="glossary")

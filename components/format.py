@@ -14,7 +14,8 @@ from metrics.model import Unit
 
 CURRENCY_SYMBOL = os.environ.get("HUDDLE_CURRENCY_SYMBOL", "$")
 MISSING = "—"
-_COMPACT = ((1e9, "B"), (1e6, "M"), (1e3, "K"))
+# Lower-case k, as on the charts' axes (plotly's SI format), so a screen reads one way.
+_COMPACT = ((1e9, "B"), (1e6, "M"), (1e3, "k"))
 
 
 def _round(value: float, places: int) -> Decimal:
@@ -88,4 +89,15 @@ def plotly_tick_format(unit: Unit) -> tuple[str, str]:
         return ".0%", ""
     if unit in ("days", "score"):
         return ".1f", ""
-    return "~s", ""
+    return ",~f", ""  # counts: 7,120 and, for a fractional target, 0.5 (never "500m")
+
+
+def plotly_hover_format(unit: Unit) -> str:
+    """A hovertemplate for a y value in this unit, rounded as on the tiles."""
+    if unit == "money":
+        return f"{CURRENCY_SYMBOL}%{{y:,.0f}}"
+    if unit == "percent":
+        return "%{y:.1%}"
+    if unit in ("days", "score"):
+        return "%{y:.1f}"
+    return "%{y:,.1~f}"

@@ -32,14 +32,18 @@ def kpi_tile(tile: TileData) -> None:
     """Draw one KPI tile in the current container."""
     kpi = get_kpi(tile.kpi_id)
     delta = None
+    change = None
     if tile.value is not None and tile.previous is not None:
-        delta = format_delta(tile.value - tile.previous, kpi.unit)
+        change = tile.value - tile.previous
+        delta = format_delta(change, kpi.unit)
+    good_up = kpi.direction == "higher_is_better"
     with st.container(border=True):
         st.metric(
             kpi_label(tile.kpi_id),
             format_value(tile.value, kpi.unit, compact=True),
             delta=delta,
-            delta_color="normal" if kpi.direction == "higher_is_better" else "inverse",
+            # no change is neither good nor bad: grey, not a green arrow
+            delta_color="off" if not change else ("normal" if good_up else "inverse"),
             delta_description=t(
                 "tile.vs", value=format_value(tile.previous, kpi.unit, compact=True)
             )
@@ -49,6 +53,8 @@ def kpi_tile(tile: TileData) -> None:
             chart_data=[v for v in tile.sparkline if v == v] or None,
             chart_type="area",
         )
+        if tile.value is None:
+            st.caption(t("tile.no_value"))
         if kpi.target_metric:
             if tile.target:
                 st.badge(

@@ -13,7 +13,7 @@ import streamlit as st
 
 from components import cache
 from components.format import format_date, format_percent, format_value, money_column_format
-from components.text import kpi_label, t
+from components.text import kpi_label, t, t_count
 from components.theme import PACE_COLORS
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
@@ -32,19 +32,23 @@ def day_tiles(scope: Filters, day: date) -> None:
     week_ago = day - timedelta(days=7)
     now = cache.kpi_values(DAY_KPIS, scope.with_dates(day, day))
     then = cache.kpi_values(DAY_KPIS, scope.with_dates(week_ago, week_ago))
-    st.markdown(f"#### {t('standup.day_heading', day=format_date(day), weekday=f'{day:%A}')}")
-    for column, kpi_id in zip(st.columns(len(DAY_KPIS)), DAY_KPIS, strict=True):
+    st.markdown(f"#### {t('standup.day_heading', weekday=f'{day:%A}')}")
+    # A wrapping row: four tiles side by side on a wide screen, two by two on a laptop.
+    row = st.container(horizontal=True, wrap=True, gap="small")
+    for kpi_id in DAY_KPIS:
         unit = get_kpi(kpi_id).unit
-        delta = None
+        delta, change = None, 0.0
         if now[kpi_id] is not None and then[kpi_id] is not None:
             change = now[kpi_id] - then[kpi_id]
             delta = ("+" if change >= 0 else "-") + format_value(abs(change), unit, compact=True)
-        column.metric(
+        row.metric(
             kpi_label(kpi_id),
             format_value(now[kpi_id], unit, compact=True),
             delta=delta,
+            delta_color="normal" if change else "off",
             delta_description=t("standup.vs_week_ago", day=f"{week_ago:%a}"),
             border=True,
+            width=230,
         )
 
 
@@ -126,12 +130,14 @@ def rep_table(scope: Filters, as_of: date, *, hide_amounts: bool, height: int) -
         hide_index=True,
         height=min(height, 35 * (len(shown) + 1) + 3),  # no empty rows under a small team
         column_config={
+            "#": st.column_config.NumberColumn(width=40),
+            t("standup.col.pace"): st.column_config.TextColumn(width="small"),
+            t("standup.col.trend"): st.column_config.AreaChartColumn(y_min=0, width="small"),
             t("standup.col.attainment"): st.column_config.ProgressColumn(
-                format="percent", min_value=0, max_value=1
+                format="percent", min_value=0, max_value=1, width="small"
             ),
             t("standup.col.mtd"): st.column_config.NumberColumn(format=money),
             t("standup.col.day"): st.column_config.NumberColumn(format=money),
-            t("standup.col.trend"): st.column_config.AreaChartColumn(y_min=0),
         },
         key="standup_board",
     )
@@ -154,7 +160,7 @@ def wins_panel(scope: Filters, since: date, as_of: date, *, hide_amounts: bool) 
     if not board.empty and board["pace_ratio"].notna().any():
         leader = board.iloc[0]
         lines.append(
-            t("standup.leader", rep=leader["rep"], pace=format_percent(leader["pace_ratio"]))
+            t("standup.leader", rep=leader["rep"], attained=format_percent(leader["attainment"]))
         )
     _bullets(lines, t("standup.no_wins"))
 
@@ -168,16 +174,16 @@ def problems_panel(scope: Filters, since: date, as_of: date) -> None:
     behind = cache.standup_list("reps_behind_pace", scope, as_of)
     lines = []
     if len(new):
-        lines.append(t("standup.new_complaints", count=len(new)))
+        lines.append(t_count("standup.new_complaints", len(new)))
     if len(overdue):
         oldest = int(overdue["days_open"].max())
-        lines.append(t("standup.overdue_complaints", count=len(overdue), days=oldest))
+        lines.append(t_count("standup.overdue_complaints", len(overdue), days=oldest))
     if len(at_risk):
         names = ", ".join(list(at_risk["customer"].head(3)))
-        lines.append(t("standup.at_risk", count=len(at_risk), names=names))
+        lines.append(t_count("standup.at_risk", len(at_risk), names=names))
     if len(behind):
         names = ", ".join(list(behind["rep"].head(4)))
-        lines.append(t("standup.behind_two_weeks", count=len(behind), names=names))
+        lines.append(t_count("standup.behind_two_weeks", len(behind), names=names))
     _bullets(lines, t("standup.no_problems"))
 
 

@@ -23,6 +23,11 @@ def table_with_download(
     st.dataframe(
         frame, hide_index=True, column_config=column_config, height=height, key=f"{key}_table"
     )
+    download_csv(frame, file_name, key=key)
+
+
+def download_csv(frame: pd.DataFrame, file_name: str, *, key: str) -> None:
+    """A button that downloads `frame` as CSV (UTF-8 with BOM, so Excel opens it correctly)."""
     st.download_button(
         t("table.download"),
         data=frame.to_csv(index=False).encode("utf-8-sig"),

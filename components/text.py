@@ -30,7 +30,7 @@ EN: dict[str, str] = {
     "standup.exit": "Exit presentation mode",
     "standup.shown_day": ("{as_of} had no sales, so the screen shows the last working day, {day}."),
     "standup.no_sales_yet": "No sales in the 31 days up to {as_of} for this team.",
-    "standup.day_heading": "{weekday} {day}",
+    "standup.day_heading": "{weekday}'s results",
     "standup.vs_week_ago": "vs last {day}",
     "standup.month_heading": "{month} so far",
     "standup.month_to_date": "Revenue this month",
@@ -53,13 +53,19 @@ EN: dict[str, str] = {
     "standup.wins_heading": "Wins",
     "standup.win_deal": "won a deal with",
     "standup.win_order": "took a big order from",
-    "standup.leader": "Leading the month: **{rep}**, at {pace} of pace",
+    "standup.leader": "Leading the month on pace: **{rep}**, {attained} of the month's target",
     "standup.no_wins": "No deals won or big orders since the last working day.",
     "standup.problems_heading": "To fix",
-    "standup.new_complaints": "{count} new complaint(s) since the last working day",
-    "standup.overdue_complaints": "{count} complaint(s) open past 3 days (oldest {days} days)",
-    "standup.at_risk": "{count} regular customer(s) overdue for an order: {names}",
-    "standup.behind_two_weeks": "{count} behind pace two weeks running: {names}",
+    "standup.new_complaints.one": "1 new complaint since the last working day",
+    "standup.new_complaints.other": "{count} new complaints since the last working day",
+    "standup.overdue_complaints.one": "1 complaint open more than 3 days ({days} days)",
+    "standup.overdue_complaints.other": (
+        "{count} complaints open more than 3 days (the oldest {days} days)"
+    ),
+    "standup.at_risk.one": "1 regular customer overdue for an order: {names}",
+    "standup.at_risk.other": "{count} regular customers overdue for an order: {names}",
+    "standup.behind_two_weeks.one": "1 person behind pace two weeks running: {names}",
+    "standup.behind_two_weeks.other": "{count} people behind pace two weeks running: {names}",
     "standup.no_problems": "Nothing to raise today.",
     "standup.follow_ups_heading": "Follow-ups due this week",
     "standup.no_follow_ups": "No follow-ups fell due this week.",
@@ -134,6 +140,7 @@ EN: dict[str, str] = {
     "trends.cannot_split": "{kpi} has no {dimension} to split by, so it is left out here.",
     "tile.target": "Target {target} · {attainment} attained",
     "tile.no_target": "No target set",
+    "tile.no_value": "Nothing to measure in this period for this scope.",
     "tile.vs": "vs {value}",
     "pace.on_track": "On track",
     "pace.caution": "Caution",
@@ -146,10 +153,9 @@ EN: dict[str, str] = {
     "series.last_year": "Last year",
     "table.download": "Download CSV",
     "table.empty": "Nothing to show for these filters.",
-    "col.compare": "{kpi} ({comparison})",
-    "col.growth": "Growth",
+    "col.change": "change",
     "col.target": "Target",
-    "col.attainment": "Attainment",
+    "col.attainment": "Attained",
     "empty.no_data": (
         "There is no data in this database yet. Build the demo company with "
         "`python cli.py demo`, or point Huddle at your own file with HUDDLE_DB."
@@ -164,7 +170,7 @@ EN: dict[str, str] = {
         "the dashboard and `python cli.py kpi`, so they always agree."
     ),
     "definitions.kpi": "KPI",
-    "definitions.id": "ID (for the CLI)",
+    "definitions.id": "Short name (exports, command line)",
     "definitions.unit": "Unit",
     "definitions.better": "Better when",
     "definitions.definition": "Definition",
@@ -192,6 +198,11 @@ def t(key: str, **values: object) -> str:
     """The string for `key` in the current language, with {placeholders} filled in."""
     text = CATALOGUES[_language].get(key) or EN[key]
     return text.format(**values) if values else text
+
+
+def t_count(key: str, count: int, **values: object) -> str:
+    """`key`.one or `key`.other, by count (English plural rules; Chinese has one form)."""
+    return t(f"{key}.{'one' if count == 1 else 'other'}", count=count, **values)
 
 
 def kpi_label(kpi_id: str) -> str:

@@ -108,6 +108,11 @@ def _comparison_label(comparison: str) -> str:
     return t(f"compare.{comparison}")
 
 
+def sparkline(values: pd.Series, additive: bool) -> list[float]:
+    """A tile's sparkline: an empty bucket is 0 for sums, and simply left out for rates."""
+    return [float(v) for v in (values.fillna(0) if additive else values.dropna())]
+
+
 def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
     """One tile per KPI: value, like-for-like change, sparkline, target and pace."""
     f = chosen.filters
@@ -141,7 +146,7 @@ def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
                         value=now[kpi_id],
                         previous=before[kpi_id],
                         comparison_label=_comparison_label(controls.comparison),
-                        sparkline=[float(v) for v in spark[kpi_id].fillna(0)],
+                        sparkline=sparkline(spark[kpi_id], get_kpi(kpi_id).additive),
                         target=target_full,
                         attainment=attainment,
                         expected=now.get(f"{kpi_id}_target"),
@@ -235,11 +240,13 @@ def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.Data
 
 
 def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
-    """A table of every KPI by the split (team by default), with comparison and target."""
-    dimension = controls.split or "team"
+    """A table of every KPI by the split (the chosen team's groups, or the teams), with the
+    change against the comparison and, for targeted KPIs, the same full-period target and
+    attainment the tiles show."""
     f = chosen.filters
+    dimension = controls.split or ("group" if f.team_id is not None else "team")
     st.subheader(t("trends.breakdown", dimension=dimension_label(dimension).lower()))
-    supported = [k for k in controls.kpis if can_break_down(k, dimension)]
+    supported = tuple(k for k in controls.kpis if can_break_down(k, dimension))
     for kpi_id in controls.kpis:
         if kpi_id not in supported:
             st.caption(
@@ -251,14 +258,21 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
             )
     if not supported:
         return
-    now = cache.kpi_breakdown(tuple(supported), f, dimension, with_targets=True)
+    now = cache.kpi_breakdown(supported, f, dimension)
+    targeted = tuple(k for k in supported if get_kpi(k).target_metric)
+    full_end = full_period_end(chosen.period, f.start, f.end)
     merged = now
-    with_previous = controls.comparison != "target"
-    if with_previous:
+    if targeted:
+        whole = cache.kpi_breakdown(
+            targeted, f.with_dates(f.start, full_end), dimension, with_targets=True
+        )
+        targets = whole[[dimension, *(f"{k}_target" for k in targeted)]]
+        merged = merged.merge(targets, on=dimension, how="left")
+    if controls.comparison != "target":
         c_start, c_end = compare_period(f.start, f.end, controls.comparison)  # type: ignore[arg-type]
-        before = cache.kpi_breakdown(tuple(supported), f.with_dates(c_start, c_end), dimension)
-        merged = now.merge(before, on=dimension, how="left", suffixes=("", "__before"))
-    comparison = _comparison_label(controls.comparison).lower()
+        before = cache.kpi_breakdown(supported, f.with_dates(c_start, c_end), dimension)
+        merged = merged.merge(before, on=dimension, how="left", suffixes=("", "__before"))
+
     table = pd.DataFrame({dimension_label(dimension): merged[dimension]})
     config: dict[str, object] = {}
 
@@ -270,21 +284,24 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
         unit = get_kpi(kpi_id).unit
         label = kpi_label(kpi_id)
         add(label, merged[kpi_id], _column_format(unit, label))
-        if with_previous:
-            compare_label = t("col.compare", kpi=label, comparison=comparison)
-            previous = merged[f"{kpi_id}__before"]
-            add(compare_label, previous, _column_format(unit, compare_label))
-            if unit != "percent":  # a change of a rate reads better in points, on the tile
-                growth_label = f"{label} · {t('col.growth').lower()}"
-                growth = growth_column(merged[kpi_id], previous)
-                add(growth_label, growth, st.column_config.NumberColumn(format="percent"))
-        if f"{kpi_id}_target" in merged and merged[f"{kpi_id}_target"].notna().any():
+        if f"{kpi_id}__before" in merged:
+            change_label = f"{label} · {t('col.change')}"
+            before_values = merged[f"{kpi_id}__before"]
+            if unit == "percent":  # a rate's change reads in points, as on the tile
+                points = (merged[kpi_id] - before_values) * 100
+                add(change_label, points, st.column_config.NumberColumn(format="%+.1f pts"))
+            else:
+                growth = growth_column(merged[kpi_id], before_values)
+                add(change_label, growth, st.column_config.NumberColumn(format="percent"))
+        target = merged.get(f"{kpi_id}_target")
+        if target is not None and (target.fillna(0) > 0).any():
             target_label = f"{label} · {t('col.target').lower()}"
-            attain_label = f"{label} · {t('col.attainment').lower()}"
-            add(target_label, merged[f"{kpi_id}_target"], _column_format(unit, target_label))
+            attained_label = f"{label} · {t('col.attainment').lower()}"
+            add(target_label, target, _column_format(unit, target_label))
+            attained = merged[kpi_id] / target.where(target > 0)
             add(
-                attain_label,
-                merged[f"{kpi_id}_attainment"],
+                attained_label,
+                attained,
                 st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1),
             )
     table_with_download(

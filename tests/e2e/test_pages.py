@@ -122,9 +122,9 @@ def check_page(app: AppPage, nav_page: NavPage) -> tuple[float, list[str]]:
     except PlaywrightTimeoutError:
         problems += chart_problems(page)
 
-    heading = page.get_by_role("heading", level=1).first
-    if nav_page.title not in heading.inner_text():
-        problems.append(f"its title is {heading.inner_text()!r}, not {nav_page.title!r}")
+    current = page.locator('[data-testid="stSidebarNav"] a[aria-current="page"]')
+    if not current.count() or current.get_attribute("href") != nav_page.url:
+        problems.append(f"the sidebar does not mark {nav_page.title!r} as the current page")
     for dialog in page.get_by_role("dialog").all():
         problems.append(f"a dialog is open over the page: {dialog.inner_text()[:300]!r}")
     for exception in page.locator(EXCEPTION).all():

@@ -115,8 +115,9 @@ def test_definitions_page_lists_every_listed_kpi(demo_db: Path) -> None:
 
     at = _app()
     at.switch_page("pages/definitions.py").run()
-    table = at.dataframe[0].value
-    assert list(table["KPI"]) == [k.label for k in listed_kpis()]
+    table = at.table[0].value
+    assert list(table.index) == [k.label for k in listed_kpis()]
+    assert at.sidebar.date_input(key="as_of"), "the filters stay, so the URL keeps them"
 
 
 def test_comparing_with_target_shows_the_gap_to_where_we_should_be(demo_db: Path) -> None:
