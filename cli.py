@@ -65,7 +65,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         progress=_progress_bar,
     )
     seconds = time.perf_counter() - started
-    print(f"Built the demo company in {path} in {seconds:.1f} s: {summary}")
+    print(
+        f"Built the demo company in {path} in {seconds:.1f} s: {summary.orders:,} order lines"
+        f" from {summary.first_order_date} to {summary.last_order_date}, {summary.reps} people"
+        f" in {summary.teams} teams and groups, {summary.customers:,} customers,"
+        f" {summary.deals:,} deals, {summary.activities:,} activities."
+    )
     return 0
 
 

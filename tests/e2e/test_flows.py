@@ -191,12 +191,6 @@ def test_trends_page_has_its_own_url(app_page: AppPage) -> None:
     app_page.open(f"trends?team={quote_plus(TEAM)}")
     page = app_page.page
     dialogs = page.get_by_role("dialog")
-    home = urlsplit(nav_link(page, t("page.kpi_trends")).get_attribute("href") or "").path
-    if dialogs.count() and home in ("", "/"):
-        pytest.xfail(
-            "KPI Trends is the default page: Streamlit serves it at / only and ignores its "
-            "url_path, so /trends opens a 'Page not found' dialog over the app"
-        )
     assert dialogs.count() == 0, dialogs.all_inner_texts()
     wait_for_charts(page)
     expect(page.get_by_role("heading", level=1)).to_have_text(t("page.kpi_trends"))
