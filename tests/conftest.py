@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +20,24 @@ SHARED_DATASETS = ROOT.parent / "shared" / "datasets"
 # The demo company in tests always ends on this day, so its numbers never drift.
 DEMO_END = date(2026, 11, 20)
 DEMO_ORDERS = 30_000
+
+
+@contextmanager
+def held_by_another_process(path: Path) -> Iterator[int]:
+    """Keep the DuckDB file at `path` open for writing in a second process; yields its PID."""
+    Store(path).close()
+    script = (
+        f"import duckdb, sys\ncon = duckdb.connect({str(path)!r})\n"
+        "print('ready', flush=True)\nsys.stdin.read()\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        yield holder.pid
+    finally:
+        holder.communicate("")
 
 
 @pytest.fixture(autouse=True)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import duckdb
@@ -12,6 +9,7 @@ import pytest
 
 from data.errors import DatabaseLockedError
 from data.store import Store
+from tests.conftest import held_by_another_process
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
@@ -44,31 +42,10 @@ def test_reads_use_their_own_cursor_from_many_threads(tmp_path: Path) -> None:
 
 def test_a_file_held_by_another_process_gets_a_plain_message(tmp_path: Path) -> None:
     path = tmp_path / "locked.duckdb"
-    Store(path).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                import duckdb, sys, time
-                con = duckdb.connect({str(path)!r})
-                print("ready", flush=True)
-                sys.stdin.read()
-                """
-            ),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with held_by_another_process(path) as pid:
         with pytest.raises(DatabaseLockedError) as caught:
             Store(path)
         message = str(caught.value)
         assert str(path) in message
-        assert f"process {holder.pid}" in message
+        assert f"process {pid}" in message
         assert "--db" in message
-    finally:
-        holder.communicate("")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from tests.conftest import held_by_another_process
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -81,33 +80,10 @@ def test_an_empty_database_explains_what_to_do() -> None:
 
 
 def test_a_locked_database_is_explained_not_a_traceback(isolated_database: Path) -> None:
-    from data.store import Store
-
-    Store(isolated_database).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                import duckdb, sys
-                con = duckdb.connect({str(isolated_database)!r})
-                print("ready", flush=True)
-                sys.stdin.read()
-                """
-            ),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+    with held_by_another_process(isolated_database):
         at = _app().run()
         assert not at.exception
         assert at.error and "in use by another program" in at.error[0].value
-    finally:
-        holder.communicate("")
 
 
 def test_definitions_page_lists_every_listed_kpi(demo_db: Path) -> None:
