@@ -12,7 +12,7 @@ import pandas as pd
 from components import cache
 from metrics.filters import Filters
 from metrics.periods import preset_range
-from tests.conftest import DEMO_END
+from tests.conftest import DEMO_END, held_by_another_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,3 +74,12 @@ def test_demo_builds_a_database_and_info_describes_it(tmp_path: Path) -> None:
     assert "already has data" in again.stdout
     info = _cli("info", "--db", str(path))
     assert "orders" in info.stdout and "3,000" in info.stdout
+
+
+def test_a_database_held_by_the_app_is_explained_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "busy.duckdb"
+    with held_by_another_process(path) as pid:
+        done = _cli("kpi", "revenue", "--db", str(path))
+    assert done.returncode == 2
+    assert f"is in use by another program (process {pid})" in done.stderr
+    assert "Traceback" not in done.stderr
