@@ -20,12 +20,10 @@ class TileData:
     kpi_id: str
     value: float | None
     previous: float | None
-    comparison_label: str
     sparkline: list[float]
-    target: float | None = None
-    attainment: float | None = None
-    expected: float | None = None
-    pace: PaceStatus = "no_target"
+    target: float | None = None  # the whole period's target
+    attainment: float | None = None  # of the whole period's target
+    pace: PaceStatus = "no_target"  # against the target to date
 
 
 def kpi_tile(tile: TileData) -> None:

@@ -7,6 +7,7 @@ arranging what the metrics layer returned.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -21,9 +22,9 @@ from components.text import dimension_label, kpi_definition, kpi_label, t
 from components.theme import team_colors
 from metrics.catalogue import get_kpi, listed_kpis
 from metrics.compiler import CompileError, can_break_down
-from metrics.model import GRAINS
+from metrics.model import GRAINS, Grain
 from metrics.pacing import assess
-from metrics.periods import compare_period, full_period_end, natural_grain
+from metrics.periods import Comparison, compare_period, full_period_end, natural_grain
 from metrics.service import growth_column, running_total
 
 DEFAULT_KPIS = ["revenue", "orders", "new_customers", "win_rate"]
@@ -37,8 +38,8 @@ class TrendControls:
     """What the user picked on the page."""
 
     kpis: tuple[str, ...]
-    grain: str
-    comparison: str
+    grain: Grain
+    comparison: Comparison | Literal["target"]
     split: str | None
     running_total: bool
 
@@ -122,7 +123,7 @@ def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
         before = {k: now.get(f"{k}_target") for k in controls.kpis}
         caption = t("compare.target_caption")
     else:
-        before, (c_start, c_end) = cache.kpi_compare(controls.kpis, f, controls.comparison)  # type: ignore[arg-type]
+        before, (c_start, c_end) = cache.kpi_compare(controls.kpis, f, controls.comparison)
         caption = t("compare.caption", start=format_date(c_start), end=format_date(c_end))
     full_end = full_period_end(chosen.period, f.start, f.end)
     targeted = tuple(k for k in controls.kpis if get_kpi(k).target_metric)
@@ -131,7 +132,7 @@ def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
         if targeted
         else {}
     )
-    spark = cache.kpi_trend(controls.kpis, f, controls.grain)  # type: ignore[arg-type]
+    spark = cache.kpi_trend(controls.kpis, f, controls.grain)
     if not any(now.get(k) for k in controls.kpis) and not any(before.get(k) for k in controls.kpis):
         st.info(t("empty.no_rows_in_period", start=format_date(f.start), end=format_date(f.end)))
     for offset in range(0, len(controls.kpis), TILES_PER_ROW):
@@ -145,11 +146,9 @@ def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
                         kpi_id=kpi_id,
                         value=now[kpi_id],
                         previous=before[kpi_id],
-                        comparison_label=_comparison_label(controls.comparison),
                         sparkline=sparkline(spark[kpi_id], get_kpi(kpi_id).additive),
                         target=target_full,
                         attainment=attainment,
-                        expected=now.get(f"{kpi_id}_target"),
                         pace=pace,
                     )
                 )
@@ -160,11 +159,11 @@ def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     """A tab per KPI with its trend, stepped target line and comparison line."""
     f = chosen.filters
     grain = controls.grain
-    frame = cache.kpi_trend(controls.kpis, f, grain, with_targets=True)  # type: ignore[arg-type]
+    frame = cache.kpi_trend(controls.kpis, f, grain, with_targets=True)
     before = None
     if controls.comparison != "target":  # the target line is drawn anyway
-        c_start, c_end = compare_period(f.start, f.end, controls.comparison)  # type: ignore[arg-type]
-        before = cache.kpi_trend(controls.kpis, f.with_dates(c_start, c_end), grain)  # type: ignore[arg-type]
+        c_start, c_end = compare_period(f.start, f.end, controls.comparison)
+        before = cache.kpi_trend(controls.kpis, f.with_dates(c_start, c_end), grain)
     if controls.running_total:
         frame = running_total(frame, controls.kpis)
         before = None if before is None else running_total(before, controls.kpis)
@@ -211,7 +210,7 @@ def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.Data
             f,
             controls.grain,
             dimension=controls.split,
-            with_targets=True,  # type: ignore[arg-type]
+            with_targets=True,
         )
     except CompileError as error:
         st.warning(str(error))
@@ -269,7 +268,7 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
         targets = whole[[dimension, *(f"{k}_target" for k in targeted)]]
         merged = merged.merge(targets, on=dimension, how="left")
     if controls.comparison != "target":
-        c_start, c_end = compare_period(f.start, f.end, controls.comparison)  # type: ignore[arg-type]
+        c_start, c_end = compare_period(f.start, f.end, controls.comparison)
         before = cache.kpi_breakdown(supported, f.with_dates(c_start, c_end), dimension)
         merged = merged.merge(before, on=dimension, how="left", suffixes=("", "__before"))
 

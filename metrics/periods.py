@@ -10,6 +10,8 @@ import calendar
 from datetime import date, timedelta
 from typing import Literal
 
+from metrics.model import Grain
+
 PeriodUnit = Literal["week", "month", "quarter", "year"]
 Comparison = Literal["previous", "last_year"]
 _MONTHS = {"month": 1, "quarter": 3, "year": 12}
@@ -131,7 +133,7 @@ def preset_range(preset: str, as_of: date) -> tuple[date, date]:
     raise ValueError(f"Unknown period '{preset}'. Known: {', '.join(PRESETS)}")
 
 
-def natural_grain(start: date, end: date) -> str:
+def natural_grain(start: date, end: date) -> Grain:
     """A trend grain that gives a readable number of points for the period's length."""
     days = (end - start).days + 1
     if days <= 45:
