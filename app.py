@@ -37,6 +37,19 @@ PAGES = {
             url_path="trends",
         ),
     ],
+    t("nav.people"): [
+        st.Page(
+            "pages/team.py", title=t("page.team"), icon=":material/account_tree:", url_path="team"
+        ),
+    ],
+    t("nav.customers"): [
+        st.Page(
+            "pages/segments.py",
+            title=t("page.segments"),
+            icon=":material/donut_small:",
+            url_path="segments",
+        ),
+    ],
     t("nav.reference"): [
         st.Page(
             "pages/definitions.py",

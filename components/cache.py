@@ -7,14 +7,16 @@ arguments, the request's JSON and the data version, never on DataFrames, so a wr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from data.config import resolve_db_path
 from data.store import Store
-from metrics import lookups, service, standup, team_board
+from metrics import lookups, segments, service, standup, team_board, team_structure
 from metrics.compiler import MetricRequest
 from metrics.filters import Filters
 from metrics.model import Grain
@@ -166,3 +168,44 @@ def _previous_working_day(filters_json: str, day: date, version: int) -> date | 
 def previous_working_day(filters: Filters, day: date) -> date | None:
     """The latest day before `day` on which the scope sold anything (cached)."""
     return _previous_working_day(filters.model_dump_json(), day, data_version())
+
+
+# Metrics functions the Team and Segments pages call, by name, each taking (store, filters,
+# *args); results are cached on the filters' JSON, the arguments and the data version.
+_CALLS: dict[str, Callable[..., Any]] = {
+    "team.people": lambda s, f: team_structure.people(s, f),
+    "team.headcount": lambda s, f: team_structure.headcount_by_role(s, f),
+    "team.span": lambda s, f: team_structure.span_of_control(s, f),
+    "team.movements": lambda s, f, grain: team_structure.joiners_and_leavers(s, f, grain),
+    "team.gaps": lambda s, f: team_structure.coverage_gaps(s, f),
+    "team.workload": lambda s, f: team_structure.workload(s, f),
+    "team.person": lambda s, f, rep_id: team_structure.person(s, rep_id, f),
+    "segments.rfm": lambda s, f, as_of: segments.rfm(s, f, as_of),
+    "segments.rfm_summary": lambda s, f, as_of: segments.rfm_summary(s, f, as_of),
+    "segments.rfm_movement": lambda s, f, as_of, before: segments.rfm_movement(s, f, as_of, before),
+    "segments.lifecycle_counts": lambda s, f, as_of: segments.lifecycle_counts(s, f, as_of),
+    "segments.pareto": lambda s, f: segments.pareto(s, f),
+    "segments.top_share": lambda s, f: segments.top_share(s, f),
+    "segments.follow_up": lambda s, f, as_of: segments.follow_up_list(s, f, as_of),
+    "segments.customer": lambda s, f, customer_id: segments.customer_detail(s, customer_id),
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _call(name: str, filters_json: str, args: tuple[Any, ...], version: int) -> Any:
+    del version
+    return _CALLS[name](get_store(), Filters.model_validate_json(filters_json), *args)
+
+
+def call(name: str, filters: Filters, *args: Any) -> Any:
+    """Run one of the named metrics functions above (cached until the data changes)."""
+    result = _call(name, filters.model_dump_json(), args, data_version())
+    return result.copy() if isinstance(result, pd.DataFrame) else result
+
+
+def kpi_grid(
+    kpis: tuple[str, ...], filters: Filters, dimension: str, dimension2: str
+) -> pd.DataFrame:
+    """KPIs by two dimensions at once (cached), for a heatmap."""
+    request = MetricRequest(kpis=kpis, filters=filters, dimension=dimension, dimension2=dimension2)
+    return run_request(request)

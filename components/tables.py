@@ -5,7 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.text import t
+from components.text import column_label, t
+
+
+def readable(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its result columns (snake_case) renamed to headings a lead reads."""
+    return frame.rename(columns={c: column_label(c) for c in frame.columns})
 
 
 def table_with_download(

@@ -21,7 +21,7 @@ from metrics.model import REFERENCE, Grain, Kpi
 from metrics.periods import previous_start, unit_start
 from metrics.sources import SOURCES
 
-_TARGET_DIMENSIONS = frozenset({"team", "group", "rep", "role", "channel"})
+_DIM_KEYS = ("dim", "dim2")
 _PARAM = re.compile(r"\$([a-z_]+)")
 
 
@@ -38,6 +38,7 @@ class MetricRequest(BaseModel):
     filters: Filters
     grain: Grain | None = None
     dimension: str | None = None
+    dimension2: str | None = None  # a second dimension, for a two-way table or heatmap
     with_targets: bool = False
 
     @field_validator("kpis")
@@ -48,7 +49,7 @@ class MetricRequest(BaseModel):
                 raise ValueError(unknown_kpi_message(kpi_id))
         return value
 
-    @field_validator("dimension")
+    @field_validator("dimension", "dimension2")
     @classmethod
     def _known_dimension(cls, value: str | None) -> str | None:
         if value is not None and value not in DIMENSIONS:
@@ -56,6 +57,10 @@ class MetricRequest(BaseModel):
                 f"There is no dimension called '{value}'. Known: {', '.join(DIMENSIONS)}"
             )
         return value
+
+    def dimensions(self) -> list[str]:
+        """The dimensions asked for, first then second."""
+        return [d for d in (self.dimension, self.dimension2) if d]
 
     def output_kpis(self) -> list[str]:
         """The KPI columns of the result, targets and attainment included when asked for."""
@@ -133,6 +138,8 @@ def _interval(grain: str) -> str:
 def _target_level(request: MetricRequest) -> str | None:
     """Which targets answer this request: the company's, a team's, the groups' or the reps'."""
     dim, filters = request.dimension, request.filters
+    if request.dimension2 is not None:
+        return None  # targets are set along one line (company, team, rep), never a grid
     if dim in ("rep", "role") or filters.rep_id is not None:
         return "s.target_level = 'rep'"
     if dim == "group":
@@ -174,7 +181,7 @@ def _scoped_sql(source_id: str, filters: Filters) -> str:
 def _keys(request: MetricRequest, source_id: str, previous: bool) -> list[str]:
     """The grouping keys: trend bucket (rows of the previous period move one bucket on) and
     dimension value."""
-    grain, dim = request.grain, request.dimension
+    grain = request.grain
     keys: list[str] = []
     if grain:
         if SOURCES[source_id].snapshot:
@@ -182,9 +189,9 @@ def _keys(request: MetricRequest, source_id: str, previous: bool) -> list[str]:
         else:
             shift = f" + {_interval(grain)}" if previous else ""
             keys.append(f"date_trunc('{grain}', s.day{shift})::DATE AS bucket")
-    if dim:
+    for name, dim in zip(_DIM_KEYS, request.dimensions(), strict=False):
         column = DIMENSIONS[dim].column
-        keys.append(f"coalesce(CAST(s.{column} AS VARCHAR), '(not set)') AS dim")
+        keys.append(f"coalesce(CAST(s.{column} AS VARCHAR), '(not set)') AS {name}")
     return keys
 
 
@@ -202,14 +209,15 @@ def _window(request: MetricRequest, previous: bool) -> str:
 
 
 def _check_dimension(request: MetricRequest, source_id: str, kpi_ids: list[str]) -> bool:
-    """False when targets do not apply; raises when a KPI lacks the dimension."""
-    dim = request.dimension
-    if dim is None or dim in SOURCES[source_id].dimensions:
-        return True
-    if source_id == "targets":
-        return False
-    labels = ", ".join(get_kpi(k).label for k in kpi_ids)
-    raise CompileError(f"{labels} cannot be broken down by {DIMENSIONS[dim].label.lower()}.")
+    """False when targets do not apply; raises when a KPI lacks a dimension."""
+    for dim in request.dimensions():
+        if dim in SOURCES[source_id].dimensions:
+            continue
+        if source_id == "targets":
+            return False
+        labels = ", ".join(get_kpi(k).label for k in kpi_ids)
+        raise CompileError(f"{labels} cannot be broken down by {DIMENSIONS[dim].label.lower()}.")
+    return True
 
 
 def _source_cte(
@@ -274,7 +282,7 @@ def _carried_over_cte(request: MetricRequest, kpi_id: str) -> str:
         sides.append(
             f"SELECT DISTINCT {', '.join([*keys, f'{kpi.sql} AS item'])} FROM {body} WHERE {where}"
         )
-    key_names = (["bucket"] if request.grain else []) + (["dim"] if request.dimension else [])
+    key_names = _key_names(request)
     using = ", ".join([*key_names, "item"])
     select = ", ".join([*key_names, f'count(*) AS "{kpi_id}"'])
     group = "\nGROUP BY ALL" if key_names else ""
@@ -318,14 +326,16 @@ def compile_request(request: MetricRequest) -> CompiledQuery:
         measured.append(f"m{len(measured)}_{source_id}{'_prev' if previous else ''}")
         ctes.append((measured[-1], body))
 
-    key_columns = (["bucket"] if request.grain else []) + (["dim"] if request.dimension else [])
-    if request.dimension:
-        union = " UNION ".join(f"SELECT dim FROM {name}" for name in measured) or (
-            "SELECT NULL::VARCHAR AS dim WHERE false"
+    key_columns = _key_names(request)
+    dim_keys = [k for k in key_columns if k != "bucket"]
+    if dim_keys:
+        listed = ", ".join(dim_keys)
+        union = " UNION ".join(f"SELECT {listed} FROM {name}" for name in measured) or (
+            "SELECT " + ", ".join(f"NULL::VARCHAR AS {k}" for k in dim_keys) + " WHERE false"
         )
-        keys_sql = f"SELECT DISTINCT dim FROM ({union})"
+        keys_sql = f"SELECT DISTINCT {listed} FROM ({union})"
         if request.grain:
-            keys_sql = f"SELECT bucket, dim FROM buckets CROSS JOIN ({keys_sql})"
+            keys_sql = f"SELECT bucket, {listed} FROM buckets CROSS JOIN ({keys_sql})"
         ctes.append(("keys", keys_sql))
     elif request.grain:
         ctes.append(("keys", "SELECT bucket FROM buckets"))
@@ -339,19 +349,24 @@ def compile_request(request: MetricRequest) -> CompiledQuery:
     nulls = "".join(f', NULL AS "{column}"' for column in missing)
     if nulls:
         from_ = f"(SELECT *{nulls} FROM {from_})"
-    selects = list(key_columns)
-    if request.dimension:
-        selects[-1] = f'dim AS "{request.dimension}"'
+    selects = ["bucket"] if request.grain else []
+    selects += [
+        f'{name} AS "{dim}"' for name, dim in zip(_DIM_KEYS, request.dimensions(), strict=False)
+    ]
     selects += [f'{expr} AS "{k}"' for k, expr in expressions.items()]
     order = f"\nORDER BY {', '.join(key_columns)}" if key_columns else ""
     with_sql = ",\n".join(f"{name} AS (\n{body}\n)" for name, body in ctes)
     sql = (
         f"WITH {with_sql}\n" if ctes else ""
     ) + f"SELECT {', '.join(selects)}\nFROM {from_}{order}"
-    columns = (["bucket"] if request.grain else []) + (
-        [request.dimension] if request.dimension else []
-    )
+    columns = (["bucket"] if request.grain else []) + request.dimensions()
     return CompiledQuery(sql=sql, params=_params(request, sql), columns=columns + outputs)
+
+
+def _key_names(request: MetricRequest) -> list[str]:
+    """The key columns of every CTE: bucket, then one per dimension."""
+    dims = list(_DIM_KEYS[: len(request.dimensions())])
+    return (["bucket"] if request.grain else []) + dims
 
 
 def _params(request: MetricRequest, sql: str) -> dict[str, Any]:

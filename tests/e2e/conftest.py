@@ -339,6 +339,13 @@ def wait_for_app(page: Page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
         page.wait_for_timeout(50)
 
 
+# What a drawn plotly trace looks like, for each chart type the app uses.
+TRACE_SELECTOR = (
+    ".scatterlayer .trace, .barlayer .trace, .treemaplayer .trace, .heatmaplayer .hm,"
+    " .imagelayer image"
+)
+
+
 def wait_for_charts(
     page: Page, timeout_ms: int = CHART_TIMEOUT_MS, *, include_hidden: bool = False
 ) -> int:
@@ -351,7 +358,9 @@ def wait_for_charts(
         """(includeHidden) => [...document.querySelectorAll('.js-plotly-plot')]
             .filter(e => includeHidden || e.offsetParent !== null)
             .every(e => e.querySelector('.main-svg')
-                && e.querySelector('.scatterlayer .trace, .barlayer .trace'))""",
+                && e.querySelector(TRACE_SELECTOR))""".replace(
+            "TRACE_SELECTOR", repr(TRACE_SELECTOR)
+        ),
         arg=include_hidden,
         timeout=timeout_ms,
     )

@@ -19,6 +19,7 @@ from tests.e2e.conftest import (
     DESKTOP,
     LAPTOP,
     SCREENSHOTS,
+    TRACE_SELECTOR,
     AppPage,
     full_page_screenshot,
     slugify,
@@ -67,15 +68,16 @@ def sidebar_pages(app: AppPage) -> list[NavPage]:
 
 
 def chart_problems(page: Page) -> list[str]:
-    """Plotly charts that have not drawn: no main svg, or no trace (line or bar) in it."""
+    """Plotly charts that have not drawn: no main svg, or no trace (line, bar, treemap,
+    heatmap) in it."""
     return page.evaluate(
         """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((e, i) => {
             const title = e.querySelector('.gtitle')?.textContent || `chart ${i + 1}`;
             if (!e.querySelector('.main-svg')) return [`${title}: no svg drawn`];
-            if (!e.querySelector('.scatterlayer .trace, .barlayer .trace'))
+            if (!e.querySelector(TRACE_SELECTOR))
                 return [`${title}: no trace drawn`];
             return [];
-        })"""
+        })""".replace("TRACE_SELECTOR", repr(TRACE_SELECTOR))
     )
 
 

@@ -19,7 +19,7 @@ import pytest
 from data.store import Store
 from metrics import service
 from metrics.catalogue import CATALOGUE
-from metrics.compiler import CompileError
+from metrics.compiler import CompileError, MetricRequest
 from metrics.filters import Filters
 
 NORTH, NORTH_HUB, SOUTH, SOUTH_HUB = 1, 11, 2, 21
@@ -635,3 +635,24 @@ def test_compare_month_to_date_with_same_days_of_previous_month(tiny_store: Stor
     assert revenue.improved is True
     assert (orders.value, orders.previous) == (4, 2)
     assert orders.growth == pytest.approx(1.0)  # (4 - 2) / 2
+
+
+def test_breakdown_by_two_dimensions(tiny_store: Store) -> None:
+    request = MetricRequest(
+        kpis=("revenue",), filters=NOV, dimension="team", dimension2="product_category"
+    )
+    frame = service.run(tiny_store, request)
+    cells = {(r.team, r.product_category): r.revenue for r in frame.itertuples()}
+    # North (teams 1 and 11): Tableware N-01 120 + 50, N-03 25, N-09 25 = 220; Decor N-02 and
+    # N-05 80.50 each = 161. South (2 and 21): Tableware N-04 240 + N-06 120 + N-07 100 = 460;
+    # Decor only N-06's returned Vase, so 0. The cells add up to November's 841.
+    assert cells == pytest.approx(
+        {
+            ("North", "Tableware"): 220.00,
+            ("North", "Decor"): 161.00,
+            ("South", "Tableware"): 460.00,
+            ("South", "Decor"): 0.00,
+        }
+    )
+    with pytest.raises(ValueError, match="no dimension called"):
+        MetricRequest(kpis=("revenue",), filters=NOV, dimension="team", dimension2="planet")

@@ -1,0 +1,311 @@
+"""The Segments page: breakdown, RFM, lifecycle, concentration, follow-ups, drill-down."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+import streamlit as st
+
+from components import cache
+from components.format import format_percent, format_value, money_column_format, plotly_tick_format
+from components.tables import readable, table_with_download
+from components.text import column_label, dimension_label, kpi_label, t
+from components.theme import ACTUAL, TEMPLATE
+from metrics.catalogue import get_kpi, listed_kpis
+from metrics.compiler import can_break_down
+from metrics.filters import Filters
+from metrics.periods import previous_period
+from metrics.service import growth_column
+
+SEGMENT_DIMENSIONS = (
+    "channel",
+    "region",
+    "city",
+    "industry",
+    "customer_tier",
+    "size_band",
+    "product_category",
+)
+
+
+def breakdown(scope: Filters) -> None:
+    """A KPI by a customer dimension: bars or treemap, share of total, change; or a heatmap."""
+    st.subheader(t("segments.breakdown_heading"))
+    options = [k.id for k in listed_kpis() if can_break_down(k.id, "region")]
+    left, middle, right, far = st.columns([2, 2, 2, 2], vertical_alignment="bottom")
+    kpi_id = left.selectbox(
+        t("segments.kpi"), options, format_func=kpi_label, key="seg_kpi", bind="query-params"
+    )
+    dimension = middle.selectbox(
+        t("segments.by"),
+        SEGMENT_DIMENSIONS,
+        index=1,
+        format_func=dimension_label,
+        key="seg_by",
+        bind="query-params",
+    )
+    second = right.selectbox(
+        t("segments.and_by"),
+        ["", *SEGMENT_DIMENSIONS],
+        format_func=lambda d: t("segments.nothing") if not d else dimension_label(d),
+        key="seg_by2",
+        bind="query-params",
+    )
+    shape = far.segmented_control(
+        t("segments.show_as"),
+        ["bars", "treemap"],
+        default="bars",
+        required=True,
+        format_func=lambda s: t(f"segments.shape.{s}"),
+        key="seg_shape",
+        bind="query-params",
+    )
+    if not kpi_id or not can_break_down(kpi_id, dimension):
+        st.info(
+            t("segments.cannot", kpi=kpi_label(kpi_id or ""), dimension=dimension_label(dimension))
+        )
+        return
+    kpi = get_kpi(kpi_id)
+    if second and second != dimension and can_break_down(kpi_id, second):
+        grid = cache.kpi_grid((kpi_id,), scope, dimension, second)
+        pivot = grid.pivot_table(index=dimension, columns=second, values=kpi_id, aggfunc="sum")
+        fig = px.imshow(
+            pivot,
+            text_auto=".3s",
+            aspect="auto",
+            color_continuous_scale="Blues",
+            labels={"color": kpi_label(kpi_id)},
+        )
+        fig.update_layout(template=TEMPLATE, height=max(320, 40 * len(pivot) + 120))
+        st.plotly_chart(fig, key="segment_heatmap")
+        return
+    now = cache.kpi_breakdown((kpi_id,), scope, dimension)
+    p_start, p_end = previous_period(scope.start, scope.end)
+    before = cache.kpi_breakdown((kpi_id,), scope.with_dates(p_start, p_end), dimension)
+    merged = now.merge(before, on=dimension, how="left", suffixes=("", "_before"))
+    total = merged[kpi_id].sum()
+    if kpi.additive and total:
+        merged["share"] = merged[kpi_id] / total
+    merged["change"] = growth_column(merged[kpi_id], merged[f"{kpi_id}_before"])
+    if shape == "treemap" and kpi.additive:
+        fig = px.treemap(merged[merged[kpi_id] > 0], path=[dimension], values=kpi_id)
+        fig.update_traces(textinfo="label+percent root")
+    else:
+        fig = px.bar(
+            merged.head(25),
+            x=kpi_id,
+            y=dimension,
+            orientation="h",
+            text=[format_value(v, kpi.unit, compact=True) for v in merged[kpi_id].head(25)],
+            labels={kpi_id: kpi_label(kpi_id), dimension: ""},
+        )
+        fig.update_traces(marker_color=ACTUAL)
+        fig.update_yaxes(autorange="reversed")
+        tickformat, prefix = plotly_tick_format(kpi.unit)
+        fig.update_xaxes(tickformat=tickformat, tickprefix=prefix)
+    fig.update_layout(template=TEMPLATE, height=max(300, 28 * min(len(merged), 25) + 100))
+    st.plotly_chart(fig, key="segment_chart")
+    table = pd.DataFrame(
+        {
+            dimension_label(dimension): merged[dimension],
+            kpi_label(kpi_id): merged[kpi_id],
+            t("segments.col.share"): merged.get("share"),
+            t("segments.col.change"): merged["change"],
+        }
+    )
+    with st.expander(t("segments.table_caption", start=p_start, end=p_end)):
+        table_with_download(
+            table,
+            f"huddle_{kpi_id}_by_{dimension}.csv",
+            key="segment_table",
+            column_config={
+                t("segments.col.share"): st.column_config.NumberColumn(format="percent"),
+                t("segments.col.change"): st.column_config.NumberColumn(format="percent"),
+            },
+        )
+
+
+def rfm(scope: Filters, as_of: date) -> None:
+    """RFM segments: counts and revenue, movement since the previous period, drill-down."""
+    st.subheader(t("segments.rfm_heading"))
+    st.caption(t("segments.rfm_caption"))
+    summary = cache.call("segments.rfm_summary", scope, as_of)
+    if summary["customers"].sum() == 0:
+        st.info(t("segments.no_customers"))
+        return
+    summary = summary.assign(label=summary["segment"].map(lambda s: t(f"segment.{s}")))
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        fig = px.treemap(
+            summary[summary["customers"] > 0],
+            path=["label"],
+            values="customers",
+            color="share_of_revenue",
+            color_continuous_scale="Blues",
+            hover_data={"revenue": ":,.0f", "share_of_revenue": ":.1%"},
+        )
+        fig.update_traces(textinfo="label+value")
+        fig.update_layout(
+            template=TEMPLATE, height=380, coloraxis_colorbar_title=t("segments.col.share")
+        )
+        st.plotly_chart(fig, key="rfm_treemap")
+    with right:
+        previous_as_of = previous_period(scope.start, scope.end)[1]
+        moves = cache.call("segments.rfm_movement", scope, as_of, previous_as_of)
+        moved = moves[moves["from_segment"] != moves["to_segment"]].head(12)
+        st.markdown(t("segments.movement", day=previous_as_of))
+        st.dataframe(
+            moved.assign(
+                from_segment=moved["from_segment"].map(lambda s: t(f"segment.{s}")),
+                to_segment=moved["to_segment"].map(lambda s: t(f"segment.{s}")),
+            ).rename(
+                columns={
+                    "from_segment": t("segments.col.from"),
+                    "to_segment": t("segments.col.to"),
+                    "customers": t("segments.col.customers"),
+                }
+            ),
+            hide_index=True,
+            height=380,
+            key="rfm_moves",
+        )
+    segment = st.selectbox(
+        t("segments.drill"),
+        list(summary["segment"]),
+        format_func=lambda s: t(f"segment.{s}"),
+        key="seg_rfm",
+        bind="query-params",
+    )
+    customers = cache.call("segments.rfm", scope, as_of)
+    chosen = customers[customers["segment"] == segment].sort_values("monetary", ascending=False)
+    columns = ["customer", "owner", "recency_days", "frequency", "monetary", "r", "f", "m"]
+    table_with_download(
+        readable(chosen[columns]),
+        f"huddle_rfm_{segment}.csv",
+        key="rfm_customers",
+        height=300,
+        column_config={
+            column_label("monetary"): st.column_config.NumberColumn(format=money_column_format())
+        },
+    )
+
+
+def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
+    """Lifecycle stage counts and the Pareto curve of revenue by customer."""
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.subheader(t("segments.lifecycle_heading"))
+        counts = cache.call("segments.lifecycle_counts", scope, as_of)
+        fig = px.bar(
+            counts.assign(label=counts["stage"].map(lambda s: t(f"lifecycle.{s}"))),
+            x="label",
+            y="customers",
+            text="customers",
+            labels={"label": "", "customers": ""},
+        )
+        fig.update_traces(marker_color=ACTUAL)
+        fig.update_layout(template=TEMPLATE, height=340)
+        st.plotly_chart(fig, key="lifecycle_chart")
+        st.caption(t("segments.lifecycle_caption"))
+    with right:
+        st.subheader(t("segments.pareto_heading"))
+        curve = cache.call("segments.pareto", scope)
+        share = cache.call("segments.top_share", scope)
+        if curve.empty or share is None:
+            st.info(t("segments.no_customers"))
+            return
+        st.markdown(t("segments.pareto_sentence", share=format_percent(share)))
+        fig = go.Figure()
+        fig.add_scatter(
+            x=curve["customer_share"],
+            y=curve["cumulative_share"],
+            mode="lines",
+            line={"color": ACTUAL, "width": 3},
+            name=t("segments.col.cumulative"),
+        )
+        fig.add_scatter(
+            x=[0, 1],
+            y=[0, 1],
+            mode="lines",
+            name=t("segments.even_line"),
+            line={"color": "#9aa4b2", "dash": "dot"},
+        )
+        fig.update_layout(
+            template=TEMPLATE,
+            height=300,
+            xaxis_tickformat=".0%",
+            yaxis_tickformat=".0%",
+            xaxis_title=t("segments.col.customer_share"),
+            yaxis_title=t("segments.col.cumulative"),
+        )
+        st.plotly_chart(fig, key="pareto_chart")
+        st.caption(t("segments.pareto_risk"))
+
+
+def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
+    """High-value customers at risk or not contacted lately (回访), filterable to an owner."""
+    st.subheader(t("segments.follow_up_heading"))
+    st.caption(t("segments.follow_up_caption"))
+    frame = cache.call("segments.follow_up", scope, as_of)
+    owners = sorted(o for o in frame["owner"].dropna().unique())
+    owner = st.selectbox(
+        t("segments.owner"),
+        ["", *owners],
+        format_func=lambda o: o or t("segments.everyone"),
+        key="seg_owner",
+        bind="query-params",
+    )
+    shown = frame[frame["owner"] == owner] if owner else frame
+    reasons = shown["reason"].map(
+        lambda r: ", ".join(t(f"segments.reason.{part.strip()}") for part in r.split(","))
+    )
+    table_with_download(
+        readable(shown.drop(columns=["customer_id"]).assign(reason=reasons)),
+        "huddle_follow_ups.csv",
+        key="follow_up_table",
+        height=360,
+        column_config={
+            column_label("revenue_12m"): st.column_config.NumberColumn(format=money_column_format())
+        },
+    )
+    return shown
+
+
+def customer_drilldown(scope: Filters, candidates: pd.DataFrame) -> None:
+    """One customer's orders, deals, activities and feedback."""
+    st.subheader(t("segments.customer_heading"))
+    if candidates.empty:
+        st.info(t("segments.no_candidates"))
+        return
+    names = dict(zip(candidates["customer_id"], candidates["customer"], strict=True))
+    customer_id = st.selectbox(
+        t("segments.customer"),
+        list(names),
+        format_func=lambda c: names[c],
+        key="seg_customer",
+    )
+    if customer_id is None:
+        return
+    detail = cache.call("segments.customer", scope, int(customer_id))
+    profile = detail["profile"]
+    if not profile.empty:
+        row = profile.iloc[0]
+        st.markdown(
+            "  ·  ".join(
+                f"**{k.replace('_', ' ').capitalize()}:** {v}"
+                for k, v in row.items()
+                if pd.notna(v)
+            )
+        )
+    tabs = st.tabs([t(f"segments.tab.{k}") for k in ("orders", "deals", "activities", "feedback")])
+    for tab, key in zip(tabs, ("orders", "deals", "activities", "feedback"), strict=True):
+        with tab:
+            table_with_download(
+                readable(detail[key]),
+                f"huddle_customer_{customer_id}_{key}.csv",
+                key=f"customer_{key}",
+                height=300,
+            )

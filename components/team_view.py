@@ -1,0 +1,287 @@
+"""The Team page's sections: the organisation, headcount and span, gaps, workload, one person."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+import streamlit as st
+
+from components import cache
+from components.charts import trend_figure
+from components.format import format_date, format_value, money_column_format
+from components.kpi_tiles import TileData, kpi_tile
+from components.tables import table_with_download
+from components.text import t, t_count
+from components.theme import ACTUAL, PALETTE, TEMPLATE
+from metrics.filters import Filters
+from metrics.pacing import pace_status
+from metrics.periods import add_months
+
+ROLE_ORDER = (
+    "sales_manager",
+    "group_leader",
+    "deputy_leader",
+    "sales_rep",
+    "account_manager",
+    "customer_service",
+    "inventory",
+    "data_analyst",
+)
+ROLE_COLORS = {role: PALETTE[i % len(PALETTE)] for i, role in enumerate(ROLE_ORDER)}
+
+
+def _role(role: str) -> str:
+    return t(f"role.{role}")
+
+
+def organisation(scope: Filters) -> None:
+    """Team → group → person as a treemap (coloured by role), and the same as a table."""
+    people = cache.call("team.people", scope)
+    st.subheader(t("team.org_heading"))
+    if people.empty:
+        st.info(t("team.no_people"))
+        return
+    size_by = st.segmented_control(
+        t("team.size_by"),
+        ["headcount", "revenue"],
+        default="headcount",
+        format_func=lambda s: t(f"team.size.{s}"),
+        required=True,
+        key="org_size",
+        bind="query-params",
+    )
+    shown = people.assign(
+        role_label=people["role"].map(_role),
+        headcount=1,
+        revenue=people["revenue"].clip(lower=0),
+    )
+    values = "revenue" if size_by == "revenue" and shown["revenue"].sum() > 0 else "headcount"
+    picture, table = st.tabs([t("team.picture"), t("team.table")])
+    with picture:
+        fig = px.treemap(
+            shown,
+            path=[px.Constant(t("standup.all_teams")), "team", "group", "rep"],
+            values=values,
+            color="role_label",
+            color_discrete_map={_role(r): c for r, c in ROLE_COLORS.items()},
+            hover_data={"role_label": True, "revenue": ":,.0f"},
+        )
+        # Only people carry a role colour; the team and group boxes stay neutral.
+        trace = fig.data[0]
+        depth_of_person = 3
+        trace.marker.colors = [
+            color if node.count("/") >= depth_of_person else "#eef1f5"
+            for node, color in zip(trace.ids, trace.marker.colors, strict=True)
+        ]
+        fig.update_traces(root_color="#f3f5f8", textinfo="label", marker_line_width=1)
+        fig.update_layout(template=TEMPLATE, height=560, margin={"t": 30, "l": 0, "r": 0, "b": 0})
+        st.plotly_chart(fig, key="org_treemap")
+        legend = " ".join(
+            f"<span style='background:{ROLE_COLORS[r]};color:white;padding:2px 8px;"
+            f"border-radius:4px;margin-right:4px'>{_role(r)}</span>"
+            for r in ROLE_ORDER
+            if r in set(people["role"])
+        )
+        st.html(f"<div style='line-height:2'>{legend}</div>")
+        st.caption(t("team.picture_caption"))
+    with table:
+        indented = pd.DataFrame(
+            {
+                t("team.col.team"): people["team"],
+                t("team.col.group"): people["group"],
+                t("team.col.person"): people["rep"] + people["active"].map({True: "", False: " †"}),
+                t("team.col.role"): people["role"].map(_role),
+                t("team.col.leader"): people["leader"],
+                t("team.col.tenure"): people["tenure_months"],
+                t("team.col.revenue"): people["revenue"],
+            }
+        )
+        table_with_download(
+            indented,
+            "huddle_team.csv",
+            key="org_table",
+            column_config={
+                t("team.col.revenue"): st.column_config.NumberColumn(format=money_column_format())
+            },
+        )
+        st.caption(t("team.left_mark"))
+
+
+def headcount_and_span(scope: Filters) -> None:
+    """Headcount by role and team, span of control per leader, joiners and leavers."""
+    left, right = st.columns([3, 2], gap="large")
+    headcount = cache.call("team.headcount", scope)
+    with left:
+        st.subheader(t("team.headcount_heading"))
+        if headcount.empty:
+            st.info(t("team.no_people"))
+        else:
+            frame = headcount.assign(role_label=headcount["role"].map(_role))
+            fig = px.bar(
+                frame,
+                x="team",
+                y="headcount",
+                color="role_label",
+                text="headcount",
+                color_discrete_map={_role(r): c for r, c in ROLE_COLORS.items()},
+                labels={"team": "", "headcount": t("team.headcount"), "role_label": ""},
+            )
+            fig.update_layout(template=TEMPLATE, height=380, barmode="stack")
+            st.plotly_chart(fig, key="headcount_chart")
+    with right:
+        st.subheader(t("team.span_heading"))
+        span = cache.call("team.span", scope)
+        table_with_download(
+            span.assign(role=span["role"].map(_role)).rename(
+                columns={
+                    "leader": t("team.col.leader"),
+                    "role": t("team.col.role"),
+                    "team": t("team.col.group"),
+                    "direct_reports": t("team.col.direct_reports"),
+                }
+            ),
+            "huddle_span_of_control.csv",
+            key="span_table",
+            height=340,
+        )
+    # Joiners and leavers over two years to the period's end: a month alone says little.
+    two_years = scope.with_dates(add_months(scope.end, -24) + timedelta(days=1), scope.end)
+    moves = cache.call("team.movements", two_years, "month")
+    st.subheader(t("team.moves_heading"))
+    if moves.empty:
+        st.info(t("team.no_people"))
+        return
+    fig = go.Figure()
+    fig.add_bar(
+        x=moves["bucket"], y=moves["joiners"], name=t("team.joiners"), marker_color="#2f9e44"
+    )
+    fig.add_bar(
+        x=moves["bucket"], y=-moves["leavers"], name=t("team.leavers"), marker_color="#e03131"
+    )
+    fig.add_scatter(
+        x=moves["bucket"],
+        y=moves["headcount"],
+        name=t("team.headcount"),
+        yaxis="y2",
+        mode="lines+markers",
+        line={"color": ACTUAL, "width": 3},
+    )
+    fig.update_layout(
+        template=TEMPLATE,
+        height=340,
+        barmode="relative",
+        yaxis={"title": t("team.joiners_leavers_axis"), "rangemode": "normal"},
+        yaxis2={
+            "title": t("team.headcount"),
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+        },
+    )
+    st.plotly_chart(fig, key="moves_chart")
+
+
+def coverage_gaps(scope: Filters) -> None:
+    """Gaps in the structure, each in a sentence."""
+    st.subheader(t("team.gaps_heading"))
+    gaps = cache.call("team.gaps", scope)
+    if gaps.empty:
+        st.success(t("team.no_gaps"))
+        return
+    for gap in gaps.itertuples():
+        st.warning(
+            t(f"team.gap.{gap.kind}", team=gap.team, person=gap.person or "", detail=gap.detail),
+            icon=":material/warning:",
+        )
+
+
+def workload(scope: Filters) -> None:
+    """Customers, open deals, activities and revenue per seller against the team median."""
+    st.subheader(t("team.workload_heading"))
+    load = cache.call("team.workload", scope)
+    if load.empty:
+        st.info(t("team.no_sellers"))
+        return
+    over = load[load["flag"] == "overloaded"]
+    room = load[load["flag"] == "has_room"]
+    st.markdown(
+        t_count("team.overloaded", len(over), names=", ".join(over["rep"].head(6)))
+        + "  \n"
+        + t_count("team.has_room", len(room), names=", ".join(room["rep"].head(6)))
+    )
+    shown = pd.DataFrame(
+        {
+            t("team.col.person"): load["rep"],
+            t("team.col.group"): load["group"],
+            t("team.col.load"): load["load"],
+            t("team.col.flag"): load["flag"].map(lambda f: t(f"team.flag.{f}") if f else ""),
+            t("team.col.customers"): load["customers"],
+            t("team.col.open_deals"): load["open_deals"],
+            t("team.col.activities_week"): load["activities_per_week"],
+            t("team.col.revenue"): load["revenue"],
+        }
+    )
+    table_with_download(
+        shown,
+        "huddle_workload.csv",
+        key="workload_table",
+        column_config={
+            t("team.col.load"): st.column_config.ProgressColumn(
+                format="%.2f×", min_value=0, max_value=2, help=t("team.load_help")
+            ),
+            t("team.col.revenue"): st.column_config.NumberColumn(format=money_column_format()),
+        },
+    )
+
+
+def person_panel(scope: Filters, grain: str) -> None:
+    """One person: role, group, leader, tenure, customers, pipeline and their KPI trend."""
+    st.subheader(t("team.person_heading"))
+    people = cache.call("team.people", scope)
+    if people.empty:
+        st.info(t("team.no_people"))
+        return
+    names = dict(zip(people["rep_id"], people["rep"], strict=True))
+    rep_id = st.selectbox(
+        t("team.pick_person"),
+        list(names),
+        format_func=lambda r: names[r],
+        key="person",
+        bind="query-params",
+    )
+    if rep_id is None:
+        return
+    info = cache.call("team.person", scope, int(rep_id))
+    facts = [
+        (t("team.col.role"), _role(info["role"])),
+        (t("team.col.group"), info["group"]),
+        (t("team.col.leader"), info["leader"] or "—"),
+        (t("team.col.tenure"), t("team.months", months=info["tenure_months"])),
+        (t("team.col.customers"), f"{info['customers']:,}"),
+        (t("team.col.open_deals"), f"{info['open_deals']:,}"),
+        (t("team.open_pipeline"), format_value(info["open_pipeline"], "money", compact=True)),
+    ]
+    if info["leave_date"] is not None:
+        facts.append((t("team.left_on"), format_date(info["leave_date"])))
+    st.markdown("  ·  ".join(f"**{label}:** {value}" for label, value in facts))
+    kpis = info["kpis"]  # over the period so far, targets to date
+    rep_scope = scope.model_copy(update={"rep_id": int(rep_id)})
+    columns = st.columns(3)
+    for index, kpi_id in enumerate(("revenue", "won_deals", "activities")):
+        with columns[index]:
+            kpi_tile(
+                TileData(
+                    kpi_id=kpi_id,
+                    value=kpis.get(kpi_id),
+                    previous=None,
+                    sparkline=[],
+                    target=kpis.get(f"{kpi_id}_target"),
+                    attainment=kpis.get(f"{kpi_id}_attainment"),
+                    pace=pace_status(kpis.get(kpi_id), kpis.get(f"{kpi_id}_target")),
+                )
+            )
+    frame = cache.kpi_trend(("revenue",), rep_scope, grain, with_targets=True)  # type: ignore[arg-type]
+    st.plotly_chart(trend_figure(frame, "revenue", grain, height=300), key="person_trend")

@@ -1,0 +1,512 @@
+"""Customer segments: RFM scores and segments, lifecycle stages, the Pareto curve, the list of
+valuable customers to follow up, and one customer's detail.
+
+Customers in scope are those with completed order lines in scope (the orders source narrowed
+by the same scope conditions as every KPI); amounts are the net amounts of completed lines
+only. The day a function is asked about (`as_of`) is also the day `hide_leavers` is judged on,
+as in the stand-up lists. "The last N days" always means the N days up to and including
+`as_of`. Money is in currency units, rounded half away from zero to the cent.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from data.store import Store
+from metrics.compiler import scope_conditions, scope_params
+from metrics.filters import Filters
+from metrics.sources import SOURCES
+
+# RFM looks at one year of buying: this many days up to and including the as-of day.
+RFM_WINDOW_DAYS = 365
+# Scores are quintiles: 1 (bottom fifth) to 5 (top fifth).
+RFM_SCORES = 5
+# A customer whose first order is in this many days up to the as-of day is new.
+NEW_DAYS = 90
+# A customer with no order in this many days up to the as-of day has churned.
+CHURN_DAYS = 365
+# A customer is at risk once the days since their last order exceed this many usual gaps...
+AT_RISK_GAP_FACTOR = 1.5
+# ...provided they have at least this many gaps between buying days (one gap is no habit).
+AT_RISK_MIN_GAPS = 2
+# High-value customers for the follow-up list: the top fifth by revenue over the RFM year.
+HIGH_VALUE_FRACTION = 0.2
+# The customer detail shows this many of the latest orders: enough for a call, not a ledger.
+DETAIL_ORDER_LIMIT = 50
+
+# (name, rule on (r, f)), in the order they are tried; the rules are also disjoint, so every
+# (r, f) in 1..5 x 1..5 matches exactly one (the tests check all 25).
+SEGMENT_RULES: tuple[tuple[str, Callable[[int, int], bool]], ...] = (
+    ("champions", lambda r, f: r >= 4 and f >= 4),
+    ("loyal", lambda r, f: r == 3 and f >= 4),
+    ("cannot_lose", lambda r, f: r <= 2 and f >= 4),
+    ("potential_loyalists", lambda r, f: r >= 4 and 2 <= f <= 3),
+    ("new", lambda r, f: r >= 4 and f == 1),
+    ("needs_attention", lambda r, f: r == 3 and f <= 3),
+    ("at_risk", lambda r, f: (r == 2 and 2 <= f <= 3) or (r == 1 and f == 3)),
+    ("hibernating", lambda r, f: r == 2 and f == 1),
+    ("lost", lambda r, f: r == 1 and f <= 2),
+)
+# Display order, best first.
+SEGMENTS = (
+    "champions", "loyal", "potential_loyalists", "new", "needs_attention",
+    "at_risk", "cannot_lose", "hibernating", "lost",
+)  # fmt: skip
+# The segment of a customer absent on one side of rfm_movement.
+NO_SEGMENT = "none"
+# Display order of the lifecycle stages.
+LIFECYCLE_STAGES = ("new", "returning", "active", "at_risk", "churned")
+
+RFM_COLUMNS = [
+    "customer_id", "customer", "owner", "recency_days", "frequency", "monetary",
+    "r", "f", "m", "segment",
+]  # fmt: skip
+RFM_SUMMARY_COLUMNS = ["segment", "customers", "revenue", "share_of_revenue"]
+RFM_MOVEMENT_COLUMNS = ["from_segment", "to_segment", "customers"]
+LIFECYCLE_COLUMNS = [
+    "customer_id", "customer", "stage", "last_order", "days_since", "usual_gap_days",
+]  # fmt: skip
+LIFECYCLE_COUNTS_COLUMNS = ["stage", "customers"]
+PARETO_COLUMNS = ["rank", "customer", "revenue", "cumulative_share", "customer_share"]
+FOLLOW_UP_COLUMNS = [
+    "customer_id", "customer", "owner", "tier", "revenue_12m", "last_order", "last_activity",
+    "open_complaints", "reason",
+]  # fmt: skip
+DETAIL_COLUMNS = {
+    "profile": ["name", "owner", "tier", "industry", "region", "city", "size_band", "channel",
+                "acquired_date"],
+    "orders": ["order_id", "day", "lines", "amount", "status"],
+    "deals": ["deal_id", "stage", "created", "closed", "amount"],
+    "activities": ["day", "kind", "rep", "outcome", "next_follow_up"],
+    "feedback": ["day", "kind", "csat", "nps", "text", "resolved"],
+}  # fmt: skip
+
+
+def _source(source_id: str) -> str:
+    """A source's rows, aliased `s` as scope_conditions expects."""
+    return f"({SOURCES[source_id].sql}) s"
+
+
+def _where(filters: Filters, *conditions: str) -> str:
+    """`conditions` and the scope's, joined for a WHERE clause."""
+    return "\n      AND ".join([*conditions, *scope_conditions(filters)]) or "true"
+
+
+def _money(cents: str) -> str:
+    """Cents to currency units, half away from zero to the cent (as KPIs are rounded)."""
+    return f"CAST(round({cents}) AS DOUBLE) / 100"
+
+
+def _tidy(frame: pd.DataFrame, columns: list[str], dates: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Date columns as datetime.date, text columns as str, a missing value as None (not NaN)."""
+    for column in frame.columns:
+        if column in dates:
+            cells = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
+        elif pd.api.types.is_string_dtype(frame[column]):
+            cells = [None if pd.isna(v) else str(v) for v in frame[column]]
+        else:
+            continue
+        frame[column] = pd.Series(cells, index=frame.index, dtype=object)
+    return frame[columns].reset_index(drop=True)
+
+
+def _frame(
+    store: Store,
+    filters: Filters,
+    sql: str,
+    columns: list[str],
+    dates: tuple[str, ...] = (),
+    **values: Any,
+) -> pd.DataFrame:
+    """Run `sql` with the scope's and `values`' parameters; see _tidy for the cell types."""
+    return _tidy(store.query(sql, scope_params(filters, sql, **values)), columns, dates)
+
+
+def _window_start(as_of: date, days: int) -> date:
+    """The first of the `days` days up to and including `as_of`."""
+    return as_of - timedelta(days=days - 1)
+
+
+def _top_count(n: int, fraction: float) -> int:
+    """ceil(n x fraction), in decimal so 0.7 x 10 is 7, not 8."""
+    if not 0 < fraction <= 1:
+        raise ValueError(f"fraction must be in (0, 1], not {fraction}")
+    return math.ceil(Decimal(str(fraction)) * n)
+
+
+# --- RFM ----------------------------------------------------------------------------------
+
+
+def segment_for(r: int, f: int) -> str:
+    """The segment of a recency and frequency score: the first rule in SEGMENT_RULES that
+    matches."""
+    for name, rule in SEGMENT_RULES:
+        if rule(r, f):
+            return name
+    raise ValueError(f"no segment for r={r}, f={f}")
+
+
+def _rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
+    """rfm() plus monetary_cents, for sums that stay exact."""
+    conditions = (
+        "s.status = 'completed'",
+        "s.customer_id IS NOT NULL",
+        "s.day BETWEEN $window_start AND $as_of",
+    )
+    sql = f"""
+    WITH lines AS (
+        SELECT s.customer_id, s.day, s.order_id, s.net_amount_cents
+        FROM {_source("orders")}
+        WHERE {_where(filters, *conditions)}
+    ), per_customer AS (
+        SELECT customer_id, datediff('day', max(day), $as_of) AS recency_days,
+               count(DISTINCT order_id) AS frequency, sum(net_amount_cents) AS monetary_cents
+        FROM lines GROUP BY customer_id
+    )
+    SELECT p.customer_id, cu.name AS customer, owner.name AS owner, p.recency_days,
+           p.frequency, {_money("p.monetary_cents")} AS monetary, p.monetary_cents,
+           ntile($scores) OVER (ORDER BY p.recency_days DESC, p.customer_id) AS r,
+           ntile($scores) OVER (ORDER BY p.frequency, p.customer_id) AS f,
+           ntile($scores) OVER (ORDER BY p.monetary_cents, p.customer_id) AS m
+    FROM per_customer p
+    LEFT JOIN customers cu ON cu.customer_id = p.customer_id
+    LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id
+    ORDER BY p.monetary_cents DESC, p.customer_id
+    """
+    frame = _frame(
+        store, filters, sql, [*RFM_COLUMNS[:-1], "monetary_cents"],
+        as_of=as_of, end=as_of, window_start=_window_start(as_of, RFM_WINDOW_DAYS),
+        scores=RFM_SCORES,
+    )  # fmt: skip
+    segments = [segment_for(int(r), int(f)) for r, f in zip(frame["r"], frame["f"], strict=True)]
+    frame["segment"] = pd.Series(segments, index=frame.index, dtype=object)
+    return frame
+
+
+def rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
+    """Recency, frequency and monetary value of each customer in scope over the 365 days up to
+    `as_of`, biggest spender first (ties: customer_id).
+
+    recency_days: days from their last order day to `as_of`; frequency: distinct orders with a
+    completed line; monetary: completed revenue. r, f and m are quintile scores 1-5 from
+    DuckDB's ntile(5), higher is better (r: more recent; f, m: more). ntile puts the extra
+    customers in the lowest buckets when the count does not divide by five, and fewer than five
+    customers use only the lowest scores; ties go to the lower customer_id getting the lower
+    score. segment: the first SEGMENT_RULES rule that (r, f) matches.
+    """
+    return _rfm(store, filters, as_of)[RFM_COLUMNS]
+
+
+def rfm_summary(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
+    """Customers and revenue per RFM segment at `as_of`, every segment in SEGMENTS order (zeros
+    where empty); share_of_revenue is the segment's share of all their revenue (0 when there is
+    none)."""
+    frame = _rfm(store, filters, as_of)
+    total = int(frame["monetary_cents"].sum())
+    rows = []
+    for segment in SEGMENTS:
+        members = frame[frame["segment"] == segment]
+        cents = int(members["monetary_cents"].sum())
+        rows.append((segment, len(members), cents / 100, cents / total if total else 0.0))
+    return pd.DataFrame(rows, columns=RFM_SUMMARY_COLUMNS)
+
+
+def rfm_movement(store: Store, filters: Filters, as_of: date, previous_as_of: date) -> pd.DataFrame:
+    """How many customers moved from each segment at `previous_as_of` to each at `as_of` (the
+    same segment included); a customer absent on one side is in segment 'none'. Only pairs with
+    customers, ordered by from_segment then to_segment in SEGMENTS order, 'none' last."""
+    before = _rfm(store, filters, previous_as_of)[["customer_id", "segment"]]
+    after = _rfm(store, filters, as_of)[["customer_id", "segment"]]
+    both = before.merge(after, on="customer_id", how="outer", suffixes=("_from", "_to"))
+    both = both.fillna({"segment_from": NO_SEGMENT, "segment_to": NO_SEGMENT})
+    counts: dict[tuple[str, str], int] = {}
+    for pair in zip(both["segment_from"], both["segment_to"], strict=True):
+        counts[pair] = counts.get(pair, 0) + 1
+    order = {name: i for i, name in enumerate((*SEGMENTS, NO_SEGMENT))}
+    pairs = sorted(counts, key=lambda pair: (order[pair[0]], order[pair[1]]))
+    rows = [(a, b, counts[(a, b)]) for a, b in pairs]
+    return pd.DataFrame(rows, columns=RFM_MOVEMENT_COLUMNS)
+
+
+# --- lifecycle ----------------------------------------------------------------------------
+
+
+def lifecycle(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
+    """Each customer's lifecycle stage at `as_of`, from their completed orders in scope on or
+    before `as_of` (all history). The first rule that holds wins:
+
+    - churned: no order in the 365 days up to `as_of` (days_since >= 365);
+    - new: their first order in scope is in the 90 days up to `as_of` (89 days ago is new,
+      90 days ago is not);
+    - at_risk: days_since > 1.5 x usual_gap_days, where usual_gap_days is the median gap
+      between consecutive buying days in the 365 days up to `as_of`, given at least 2 gaps
+      (blank otherwise);
+    - returning: an order in the 90 days up to `as_of` (days_since < 90), and, not being new,
+      an order before them;
+    - active: everyone else (bought in the year, not lately, no habit broken).
+
+    Columns: customer_id, customer, stage, last_order, days_since, usual_gap_days. Ordered by
+    LIFECYCLE_STAGES, then customer name and id.
+    """
+    sql = f"""
+    WITH days AS (
+        SELECT DISTINCT s.customer_id, s.day
+        FROM {_source("orders")}
+        WHERE {
+        _where(filters, "s.status = 'completed'", "s.customer_id IS NOT NULL", "s.day <= $as_of")
+    }
+    ), gaps AS (
+        SELECT customer_id, day,
+               datediff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
+        FROM days WHERE day >= $year_start
+    ), habits AS (
+        SELECT customer_id, count(gap) AS gaps, median(gap) AS usual_gap
+        FROM gaps GROUP BY customer_id
+    ), per_customer AS (
+        SELECT customer_id, min(day) AS first_order, max(day) AS last_order
+        FROM days GROUP BY customer_id
+    ), staged AS (
+        SELECT p.customer_id, p.last_order,
+               datediff('day', p.last_order, $as_of) AS days_since,
+               CASE WHEN h.gaps >= $min_gaps THEN CAST(h.usual_gap AS DOUBLE) END AS usual_gap,
+               datediff('day', p.first_order, $as_of) AS days_since_first
+        FROM per_customer p LEFT JOIN habits h USING (customer_id)
+    )
+    SELECT s.customer_id, cu.name AS customer,
+           CASE WHEN s.days_since >= $churn_days THEN 'churned'
+                WHEN s.days_since_first < $new_days THEN 'new'
+                WHEN s.days_since > $factor * s.usual_gap THEN 'at_risk'
+                WHEN s.days_since < $new_days THEN 'returning'
+                ELSE 'active' END AS stage,
+           s.last_order, s.days_since, s.usual_gap AS usual_gap_days
+    FROM staged s LEFT JOIN customers cu ON cu.customer_id = s.customer_id
+    """
+    sql = f"""
+    SELECT * FROM ({sql})
+    ORDER BY list_position($stages, stage), customer, customer_id
+    """
+    return _frame(
+        store, filters, sql, LIFECYCLE_COLUMNS, ("last_order",),
+        as_of=as_of, end=as_of, year_start=_window_start(as_of, CHURN_DAYS),
+        min_gaps=AT_RISK_MIN_GAPS, churn_days=CHURN_DAYS, new_days=NEW_DAYS,
+        factor=AT_RISK_GAP_FACTOR, stages=list(LIFECYCLE_STAGES),
+    )  # fmt: skip
+
+
+def lifecycle_counts(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
+    """Customers per lifecycle stage at `as_of`, every stage in LIFECYCLE_STAGES order."""
+    stages = lifecycle(store, filters, as_of)["stage"]
+    rows = [(stage, int((stages == stage).sum())) for stage in LIFECYCLE_STAGES]
+    return pd.DataFrame(rows, columns=LIFECYCLE_COUNTS_COLUMNS)
+
+
+# --- Pareto -------------------------------------------------------------------------------
+
+
+def _pareto(store: Store, filters: Filters) -> pd.DataFrame:
+    """pareto() plus revenue_cents."""
+    conditions = (
+        "s.status = 'completed'",
+        "s.customer_id IS NOT NULL",
+        "s.day BETWEEN $start AND $end",
+    )
+    sql = f"""
+    WITH per_customer AS (
+        SELECT s.customer_id, sum(s.net_amount_cents) AS revenue_cents
+        FROM {_source("orders")}
+        WHERE {_where(filters, *conditions)}
+        GROUP BY s.customer_id
+        HAVING sum(s.net_amount_cents) > 0
+    )
+    SELECT row_number() OVER w AS rank, cu.name AS customer,
+           {_money("p.revenue_cents")} AS revenue, p.revenue_cents,
+           CAST(sum(p.revenue_cents) OVER w AS DOUBLE)
+               / sum(p.revenue_cents) OVER () AS cumulative_share,
+           CAST(row_number() OVER w AS DOUBLE) / count(*) OVER () AS customer_share
+    FROM per_customer p LEFT JOIN customers cu ON cu.customer_id = p.customer_id
+    WINDOW w AS (ORDER BY p.revenue_cents DESC, p.customer_id
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+    ORDER BY rank
+    """
+    return _frame(store, filters, sql, [*PARETO_COLUMNS, "revenue_cents"])
+
+
+def pareto(store: Store, filters: Filters) -> pd.DataFrame:
+    """Customers with positive completed revenue in scope over the filters' period, biggest
+    first (ties: customer_id): rank (1 = biggest), customer, revenue, cumulative_share (revenue
+    of ranks 1..rank over all revenue) and customer_share (rank / number of customers)."""
+    return _pareto(store, filters)[PARETO_COLUMNS]
+
+
+def top_share(store: Store, filters: Filters, fraction: float = 0.2) -> float | None:
+    """The share of revenue over the filters' period brought by the top `fraction` of the
+    Pareto customers: the biggest ceil(n x fraction) of n. None when there is no revenue.
+    `fraction` must be in (0, 1]."""
+    frame = _pareto(store, filters)
+    top = _top_count(len(frame), fraction)
+    if frame.empty:
+        return None
+    cents = frame["revenue_cents"].astype("int64")
+    return float(cents.iloc[:top].sum() / cents.sum())
+
+
+# --- follow-up list -----------------------------------------------------------------------
+
+
+def follow_up_list(
+    store: Store,
+    filters: Filters,
+    as_of: date,
+    *,
+    not_contacted_days: int = 30,
+    limit: int = 50,
+) -> pd.DataFrame:
+    """High-value customers who need a call, biggest first (ties: customer_id), at most `limit`.
+
+    High-value: the top 20% (ceil(n x 0.2) of the n customers) by completed revenue in scope
+    over the 365 days up to `as_of` (revenue_12m; ties: customer_id). Listed when at risk (the
+    lifecycle rule, stage 'at_risk') and/or not contacted: no activity with them by anyone
+    (any rep or team) in the `not_contacted_days` days up to `as_of` (an activity exactly
+    `not_contacted_days` days ago is too old). reason: 'at_risk', 'not_contacted' or
+    'at_risk, not_contacted'. last_activity: their latest activity on or before `as_of`, by
+    anyone. open_complaints: their complaints (by anyone) dated on or before `as_of` and not
+    resolved by then. last_order: their latest order day in scope.
+    """
+    conditions = (
+        "s.status = 'completed'",
+        "s.customer_id IS NOT NULL",
+        "s.day BETWEEN $window_start AND $as_of",
+    )
+    sql = f"""
+    WITH per_customer AS (
+        SELECT s.customer_id, sum(s.net_amount_cents) AS revenue_cents, max(s.day) AS last_order
+        FROM {_source("orders")}
+        WHERE {_where(filters, *conditions)}
+        GROUP BY s.customer_id
+    ), ranked AS (
+        SELECT *, row_number() OVER (ORDER BY revenue_cents DESC, customer_id) AS rank
+        FROM per_customer
+    ), contacts AS (
+        SELECT customer_id, max(activity_date) AS last_activity
+        FROM activities WHERE activity_date <= $as_of GROUP BY customer_id
+    ), complaints AS (
+        SELECT customer_id, count(*) AS open_complaints
+        FROM feedback
+        WHERE kind = 'complaint' AND feedback_date <= $as_of
+          AND (resolved_date IS NULL OR resolved_date > $as_of)
+        GROUP BY customer_id
+    )
+    SELECT r.customer_id, cu.name AS customer, owner.name AS owner, cu.tier,
+           {_money("r.revenue_cents")} AS revenue_12m, r.last_order, c.last_activity,
+           coalesce(k.open_complaints, 0) AS open_complaints,
+           c.last_activity IS NULL
+               OR datediff('day', c.last_activity, $as_of) >= $not_contacted_days
+               AS not_contacted
+    FROM ranked r
+    LEFT JOIN customers cu ON cu.customer_id = r.customer_id
+    LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id
+    LEFT JOIN contacts c ON c.customer_id = r.customer_id
+    LEFT JOIN complaints k ON k.customer_id = r.customer_id
+    WHERE r.rank <= $top
+    ORDER BY r.revenue_cents DESC, r.customer_id
+    """
+    window_start = _window_start(as_of, RFM_WINDOW_DAYS)
+    count_sql = f"""
+    SELECT count(DISTINCT s.customer_id) FROM {_source("orders")}
+    WHERE {_where(filters, *conditions)}
+    """
+    n = store.scalar(
+        count_sql, scope_params(filters, count_sql, as_of=as_of, end=as_of,
+                                window_start=window_start)
+    )  # fmt: skip
+    top = _top_count(int(n or 0), HIGH_VALUE_FRACTION)
+    frame = _frame(
+        store, filters, sql, [*FOLLOW_UP_COLUMNS[:-1], "not_contacted"],
+        ("last_order", "last_activity"),
+        as_of=as_of, end=as_of, window_start=window_start,
+        not_contacted_days=not_contacted_days, top=top,
+    )  # fmt: skip
+    stages = lifecycle(store, filters, as_of).set_index("customer_id")["stage"]
+    reasons = []
+    pairs = zip(frame["customer_id"], frame["not_contacted"], strict=True)
+    for customer_id, not_contacted in pairs:
+        parts = ["at_risk"] if stages.get(customer_id) == "at_risk" else []
+        parts += ["not_contacted"] if bool(not_contacted) else []
+        reasons.append(", ".join(parts))
+    frame["reason"] = pd.Series(reasons, index=frame.index, dtype=object)
+    frame["open_complaints"] = frame["open_complaints"].astype("int64")
+    frame = frame[frame["reason"] != ""].head(limit)
+    return frame[FOLLOW_UP_COLUMNS].reset_index(drop=True)
+
+
+# --- one customer -------------------------------------------------------------------------
+
+
+def customer_detail(store: Store, customer_id: int) -> dict[str, pd.DataFrame]:
+    """Everything on record about one customer, whatever the scope, newest first:
+
+    - profile: one row (none for an unknown customer): name, owner, tier, industry, region,
+      city, size_band, channel, acquired_date;
+    - orders: the latest 50 orders: order_id, day, lines (all lines), amount (completed lines
+      only), status ('completed' when every line shares one status, else counts such as
+      '1 completed, 1 returned', statuses in alphabetical order);
+    - deals: deal_id, stage, created, closed, amount;
+    - activities: day, kind, rep, outcome, next_follow_up;
+    - feedback: day, kind, csat, nps, text, resolved (the day it was resolved, or blank).
+    """
+    queries = {
+        "profile": """
+            SELECT cu.name, owner.name AS owner, cu.tier, cu.industry, cu.region, cu.city,
+                   cu.size_band, cu.channel, cu.acquired_date
+            FROM customers cu LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id
+            WHERE cu.customer_id = $customer_id""",
+        "orders": f"""
+            WITH per_status AS (
+                SELECT order_id, order_date, status, count(*) AS n,
+                       sum(net_amount_cents) AS cents
+                FROM orders WHERE customer_id = $customer_id
+                GROUP BY order_id, order_date, status
+            )
+            SELECT order_id, max(order_date) AS day, sum(n)::BIGINT AS lines,
+                   {_money("coalesce(sum(cents) FILTER (WHERE status = 'completed'), 0)")}
+                       AS amount,
+                   CASE WHEN count(*) = 1 THEN min(status)
+                        ELSE string_agg(n || ' ' || status, ', ' ORDER BY status) END AS status
+            FROM per_status GROUP BY order_id
+            ORDER BY day DESC, order_id DESC
+            LIMIT $limit""",
+        "deals": f"""
+            SELECT deal_id, stage, created_date AS created, closed_date AS closed,
+                   {_money("amount_cents")} AS amount
+            FROM deals WHERE customer_id = $customer_id
+            ORDER BY created_date DESC, deal_id DESC""",
+        "activities": """
+            SELECT a.activity_date AS day, a.kind, r.name AS rep, a.outcome,
+                   a.next_follow_up_date AS next_follow_up
+            FROM activities a LEFT JOIN reps r ON r.rep_id = a.rep_id
+            WHERE a.customer_id = $customer_id
+            ORDER BY a.activity_date DESC, a.activity_id DESC""",
+        "feedback": """
+            SELECT feedback_date AS day, kind, csat, nps, text, resolved_date AS resolved
+            FROM feedback WHERE customer_id = $customer_id
+            ORDER BY feedback_date DESC, feedback_id DESC""",
+    }
+    dates = ("acquired_date", "day", "created", "closed", "next_follow_up", "resolved")
+    detail = {}
+    for key, sql in queries.items():
+        params = {"customer_id": customer_id}
+        if "$limit" in sql:
+            params["limit"] = DETAIL_ORDER_LIMIT
+        frame = store.query(sql, params)
+        for column in ("csat", "nps"):  # nullable small ints: None, not NaN
+            if column in frame.columns:
+                cells = [None if pd.isna(v) else int(v) for v in frame[column]]
+                frame[column] = pd.Series(cells, index=frame.index, dtype=object)
+        detail[key] = _tidy(frame, DETAIL_COLUMNS[key], dates)
+    return detail

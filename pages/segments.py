@@ -1,0 +1,27 @@
+"""Segments: where the revenue comes from, which customers need a visit."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.filters import global_filters
+from components.segments_view import (
+    breakdown,
+    customer_drilldown,
+    follow_up_list,
+    lifecycle_and_concentration,
+    rfm,
+)
+from components.text import t
+
+st.title(t("page.segments"))
+chosen = global_filters()
+if chosen is None:
+    st.stop()
+scope = chosen.filters
+
+breakdown(scope)
+rfm(scope, chosen.as_of)
+lifecycle_and_concentration(scope, chosen.as_of)
+candidates = follow_up_list(scope, chosen.as_of)
+customer_drilldown(scope, candidates)

@@ -1,0 +1,28 @@
+"""Team: who is on the team, in which role, and how the work is spread."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.filters import global_filters
+from components.team_view import (
+    coverage_gaps,
+    headcount_and_span,
+    organisation,
+    person_panel,
+    workload,
+)
+from components.text import t
+from metrics.periods import natural_grain
+
+st.title(t("page.team"))
+chosen = global_filters()
+if chosen is None:
+    st.stop()
+scope = chosen.filters
+
+coverage_gaps(scope)
+organisation(scope)
+headcount_and_span(scope)
+workload(scope)
+person_panel(scope, natural_grain(scope.start, scope.end))

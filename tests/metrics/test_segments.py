@@ -1,0 +1,439 @@
+"""Customer segments, worked out by hand on the tiny company and on a small lifecycle company.
+
+Tiny company (tests/metrics/fixture.py), completed orders per customer up to 30 Nov 2024:
+
+    Acme  (1)  S-01 Sep 10 25.00, O-01 Oct 3 120.00, N-01 Nov 4 170.00, N-07 Nov 18 100.00
+    Birch (2)  O-02 Oct 8 50.00, N-02 + N-03 Nov 5 80.50 + 25.00
+    Cedar (3)  S-03 Sep 20 120.00, O-04 Oct 22 80.50
+    Delta (4)  S-02 Sep 15 80.50, N-04 Nov 7 240.00
+    Elm   (5)  N-05 Nov 12 80.50, N-09 Nov 26 25.00
+    Fir   (6)  O-03 Oct 15 120.00, N-06 Nov 14 120.00 (its returned line left out)
+
+The lifecycle company (below) has the tiny company's teams, reps and products and seven
+customers of its own, looked at on Mon 30 Jun 2025. Expected values are worked out in the
+comments, never by calling the code under test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from data.store import Store
+from metrics import segments
+from metrics.filters import Filters
+from tests.metrics.fixture import PRODUCTS, REPS, TEAMS
+
+
+def d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def records(frame: pd.DataFrame) -> list[tuple[object, ...]]:
+    return [tuple(row) for row in frame.itertuples(index=False)]
+
+
+AUTUMN = Filters(start=d("2024-09-01"), end=d("2024-11-30"))
+NORTH = Filters(start=d("2024-09-01"), end=d("2024-11-30"), team_id=1)  # Ann, Ben, Cai
+NOV_30 = d("2024-11-30")
+
+# --- the 25 (r, f) pairs ------------------------------------------------------------------
+
+
+def test_every_r_f_pair_matches_exactly_one_rule() -> None:
+    for r in range(1, 6):
+        for f in range(1, 6):
+            matches = [name for name, rule in segments.SEGMENT_RULES if rule(r, f)]
+            assert len(matches) == 1, (r, f, matches)
+            assert segments.segment_for(r, f) == matches[0]
+    assert sorted(segments.SEGMENTS) == sorted(name for name, _ in segments.SEGMENT_RULES)
+
+
+def test_segment_map_by_hand() -> None:
+    # rows r = 5..1, columns f = 1..5
+    expected = {
+        5: ["new", "potential_loyalists", "potential_loyalists", "champions", "champions"],
+        4: ["new", "potential_loyalists", "potential_loyalists", "champions", "champions"],
+        3: ["needs_attention"] * 3 + ["loyal"] * 2,
+        2: ["hibernating", "at_risk", "at_risk", "cannot_lose", "cannot_lose"],
+        1: ["lost", "lost", "at_risk", "cannot_lose", "cannot_lose"],
+    }
+    for r, row in expected.items():
+        assert [segments.segment_for(r, f) for f in range(1, 6)] == row
+
+
+# --- RFM on the tiny company --------------------------------------------------------------
+
+# At 30 Nov 2024 (window 2 Dec 2023 .. 30 Nov 2024, all of the tiny company's orders):
+#   customer  last    recency  orders  revenue
+#   Acme      Nov 18  12       4       415.00
+#   Birch     Nov 5   25       3       155.50
+#   Cedar     Oct 22  39       2       200.50
+#   Delta     Nov 7   23       2       320.50
+#   Elm       Nov 26  4        2       105.50
+#   Fir       Nov 14  16       2       240.00
+# ntile(5) over 6 customers: buckets of 2, 1, 1, 1, 1.
+#   r (recency desc): Cedar 39, Birch 25 -> 1; Delta -> 2; Fir -> 3; Acme -> 4; Elm -> 5
+#   f (asc, then id): Cedar(2), Delta(2) -> 1; Elm(2) -> 2; Fir(2) -> 3; Birch(3) -> 4; Acme -> 5
+#   m (asc): Elm, Birch -> 1; Cedar -> 2; Fir -> 3; Delta -> 4; Acme -> 5
+RFM_NOV_30 = [
+    (1, "Acme", "Ann", 12, 4, 415.0, 4, 5, 5, "champions"),
+    (4, "Delta", "Eve", 23, 2, 320.5, 2, 1, 4, "hibernating"),
+    (6, "Fir", "Ann", 16, 2, 240.0, 3, 3, 3, "needs_attention"),
+    (3, "Cedar", "Dee", 39, 2, 200.5, 1, 1, 2, "lost"),
+    (2, "Birch", "Ben", 25, 3, 155.5, 1, 4, 1, "cannot_lose"),
+    (5, "Elm", "Cai", 4, 2, 105.5, 5, 2, 1, "potential_loyalists"),
+]
+
+
+def test_rfm_scores_and_segments(tiny_store: Store) -> None:
+    frame = segments.rfm(tiny_store, AUTUMN, NOV_30)
+    assert list(frame.columns) == segments.RFM_COLUMNS
+    assert records(frame) == RFM_NOV_30
+
+
+def test_rfm_team_scope(tiny_store: Store) -> None:
+    # North's lines only: Acme S-01, O-01, N-01 (N-07 was Dee's, South) -> 3 orders, last
+    # Nov 4 (26 days), 315.00; Birch 3 orders, 25 days, 155.50; Fir O-03 only (N-06 was Eve's)
+    # -> 1 order, 46 days, 120.00; Elm 2 orders, 4 days, 105.50. Four customers: scores 1..4.
+    #   r: Fir 1, Acme 2, Birch 3, Elm 4;  f: Fir 1, Elm 2, Acme 3 (id 1), Birch 4 (id 2)
+    #   m: Elm 1, Fir 2, Birch 3, Acme 4
+    frame = segments.rfm(tiny_store, NORTH, NOV_30)
+    assert records(frame) == [
+        (1, "Acme", "Ann", 26, 3, 315.0, 2, 3, 4, "at_risk"),
+        (2, "Birch", "Ben", 25, 3, 155.5, 3, 4, 3, "loyal"),
+        (6, "Fir", "Ann", 46, 1, 120.0, 1, 1, 2, "lost"),
+        (5, "Elm", "Cai", 4, 2, 105.5, 4, 2, 1, "potential_loyalists"),
+    ]
+
+
+def test_rfm_window_is_365_days(tiny_store: Store) -> None:
+    # At 9 Sep 2025 the window starts 10 Sep 2024: only S-01 (Acme, Sep 10) and later count.
+    frame = segments.rfm(tiny_store, AUTUMN, d("2025-09-09"))
+    acme = frame[frame["customer_id"] == 1].iloc[0]
+    assert acme["frequency"] == 4  # Sep 10 is the first day of the window
+    frame = segments.rfm(tiny_store, AUTUMN, d("2025-09-10"))
+    acme = frame[frame["customer_id"] == 1].iloc[0]
+    assert acme["frequency"] == 3 and acme["monetary"] == 390.0  # 415.00 - 25.00
+
+
+def test_rfm_summary(tiny_store: Store) -> None:
+    # Total 1437.00 = 143700 cents; one customer in each of six segments.
+    frame = segments.rfm_summary(tiny_store, AUTUMN, NOV_30)
+    assert list(frame.columns) == ["segment", "customers", "revenue", "share_of_revenue"]
+    assert list(frame["segment"]) == list(segments.SEGMENTS)
+    expected = {
+        "champions": (1, 415.0, 41500 / 143700),
+        "loyal": (0, 0.0, 0.0),
+        "potential_loyalists": (1, 105.5, 10550 / 143700),
+        "new": (0, 0.0, 0.0),
+        "needs_attention": (1, 240.0, 24000 / 143700),
+        "at_risk": (0, 0.0, 0.0),
+        "cannot_lose": (1, 155.5, 15550 / 143700),
+        "hibernating": (1, 320.5, 32050 / 143700),
+        "lost": (1, 200.5, 20050 / 143700),
+    }
+    for segment, customers, revenue, share in records(frame):
+        want = expected[segment]
+        assert (customers, revenue) == want[:2]
+        assert share == pytest.approx(want[2])
+
+
+def test_rfm_movement(tiny_store: Store) -> None:
+    # At 31 Oct 2024 (five customers, one per bucket):
+    #   Acme  Sep 10, Oct 3   recency 28, 2 orders   Birch Oct 8   recency 23, 1 order
+    #   Cedar Sep 20, Oct 22  recency 9,  2 orders   Delta Sep 15  recency 46, 1 order
+    #   Fir   Oct 15          recency 16, 1 order
+    #   r: Delta 1, Acme 2, Birch 3, Fir 4, Cedar 5;  f: Birch 1, Delta 2, Fir 3, Acme 4, Cedar 5
+    #   -> Acme cannot_lose, Birch needs_attention, Cedar champions, Delta lost,
+    #      Fir potential_loyalists; Elm had not bought yet.
+    frame = segments.rfm_movement(tiny_store, AUTUMN, NOV_30, d("2024-10-31"))
+    assert list(frame.columns) == ["from_segment", "to_segment", "customers"]
+    assert records(frame) == [
+        ("champions", "lost", 1),  # Cedar
+        ("potential_loyalists", "needs_attention", 1),  # Fir
+        ("needs_attention", "cannot_lose", 1),  # Birch
+        ("cannot_lose", "champions", 1),  # Acme
+        ("lost", "hibernating", 1),  # Delta
+        ("none", "potential_loyalists", 1),  # Elm
+    ]
+
+
+def test_rfm_empty(tiny_store: Store) -> None:
+    # August 2024 and before: no rows at all.
+    frame = segments.rfm(tiny_store, AUTUMN, d("2024-08-31"))
+    assert frame.empty and list(frame.columns) == segments.RFM_COLUMNS
+    summary = segments.rfm_summary(tiny_store, AUTUMN, d("2024-08-31"))
+    assert list(summary["segment"]) == list(segments.SEGMENTS)
+    assert summary["customers"].sum() == 0 and summary["share_of_revenue"].sum() == 0
+    movement = segments.rfm_movement(tiny_store, AUTUMN, d("2024-08-31"), d("2024-07-31"))
+    assert movement.empty and list(movement.columns) == segments.RFM_MOVEMENT_COLUMNS
+
+
+# --- Pareto -------------------------------------------------------------------------------
+
+# Autumn revenue, biggest first: Acme 415.00, Delta 320.50, Fir 240.00, Cedar 200.50,
+# Birch 155.50, Elm 105.50; total 1437.00.
+
+
+def test_pareto(tiny_store: Store) -> None:
+    frame = segments.pareto(tiny_store, AUTUMN)
+    assert list(frame.columns) == ["rank", "customer", "revenue", "cumulative_share",
+                                   "customer_share"]  # fmt: skip
+    assert list(frame["rank"]) == [1, 2, 3, 4, 5, 6]
+    assert list(frame["customer"]) == ["Acme", "Delta", "Fir", "Cedar", "Birch", "Elm"]
+    assert list(frame["revenue"]) == [415.0, 320.5, 240.0, 200.5, 155.5, 105.5]
+    cumulative = [41500, 73550, 97550, 117600, 133150, 143700]
+    assert list(frame["cumulative_share"]) == pytest.approx([c / 143700 for c in cumulative])
+    assert list(frame["customer_share"]) == pytest.approx([k / 6 for k in range(1, 7)])
+
+
+def test_top_share(tiny_store: Store) -> None:
+    # ceil(6 x 0.2) = 2: Acme + Delta = 735.50 of 1437.00; ceil(6 x 0.5) = 3: 975.50.
+    assert segments.top_share(tiny_store, AUTUMN) == pytest.approx(73550 / 143700)
+    assert segments.top_share(tiny_store, AUTUMN, 0.5) == pytest.approx(97550 / 143700)
+    assert segments.top_share(tiny_store, AUTUMN, 1.0) == pytest.approx(1.0)
+    august = Filters(start=d("2024-08-01"), end=d("2024-08-31"))
+    assert segments.top_share(tiny_store, august) is None
+    with pytest.raises(ValueError):
+        segments.top_share(tiny_store, AUTUMN, 0)
+
+
+def test_pareto_team_scope_and_empty(tiny_store: Store) -> None:
+    # North: Acme 25.00 + 120.00 + 170.00 = 315.00, Birch 155.50, Fir 120.00, Elm 105.50;
+    # total 696.00. Top 20%: ceil(4 x 0.2) = 1 -> 315 / 696.
+    frame = segments.pareto(tiny_store, NORTH)
+    assert records(frame)[0][:3] == (1, "Acme", 315.0)
+    assert list(frame["customer"]) == ["Acme", "Birch", "Fir", "Elm"]
+    assert segments.top_share(tiny_store, NORTH) == pytest.approx(31500 / 69600)
+    august = Filters(start=d("2024-08-01"), end=d("2024-08-31"))
+    empty = segments.pareto(tiny_store, august)
+    assert empty.empty and list(empty.columns) == segments.PARETO_COLUMNS
+
+
+# --- lifecycle ----------------------------------------------------------------------------
+
+
+def test_lifecycle_new_boundary_on_the_tiny_company(tiny_store: Store) -> None:
+    # Acme's first order, 10 Sep 2024, is 89 days before 8 Dec (new) and 90 before 9 Dec.
+    # On 9 Dec: last order 18 Nov (21 days), gaps 23, 32, 14 -> median 23, 1.5 x 23 = 34.5 > 21,
+    # bought in the last 90 days -> returning.
+    dec_8 = segments.lifecycle(tiny_store, AUTUMN, d("2024-12-08"))
+    assert dec_8.set_index("customer")["stage"]["Acme"] == "new"
+    dec_9 = segments.lifecycle(tiny_store, AUTUMN, d("2024-12-09"))
+    acme = dec_9[dec_9["customer"] == "Acme"]
+    assert records(acme) == [(1, "Acme", "returning", d("2024-11-18"), 21, 23.0)]
+
+
+# The lifecycle company on Mon 30 Jun 2025 (the 90 days up to it start 2 Apr 2025; the 365 days
+# start 1 Jul 2024):
+#   11 Newa    Cai (North Hub)  one order 2 Apr 2025 (89 days)                150.00  new
+#   12 Oldb    Ann (North)      one order 1 Apr 2025 (90 days)                 20.00  active
+#   13 Churn   Dee (South)      one order 30 Jun 2024 (365 days)              999.00  churned
+#   14 Edge    Ann              one order 1 Jul 2024 (364 days)                30.00  active
+#   15 Risk    Ann              1 Jan, 1 Feb, 1 Mar 2025, 100.00 each         300.00  at_risk
+#                               gaps 31, 28 -> usual 29.5; 121 days > 44.25
+#   16 Steady  Eve (South Hub)  11 Jan, 21 Apr, 11 May, 31 May, 50.00 each    200.00  returning
+#                               gaps 100, 20, 20 -> usual 20; 30 days, not > 30
+#   17 Edgy    Eve              10 Jan, 20 Apr, 10 May, 30 May, 10.00 each     40.00  at_risk
+#                               gaps 100, 20, 20 -> usual 20; 31 days > 30
+AS_OF = d("2025-06-30")
+LIFE_CUSTOMERS = [
+    (11, "Newa", 103, "B", "Cafes", "East", "Ningbo", "small", "retail", "2025-04-02"),
+    (12, "Oldb", 101, "C", "Cafes", "East", "Ningbo", "small", "retail", "2025-04-01"),
+    (13, "Churn", 201, "C", "Hotels", "West", "Chengdu", "large", "wholesale", "2024-06-30"),
+    (14, "Edge", 101, "C", "Hotels", "East", "Hangzhou", "small", "retail", "2024-07-01"),
+    (15, "Risk", 101, "A", "Hotels", "East", "Hangzhou", "large", "retail", "2025-01-01"),
+    (16, "Steady", 202, "B", "Cafes", "West", "Chengdu", "medium", "wholesale", "2025-01-11"),
+    (17, "Edgy", 202, "C", "Cafes", "West", "Chengdu", "small", "wholesale", "2025-01-10"),
+]
+
+
+def _order(order_id: str, day: str, customer: int, rep: int, team: int, cents: int) -> tuple:
+    return (order_id, 1, day, customer, rep, team, 2, 1, cents, cents // 2, "completed")
+
+
+LIFE_ORDERS = [
+    _order("A-1", "2025-04-02", 11, 103, 11, 15000),
+    _order("B-1", "2025-04-01", 12, 101, 1, 2000),
+    _order("C-1", "2024-06-30", 13, 201, 2, 99900),
+    _order("E-1", "2024-07-01", 14, 101, 1, 3000),
+    _order("R-1", "2025-01-01", 15, 101, 1, 10000),
+    _order("R-2", "2025-02-01", 15, 101, 1, 10000),
+    _order("R-3", "2025-03-01", 15, 101, 1, 10000),
+    _order("S-1", "2025-01-11", 16, 202, 21, 5000),
+    _order("S-2", "2025-04-21", 16, 202, 21, 5000),
+    _order("S-3", "2025-05-11", 16, 202, 21, 5000),
+    _order("S-4", "2025-05-31", 16, 202, 21, 5000),
+    _order("T-1", "2025-01-10", 17, 202, 21, 1000),
+    _order("T-2", "2025-04-20", 17, 202, 21, 1000),
+    _order("T-3", "2025-05-10", 17, 202, 21, 1000),
+    _order("T-4", "2025-05-30", 17, 202, 21, 1000),
+    # a cancelled order for Oldb on 29 Jun changes nothing
+    ("B-2", 1, "2025-06-29", 12, 101, 1, 2, 1, 2000, 1000, "cancelled"),
+]
+# activity_id, date, customer, rep, team, kind, outcome, next_follow_up_date
+LIFE_ACTIVITIES = [
+    (1, "2025-06-20", 15, 101, 1, "call", "busy", None),  # Risk, 10 days before
+    (2, "2025-05-31", 16, 202, 21, "visit", "ordered", None),  # Steady, 30 days before
+    (3, "2025-07-02", 16, 201, 2, "call", "later", None),  # after the as-of day: ignored
+]
+# feedback_id, date, customer, rep, team, csat, nps, kind, text, resolved
+LIFE_FEEDBACK = [
+    (1, "2025-06-01", 16, 202, 21, None, None, "complaint", "Broken", None),  # open
+    (2, "2025-06-10", 16, 202, 21, None, None, "complaint", "Late", "2025-07-05"),  # open then
+    (3, "2025-07-01", 16, 202, 21, None, None, "complaint", "Future", None),  # after as_of
+    (4, "2025-05-01", 15, 101, 1, None, None, "complaint", "Fixed", "2025-06-30"),  # resolved
+    (5, "2025-06-02", 16, 202, 21, 4, 8, "praise", "Nice", None),  # not a complaint
+]
+LIFE_TABLES = {
+    "teams": TEAMS,
+    "reps": REPS,
+    "products": PRODUCTS,
+    "customers": LIFE_CUSTOMERS,
+    "orders": LIFE_ORDERS,
+    "activities": LIFE_ACTIVITIES,
+    "feedback": LIFE_FEEDBACK,
+}
+
+
+@pytest.fixture(scope="module")
+def life_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = Store(tmp_path_factory.mktemp("segments") / "life.duckdb")
+    with store.transaction() as cur:
+        for table, rows in LIFE_TABLES.items():
+            marks = ", ".join("?" * len(rows[0]))
+            for row in rows:
+                cur.execute(f"INSERT INTO {table} VALUES ({marks})", row)
+    yield store
+    store.close()
+
+
+LIFE = Filters(start=d("2024-01-01"), end=d("2025-12-31"))
+LIFE_NORTH = Filters(start=d("2024-01-01"), end=d("2025-12-31"), team_id=1)
+LIFE_SOUTH = Filters(start=d("2024-01-01"), end=d("2025-12-31"), team_id=2)
+
+
+def test_lifecycle_stages_at_their_boundaries(life_store: Store) -> None:
+    frame = segments.lifecycle(life_store, LIFE, AS_OF)
+    assert list(frame.columns) == segments.LIFECYCLE_COLUMNS
+    rows = [(cid, name, stage, last, days) for cid, name, stage, last, days, _ in records(frame)]
+    # ordered by stage (new, returning, active, at_risk, churned), then name
+    assert rows == [
+        (11, "Newa", "new", d("2025-04-02"), 89),
+        (16, "Steady", "returning", d("2025-05-31"), 30),
+        (14, "Edge", "active", d("2024-07-01"), 364),
+        (12, "Oldb", "active", d("2025-04-01"), 90),
+        (17, "Edgy", "at_risk", d("2025-05-30"), 31),
+        (15, "Risk", "at_risk", d("2025-03-01"), 121),
+        (13, "Churn", "churned", d("2024-06-30"), 365),
+    ]
+    gaps = dict(zip(frame["customer"], frame["usual_gap_days"], strict=True))
+    assert gaps["Risk"] == 29.5 and gaps["Steady"] == 20.0 and gaps["Edgy"] == 20.0
+    assert pd.isna(gaps["Newa"]) and pd.isna(gaps["Edge"])  # fewer than 2 gaps
+
+
+def test_lifecycle_counts(life_store: Store) -> None:
+    frame = segments.lifecycle_counts(life_store, LIFE, AS_OF)
+    assert records(frame) == [
+        ("new", 1), ("returning", 1), ("active", 2), ("at_risk", 2), ("churned", 1),
+    ]  # fmt: skip
+    # North (Ann, Cai): Newa new, Oldb and Edge active, Risk at risk.
+    north = segments.lifecycle_counts(life_store, LIFE_NORTH, AS_OF)
+    assert records(north) == [
+        ("new", 1), ("returning", 0), ("active", 2), ("at_risk", 1), ("churned", 0),
+    ]  # fmt: skip
+    # Before anyone bought: every stage, all zero.
+    empty = segments.lifecycle_counts(life_store, LIFE, d("2024-01-01"))
+    assert list(empty["stage"]) == list(segments.LIFECYCLE_STAGES)
+    assert empty["customers"].sum() == 0
+    assert list(segments.lifecycle(life_store, LIFE, d("2024-01-01")).columns) == (
+        segments.LIFECYCLE_COLUMNS
+    )
+
+
+# --- follow-up list -----------------------------------------------------------------------
+
+# Revenue in the 365 days up to 30 Jun 2025 (Churn's 30 Jun 2024 order is outside): Risk 300,
+# Steady 200, Newa 150, Edgy 40, Edge 30, Oldb 20 -> six customers, top ceil(1.2) = 2: Risk and
+# Steady. Risk: at risk, called 20 Jun (10 days ago). Steady: returning, last visited 31 May
+# (30 days ago); complaints 1 (open) and 2 (resolved only on 5 Jul) are open, 3 is later.
+RISK = (15, "Risk", "Ann", "A", 300.0, d("2025-03-01"), d("2025-06-20"), 0)
+STEADY = (16, "Steady", "Eve", "B", 200.0, d("2025-05-31"), d("2025-05-31"), 2)
+
+
+def test_follow_up_list_reasons(life_store: Store) -> None:
+    frame = segments.follow_up_list(life_store, LIFE, AS_OF)
+    assert list(frame.columns) == segments.FOLLOW_UP_COLUMNS
+    # 30 days: Steady's visit exactly 30 days ago is too old; Risk's call 10 days ago is not.
+    assert records(frame) == [(*RISK, "at_risk"), (*STEADY, "not_contacted")]
+    ten = segments.follow_up_list(life_store, LIFE, AS_OF, not_contacted_days=10)
+    assert records(ten) == [(*RISK, "at_risk, not_contacted"), (*STEADY, "not_contacted")]
+    # 31 days: Steady was contacted in time and is not at risk, so drops out.
+    thirty_one = segments.follow_up_list(life_store, LIFE, AS_OF, not_contacted_days=31)
+    assert records(thirty_one) == [(*RISK, "at_risk")]
+    limited = segments.follow_up_list(life_store, LIFE, AS_OF, limit=1)
+    assert records(limited) == [(*RISK, "at_risk")]
+
+
+def test_follow_up_list_team_scope_and_empty(life_store: Store) -> None:
+    # North: Newa, Oldb, Edge, Risk -> top ceil(0.8) = 1: Risk.
+    north = segments.follow_up_list(life_store, LIFE_NORTH, AS_OF)
+    assert records(north) == [(*RISK, "at_risk")]
+    # South: Steady and Edgy (Churn is outside the year) -> top 1: Steady. Dee's call on 2 Jul
+    # (anyone counts, but it is after the as-of day) does not help.
+    south = segments.follow_up_list(life_store, LIFE_SOUTH, AS_OF)
+    assert records(south) == [(*STEADY, "not_contacted")]
+    empty = segments.follow_up_list(life_store, LIFE, d("2024-01-01"))
+    assert empty.empty and list(empty.columns) == segments.FOLLOW_UP_COLUMNS
+
+
+# --- customer detail ----------------------------------------------------------------------
+
+
+def test_customer_detail(tiny_store: Store) -> None:
+    detail = segments.customer_detail(tiny_store, 6)  # Fir
+    assert set(detail) == {"profile", "orders", "deals", "activities", "feedback"}
+    for key, frame in detail.items():
+        assert list(frame.columns) == segments.DETAIL_COLUMNS[key]
+    assert records(detail["profile"]) == [
+        ("Fir", "Ann", "C", "Restaurants", "East", "Hangzhou", "medium", "retail",
+         d("2024-10-15")),
+    ]  # fmt: skip
+    # N-06: a completed 120.00 line and a returned 80.50 line; O-03: one completed line.
+    assert records(detail["orders"]) == [
+        ("N-06", d("2024-11-14"), 2, 120.0, "1 completed, 1 returned"),
+        ("O-03", d("2024-10-15"), 1, 120.0, "completed"),
+    ]
+    assert records(detail["deals"]) == [("D-7", "lost", d("2024-09-12"), d("2024-10-10"), 250.0)]
+    assert detail["activities"].empty
+    assert records(detail["feedback"]) == [
+        (d("2024-11-27"), "question", None, None, "Bulk price?", None)
+    ]
+
+
+def test_customer_detail_of_others(tiny_store: Store) -> None:
+    # Elm: N-09 has a completed 25.00 line and a cancelled one; N-05 80.50.
+    elm = segments.customer_detail(tiny_store, 5)
+    assert records(elm["orders"]) == [
+        ("N-09", d("2024-11-26"), 2, 25.0, "1 cancelled, 1 completed"),
+        ("N-05", d("2024-11-12"), 1, 80.5, "completed"),
+    ]
+    assert records(elm["feedback"]) == [
+        (d("2024-11-25"), "complaint", None, 7, "Wrong colour", None)
+    ]
+    # Cedar: N-08 wholly cancelled -> amount 0.00.
+    cedar = segments.customer_detail(tiny_store, 3)
+    assert records(cedar["orders"])[0] == ("N-08", d("2024-11-21"), 1, 0.0, "cancelled")
+    # Acme's activities, newest first.
+    acme = segments.customer_detail(tiny_store, 1)
+    assert records(acme["activities"]) == [
+        (d("2024-11-03"), "visit", "Ann", "ordered", None),
+        (d("2024-11-01"), "call", "Ann", "interested", d("2024-11-03")),
+    ]
+    unknown = segments.customer_detail(tiny_store, 999)
+    for key, frame in unknown.items():
+        assert frame.empty and list(frame.columns) == segments.DETAIL_COLUMNS[key]

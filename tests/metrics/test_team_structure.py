@@ -1,0 +1,281 @@
+"""Team structure on the tiny company (see fixture.py) and on "Town", a one-team company built
+here for the gaps and workload boundaries. Every expected value is worked out by hand below.
+
+Tiny company at 30 Nov 2024: North (leader Ann) > North Hub (leader Cai; Ben left 20 Nov);
+South (leader Dee) > South Hub (leader Eve). Nobody is customer_service.
+
+Town (retail, leader Lea) > Town Annex (no leader) and Town Old (leader Old, who left
+2024-06-01 and still owns one customer). Ada, Bo, Cy, Di, Ed, Fay are sales reps in Town
+owning 3, 2, 2, 1, 0, 4 customers; Fay joined 2024-02-10; Cs (customer_service) sits in Town
+Annex, joined 2024-03-05. No orders, deals or activities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from data.store import Store
+from metrics import team_structure as ts
+from metrics.filters import Filters
+
+NOV = Filters(start=date(2024, 11, 1), end=date(2024, 11, 30))
+H1 = Filters(start=date(2024, 1, 15), end=date(2024, 6, 30))
+
+TOWN_TEAMS = [
+    (1, "Town", None, "retail", 1),
+    (11, "Town Annex", 1, "retail", None),
+    (12, "Town Old", 1, "retail", 9),
+]
+TOWN_REPS = [
+    (1, "Lea", 1, "sales_manager", "2020-01-01", None),
+    (2, "Ada", 1, "sales_rep", "2020-01-01", None),
+    (3, "Bo", 1, "sales_rep", "2020-01-01", None),
+    (4, "Cy", 1, "sales_rep", "2020-01-01", None),
+    (5, "Di", 1, "sales_rep", "2020-01-01", None),
+    (6, "Ed", 1, "sales_rep", "2020-01-01", None),
+    (7, "Fay", 1, "sales_rep", "2024-02-10", None),
+    (8, "Cs", 11, "customer_service", "2024-03-05", None),
+    (9, "Old", 12, "group_leader", "2020-01-01", "2024-06-01"),
+]
+# owner rep_id -> number of customers owned
+TOWN_OWNED = {2: 3, 3: 2, 4: 2, 5: 1, 7: 4, 9: 1}
+
+
+@pytest.fixture(scope="module")
+def town(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = Store(tmp_path_factory.mktemp("town") / "town.duckdb")
+    with store.transaction() as cur:
+        for row in TOWN_TEAMS:
+            cur.execute("INSERT INTO teams VALUES (?, ?, ?, ?, ?)", row)
+        for row in TOWN_REPS:
+            cur.execute("INSERT INTO reps VALUES (?, ?, ?, ?, ?, ?)", row)
+        customer_id = 0
+        for owner, count in TOWN_OWNED.items():
+            for _ in range(count):
+                customer_id += 1
+                cur.execute(
+                    "INSERT INTO customers (customer_id, name, owner_rep_id) VALUES (?, ?, ?)",
+                    (customer_id, f"C{customer_id}", owner),
+                )
+    yield store
+    store.close()
+
+
+def _records(frame, columns):  # type: ignore[no-untyped-def]
+    return [tuple(row) for row in frame[columns].itertuples(index=False)]
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+def test_people_everyone_active_in_november(tiny_store: Store) -> None:
+    frame = ts.people(tiny_store, NOV)
+    assert list(frame.columns) == ts.PEOPLE_COLUMNS
+    # Sorted by team, group (North < North Hub), role rank (manager, group_leader, rest), rep.
+    # Leaders: Ann leads North (no parent -> None); Cai leads North Hub so his leader is Ann.
+    # Tenure to min(leave, 30 Nov): Ann Jan 2020 -> 58, Cai May 2022 -> 30, Ben Mar 2021 to
+    # 20 Nov 2024 -> 44, Dee Aug 2019 -> 63, Eve Feb 2023 -> 21.
+    # Revenue in Nov: Ann 120+50 = 170, Cai 80.50+25 = 105.50, Ben 80.50+25 = 105.50,
+    # Dee 100, Eve 240+120 (the returned line does not count) = 360.
+    assert _records(
+        frame, ["rep", "team", "group", "leader", "active", "tenure_months", "revenue"]
+    ) == [
+        ("Ann", "North", "North", None, True, 58, 170.0),
+        ("Cai", "North", "North Hub", "Ann", True, 30, 105.5),
+        ("Ben", "North", "North Hub", "Cai", False, 44, 105.5),
+        ("Dee", "South", "South", None, True, 63, 100.0),
+        ("Eve", "South", "South Hub", "Dee", True, 21, 360.0),
+    ]
+    ben = frame[frame["rep"] == "Ben"].iloc[0]
+    assert ben["hire_date"] == date(2021, 3, 1)
+    assert ben["leave_date"] == date(2024, 11, 20)
+
+
+def test_people_hide_leavers_drops_ben(tiny_store: Store) -> None:
+    frame = ts.people(tiny_store, NOV.model_copy(update={"hide_leavers": True}))
+    assert list(frame["rep"]) == ["Ann", "Cai", "Dee", "Eve"]
+
+
+def test_people_leaver_before_the_period_is_not_listed(tiny_store: Store) -> None:
+    # Ben left 20 Nov, so he was never active in December.
+    dec = Filters(start=date(2024, 12, 1), end=date(2024, 12, 31))
+    assert "Ben" not in list(ts.people(tiny_store, dec)["rep"])
+
+
+def test_people_team_filter_includes_its_groups(tiny_store: Store) -> None:
+    north = ts.people(tiny_store, NOV.model_copy(update={"team_id": 1}))
+    assert list(north["rep"]) == ["Ann", "Cai", "Ben"]
+    hub = ts.people(tiny_store, NOV.model_copy(update={"team_id": 11}))
+    assert list(hub["rep"]) == ["Cai", "Ben"]
+    wholesale = ts.people(tiny_store, NOV.model_copy(update={"channel": "wholesale"}))
+    assert list(wholesale["rep"]) == ["Dee", "Eve"]
+
+
+# --- headcount and span ---------------------------------------------------------------------
+
+
+def test_headcount_by_role_at_end(tiny_store: Store) -> None:
+    frame = ts.headcount_by_role(tiny_store, NOV)
+    # Ben left 20 Nov so is not counted on 30 Nov.
+    assert _records(frame, ts.HEADCOUNT_COLUMNS) == [
+        ("North", "group_leader", 1),
+        ("North", "sales_manager", 1),
+        ("South", "sales_manager", 1),
+        ("South", "sales_rep", 1),
+    ]
+
+
+def test_span_of_control(tiny_store: Store) -> None:
+    # Ann: nobody else in North + Cai (leader of North Hub) = 1. Dee: Eve (leader of South
+    # Hub) = 1. Cai: Ben has left = 0. Eve: alone in South Hub = 0.
+    assert _records(ts.span_of_control(tiny_store, NOV), ts.SPAN_COLUMNS) == [
+        ("Ann", "sales_manager", "North", 1),
+        ("Dee", "sales_manager", "South", 1),
+        ("Cai", "group_leader", "North Hub", 0),
+        ("Eve", "sales_rep", "South Hub", 0),
+    ]
+    # On 15 Nov Ben is still there, so Cai has one report.
+    mid = NOV.with_dates(date(2024, 11, 1), date(2024, 11, 15))
+    spans = ts.span_of_control(tiny_store, mid.model_copy(update={"team_id": 11}))
+    assert _records(spans, ts.SPAN_COLUMNS) == [("Cai", "group_leader", "North Hub", 1)]
+
+
+# --- joiners and leavers --------------------------------------------------------------------
+
+
+def test_joiners_and_leavers_by_month(town: Store) -> None:
+    frame = ts.joiners_and_leavers(town, H1, "month")
+    # Headcount at each month end (30 Jun for the last): Lea, Ada-Ed and Old = 7 in Jan;
+    # + Fay (10 Feb) = 8; + Cs (5 Mar) = 9 until May; Old leaves 1 Jun -> 8.
+    assert _records(frame, ts.FLOW_COLUMNS) == [
+        (date(2024, 1, 1), 0, 0, 7),
+        (date(2024, 2, 1), 1, 0, 8),
+        (date(2024, 3, 1), 1, 0, 9),
+        (date(2024, 4, 1), 0, 0, 9),
+        (date(2024, 5, 1), 0, 0, 9),
+        (date(2024, 6, 1), 0, 1, 8),
+    ]
+
+
+def test_joiners_and_leavers_tiny_and_bad_grain(tiny_store: Store) -> None:
+    frame = ts.joiners_and_leavers(tiny_store, NOV.with_dates(date(2024, 10, 1), NOV.end), "month")
+    assert _records(frame, ts.FLOW_COLUMNS) == [
+        (date(2024, 10, 1), 0, 0, 5),
+        (date(2024, 11, 1), 0, 1, 4),
+    ]
+    with pytest.raises(ValueError, match="grain"):
+        ts.joiners_and_leavers(tiny_store, NOV, "fortnight")
+
+
+# --- coverage gaps --------------------------------------------------------------------------
+
+
+def test_coverage_gaps_tiny(tiny_store: Store) -> None:
+    # Ben left and still owns Birch; nobody is customer_service in either team; every group
+    # has an active leader.
+    assert _records(ts.coverage_gaps(tiny_store, NOV), ts.GAP_COLUMNS) == [
+        ("leaver_owns_customers", "North", "Ben", "1"),
+        ("no_customer_service", "North", None, ""),
+        ("no_customer_service", "South", None, ""),
+    ]
+
+
+def test_coverage_gaps_town(town: Store) -> None:
+    # Town Annex has no leader; Town Old's leader Old left 1 Jun and owns one customer; Cs
+    # covers customer service in Town Annex. Lea's span: Ada-Fay = 6 (no active group
+    # leaders below), under the default maximum of 8.
+    assert _records(ts.coverage_gaps(town, H1), ts.GAP_COLUMNS) == [
+        ("leaver_owns_customers", "Town", "Old", "1"),
+        ("no_leader", "Town", None, "Town Annex"),
+        ("no_leader", "Town", "Old", "Town Old"),
+    ]
+    assert "wide_span" not in set(ts.coverage_gaps(town, H1, max_direct_reports=6)["kind"])
+    wide = ts.coverage_gaps(town, H1, max_direct_reports=5)
+    assert _records(wide[wide["kind"] == "wide_span"], ts.GAP_COLUMNS) == [
+        ("wide_span", "Town", "Lea", "6")
+    ]
+
+
+# --- workload -------------------------------------------------------------------------------
+
+
+def test_workload_tiny(tiny_store: Store) -> None:
+    frame = ts.workload(tiny_store, NOV)
+    assert list(frame.columns) == ts.WORKLOAD_COLUMNS
+    # Sellers active on 30 Nov: Cai (North) and Eve (South); managers and Ben are out.
+    # Cai: Elm; D-4 open; 1 activity / (30/7) = 0.23 -> 0.2; 105.50. Eve: Delta; D-6 open (D-3
+    # closed 15 Nov); 1 activity -> 0.2; 360. Each is alone in their team, so each measure is
+    # its own median and load = 1.0.
+    assert _records(
+        frame,
+        ["rep", "team", "customers", "open_deals", "activities_per_week", "revenue", "load"],
+    ) == [
+        ("Cai", "North", 1, 1, 0.2, 105.5, 1.0),
+        ("Eve", "South", 1, 1, 0.2, 360.0, 1.0),
+    ]
+    assert list(frame["flag"]) == ["", ""]
+
+
+def test_workload_flags_at_their_boundaries(town: Store) -> None:
+    # Only customers has a median above 0: median(3, 2, 2, 1, 0, 4) = 2. Loads: Fay 4/2 = 2.0
+    # overloaded; Ada 3/2 = 1.5 (not above 1.5); Bo, Cy 1.0; Di 0.5 (not below 0.5); Ed 0
+    # has room.
+    frame = ts.workload(town, H1)
+    assert _records(frame, ["rep", "customers", "load", "flag"]) == [
+        ("Fay", 4, 2.0, "overloaded"),
+        ("Ada", 3, 1.5, ""),
+        ("Bo", 2, 1.0, ""),
+        ("Cy", 2, 1.0, ""),
+        ("Di", 1, 0.5, ""),
+        ("Ed", 0, 0.0, "has_room"),
+    ]
+
+
+# --- person ---------------------------------------------------------------------------------
+
+
+def test_person_card(tiny_store: Store) -> None:
+    card = ts.person(tiny_store, 103, NOV)
+    # Cai: group leader of North Hub, so his leader is Ann; owns Elm; D-4 (400.00) is open.
+    assert {k: v for k, v in card.items() if k != "kpis"} == {
+        "name": "Cai",
+        "role": "group_leader",
+        "team": "North",
+        "group": "North Hub",
+        "leader": "Ann",
+        "hire_date": date(2022, 5, 9),
+        "leave_date": None,
+        "tenure_months": 30,
+        "customers": 1,
+        "open_deals": 1,
+        "open_pipeline": 400.0,
+    }
+    # Nov: N-05 80.50 + N-09's completed line 25.00 = 105.50 over a 100.00 target; 2 orders.
+    assert card["kpis"]["revenue"] == 105.5
+    assert card["kpis"]["revenue_target"] == 100.0
+    assert card["kpis"]["orders"] == 2.0
+    with pytest.raises(KeyError):
+        ts.person(tiny_store, 999, NOV)
+
+
+# --- empty scope ----------------------------------------------------------------------------
+
+
+def test_empty_scope_gives_empty_frames(tiny_store: Store) -> None:
+    nowhere = NOV.model_copy(update={"team_id": 99})
+    cases = [
+        (ts.people, ts.PEOPLE_COLUMNS),
+        (ts.headcount_by_role, ts.HEADCOUNT_COLUMNS),
+        (ts.span_of_control, ts.SPAN_COLUMNS),
+        (ts.coverage_gaps, ts.GAP_COLUMNS),
+        (ts.workload, ts.WORKLOAD_COLUMNS),
+    ]
+    for function, columns in cases:
+        frame = function(tiny_store, nowhere)
+        assert frame.empty, function.__name__
+        assert list(frame.columns) == columns, function.__name__
+    flow = ts.joiners_and_leavers(tiny_store, nowhere, "month")
+    assert _records(flow, ts.FLOW_COLUMNS) == [(date(2024, 11, 1), 0, 0, 0)]
