@@ -128,14 +128,15 @@ def breakdown(scope: Filters) -> None:
         )
 
 
-def rfm(scope: Filters, as_of: date) -> None:
-    """RFM segments: counts and revenue, movement since the previous period, drill-down."""
+def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
+    """RFM segments: counts and revenue, movement since the previous period, drill-down;
+    returns the customers of the segment picked, for the customer drill-down."""
     st.subheader(t("segments.rfm_heading"))
     st.caption(t("segments.rfm_caption"))
     summary = cache.call("segments.rfm_summary", scope, as_of)
     if summary["customers"].sum() == 0:
         st.info(t("segments.no_customers"))
-        return
+        return pd.DataFrame(columns=["customer_id", "customer"])
     summary = summary.assign(label=summary["segment"].map(lambda s: t(f"segment.{s}")))
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -191,6 +192,7 @@ def rfm(scope: Filters, as_of: date) -> None:
             column_label("monetary"): st.column_config.NumberColumn(format=money_column_format())
         },
     )
+    return chosen
 
 
 def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
@@ -210,6 +212,8 @@ def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
         fig.update_layout(template=TEMPLATE, height=340)
         st.plotly_chart(fig, key="lifecycle_chart")
         st.caption(t("segments.lifecycle_caption"))
+        with st.expander(t("segments.as_table")):
+            table_with_download(readable(counts), "huddle_lifecycle.csv", key="lifecycle_table")
     with right:
         st.subheader(t("segments.pareto_heading"))
         curve = cache.call("segments.pareto", scope)
@@ -243,6 +247,8 @@ def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
         )
         st.plotly_chart(fig, key="pareto_chart")
         st.caption(t("segments.pareto_risk"))
+        with st.expander(t("segments.as_table")):
+            table_with_download(readable(curve), "huddle_concentration.csv", key="pareto_table")
 
 
 def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
@@ -275,7 +281,8 @@ def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
 
 
 def customer_drilldown(scope: Filters, candidates: pd.DataFrame) -> None:
-    """One customer's orders, deals, activities and feedback."""
+    """One customer's orders, deals, activities and feedback; `candidates` (customer_id,
+    customer) are the follow-up list and the segment picked above."""
     st.subheader(t("segments.customer_heading"))
     if candidates.empty:
         st.info(t("segments.no_candidates"))

@@ -13,7 +13,7 @@ from components import cache
 from components.charts import trend_figure
 from components.format import format_date, format_value, money_column_format
 from components.kpi_tiles import TileData, kpi_tile
-from components.tables import table_with_download
+from components.tables import readable, table_with_download
 from components.text import t, t_count
 from components.theme import ACTUAL, PALETTE, TEMPLATE
 from metrics.filters import Filters
@@ -131,6 +131,12 @@ def headcount_and_span(scope: Filters) -> None:
             )
             fig.update_layout(template=TEMPLATE, height=380, barmode="stack")
             st.plotly_chart(fig, key="headcount_chart")
+            with st.expander(t("segments.as_table")):
+                table_with_download(
+                    readable(frame.drop(columns="role").rename(columns={"role_label": "role"})),
+                    "huddle_headcount.csv",
+                    key="headcount_table",
+                )
     with right:
         st.subheader(t("team.span_heading"))
         span = cache.call("team.span", scope)
@@ -182,6 +188,8 @@ def headcount_and_span(scope: Filters) -> None:
         },
     )
     st.plotly_chart(fig, key="moves_chart")
+    with st.expander(t("segments.as_table")):
+        table_with_download(readable(moves), "huddle_joiners_leavers.csv", key="moves_table")
 
 
 def coverage_gaps(scope: Filters) -> None:

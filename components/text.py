@@ -66,6 +66,7 @@ EN: dict[str, str] = {
     "segments.reason.at_risk": "At risk",
     "segments.reason.not_contacted": "Not contacted",
     "segments.customer_heading": "One customer",
+    "segments.as_table": "As a table",
     "segments.customer": "Customer",
     "segments.no_candidates": "Pick a segment or owner with customers to see one in detail.",
     "segments.tab.orders": "Orders",

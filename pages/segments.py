@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components.filters import global_filters
@@ -21,7 +22,7 @@ if chosen is None:
 scope = chosen.filters
 
 breakdown(scope)
-rfm(scope, chosen.as_of)
+in_segment = rfm(scope, chosen.as_of)
 lifecycle_and_concentration(scope, chosen.as_of)
-candidates = follow_up_list(scope, chosen.as_of)
-customer_drilldown(scope, candidates)
+to_follow_up = follow_up_list(scope, chosen.as_of)
+customer_drilldown(scope, pd.concat([to_follow_up, in_segment]).drop_duplicates("customer_id"))
