@@ -20,7 +20,7 @@ from metrics import lookups, segments, service, standup, team_board, team_struct
 from metrics.compiler import MetricRequest
 from metrics.filters import Filters
 from metrics.model import Grain
-from metrics.periods import Comparison, compare_period
+from metrics.periods import Comparison
 
 
 @st.cache_resource(show_spinner=False)
@@ -80,12 +80,22 @@ def kpi_breakdown(
     return frame.sort_values(kpis[0], ascending=False, na_position="last").reset_index(drop=True)
 
 
+@st.cache_data(show_spinner=False, max_entries=512)
+def _compare(
+    kpis: tuple[str, ...], filters_json: str, comparison: Comparison, version: int
+) -> dict[str, service.KpiComparison]:
+    del version
+    filters = Filters.model_validate_json(filters_json)
+    return service.compare(get_store(), kpis, filters, comparison)
+
+
 def kpi_compare(
     kpis: tuple[str, ...], filters: Filters, comparison: Comparison
 ) -> tuple[dict[str, float | None], tuple[date, date]]:
-    """The comparison period's values and its dates (cached)."""
-    start, end = compare_period(filters.start, filters.end, comparison)
-    return kpi_values(kpis, filters.with_dates(start, end)), (start, end)
+    """The like-for-like comparison period's values and its dates (cached)."""
+    result = _compare(kpis, filters.model_dump_json(), comparison, data_version())
+    first = next(iter(result.values()))
+    return {k: c.previous for k, c in result.items()}, (first.compare_start, first.compare_end)
 
 
 @st.cache_data(show_spinner=False)
