@@ -194,6 +194,7 @@ _CALLS: dict[str, Callable[..., Any]] = {
     "segments.rfm_summary": lambda s, f, as_of: segments.rfm_summary(s, f, as_of),
     "segments.rfm_movement": lambda s, f, as_of, before: segments.rfm_movement(s, f, as_of, before),
     "segments.lifecycle_counts": lambda s, f, as_of: segments.lifecycle_counts(s, f, as_of),
+    "segments.lifecycle_over_time": lambda s, f, as_of: segments.lifecycle_over_time(s, f, as_of),
     "segments.pareto": lambda s, f: segments.pareto(s, f),
     "segments.top_share": lambda s, f: segments.top_share(s, f),
     "segments.follow_up": lambda s, f, as_of: segments.follow_up_list(s, f, as_of),

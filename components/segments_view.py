@@ -20,6 +20,10 @@ from metrics.filters import Filters
 from metrics.periods import previous_period
 from metrics.service import growth_column
 
+LIFECYCLE_COLORS = {
+    "new": "#2f9e44", "returning": "#1f6feb", "active": "#74c0fc", "at_risk": "#f08c00",
+    "churned": "#e03131",
+}  # fmt: skip
 SEGMENT_DIMENSIONS = (
     "channel",
     "region",
@@ -153,6 +157,12 @@ def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
             template=TEMPLATE, height=380, coloraxis_colorbar_title=t("segments.col.share")
         )
         st.plotly_chart(fig, key="rfm_treemap")
+        with st.expander(t("segments.as_table")):
+            table_with_download(
+                readable(summary.drop(columns="segment").set_index("label").reset_index()),
+                "huddle_rfm_segments.csv",
+                key="rfm_summary_table",
+            )
     with right:
         previous_as_of = previous_period(scope.start, scope.end)[1]
         moves = cache.call("segments.rfm_movement", scope, as_of, previous_as_of)
@@ -212,8 +222,20 @@ def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
         fig.update_layout(template=TEMPLATE, height=340)
         st.plotly_chart(fig, key="lifecycle_chart")
         st.caption(t("segments.lifecycle_caption"))
+        over_time = cache.call("segments.lifecycle_over_time", scope, as_of)
+        labelled = over_time.assign(label=over_time["stage"].map(lambda s: t(f"lifecycle.{s}")))
+        fig = px.area(
+            labelled, x="day", y="customers", color="label",
+            labels={"day": "", "customers": "", "label": ""},
+            title=t("segments.lifecycle_over_time"),
+            color_discrete_map={t(f"lifecycle.{s}"): c for s, c in LIFECYCLE_COLORS.items()},
+        )  # fmt: skip
+        fig.update_layout(
+            template=TEMPLATE, height=320, legend={"y": -0.15, "yanchor": "top", "x": 0}
+        )
+        st.plotly_chart(fig, key="lifecycle_over_time_chart")
         with st.expander(t("segments.as_table")):
-            table_with_download(readable(counts), "huddle_lifecycle.csv", key="lifecycle_table")
+            table_with_download(readable(over_time), "huddle_lifecycle.csv", key="lifecycle_table")
     with right:
         st.subheader(t("segments.pareto_heading"))
         curve = cache.call("segments.pareto", scope)

@@ -67,6 +67,7 @@ EN: dict[str, str] = {
     "segments.reason.not_contacted": "Not contacted",
     "segments.customer_heading": "One customer",
     "segments.as_table": "As a table",
+    "segments.lifecycle_over_time": "Month by month, last 12 months",
     "segments.customer": "Customer",
     "segments.no_candidates": "Pick a segment or owner with customers to see one in detail.",
     "segments.tab.orders": "Orders",

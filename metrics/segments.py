@@ -306,6 +306,18 @@ def lifecycle_counts(store: Store, filters: Filters, as_of: date) -> pd.DataFram
     return pd.DataFrame(rows, columns=LIFECYCLE_COUNTS_COLUMNS)
 
 
+def lifecycle_over_time(
+    store: Store, filters: Filters, as_of: date, *, months: int = 12
+) -> pd.DataFrame:
+    """Customers per lifecycle stage at the end of each of the last `months` months (the last
+    one at `as_of`): columns day, stage, customers, oldest first."""
+    days = [as_of]
+    for _ in range(months - 1):
+        days.append(days[-1].replace(day=1) - timedelta(days=1))  # the month end before
+    frames = [lifecycle_counts(store, filters, day).assign(day=day) for day in reversed(days)]
+    return pd.concat(frames, ignore_index=True)[["day", "stage", "customers"]]
+
+
 # --- Pareto -------------------------------------------------------------------------------
 
 

@@ -437,3 +437,21 @@ def test_customer_detail_of_others(tiny_store: Store) -> None:
     unknown = segments.customer_detail(tiny_store, 999)
     for key, frame in unknown.items():
         assert frame.empty and list(frame.columns) == segments.DETAIL_COLUMNS[key]
+
+
+def test_lifecycle_over_time_is_the_stage_count_at_each_month_end(tiny_store: Store) -> None:
+    as_of = date(2024, 12, 15)
+    frame = segments.lifecycle_over_time(
+        tiny_store, Filters(start=as_of, end=as_of), as_of, months=4
+    )
+    # Four points: the month ends of Sep, Oct and Nov, then 15 Dec itself.
+    assert sorted(set(frame["day"])) == [
+        date(2024, 9, 30), date(2024, 10, 31), date(2024, 11, 30), date(2024, 12, 15),
+    ]  # fmt: skip
+    for day in set(frame["day"]):
+        expected = segments.lifecycle_counts(tiny_store, Filters(start=day, end=day), day)
+        got = frame[frame["day"] == day][["stage", "customers"]].reset_index(drop=True)
+        assert got.equals(expected), day
+    # 30 Sep: Acme (10 Sep), Cedar (20 Sep) and Delta (15 Sep) bought for the first time.
+    sep = frame[frame["day"] == date(2024, 9, 30)].set_index("stage")["customers"]
+    assert sep["new"] == 3 and sep.sum() == 3
