@@ -16,11 +16,12 @@ import streamlit as st
 
 from data.config import resolve_db_path
 from data.store import Store
-from metrics import lookups, segments, service, standup, team_board, team_structure
+from metrics import lookups, segments, service, standup_screen, team_structure
 from metrics.compiler import MetricRequest
 from metrics.filters import Filters
 from metrics.model import Grain
 from metrics.periods import Comparison
+from metrics.standup_screen import StandupData
 
 
 @st.cache_resource(show_spinner=False)
@@ -132,52 +133,15 @@ def channels() -> list[str]:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _rep_board(filters_json: str, as_of: date, kpi_id: str, version: int) -> pd.DataFrame:
+def _standup_data(filters_json: str, as_of: date, version: int) -> StandupData:
     del version
-    return team_board.rep_board(
-        get_store(), Filters.model_validate_json(filters_json), as_of, kpi_id
-    )
+    filters = Filters.model_validate_json(filters_json)
+    return standup_screen.standup_data(get_store(), filters, as_of)
 
 
-def rep_board(filters: Filters, as_of: date, kpi_id: str = "revenue") -> pd.DataFrame:
-    """The team board for the month of `as_of` (cached)."""
-    return _rep_board(filters.model_dump_json(), as_of, kpi_id, data_version()).copy()
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _standup_list(
-    name: str, filters_json: str, days: tuple[date, ...], version: int
-) -> pd.DataFrame:
-    del version
-    function = standup.LISTS[name]
-    return function(get_store(), Filters.model_validate_json(filters_json), *days)
-
-
-def standup_list(name: str, filters: Filters, *days: date) -> pd.DataFrame:
-    """One of the stand-up lists in metrics.standup.LISTS (cached); see each for its days."""
-    return _standup_list(name, filters.model_dump_json(), days, data_version()).copy()
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _last_working_day(filters_json: str, as_of: date, version: int) -> date | None:
-    del version
-    return standup.last_working_day(get_store(), Filters.model_validate_json(filters_json), as_of)
-
-
-def last_working_day(filters: Filters, as_of: date) -> date | None:
-    """The latest day on or before `as_of` on which the scope sold anything (cached)."""
-    return _last_working_day(filters.model_dump_json(), as_of, data_version())
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _previous_working_day(filters_json: str, day: date, version: int) -> date | None:
-    del version
-    return standup.previous_working_day(get_store(), Filters.model_validate_json(filters_json), day)
-
-
-def previous_working_day(filters: Filters, day: date) -> date | None:
-    """The latest day before `day` on which the scope sold anything (cached)."""
-    return _previous_working_day(filters.model_dump_json(), day, data_version())
+def standup_data(filters: Filters, as_of: date) -> StandupData:
+    """Everything the stand-up screen shows for this scope and day (cached)."""
+    return _standup_data(filters.model_dump_json(), as_of, data_version())
 
 
 # Metrics functions the Team and Segments pages call, by name, each taking (store, filters,

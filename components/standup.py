@@ -1,7 +1,7 @@
 """The stand-up screen's sections, drawn large enough to read across a room.
 
-Everything here arranges metrics results; the numbers come from metrics.standup,
-metrics.team_board and the KPI layer through components.cache.
+Everything here arranges one metrics.standup_screen.StandupData, fetched (and cached) once
+per screen through components.cache.
 """
 
 from __future__ import annotations
@@ -18,20 +18,24 @@ from components.theme import PACE_COLORS
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.pacing import month_pace
-from metrics.periods import unit_end, unit_start
+from metrics.standup_screen import DAY_KPIS, StandupData
 
-DAY_KPIS = ("revenue", "orders", "won_deals", "new_customers")
 # Text colours for the pace column: readable on white from across a room.
 PACE_TEXT_COLORS = {
     "on_track": "#1a7f37", "caution": "#b35900", "off_track": "#cf222e", "no_target": "#57606a",
 }  # fmt: skip
 
 
-def day_tiles(scope: Filters, day: date) -> None:
+def _row(frame: pd.DataFrame, day: date) -> dict[str, float | None]:
+    values = frame.loc[day] if day in frame.index else pd.Series(dtype=float)
+    return {k: (None if pd.isna(values.get(k)) else float(values[k])) for k in DAY_KPIS}
+
+
+def day_tiles(data: StandupData, day: date) -> None:
     """The day's results against the same weekday a week earlier."""
     week_ago = day - timedelta(days=7)
-    now = cache.kpi_values(DAY_KPIS, scope.with_dates(day, day))
-    then = cache.kpi_values(DAY_KPIS, scope.with_dates(week_ago, week_ago))
+    days = data.days.set_index("bucket")  # each day's bucket is that day's value
+    now, then = _row(days, day), _row(days, week_ago)
     st.markdown(f"#### {t('standup.day_heading', weekday=f'{day:%A}')}")
     # A wrapping row: four tiles side by side on a wide screen, two by two on a laptop.
     row = st.container(horizontal=True, wrap=True, gap="small")
@@ -52,11 +56,9 @@ def day_tiles(scope: Filters, day: date) -> None:
         )
 
 
-def month_panel(scope: Filters, as_of: date) -> None:
+def month_panel(data: StandupData, as_of: date) -> None:
     """Revenue this month against target: pace, the gap in money and in days of selling."""
-    first, last = unit_start(as_of, "month"), unit_end(as_of, "month")
-    so_far = cache.kpi_values(("revenue",), scope.with_dates(first, as_of), with_targets=True)
-    whole = cache.kpi_values(("revenue",), scope.with_dates(first, last), with_targets=True)
+    so_far, whole = data.month_so_far, data.month_whole
     pace = month_pace(so_far["revenue"], whole["revenue_target"], so_far["revenue_target"], as_of)
     st.markdown(f"#### {t('standup.month_heading', month=f'{as_of:%B}')}")
     with st.container(border=True):
@@ -99,9 +101,9 @@ def month_panel(scope: Filters, as_of: date) -> None:
             )
 
 
-def rep_table(scope: Filters, as_of: date, *, hide_amounts: bool, height: int) -> None:
+def rep_table(data: StandupData, *, hide_amounts: bool, height: int) -> None:
     """Every person in one row: month to date, attainment, pace, the day's result, a sparkline."""
-    board = cache.rep_board(scope, as_of)
+    board = data.board
     st.markdown(f"#### {t('standup.team_heading')}")
     if board.empty:
         st.info(t("standup.no_reps"))
@@ -147,16 +149,16 @@ def _bullets(lines: list[str], empty: str) -> None:
     st.markdown("\n".join(f"- {line}" for line in lines) if lines else f"_{empty}_")
 
 
-def wins_panel(scope: Filters, since: date, as_of: date, *, hide_amounts: bool) -> None:
+def wins_panel(data: StandupData, *, hide_amounts: bool) -> None:
     """Deals won and big orders since the last working day, and the month's leader."""
     st.markdown(f"#### :material/celebration: {t('standup.wins_heading')}")
-    wins = cache.standup_list("wins", scope, since, as_of)
+    wins = data.lists["wins"]
     lines = []
     for row in wins.head(4).itertuples():
         amount = "" if hide_amounts else f" · {format_value(row.amount, 'money', compact=True)}"
         what = t("standup.win_deal") if row.kind == "deal" else t("standup.win_order")
         lines.append(f"**{row.rep}** {what} {row.customer or ''}{amount}")
-    board = cache.rep_board(scope, as_of)
+    board = data.board
     if not board.empty and board["pace_ratio"].notna().any():
         leader = board.iloc[0]
         lines.append(
@@ -165,13 +167,13 @@ def wins_panel(scope: Filters, since: date, as_of: date, *, hide_amounts: bool) 
     _bullets(lines, t("standup.no_wins"))
 
 
-def problems_panel(scope: Filters, since: date, as_of: date) -> None:
+def problems_panel(data: StandupData) -> None:
     """New and overdue complaints, customers at risk, reps behind pace two weeks running."""
     st.markdown(f"#### :material/report: {t('standup.problems_heading')}")
-    new = cache.standup_list("new_complaints", scope, since, as_of)
-    overdue = cache.standup_list("overdue_complaints", scope, as_of)
-    at_risk = cache.standup_list("customers_at_risk", scope, as_of)
-    behind = cache.standup_list("reps_behind_pace", scope, as_of)
+    new = data.lists["new_complaints"]
+    overdue = data.lists["overdue_complaints"]
+    at_risk = data.lists["customers_at_risk"]
+    behind = data.lists["reps_behind_pace"]
     lines = []
     if len(new):
         lines.append(t_count("standup.new_complaints", len(new)))
@@ -187,10 +189,10 @@ def problems_panel(scope: Filters, since: date, as_of: date) -> None:
     _bullets(lines, t("standup.no_problems"))
 
 
-def follow_ups_panel(scope: Filters, as_of: date) -> None:
-    """Customers due a call or visit today (or overdue), grouped by rep."""
+def follow_ups_panel(data: StandupData) -> None:
+    """Customers whose follow-up fell due this week and is not done, grouped by rep."""
     st.markdown(f"#### :material/call: {t('standup.follow_ups_heading')}")
-    due = cache.standup_list("follow_ups_this_week", scope, as_of)
+    due = data.lists["follow_ups"]
     if due.empty:
         _bullets([], t("standup.no_follow_ups"))
         return
@@ -207,12 +209,11 @@ def follow_ups_panel(scope: Filters, as_of: date) -> None:
 
 def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts: bool) -> None:
     """The whole screen for one team and as-of day, laid out to fit 1920×1080."""
-    day = cache.last_working_day(scope, as_of)
+    data = cache.standup_data(scope, as_of)
+    day = data.day
     if day is None:
         st.info(t("standup.no_sales_yet", as_of=format_date(as_of)))
         return
-    previous = cache.previous_working_day(scope, day)
-    since = previous + timedelta(days=1) if previous else day
     st.markdown(
         f"## {t('standup.title', team=team_title, weekday=f'{day:%A}', day=format_date(day))}"
     )
@@ -220,10 +221,10 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
         st.caption(t("standup.shown_day", as_of=format_date(as_of), day=format_date(day)))
     left, right = st.columns([3, 2], gap="large")
     with left:
-        day_tiles(scope, day)
-        rep_table(scope, day, hide_amounts=hide_amounts, height=400)
-        follow_ups_panel(scope, day)
+        day_tiles(data, day)
+        rep_table(data, hide_amounts=hide_amounts, height=400)
+        follow_ups_panel(data)
     with right:
-        month_panel(scope, day)
-        wins_panel(scope, since, day, hide_amounts=hide_amounts)
-        problems_panel(scope, since, day)
+        month_panel(data, day)
+        wins_panel(data, hide_amounts=hide_amounts)
+        problems_panel(data)

@@ -367,15 +367,13 @@ def reps_behind_pace(store: Store, filters: Filters, as_of: date) -> pd.DataFram
     return behind[BEHIND_PACE_COLUMNS].reset_index(drop=True)
 
 
-# The lists by name, for the screen's cache: each takes (store, filters, *days).
+# Every list by name, each taking (store, filters, *days): tests hold them all to the same
+# rules (columns when empty, values only as parameters); standup_screen gathers them.
 LISTS: dict[str, Callable[..., pd.DataFrame]] = {
     "wins": wins,
     "new_complaints": new_complaints,
     "overdue_complaints": overdue_complaints,
     "customers_at_risk": customers_at_risk,
     "follow_ups_due": follow_ups_due,
-    "follow_ups_this_week": lambda store, filters, day: follow_ups_due(
-        store, filters, day, within_days=FOLLOW_UP_WINDOW_DAYS
-    ),
     "reps_behind_pace": reps_behind_pace,
 }

@@ -31,29 +31,32 @@ def rep_board(store: Store, filters: Filters, as_of: date, kpi_id: str = "revenu
     on as_of; daily: the KPI per day of the month so far (for a sparkline).
     """
     first, last = unit_start(as_of, "month"), unit_end(as_of, "month")
-    so_far = service.breakdown(
-        store, (kpi_id,), filters.with_dates(first, as_of), "rep", with_targets=True
-    )
+    target_col = f"{kpi_id}_target"
+    # Three queries: the month's targets per rep, the month so far with its target to date
+    # (summed in SQL, so rounding happens once), and the KPI per rep per day for sparklines.
     whole = service.breakdown(
         store, (kpi_id,), filters.with_dates(first, last), "rep", with_targets=True
     )
-    on_day = service.breakdown(store, (kpi_id,), filters.with_dates(as_of, as_of), "rep")
+    so_far = service.breakdown(
+        store, (kpi_id,), filters.with_dates(first, as_of), "rep", with_targets=True
+    )
     daily = service.trend(
         store, (kpi_id,), filters.with_dates(first, as_of), "day", dimension="rep"
     )
-
-    target_col = f"{kpi_id}_target"
-    board = pd.DataFrame({"rep": so_far["rep"], "month_to_date": so_far[kpi_id].fillna(0)})
-    board["expected"] = so_far[target_col]
-    board = board.merge(
-        whole[["rep", target_col]].rename(columns={target_col: "target"}), on="rep", how="left"
+    per_rep = daily.groupby("rep", sort=False)
+    board = so_far[["rep", kpi_id, target_col]].rename(
+        columns={kpi_id: "month_to_date", target_col: "expected"}
     )
     board = board.merge(
-        on_day[["rep", kpi_id]].rename(columns={kpi_id: "day"}), on="rep", how="left"
+        whole[["rep", target_col]].rename(columns={target_col: "target"}), on="rep", how="outer"
     )
-    series = daily.groupby("rep")[kpi_id].apply(lambda s: [float(v) for v in s.fillna(0)])
+    on_day = daily[daily["bucket"] == as_of].set_index("rep")[kpi_id]
+    board["day"] = board["rep"].map(on_day)
+    series = per_rep[kpi_id].apply(lambda v: [float(x) for x in v.fillna(0)])
+    board["daily"] = board["rep"].map(series)
     no_sales = [0.0] * ((as_of - first).days + 1)  # someone with a target and no sale yet
-    board["daily"] = [series.get(rep, no_sales) for rep in board["rep"]]
+    board["daily"] = [d if isinstance(d, list) else no_sales for d in board["daily"]]
+    board["month_to_date"] = board["month_to_date"].fillna(0)
     board["day"] = board["day"].fillna(0)
     board = board[(board["target"].fillna(0) > 0) | (board["month_to_date"] != 0)].copy()
     board["attainment"] = board["month_to_date"] / board["target"].where(board["target"] > 0)
