@@ -14,14 +14,27 @@ import math
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
 import pandas as pd
 
 from data.store import Store
-from metrics.compiler import scope_conditions, scope_params
+from metrics.compiler import scope_params
 from metrics.filters import Filters
-from metrics.sources import SOURCES
+from metrics.list_queries import (
+    money as _money,
+)
+from metrics.list_queries import (
+    query_frame as _frame,
+)
+from metrics.list_queries import (
+    source as _source,
+)
+from metrics.list_queries import (
+    tidy as _tidy,
+)
+from metrics.list_queries import (
+    where as _where,
+)
 
 # RFM looks at one year of buying: this many days up to and including the as-of day.
 RFM_WINDOW_DAYS = 365
@@ -86,46 +99,6 @@ DETAIL_COLUMNS = {
     "activities": ["day", "kind", "rep", "outcome", "next_follow_up"],
     "feedback": ["day", "kind", "csat", "nps", "text", "resolved"],
 }  # fmt: skip
-
-
-def _source(source_id: str) -> str:
-    """A source's rows, aliased `s` as scope_conditions expects."""
-    return f"({SOURCES[source_id].sql}) s"
-
-
-def _where(filters: Filters, *conditions: str) -> str:
-    """`conditions` and the scope's, joined for a WHERE clause."""
-    return "\n      AND ".join([*conditions, *scope_conditions(filters)]) or "true"
-
-
-def _money(cents: str) -> str:
-    """Cents to currency units, half away from zero to the cent (as KPIs are rounded)."""
-    return f"CAST(round({cents}) AS DOUBLE) / 100"
-
-
-def _tidy(frame: pd.DataFrame, columns: list[str], dates: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Date columns as datetime.date, text columns as str, a missing value as None (not NaN)."""
-    for column in frame.columns:
-        if column in dates:
-            cells = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
-        elif pd.api.types.is_string_dtype(frame[column]):
-            cells = [None if pd.isna(v) else str(v) for v in frame[column]]
-        else:
-            continue
-        frame[column] = pd.Series(cells, index=frame.index, dtype=object)
-    return frame[columns].reset_index(drop=True)
-
-
-def _frame(
-    store: Store,
-    filters: Filters,
-    sql: str,
-    columns: list[str],
-    dates: tuple[str, ...] = (),
-    **values: Any,
-) -> pd.DataFrame:
-    """Run `sql` with the scope's and `values`' parameters; see _tidy for the cell types."""
-    return _tidy(store.query(sql, scope_params(filters, sql, **values)), columns, dates)
 
 
 def _window_start(as_of: date, days: int) -> date:

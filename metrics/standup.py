@@ -14,16 +14,26 @@ import math
 from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
 
 import pandas as pd
 
 from data.store import Store
 from metrics import service
-from metrics.compiler import scope_conditions, scope_params
+from metrics.compiler import scope_params
 from metrics.filters import Filters
+from metrics.list_queries import (
+    money as _money,
+)
+from metrics.list_queries import (
+    query_frame as _frame,
+)
+from metrics.list_queries import (
+    source as _source,
+)
+from metrics.list_queries import (
+    where as _where,
+)
 from metrics.periods import unit_start
-from metrics.sources import SOURCES
 
 # A complaint is overdue once it has been open for more than this many days.
 SLA_DAYS = 3
@@ -50,44 +60,6 @@ AT_RISK_COLUMNS = [
 ]  # fmt: skip
 FOLLOW_UPS_COLUMNS = ["rep", "customer", "due", "last_contact", "last_kind"]
 BEHIND_PACE_COLUMNS = ["rep", "attainment_now", "attainment_week_ago"]
-
-
-def _source(source_id: str) -> str:
-    """A source's rows, aliased `s` as scope_conditions expects."""
-    return f"({SOURCES[source_id].sql}) s"
-
-
-def _where(filters: Filters, *conditions: str) -> str:
-    """`conditions` and the scope's, joined for a WHERE clause."""
-    return "\n      AND ".join([*conditions, *scope_conditions(filters)]) or "true"
-
-
-def _money(cents: str) -> str:
-    """Cents to currency units, half away from zero to the cent (as KPIs are rounded)."""
-    return f"CAST(round({cents}) AS DOUBLE) / 100"
-
-
-def _frame(
-    store: Store,
-    filters: Filters,
-    sql: str,
-    columns: list[str],
-    dates: tuple[str, ...] = (),
-    **values: Any,
-) -> pd.DataFrame:
-    """Run `sql` with the scope's and `values`' parameters. Date columns come back as
-    datetime.date and text columns as Python strings, a missing value as None (not NaN, which
-    is truthy and prints as "nan")."""
-    frame = store.query(sql, scope_params(filters, sql, **values))
-    for column in frame.columns:
-        if column in dates:
-            cells = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
-        elif pd.api.types.is_string_dtype(frame[column]):
-            cells = [None if pd.isna(v) else str(v) for v in frame[column]]
-        else:
-            continue
-        frame[column] = pd.Series(cells, index=frame.index, dtype=object)
-    return frame[columns].reset_index(drop=True)
 
 
 def _working_day(

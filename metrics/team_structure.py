@@ -19,8 +19,10 @@ import pandas as pd
 
 from data.store import Store
 from metrics import service
-from metrics.compiler import scope_params
 from metrics.filters import Filters
+from metrics.list_queries import (
+    query_frame as _frame,
+)
 from metrics.model import GRAINS
 
 # Maximum direct reports before a leader's span counts as too wide to coach well.
@@ -104,28 +106,6 @@ def _team_scope(filters: Filters) -> list[str]:
 
 def _where(*conditions: str) -> str:
     return "\n      AND ".join(conditions) or "true"
-
-
-def _frame(
-    store: Store,
-    filters: Filters,
-    sql: str,
-    columns: list[str],
-    dates: tuple[str, ...] = (),
-    **values: Any,
-) -> pd.DataFrame:
-    """Run `sql` with the scope's and `values`' parameters; dates as datetime.date and text as
-    Python strings, a missing value as None."""
-    frame = store.query(sql, scope_params(filters, sql, **values))
-    for column in frame.columns:
-        if column in dates:
-            cells = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
-        elif pd.api.types.is_string_dtype(frame[column]):
-            cells = [None if pd.isna(v) else str(v) for v in frame[column]]
-        else:
-            continue
-        frame[column] = pd.Series(cells, index=frame.index, dtype=object)
-    return frame[columns].reset_index(drop=True)
 
 
 def months_between(first: date, last: date) -> int:

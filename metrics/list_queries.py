@@ -1,0 +1,54 @@
+"""Helpers for the row-level lists (stand-up, team structure, segments): the same scope
+rules and parameters as the KPIs, and results tidied for display."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from data.store import Store
+from metrics.compiler import scope_conditions, scope_params
+from metrics.filters import Filters
+from metrics.sources import SOURCES
+
+
+def source(source_id: str) -> str:
+    """A source's rows, aliased `s` as scope_conditions expects."""
+    return f"({SOURCES[source_id].sql}) s"
+
+
+def where(filters: Filters, *conditions: str) -> str:
+    """`conditions` and the scope's, joined for a WHERE clause."""
+    return "\n      AND ".join([*conditions, *scope_conditions(filters)]) or "true"
+
+
+def money(cents: str) -> str:
+    """Cents to currency units, half away from zero to the cent (as KPIs are rounded)."""
+    return f"CAST(round({cents}) AS DOUBLE) / 100"
+
+
+def tidy(frame: pd.DataFrame, columns: list[str], dates: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Date columns as datetime.date, text columns as Python strings, a missing value as None
+    (not NaN, which is truthy and prints as "nan")."""
+    for column in frame.columns:
+        if column in dates:
+            cells = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
+        elif pd.api.types.is_string_dtype(frame[column]):
+            cells = [None if pd.isna(v) else str(v) for v in frame[column]]
+        else:
+            continue
+        frame[column] = pd.Series(cells, index=frame.index, dtype=object)
+    return frame[columns].reset_index(drop=True)
+
+
+def query_frame(
+    store: Store,
+    filters: Filters,
+    sql: str,
+    columns: list[str],
+    dates: tuple[str, ...] = (),
+    **values: Any,
+) -> pd.DataFrame:
+    """Run `sql` with the scope's and `values`' parameters, tidied."""
+    return tidy(store.query(sql, scope_params(filters, sql, **values)), columns, dates)
