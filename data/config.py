@@ -8,10 +8,13 @@ from pathlib import Path
 DB_ENV_VAR = "HUDDLE_DB"
 DATA_DIR = Path(__file__).resolve().parent
 DEFAULT_DB_PATH = DATA_DIR / "huddle.duckdb"
+IN_MEMORY = ":memory:"
 
 
 def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The database path: an explicit path first, then $HUDDLE_DB, then data/huddle.duckdb."""
+    if explicit == IN_MEMORY:
+        return Path(IN_MEMORY)  # DuckDB's name for a database with no file
     if explicit:
         return Path(explicit).expanduser().resolve()
     from_env = os.environ.get(DB_ENV_VAR)

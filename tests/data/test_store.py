@@ -22,6 +22,13 @@ def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
     assert store.data_version() == version
 
 
+def test_memory_means_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    store = Store(":memory:")
+    assert store.scalar("SELECT count(*) FROM teams") == 0
+    assert not any(tmp_path.iterdir()), "':memory:' must not become a file"
+
+
 def test_a_write_bumps_the_data_version(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.duckdb")
     before = store.data_version()
