@@ -85,6 +85,11 @@ def breakdown(scope: Filters) -> None:
         )
         fig.update_layout(template=TEMPLATE, height=max(320, 40 * len(pivot) + 120))
         st.plotly_chart(fig, key="segment_heatmap")
+        with st.expander(t("segments.as_table")):
+            table = pivot.reset_index().rename(columns={dimension: dimension_label(dimension)})
+            table_with_download(
+                table, f"huddle_{kpi_id}_by_{dimension}_and_{second}.csv", key="heatmap_table"
+            )
         return
     now = cache.kpi_breakdown((kpi_id,), scope, dimension)
     p_start, p_end = previous_period(scope.start, scope.end)

@@ -293,3 +293,7 @@ def person_panel(scope: Filters, grain: str) -> None:
             )
     frame = cache.kpi_trend(("revenue",), rep_scope, grain, with_targets=True)  # type: ignore[arg-type]
     st.plotly_chart(trend_figure(frame, "revenue", grain, height=300), key="person_trend")
+    with st.expander(t("segments.as_table")):
+        table_with_download(
+            readable(frame), f"huddle_{names[rep_id]}_revenue.csv", key="person_trend_table"
+        )

@@ -53,6 +53,8 @@ def test_segments_page_changes_dimension_and_drills_into_a_segment(demo_db: Path
     assert not at.exception, [e.value for e in at.exception]
     at.selectbox(key="seg_by2").select("size_band").run()
     assert not at.exception, [e.value for e in at.exception]
+    grid = next(d.value for d in at.dataframe if "Industry" in d.value.columns)
+    assert {"Small", "Medium", "Large", "Enterprise"} <= set(grid.columns), "the heatmap's table"
     segment = at.selectbox(key="seg_rfm")
     segment.select("at_risk").run()
     assert not at.exception, [e.value for e in at.exception]
