@@ -307,10 +307,11 @@ def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
     return shown
 
 
-def customer_drilldown(scope: Filters, candidates: pd.DataFrame) -> None:
-    """One customer's orders, deals, activities and feedback; `candidates` (customer_id,
-    customer) are the follow-up list and the segment picked above."""
+def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
+    """One customer's orders, deals, activities and feedback, picked from `lists` (frames
+    with customer_id and customer: the follow-up list and the segment picked above)."""
     st.subheader(t("segments.customer_heading"))
+    candidates = pd.concat(lists).drop_duplicates("customer_id")
     if candidates.empty:
         st.info(t("segments.no_candidates"))
         return

@@ -11,7 +11,6 @@ from metrics.dimensions import DIMENSIONS
 
 EN: dict[str, str] = {
     "app.title": "Huddle",
-    "app.tagline": "The numbers your sales team needs, every morning.",
     "nav.performance": "Performance",
     "nav.reference": "Reference",
     "page.kpi_trends": "KPI Trends",
@@ -252,7 +251,6 @@ EN: dict[str, str] = {
     "trends.kpis_help": "Pick up to six. Each card shows the period, its change and its target.",
     "trends.grain": "Show by",
     "trends.split": "Split by",
-    "trends.split_none": "No split",
     "trends.running_total": "Running total",
     "trends.running_total_help": (
         "Add up each KPI bucket by bucket; the dashed line becomes the pace to target."
@@ -283,11 +281,8 @@ EN: dict[str, str] = {
     "pace.caution": "Caution",
     "pace.off_track": "Off track",
     "pace.no_target": "No target",
-    "pace.caption": "Expected by now: {expected} ({elapsed} of the period)",
     "series.actual": "Actual",
     "series.target": "Target",
-    "series.previous": "Previous period",
-    "series.last_year": "Last year",
     "table.download": "Download CSV",
     "table.empty": "Nothing to show for these filters.",
     "col.change": "change",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components.filters import global_filters
@@ -25,4 +24,4 @@ breakdown(scope)
 in_segment = rfm(scope, chosen.as_of)
 lifecycle_and_concentration(scope, chosen.as_of)
 to_follow_up = follow_up_list(scope, chosen.as_of)
-customer_drilldown(scope, pd.concat([to_follow_up, in_segment]).drop_duplicates("customer_id"))
+customer_drilldown(scope, to_follow_up, in_segment)
