@@ -51,6 +51,7 @@ test-fast: $(BIN)/.installed lint
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_pages.py
+	$(BIN)/python benchmarks/bench_import.py
 
 screenshots: $(BIN)/.installed browser
 	$(BIN)/python -m pytest tests/e2e -k screenshot

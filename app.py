@@ -36,10 +36,28 @@ PAGES = {
             icon=":material/trending_up:",
             url_path="trends",
         ),
+        st.Page(
+            "pages/incentives.py",
+            title=t("page.incentives"),
+            icon=":material/emoji_events:",
+            url_path="incentives",
+        ),
+        st.Page(
+            "pages/targets.py",
+            title=t("page.targets"),
+            icon=":material/tune:",
+            url_path="targets",
+        ),
     ],
     t("nav.people"): [
         st.Page(
             "pages/team.py", title=t("page.team"), icon=":material/account_tree:", url_path="team"
+        ),
+        st.Page(
+            "pages/reviews.py",
+            title=t("page.reviews"),
+            icon=":material/rate_review:",
+            url_path="reviews",
         ),
     ],
     t("nav.customers"): [
@@ -56,6 +74,9 @@ PAGES = {
             title=t("page.definitions"),
             icon=":material/menu_book:",
             url_path="definitions",
+        ),
+        st.Page(
+            "pages/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data"
         ),
     ],
 }

@@ -3,6 +3,8 @@
     python cli.py demo [--db PATH] [--orders N] [--seed S]
     python cli.py kpi revenue --by team --grain month
     python cli.py info
+    python cli.py import orders sales.csv --on-error quarantine
+    python cli.py import --preset maven-crm ../shared/datasets/maven-crm/
 
 `kpi` prints the numbers the dashboard shows for the same choices: both go through metrics/.
 """
@@ -15,6 +17,7 @@ import sys
 import time
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 from pydantic import ValidationError
@@ -23,6 +26,7 @@ from components.format import format_value
 from components.text import dimension_label, kpi_label
 from data.config import resolve_db_path
 from data.errors import HuddleDataError
+from data.importing.mapping import Mapping
 from data.store import Store
 from metrics import lookups, service
 from metrics.catalogue import get_kpi
@@ -152,6 +156,156 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_jobs(args: argparse.Namespace, store: Store) -> list[tuple[Path, Mapping]]:
+    """(file, mapping) pairs from TABLE FILE / --preset / --mapping, in import order."""
+    from data.importing.presets import get_preset, load_mapping_file
+
+    paths = [p for p in (args.table, args.file) if p]
+    if args.preset and len(paths) == 1:
+        target = Path(paths[0])
+        preset = get_preset(args.preset, store)
+        if target.is_dir():
+            missing = [f.file for f in preset.files if not (target / f.file).is_file()]
+            if missing:
+                raise UsageError(f"{target} lacks the preset's files: {', '.join(missing)}")
+            return [(target / f.file, f.mapping) for f in preset.files]
+        named = [f for f in preset.files if f.file == target.name]
+        if named or len(preset.files) == 1:
+            return [(target, (named or list(preset.files))[0].mapping)]
+        raise UsageError(
+            f"Which table is {target.name} for? Say it: python cli.py import TABLE {target} "
+            f"--preset {args.preset}"
+        )
+    if len(paths) != 2:
+        raise UsageError(
+            "Say what to import: python cli.py import TABLE FILE (or --preset NAME DIR)"
+        )
+    table, path = paths[0], Path(paths[1])
+    if args.mapping:
+        mapping = load_mapping_file(Path(args.mapping))
+    elif args.preset:
+        mapping = get_preset(args.preset, store).for_table(table)
+    else:
+        from data.importing.mapping import auto_map
+        from data.importing.readers import ReadOptions, read_headers
+
+        read = ReadOptions(args.encoding, args.delimiter, args.sheet)
+        mapping = Mapping(table, columns=auto_map(read_headers(path, read), table))
+    mapping.table = table
+    return [(path, mapping)]
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import files into the database in one transaction each; print what happened."""
+    from data.importing.errors import ImportRejected
+    from data.importing.presets import save_preset
+    from data.importing.readers import ReadOptions
+    from data.importing.runner import ImportRequest, run_import
+
+    store = Store(args.db)
+    jobs = _import_jobs(args, store)
+    for field_format in args.date_format or []:
+        name, _, fmt = field_format.partition("=")
+        for _path, mapping in jobs:
+            mapping.date_formats[name.strip()] = fmt.strip()
+    out_dir = Path(args.rejects_dir or ".")
+    for number, (path, mapping) in enumerate(jobs):
+        request = ImportRequest(
+            path=path,
+            mapping=mapping,
+            read=ReadOptions(args.encoding, args.delimiter, args.sheet),
+            on_error=args.on_error,
+            replace_existing=args.replace and number == 0,
+            preset=args.preset,
+        )
+        started = time.perf_counter()
+        try:
+            report = run_import(store, request, dry_run=args.dry_run)
+        except ImportRejected as rejected:
+            report = rejected.report  # type: ignore[assignment]
+            problems = out_dir / f"{path.stem}.problems.csv"
+            _write_csv(report.problems, problems)
+            print(report.summary())
+            print(f"huddle: {rejected}", file=sys.stderr)
+            print(f"Every problem, by row: {problems}", file=sys.stderr)
+            return 2
+        if report.refused:  # a dry run that would be refused
+            print(report.summary())
+            print(f"huddle: {report.refused}", file=sys.stderr)
+            return 2
+        seconds = time.perf_counter() - started
+        print(
+            report.summary()
+            + f"\n  in {seconds:.1f} s"
+            + (" (dry run: nothing written)" if args.dry_run else "")
+        )
+        if report.encoding_note():
+            print(f"  {report.encoding_note()}")
+        if report.imported_before:
+            print(f"  this file was imported before: {', '.join(report.imported_before)}")
+        if report.problem_count:
+            problems = out_dir / f"{path.stem}.problems.csv"
+            _write_csv(report.problems, problems)
+            print(f"  problems and warnings: {problems}")
+        if report.rejected:
+            rejected_path = out_dir / f"{path.stem}.rejected.csv"
+            _write_csv(report.rejected_rows, rejected_path)
+            print(f"  rows set aside: {rejected_path}")
+    if args.save_preset and len(jobs) == 1:
+        save_preset(store, args.save_preset, jobs[0][1], jobs[0][0].name)
+        print(f"Saved the mapping as the preset '{args.save_preset}'.")
+    return 0
+
+
+def cmd_presets(args: argparse.Namespace) -> int:
+    """List the mapping presets: shipped ones and ones saved in the database."""
+    from data.importing.presets import all_presets
+
+    store = Store(args.db)
+    for preset in all_presets(store).values():
+        origin = "saved" if preset.saved else "shipped"
+        files = ", ".join(f"{f.file or '?'} → {f.mapping.table}" for f in preset.files)
+        print(f"{preset.name:<14} {origin:<8} {preset.title}: {files}")
+    return 0
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    """List names that differ only in spacing, case or punctuation."""
+    from data.importing.company import likely_duplicates
+
+    found = likely_duplicates(Store(args.db))
+    if found.empty:
+        print("No likely duplicates.")
+    for row in found.itertuples():
+        names = " / ".join(f"{n!r} (id {i})" for n, i in zip(row.names, row.ids, strict=True))
+        print(f"{row.table_name}: {names}")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    """Merge one team, person, customer or product into another, by name."""
+    from data.importing.company import merge
+
+    store = Store(args.db)
+    id_col = {"teams": "team_id", "reps": "rep_id", "customers": "customer_id",
+              "products": "product_id"}.get(args.table)  # fmt: skip
+    if id_col is None:
+        raise UsageError("merge works on teams, reps, customers or products")
+    ids = []
+    for name in (args.source, args.target):
+        found = store.rows(f"SELECT {id_col} FROM {args.table} WHERE name = $n", {"n": name})
+        if len(found) != 1:
+            raise UsageError(f"There is not exactly one row of {args.table} called '{name}'.")
+        ids.append(int(found[0][0]))
+    merge(store, args.table, ids[0], ids[1])
+    print(f"Merged '{args.source}' into '{args.target}'; importing '{args.source}' lands there.")
+    return 0
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -191,6 +345,56 @@ def build_parser() -> argparse.ArgumentParser:
     info = sub.add_parser("info", help="where the database is and what it holds")
     info.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
     info.set_defaults(run=cmd_info)
+
+    imp = sub.add_parser("import", help="import a CSV/TSV, XLSX or Parquet file (or a preset's)")
+    imp.add_argument("table", nargs="?", help="teams, reps, customers, products, orders or deals")
+    imp.add_argument("file", nargs="?", help="the file (or, with --preset, a folder)")
+    imp.add_argument("--preset", help="a mapping preset (see: python cli.py presets)")
+    imp.add_argument("--mapping", help="a mapping file (TOML or JSON)")
+    imp.add_argument(
+        "--encoding", help="utf-8, gbk, gb18030, windows-1252, latin-1 (default: detect)"
+    )
+    imp.add_argument("--delimiter", help="field delimiter (default: detect)")
+    imp.add_argument("--sheet", help="the XLSX sheet (default: the first)")
+    imp.add_argument(
+        "--date-format",
+        action="append",
+        metavar="FIELD=FORMAT",
+        help="a date column's format, e.g. order_date=d/m/Y (for ambiguous columns)",
+    )
+    imp.add_argument(
+        "--on-error",
+        choices=["reject", "quarantine"],
+        default="reject",
+        help="reject the file (default) or import valid rows, set the rest aside",
+    )
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="clear the demo company (or all data) first, in the same transaction",
+    )
+    imp.add_argument("--rejects-dir", help="where problems/rejected-row files go (default: .)")
+    imp.add_argument("--save-preset", metavar="NAME", help="save the mapping under this name")
+    imp.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    imp.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    imp.set_defaults(run=cmd_import)
+
+    presets = sub.add_parser("presets", help="list the column-mapping presets")
+    presets.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    presets.set_defaults(run=cmd_presets)
+
+    dupes = sub.add_parser(
+        "duplicates", help="names that differ only in spacing, case, punctuation"
+    )
+    dupes.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    dupes.set_defaults(run=cmd_duplicates)
+
+    merge = sub.add_parser("merge", help="merge a duplicate team, person, customer or product")
+    merge.add_argument("table", help="teams, reps, customers or products")
+    merge.add_argument("source", help="the name to merge away (e.g. GTXPro)")
+    merge.add_argument("target", help="the name to keep (e.g. 'GTX Pro')")
+    merge.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    merge.set_defaults(run=cmd_merge)
     return parser
 
 

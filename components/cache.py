@@ -71,11 +71,21 @@ def kpi_trend(
 
 
 def kpi_breakdown(
-    kpis: tuple[str, ...], filters: Filters, dimension: str, *, with_targets: bool = False
+    kpis: tuple[str, ...],
+    filters: Filters,
+    dimension: str,
+    *,
+    with_targets: bool = False,
+    customer_segments: tuple[tuple[int, str], ...] = (),
 ) -> pd.DataFrame:
-    """KPIs per dimension value (cached), largest first."""
+    """KPIs per dimension value (cached), largest first; `customer_segments` classify the
+    customers for the lifecycle_stage and rfm_segment dimensions."""
     request = MetricRequest(
-        kpis=kpis, filters=filters, dimension=dimension, with_targets=with_targets
+        kpis=kpis,
+        filters=filters,
+        dimension=dimension,
+        with_targets=with_targets,
+        customer_segments=customer_segments,
     )
     frame = run_request(request)
     return frame.sort_values(kpis[0], ascending=False, na_position="last").reset_index(drop=True)
@@ -163,7 +173,19 @@ _CALLS: dict[str, Callable[..., Any]] = {
     "segments.top_share": lambda s, f: segments.top_share(s, f),
     "segments.follow_up": lambda s, f, as_of: segments.follow_up_list(s, f, as_of),
     "segments.customer": lambda s, f, customer_id: segments.customer_detail(s, customer_id),
+    "segments.customers_in": lambda s, f, dimension, value, ids: segments.customers_in(
+        s, f, dimension, value, ids
+    ),
+    "segments.classes": lambda s, f, dimension, as_of: segments.customer_classes(
+        s, f, dimension, as_of
+    ),
 }
+
+
+def register_calls(calls: dict[str, Callable[..., Any]]) -> None:
+    """Add named metrics functions for `call`; a page's component module registers its own,
+    prefixed with the page's name ("reviews.history"), when it is imported."""
+    _CALLS.update(calls)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -179,8 +201,18 @@ def call(name: str, filters: Filters, *args: Any) -> Any:
 
 
 def kpi_grid(
-    kpis: tuple[str, ...], filters: Filters, dimension: str, dimension2: str
+    kpis: tuple[str, ...],
+    filters: Filters,
+    dimension: str,
+    dimension2: str,
+    customer_segments: tuple[tuple[int, str], ...] = (),
 ) -> pd.DataFrame:
     """KPIs by two dimensions at once (cached), for a heatmap."""
-    request = MetricRequest(kpis=kpis, filters=filters, dimension=dimension, dimension2=dimension2)
+    request = MetricRequest(
+        kpis=kpis,
+        filters=filters,
+        dimension=dimension,
+        dimension2=dimension2,
+        customer_segments=customer_segments,
+    )
     return run_request(request)

@@ -32,11 +32,37 @@ SEGMENT_DIMENSIONS = (
     "customer_tier",
     "size_band",
     "product_category",
+    "lifecycle_stage",
+    "rfm_segment",
 )
+# Segment dimensions classify customers as of the period's end; their values read as words.
+SEGMENT_VALUE_KEYS = {"lifecycle_stage": "lifecycle", "rfm_segment": "segment"}
 
 
-def breakdown(scope: Filters) -> None:
-    """A KPI by a customer dimension: bars or treemap, share of total, change; or a heatmap."""
+def _no_customers() -> pd.DataFrame:
+    return pd.DataFrame(columns=["customer_id", "customer"])
+
+
+def _classes(scope: Filters, dimensions: list[str]) -> tuple[tuple[int, str], ...]:
+    """The customers' segments for whichever segment dimension is asked for (else none)."""
+    for dimension in dimensions:
+        if dimension in SEGMENT_VALUE_KEYS:
+            return cache.call("segments.classes", scope, dimension, scope.end)
+    return ()
+
+
+def _readable_values(frame: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    """Segment values in words ("At risk"), other values as they are."""
+    prefix = SEGMENT_VALUE_KEYS.get(dimension)
+    if prefix is None or dimension not in frame:
+        return frame
+    words = frame[dimension].map(lambda v: v if v == "(not set)" else t(f"{prefix}.{v}"))
+    return frame.assign(**{dimension: words})
+
+
+def breakdown(scope: Filters) -> pd.DataFrame:
+    """A KPI by a customer dimension: bars or treemap, share of total, change; or a heatmap.
+    Returns the customers behind the value clicked (for the customer drill-down)."""
     st.subheader(t("segments.breakdown_heading"))
     options = [k.id for k in listed_kpis() if can_break_down(k.id, "region")]
     left, middle, right, far = st.columns([2, 2, 2, 2], vertical_alignment="bottom")
@@ -71,10 +97,15 @@ def breakdown(scope: Filters) -> None:
         st.info(
             t("segments.cannot", kpi=kpi_label(kpi_id or ""), dimension=dimension_label(dimension))
         )
-        return
+        return _no_customers()
     kpi = get_kpi(kpi_id)
-    if second and second != dimension and can_break_down(kpi_id, second):
-        grid = cache.kpi_grid((kpi_id,), scope, dimension, second)
+    both_segments = second in SEGMENT_VALUE_KEYS and dimension in SEGMENT_VALUE_KEYS
+    if both_segments and second != dimension:
+        st.caption(t("segments.no_two_segments"))
+    if second and second != dimension and can_break_down(kpi_id, second) and not both_segments:
+        classes = _classes(scope, [dimension, second])
+        grid = cache.kpi_grid((kpi_id,), scope, dimension, second, classes)
+        grid = _readable_values(_readable_values(grid, dimension), second)
         pivot = grid.pivot_table(index=dimension, columns=second, values=kpi_id, aggfunc="sum")
         fig = px.imshow(
             pivot,
@@ -90,11 +121,19 @@ def breakdown(scope: Filters) -> None:
             table_with_download(
                 table, f"huddle_{kpi_id}_by_{dimension}_and_{second}.csv", key="heatmap_table"
             )
-        return
-    now = cache.kpi_breakdown((kpi_id,), scope, dimension)
+        return _no_customers()
+    # Segments are judged once, as of the period's end, for both periods: how today's at-risk
+    # customers bought then and now.
+    classes = _classes(scope, [dimension])
+    now = cache.kpi_breakdown((kpi_id,), scope, dimension, customer_segments=classes)
     p_start, p_end = previous_period(scope.start, scope.end)
-    before = cache.kpi_breakdown((kpi_id,), scope.with_dates(p_start, p_end), dimension)
+    before = cache.kpi_breakdown(
+        (kpi_id,), scope.with_dates(p_start, p_end), dimension, customer_segments=classes
+    )
     merged = now.merge(before, on=dimension, how="left", suffixes=("", "_before"))
+    raw_values = list(merged[dimension])
+    merged = _readable_values(merged, dimension)
+    words = dict(zip(raw_values, merged[dimension], strict=True))
     total = merged[kpi_id].sum()
     if kpi.additive and total:
         merged["share"] = merged[kpi_id] / total
@@ -116,7 +155,7 @@ def breakdown(scope: Filters) -> None:
         tickformat, prefix = plotly_tick_format(kpi.unit)
         fig.update_xaxes(tickformat=tickformat, tickprefix=prefix)
     fig.update_layout(template=TEMPLATE, height=max(300, 28 * min(len(merged), 25) + 100))
-    st.plotly_chart(fig, key="segment_chart")
+    event = st.plotly_chart(fig, key="segment_chart", on_select="rerun", selection_mode="points")
     table = pd.DataFrame(
         {
             dimension_label(dimension): merged[dimension],
@@ -135,6 +174,53 @@ def breakdown(scope: Filters) -> None:
                 t("segments.col.change"): st.column_config.NumberColumn(format="percent"),
             },
         )
+    return _drill_into_value(scope, dimension, raw_values, words, event, classes)
+
+
+def _clicked_value(event: object, words: dict[str, str]) -> str | None:
+    """The raw dimension value of the bar or box clicked on the chart, if any."""
+    points = getattr(getattr(event, "selection", None), "points", None) or []
+    if not points:
+        return None
+    point = points[0]
+    shown = point.get("y") if point.get("y") is not None else point.get("label")
+    by_words = {v: k for k, v in words.items()}
+    return by_words.get(shown)
+
+
+def _drill_into_value(
+    scope: Filters,
+    dimension: str,
+    values: list[str],
+    words: dict[str, str],
+    event: object,
+    classes: tuple[tuple[int, str], ...],
+) -> pd.DataFrame:
+    """The customers behind one value of the breakdown: click a bar (or pick it here)."""
+    clicked = _clicked_value(event, words)
+    if clicked is not None:
+        st.session_state["seg_drill"] = clicked
+    chosen = st.selectbox(
+        t("segments.drill_value", dimension=dimension_label(dimension).lower()),
+        ["", *values],
+        format_func=lambda v: t("segments.drill_none") if not v else words.get(v, v),
+        key="seg_drill",
+        help=t("segments.drill_help"),
+    )
+    if not chosen:
+        return _no_customers()
+    ids = tuple(c for c, segment in classes if segment == chosen)
+    customers = cache.call("segments.customers_in", scope, dimension, chosen, ids)
+    table_with_download(
+        readable(customers.drop(columns=["customer_id"])),
+        f"huddle_customers_{dimension}.csv",
+        key="segment_customers",
+        column_config={column_label("revenue"): st.column_config.NumberColumn(
+            format=money_column_format()
+        )},
+        height=300,
+    )  # fmt: skip
+    return customers
 
 
 def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
@@ -145,7 +231,7 @@ def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
     summary = cache.call("segments.rfm_summary", scope, as_of)
     if summary["customers"].sum() == 0:
         st.info(t("segments.no_customers"))
-        return pd.DataFrame(columns=["customer_id", "customer"])
+        return _no_customers()
     summary = summary.assign(label=summary["segment"].map(lambda s: t(f"segment.{s}")))
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -309,9 +395,10 @@ def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
 
 def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
     """One customer's orders, deals, activities and feedback, picked from `lists` (frames
-    with customer_id and customer: the follow-up list and the segment picked above)."""
+    with customer_id and customer: the customers drilled into above and the follow-up list)."""
     st.subheader(t("segments.customer_heading"))
-    candidates = pd.concat(lists).drop_duplicates("customer_id")
+    shown = [f[["customer_id", "customer"]] for f in lists if not f.empty]
+    candidates = pd.concat(shown).drop_duplicates("customer_id") if shown else _no_customers()
     if candidates.empty:
         st.info(t("segments.no_candidates"))
         return

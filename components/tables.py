@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import streamlit as st
 
@@ -32,12 +34,33 @@ def table_with_download(
 
 
 def download_csv(frame: pd.DataFrame, file_name: str, *, key: str) -> None:
-    """A button that downloads `frame` as CSV (UTF-8 with BOM, so Excel opens it correctly)."""
+    """A button that downloads `frame` as CSV (UTF-8 with BOM, so Excel opens it correctly).
+
+    The file is made when the button is clicked, not on every rerun: a file made per rerun
+    is dropped by the next one, and a click in between would fetch a file that is gone."""
     st.download_button(
         t("table.download"),
-        data=frame.to_csv(index=False).encode("utf-8-sig"),
+        data=lambda: frame.to_csv(index=False).encode("utf-8-sig"),
         file_name=file_name,
         mime="text/csv",
         key=f"{key}_download",
         icon=":material/download:",
+    )
+
+
+def download_xlsx(frame: pd.DataFrame, file_name: str, *, key: str) -> None:
+    """A button that downloads `frame` as an Excel workbook (made when clicked)."""
+
+    def workbook() -> bytes:
+        buffer = io.BytesIO()
+        frame.to_excel(buffer, index=False, engine="openpyxl")
+        return buffer.getvalue()
+
+    st.download_button(
+        t("table.download_xlsx"),
+        data=workbook,
+        file_name=file_name,
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_download_xlsx",
+        icon=":material/table_view:",
     )

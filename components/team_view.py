@@ -275,6 +275,14 @@ def person_panel(scope: Filters, grain: str) -> None:
     if info["leave_date"] is not None:
         facts.append((t("team.left_on"), format_date(info["leave_date"])))
     st.markdown("  ·  ".join(f"**{label}:** {value}" for label, value in facts))
+    # Streamlit puts the option shown in the URL, so the link carries the name, as the
+    # Reviews page's own picker does.
+    st.page_link(
+        "pages/reviews.py",
+        label=t("reviews.link_from_team", person=names[rep_id]),
+        icon=":material/rate_review:",
+        query_params={"section": t("reviews.section.history"), "person": names[rep_id]},
+    )
     kpis = info["kpis"]  # over the period so far, targets to date
     rep_scope = scope.model_copy(update={"rep_id": int(rep_id)})
     columns = st.columns(3)

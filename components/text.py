@@ -6,6 +6,7 @@ KPI and dimension labels and definitions come from the metrics catalogue through
 
 from __future__ import annotations
 
+from components import text_imports, text_incentives, text_reviews, text_targets
 from metrics.catalogue import get_kpi
 from metrics.dimensions import DIMENSIONS
 
@@ -24,6 +25,12 @@ EN: dict[str, str] = {
     "segments.by": "By",
     "segments.and_by": "And by (heatmap)",
     "segments.nothing": "Nothing",
+    "segments.drill_value": "Customers in this {dimension}",
+    "segments.drill_none": "Click a bar, or pick one",
+    "segments.drill_help": "Their revenue and orders in the period, biggest first.",
+    "segments.no_two_segments": (
+        "Lifecycle stage and RFM segment cannot be crossed with each other: showing the first."
+    ),
     "segments.show_as": "Show as",
     "segments.shape.bars": "Bars",
     "segments.shape.treemap": "Treemap",
@@ -331,9 +338,16 @@ EN: dict[str, str] = {
     "unit.percent": "Percent",
     "unit.days": "Days",
     "unit.score": "Score",
+    "table.download_xlsx": "Download XLSX",
     "yes": "Yes",
     "no": "No",
 }
+
+# Each page's strings live in a module of their own (text_<page>.py) and join the one catalogue.
+for _part in (text_imports, text_incentives, text_reviews, text_targets):
+    _overlap = set(_part.EN) & set(EN)
+    assert not _overlap, f"{_part.__name__} repeats catalogue keys: {sorted(_overlap)}"
+    EN.update(_part.EN)
 
 CATALOGUES: dict[str, dict[str, str]] = {"en": EN}
 _language = "en"

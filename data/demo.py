@@ -11,6 +11,7 @@ can be added by writing one more `_Vocabulary`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,6 +20,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from data.demo_reviews import generate_demo_reviews
+from data.models import SELLING_ROLES
 from data.store import Store
 
 # --------------------------------------------------------------------------------------------
@@ -246,7 +249,7 @@ CANONICAL_TABLES: tuple[str, ...] = (
     "teams", "reps", "customers", "products", "orders", "deals", "activities", "feedback",
     "targets", "reviews",
 )  # fmt: skip
-SELLER_ROLES: tuple[str, ...] = ("sales_rep", "account_manager", "group_leader", "deputy_leader")
+SELLER_ROLES = SELLING_ROLES
 
 # Per group (in EN_TEAMS order): the roles of its sellers besides the leader, and whether it has
 # a deputy.
@@ -1601,8 +1604,9 @@ def generate_demo(
     """Replace everything in `store` with a generated demo company and return its row counts.
 
     Three years of history end at `end_date` (default: today) with exactly `orders` order lines.
-    The same seed, end date and size give identical tables. It all happens in one transaction,
-    so a failure leaves the previous data in place.
+    The same seed, end date and size give identical tables. The company is written in one
+    transaction, so a failure leaves the previous data in place; its review history follows
+    in a second (data/demo_reviews.py writes through the reviews' own data layer).
     """
     if locale not in _VOCABULARIES:
         known = ", ".join(sorted(_VOCABULARIES))
@@ -1630,6 +1634,8 @@ def generate_demo(
     with store.transaction() as cur:
         for table in CANONICAL_TABLES:
             cur.execute(f"DELETE FROM {table}")
+        cur.execute("DELETE FROM review_action_events")  # ticks of the reviews just deleted
+        cur.execute("DELETE FROM import_keys")  # keys of imported rows that are gone now
         _write_org(cur, ctx)
         tally = _write_orders(cur, order_rng, ctx, orders, report)
         _write_customers(cur, ctx, tally)
@@ -1664,5 +1670,7 @@ def generate_demo(
         _write_targets(cur, ctx, _build_targets(misc_rng, ctx, tally, deals, activities))
         report(0.97, "Targets written")
         summary = _summarize(cur)
+    report(0.98, "Writing the review history")
+    reviews = generate_demo_reviews(store, cal.end, seed)
     report(1.0, "Demo company ready")
-    return summary
+    return dataclasses.replace(summary, reviews=reviews)

@@ -32,6 +32,8 @@ CHANNELS: tuple[str, ...] = Channel.__args__  # type: ignore[attr-defined]
 ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 DEAL_STAGES: tuple[str, ...] = DealStage.__args__  # type: ignore[attr-defined]
 OPEN_STAGES: tuple[str, ...] = ("lead", "contact", "follow_up", "negotiation")
+# The roles that sell, and so carry sales targets; service, stock and analysis roles do not.
+SELLING_ROLES: tuple[str, ...] = ("sales_rep", "account_manager", "group_leader", "deputy_leader")
 
 
 class _Row(BaseModel):

@@ -12,14 +12,19 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from metrics.catalogue import CATALOGUE, get_kpi, unknown_kpi_message
 from metrics.dimensions import DIMENSIONS
 from metrics.filters import Filters
 from metrics.model import REFERENCE, Grain, Kpi
 from metrics.periods import previous_start, unit_start
-from metrics.sources import SOURCES
+from metrics.sources import (
+    GIVEN_CUSTOMER_SEGMENTS,
+    NO_CUSTOMER_SEGMENTS,
+    SEGMENT_DIMENSIONS,
+    SOURCES,
+)
 
 _DIM_KEYS = ("dim", "dim2")
 _PARAM = re.compile(r"\$([a-z_]+)")
@@ -40,6 +45,9 @@ class MetricRequest(BaseModel):
     dimension: str | None = None
     dimension2: str | None = None  # a second dimension, for a two-way table or heatmap
     with_targets: bool = False
+    # For the lifecycle_stage and rfm_segment dimensions: (customer_id, segment) pairs, worked
+    # out by metrics.segments as of the period's end; customers not listed are "(not set)".
+    customer_segments: tuple[tuple[int, str], ...] = ()
 
     @field_validator("kpis")
     @classmethod
@@ -57,6 +65,12 @@ class MetricRequest(BaseModel):
                 f"There is no dimension called '{value}'. Known: {', '.join(DIMENSIONS)}"
             )
         return value
+
+    @model_validator(mode="after")
+    def _one_segment_dimension(self) -> MetricRequest:
+        if len(SEGMENT_DIMENSIONS.intersection(self.dimensions())) > 1:
+            raise ValueError("Lifecycle stage and RFM segment cannot be crossed with each other.")
+        return self
 
     def dimensions(self) -> list[str]:
         """The dimensions asked for, first then second."""
@@ -140,7 +154,7 @@ def _target_level(request: MetricRequest) -> str | None:
     dim, filters = request.dimension, request.filters
     if request.dimension2 is not None:
         return None  # targets are set along one line (company, team, rep), never a grid
-    if dim in ("rep", "role") or filters.rep_id is not None:
+    if dim in ("rep", "rep_id", "role") or filters.rep_id is not None:
         return "s.target_level = 'rep'"
     if dim == "group":
         return "s.target_level = 'group'"
@@ -172,10 +186,12 @@ def scope_conditions(filters: Filters) -> list[str]:
     return conditions
 
 
-def _scoped_sql(source_id: str, filters: Filters) -> str:
-    """The source's SQL with the user's scope filled in where it asks for it."""
-    scope = " AND ".join(scope_conditions(filters)) or "true"
-    return SOURCES[source_id].sql.replace("{scope}", scope)
+def _scoped_sql(source_id: str, request: MetricRequest) -> str:
+    """The source's SQL with the user's scope, and the customer segments if asked for, filled
+    in where it asks for them."""
+    scope = " AND ".join(scope_conditions(request.filters)) or "true"
+    segments = GIVEN_CUSTOMER_SEGMENTS if request.customer_segments else NO_CUSTOMER_SEGMENTS
+    return SOURCES[source_id].sql.replace("{scope}", scope).replace("{customer_segments}", segments)
 
 
 def _keys(request: MetricRequest, source_id: str, previous: bool) -> list[str]:
@@ -245,7 +261,7 @@ def _source_cte(
         sql = kpi.sql.replace("{period_start}", period_start)
         aggregates.append(f'{sql} AS "{_measure_column(kpi_id, previous)}"')
 
-    body = f"({_scoped_sql(source_id, request.filters)}) s"
+    body = f"({_scoped_sql(source_id, request)}) s"
     if source.snapshot:
         # Open at the end of each bucket (or of the period): created by then, not closed by then.
         if grain:
@@ -273,7 +289,7 @@ def _carried_over_cte(request: MetricRequest, kpi_id: str) -> str:
     kpi = CATALOGUE[kpi_id]
     source_id = kpi.source or ""
     _check_dimension(request, source_id, [kpi_id])
-    body = f"({_scoped_sql(source_id, request.filters)}) s"
+    body = f"({_scoped_sql(source_id, request)}) s"
     conditions = scope_conditions(request.filters)
     sides = []
     for previous in (False, True):
@@ -376,7 +392,11 @@ def _params(request: MetricRequest, sql: str) -> dict[str, Any]:
     earliest = min(prev, f.start)
     if request.grain:
         earliest = min(earliest, _bucket_before(f.start, request.grain))
-    return scope_params(f, sql, prev_start=prev, range_start=earliest, range_end=f.end)
+    return scope_params(
+        f, sql, prev_start=prev, range_start=earliest, range_end=f.end,
+        segment_ids=[c for c, _ in request.customer_segments],
+        segment_names=[s for _, s in request.customer_segments],
+    )  # fmt: skip
 
 
 def scope_params(filters: Filters, sql: str, **extra: Any) -> dict[str, Any]:

@@ -10,6 +10,8 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension(id="team", label="Team", column="team_name"),
         Dimension(id="group", label="Group", column="group_name"),
         Dimension(id="rep", label="Rep", column="rep_name"),
+        # The person's id: names can repeat, so per-person arithmetic (targets) keys on this.
+        Dimension(id="rep_id", label="Person id", column="rep_id"),
         Dimension(id="role", label="Role", column="rep_role"),
         Dimension(id="channel", label="Channel", column="channel"),
         Dimension(id="region", label="Region", column="region"),
@@ -19,5 +21,8 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension(id="size_band", label="Size band", column="size_band"),
         Dimension(id="product_category", label="Product category", column="product_category"),
         Dimension(id="deal_stage", label="Deal stage", column="deal_stage"),
+        # Worked out per request as of its end (MetricRequest.customer_segments).
+        Dimension(id="lifecycle_stage", label="Lifecycle stage", column="customer_segment"),
+        Dimension(id="rfm_segment", label="RFM segment", column="customer_segment"),
     )
 }

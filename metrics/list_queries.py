@@ -10,12 +10,13 @@ import pandas as pd
 from data.store import Store
 from metrics.compiler import scope_conditions, scope_params
 from metrics.filters import Filters
-from metrics.sources import SOURCES
+from metrics.sources import NO_CUSTOMER_SEGMENTS, SOURCES
 
 
 def source(source_id: str) -> str:
     """A source's rows, aliased `s` as scope_conditions expects."""
-    return f"({SOURCES[source_id].sql}) s"
+    sql = SOURCES[source_id].sql.replace("{customer_segments}", NO_CUSTOMER_SEGMENTS)
+    return f"({sql}) s"
 
 
 def where(filters: Filters, *conditions: str) -> str:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from data.store import Store
 from metrics.compiler import scope_params
+from metrics.dimensions import DIMENSIONS
 from metrics.filters import Filters
 from metrics.list_queries import (
     money as _money,
@@ -210,6 +211,57 @@ def rfm_movement(store: Store, filters: Filters, as_of: date, previous_as_of: da
 # --- lifecycle ----------------------------------------------------------------------------
 
 
+def _stages(store: Store, filters: Filters, days: list[date]) -> pd.DataFrame:
+    """Every customer's lifecycle stage on each of `days`, in one scan of the buying days:
+    columns as_of, customer_id, stage, last_order, days_since, usual_gap_days. The rules are
+    lifecycle()'s. A gap counts towards the usual gap when both of its buying days fall in
+    the 365 days up to the day asked about."""
+    sql = f"""
+    WITH days AS (
+        SELECT DISTINCT s.customer_id, s.day
+        FROM {_source("orders")}
+        WHERE {
+        _where(filters, "s.status = 'completed'", "s.customer_id IS NOT NULL", "s.day <= $last")
+    }
+    ), lagged AS (
+        SELECT customer_id, day,
+               lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day
+        FROM days
+    ), points AS (
+        SELECT unnest($days)::DATE AS as_of
+    ), per_customer AS (
+        SELECT p.as_of, l.customer_id, min(l.day) AS first_order, max(l.day) AS last_order,
+               count(*) FILTER (WHERE l.prev_day >= p.as_of - $year_days) AS gaps,
+               median(datediff('day', l.prev_day, l.day))
+                   FILTER (WHERE l.prev_day >= p.as_of - $year_days) AS usual_gap
+        FROM points p JOIN lagged l ON l.day <= p.as_of
+        GROUP BY p.as_of, l.customer_id
+    ), staged AS (
+        SELECT as_of, customer_id, last_order,
+               datediff('day', last_order, as_of) AS days_since,
+               CASE WHEN gaps >= $min_gaps THEN CAST(usual_gap AS DOUBLE) END AS usual_gap,
+               datediff('day', first_order, as_of) AS days_since_first
+        FROM per_customer
+    )
+    SELECT as_of, customer_id,
+           CASE WHEN days_since >= $churn_days THEN 'churned'
+                WHEN days_since_first < $new_days THEN 'new'
+                WHEN days_since > $factor * usual_gap THEN 'at_risk'
+                WHEN days_since < $new_days THEN 'returning'
+                ELSE 'active' END AS stage,
+           last_order, days_since, usual_gap AS usual_gap_days
+    FROM staged
+    """
+    return _frame(
+        store, filters, sql,
+        ["as_of", "customer_id", "stage", "last_order", "days_since", "usual_gap_days"],
+        ("as_of", "last_order"),
+        days=list(days), last=max(days), end=max(days), min_gaps=AT_RISK_MIN_GAPS,
+        churn_days=CHURN_DAYS, new_days=NEW_DAYS, factor=AT_RISK_GAP_FACTOR,
+        year_days=CHURN_DAYS - 1,
+    )  # fmt: skip
+
+
 def lifecycle(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     """Each customer's lifecycle stage at `as_of`, from their completed orders in scope on or
     before `as_of` (all history). The first rule that holds wins:
@@ -227,49 +279,23 @@ def lifecycle(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     Columns: customer_id, customer, stage, last_order, days_since, usual_gap_days. Ordered by
     LIFECYCLE_STAGES, then customer name and id.
     """
-    sql = f"""
-    WITH days AS (
-        SELECT DISTINCT s.customer_id, s.day
-        FROM {_source("orders")}
-        WHERE {
-        _where(filters, "s.status = 'completed'", "s.customer_id IS NOT NULL", "s.day <= $as_of")
-    }
-    ), gaps AS (
-        SELECT customer_id, day,
-               datediff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
-        FROM days WHERE day >= $year_start
-    ), habits AS (
-        SELECT customer_id, count(gap) AS gaps, median(gap) AS usual_gap
-        FROM gaps GROUP BY customer_id
-    ), per_customer AS (
-        SELECT customer_id, min(day) AS first_order, max(day) AS last_order
-        FROM days GROUP BY customer_id
-    ), staged AS (
-        SELECT p.customer_id, p.last_order,
-               datediff('day', p.last_order, $as_of) AS days_since,
-               CASE WHEN h.gaps >= $min_gaps THEN CAST(h.usual_gap AS DOUBLE) END AS usual_gap,
-               datediff('day', p.first_order, $as_of) AS days_since_first
-        FROM per_customer p LEFT JOIN habits h USING (customer_id)
+    stages = _stages(store, filters, [as_of]).drop(columns="as_of")
+    names = _customer_names(store, tuple(int(c) for c in stages["customer_id"]))
+    stages.insert(1, "customer", stages["customer_id"].map(names))
+    order = {stage: i for i, stage in enumerate(LIFECYCLE_STAGES)}
+    stages = stages.assign(_order=stages["stage"].map(order))
+    stages = stages.sort_values(["_order", "customer", "customer_id"], kind="stable")
+    return stages.drop(columns="_order").reset_index(drop=True)[LIFECYCLE_COLUMNS]
+
+
+def _customer_names(store: Store, ids: tuple[int, ...]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = store.rows(
+        "SELECT customer_id, name FROM customers WHERE list_contains($ids, customer_id)",
+        {"ids": list(ids)},
     )
-    SELECT s.customer_id, cu.name AS customer,
-           CASE WHEN s.days_since >= $churn_days THEN 'churned'
-                WHEN s.days_since_first < $new_days THEN 'new'
-                WHEN s.days_since > $factor * s.usual_gap THEN 'at_risk'
-                WHEN s.days_since < $new_days THEN 'returning'
-                ELSE 'active' END AS stage,
-           s.last_order, s.days_since, s.usual_gap AS usual_gap_days
-    FROM staged s LEFT JOIN customers cu ON cu.customer_id = s.customer_id
-    """
-    sql = f"""
-    SELECT * FROM ({sql})
-    ORDER BY list_position($stages, stage), customer, customer_id
-    """
-    return _frame(
-        store, filters, sql, LIFECYCLE_COLUMNS, ("last_order",),
-        as_of=as_of, end=as_of, year_start=_window_start(as_of, CHURN_DAYS),
-        min_gaps=AT_RISK_MIN_GAPS, churn_days=CHURN_DAYS, new_days=NEW_DAYS,
-        factor=AT_RISK_GAP_FACTOR, stages=list(LIFECYCLE_STAGES),
-    )  # fmt: skip
+    return {int(c): n for c, n in rows}
 
 
 def lifecycle_counts(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
@@ -287,8 +313,76 @@ def lifecycle_over_time(
     days = [as_of]
     for _ in range(months - 1):
         days.append(days[-1].replace(day=1) - timedelta(days=1))  # the month end before
-    frames = [lifecycle_counts(store, filters, day).assign(day=day) for day in reversed(days)]
-    return pd.concat(frames, ignore_index=True)[["day", "stage", "customers"]]
+    stages = _stages(store, filters, days)
+    counts = stages.groupby(["as_of", "stage"]).size()
+    rows = [
+        (day, stage, int(counts.get((day, stage), 0)))
+        for day in reversed(days)
+        for stage in LIFECYCLE_STAGES
+    ]
+    return pd.DataFrame(rows, columns=["day", "stage", "customers"])
+
+
+def customer_classes(
+    store: Store, filters: Filters, dimension: str, as_of: date
+) -> tuple[tuple[int, str], ...]:
+    """Each customer in scope with their RFM segment or lifecycle stage at `as_of`, for a KPI
+    breakdown by the rfm_segment or lifecycle_stage dimension."""
+    if dimension == "rfm_segment":
+        frame = _rfm(store, filters, as_of)[["customer_id", "segment"]]
+    elif dimension == "lifecycle_stage":
+        frame = _stages(store, filters, [as_of])[["customer_id", "stage"]]
+    else:
+        raise ValueError(f"{dimension} is not a customer segment dimension")
+    return tuple((int(c), str(v)) for c, v in frame.itertuples(index=False))
+
+
+CUSTOMERS_IN_COLUMNS = ["customer_id", "customer", "owner", "revenue", "orders", "last_order"]
+
+
+def customers_in(
+    store: Store,
+    filters: Filters,
+    dimension: str,
+    value: str,
+    customer_ids: tuple[int, ...] = (),
+    *,
+    limit: int = 200,
+) -> pd.DataFrame:
+    """The customers behind one value of a breakdown (a region, an industry, a segment...):
+    their completed revenue and orders in scope over the period, biggest first (ties:
+    customer_id), at most `limit`. For lifecycle_stage and rfm_segment, `customer_ids` are
+    the customers in that segment; "(not set)" stands for a blank value."""
+    conditions = [
+        "s.status = 'completed'",
+        "s.customer_id IS NOT NULL",
+        "s.day BETWEEN $start AND $end",
+    ]
+    if dimension in ("lifecycle_stage", "rfm_segment"):
+        conditions.append("list_contains($ids, s.customer_id)")
+    else:
+        column = DIMENSIONS[dimension].column
+        conditions.append(f"coalesce(CAST(s.{column} AS VARCHAR), '(not set)') = $value")
+    sql = f"""
+    WITH per_customer AS (
+        SELECT s.customer_id, sum(s.net_amount_cents) AS revenue_cents,
+               count(DISTINCT s.order_id) AS orders, max(s.day) AS last_order
+        FROM {_source("orders")}
+        WHERE {_where(filters, *conditions)}
+        GROUP BY s.customer_id
+    )
+    SELECT p.customer_id, cu.name AS customer, owner.name AS owner,
+           {_money("p.revenue_cents")} AS revenue, p.orders, p.last_order
+    FROM per_customer p
+    LEFT JOIN customers cu ON cu.customer_id = p.customer_id
+    LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id
+    ORDER BY p.revenue_cents DESC, p.customer_id
+    LIMIT $limit
+    """
+    return _frame(
+        store, filters, sql, CUSTOMERS_IN_COLUMNS, ("last_order",),
+        value=value, ids=list(customer_ids), limit=limit,
+    )  # fmt: skip
 
 
 # --- Pareto -------------------------------------------------------------------------------

@@ -11,18 +11,32 @@ from metrics.model import Source
 
 _PEOPLE_JOINS = """
     LEFT JOIN reps r ON r.rep_id = f.rep_id
+    LEFT JOIN rep_labels rl ON rl.rep_id = f.rep_id
     LEFT JOIN teams g ON g.team_id = f.team_id
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id"""
 _CUSTOMER_JOIN = """
-    LEFT JOIN customers c ON c.customer_id = f.customer_id"""
+    LEFT JOIN customers c ON c.customer_id = f.customer_id
+    LEFT JOIN {customer_segments} cseg ON cseg.customer_id = f.customer_id"""
 _PEOPLE_COLUMNS = """f.team_id, f.rep_id, r.leave_date AS rep_leave_date,
-    t.name AS team_name, g.name AS group_name, r.name AS rep_name, r.role AS rep_role,
+    t.name AS team_name, g.name AS group_name, rl.label AS rep_name, r.role AS rep_role,
     t.channel AS channel"""
-_CUSTOMER_COLUMNS = """c.region, c.city, c.industry, c.tier AS customer_tier, c.size_band"""
+_CUSTOMER_COLUMNS = """c.region, c.city, c.industry, c.tier AS customer_tier, c.size_band,
+    cseg.customer_segment"""
+# Customers' segments (lifecycle stage or RFM segment) are worked out per request, as of its
+# end, and joined in where {customer_segments} stands; with none asked for, nothing is.
+NO_CUSTOMER_SEGMENTS = (
+    "(SELECT NULL::INTEGER AS customer_id, NULL::VARCHAR AS customer_segment WHERE false)"
+)
+GIVEN_CUSTOMER_SEGMENTS = (
+    "(SELECT unnest($segment_ids) AS customer_id, unnest($segment_names) AS customer_segment)"
+)
+SEGMENT_DIMENSIONS = frozenset({"lifecycle_stage", "rfm_segment"})
 
-_PEOPLE_DIMS = frozenset({"team", "group", "rep", "role", "channel"})
-_CUSTOMER_DIMS = frozenset({"region", "city", "industry", "customer_tier", "size_band"})
+_PEOPLE_DIMS = frozenset({"team", "group", "rep", "rep_id", "role", "channel"})
+_CUSTOMER_DIMS = frozenset(
+    {"region", "city", "industry", "customer_tier", "size_band", *SEGMENT_DIMENSIONS}
+)
 
 
 def _joined(select: str, from_: str, *, customers: bool = True) -> str:

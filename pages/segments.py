@@ -20,8 +20,8 @@ if chosen is None:
     st.stop()
 scope = chosen.filters
 
-breakdown(scope)
+in_value = breakdown(scope)
 in_segment = rfm(scope, chosen.as_of)
 lifecycle_and_concentration(scope, chosen.as_of)
 to_follow_up = follow_up_list(scope, chosen.as_of)
-customer_drilldown(scope, to_follow_up, in_segment)
+customer_drilldown(scope, in_value, in_segment, to_follow_up)

@@ -6,13 +6,14 @@ Streamlit to settle after every interaction, and checks that the browser logged 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from urllib.parse import parse_qs, quote_plus, urlsplit
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from components.text import dimension_label, kpi_definition, kpi_label, t
+from components.text import column_label, dimension_label, kpi_definition, kpi_label, t
 from tests.e2e.conftest import AppPage, settle_after, wait_for_app, wait_for_charts
 
 pytestmark = pytest.mark.browser
@@ -195,4 +196,23 @@ def test_trends_page_has_its_own_url(app_page: AppPage) -> None:
     wait_for_charts(page)
     expect(page.get_by_role("heading", level=1)).to_have_text(t("page.kpi_trends"))
     assert selected(sidebar_selectbox(page, t("filters.team"))) == TEAM
+    app_page.assert_no_errors()
+
+
+def test_clicking_a_segment_bar_lists_its_customers(app_page: AppPage) -> None:
+    app_page.open("segments")
+    page = app_page.page
+    wait_for_charts(page)
+    drill = page.locator('[data-testid="stSelectbox"]').filter(
+        has=page.get_by_text(t("segments.drill_value", dimension="region"), exact=True)
+    )
+    assert selected(drill) == t("segments.drill_none")
+    orders_column = page.locator(
+        '[role="columnheader"]', has_text=re.compile(f"^{column_label('orders')}$")
+    )
+    before = orders_column.count()
+    first_bar = page.locator(".js-plotly-plot").first.locator(".bars .point path").first
+    settle_after(page, lambda: first_bar.click(force=True))
+    assert selected(drill) != t("segments.drill_none"), "the clicked bar is picked"
+    assert orders_column.count() == before + 1, "the customers' table, with their orders"
     app_page.assert_no_errors()

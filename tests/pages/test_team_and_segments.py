@@ -59,3 +59,28 @@ def test_segments_page_changes_dimension_and_drills_into_a_segment(demo_db: Path
     segment.select("at_risk").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key="seg_rfm").value == "at_risk"
+
+
+def test_segments_page_breaks_a_kpi_down_by_lifecycle_and_rfm(demo_db: Path) -> None:
+    at = _page("pages/segments.py")
+    for dimension, label, some_value in (
+        ("lifecycle_stage", "Lifecycle stage", "At risk"),
+        ("rfm_segment", "RFM segment", "Champions"),
+    ):
+        at.selectbox(key="seg_by").select(dimension).run()
+        assert not at.exception, [e.value for e in at.exception]
+        table = next(d.value for d in at.dataframe if label in d.value.columns)
+        assert some_value in set(table[label]), f"{dimension} values read as words"
+        assert table["Revenue"].sum() > 0
+
+
+def test_segments_page_lists_the_customers_behind_a_bar(demo_db: Path) -> None:
+    at = _page("pages/segments.py")
+    at.selectbox(key="seg_by").select("rfm_segment").run()
+    at.selectbox(key="seg_drill").select("champions").run()
+    assert not at.exception, [e.value for e in at.exception]
+    customers = next(d.value for d in at.dataframe if "Orders" in d.value.columns)
+    assert len(customers) > 0 and customers["Revenue"].is_monotonic_decreasing
+    first = customers["Customer"].iloc[0]
+    assert at.selectbox(key="seg_customer").value is not None
+    assert first in at.selectbox(key="seg_customer").options, "they can be opened one by one"

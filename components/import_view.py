@@ -1,0 +1,314 @@
+"""The Data page's parts: upload, read settings, mapping editor, check report, commit with a
+progress bar, import history, data health, duplicates and the way back to the demo company.
+
+Every check is a dry run of the real import (same code, rolled back), so what the page shows
+is exactly what Import will do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components import cache
+from components.tables import download_csv, table_with_download
+from components.text import column_label, t
+from data.errors import HuddleDataError
+from data.importing import company
+from data.importing.errors import ImportRejected
+from data.importing.fields import TABLES
+from data.importing.mapping import Mapping, auto_map, missing_required
+from data.importing.presets import all_presets, save_preset
+from data.importing.readers import DELIMITERS, ReadOptions, read_headers
+from data.importing.runner import ImportReport, ImportRequest, run_import
+
+_STATE = "data.import"
+_ENCODINGS = ("utf-8", "gbk", "gb18030", "windows-1252", "latin-1")
+
+
+def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.rename(columns={c: column_label(c) for c in frame.columns})
+
+
+def _saved_upload(upload: object) -> Path:
+    """The uploaded file on disk (DuckDB reads files), once per distinct content."""
+    data = upload.getvalue()  # type: ignore[attr-defined]
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    folder = Path(tempfile.gettempdir()) / "huddle-uploads" / digest
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / Path(upload.name).name  # type: ignore[attr-defined]
+    if not path.exists():
+        path.write_bytes(data)
+    return path
+
+
+def choose_file() -> tuple[Path | None, str, str | None]:
+    """The upload, what it holds and its preset; (None, ...) until a file is chosen."""
+    presets = all_presets(cache.get_store())
+    left, right = st.columns(2)
+    table = left.selectbox(
+        t("data.table"), list(TABLES), format_func=lambda n: t(f"data.table.{n}"), key="data.table"
+    )
+    options = [
+        None,
+        *(n for n, p in presets.items() if any(f.mapping.table == table for f in p.files)),
+    ]
+    preset = right.selectbox(
+        t("data.preset"), options, key=f"data.preset.{table}",
+        format_func=lambda n: t("data.preset.none") if n is None else f"{n}: {presets[n].title}",
+    )  # fmt: skip
+    upload = st.file_uploader(
+        t("data.upload"), type=["csv", "tsv", "txt", "xlsx", "parquet"],
+        help=t("data.upload.help"), key="data.upload",
+    )  # fmt: skip
+    return (_saved_upload(upload) if upload else None), table, preset
+
+
+def read_settings(path: Path) -> ReadOptions:
+    """Encoding, delimiter and sheet: detected unless the user picks one."""
+    with st.expander(t("data.settings")):
+        a, b, c = st.columns(3)
+        encoding = a.selectbox(
+            t("data.encoding"), [None, *_ENCODINGS], key="data.encoding",
+            format_func=lambda e: t("data.encoding.auto") if e is None else e,
+        )  # fmt: skip
+        delimiter = b.selectbox(
+            t("data.delimiter"), [None, *DELIMITERS], key="data.delimiter",
+            format_func=lambda d: t("data.delimiter.auto") if d is None else repr(d),
+        )  # fmt: skip
+        sheet = None
+        if path.suffix.lower() == ".xlsx":
+            sheet = c.text_input(t("data.sheet"), key="data.sheet") or None
+    return ReadOptions(encoding=encoding, delimiter=delimiter, sheet=sheet)
+
+
+def edit_mapping(path: Path, table: str, preset: str | None, read: ReadOptions) -> Mapping:
+    """The mapping table: every field, the column that fills it; starts from the preset or
+    from matching headers."""
+    headers = read_headers(path, read)
+    if preset:
+        base = all_presets(cache.get_store())[preset].for_table(table)
+    else:
+        base = Mapping(table, columns=auto_map(headers, table))
+    spec = TABLES[table]
+    frame = pd.DataFrame(
+        {
+            "field": [column_label(name) for name in spec.field_names],
+            "required": [
+                "✓" if f.required or any(f.name in g for g in spec.one_of) else ""
+                for f in spec.fields
+            ],
+            "column": [
+                base.columns.get(f.name) if base.columns.get(f.name) in headers else None
+                for f in spec.fields
+            ],
+        },
+        index=list(spec.field_names),
+    )
+    st.subheader(t("data.mapping"))
+    st.caption(t("data.mapping.help"))
+    edited = st.data_editor(
+        frame,
+        hide_index=True,
+        disabled=["field", "required"],
+        key=f"data.mapping.{path.parent.name}.{table}.{preset}",
+        column_config={
+            "field": st.column_config.TextColumn(t("data.mapping.field")),
+            "required": st.column_config.TextColumn(t("data.mapping.required"), width="small"),
+            "column": st.column_config.SelectboxColumn(t("data.mapping.column"), options=headers),
+        },
+    )
+    columns = {
+        str(name): column for name, column in edited["column"].items() if isinstance(column, str)
+    }
+    mapping = Mapping(table, columns, dict(base.defaults), dict(base.date_formats),
+                      dict(base.values), dict(base.options))  # fmt: skip
+    missing = missing_required(spec, mapping)
+    if missing:
+        st.warning(t("data.mapping.missing", fields=", ".join(missing)))
+    with st.popover(t("data.preset.save")):
+        name = st.text_input(t("data.preset.name"), key="data.preset.name")
+        if st.button(t("data.preset.save"), key="data.preset.save", disabled=not name):
+            try:
+                save_preset(cache.get_store(), name, mapping, path.name)
+                st.toast(t("data.preset.saved", name=name), icon=":material/check:")
+            except HuddleDataError as error:
+                st.error(str(error))
+    return mapping
+
+
+def _request(path: Path, mapping: Mapping, read: ReadOptions, on_error: str, replace: bool,
+             preset: str | None) -> ImportRequest:  # fmt: skip
+    return ImportRequest(path, mapping, read, on_error, replace, preset)  # type: ignore[arg-type]
+
+
+def dry_run(request: ImportRequest) -> tuple[ImportReport | None, str | None]:
+    """What the import would do (cached per file, mapping, settings and data version)."""
+    key = (request.path.as_posix(), request.mapping.to_json(), repr(request.read),
+           request.on_error, request.replace_existing, cache.data_version())  # fmt: skip
+    saved = st.session_state.get(_STATE)
+    if saved and saved[0] == key:
+        return saved[1], saved[2]
+    try:
+        report = run_import(cache.get_store(), request, dry_run=True)
+        message = report.refused
+    except ImportRejected as rejected:
+        report, message = rejected.report, str(rejected)  # type: ignore[assignment]
+    except HuddleDataError as error:
+        report, message = None, str(error)
+    st.session_state[_STATE] = (key, report, message)
+    return report, message
+
+
+def show_report(report: ImportReport) -> None:
+    """Detected settings, preview, counts and every problem with downloads."""
+    staged = report.staged
+    if staged is not None:
+        st.caption(t("data.detected", rows=f"{staged.rows:,}", columns=len(staged.headers),
+                     how=report.encoding_note()))  # fmt: skip
+        with st.expander(t("data.preview")):
+            st.dataframe(report.preview, hide_index=True)
+    if report.skipped:
+        st.info(t("data.mapping.skipped", columns=", ".join(report.skipped.values())))
+    if report.date_formats:
+        shown = ", ".join(f"{k} {v}" for k, v in report.date_formats.items())
+        st.caption(t("data.dates", formats=shown))
+    st.subheader(t("data.report"))
+    a, b, c = st.columns(3)
+    a.metric(t("data.report.rows"), f"{report.rows:,}")
+    b.metric(t("data.report.errors"), f"{report.rejected:,}")
+    c.metric(t("data.report.warnings"), f"{report.warnings:,}")
+    for message in report.blocking:
+        st.error(message)
+    for name, values in report.unmapped_values.items():
+        st.warning(t("data.unmapped", field=name, values=", ".join(values[:20])))
+    if report.imported_before:
+        st.info(t("data.report.before", when=", ".join(report.imported_before)))
+    if report.written is not None:
+        w = report.written
+        st.caption(t("data.report.would", added=f"{w.added:,}", updated=f"{w.updated:,}",
+                     unchanged=f"{w.unchanged:,}"))  # fmt: skip
+    if report.problems.empty:
+        st.success(t("data.report.clean"))
+        return
+    st.markdown(f"**{t('data.report.problems')}**")
+    table_with_download(_labelled(report.problems), "problems.csv", key="data.problems", height=240)
+    if not report.rejected_rows.empty:
+        st.markdown(f"**{t('data.report.rejected')}**")
+        download_csv(report.rejected_rows, "rejected_rows.csv", key="data.rejected")
+
+
+def commit(request: ImportRequest) -> None:
+    """The Import button: runs the import with a progress bar; a toast when it is in."""
+    bar = st.progress(0.0, text=t("data.committing"))
+    try:
+        report = run_import(
+            cache.get_store(), request,
+            progress=lambda f, _m: bar.progress(min(f, 1.0), text=t("data.committing")),
+        )  # fmt: skip
+    except HuddleDataError as error:
+        bar.empty()
+        st.error(t("data.rejected", message=error))
+        return
+    bar.progress(1.0)
+    st.session_state.pop(_STATE, None)
+    w = report.written
+    assert w is not None
+    message = t("data.done", file=report.file_name, added=f"{w.added:,}",
+                updated=f"{w.updated:,}", rejected=f"{report.rejected:,}")  # fmt: skip
+    st.success(message)
+    st.toast(message, icon=":material/check_circle:")
+    if not report.rejected_rows.empty:
+        download_csv(report.rejected_rows, "rejected_rows.csv", key="data.rejected_done")
+
+
+def import_section() -> None:
+    """The whole import flow, from choosing a file to committing it."""
+    store = cache.get_store()
+    replace = False
+    if company.holds_foreign_data(store):
+        st.info(t("data.foreign"), icon=":material/info:")
+        replace = st.checkbox(t("data.replace"), key="data.replace")
+    path, table, preset = choose_file()
+    if path is None:
+        return
+    read = read_settings(path)
+    try:
+        mapping = edit_mapping(path, table, preset, read)
+    except HuddleDataError as error:
+        st.error(str(error))
+        return
+    on_error = st.radio(
+        t("data.on_error"), ["reject", "quarantine"], horizontal=True, key="data.on_error",
+        format_func=lambda v: t(f"data.on_error.{v}"),
+    )  # fmt: skip
+    request = _request(path, mapping, read, on_error, replace, preset)
+    # The check runs as if the demo were cleared (it is rolled back either way), so a lead sees
+    # their file's rows and problems before deciding; Import waits for the box to be ticked.
+    foreign = company.holds_foreign_data(store)
+    report, message = dry_run(_request(path, mapping, read, on_error, replace or foreign, preset))
+    if report is not None:
+        show_report(report)
+    if message:
+        st.error(message)
+    blocked = message is not None or (foreign and not replace)
+    if foreign and not replace and message is None:
+        st.caption(t("data.tick_to_import"))
+    if st.button(t("data.commit"), type="primary", disabled=blocked, key="data.commit"):
+        commit(request)
+
+
+def history_section() -> None:
+    """Every import: when, which file, which table, rows added, updated and rejected."""
+    st.subheader(t("data.history"))
+    history = company.import_history(cache.get_store())
+    if history.empty:
+        st.info(t("data.history.empty"))
+        return
+    table_with_download(_labelled(history.drop(columns=["created"])), "imports.csv",
+                        key="data.history")  # fmt: skip
+
+
+def health_section() -> None:
+    """Rows, date range, freshness and orphan references per table."""
+    st.subheader(t("data.health"))
+    health = company.data_health(cache.get_store())
+    health["table_name"] = health["table_name"].map(lambda n: t(f"data.health.table.{n}"))
+    for column in ("first_date", "last_date"):
+        health[column] = pd.to_datetime(health[column]).dt.date
+    table_with_download(_labelled(health), "health.csv", key="data.health")
+
+
+def duplicates_section() -> None:
+    """Names that differ only in spacing, case or punctuation, each with a merge button."""
+    st.subheader(t("data.duplicates"))
+    found = company.likely_duplicates(cache.get_store())
+    if found.empty:
+        st.caption(t("data.duplicates.none"))
+        return
+    for number, row in enumerate(found.itertuples()):
+        names, ids = list(row.names), list(row.ids)
+        keep = st.selectbox(row.table_name, names, key=f"data.dupe.{number}")
+        for name, row_id in zip(names, ids, strict=True):
+            if name == keep:
+                continue
+            label = t("data.duplicates.merge", source=repr(name), target=repr(keep))
+            if st.button(label, key=f"data.merge.{number}.{row_id}"):
+                company.merge(cache.get_store(), row.table_name, row_id, ids[names.index(keep)])
+                st.toast(t("data.duplicates.merged", source=name, target=keep))
+                st.rerun()
+
+
+def demo_section() -> None:
+    """Rebuild the demo company, after an explicit confirmation."""
+    with st.expander(t("data.demo")):
+        st.caption(t("data.demo.help"))
+        sure = st.checkbox(t("data.demo.confirm"), key="data.demo.confirm")
+        if st.button(t("data.demo.button"), disabled=not sure, key="data.demo.button"):
+            with st.spinner(t("data.demo.button")):
+                company.restore_demo(cache.get_store())
+            st.toast(t("data.demo.done"), icon=":material/check_circle:")

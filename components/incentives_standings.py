@@ -1,0 +1,216 @@
+"""The Incentives page's group-against-group standings and contests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components import cache
+from components.format import format_date, format_value, money_column_format
+from components.incentives_view import people_labels
+from components.tables import table_with_download
+from components.text import kpi_label, t
+from components.theme import TARGET, TEMPLATE, team_colors
+from metrics import incentives
+from metrics.catalogue import get_kpi
+from metrics.filters import Filters
+from metrics.incentive_plan import load_plan
+from metrics.incentives import ContestStanding
+
+PlanStamp = tuple[str, int]
+
+cache.register_calls(
+    {
+        "incentives.groups": lambda s, f, kpi, level, full_end: incentives.group_standings(
+            s, f, kpi, level, full_end
+        ),
+        "incentives.contests": lambda s, f, stamp, as_of: incentives.contests(
+            s, f, load_plan(Path(stamp[0])), as_of
+        ),
+    }
+)
+
+
+def _standing_kpi(choice: str) -> str:
+    """The leaderboard's KPI as a group KPI (attainment and growth rank by revenue)."""
+    return "revenue" if choice in ("revenue_attainment", "growth") else choice
+
+
+def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts: bool) -> None:
+    """Groups (or teams) side by side: attainment bars against the 100% line, coloured by
+    team, with how many of their people are at target; a table under it."""
+    st.subheader(t("incentives.groups_heading"))
+    kpi = _standing_kpi(choice)
+    level = st.segmented_control(
+        t("incentives.groups_level"),
+        ["group", "team"],
+        default="group",
+        required=True,
+        format_func=lambda lv: t(f"incentives.level.{lv}"),
+        key="standings_level",
+        bind="query-params",
+    )
+    level = level or "group"
+    standings = cache.call("incentives.groups", scope, kpi, level, full_end)
+    if standings.empty:
+        st.info(t("incentives.board_empty"))
+        return
+    targeted = standings["attainment"].notna().any()
+    colors = team_colors(cache.teams())
+    measure = standings["attainment"] if targeted else standings["value"]
+    unit = get_kpi(kpi).unit
+    hidden_value = hide_amounts and unit == "money"
+    labels = [
+        t("incentives.at_target_label", at=a, members=m)
+        if targeted and m
+        else ("" if targeted or hidden_value else format_value(v, unit))
+        for a, m, v in zip(
+            standings["at_target"], standings["members"], standings["value"], strict=True
+        )
+    ]
+    # One trace per top-level team, so the legend says which colour is which team.
+    teams = cache.teams()
+    root = dict(zip(teams["name"], teams["root_name"], strict=True))
+    owner = [root.get(n, n) for n in standings["name"]]
+    fig = go.Figure()
+    for team in dict.fromkeys(owner):
+        rows = [i for i, o in enumerate(owner) if o == team]
+        fig.add_trace(
+            go.Bar(
+                x=measure.iloc[rows],
+                y=standings["name"].iloc[rows],
+                orientation="h",
+                name=team,
+                marker_color=colors.get(team, TARGET),
+                text=[labels[i] for i in rows],
+                textposition="auto",
+                hovertemplate="%{y}: %{x:.1%}<extra></extra>"
+                if targeted
+                else "%{y}: %{x}<extra></extra>",
+            )
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(standings["name"]))
+    if targeted:
+        fig.add_vline(
+            x=1, line_dash="dash", line_color=TARGET, annotation_text=t("incentives.target_line")
+        )
+        fig.update_xaxes(tickformat=".0%")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(
+        template=TEMPLATE,
+        height=90 + 34 * len(standings),
+        showlegend=level == "group",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    )
+    if targeted:
+        st.caption(t("incentives.groups_caption", kpi=kpi_label(kpi).lower()))
+    else:
+        level_word = t(f"incentives.level_one.{level}")
+        st.caption(t("incentives.groups_caption_plain", kpi=kpi_label(kpi), level=level_word))
+    st.plotly_chart(fig, key="incentives_groups_chart")
+    table = standings.rename(
+        columns={
+            "rank": t("incentives.col.rank"),
+            "name": t("incentives.col.name"),
+            "value": kpi_label(kpi),
+            "target": t("incentives.col.target"),
+            "attainment": t("incentives.col.attainment"),
+            "members": t("incentives.col.members"),
+            "at_target": t("incentives.col.at_target"),
+        }
+    )
+    if hide_amounts and get_kpi(kpi).unit == "money":
+        table = table.drop(columns=[kpi_label(kpi), t("incentives.col.target")])
+    if not targeted:
+        table = table.drop(
+            columns=[
+                t("incentives.col.target"),
+                t("incentives.col.attainment"),
+                t("incentives.col.members"),
+                t("incentives.col.at_target"),
+            ],
+            errors="ignore",
+        )
+    unit = get_kpi(kpi).unit
+    money = unit == "money"
+    value_format = {"money": money_column_format(), "score": "%.2f", "percent": "percent"}
+    config = {
+        kpi_label(kpi): st.column_config.NumberColumn(format=value_format.get(unit, "%d")),
+        t("incentives.col.target"): st.column_config.NumberColumn(
+            format=money_column_format() if money else "%.1f"
+        ),
+        t("incentives.col.attainment"): st.column_config.ProgressColumn(
+            format="percent", min_value=0, max_value=1
+        ),
+    }
+    table_with_download(
+        table, f"standings-{level}.csv", column_config=config, key="incentives_groups"
+    )
+
+
+def _status(standing: ContestStanding) -> str:
+    if standing.status == "finished":
+        return t("incentives.status.finished")
+    return t(f"incentives.status.{standing.status}", days=standing.days_left)
+
+
+def contest_card(
+    standing: ContestStanding,
+    *,
+    hide_amounts: bool,
+    labels: dict[int, str] | None = None,
+    top: int = 5,
+) -> None:
+    """One contest: its KPI, dates and days left, and a progress bar per leading entrant.
+    `labels` (rep_id -> name to show) tells apart people who share a name."""
+    contest = standing.contest
+    labels = labels or {}
+    unit = get_kpi(contest.kpi).unit
+    with st.container(border=True, height="stretch"):
+        st.markdown(f"**:material/sports_score: {contest.name}** · {_status(standing)}")
+        st.caption(
+            t(
+                "incentives.contest_dates",
+                kpi=kpi_label(contest.kpi),
+                between=t(f"incentives.between.{contest.between}"),
+                start=format_date(contest.start),
+                end=format_date(contest.end),
+            )
+        )
+        if contest.goal is not None and not (hide_amounts and unit == "money"):
+            st.caption(t("incentives.contest_goal", goal=format_value(contest.goal, unit)))
+        if standing.standings.empty:
+            st.markdown(f"_{t('incentives.contest_empty')}_")
+        for row in standing.standings.head(top).itertuples():
+            hidden = hide_amounts and unit == "money"
+            key = "incentives.contest_row_hidden" if hidden else "incentives.contest_row"
+            name = row.name if pd.isna(row.rep_id) else labels.get(int(row.rep_id), row.name)
+            text = t(key, rank=row.rank, name=name, value=format_value(row.value, unit))
+            st.progress(float(row.progress), text=text)
+        prize = None
+        if contest.prize is not None:
+            prize = format_value(float(contest.prize), "money")
+        note = contest.prize_note
+        if prize and note:
+            st.caption(t("incentives.prize_with_note", prize=prize, note=note))
+        elif prize or note:
+            st.caption(t("incentives.prize_note_only", note=prize or note))
+
+
+def contests_section(scope: Filters, stamp: PlanStamp, as_of: date, *, hide_amounts: bool) -> None:
+    """Every contest in the plan file on the as-of day, two to a row."""
+    st.subheader(t("incentives.contests_heading"))
+    found: list[ContestStanding] = cache.call("incentives.contests", scope, stamp, as_of)
+    if not found:
+        st.info(t("incentives.no_contests"))
+        return
+    labels = people_labels(scope)
+    for first in range(0, len(found), 2):
+        columns = st.columns(2)
+        for column, standing in zip(columns, found[first : first + 2], strict=False):
+            with column:
+                contest_card(standing, hide_amounts=hide_amounts, labels=labels)

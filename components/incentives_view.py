@@ -1,0 +1,405 @@
+"""The Incentives page's plan, settings, leaderboard and awards.
+
+Every number comes from metrics.incentives through the cache; the plan file is part of each
+cache key (its path and modification time), so an edited plan shows at once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components import cache
+from components.format import format_date, format_percent, format_value, money_column_format
+from components.text import kpi_label, t
+from components.theme import PACE_COLORS
+from metrics import incentives
+from metrics.catalogue import get_kpi
+from metrics.filters import Filters
+from metrics.incentive_plan import Award, IncentivePlan, PlanError, load_plan, plan_stamp
+from metrics.incentives import LEADERBOARD_KPIS, AwardResult
+from metrics.periods import previous_period
+
+PlanStamp = tuple[str, int]
+MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
+TOP_THREE_BACKGROUND = "background-color: #fff8e1"
+
+
+def _plan(stamp: PlanStamp) -> IncentivePlan:
+    return load_plan(Path(stamp[0]))
+
+
+cache.register_calls(
+    {
+        "incentives.leaderboard": lambda s, f, stamp, choice, full_end: incentives.leaderboard(
+            s, f, _plan(stamp), choice, full_end
+        ),
+        "incentives.awards": lambda s, f, stamp: incentives.awards(s, f, _plan(stamp)),
+        "incentives.commissions": lambda s, f, stamp: incentives.rep_commissions(
+            s, f, _plan(stamp)
+        ),
+        "incentives.directory": lambda s, f: incentives.rep_directory(s),
+    }
+)
+
+
+def person_labels(people: pd.DataFrame) -> dict[int, str]:
+    """rep_id -> the name to show: the name alone when nobody else has it; for two people
+    of the same name, their group (or team) after it, and their id if even that is shared,
+    so nobody is taken for somebody else."""
+    counts = Counter(people["rep"])
+    labels: dict[int, str] = {}
+    for rep_id, name, group, team in zip(
+        people["rep_id"], people["rep"], people["group"], people["team"], strict=True
+    ):
+        place = group or team
+        if counts[name] == 1:
+            labels[int(rep_id)] = name
+        elif place:
+            labels[int(rep_id)] = t("incentives.namesake", rep=name, place=place)
+        else:
+            labels[int(rep_id)] = t("incentives.namesake_id", rep=name, id=int(rep_id))
+    shared = Counter(labels.values())
+    for rep_id, label in labels.items():
+        if shared[label] > 1:
+            labels[rep_id] = t("incentives.namesake_id", rep=label, id=rep_id)
+    return labels
+
+
+def people_labels(scope: Filters) -> dict[int, str]:
+    """person_labels for everyone in the database (cached with the directory)."""
+    return person_labels(cache.call("incentives.directory", scope))
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    """The plan file as read for this run, and the stamp that keys its cached results."""
+
+    plan: IncentivePlan
+    stamp: PlanStamp
+
+
+def current_plan() -> LoadedPlan | None:
+    """The plan file, validated; None (after saying what is wrong, line and field) if broken."""
+    stamp = plan_stamp()
+    try:
+        return LoadedPlan(load_plan(Path(stamp[0])), stamp)
+    except PlanError as error:
+        st.error(t("incentives.plan_broken", message=error), icon=":material/rule:")
+        return None
+
+
+def plan_caption(plan: IncentivePlan, day: date) -> None:
+    """Which plan version is in force on `day`, in one line."""
+    version = plan.version_for(day)
+    if version is None:
+        first = format_date(plan.plans[0].effective_from)
+        st.info(t("incentives.no_plan", day=format_date(day), first=first))
+        return
+    rule = version.commission
+    st.caption(
+        t(
+            "incentives.plan_caption",
+            day=format_date(day),
+            plan=version.name,
+            mode=t(f"incentives.mode.{rule.mode}"),
+            period=t(f"incentives.period.{rule.period}"),
+        )
+    )
+
+
+def hide_amounts_toggle() -> bool:
+    """The hide-amounts switch in the sidebar, bound to the URL as on the stand-up
+    (`?hide_amounts=true`), so a shared screen's link keeps peers' money off it."""
+    with st.sidebar:
+        st.subheader(t("incentives.settings"))
+        hidden = st.toggle(
+            t("incentives.hide_amounts"),
+            key="hide_amounts",
+            help=t("incentives.hide_amounts_help"),
+            bind="query-params",
+        )
+    return bool(hidden)
+
+
+def board_kpi() -> str:
+    """The KPI the leaderboard ranks by: one click on a pill, kept in the URL."""
+    choice = st.pills(
+        t("incentives.board_kpi"),
+        list(LEADERBOARD_KPIS),
+        default="revenue",
+        required=True,
+        format_func=lambda k: t(f"incentives.kpi.{k}"),
+        key="board_kpi",
+        bind="query-params",
+    )
+    return choice or "revenue"
+
+
+def _value_unit(choice: str) -> str:
+    if choice in ("revenue_attainment", "growth"):
+        return "percent"
+    return get_kpi(choice).unit
+
+
+def _change(steps: object, previous: object) -> str:
+    """A rank change as an arrow: ▲ 3 (up three places), ▼ 2, – (same), new (unranked before)."""
+    if pd.isna(previous) or pd.isna(steps):  # type: ignore[call-overload]
+        return t("incentives.change.new")
+    moved = int(steps)  # type: ignore[call-overload]
+    if moved > 0:
+        return t("incentives.change.up", steps=moved)
+    if moved < 0:
+        return t("incentives.change.down", steps=-moved)
+    return t("incentives.change.same")
+
+
+def _number_format(unit: str) -> str:
+    return {"money": money_column_format(), "percent": "percent", "score": "%.2f"}.get(unit, "%d")
+
+
+def _targeted(choice: str) -> bool:
+    """Whether the KPI behind a leaderboard choice has targets (attainment and pace)."""
+    return choice in ("revenue_attainment", "growth") or bool(get_kpi(choice).target_metric)
+
+
+def leaderboard_table(
+    board: pd.DataFrame, choice: str, *, hide_amounts: bool, labels: dict[int, str] | None = None
+) -> pd.DataFrame:
+    """The leaderboard as shown: headings in words, arrows, medals; money dropped when hidden;
+    target, attainment and pace dropped for a KPI without targets. `labels` (rep_id -> name
+    to show, see person_labels) tells apart people who share a name."""
+    unit = _value_unit(choice)
+    value_heading = t(f"incentives.kpi.{choice}")
+    shown_names = [
+        (labels or {}).get(int(rep_id), rep)
+        for rep_id, rep in zip(board["rep_id"], board["rep"], strict=True)
+    ]
+    names = [
+        t("incentives.left_marker", rep=rep) if left else rep
+        for rep, left in zip(shown_names, board["left"], strict=True)
+    ]
+    shown = pd.DataFrame(
+        {
+            t("incentives.col.rank"): board["rank"],
+            t("incentives.col.medal"): [
+                MEDALS.get(r, "") if pd.notna(r) else "" for r in board["rank"]
+            ],
+            t("incentives.col.rep"): names,
+            t("incentives.col.team"): board["team"],
+            value_heading: board["value"] * (100 if unit == "percent" else 1),
+            t("incentives.col.target"): board["target"],
+            t("incentives.col.attainment"): board["attainment"],
+            t("incentives.col.pace"): [t(f"pace.{p}") for p in board["pace"]],
+            t("incentives.col.change"): [
+                _change(c, p)
+                for c, p in zip(board["rank_change"], board["previous_rank"], strict=True)
+            ],
+            t("incentives.col.commission"): board["commission_cents"].astype("Float64") / 100,
+        }
+    )
+    target_is_money = choice in ("revenue", "revenue_attainment", "growth")
+    if board["commission_cents"].isna().all():  # no plan in force: nothing to show
+        shown = shown.drop(columns=[t("incentives.col.commission")])
+    if not _targeted(choice) or board["target"].isna().all():
+        shown = shown.drop(
+            columns=[
+                t("incentives.col.target"),
+                t("incentives.col.attainment"),
+                t("incentives.col.pace"),
+            ]
+        )
+    if hide_amounts:
+        hidden = [c for c in [t("incentives.col.commission")] if c in shown.columns]
+        if unit == "money":
+            hidden.append(value_heading)
+        if target_is_money and t("incentives.col.target") in shown.columns:
+            hidden.append(t("incentives.col.target"))
+        shown = shown.drop(columns=hidden)
+    return shown
+
+
+def leaderboard_section(
+    scope: Filters,
+    loaded: LoadedPlan,
+    full_end: date,
+    *,
+    hide_amounts: bool,
+) -> str:
+    """The ranked table for the chosen KPI; returns the KPI chosen."""
+    st.subheader(t("incentives.board_heading"))
+    choice = board_kpi()
+    board = cache.call("incentives.leaderboard", scope, loaded.stamp, choice, full_end)
+    if board.empty:
+        st.info(t("incentives.board_empty"))
+        return choice
+    prev_start, prev_end = previous_period(scope.start, scope.end)
+    version = loaded.plan.version_for(scope.end)
+    period = version.commission.period if version else "month"
+    st.caption(
+        t(
+            "incentives.board_caption",
+            start=format_date(scope.start),
+            end=format_date(scope.end),
+            prev_start=format_date(prev_start),
+            prev_end=format_date(prev_end),
+            period=t(f"incentives.period.{period}"),
+        )
+    )
+    if not _targeted(choice):
+        st.caption(t("incentives.board_no_targets", kpi=t(f"incentives.kpi.{choice}")))
+    if hide_amounts:
+        st.caption(t("incentives.amounts_hidden"))
+    labels = people_labels(scope)
+    shown = leaderboard_table(board, choice, hide_amounts=hide_amounts, labels=labels)
+    unit = _value_unit(choice)
+    value_heading = t(f"incentives.kpi.{choice}")
+    target_unit = "money" if choice in ("revenue", "revenue_attainment", "growth") else "count"
+    top_three = board["rank"].fillna(99).le(3).tolist()
+    pace_colors = {t(f"pace.{p}"): c for p, c in PACE_COLORS.items()}
+    styled = shown.style.apply(
+        lambda row: [TOP_THREE_BACKGROUND if top_three[row.name] else ""] * len(row), axis=1
+    )
+    if t("incentives.col.pace") in shown.columns:
+        styled = styled.map(
+            lambda label: f"color: {pace_colors.get(label, '')}; font-weight: 600",
+            subset=[t("incentives.col.pace")],
+        )
+    config = {
+        t("incentives.col.rank"): st.column_config.NumberColumn(width=40),
+        t("incentives.col.medal"): st.column_config.TextColumn(width=40),
+        t("incentives.col.rep"): st.column_config.TextColumn(width="medium"),
+        value_heading: st.column_config.NumberColumn(
+            format="%.1f%%" if unit == "percent" else _number_format(unit)
+        ),
+        t("incentives.col.target"): st.column_config.NumberColumn(
+            format=_number_format(target_unit) if target_unit == "money" else "%.1f"
+        ),
+        t("incentives.col.attainment"): st.column_config.ProgressColumn(
+            format="percent", min_value=0, max_value=1, width="small"
+        ),
+        t("incentives.col.commission"): st.column_config.NumberColumn(format=money_column_format()),
+    }
+    st.dataframe(
+        styled,
+        hide_index=True,
+        column_config=config,
+        height=min(600, 35 * (len(shown) + 1) + 3),
+        key="incentives_board",
+    )
+    return choice
+
+
+# --- Awards -----------------------------------------------------------------------------------
+
+
+def _sentences(parts: list[str]) -> str:
+    return t("incentives.sentence_gap").join(parts)
+
+
+def rule_in_words(award: Award) -> str:
+    """An award's rule and eligibility as plain sentences, from the plan's fields."""
+    unit = get_kpi(award.kpi).unit
+    label = kpi_label(award.kpi)
+    kpi = label if unit in ("score", "percent") else label.lower()  # "CSAT", "deals won"
+    key = f"incentives.rule.{award.rule}"
+    if award.rule == "highest":  # amounts and counts: "the most"; scores and rates: "highest"
+        key += ".highest" if unit in ("score", "percent") else ".most"
+    parts = [t(key, kpi=kpi)]
+    if award.rule == "most_improved" and award.min_previous:
+        amount = format_value(award.min_previous, get_kpi(award.kpi).unit)
+        parts.append(t("incentives.rule.min_previous", amount=amount))
+    if award.requires_kpi and award.requires_at_least:
+        count = format_value(award.requires_at_least, get_kpi(award.requires_kpi).unit)
+        parts.append(t("incentives.rule.requires", count=count, kpi=kpi_label(award.requires_kpi)))
+    if award.max_tenure_months:
+        parts.append(t("incentives.rule.tenure", months=award.max_tenure_months))
+    roles = ", ".join(t(f"role.{r}").lower() for r in award.eligible_roles)
+    parts.append(t("incentives.rule.roles", roles=roles))
+    parts.append(t("incentives.rule.on_team"))
+    return _sentences(parts)
+
+
+def _award_value(result: AwardResult, value: float | None) -> str:
+    if result.award.rule in ("most_improved", "group_share_at_target"):
+        return format_percent(value)
+    return format_value(value, get_kpi(result.award.kpi).unit)
+
+
+def _hides(result: AwardResult, hide_amounts: bool) -> bool:
+    """True when the award's winning number is someone's money and amounts are hidden."""
+    money = result.award.rule == "highest" and get_kpi(result.award.kpi).unit == "money"
+    return hide_amounts and money
+
+
+def _prize(award: Award) -> str | None:
+    if award.prize is not None:
+        amount = format_value(float(award.prize), "money")
+        if award.prize_note:
+            return t("incentives.prize_with_note", prize=amount, note=award.prize_note)
+        return t("incentives.prize", prize=amount)
+    if award.prize_note:
+        return t("incentives.prize_note_only", note=award.prize_note)
+    return None
+
+
+def _award_name(name: str | None, rep_id: int | None, labels: dict[int, str]) -> str:
+    """A winner's name as shown: a person's label (telling namesakes apart), or a group's."""
+    return labels.get(rep_id, name or "") if rep_id is not None else (name or "")
+
+
+def award_card(
+    result: AwardResult, *, hide_amounts: bool, labels: dict[int, str] | None = None
+) -> None:
+    """One award: winner and the number that won it, runner-up, the rule, the prize."""
+    labels = labels or {}
+    with st.container(border=True, height="stretch"):
+        st.markdown(f"**:material/emoji_events: {result.award.name}**")
+        hidden = _hides(result, hide_amounts)
+        if result.winner is None:
+            st.markdown(f"_{t('incentives.no_winner')}_")
+        else:
+            key = "incentives.winner_hidden" if hidden else "incentives.winner"
+            winner = _award_name(result.winner, result.winner_id, labels)
+            st.markdown(t(key, name=winner, value=_award_value(result, result.winner_value)))
+            if result.runner_up is not None:
+                key = "incentives.runner_up_hidden" if hidden else "incentives.runner_up"
+                value = _award_value(result, result.runner_up_value)
+                runner_up = _award_name(result.runner_up, result.runner_up_id, labels)
+                st.caption(t(key, name=runner_up, value=value))
+        st.caption(rule_in_words(result.award))
+        prize = _prize(result.award)
+        if prize:  # a prize is the company's offer, not anyone's earnings: always shown
+            st.caption(prize)
+
+
+def awards_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool) -> None:
+    """The period's awards under the plan in force on its first day, three to a row."""
+    st.subheader(t("incentives.awards_heading"))
+    version = loaded.plan.version_for(scope.start)
+    if version is None:
+        plan_caption(loaded.plan, scope.start)
+        return
+    results: list[AwardResult] = cache.call("incentives.awards", scope, loaded.stamp)
+    if not results:
+        st.info(t("incentives.no_awards"))
+        return
+    st.caption(
+        t(
+            "incentives.awards_caption",
+            start=format_date(scope.start),
+            end=format_date(scope.end),
+            plan=version.name,
+        )
+    )
+    labels = people_labels(scope)
+    for first in range(0, len(results), 3):
+        columns = st.columns(3)
+        for column, result in zip(columns, results[first : first + 3], strict=False):
+            with column:
+                award_card(result, hide_amounts=hide_amounts, labels=labels)

@@ -1,0 +1,695 @@
+"""The Reviews page's reading side: the section switch, the person picker, a person's history
+(score trend, action items, KPI trend, every version), who is due, calibration and exports."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from datetime import date, timedelta
+from typing import Any
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+from components import cache
+from components.charts import trend_figure
+from components.filters import GlobalFilters
+from components.format import format_date, format_percent, format_value
+from components.tables import download_csv, table_with_download
+from components.text import kpi_label, t
+from components.text_reviews import EN as REVIEW_STRINGS
+from components.theme import PALETTE, TEMPLATE
+from data.reviews import KINDS, SCORE_DIMENSIONS, ReviewNotFound, set_action_item_done
+from metrics import reviews as review_metrics
+from metrics.catalogue import get_kpi
+from metrics.filters import Filters
+from metrics.periods import add_months, unit_start
+
+SECTIONS = ("write", "history", "coverage", "calibration")
+SECTION_KEY = "section"
+PERSON_KEY = "person"
+KIND_KEY = "review_kind"
+SCORE_COLORS = {1: "#e03131", 2: "#f08c00", 3: "#adb5bd", 4: "#74c0fc", 5: "#1f6feb"}
+
+cache.register_calls(
+    {
+        "reviews.history": lambda s, f, rep_id: review_metrics.history(s, rep_id),
+        "reviews.review": lambda s, f, review_id: review_metrics.review(s, review_id),
+        "reviews.changes": lambda s, f, review_id: review_metrics.changes(s, review_id),
+        "reviews.versions": lambda s, f, review_id: review_metrics.versions(s, review_id),
+        "reviews.last_items": lambda s, f, rep_id, as_of: review_metrics.last_review_items(
+            s, rep_id, as_of
+        ),
+        "reviews.items": lambda s, f, as_of: review_metrics.action_items(s, f, as_of),
+        "reviews.rep_items": lambda s, f, rep_id, as_of: review_metrics.action_items(
+            s, None, as_of, rep_id=rep_id
+        ),
+        "reviews.coverage": lambda s, f, as_of: review_metrics.coverage(s, f, as_of),
+        "reviews.still_due": lambda s, f, kind, start, end: review_metrics.still_due(
+            s, f, kind, start, end
+        ),
+        "reviews.period": lambda s, f: review_metrics.period_reviews(s, f),
+        "reviews.distribution": lambda s, f: review_metrics.score_distribution(s, f),
+        "reviews.calibration": lambda s, f: review_metrics.reviewer_calibration(s, f),
+        "reviews.snapshot": lambda s, f, rep_id, start, end: review_metrics.kpi_snapshot(
+            s, rep_id, start, end
+        ),
+        "reviews.kpi_months": lambda s, f, rep_id, end: review_metrics.kpi_months(s, rep_id, end),
+    }
+)
+
+
+# --- shared pieces ------------------------------------------------------------------------
+
+
+def section_picker() -> str:
+    """The section switch (Write, History, Who is due, Calibration), kept in the URL."""
+    return (
+        st.segmented_control(
+            t("reviews.section"),
+            SECTIONS,
+            default="write",
+            required=True,
+            format_func=lambda s: t(f"reviews.section.{s}"),
+            key=SECTION_KEY,
+            bind="query-params",
+            label_visibility="collapsed",
+        )
+        or "write"
+    )
+
+
+def person_picker(scope: Filters) -> dict[str, Any] | None:
+    """Pick one person in scope (kept in the URL as ?person=<name>); their row of people()."""
+    people = cache.call("team.people", scope)
+    if people.empty:
+        st.info(t("reviews.no_people"))
+        return None
+    rows = {int(r["rep_id"]): r for r in people.to_dict("records")}
+    # The name alone, as on the Team page: the URL carries it (?person=<name>) between them.
+    labels = {rid: str(r["rep"]) for rid, r in rows.items()}
+    if st.session_state.get(PERSON_KEY) not in (None, *rows):
+        del st.session_state[PERSON_KEY]  # someone outside this scope: start from the first
+    rep_id = st.selectbox(
+        t("reviews.person"),
+        list(rows),
+        format_func=lambda r: labels[r],
+        key=PERSON_KEY,
+        bind="query-params",
+    )
+    return None if rep_id is None else rows[int(rep_id)]
+
+
+def kind_label(kind: str) -> str:
+    """A review kind as the user reads it."""
+    return t(f"reviews.kind.{kind}")
+
+
+def period_label(start: date, end: date) -> str:
+    """A period as the user reads it: 'Oct 2026', 'Week of 9 Nov 2026', 'Q3 2026', a day."""
+    if start == end:
+        return format_date(start)
+    if start.day == 1 and end == add_months(start, 1) - timedelta(days=1):
+        return f"{start:%b %Y}"
+    if start.day == 1 and end == add_months(start, 3) - timedelta(days=1):
+        return t("reviews.period.quarter", quarter=(start.month - 1) // 3 + 1, year=start.year)
+    if (end - start).days == 6:
+        return t("reviews.period.week", day=format_date(start))
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def problem_text(field: str, code: str, values: dict[str, Any]) -> str:
+    """A validation problem as a sentence under its field."""
+    if field.startswith("scores."):
+        label = t(f"reviews.dim.{field.split('.', 1)[1]}")
+    elif field.startswith("goals.") and field.count(".") >= 1 and field.split(".")[1].isdigit():
+        label = t("reviews.field.goal_row", row=int(field.split(".")[1]) + 1)
+        column = field.split(".")[2] if field.count(".") == 2 else ""
+        column_key = {"text": "goal_text", "due_date": "goal_due"}.get(column)
+        if column_key:
+            label = f"{label}: {t(f'reviews.field.{column_key}')}"
+    else:
+        label = t(f"reviews.field.{field}") if f"reviews.field.{field}" in REVIEW_STRINGS else field
+    shown = {k: format_date(v) if isinstance(v, date) else v for k, v in values.items()}
+    return t(f"reviews.error.{code}", label=label, **shown)
+
+
+def kpi_rows(snapshot: dict[str, Any] | None) -> list[tuple[str, str, str | None]]:
+    """(KPI label, value, target line or None) for each KPI in a frozen or live snapshot."""
+    if not snapshot:
+        return []
+    values = snapshot.get("kpis", {})
+    out = []
+    for kpi_id in review_metrics.SNAPSHOT_KPIS:
+        unit = get_kpi(kpi_id).unit
+        target = values.get(f"{kpi_id}_target")
+        line = None
+        if target:
+            line = t(
+                "reviews.kpis.target",
+                target=format_value(target, unit),
+                attainment=format_percent(values.get(f"{kpi_id}_attainment")),
+            )
+        out.append((kpi_label(kpi_id), format_value(values.get(kpi_id), unit), line))
+    return out
+
+
+def show_kpis(snapshot: dict[str, Any] | None) -> None:
+    """The snapshot's KPIs as small metrics, two to a row, with target and attainment."""
+    rows = kpi_rows(snapshot)
+    for index in range(0, len(rows), 2):
+        columns = st.columns(2)
+        for column, (label, value, line) in zip(columns, rows[index : index + 2], strict=False):
+            with column:
+                st.metric(label, value)
+                if line:
+                    st.caption(line)
+
+
+def review_markdown(
+    review: dict[str, Any], done: frozenset[str] = frozenset(), *, level: int = 1
+) -> str:
+    """One review as Markdown, readable on paper: scores, notes, goals (ticked when their id is
+    in `done`) and the numbers it was written against. `level` is the title's heading level
+    (the page shows it smaller than the downloaded file)."""
+    notes = review["notes"] or {}
+    h1, h2 = "#" * level, "#" * (level + 1)
+    lines = [
+        f"{h1} {t('reviews.md.title', kind=kind_label(review['kind']), person=review['rep'])}",
+        "",
+        t(
+            "reviews.md.meta",
+            start=format_date(review["period_start"]),
+            end=format_date(review["period_end"]),
+            reviewer=review["reviewer"],
+            status=t(f"reviews.status.{review['status']}"),
+            version=review["version"],
+        ),
+        "",
+        f"{h2} {t('reviews.md.scores')}",
+        "",
+    ]
+    for dim in SCORE_DIMENSIONS:
+        score = (review["scores"] or {}).get(dim)
+        lines.append(f"- {t(f'reviews.dim.{dim}')}: {score if score is not None else '—'} / 5")
+    for name in ("strengths", "areas_to_improve", "training_plan", "career_notes"):
+        lines += [
+            "",
+            f"{h2} {t(f'reviews.field.{name}')}",
+            "",
+            notes.get(name) or t("reviews.md.none"),
+        ]
+    lines += ["", f"{h2} {t('reviews.md.goals')}", ""]
+    goals = notes.get("goals") or []
+    lines += [
+        t(
+            "reviews.md.goal_line",
+            mark="x" if g["item_id"] in done else " ",
+            text=g["text"],
+            due=format_date(date.fromisoformat(g["due_date"])),
+        )
+        for g in goals
+    ] or [t("reviews.md.none")]
+    snapshot = review["kpi_snapshot"]
+    if snapshot:
+        lines += [
+            "",
+            f"{h2} "
+            + t("reviews.md.kpis", start=snapshot["period_start"], end=snapshot["period_end"]),
+            "",
+            "| " + " | ".join(t(f"reviews.md.{c}_col") for c in ("kpi", "value", "target")) + " |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| {label} | {value} | {line or ''} |" for label, value, line in kpi_rows(snapshot)
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def show_pending_toast() -> None:
+    """The toast a save asked for before the rerun that follows it."""
+    message = st.session_state.pop("reviews_toast", None)
+    if message:
+        st.toast(message, icon=":material/check_circle:")
+
+
+# --- history ------------------------------------------------------------------------------
+
+
+def _load_into_form(review: dict[str, Any]) -> None:
+    """Open `review` in the Write section (a button's callback, so before widgets exist)."""
+    st.session_state[SECTION_KEY] = "write"
+    st.session_state[PERSON_KEY] = int(review["rep_id"])
+    st.session_state[KIND_KEY] = review["kind"]
+    st.session_state[f"review_period_{review['kind']}"] = review["period_start"]
+    if review["kind"] == "one_to_one":
+        st.session_state["review_day"] = review["period_start"]
+
+
+def _tick(review_id: str, item_id: str, key: str, text: str, who: str) -> None:
+    done = bool(st.session_state[key])
+    try:
+        set_action_item_done(
+            cache.get_store(),
+            review_id,
+            item_id,
+            done=done,
+            changed_by=who,
+            event_id=uuid.uuid4().hex,
+        )
+    except ReviewNotFound as error:
+        st.session_state["reviews_toast"] = str(error)
+        return
+    state = t("reviews.item.done") if done else t("reviews.item.open")
+    st.session_state["reviews_toast"] = t("reviews.item.ticked", text=text, state=state)
+
+
+def _score_trend(history: pd.DataFrame) -> None:
+    st.markdown(f"#### {t('reviews.history.trend')}")
+    kinds = [k for k in KINDS if k in set(history["kind"])]
+    kind = st.segmented_control(
+        t("reviews.history.trend_kind"),
+        kinds,
+        default="monthly_evaluation" if "monthly_evaluation" in kinds else kinds[0],
+        required=True,
+        format_func=kind_label,
+        key="history_kind",
+    )
+    shown = history[(history["kind"] == kind) & (history["status"] == "submitted")]
+    if shown.empty:
+        st.info(t("reviews.history.no_scores"))
+        return
+    long = shown.melt(
+        id_vars=["period_start"],
+        value_vars=[f"score_{d}" for d in SCORE_DIMENSIONS],
+        var_name="dimension",
+        value_name="score",
+    ).dropna(subset=["score"])
+    long["dimension"] = (
+        long["dimension"].str.removeprefix("score_").map(lambda d: t(f"reviews.dim.{d}"))
+    )
+    fig = px.line(
+        long,
+        x="period_start",
+        y="score",
+        color="dimension",
+        markers=True,
+        color_discrete_sequence=PALETTE,
+        labels={"period_start": "", "score": t("reviews.col.score"), "dimension": ""},
+    )
+    fig.update_layout(template=TEMPLATE, height=320, yaxis={"range": [0.5, 5.5], "dtick": 1})
+    st.plotly_chart(fig, key="history_scores")
+
+
+def _items(rep: dict[str, Any], as_of: date, scope: Filters) -> None:
+    items = cache.call("reviews.last_items", scope, int(rep["rep_id"]), as_of)
+    if items.empty:
+        st.caption(t("reviews.history.no_items"))
+        return
+    first = items.iloc[0]
+    st.markdown(
+        "#### "
+        + t(
+            "reviews.history.items", period=period_label(first["period_start"], first["period_end"])
+        )
+    )
+    for item in items.to_dict("records"):
+        key = f"item_{item['item_id']}"
+        st.session_state[key] = bool(item["done"])
+        late = f" · :red[{t('reviews.history.overdue')}]" if item["overdue"] else ""
+        st.checkbox(
+            f"{item['text']} — {format_date(item['due_date'])}{late}",
+            key=key,
+            on_change=_tick,
+            args=(
+                item["review_id"],
+                item["item_id"],
+                key,
+                item["text"],
+                rep["leader"] or rep["rep"],
+            ),
+        )
+
+
+def _history_table(history: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            t("reviews.col.period"): [
+                period_label(s, e)
+                for s, e in zip(history["period_start"], history["period_end"], strict=True)
+            ],
+            t("reviews.col.kind"): history["kind"].map(kind_label),
+            t("reviews.col.status"): history["status"].map(lambda s: t(f"reviews.status.{s}")),
+            t("reviews.col.reviewer"): history["reviewer"],
+            **{t(f"reviews.dim.{d}"): history[f"score_{d}"] for d in SCORE_DIMENSIONS},
+            t("reviews.col.average"): history["average_score"].round(2),
+            t("reviews.col.versions"): history["version"],
+            t("reviews.col.edited_by"): history["edited_by"],
+            t("reviews.col.saved_at"): history["created_at"],
+        }
+    )
+
+
+def _one_review(history: pd.DataFrame, scope: Filters, as_of: date) -> None:
+    st.markdown(f"#### {t('reviews.history.pick')}")
+    latest_first = history.iloc[::-1]
+    labels = {
+        r["review_id"]: f"{period_label(r['period_start'], r['period_end'])} · "
+        f"{kind_label(r['kind'])} · {t('reviews.status.' + r['status'])}"
+        for r in latest_first.to_dict("records")
+    }
+    review_id = st.selectbox(
+        t("reviews.history.pick"),
+        list(labels),
+        format_func=lambda r: labels[r],
+        key="history_review",
+        label_visibility="collapsed",
+    )
+    if review_id is None:
+        return
+    review = cache.call("reviews.review", scope, review_id)
+    if review is None:
+        return
+    items = cache.call("reviews.rep_items", scope, int(review["rep_id"]), as_of)
+    done = frozenset(items.loc[items["done"], "item_id"])
+    text, numbers = st.columns([3, 2], gap="large")
+    with text:
+        with st.container(border=True):
+            st.markdown(review_markdown(review, done, level=3))
+        st.download_button(
+            t("reviews.history.download_md"),
+            data=review_markdown(review, done).encode("utf-8"),
+            file_name=f"review_{review['rep']}_{review['period_start']}.md".replace(" ", "_"),
+            mime="text/markdown",
+            key="review_markdown",
+            icon=":material/download:",
+        )
+    with numbers:
+        st.button(
+            t("reviews.history.edit"),
+            on_click=_load_into_form,
+            args=(review,),
+            key="edit_review",
+            icon=":material/edit:",
+        )
+        if review["kpi_snapshot"]:
+            st.caption(t("reviews.kpis.frozen"))
+            show_kpis(review["kpi_snapshot"])
+        else:
+            st.caption(t("reviews.kpis.none_history"))
+    st.markdown(f"#### {t('reviews.history.versions')}")
+    versions = cache.call("reviews.versions", scope, review_id)
+    table_with_download(
+        pd.DataFrame(
+            {
+                t("reviews.col.version"): versions["version"],
+                t("reviews.col.status"): versions["status"].map(lambda s: t(f"reviews.status.{s}")),
+                t("reviews.col.edited_by"): versions["edited_by"],
+                t("reviews.col.saved_at"): versions["created_at"],
+                t("reviews.col.change_note"): versions["change_note"],
+                t("reviews.col.fields"): versions["fields"],
+            }
+        ),
+        f"review_{review_id}_versions.csv",
+        key="review_versions",
+    )
+    changes = cache.call("reviews.changes", scope, review_id)
+    later = changes[changes["version"] > 1]
+    if not later.empty:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("reviews.col.version"): later["version"],
+                    t("reviews.col.edited_by"): later["edited_by"],
+                    t("reviews.col.field"): later["field"],
+                    t("reviews.col.before"): later["before"],
+                    t("reviews.col.after"): later["after"],
+                }
+            ),
+            hide_index=True,
+            key="review_changes",
+        )
+
+
+def history_section(chosen: GlobalFilters) -> None:
+    """One person's reviews: the list, score trend, last action items, KPI trend, one review
+    in full with every version."""
+    scope = chosen.filters
+    rep = person_picker(scope)
+    if rep is None:
+        return
+    history = cache.call("reviews.history", scope, int(rep["rep_id"]))
+    st.subheader(t("reviews.history.heading", person=rep["rep"]))
+    if history.empty:
+        st.info(t("reviews.history.none", person=rep["rep"]))
+        return
+    st.dataframe(_history_table(history), hide_index=True, key="history_table")
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        _score_trend(history)
+    with right:
+        _items(rep, chosen.as_of, scope)
+    st.markdown(f"#### {t('reviews.history.kpi_trend')}")
+    months = cache.call("reviews.kpi_months", scope, int(rep["rep_id"]), chosen.as_of)
+    st.plotly_chart(trend_figure(months, "revenue", "month", height=280), key="history_kpis")
+    _one_review(history, scope, chosen.as_of)
+
+
+# --- coverage -----------------------------------------------------------------------------
+
+
+def coverage_section(chosen: GlobalFilters) -> None:
+    """Who is due: per lead, per person, and overdue action items, as of the sidebar's day."""
+    scope, as_of = chosen.filters, chosen.as_of
+    due = review_metrics.due_periods(as_of)
+    month = period_label(*due["monthly_evaluation"])
+    st.caption(
+        t(
+            "reviews.coverage.intro",
+            day=format_date(as_of),
+            month=month,
+            week=format_date(due["weekly_summary"][0]),
+        )
+    )
+    frame = cache.call("reviews.coverage", scope, as_of)
+    if frame.empty:
+        st.info(t("reviews.coverage.nobody"))
+        return
+    missing = int((frame["monthly"] != "submitted").sum())
+    if missing:
+        st.warning(t("reviews.coverage.missing", count=missing, month=month))
+    else:
+        st.success(t("reviews.coverage.all_done", month=month))
+    st.subheader(t("reviews.coverage.by_lead"))
+    leads = review_metrics.coverage_by_lead(frame)
+    st.dataframe(
+        leads.rename(columns={c: t(f"reviews.col.{c}") for c in leads.columns}),
+        hide_index=True,
+        key="coverage_leads",
+        column_config={
+            t("reviews.col.behind"): st.column_config.ProgressColumn(
+                format="percent", min_value=0, max_value=1
+            )
+        },
+    )
+    st.subheader(t("reviews.coverage.people"))
+    only_missing = st.toggle(t("reviews.coverage.only_missing"), value=True, key="only_missing")
+    shown = frame
+    if only_missing:
+        shown = frame[
+            (frame["monthly"] != "submitted") | frame["weekly"].isin(["missing", "draft"])
+        ]
+    status = lambda s: t(f"reviews.status.{s}")  # noqa: E731
+    table_with_download(
+        pd.DataFrame(
+            {
+                t("reviews.col.person"): shown["rep"],
+                t("reviews.col.group"): shown["group"],
+                t("reviews.col.leader"): shown["leader"],
+                t("reviews.col.monthly"): shown["monthly"].map(status),
+                t("reviews.col.weekly"): shown["weekly"].map(status),
+                t("reviews.col.open_items"): shown["open_items"],
+                t("reviews.col.overdue_items"): shown["overdue_items"],
+            }
+        ),
+        "huddle_reviews_due.csv",
+        key="coverage_people",
+    )
+    st.subheader(t("reviews.coverage.overdue"))
+    items = cache.call("reviews.items", scope.model_copy(update={"rep_id": None}), as_of)
+    overdue = items[items["overdue"]]
+    if overdue.empty:
+        st.success(t("reviews.coverage.no_overdue"))
+        return
+    table_with_download(
+        pd.DataFrame(
+            {
+                t("reviews.col.person"): overdue["rep"],
+                t("reviews.col.group"): overdue["group"],
+                t("reviews.col.reviewer"): overdue["reviewer"],
+                t("reviews.col.item"): overdue["text"],
+                t("reviews.col.due"): overdue["due_date"],
+            }
+        ),
+        "huddle_overdue_action_items.csv",
+        key="coverage_overdue",
+    )
+
+
+# --- calibration and export ---------------------------------------------------------------
+
+
+def _calibration_scope(chosen: GlobalFilters) -> Filters:
+    months = st.select_slider(
+        t("reviews.calibration.months"), options=[1, 2, 3, 6, 12], value=3, key="calib_months"
+    )
+    first = unit_start(chosen.as_of, "month")
+    start = add_months(first, -int(months))
+    return chosen.filters.with_dates(start, chosen.as_of)
+
+
+def calibration_section(chosen: GlobalFilters) -> None:
+    """Score distributions per group and reviewer, flags for lenient or flat reviewers, and
+    the period's reviews for export."""
+    scope = _calibration_scope(chosen)
+    st.caption(
+        t("reviews.calibration.range", start=format_date(scope.start), end=format_date(scope.end))
+    )
+    reviewers = cache.call("reviews.calibration", scope)
+    if reviewers.empty:
+        st.info(t("reviews.calibration.none"))
+        return
+    for row in reviewers[reviewers["flag"] != ""].to_dict("records"):
+        st.warning(
+            t(
+                f"reviews.calibration.flag.{row['flag']}",
+                reviewer=row["reviewer"],
+                share=format_percent(row["share_of_5"]),
+                reviews=row["reviews"],
+            ),
+            icon=":material/balance:",
+        )
+    st.subheader(t("reviews.calibration.by_group"))
+    dimension = st.segmented_control(
+        t("reviews.calibration.dimension"),
+        SCORE_DIMENSIONS,
+        default="results",
+        required=True,
+        format_func=lambda d: t(f"reviews.dim.{d}"),
+        key="calib_dimension",
+    )
+    counts = cache.call("reviews.distribution", scope)
+    counts = counts[counts["dimension"] == dimension].copy()
+    counts["who"] = counts["group"] + " · " + counts["reviewer"]
+    counts["share"] = counts["count"] / counts.groupby("who")["count"].transform("sum")
+    counts["score"] = counts["score"].astype(str)
+    fig = px.bar(
+        counts.sort_values(["who", "score"]),
+        x="share",
+        y="who",
+        color="score",
+        orientation="h",
+        color_discrete_map={str(k): v for k, v in SCORE_COLORS.items()},
+        category_orders={"score": ["1", "2", "3", "4", "5"]},
+        labels={"share": t("reviews.col.share"), "who": "", "score": t("reviews.col.score")},
+        hover_data={"count": True},
+    )
+    fig.update_layout(
+        template=TEMPLATE,
+        height=max(260, 34 * counts["who"].nunique() + 80),
+        barmode="stack",
+        xaxis={"tickformat": ".0%"},
+    )
+    st.plotly_chart(fig, key="calibration_chart")
+    st.subheader(t("reviews.calibration.reviewers"))
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("reviews.col.reviewer"): reviewers["reviewer"],
+                t("reviews.col.reviews"): reviewers["reviews"],
+                t("reviews.col.average"): reviewers["average"].round(2),
+                t("reviews.col.share_of_5"): reviewers["share_of_5"],
+                t("reviews.col.spread"): reviewers["spread"].round(2),
+                t("reviews.col.flag"): reviewers["flag"].map(
+                    lambda f: t(f"reviews.flag.{f}") if f else ""
+                ),
+            }
+        ),
+        hide_index=True,
+        key="calibration_table",
+        column_config={
+            t("reviews.col.share_of_5"): st.column_config.ProgressColumn(
+                format="percent", min_value=0, max_value=1
+            )
+        },
+    )
+    export_section(scope)
+
+
+def export_frame(reviews: pd.DataFrame) -> pd.DataFrame:
+    """A period's reviews flattened for a spreadsheet: one row per review, the latest version."""
+    notes = reviews["notes"].map(lambda n: n or {})
+    snapshot = reviews["kpi_snapshot"].map(lambda s: (s or {}).get("kpis", {}))
+    frame = pd.DataFrame(
+        {
+            t("reviews.col.person"): reviews["rep"],
+            t("reviews.col.team"): reviews["team"],
+            t("reviews.col.group"): reviews["group"],
+            t("reviews.col.kind"): reviews["kind"].map(kind_label),
+            t("reviews.col.period"): [
+                period_label(s, e)
+                for s, e in zip(reviews["period_start"], reviews["period_end"], strict=True)
+            ],
+            t("reviews.col.status"): reviews["status"].map(lambda s: t(f"reviews.status.{s}")),
+            t("reviews.col.reviewer"): reviews["reviewer"],
+            **{t(f"reviews.dim.{d}"): reviews[f"score_{d}"] for d in SCORE_DIMENSIONS},
+            t("reviews.col.average"): reviews["average_score"].round(2),
+            **{
+                t(f"reviews.field.{name}"): notes.map(lambda n, name=name: n.get(name, ""))
+                for name in ("strengths", "areas_to_improve", "training_plan", "career_notes")
+            },
+            t("reviews.field.goals"): notes.map(
+                lambda n: "\n".join(f"{g['text']} ({g['due_date']})" for g in n.get("goals", []))
+            ),
+            **{
+                kpi_label(k): snapshot.map(lambda s, k=k: s.get(k))
+                for k in review_metrics.SNAPSHOT_KPIS
+            },
+            t("reviews.col.versions"): reviews["version"],
+            t("reviews.col.edited_by"): reviews["edited_by"],
+            t("reviews.col.saved_at"): reviews["created_at"],
+        }
+    )
+    return frame
+
+
+def xlsx_bytes(frame: pd.DataFrame) -> bytes:
+    """`frame` as an Excel workbook with one sheet."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name="Reviews")
+    return buffer.getvalue()
+
+
+def export_section(scope: Filters) -> None:
+    """The period's reviews as CSV and Excel."""
+    st.subheader(t("reviews.export.heading"))
+    reviews = cache.call("reviews.period", scope)
+    if reviews.empty:
+        st.info(t("reviews.calibration.none"))
+        return
+    frame = export_frame(reviews)
+    name = f"huddle_reviews_{scope.start}_{scope.end}"
+    left, right = st.columns(2)
+    with left:
+        download_csv(frame, f"{name}.csv", key="export_reviews")
+    with right:
+        st.download_button(
+            t("reviews.export.xlsx"),
+            data=xlsx_bytes(frame),
+            file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="export_reviews_xlsx",
+            icon=":material/table_view:",
+        )

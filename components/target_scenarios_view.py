@@ -1,0 +1,236 @@
+"""The Targets page's scenarios: save a split by name, compare, publish, export and import."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import streamlit as st
+
+from components import cache
+from components.format import format_date, money_column_format
+from components.tables import download_csv, download_xlsx
+from components.targets_view import format_base, kpi_unit
+from components.text import column_label, kpi_label, t
+from data.errors import ValidationFailed
+from data.targets import (
+    TARGET_FILE_COLUMNS,
+    delete_scenario,
+    publish_scenario,
+    read_target_file,
+    save_scenario,
+)
+from metrics import target_scenarios
+from metrics.filters import Filters
+from metrics.target_allocation import implications, outlook
+from metrics.target_history import TargetBase, base_units_per_value, target_kpi_ids
+
+cache.register_calls(
+    {
+        "targets.scenarios": lambda s, f: target_scenarios.scenarios(s),
+        "targets.scenario_people": lambda s, f, name, metric, start, end: (
+            target_scenarios.scenario_people(s, name, metric, start, end)
+        ),
+        "targets.overlap": lambda s, f, metric, start, end, ids: target_scenarios.official_overlap(
+            s, metric, start, end, ids
+        ),
+    }
+)
+
+
+def _rows(base: TargetBase, scope: Filters, values: pd.Series) -> list:
+    return target_scenarios.target_rows(
+        values, base.people["team_id"], cache.teams(), scope, base.kpi_id, base.start, base.end
+    )
+
+
+def _saved(base: TargetBase, scope: Filters) -> pd.DataFrame:
+    saved = cache.call("targets.scenarios", scope)
+    return saved[
+        (saved["metric"] == base.kpi_id)
+        & (pd.to_datetime(saved["period_start"]).dt.date == base.start)
+        & (pd.to_datetime(saved["period_end"]).dt.date == base.end)
+    ]
+
+
+def save_form(base: TargetBase, scope: Filters, values: pd.Series) -> None:
+    """Save the split on screen as a named scenario (saving a name again replaces it)."""
+    with st.form("tgt_save_form", border=False):
+        name_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
+        name = name_col.text_input(
+            t("targets.scenario_name"),
+            value=t("targets.default_name", period=f"{base.start:%b %Y}"),
+            max_chars=60,
+            key="tgt_scenario_name",
+        )
+        saved = button_col.form_submit_button(t("targets.save"), icon=":material/save:")
+    if saved:
+        try:
+            count = save_scenario(
+                cache.get_store(), name, base.kpi_id, base.start, base.end,
+                _rows(base, scope, values),
+            )  # fmt: skip
+        except ValidationFailed as error:
+            st.error(str(error))
+        else:
+            st.toast(t("targets.saved", name=name.strip(), count=count), icon=":material/check:")
+
+
+def compare(base: TargetBase, scope: Filters, values: pd.Series) -> None:
+    """Two or three saved scenarios side by side with the split on screen."""
+    saved = _saved(base, scope)
+    st.subheader(t("targets.compare_heading"))
+    if saved.empty:
+        st.info(t("targets.no_scenarios", kpi=kpi_label(base.kpi_id)))
+        return
+    chosen = st.multiselect(
+        t("targets.compare_pick"), list(saved["name"]), max_selections=3, key="tgt_compare"
+    )
+    columns = {t("targets.on_screen"): values}
+    for name in chosen:
+        stored = cache.call(
+            "targets.scenario_people", scope, name, base.kpi_id, base.start, base.end
+        )
+        columns[name] = stored.reindex(base.people.index).fillna(0).astype("int64")
+    scale = base_units_per_value(base.kpi_id)
+    table = pd.DataFrame({"rep": base.people["name"], "group": base.people["group"]})
+    summary_rows = []
+    for label, column in columns.items():
+        table[label] = column / scale
+        summary = outlook(implications(base.people, column))
+        summary_rows.append(
+            {
+                "scenario": label,
+                "total": format_base(summary.target, base.kpi_id, compact=False),
+                "likely": t(
+                    "targets.reaching_value",
+                    expected=round(summary.expected_reaching),
+                    people=summary.people,
+                ),
+            }
+        )
+    st.dataframe(
+        pd.DataFrame(summary_rows).rename(
+            columns={
+                "scenario": t("targets.col.scenario"),
+                "total": t("targets.total"),
+                "likely": t("targets.reaching"),
+            }
+        ),
+        hide_index=True,
+        key="tgt_compare_summary",
+    )
+    money = money_column_format() if kpi_unit(base.kpi_id) == "money" else "localized"
+    table = table.sort_values(["group", "rep"])
+    st.dataframe(
+        table.rename(columns={"rep": column_label("rep"), "group": column_label("group")}),
+        hide_index=True,
+        column_config={label: st.column_config.NumberColumn(format=money) for label in columns},
+        key="tgt_compare_table",
+    )
+
+
+def publish(base: TargetBase, scope: Filters) -> None:
+    """Make a saved scenario the official targets, after saying what it replaces."""
+    saved = _saved(base, scope)
+    st.subheader(t("targets.publish_heading"))
+    if saved.empty:
+        st.caption(t("targets.publish_first"))
+        return
+    name = st.selectbox(t("targets.publish_pick"), list(saved["name"]), key="tgt_publish_pick")
+    stored = cache.call("targets.scenario_people", scope, name, base.kpi_id, base.start, base.end)
+    ids = tuple(int(i) for i in stored.index)
+    overlap = cache.call("targets.overlap", scope, base.kpi_id, base.start, base.end, ids)
+    when = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    replaced = t("targets.replaced_name", when=when)
+    confirmed = True
+    if overlap:
+        st.warning(
+            t(
+                "targets.publish_replaces",
+                count=overlap,
+                start=format_date(base.start),
+                end=format_date(base.end),
+            )
+        )
+        confirmed = st.checkbox(t("targets.publish_confirm"), key="tgt_publish_ok")
+    st.caption(t("targets.publish_note"))
+    left, right = st.columns(2)
+    if left.button(
+        t("targets.publish", name=name),
+        type="primary",
+        disabled=not confirmed,
+        icon=":material/publish:",
+        key="tgt_publish",
+    ):
+        try:
+            result = publish_scenario(
+                cache.get_store(), name, base.kpi_id, base.start, base.end,
+                replaced_scenario=replaced,
+            )  # fmt: skip
+        except ValidationFailed as error:
+            st.error(str(error))
+        else:
+            st.session_state.pop("tgt_publish_ok", None)
+            message = t("targets.published", count=result.published, name=name)
+            if result.replaced:
+                message += " " + t("targets.kept_as", count=result.replaced, name=replaced)
+            st.toast(message, icon=":material/check:")
+    if right.button(t("targets.delete", name=name), icon=":material/delete:", key="tgt_delete"):
+        delete_scenario(cache.get_store(), name, base.kpi_id, base.start, base.end)
+        st.toast(t("targets.deleted", name=name), icon=":material/delete:")
+        st.rerun()
+
+
+def _export_frame(base: TargetBase, scope: Filters, values: pd.Series) -> pd.DataFrame:
+    names = {("rep", int(r)): n for r, n in base.people["name"].items()}
+    teams = cache.teams()
+    names |= {("team", int(i)): n for i, n in zip(teams["team_id"], teams["name"], strict=True)}
+    scale = base_units_per_value(base.kpi_id)
+    return pd.DataFrame(
+        [
+            {
+                "period_start": row.period_start,
+                "period_end": row.period_end,
+                "metric": row.metric,
+                "scope": row.scope,
+                "scope_id": row.scope_id,
+                "name": names.get((row.scope, row.scope_id), t("targets.company")),
+                "target": row.value / scale,
+            }
+            for row in _rows(base, scope, values)
+        ]
+    )
+
+
+def export_and_import(base: TargetBase, scope: Filters, values: pd.Series) -> None:
+    """Download the split (CSV, XLSX), or load targets from a file in the same layout."""
+    st.subheader(t("targets.files_heading"))
+    frame = _export_frame(base, scope, values)
+    stem = f"targets-{base.kpi_id}-{base.start:%Y-%m}"
+    csv_col, xlsx_col = st.columns(2)
+    with csv_col:
+        download_csv(frame, f"{stem}.csv", key="tgt_export")
+    with xlsx_col:
+        download_xlsx(frame, f"{stem}.xlsx", key="tgt_export")
+    st.caption(t("targets.file_layout", columns=", ".join(TARGET_FILE_COLUMNS)))
+    upload = st.file_uploader(t("targets.upload"), type=["csv", "xlsx"], key="tgt_upload")
+    done = st.session_state.setdefault("tgt_uploaded", {})
+    if upload is None:
+        return
+    if upload.file_id in done:  # the uploader keeps the file across reruns: import it once
+        st.success(done[upload.file_id])
+        return
+    units = {k: base_units_per_value(k) for k in target_kpi_ids()}
+    try:
+        rows = read_target_file(upload.getvalue(), upload.name, units)
+        first = rows[0]
+        name = t("targets.imported_name", file=upload.name)
+        count = save_scenario(
+            cache.get_store(), name, first.metric, first.period_start, first.period_end, rows
+        )
+    except ValidationFailed as error:
+        st.error(t("targets.upload_failed", file=upload.name) + "\n\n" + str(error))
+        return
+    done[upload.file_id] = t("targets.uploaded", count=count, name=name)
+    st.success(done[upload.file_id])

@@ -1,0 +1,487 @@
+"""The Targets page's what-if: choose a KPI and period, set a total, split it, see what it implies.
+
+Figures are kept in the KPI's base unit (cents for money) and shown in its display unit;
+hand edits are kept per KPI, period and scope in session state, so nothing typed is lost
+when another control changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components import cache
+from components.format import format_date, format_percent, format_value, money_column_format
+from components.tables import readable, table_with_download
+from components.text import column_label, kpi_label, t
+from components.theme import ACTUAL, TARGET, TEMPLATE
+from metrics.catalogue import get_kpi
+from metrics.filters import Filters
+from metrics.incentive_plan import PlanError, load_plan
+from metrics.periods import add_months
+from metrics.target_allocation import (
+    METHODS,
+    Allocation,
+    Method,
+    allocate,
+    implications,
+    outlook,
+    projected_commission,
+    weights,
+)
+from metrics.target_history import (
+    SHARE_MONTHS,
+    TargetBase,
+    base_units_per_value,
+    next_periods,
+    target_base,
+    target_kpi_ids,
+)
+
+cache.register_calls(
+    {
+        "targets.base": lambda s, f, kpi_id, start, end: target_base(s, f, kpi_id, start, end),
+    }
+)
+
+TOTAL_MODES = ("last_year", "last_period", "absolute")
+EDITABLE = ("target", "floor", "cap")
+
+
+@dataclass(frozen=True)
+class TargetSetup:
+    """What the lead is setting targets for."""
+
+    kpi_id: str
+    start: date
+    end: date
+
+
+def setup(as_of: date) -> TargetSetup:
+    """The KPI and period pickers (bound to the URL)."""
+    kpi_col, period_col = st.columns([5, 4])
+    with kpi_col:
+        kpi_id = st.segmented_control(
+            t("targets.kpi"),
+            target_kpi_ids(),
+            default="revenue",
+            format_func=kpi_label,
+            required=True,
+            key="tgt_kpi",
+            bind="query-params",
+        )
+    periods = next_periods(as_of)
+    with period_col:
+        choice = st.segmented_control(
+            t("targets.period"),
+            [*periods, "custom"],
+            default="next_month",
+            format_func=lambda p: t(f"targets.period.{p}"),
+            required=True,
+            key="tgt_period",
+            bind="query-params",
+        )
+    if choice == "custom":
+        first_months = [add_months(periods["next_month"][0], n) for n in range(-12, 13)]
+        with period_col:
+            left, right = st.columns(2)
+            first = left.selectbox(
+                t("targets.first_month"),
+                first_months,
+                index=12,
+                format_func=lambda d: f"{d:%b %Y}",
+                key="tgt_first",
+            )
+            months = right.number_input(
+                t("targets.months"), min_value=1, max_value=12, value=3, key="tgt_months"
+            )
+        start, end = first, add_months(first, int(months)) - pd.Timedelta(days=1)
+    else:
+        start, end = periods[choice or "next_month"]
+    return TargetSetup(kpi_id or "revenue", start, end)
+
+
+def load_base(scope: Filters, as_of: date, target: TargetSetup) -> TargetBase:
+    """The cached history and profile behind a split (one query set per data change)."""
+    history_scope = scope.with_dates(scope.start, as_of)
+    return cache.call("targets.base", history_scope, target.kpi_id, target.start, target.end)
+
+
+def kpi_unit(kpi_id: str) -> str:
+    """The KPI's unit: money, count and so on."""
+    return get_kpi(kpi_id).unit
+
+
+def format_base(value: float | None, kpi_id: str, *, compact: bool = True) -> str:
+    """A figure in base units (cents for money) as the KPI is shown: $12.4k, 37."""
+    if value is None:
+        return format_value(None, "count")
+    return format_value(value / base_units_per_value(kpi_id), kpi_unit(kpi_id), compact=compact)
+
+
+def _to_base(value: float, kpi_id: str) -> int:
+    """A figure typed in the display unit, in base units, rounded half-up."""
+    scaled = Decimal(str(value)) * base_units_per_value(kpi_id)
+    return int(scaled.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def total_control(base: TargetBase) -> int:
+    """The total for the scope: growth over a baseline (a slider) or a typed amount."""
+    kpi_id = base.kpi_id
+    st.subheader(t("targets.total_heading"))
+    mode_col, value_col, result_col = st.columns([2, 3, 2])
+    with mode_col:
+        mode = st.radio(
+            t("targets.total_mode"),
+            TOTAL_MODES,
+            format_func=lambda m: t(f"targets.mode.{m}"),
+            key="tgt_mode",
+            bind="query-params",
+        )
+    baseline = base.baselines.get(mode) if mode != "absolute" else None
+    with value_col:
+        if mode == "absolute" or baseline is None:
+            if mode != "absolute":
+                st.warning(t("targets.no_baseline"))
+            suggested = float(base.people["projection"].sum()) / base_units_per_value(kpi_id)
+            typed = st.number_input(
+                t("targets.absolute", unit=kpi_label(kpi_id)),
+                min_value=0.0,
+                value=float(round(suggested, -2 if kpi_unit(kpi_id) == "money" else 0)),
+                step=1000.0 if kpi_unit(kpi_id) == "money" else 1.0,
+                key=f"tgt_absolute_{kpi_id}",
+            )
+            total = _to_base(typed, kpi_id)
+        else:
+            growth = st.slider(
+                t("targets.growth"),
+                min_value=-50,
+                max_value=100,
+                value=10,
+                step=1,
+                format="%d%%",
+                key="tgt_growth",
+                bind="query-params",
+            )
+            first, last = base.baseline_spans[mode]
+            st.caption(
+                t(
+                    "targets.baseline",
+                    value=format_base(baseline, kpi_id),
+                    start=format_date(first),
+                    end=format_date(last),
+                )
+            )
+            total = _to_base(baseline * (1 + growth / 100) / base_units_per_value(kpi_id), kpi_id)
+    with result_col:
+        st.metric(t("targets.total"), format_base(total, kpi_id, compact=False))
+    return total
+
+
+def _edits_key(base: TargetBase, scope: Filters) -> str:
+    return f"tgt_edits|{base.kpi_id}|{base.start}|{base.end}|{scope.team_id}|{scope.channel}"
+
+
+def _edits(key: str) -> dict[int, dict[str, int | None]]:
+    return st.session_state.setdefault(key, {})
+
+
+def merge_edits(
+    edits: dict[int, dict[str, int | None]],
+    edited_rows: dict,
+    rep_ids: list[int],
+    kpi_id: str,
+) -> dict[int, dict[str, int | None]]:
+    """The kept edits with the editor's changed cells folded in: a typed target, floor or cap
+    (display units) is kept in base units; unticking "set by hand" releases the target; a
+    cleared floor or cap is dropped."""
+    merged = {rep: dict(kept) for rep, kept in edits.items()}
+    for position, cells in edited_rows.items():
+        rep_id = rep_ids[int(position)]
+        kept = merged.setdefault(rep_id, {})
+        for column, value in cells.items():
+            if column == "by_hand" and not value:
+                kept.pop("target", None)
+            elif column in EDITABLE and (value is None or value != value):
+                kept.pop(column, None)
+            elif column in EDITABLE:
+                kept[column] = _to_base(value, kpi_id)
+        if not kept:
+            merged.pop(rep_id)
+    return merged
+
+
+def _remember_edits(editor_key: str, edits_key: str, rep_ids: list[int], kpi_id: str) -> None:
+    """Keep the editor's changes, then start the editor afresh (a new key), so it shows the
+    rebalanced split with the edits in it."""
+    changed = st.session_state[editor_key].get("edited_rows", {})
+    st.session_state[edits_key] = merge_edits(_edits(edits_key), changed, rep_ids, kpi_id)
+    st.session_state["tgt_editor_round"] = st.session_state.get("tgt_editor_round", 0) + 1
+
+
+def _bounds(edits: dict[int, dict[str, int | None]], name: str) -> dict[int, int]:
+    return {rep: e[name] for rep, e in edits.items() if e.get(name) is not None}  # type: ignore[misc]
+
+
+def _edited(edits: dict[int, dict[str, int | None]], rep_id: int, name: str, scale: int) -> float:
+    """A hand-set floor or cap in display units; NaN (a blank cell) when none is set."""
+    value = edits.get(rep_id, {}).get(name)
+    return float("nan") if value is None else value / scale
+
+
+def split_controls(base: TargetBase) -> tuple[Method, int]:
+    """The split method and, for history, how many months of it."""
+    method_col, months_col = st.columns([3, 2])
+    with method_col:
+        method = st.segmented_control(
+            t("targets.method"),
+            METHODS,
+            default="history",
+            format_func=lambda m: t(f"targets.method.{m}"),
+            required=True,
+            key="tgt_method",
+            bind="query-params",
+            help=t("targets.method_help"),
+        )
+    months = 3
+    if method == "history":
+        with months_col:
+            months = st.segmented_control(
+                t("targets.history_months"),
+                SHARE_MONTHS,
+                default=3,
+                format_func=lambda n: t("targets.months_n", count=n),
+                required=True,
+                key="tgt_history_months",
+            )
+    return method or "history", int(months or 3)  # type: ignore[return-value]
+
+
+def allocation(base: TargetBase, scope: Filters, total: int) -> Allocation:
+    """Split the total, with the lead's hand edits, floors and caps, and say what could not
+    be honoured."""
+    method, months = split_controls(base)
+    edits = _edits(_edits_key(base, scope))
+    people = base.people
+    result = allocate(
+        total,
+        weights(people, method, base.period_days, months),
+        floors=_bounds(edits, "floor"),
+        caps=_bounds(edits, "cap"),
+        fixed=_bounds(edits, "target"),
+    )
+    for problem in result.problems:
+        st.warning(
+            t(f"targets.problem.{problem.code}", amount=format_base(problem.amount, base.kpi_id))
+        )
+    return result
+
+
+def allocation_editor(
+    base: TargetBase, scope: Filters, result: Allocation, implied: pd.DataFrame
+) -> None:
+    """The split per person, editable: a typed target is kept and the others rebalance."""
+    kpi_id = base.kpi_id
+    scale = base_units_per_value(kpi_id)
+    edits_key = _edits_key(base, scope)
+    edits = _edits(edits_key)
+    people = base.people
+    frame = pd.DataFrame(
+        {
+            "rep": people["name"],
+            "group": people["group"],
+            "by_hand": [rep in edits and "target" in edits[rep] for rep in people.index],
+            "target": result.values / scale,
+            "floor": [_edited(edits, r, "floor", scale) for r in people.index],
+            "cap": [_edited(edits, r, "cap", scale) for r in people.index],
+            "current_target": people["current_target"] / scale,
+            "projection": implied["projection"] / scale,
+            "reach_chance": implied["reach_chance"],
+            "stretch": implied["stretch"],
+        },
+        index=people.index,
+    ).sort_values(["group", "rep"])
+    rep_ids = [int(r) for r in frame.index]
+    money = money_column_format() if kpi_unit(kpi_id) == "money" else "localized"
+    config = {
+        "rep": st.column_config.TextColumn(column_label("rep"), disabled=True),
+        "group": st.column_config.TextColumn(column_label("group"), disabled=True),
+        "by_hand": st.column_config.CheckboxColumn(
+            t("targets.col.by_hand"), help=t("targets.col.by_hand_help")
+        ),
+        "target": st.column_config.NumberColumn(
+            t("targets.col.target"), format=money, min_value=0, help=t("targets.col.target_help")
+        ),
+        "floor": st.column_config.NumberColumn(t("targets.col.floor"), format=money, min_value=0),
+        "cap": st.column_config.NumberColumn(t("targets.col.cap"), format=money, min_value=0),
+        "current_target": st.column_config.NumberColumn(
+            t("targets.col.current"), format=money, disabled=True
+        ),
+        "projection": st.column_config.NumberColumn(
+            t("targets.col.projection"), format=money, disabled=True
+        ),
+        "reach_chance": st.column_config.ProgressColumn(
+            t("targets.col.reach"), format="percent", min_value=0, max_value=1
+        ),
+        "stretch": st.column_config.NumberColumn(
+            t("targets.col.stretch"),
+            format="percent",
+            disabled=True,
+            help=t("targets.col.stretch_help"),
+        ),
+    }
+    editor_key = f"tgt_editor_{st.session_state.get('tgt_editor_round', 0)}"
+    st.data_editor(
+        frame,
+        column_config=config,
+        hide_index=True,
+        num_rows="fixed",
+        key=editor_key,
+        on_change=_remember_edits,
+        args=(editor_key, edits_key, rep_ids, kpi_id),
+        height=min(36 * (len(frame) + 1) + 3, 560),
+    )
+    if edits and st.button(t("targets.reset_edits"), icon=":material/undo:", key="tgt_reset"):
+        st.session_state.pop(edits_key, None)
+        st.rerun()
+
+
+def implications_panel(base: TargetBase, result: Allocation) -> pd.DataFrame:
+    """What the split implies: the projection against the total, how many will make it and
+    how many are asked for more than their best; returns the figures per person."""
+    kpi_id = base.kpi_id
+    implied = implications(base.people, result.values)
+    summary = outlook(implied)
+    st.subheader(t("targets.implies_heading"))
+    projection_col, reach_col, stretch_col, cost_col = st.columns(4)
+    projection_col.metric(
+        t("targets.projection"),
+        format_base(summary.projection, kpi_id),
+        delta=t("targets.against_target", share=format_percent(summary.projection / summary.target))
+        if summary.target
+        else None,
+        delta_color="off",
+        help=t("targets.projection_help", season=f"{base.season:.2f}"),
+    )
+    projection_col.caption(
+        t(
+            "targets.range",
+            low=format_base(summary.projection_low, kpi_id),
+            high=format_base(summary.projection_high, kpi_id),
+        )
+    )
+    reach_col.metric(
+        t("targets.reaching"),
+        t(
+            "targets.reaching_value",
+            expected=round(summary.expected_reaching),
+            people=summary.people,
+        ),
+        help=t("targets.reaching_help"),
+    )
+    reach_col.caption(t("targets.projected_reaching", count=summary.likely_reaching))
+    stretched = implied["stretch"].dropna()
+    stretch_col.metric(
+        t("targets.stretched"),
+        t("targets.stretched_value", count=int((stretched > 1).sum()), people=len(implied)),
+        help=t("targets.col.stretch_help"),
+    )
+    with cost_col:
+        commission_tile(base, implied, summary.projection)
+    return implied
+
+
+def attainment_chart(implied: pd.DataFrame) -> None:
+    """How the projected attainment spreads across people, against the 100% line."""
+    attainment = implied["projected_attainment"].dropna()
+    if attainment.empty:
+        st.info(t("targets.no_attainment"))
+        return
+    fig = go.Figure(
+        go.Histogram(
+            x=attainment.clip(upper=2.0),
+            xbins={"start": 0, "end": 2.05, "size": 0.1},
+            marker_color=ACTUAL,
+            hovertemplate=t("targets.hist_hover"),
+        )
+    )
+    fig.add_vline(
+        x=1.0, line_color=TARGET, line_dash="dash", annotation_text=t("targets.at_target")
+    )
+    fig.update_layout(
+        template=TEMPLATE,
+        height=260,
+        title=t("targets.hist_title"),
+        xaxis={"tickformat": ".0%", "title": t("targets.hist_x"), "range": [0, 2.05]},
+        yaxis={"title": t("targets.hist_y")},
+        bargap=0.05,
+    )
+    st.plotly_chart(fig, key="tgt_attainment_hist")
+
+
+def commission_tile(base: TargetBase, implied: pd.DataFrame, projection: float) -> None:
+    """What the split would cost in commission under the incentive plan in force."""
+    try:
+        version = load_plan().version_for(base.start)
+    except PlanError:
+        st.caption(t("targets.commission_plan_broken"))
+        return
+    if version is None:
+        st.caption(t("targets.commission_no_plan", period=f"{base.start:%b %Y}"))
+        return
+    if version.commission.kpi != base.kpi_id:
+        st.caption(t("targets.commission_not_paid_on", kpi=kpi_label(base.kpi_id)))
+        return
+    months = len(pd.date_range(base.start, base.end, freq="MS"))
+    cost = projected_commission(implied, base.people["role"], version.commission, months)
+    st.metric(
+        t("targets.commission"),
+        format_base(cost, base.kpi_id),
+        help=t("targets.commission_help", plan=version.name),
+    )
+    share = cost / projection if projection else None
+    st.caption(t("targets.commission_share", share=format_percent(share)))
+
+
+def group_totals(base: TargetBase, implied: pd.DataFrame) -> None:
+    """The split summed by group, next to what the groups carry today."""
+    scale = base_units_per_value(base.kpi_id)
+    frame = (
+        base.people.assign(target=implied["target"], projection=implied["projection"])
+        .groupby("group")
+        .agg(
+            people=("name", "count"),
+            target=("target", "sum"),
+            current_target=("current_target", "sum"),
+            projection=("projection", "sum"),
+        )
+        .reset_index()
+    )
+    for column in ("target", "current_target", "projection"):
+        frame[column] = frame[column] / scale
+    money = money_column_format() if kpi_unit(base.kpi_id) == "money" else "localized"
+    config = {c: st.column_config.NumberColumn(format=money) for c in readable(frame).columns[2:]}
+    table_with_download(
+        readable(frame), "target-groups.csv", column_config=config, key="tgt_groups"
+    )
+
+
+def notes(base: TargetBase) -> None:
+    """Who is left out and how the projection is made, in words."""
+    if base.left_names:
+        st.caption(t("targets.left_out", names=", ".join(base.left_names)))
+    joiners = base.people[base.people["employed_days"] < base.period_days]
+    if not joiners.empty:
+        st.caption(t("targets.prorated", names=", ".join(sorted(joiners["name"]))))
+    st.caption(
+        t(
+            "targets.method_note",
+            history_end=format_date(base.history_end),
+            season=f"{base.season:.2f}",
+        )
+    )

@@ -1,0 +1,1 @@
+"""Importing CRM and sales exports: read, detect, map, validate in bulk, commit, log."""

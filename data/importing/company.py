@@ -1,0 +1,139 @@
+"""The imported company as a whole: import history, data health, likely duplicate names and
+merging them, and going back to the demo company."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from data.importing.errors import MappingError
+from data.store import Store
+
+_NORMALISED = "regexp_replace(lower(name), '[\\s\\p{P}\\p{S}]+', '', 'g')"
+_ID = {"teams": "team_id", "reps": "rep_id", "customers": "customer_id", "products": "product_id"}
+# Every column that points at a row of each table, as (table, column).
+_REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "teams": (("teams", "parent_id"), ("reps", "team_id"), ("orders", "team_id"),
+              ("deals", "team_id"), ("activities", "team_id"), ("feedback", "team_id")),
+    "reps": (("teams", "leader_rep_id"), ("customers", "owner_rep_id"), ("orders", "rep_id"),
+             ("deals", "rep_id"), ("activities", "rep_id"), ("feedback", "rep_id")),
+    "customers": (("orders", "customer_id"), ("deals", "customer_id"),
+                  ("activities", "customer_id"), ("feedback", "customer_id")),
+    "products": (("orders", "product_id"), ("deals", "product_id")),
+}  # fmt: skip
+
+
+def import_history(store: Store, limit: int = 200) -> pd.DataFrame:
+    """The latest imports first: when, file, table, rows added, updated, unchanged, rejected."""
+    return store.query(
+        "SELECT import_id, imported_at, file_name, target_table, preset, encoding, rows_in_file,"
+        " rows_added, rows_updated, rows_unchanged, rows_rejected, warnings, created"
+        " FROM import_log ORDER BY import_id DESC LIMIT $n",
+        {"n": limit},
+    )
+
+
+def data_health(store: Store, today: date | None = None) -> pd.DataFrame:
+    """Per table: rows, first and last date, days since the last date, orphan references."""
+    today = today or date.today()
+    parts = {
+        "teams": ("NULL", "(SELECT count(*) FROM teams WHERE parent_id IS NOT NULL AND parent_id"
+                  " NOT IN (SELECT team_id FROM teams))"),
+        "reps": ("hire_date", "(SELECT count(*) FROM reps WHERE team_id NOT IN"
+                 " (SELECT team_id FROM teams))"),
+        "customers": ("acquired_date", "(SELECT count(*) FROM customers WHERE owner_rep_id IS NOT"
+                      " NULL AND owner_rep_id NOT IN (SELECT rep_id FROM reps))"),
+        "products": ("NULL", "0"),
+        "orders": ("order_date", "(SELECT count(*) FROM orders WHERE customer_id NOT IN (SELECT"
+                   " customer_id FROM customers) OR rep_id NOT IN (SELECT rep_id FROM reps) OR"
+                   " product_id NOT IN (SELECT product_id FROM products))"),
+        "deals": ("created_date", "(SELECT count(*) FROM deals WHERE rep_id NOT IN (SELECT rep_id"
+                  " FROM reps) OR (customer_id IS NOT NULL AND customer_id NOT IN"
+                  " (SELECT customer_id FROM customers)))"),
+        "activities": ("activity_date", "(SELECT count(*) FROM activities WHERE rep_id NOT IN"
+                       " (SELECT rep_id FROM reps))"),
+    }  # fmt: skip
+    selects = [
+        f"SELECT '{t}' AS table_name, count(*) AS rows, min({d})::DATE AS first_date,"
+        f" max({d})::DATE AS last_date, {o} AS orphans FROM {t}"
+        for t, (d, o) in parts.items()
+    ]
+    frame = store.query(" UNION ALL ".join(selects))
+    frame["days_since_last"] = [
+        None if pd.isna(d) else (today - pd.Timestamp(d).date()).days for d in frame["last_date"]
+    ]
+    return frame
+
+
+def likely_duplicates(store: Store) -> pd.DataFrame:
+    """Rows whose names differ only in spacing, case or punctuation ('GTXPro', 'GTX Pro')."""
+    selects = [
+        f"SELECT '{t}' AS table_name, {c} AS id, name, {_NORMALISED} AS normalised FROM {t}"
+        for t, c in _ID.items()
+    ]
+    return store.query(
+        f"SELECT table_name, normalised, list(id ORDER BY id) AS ids,"
+        f" list(name ORDER BY id) AS names FROM ({' UNION ALL '.join(selects)})"
+        f" WHERE normalised <> '' GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL"
+    )
+
+
+def merge(store: Store, table: str, from_id: int, into_id: int) -> None:
+    """Fold row `from_id` of `table` into `into_id`: every reference moves, the row goes, and its
+    name stays behind as an alias so the next import of the same file lands on `into_id`."""
+    if table not in _ID:
+        raise MappingError(f"Only {', '.join(_ID)} can be merged, not {table}.")
+    id_col = _ID[table]
+    if from_id == into_id:
+        raise MappingError("A row cannot be merged into itself.")
+    with store.transaction() as con:
+        names = dict(
+            con.execute(
+                f"SELECT {id_col}, name FROM {table} WHERE {id_col} IN ($a, $b)",
+                {"a": from_id, "b": into_id},
+            ).fetchall()
+        )
+        if len(names) != 2:
+            raise MappingError(f"There is no {table} row with id {from_id} or {into_id}.")
+        for ref_table, column in _REFERENCES[table]:
+            con.execute(
+                f"UPDATE {ref_table} SET {column} = $b WHERE {column} = $a",
+                {"a": from_id, "b": into_id},
+            )
+        if table == "reps":
+            con.execute(
+                "UPDATE targets SET scope_id = $b WHERE scope = 'rep' AND scope_id = $a",
+                {"a": from_id, "b": into_id},
+            )
+        if table == "teams":
+            con.execute(
+                "UPDATE targets SET scope_id = $b WHERE scope = 'team' AND scope_id = $a",
+                {"a": from_id, "b": into_id},
+            )
+        con.execute(f"DELETE FROM {table} WHERE {id_col} = $a", {"a": from_id})
+        con.execute(
+            "UPDATE import_keys SET id = $b WHERE entity = $t AND id = $a",
+            {"a": from_id, "b": into_id, "t": table},
+        )
+        con.execute(
+            "INSERT INTO import_keys (entity, kind, key, id) VALUES ($t, 'name', $n, $b) "
+            "ON CONFLICT DO UPDATE SET id = excluded.id",
+            {"t": table, "n": names[from_id], "b": into_id},
+        )
+
+
+def restore_demo(store: Store, orders: int = 200_000) -> None:
+    """Replace everything with the demo company again (the import log is kept)."""
+    from data.demo import generate_demo
+
+    generate_demo(store, orders=orders)
+    with store.transaction() as con:
+        con.execute("DELETE FROM import_keys")
+
+
+def holds_foreign_data(store: Store) -> bool:
+    """True when the database holds rows no import wrote (the demo company, typically)."""
+    from data.importing.runner import FOREIGN_ROWS_SQL
+
+    return bool(store.scalar(FOREIGN_ROWS_SQL))

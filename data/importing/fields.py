@@ -1,0 +1,353 @@
+"""What each importable table accepts: its fields, their kinds and the headers that mean them.
+
+A file names people, customers, products and teams by name or by its own id; the commit step
+turns those into Huddle's integer ids. Synonyms are compared after `header_key` (case, spaces
+and punctuation ignored), in English and Chinese as the usual CRM and Excel exports spell them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["text", "date", "money", "integer", "number", "stage", "role", "channel", "status"]
+
+
+@dataclass(frozen=True)
+class ImportField:
+    """One thing a file can say about a row of the table."""
+
+    name: str
+    kind: Kind
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class ImportTable:
+    """A table a file can be imported into; `one_of` groups need at least one field each."""
+
+    name: str
+    key: tuple[str, ...]
+    fields: tuple[ImportField, ...]
+    one_of: tuple[tuple[str, ...], ...] = ()
+
+    def field(self, name: str) -> ImportField:
+        """The field called `name`."""
+        for item in self.fields:
+            if item.name == name:
+                return item
+        raise KeyError(f"The {self.name} import has no field '{name}'.")
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        """Every field's name, in order."""
+        return tuple(f.name for f in self.fields)
+
+
+def _f(
+    name: str, kind: Kind, *synonyms: str, required: bool = False, help: str = ""
+) -> ImportField:
+    return ImportField(name, kind, (name, *synonyms), required, help)
+
+
+_REP = ("sales agent", "sales_agent", "salesperson", "sales rep", "rep", "owner",
+        "opportunity owner", "account owner", "deal owner", "agent",
+        "销售员", "业务员", "负责人", "销售", "销售人员",
+        "销售代表", "跟进人", "归属人")  # fmt: skip
+_REP_KEY = ("rep id", "owner id", "sales agent id", "employee id", "员工编号", "负责人编号", "工号")
+_CUSTOMER = ("customer", "customer name", "account", "account name", "client", "company",
+             "company name", "客户", "客户名称", "公司名称", "客户名")  # fmt: skip
+_CUSTOMER_KEY = ("customer id", "account id", "client id", "客户编号", "客户id", "客户代码")
+_PRODUCT = ("product", "product name", "item", "item name", "sku name", "产品", "产品名称",
+            "商品", "商品名称", "品名")  # fmt: skip
+_PRODUCT_KEY = ("product id", "sku", "item id", "product code", "产品编号", "商品编号", "货号")
+_TEAM = ("team", "team name", "sales team", "group", "department", "manager", "团队", "部门",
+         "小组", "所属部门", "销售团队")  # fmt: skip
+_PARENT = ("regional office", "regional_office", "region office", "division", "上级部门",
+           "大区", "区域", "事业部")  # fmt: skip
+_TEAM_FIELDS = (
+    _f("team", "text", *_TEAM, required=True),
+    _f("parent_team", "text", *_PARENT),
+    _f("channel", "channel", "channel", "渠道", "销售渠道"),
+)
+
+TABLES: dict[str, ImportTable] = {
+    t.name: t
+    for t in (
+        ImportTable("teams", ("team",), _TEAM_FIELDS),
+        ImportTable(
+            "reps",
+            ("rep",),
+            (
+                _f(
+                    "rep",
+                    "text",
+                    *_REP,
+                    "name",
+                    "full name",
+                    "姓名",
+                    "员工",
+                    "员工姓名",
+                    required=True,
+                ),
+                _f("rep_key", "text", *_REP_KEY),
+                _f("team", "text", *_TEAM),
+                _f("parent_team", "text", *_PARENT),
+                _f("manager", "text", "manager", "team lead", "leader", "主管", "经理", "组长"),
+                _f(
+                    "role", "role", "role", "title", "job title", "position", "岗位", "职位", "角色"
+                ),
+                _f("hire_date", "date", "hire date", "start date", "入职日期", "入职时间"),
+                _f("leave_date", "date", "leave date", "end date", "离职日期", "离职时间"),
+            ),
+        ),
+        ImportTable(
+            "customers",
+            ("customer",),
+            (
+                _f("customer", "text", *_CUSTOMER, required=True),
+                _f("customer_key", "text", *_CUSTOMER_KEY),
+                _f("owner", "text", *_REP),
+                _f(
+                    "tier", "text", "tier", "customer tier", "level", "客户等级", "等级", "客户级别"
+                ),
+                _f(
+                    "industry",
+                    "text",
+                    "industry",
+                    "sector",
+                    "segment",
+                    "行业",
+                    "所属行业",
+                    "客户类型",
+                ),
+                _f(
+                    "region",
+                    "text",
+                    "region",
+                    "office location",
+                    "country",
+                    "state",
+                    "地区",
+                    "省份",
+                    "区域",
+                ),
+                _f("city", "text", "city", "城市", "所在城市"),
+                _f("size_band", "text", "size", "size band", "company size", "规模", "企业规模"),
+                _f("channel", "channel", "channel", "渠道", "客户来源"),
+                _f(
+                    "acquired_date",
+                    "date",
+                    "created date",
+                    "customer since",
+                    "first order date",
+                    "year established",
+                    "创建时间",
+                    "创建日期",
+                    "成为客户日期",
+                ),
+            ),
+        ),
+        ImportTable(
+            "products",
+            ("product",),
+            (
+                _f("product", "text", *_PRODUCT, required=True),
+                _f("product_key", "text", *_PRODUCT_KEY),
+                _f(
+                    "category",
+                    "text",
+                    "category",
+                    "series",
+                    "product line",
+                    "product family",
+                    "产品类别",
+                    "类别",
+                    "品类",
+                    "产品线",
+                    "系列",
+                ),
+                _f(
+                    "list_price",
+                    "money",
+                    "list price",
+                    "sales price",
+                    "sales_price",
+                    "price",
+                    "unit price",
+                    "标准价格",
+                    "价格",
+                    "单价",
+                    "售价",
+                ),
+            ),
+        ),
+        ImportTable(
+            "orders",
+            ("order_id", "line_no"),
+            (
+                _f(
+                    "order_id",
+                    "text",
+                    "order id",
+                    "order number",
+                    "order no",
+                    "invoice",
+                    "订单编号",
+                    "订单号",
+                    "单号",
+                    "销售单号",
+                    required=True,
+                ),
+                _f("line_no", "integer", "line", "line no", "line number", "行号", "明细行号"),
+                _f(
+                    "order_date",
+                    "date",
+                    "order date",
+                    "date",
+                    "sale date",
+                    "invoice date",
+                    "transaction date",
+                    "下单日期",
+                    "订单日期",
+                    "日期",
+                    "销售日期",
+                    "成交日期",
+                    required=True,
+                ),
+                _f("customer", "text", "customer name", *_CUSTOMER),
+                _f("customer_key", "text", *_CUSTOMER_KEY),
+                _f("rep", "text", *_REP),
+                _f("rep_key", "text", *_REP_KEY),
+                _f("team", "text", *_TEAM),
+                _f("product", "text", "product name", *_PRODUCT),
+                _f("product_key", "text", *_PRODUCT_KEY),
+                _f("quantity", "integer", "quantity", "qty", "units", "数量", "销售数量", "件数"),
+                _f(
+                    "amount",
+                    "money",
+                    "sales",
+                    "amount",
+                    "net amount",
+                    "revenue",
+                    "total",
+                    "close_value",
+                    "销售额",
+                    "金额",
+                    "销售金额",
+                    "实收金额",
+                    "订单金额",
+                    "成交金额",
+                    required=True,
+                ),
+                _f("cost", "money", "cost", "cogs", "成本", "成本金额"),
+                _f("profit", "money", "profit", "margin", "毛利", "利润"),
+                _f("status", "status", "status", "order status", "订单状态", "状态"),
+                _f(
+                    "customer_industry", "text", "segment", "industry", "sector", "行业", "客户类型"
+                ),
+                _f("customer_region", "text", "region", "地区", "区域"),
+                _f("customer_city", "text", "city", "城市"),
+                _f("customer_tier", "text", "tier", "customer tier", "客户等级"),
+                _f("product_category", "text", "category", "product category", "产品类别", "品类"),
+            ),
+            one_of=(("customer", "customer_key"), ("product", "product_key"), ("rep", "rep_key")),
+        ),
+        ImportTable(
+            "deals",
+            ("deal_id",),
+            (
+                _f(
+                    "deal_id",
+                    "text",
+                    "opportunity id",
+                    "opportunity_id",
+                    "deal id",
+                    "id",
+                    "商机编号",
+                    "商机id",
+                    "机会编号",
+                    required=True,
+                ),
+                _f("rep", "text", *_REP),
+                _f("rep_key", "text", *_REP_KEY),
+                _f("team", "text", *_TEAM),
+                _f("customer", "text", *_CUSTOMER),
+                _f("customer_key", "text", *_CUSTOMER_KEY),
+                _f("product", "text", *_PRODUCT),
+                _f("product_key", "text", *_PRODUCT_KEY),
+                _f(
+                    "stage",
+                    "stage",
+                    "stage",
+                    "deal stage",
+                    "deal_stage",
+                    "sales stage",
+                    "opportunity stage",
+                    "阶段",
+                    "销售阶段",
+                    "商机阶段",
+                    required=True,
+                ),
+                _f(
+                    "created_date",
+                    "date",
+                    "engage date",
+                    "engage_date",
+                    "created date",
+                    "create date",
+                    "created time",
+                    "创建日期",
+                    "创建时间",
+                    "立项日期",
+                    required=True,
+                ),
+                _f(
+                    "closed_date",
+                    "date",
+                    "close date",
+                    "close_date",
+                    "closed date",
+                    "closing date",
+                    "结单日期",
+                    "成交日期",
+                    "关闭日期",
+                    "赢单日期",
+                ),
+                _f(
+                    "amount",
+                    "money",
+                    "close value",
+                    "close_value",
+                    "amount",
+                    "deal value",
+                    "opportunity amount",
+                    "expected revenue",
+                    "金额",
+                    "商机金额",
+                    "成交金额",
+                    "销售额",
+                ),
+                _f("lost_reason", "text", "lost reason", "loss reason", "输单原因", "丢单原因"),
+            ),
+            one_of=(("rep", "rep_key"),),
+        ),
+    )
+}
+
+
+def header_key(text: str) -> str:
+    """A header reduced for matching: width-normalised, lower case, no spaces or punctuation."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\s\W_]+", "", folded)
+
+
+def import_table(name: str) -> ImportTable:
+    """The importable table called `name`, or a clear error listing those there are."""
+    if name not in TABLES:
+        raise KeyError(f"Huddle cannot import into '{name}'. It imports: {', '.join(TABLES)}.")
+    return TABLES[name]

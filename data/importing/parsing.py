@@ -1,0 +1,199 @@
+"""Dates and numbers as files write them, parsed in DuckDB SQL over whole columns at once.
+
+Dates: the format is detected per column from its distinct values (ISO, Y/m/d, m/d/Y, d/m/Y,
+d-m-Y, d.m.Y, 2024年3月5日, yyyymmdd, Excel serial numbers; any time of day is dropped). When
+both m/d/Y and d/m/Y read every value, the column is ambiguous and reported, never guessed.
+Numbers: thousands separators, currency signs, percentages, negatives in parentheses,
+full-width digits and blanks; a decimal comma when the column's values only make sense so.
+Money is rounded half away from zero to the cent (DuckDB's DECIMAL round).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+DATE_FORMATS: dict[str, str] = {
+    "Y-m-d": "%Y-%m-%d",
+    "Y/m/d": "%Y/%m/%d",
+    "m/d/Y": "%m/%d/%Y",
+    "d/m/Y": "%d/%m/%Y",
+    "d-m-Y": "%d-%m-%Y",
+    "m-d-Y": "%m-%d-%Y",
+    "d.m.Y": "%d.%m.%Y",
+    "Y年m月d日": "%Y年%m月%d日",
+    "Ymd": "%Y%m%d",
+    "m/d/y": "%m/%d/%y",
+    "d/m/y": "%d/%m/%y",
+}
+EXCEL = "excel serial"
+# Pairs that read the same text two ways: when both read everything, the user must choose.
+_TWINS = {
+    frozenset({"m/d/Y", "d/m/Y"}),
+    frozenset({"d-m-Y", "m-d-Y"}),
+    frozenset({"m/d/y", "d/m/y"}),
+}
+_TIME = (
+    r"([T ]+\d{1,2}(:\d{2}){1,2}(\.\d+)?\s*([AaPp][Mm])?(Z|[+-]\d{2}:?\d{2})?"
+    r"|\s*\d{1,2}(时|点)(\d{1,2}分)?(\d{1,2}秒)?)$"
+)
+
+
+def blank_sql(column: str) -> str:
+    """The column's text trimmed, NULL when blank."""
+    return f"nullif(trim({column}), '')"
+
+
+def date_part_sql(column: str) -> str:
+    """The column's text without a time of day."""
+    return f"nullif(trim(regexp_replace(trim({column}), '{_TIME}', '')), '')"
+
+
+def date_sql(column: str, fmt: str) -> str:
+    """SQL that turns the text in `column` into a DATE with `fmt` (a DATE_FORMATS key or
+    EXCEL); NULL when the value does not read that way."""
+    part = date_part_sql(column)
+    if fmt == EXCEL:
+        return (
+            f"CASE WHEN regexp_full_match({part}, '\\d{{1,6}}(\\.\\d+)?') AND "
+            f"TRY_CAST({part} AS DOUBLE) BETWEEN 1 AND 2958465 THEN "
+            f"(DATE '1899-12-30' + CAST(floor(TRY_CAST({part} AS DOUBLE)) AS INTEGER)) END"
+        )
+    if fmt == "Ymd":
+        return (
+            f"CASE WHEN regexp_full_match({part}, '\\d{{8}}') "
+            f"THEN CAST(try_strptime({part}, '%Y%m%d') AS DATE) END"
+        )
+    # Fast path first: most cells have no time of day, and a CASE only evaluates its ELSE
+    # (the regex) for the rows the plain parse could not read.
+    pattern = DATE_FORMATS[fmt]
+    fast = f"try_strptime({column}, '{pattern}')"
+    return (
+        f"CAST(CASE WHEN {fast} IS NOT NULL THEN {fast} "
+        f"ELSE try_strptime({part}, '{pattern}') END AS DATE)"
+    )
+
+
+@dataclass(frozen=True)
+class DateDetection:
+    """What a date column's values look like."""
+
+    format: str | None  # chosen format, None when nothing reads any value
+    ambiguous: tuple[str, ...] = ()  # formats that all read every value, when more than one
+    matched: int = 0
+    distinct: int = 0
+    example: str | None = None
+
+
+def detect_date_format(con: duckdb.DuckDBPyConnection, table: str, column: str) -> DateDetection:
+    """Count, over the column's distinct values, how many each format reads; pick the best."""
+    names = [*DATE_FORMATS, EXCEL]
+    counts = ", ".join(
+        f"count(*) FILTER (WHERE {date_sql('v', name)} IS NOT NULL)" for name in names
+    )
+    row = con.execute(
+        f"SELECT count(*), min(v), {counts} FROM "
+        f"(SELECT DISTINCT {blank_sql(column)} AS v FROM {table} r) WHERE v IS NOT NULL"
+    ).fetchall()[0]
+    distinct, example, *hits = row
+    if not distinct:
+        return DateDetection(None, (), 0, 0, None)
+    best = max(hits)
+    if best == 0:
+        return DateDetection(None, (), 0, distinct, example)
+    winners = tuple(n for n, h in zip(names, hits, strict=True) if h == best)
+    chosen = winners[0]
+    if len(winners) > 1 and any(frozenset(p) in _TWINS for p in _pairs(winners)):
+        return DateDetection(chosen, winners, best, distinct, example)
+    return DateDetection(chosen, (), best, distinct, example)
+
+
+def _pairs(items: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(a, b) for i, a in enumerate(items) for b in items[i + 1 :]]
+
+
+_FULL_WIDTH = ("０１２３４５６７８９．，－＋（）％", "0123456789.,-+()%")
+_CURRENCY = r"[\s\x{00a0}¥￥$€£]|RMB|CNY|USD|EUR|GBP|元"
+
+
+def number_text_sql(column: str, decimal_comma: bool = False) -> str:
+    """The column's text as a plain number (-1234.5, or 12.5% kept as '12.5%')."""
+    text = f"translate(trim({column}), '{_FULL_WIDTH[0]}', '{_FULL_WIDTH[1]}')"
+    text = f"regexp_replace({text}, '{_CURRENCY}', '', 'g')"
+    text = f"regexp_replace({text}, '^\\((.*)\\)$', '-\\1')"
+    if decimal_comma:
+        text = f"replace(replace({text}, '.', ''), ',', '.')"
+    else:
+        text = f"replace({text}, ',', '')"
+    return text
+
+
+def _slow_number_sql(column: str, decimal_comma: bool) -> str:
+    text = number_text_sql(column, decimal_comma)
+    return (
+        f"(CASE WHEN ends_with({text}, '%') "
+        f"THEN TRY_CAST(rtrim({text}, '%') AS DECIMAL(38,6)) * 0.01 "
+        f"ELSE TRY_CAST({text} AS DECIMAL(38,6)) END)"
+    )
+
+
+def _fast_number_sql(column: str) -> str:
+    # 64-bit decimals: plain numbers up to a trillion take this path, without any regex.
+    return f"TRY_CAST({column} AS DECIMAL(18,6))"
+
+
+def number_sql(column: str, decimal_comma: bool = False) -> str:
+    """The column as DECIMAL(38,6); a percentage is divided by 100; NULL when not a number.
+
+    A plain number is cast directly; only the rest goes through the clean-up (a CASE
+    evaluates its ELSE just for the rows the plain cast could not read)."""
+    slow = _slow_number_sql(column, decimal_comma)
+    if decimal_comma:
+        return slow
+    fast = _fast_number_sql(column)
+    return f"(CASE WHEN {fast} IS NOT NULL THEN CAST({fast} AS DECIMAL(38,6)) ELSE {slow} END)"
+
+
+def cents_sql(column: str, decimal_comma: bool = False) -> str:
+    """Money in integer cents, rounded half away from zero."""
+    slow = f"CAST(round({_slow_number_sql(column, decimal_comma)} * 100) AS BIGINT)"
+    if decimal_comma:
+        return slow
+    fast = _fast_number_sql(column)
+    return (
+        f"(CASE WHEN {fast} IS NOT NULL THEN CAST(round({fast} * 100) AS BIGINT) ELSE {slow} END)"
+    )
+
+
+def detect_decimal_commas(
+    con: duckdb.DuckDBPyConnection, table: str, columns: list[str]
+) -> dict[str, bool]:
+    """Per column: True when it writes 1.234,56 or 12,5 (a comma before 1–2 final digits and
+    never a point there). One scan finds commas among values that are not plain numbers; only
+    columns with such commas are scanned again for points."""
+    if not columns:
+        return {}
+    commas = []
+    for column in columns:
+        text = f"regexp_replace(trim({column}), '{_CURRENCY}', '', 'g')"
+        commas.append(
+            f"count(*) FILTER (WHERE CASE WHEN TRY_CAST({column} AS DOUBLE) IS NULL "
+            f"THEN regexp_matches({text}, ',\\d{{1,2}}\\)?%?$') ELSE false END)"
+        )
+    found = con.execute(f"SELECT {', '.join(commas)} FROM {table} r").fetchall()[0]
+    result = {}
+    for column, count in zip(columns, found, strict=True):
+        result[column] = (
+            bool(count)
+            and not con.execute(
+                f"SELECT count(*) FROM {table} r WHERE regexp_matches({column}, "
+                "'\\.\\d{1,2}\\)?%?$')"
+            ).fetchall()[0][0]
+        )
+    return result
+
+
+def detect_decimal_comma(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    """True when the column writes 1.234,56 or 12,5 (a comma before 1–2 final digits)."""
+    return detect_decimal_commas(con, table, [column])[column]

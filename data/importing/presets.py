@@ -1,0 +1,128 @@
+"""Mapping presets: the shipped ones (TOML files in data/presets/) and ones users save.
+
+A preset names one mapping per file it knows; a preset that spans files (maven-crm) lists
+them in the order they must be imported. Saved presets live in the database, as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from data.importing.errors import MappingError
+from data.importing.mapping import Mapping
+from data.store import Store
+
+PRESETS_DIR = Path(__file__).resolve().parent.parent / "presets"
+
+
+@dataclass(frozen=True)
+class PresetFile:
+    """One file of a preset: its usual name and how it maps."""
+
+    file: str
+    mapping: Mapping
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named set of mappings."""
+
+    name: str
+    title: str
+    files: tuple[PresetFile, ...]
+    saved: bool = False
+
+    def for_table(self, table: str) -> Mapping:
+        """The preset's mapping into `table`, or a clear error."""
+        for item in self.files:
+            if item.mapping.table == table:
+                return item.mapping
+        tables = ", ".join(f.mapping.table for f in self.files)
+        raise MappingError(
+            f"The preset '{self.name}' has no mapping for {table}; it has: {tables}."
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The preset as plain data (the JSON saved presets are stored as)."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "files": [{"file": f.file, **json.loads(f.mapping.to_json())} for f in self.files],
+        }
+
+
+def preset_from_dict(data: dict[str, Any], saved: bool = False) -> Preset:
+    """A preset from its TOML/JSON form; a clear error for a malformed one."""
+    try:
+        files = tuple(
+            PresetFile(
+                str(f.get("file", "")),
+                Mapping.from_dict({k: v for k, v in f.items() if k != "file"}),
+            )
+            for f in data["files"]
+        )
+        return Preset(str(data["name"]), str(data.get("title", data["name"])), files, saved)
+    except (KeyError, TypeError, AttributeError) as error:
+        raise MappingError(f"A preset is malformed: {error} is missing or wrong.") from None
+
+
+def shipped_presets(directory: Path = PRESETS_DIR) -> dict[str, Preset]:
+    """The presets that ship with Huddle, by name."""
+    found = {}
+    for path in sorted(directory.glob("*.toml")):
+        preset = preset_from_dict(tomllib.loads(path.read_text("utf-8")))
+        found[preset.name] = preset
+    return found
+
+
+def saved_presets(store: Store) -> dict[str, Preset]:
+    """The presets users saved in this database, by name."""
+    rows = store.rows("SELECT definition FROM import_presets ORDER BY name")
+    return {p.name: p for p in (preset_from_dict(json.loads(r[0]), saved=True) for r in rows)}
+
+
+def all_presets(store: Store | None = None) -> dict[str, Preset]:
+    """Shipped presets, then saved ones (a saved preset may not reuse a shipped name)."""
+    found = shipped_presets()
+    if store is not None:
+        found |= saved_presets(store)
+    return found
+
+
+def get_preset(name: str, store: Store | None = None) -> Preset:
+    """The preset called `name`, or a clear error listing those there are."""
+    found = all_presets(store)
+    if name not in found:
+        raise MappingError(f"There is no preset called '{name}'. Presets: {', '.join(found)}.")
+    return found[name]
+
+
+def save_preset(store: Store, name: str, mapping: Mapping, file: str = "") -> Preset:
+    """Save (or replace) a one-file preset under `name` in the database."""
+    clean = name.strip()
+    if not clean:
+        raise MappingError("A preset needs a name.")
+    if clean in shipped_presets():
+        raise MappingError(
+            f"'{clean}' is the name of a preset that ships with Huddle; pick another."
+        )
+    preset = Preset(clean, clean, (PresetFile(file, mapping),), saved=True)
+    with store.transaction() as con:
+        con.execute(
+            "INSERT OR REPLACE INTO import_presets (name, definition) VALUES ($n, $d)",
+            {"n": clean, "d": json.dumps(preset.to_dict(), ensure_ascii=False)},
+        )
+    return preset
+
+
+def load_mapping_file(path: Path) -> Mapping:
+    """A mapping from a TOML or JSON file (--mapping); a preset file gives its first mapping."""
+    text = Path(path).read_text("utf-8")
+    data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
+    if "files" in data:
+        return preset_from_dict(data).files[0].mapping
+    return Mapping.from_dict(data)

@@ -1,0 +1,326 @@
+"""Reading a CSV/TSV, XLSX or Parquet file into a DuckDB table of text columns c0, c1, ...
+
+Every value is read as text and parsed later in SQL, in bulk, so a bad cell becomes a reported
+problem on its row rather than a failed read. The table keeps the file's order: row r of the
+table is the file's row r + 2 (the header is row 1, as in a spreadsheet).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from data.importing.encoding import (
+    EncodingGuess,
+    detect_encoding,
+    normalize_encoding,
+    transcode_to_utf8,
+)
+from data.importing.errors import ImportFileError
+
+RAW_TABLE = "import_raw"
+MAX_MB_ENV = "HUDDLE_IMPORT_MAX_MB"
+DEFAULT_MAX_MB = 1024
+DELIMITERS = (",", ";", "\t", "|")
+_XLSX_MAGIC = b"PK\x03\x04"
+_PARQUET_MAGIC = b"PAR1"
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What the user may override: encoding, delimiter, sheet, size limit."""
+
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    max_mb: float | None = None
+
+
+@dataclass
+class StagedFile:
+    """A file read into RAW_TABLE, with the settings detected (and shown to the user)."""
+
+    path: Path
+    name: str
+    format: str  # csv, xlsx or parquet
+    headers: list[str]
+    rows: int
+    encoding: EncodingGuess | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    row_base: int = 0  # the raw table's first rowid (temp tables do not start at 0)
+
+    @property
+    def row_sql(self) -> str:
+        """SQL for the file's row number of raw-table row `r` (the header is row 1)."""
+        return f"(r.rowid - {self.row_base} + 2)"
+
+    def column(self, header: str) -> str:
+        """The raw table's column (c0, c1, ...) holding the file's column `header`."""
+        return f"c{self.headers.index(header)}"
+
+
+def max_bytes(options: ReadOptions) -> int:
+    """The configured size limit in bytes: the option, $HUDDLE_IMPORT_MAX_MB, or 1 GB."""
+    mb = options.max_mb or float(os.environ.get(MAX_MB_ENV, DEFAULT_MAX_MB))
+    return int(mb * 1024 * 1024)
+
+
+def _check_size(path: Path, options: ReadOptions) -> None:
+    if not path.is_file():
+        raise ImportFileError(f"There is no file at {path}.")
+    size = path.stat().st_size
+    limit = max_bytes(options)
+    if size > limit:
+        raise ImportFileError(
+            f"{path.name} is {size / 1048576:,.1f} MB, over the import limit of "
+            f"{limit / 1048576:,.0f} MB. Split the file, or raise the limit with "
+            f"{MAX_MB_ENV}."
+        )
+    if size == 0:
+        raise ImportFileError(f"{path.name} is empty: it has no header and no rows.")
+
+
+def detect_format(path: Path, head: bytes) -> str:
+    """csv, xlsx or parquet from the first bytes; binary data that is none of them is an error."""
+    if head.startswith(_XLSX_MAGIC):
+        return "xlsx"
+    if head.startswith(_PARQUET_MAGIC):
+        return "parquet"
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".parquet"):
+        raise ImportFileError(
+            f"{path.name} is named like a {path.suffix} file but is not one (it may be damaged "
+            "or cut short). Export it again."
+        )
+    text_start = head.lstrip(b"\xef\xbb\xbf")
+    is_utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    control = sum(1 for b in text_start[:8192] if b < 9 or 13 < b < 32)
+    if not is_utf16 and (b"\x00" in text_start[:8192] or control > 8):
+        raise ImportFileError(
+            f"{path.name} is not a table Huddle can read: it holds binary data, not text. "
+            "Huddle reads CSV/TSV, XLSX and Parquet files."
+        )
+    return "csv"
+
+
+def _sniff_delimiter(first_line: str) -> str:
+    counts = {d: 0 for d in DELIMITERS}
+    quoted = False
+    for ch in first_line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _unique_headers(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    result = []
+    for position, name in enumerate(names, start=1):
+        label = name.strip().lstrip("\ufeff") or f"column {position}"
+        seen[label] = seen.get(label, 0) + 1
+        result.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return result
+
+
+def _csv_header(path: Path, delimiter: str | None) -> tuple[list[str], str]:
+    with path.open("r", encoding="utf-8-sig", newline="") as handle:
+        head = handle.read(65536)
+    if not head.strip():
+        raise ImportFileError(f"{path.name} is empty: it has no header and no rows.")
+    first_line = head.splitlines()[0]
+    delim = delimiter or _sniff_delimiter(first_line)
+    header = next(csv.reader(io.StringIO(head), delimiter=delim))
+    return _unique_headers(header), delim
+
+
+_LINE = re.compile(r"CSV Error on Line: (\d+)")
+
+
+def _csv_error(name: str, error: duckdb.Error, headers: int) -> ImportFileError:
+    text = str(error)
+    line_match = _LINE.search(text)
+    where = f"row {line_match.group(1)}" if line_match else "a row"
+    if "unterminated quote" in text:
+        reason = f"{where} opens a quoted value that never closes: the file may be cut short"
+    elif "Expected Number of Columns" in text:
+        found = re.search(r"Found: (\d+)", text)
+        count = found.group(1) if found else "a different number of"
+        reason = (
+            f"{where} has {count} values where the header has {headers}: the file may be cut "
+            "short, or its delimiter is not the one detected"
+        )
+    elif "unicode" in text.lower() or "utf-8" in text.lower():
+        reason = f"{where} is not valid UTF-8 text: choose the file's encoding (gbk, windows-1252)"
+    else:
+        reason = text.splitlines()[0]
+    return ImportFileError(f"{name} cannot be read: {reason}. Nothing was imported.")
+
+
+def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, headers: list[str], delim: str) -> None:
+    columns = "{" + ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(headers))) + "}"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {RAW_TABLE} AS SELECT * FROM read_csv($path,"
+        f" header = true, delim = $delim, quote = '\"', escape = '\"', strict_mode = true,"
+        f" auto_detect = false, columns = {columns})",
+        {"path": str(path), "delim": delim},
+    )
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _xlsx_to_csv(path: Path, sheet: str | None, target: Path) -> tuple[str, list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise ImportFileError(
+            f"{path.name} is not a readable Excel file ({error.__class__.__name__}): it may be "
+            "damaged or cut short. Open it in Excel and save it again."
+        ) from None
+    try:
+        names = list(book.sheetnames)
+        chosen = sheet or names[0]
+        if chosen not in names:
+            raise ImportFileError(
+                f"{path.name} has no sheet called '{chosen}'. Its sheets: {', '.join(names)}."
+            )
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            for row in book[chosen].iter_rows(values_only=True):
+                cells = [_cell_text(v) for v in row]
+                if any(cells):
+                    writer.writerow(cells)
+    finally:
+        book.close()
+    return chosen, names
+
+
+def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
+    try:
+        names = [
+            r[0]
+            for r in con.execute(
+                "DESCRIBE SELECT * FROM read_parquet($p)", {"p": str(path)}
+            ).fetchall()
+        ]
+        select = ", ".join(
+            f'CAST("{n}" AS VARCHAR) AS c{i}'
+            for i, n in enumerate(n.replace('"', '""') for n in names)
+        )
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {RAW_TABLE} AS SELECT {select} FROM read_parquet($p)",
+            {"p": str(path)},
+        )
+    except duckdb.Error as error:
+        raise ImportFileError(
+            f"{path.name} is not a readable Parquet file: {str(error).splitlines()[0]}. It may "
+            "be damaged or cut short."
+        ) from None
+    return _unique_headers(names)
+
+
+def stage_file(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    workdir: Path,
+    options: ReadOptions = ReadOptions(),
+    display_name: str | None = None,
+) -> StagedFile:
+    """Read `path` into the temp table RAW_TABLE on `con`; temporary files go to `workdir`."""
+    path = Path(path)
+    name = display_name or path.name
+    _check_size(path, options)
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    kind = detect_format(path, head)
+    if kind == "parquet":
+        headers = _read_parquet(con, path)
+        staged = StagedFile(path, name, "parquet", headers, 0)
+    elif kind == "xlsx":
+        converted = workdir / "sheet.csv"
+        chosen, sheets = _xlsx_to_csv(path, options.sheet, converted)
+        if converted.stat().st_size == 0:
+            raise ImportFileError(f"The sheet '{chosen}' of {name} is empty.")
+        headers, delim = _csv_header(converted, ",")
+        _read_csv_or_explain(con, converted, headers, delim, name)
+        staged = StagedFile(path, name, "xlsx", headers, 0, sheet=chosen, sheets=sheets)
+    else:
+        if options.encoding:
+            codec = normalize_encoding(options.encoding)
+            guess = EncodingGuess(codec, "chosen by you")
+        else:
+            guess = detect_encoding(path)
+        readable = path
+        if guess.encoding not in ("utf-8",):
+            readable = workdir / "utf8.csv"
+            transcode_to_utf8(path, guess.encoding, readable)
+        headers, delim = _csv_header(readable, options.delimiter)
+        _read_csv_or_explain(con, readable, headers, delim, name)
+        staged = StagedFile(path, name, "csv", headers, 0, encoding=guess, delimiter=delim)
+    count, base = con.execute(f"SELECT count(*), min(rowid) FROM {RAW_TABLE}").fetchall()[0]
+    staged.rows, staged.row_base = int(count), int(base or 0)
+    if staged.rows == 0:
+        raise ImportFileError(f"{name} has a header but no rows: there is nothing to import.")
+    return staged
+
+
+def _read_csv_or_explain(
+    con: duckdb.DuckDBPyConnection, path: Path, headers: list[str], delim: str, name: str
+) -> None:
+    try:
+        _read_csv(con, path, headers, delim)
+    except duckdb.Error as error:
+        raise _csv_error(name, error, len(headers)) from None
+
+
+def read_headers(path: Path, options: ReadOptions = ReadOptions()) -> list[str]:
+    """The file's column headers, read from its start only (for proposing a mapping)."""
+    path = Path(path)
+    _check_size(path, options)
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+    kind = detect_format(path, head)
+    if kind == "parquet":
+        con = duckdb.connect()
+        try:
+            return _read_parquet(con, path)
+        finally:
+            con.close()
+    if kind == "xlsx":
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as work:
+            target = Path(work) / "sheet.csv"
+            _xlsx_to_csv(path, options.sheet, target)
+            return _csv_header(target, ",")[0]
+    codec = (
+        normalize_encoding(options.encoding) if options.encoding else detect_encoding(path).encoding
+    )
+    text = head.decode(codec, errors="ignore").lstrip("\ufeff")
+    if not text.strip():
+        raise ImportFileError(f"{path.name} is empty: it has no header and no rows.")
+    delim = options.delimiter or _sniff_delimiter(text.splitlines()[0])
+    return _unique_headers(next(csv.reader(io.StringIO(text), delimiter=delim)))

@@ -1,0 +1,278 @@
+"""One import, start to finish, in one transaction: read, parse, validate, write, log.
+
+A dry run does all of it and rolls back, so the page can show exactly what an import would do.
+A failure anywhere (a bad file, a rejected row under 'reject', a crash) rolls back too: the
+database is left as it was. Rejected imports are therefore not in the import log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+import pandas as pd
+
+from data.importing.commit import WriteResult, write
+from data.importing.errors import ForeignDataError, ImportRejected
+from data.importing.mapping import Mapping
+from data.importing.readers import ReadOptions, StagedFile, stage_file
+from data.importing.validate import Prepared, prepare, problems_frame, rejected_rows_frame
+from data.store import Store
+
+OnError = Literal["reject", "quarantine"]
+Progress = Callable[[float, str], None]
+ENTITY_TABLES = ("teams", "reps", "customers", "products")
+# Every table the demo company fills; "replace" empties them before importing.
+COMPANY_TABLES = (
+    "teams", "reps", "customers", "products", "orders", "deals", "activities", "feedback",
+    "targets", "reviews",
+)  # fmt: skip
+PROBLEMS_SHOWN = 5000
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """What to import, how, and what to do with bad rows."""
+
+    path: Path
+    mapping: Mapping
+    read: ReadOptions = field(default_factory=ReadOptions)
+    on_error: OnError = "reject"
+    replace_existing: bool = False
+    preset: str | None = None
+    display_name: str | None = None
+
+
+@dataclass
+class ImportReport:
+    """Everything an import found and did (or, in a dry run, would do)."""
+
+    file_name: str
+    table: str
+    file_sha256: str
+    file_bytes: int
+    staged: StagedFile | None = None
+    date_formats: dict[str, str] = field(default_factory=dict)
+    blocking: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)  # optional columns not in the file
+    unmapped_values: dict[str, list[str]] = field(default_factory=dict)
+    rows: int = 0
+    rejected: int = 0
+    warnings: int = 0
+    problems: pd.DataFrame = field(default_factory=pd.DataFrame)
+    problem_count: int = 0
+    rejected_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    preview: pd.DataFrame = field(default_factory=pd.DataFrame)
+    written: WriteResult | None = None
+    committed: bool = False
+    refused: str | None = None  # why the import is (or, in a dry run, would be) refused
+    import_id: int | None = None
+    imported_before: list[str] = field(default_factory=list)  # when this file came before
+
+    @property
+    def accepted(self) -> int:
+        """Rows without an error."""
+        return self.rows - self.rejected
+
+    def encoding_note(self) -> str:
+        """The detected encoding and delimiter (or sheet), shown so the user can override."""
+        staged = self.staged
+        if staged is None:
+            return ""
+        if staged.format == "csv" and staged.encoding:
+            shown = {"\t": "tab"}.get(staged.delimiter or ",", staged.delimiter)
+            guess = staged.encoding
+            return f"read as {guess.encoding} ({guess.reason}), delimiter {shown!r}"
+        return f"read as {staged.format}" + (f", sheet {staged.sheet!r}" if staged.sheet else "")
+
+    def summary(self) -> str:
+        """A few lines saying what happened, for the CLI and logs."""
+        lines = [f"{self.file_name} → {self.table}: {self.rows:,} rows read"]
+        lines += [f"  {b}" for b in self.blocking]
+        if self.skipped:
+            lines.append(f"  not in this file (left empty): {', '.join(self.skipped.values())}")
+        if self.rejected:
+            lines.append(f"  {self.rejected:,} rows have errors ({self.problem_count:,} problems)")
+        if self.warnings:
+            lines.append(f"  {self.warnings:,} warnings")
+        for name, values in self.unmapped_values.items():
+            lines.append(f"  {name}: values Huddle does not know: {', '.join(values[:10])}")
+        if self.written:
+            w = self.written
+            lines.append(
+                f"  added {w.added:,}, updated {w.updated:,}, unchanged {w.unchanged:,}, "
+                f"set aside {self.rejected:,}"
+            )
+            for entity, n in sorted(w.created.items()):
+                lines.append(f"  created {n:,} {entity} the file names but the database lacked")
+            for what, n in sorted(w.extra.items()):
+                lines.append(f"  {what.replace('_', ' ')}: {n:,}")
+        return "\n".join(lines)
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+def file_sha256(path: Path) -> tuple[str, int]:
+    """The file's SHA-256 and size, read in chunks."""
+    digest = hashlib.sha256()
+    size = 0
+    with Path(path).open("rb") as handle:
+        while block := handle.read(1 << 22):
+            digest.update(block)
+            size += len(block)
+    return digest.hexdigest(), size
+
+
+FOREIGN_ROWS_SQL = "SELECT " + " + ".join(
+    f"(SELECT count(*) FROM {t} WHERE {t[:-1]}_id NOT IN "
+    f"(SELECT id FROM import_keys WHERE entity = '{t}'))"
+    for t in ENTITY_TABLES
+)
+
+
+def foreign_rows(con: duckdb.DuckDBPyConnection) -> int:
+    """Rows of teams, people, customers and products no import created or matched: the demo
+    company, or data written another way. Imports refuse to mix with them."""
+    return int(con.execute(FOREIGN_ROWS_SQL).fetchall()[0][0])
+
+
+# Tables that hang off the company's rows (other migrations' own), emptied with them when present.
+DEPENDENT_TABLES = ("review_action_events",)
+
+
+def clear_company(con: duckdb.DuckDBPyConnection) -> None:
+    """Empty every company table and the import keys (the import log stays)."""
+    present = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    for table in (*DEPENDENT_TABLES, *COMPANY_TABLES):
+        if table in present:
+            con.execute(f"DELETE FROM {table}")
+    con.execute("DELETE FROM import_keys")
+
+
+def _previous(store: Store, sha: str, table: str) -> list[str]:
+    rows = store.rows(
+        "SELECT strftime(imported_at, '%Y-%m-%d %H:%M') FROM import_log "
+        "WHERE file_sha256 = $sha AND target_table = $t ORDER BY imported_at",
+        {"sha": sha, "t": table},
+    )
+    return [r[0] for r in rows]
+
+
+def _log(con: duckdb.DuckDBPyConnection, request: ImportRequest, report: ImportReport) -> int:
+    w = report.written or WriteResult()
+    import_id = int(
+        con.execute("SELECT coalesce(max(import_id), 0) + 1 FROM import_log").fetchall()[0][0]
+    )
+    encoding = report.staged.encoding.encoding if report.staged and report.staged.encoding else None
+    con.execute(
+        "INSERT INTO import_log (import_id, file_name, file_sha256, file_bytes, target_table,"
+        " preset, encoding, on_error, rows_in_file, rows_added, rows_updated, rows_unchanged,"
+        " rows_rejected, warnings, created, mapping) VALUES ($id, $name, $sha, $bytes, $table,"
+        " $preset, $enc, $on_error, $rows, $added, $updated, $unchanged, $rejected, $warnings,"
+        " $created, $mapping)",
+        {
+            "id": import_id, "name": report.file_name, "sha": report.file_sha256,
+            "bytes": report.file_bytes, "table": report.table, "preset": request.preset,
+            "enc": encoding, "on_error": request.on_error, "rows": report.rows,
+            "added": w.added, "updated": w.updated, "unchanged": w.unchanged,
+            "rejected": report.rejected, "warnings": report.warnings,
+            "created": json.dumps(w.created | w.extra), "mapping": request.mapping.to_json(),
+        },
+    )  # fmt: skip
+    return import_id
+
+
+def _fill_report(con: duckdb.DuckDBPyConnection, report: ImportReport, prep: Prepared) -> None:
+    report.date_formats = dict(prep.date_formats)
+    report.skipped = dict(prep.skipped)
+    report.blocking = list(prep.blocking)
+    report.unmapped_values = dict(prep.unmapped_values)
+    report.rows, report.rejected, report.warnings = prep.rows, prep.error_rows, prep.warnings
+    report.problem_count = int(con.execute("SELECT count(*) FROM import_problems").fetchall()[0][0])
+    report.problems = problems_frame(con, PROBLEMS_SHOWN)
+    if prep.error_rows:
+        report.rejected_rows = rejected_rows_frame(con, prep.staged)
+
+
+def run_import(
+    store: Store,
+    request: ImportRequest,
+    *,
+    dry_run: bool = False,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import one file (see the module docstring). Raises ImportRejected when the file or,
+    under on_error='reject', any row has an error; ForeignDataError when the database holds
+    data no import wrote and replace_existing is off."""
+    tell: Progress = progress or (lambda _f, _m: None)
+    today = today or date.today()
+    path = Path(request.path)
+    name = request.display_name or path.name
+    sha, size = file_sha256(path) if path.is_file() else ("", 0)
+    report = ImportReport(name, request.mapping.table, sha, size)
+    report.imported_before = _previous(store, sha, request.mapping.table) if sha else []
+    tell(0.05, "reading")
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix="huddle-import-") as work,
+            store.transaction() as con,
+        ):
+            if request.replace_existing:
+                clear_company(con)
+            elif foreign_rows(con):
+                raise ForeignDataError(
+                    f"{store.path} holds the demo company (or data Huddle did not import). "
+                    "Importing would mix your rows with it: clear it first (--replace on the "
+                    "command line, 'Clear the demo company' on the Data page), or import into "
+                    "another file with --db."
+                )
+            staged = stage_file(con, path, Path(work), request.read, display_name=name)
+            report.staged = staged
+            report.preview = con.execute("SELECT * FROM import_raw LIMIT 20").df()
+            report.preview.columns = staged.headers
+            tell(0.3, "checking")
+            prep = prepare(con, staged, request.mapping, today)
+            _fill_report(con, report, prep)
+            if prep.blocking or (prep.error_rows and request.on_error == "reject"):
+                report.refused = _rejection(report)
+                if dry_run:
+                    raise _DryRun
+                raise ImportRejected(report.refused, report)
+            tell(0.6, "writing")
+            report.written = write(con, request.mapping, today)
+            if dry_run:
+                raise _DryRun
+            report.import_id = _log(con, request, report)
+            tell(0.95, "committing")
+    except _DryRun:
+        return report
+    report.committed = True
+    tell(1.0, "done")
+    return report
+
+
+def _rejection(report: ImportReport) -> str:
+    if report.blocking:
+        head = f"{report.file_name} was not imported: " + " ".join(report.blocking)
+    else:
+        head = (
+            f"{report.file_name} was not imported: {report.rejected:,} of {report.rows:,} rows "
+            f"have errors. Fix them, or import the valid rows and set the rest aside "
+            f"(--on-error quarantine)."
+        )
+    first = report.problems[report.problems["severity"] == "error"].head(10)
+    lines = [
+        f"row {r.row}, {r.column}: {r.reason}" + (f" ('{r.value}')" if r.value is not None else "")
+        for r in first.itertuples()
+    ]
+    return head + ("\n" + "\n".join(f"- {line}" for line in lines) if lines else "")

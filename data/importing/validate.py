@@ -1,0 +1,402 @@
+"""Parse a staged file into typed columns and find every problem, in bulk, in DuckDB.
+
+Builds two temp tables on the connection: PARSED (one row per file row: `_row`, each field
+parsed, its raw text as `<field>__raw`, and `_ok` false when the row has an error) and
+PROBLEMS (row, column, value, code, reason, severity). Nothing here is done row by row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import duckdb
+import pandas as pd
+
+from data.importing.fields import ImportField, import_table
+from data.importing.mapping import Mapping, check_mapping
+from data.importing.parsing import (
+    blank_sql,
+    cents_sql,
+    date_sql,
+    detect_date_format,
+    detect_decimal_commas,
+    number_sql,
+)
+from data.importing.readers import RAW_TABLE, StagedFile
+from data.importing.values import CANONICAL, map_values
+
+PARSED = "import_parsed"  # a view: the rows below plus <field>__raw aliases for text fields
+PARSED_ROWS = "import_parsed_rows"
+PROBLEMS = "import_problems"
+FUTURE_CHECKED = ("order_date", "created_date", "closed_date")
+
+
+@dataclass
+class Prepared:
+    """What parsing and validation found, for the report and the commit step."""
+
+    staged: StagedFile
+    mapping: Mapping
+    date_formats: dict[str, str] = field(default_factory=dict)
+    decimal_comma: dict[str, bool] = field(default_factory=dict)
+    blocking: list[str] = field(default_factory=list)  # problems that stop the whole file
+    skipped: dict[str, str] = field(default_factory=dict)  # optional columns the file lacks
+    unmapped_values: dict[str, list[str]] = field(default_factory=dict)
+    rows: int = 0
+    error_rows: int = 0
+    warnings: int = 0
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _field_sql(
+    con: duckdb.DuckDBPyConnection, prep: Prepared, item: ImportField, source: str
+) -> tuple[str, str]:
+    """(parsed expression, join clause) for a mapped field read from raw column `source`."""
+    name = item.name
+    if item.kind == "date":
+        chosen = prep.mapping.date_formats.get(name)
+        if not chosen:
+            found = detect_date_format(con, RAW_TABLE, source)
+            header = prep.mapping.columns[name]
+            if found.ambiguous:
+                prep.blocking.append(
+                    f"Column '{header}' ({name}): dates such as {found.example} could be read "
+                    f"as {' or '.join(found.ambiguous)}. Say which with a date format for "
+                    f"{name} (--date-format {name}={found.ambiguous[1]})."
+                )
+            chosen = found.format or "Y-m-d"
+        prep.date_formats[name] = chosen
+        return date_sql(source, chosen), ""
+    if item.kind in ("money", "number", "integer"):
+        comma = prep.decimal_comma[name]
+        if item.kind == "money":
+            return cents_sql(source, comma), ""
+        return number_sql(source, comma), ""
+    if item.kind in CANONICAL:
+        distinct = [
+            r[0]
+            for r in con.execute(
+                f"SELECT DISTINCT v FROM (SELECT {blank_sql(source)} AS v FROM {RAW_TABLE} r) "
+                "WHERE v IS NOT NULL"
+            ).fetchall()
+        ]
+        mapped = map_values(item.kind, distinct, prep.mapping.values.get(item.kind))
+        unknown = sorted(v for v, c in mapped.items() if c is None)
+        if unknown:
+            prep.unmapped_values[name] = unknown
+        table = f"import_map_{name}"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (raw VARCHAR, canonical VARCHAR)")
+        pairs = [(v, c) for v, c in mapped.items() if c is not None]
+        if pairs:
+            con.executemany(f"INSERT INTO {table} VALUES (?, ?)", pairs)
+        join = f"LEFT JOIN {table} m_{name} ON m_{name}.raw = {blank_sql(source)}"
+        return f"m_{name}.canonical", join
+    return blank_sql(source), ""
+
+
+def _default_sql(item: ImportField, value: str) -> str:
+    if item.kind in CANONICAL and value not in CANONICAL[item.kind]:
+        known = ", ".join(CANONICAL[item.kind])
+        raise ValueError(f"The fixed value '{value}' for {item.name} is not one of: {known}")
+    return _quote(value)
+
+
+def _build_parsed(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
+    spec = import_table(prep.mapping.table)
+    staged = prep.staged
+    selects = [f"{staged.row_sql} AS _row"]
+    numeric = {
+        item.name: "r." + staged.column(prep.mapping.columns[item.name])
+        for item in spec.fields
+        if item.kind in ("money", "number", "integer") and item.name in prep.mapping.columns
+    }
+    commas = detect_decimal_commas(con, RAW_TABLE, list(numeric.values()))
+    prep.decimal_comma = {name: commas[column] for name, column in numeric.items()}
+    joins: list[str] = []
+    aliases: list[str] = []  # a text field's raw text is the field itself: not stored twice
+    for item in spec.fields:
+        if item.name in prep.mapping.columns:
+            source = "r." + staged.column(prep.mapping.columns[item.name])
+            expr, join = _field_sql(con, prep, item, source)
+            selects.append(f"{expr} AS {item.name}")
+            if item.kind == "text":
+                aliases.append(f"{item.name} AS {item.name}__raw")
+            else:
+                selects.append(f"{blank_sql(source)} AS {item.name}__raw")
+            if join:
+                joins.append(join)
+        elif item.name in prep.mapping.defaults:
+            value = _default_sql(item, prep.mapping.defaults[item.name])
+            selects.append(f"{value} AS {item.name}")
+            aliases.append(f"{value} AS {item.name}__raw")
+        else:
+            cast = {"date": "DATE", "money": "BIGINT", "integer": "DECIMAL(38,6)"}.get(
+                item.kind, "VARCHAR"
+            )
+            selects.append(f"CAST(NULL AS {cast}) AS {item.name}")
+            aliases.append(f"NULL::VARCHAR AS {item.name}__raw")
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {PARSED_ROWS} AS SELECT {', '.join(selects)}, "
+        f"true AS _ok FROM {RAW_TABLE} r {' '.join(joins)}"
+    )
+    if spec.name == "orders" and "line_no" not in prep.mapping.columns:
+        # Lines numbered in file order within each order: stable when the same file comes again.
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {PARSED_ROWS} AS SELECT * REPLACE ("
+            f"CAST(row_number() OVER (PARTITION BY order_id ORDER BY _row) AS DECIMAL(38,6))"
+            f" AS line_no) FROM {PARSED_ROWS}"
+        )
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW {PARSED} AS SELECT *, {', '.join(aliases) or '1 AS _x'} "
+        f"FROM {PARSED_ROWS}"
+    )
+
+
+class _Checks:
+    """Collects the row checks; `sql` runs them all in one scan of the file's rows."""
+
+    def __init__(self, prep: Prepared) -> None:
+        self.prep = prep
+        self.row_checks: list[tuple[str, str]] = []  # (condition, problem struct)
+        self.parts: list[str] = []  # whole SELECTs (duplicate keys)
+
+    def header(self, name: str) -> str:
+        m = self.prep.mapping
+        return m.columns.get(name) or f"({name})"
+
+    def add(
+        self, name: str, condition: str, code: str, reason: str, severity: str = "error"
+    ) -> None:
+        problem = (
+            f"{{'column_name': {_quote(self.header(name))}, 'value': {name}__raw, "
+            f"'code': {_quote(code)}, 'reason': {reason}, 'severity': {_quote(severity)}}}"
+        )
+        self.row_checks.append((f"({condition})", problem))
+
+    def sql(self) -> str:
+        """One SELECT of every problem: rows with any failing check are found in one pass,
+        and only those are unnested into one problem per failed check."""
+        parts = list(self.parts)
+        if self.row_checks:
+            cases = ", ".join(f"CASE WHEN {c} THEN {p} END" for c, p in self.row_checks)
+            hit = " OR ".join(f"coalesce({c}, false)" for c, _ in self.row_checks)
+            parts.append(
+                f"SELECT _row, x.column_name, x.value, x.code, x.reason, x.severity FROM ("
+                f"SELECT _row, unnest(list_filter([{cases}], lambda e: e IS NOT NULL)) AS x "
+                f"FROM {PARSED} WHERE {hit})"
+            )
+        return " UNION ALL ".join(parts)
+
+
+def _add_checks(checks: _Checks, today: date) -> None:
+    prep = checks.prep
+    spec = import_table(prep.mapping.table)
+    given = set(prep.mapping.columns) | set(prep.mapping.defaults)
+    for item in spec.fields:
+        name = item.name
+        if name not in given:
+            continue
+        filled = name == "created_date" and prep.mapping.options.get("created_date_fallback")
+        if item.required and not filled:
+            checks.add(name, f"{name}__raw IS NULL", "blank", _quote(f"{name} is blank"))
+        if item.kind == "date":
+            fmt = prep.date_formats.get(name, "")
+            checks.add(
+                name,
+                f"{name}__raw IS NOT NULL AND {name} IS NULL",
+                "not_a_date",
+                _quote(f"not a date in this column's format ({fmt})"),
+            )
+            if name in FUTURE_CHECKED:
+                checks.add(
+                    name,
+                    f"{name} > DATE '{today.isoformat()}'",
+                    "future_date",
+                    _quote("the date is in the future"),
+                    "warning",
+                )
+        elif item.kind in ("money", "number", "integer"):
+            checks.add(
+                name,
+                f"{name}__raw IS NOT NULL AND {name} IS NULL",
+                "not_a_number",
+                _quote(f"{name} is not a number"),
+            )
+            if item.kind == "integer":
+                checks.add(
+                    name,
+                    f"{name} IS NOT NULL AND {name} <> trunc({name})",
+                    "not_whole",
+                    _quote(f"{name} is not a whole number"),
+                )
+        elif item.kind in CANONICAL:
+            known = ", ".join(CANONICAL[item.kind])
+            checks.add(
+                name,
+                f"{name}__raw IS NOT NULL AND {name} IS NULL",
+                "unknown_value",
+                f"'not a {item.kind} Huddle knows (' || {_quote(known)} || '): map it'",
+            )
+    for group in spec.one_of:
+        present = [g for g in group if g in given]
+        if present:
+            condition = " AND ".join(f"{g}__raw IS NULL" for g in present)
+            checks.add(present[0], condition, "blank", _quote(f"{' and '.join(present)} blank"))
+    if "quantity" in given:
+        checks.add(
+            "quantity",
+            "quantity < 0",
+            "negative_quantity",
+            _quote("negative quantity: record a return with status 'returned'"),
+        )
+    if "list_price" in given:
+        checks.add("list_price", "list_price < 0", "negative_price", _quote("negative price"))
+    _duplicate_check(checks, spec.name, given)
+    if spec.name == "deals":
+        checks.add(
+            "closed_date",
+            "stage IN ('won', 'lost') AND closed_date IS NULL AND closed_date__raw IS NULL",
+            "closed_without_date",
+            "'a ' || stage || ' deal needs a close date'",
+        )
+        checks.add(
+            "closed_date",
+            "closed_date < created_date",
+            "closed_before_created",
+            _quote("the close date is before the created date"),
+        )
+        checks.add(
+            "closed_date",
+            "stage NOT IN ('won', 'lost') AND closed_date IS NOT NULL",
+            "open_with_close_date",
+            _quote("the deal is still open, so its close date is left out"),
+            "warning",
+        )
+        if prep.mapping.options.get("created_date_fallback") == "latest_date":
+            checks.add(
+                "created_date",
+                "created_date__raw IS NULL",
+                "created_date_filled",
+                _quote("no created date: the deal is dated the file's last day"),
+                "warning",
+            )
+    if spec.name == "reps":
+        checks.add(
+            "leave_date",
+            "leave_date < hire_date",
+            "left_before_hired",
+            _quote("the leave date is before the hire date"),
+        )
+
+
+def _duplicate_check(checks: _Checks, table: str, given: set[str]) -> None:
+    keys = {
+        "orders": ["order_id", "line_no"],
+        "deals": ["deal_id"],
+        "teams": ["team"],
+        "reps": ["rep_key"] if "rep_key" in given else ["rep"],
+        "customers": ["customer_key"] if "customer_key" in given else ["customer"],
+        "products": ["product_key"] if "product_key" in given else ["product"],
+    }[table]
+    cols = ", ".join(keys)
+    not_null = " AND ".join(f"{k} IS NOT NULL" for k in keys)
+    # Candidates first by an integer hash of the key (a cheap aggregate over every row); only
+    # rows whose hash repeats are grouped by the key itself and listed together.
+    checks.parts.append(
+        f"SELECT _row, {_quote(checks.header(keys[0]))}, {keys[0]}__raw, 'duplicate_key', "
+        f"'the same key is on ' || count(*) OVER w || ' rows (' || "
+        f"string_agg(_row::VARCHAR, ', ') OVER w || ')', 'error' "
+        f"FROM (SELECT p.* FROM {PARSED} p JOIN (SELECT {cols} FROM {PARSED_ROWS} "
+        f"WHERE {not_null} AND hash({cols}) IN (SELECT h FROM (SELECT hash({cols}) AS h "
+        f"FROM {PARSED_ROWS} WHERE {not_null}) GROUP BY h HAVING count(*) > 1) "
+        f"GROUP BY {cols} HAVING count(*) > 1) d USING ({cols})) "
+        f"WINDOW w AS (PARTITION BY {cols} ORDER BY _row "
+        f"ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)"
+    )
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection, staged: StagedFile, mapping: Mapping, today: date
+) -> Prepared:
+    """Parse the staged file with `mapping` and record every problem; see the module docstring.
+
+    A preset may name optional columns an export leaves out: those are dropped and listed in
+    `skipped`; a required column missing is a MappingError."""
+    spec = import_table(mapping.table)
+    skipped = {
+        name: header
+        for name, header in mapping.columns.items()
+        if header not in staged.headers
+        and name in spec.field_names
+        and not spec.field(name).required
+        and not any(name in g for g in spec.one_of)
+    }
+    if skipped:
+        mapping = replace(
+            mapping, columns={k: v for k, v in mapping.columns.items() if k not in skipped}
+        )
+    check_mapping(mapping, staged.headers)
+    prep = Prepared(staged=staged, mapping=mapping, skipped=skipped)
+    _build_parsed(con, prep)
+    checks = _Checks(prep)
+    _add_checks(checks, today)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {PROBLEMS} (_row BIGINT, column_name VARCHAR, "
+        "value VARCHAR, code VARCHAR, reason VARCHAR, severity VARCHAR)"
+    )
+    con.execute(f"INSERT INTO {PROBLEMS} {checks.sql()}")
+    con.execute(
+        f"UPDATE {PARSED_ROWS} SET _ok = false WHERE _row IN "
+        f"(SELECT _row FROM {PROBLEMS} WHERE severity = 'error')"
+    )
+    if mapping.table == "deals":
+        _fix_deals(con)
+    rows, bad = con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE NOT _ok) FROM {PARSED}"
+    ).fetchall()[0]
+    prep.rows, prep.error_rows = int(rows), int(bad)
+    prep.warnings = int(
+        con.execute(f"SELECT count(*) FROM {PROBLEMS} WHERE severity = 'warning'").fetchall()[0][0]
+    )
+    return prep
+
+
+def _fix_deals(con: duckdb.DuckDBPyConnection) -> None:
+    """Apply what the warnings announced: open deals lose a close date; undated deals get the
+    file's last day."""
+    con.execute(f"UPDATE {PARSED_ROWS} SET closed_date = NULL WHERE stage NOT IN ('won', 'lost')")
+    con.execute(
+        f"UPDATE {PARSED_ROWS} SET created_date = (SELECT max(greatest(created_date, "
+        f"coalesce(closed_date, created_date))) FROM {PARSED}) "
+        f"WHERE created_date IS NULL AND created_date__raw IS NULL AND EXISTS "
+        f"(SELECT 1 FROM {PROBLEMS} WHERE code = 'created_date_filled')"
+    )
+
+
+def problems_frame(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> pd.DataFrame:
+    """Every problem, by row then column: row, column, value, code, reason, severity."""
+    sql = (
+        f"SELECT _row AS row, column_name AS column, value, code, reason, severity "
+        f"FROM {PROBLEMS} ORDER BY _row, column_name, code"
+    )
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return con.execute(sql).df()
+
+
+def rejected_rows_frame(con: duckdb.DuckDBPyConnection, staged: StagedFile) -> pd.DataFrame:
+    """The file's rejected rows as they were, with their row number and reasons first."""
+    columns = ", ".join(
+        f'r.c{i} AS "{h.replace(chr(34), chr(34) * 2)}"' for i, h in enumerate(staged.headers)
+    )
+    return con.execute(
+        f"SELECT p._row AS row, string_agg(pr.column_name || ': ' || pr.reason, '; ' "
+        f"ORDER BY pr.column_name) AS reasons, {columns} "
+        f"FROM {PARSED} p JOIN {RAW_TABLE} r ON {staged.row_sql} = p._row "
+        f"JOIN {PROBLEMS} pr ON pr._row = p._row AND pr.severity = 'error' "
+        f"WHERE NOT p._ok GROUP BY ALL ORDER BY p._row"
+    ).df()

@@ -1,0 +1,236 @@
+"""Writing targets: what-if scenarios, and publishing one as the official targets.
+
+A scenario is a set of target rows sharing a name in the targets table's `scenario` column;
+official targets have no scenario. Publishing copies a scenario's rows in as official ones and
+keeps the official rows they replace as a scenario of their own, so nothing is ever lost.
+Each call is one transaction.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from data.errors import ValidationFailed
+from data.models import Target
+from data.store import Store
+
+
+class ScenarioName(BaseModel):
+    """A scenario's name as a user types it."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    name: str = Field(min_length=1, max_length=60)
+
+    @field_validator("name")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        if not value.isprintable():
+            raise ValueError("use letters, digits and punctuation only")
+        return value
+
+
+def valid_scenario_name(name: str) -> str:
+    """The name, trimmed; ValidationFailed saying what is wrong with it otherwise."""
+    try:
+        return ScenarioName(name=name).name
+    except ValidationError as error:
+        reason = error.errors()[0]["msg"]
+        raise ValidationFailed([f"Scenario name {name!r}: {reason}."]) from None
+
+
+def _check_rows(rows: list[Target], metric: str, start: date, end: date) -> None:
+    problems = [
+        f"Row {n} ({row.scope} {row.scope_id}): it is for {row.metric} "
+        f"{row.period_start}–{row.period_end}, not {metric} {start}–{end}."
+        for n, row in enumerate(rows, start=1)
+        if (row.metric, row.period_start, row.period_end) != (metric, start, end)
+    ]
+    keys = [(row.scope, row.scope_id) for row in rows]
+    if len(set(keys)) != len(keys):
+        problems.append("The same team or person appears twice.")
+    if not rows:
+        problems.append("There are no targets to save.")
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def save_scenario(
+    store: Store, name: str, metric: str, start: date, end: date, rows: list[Target]
+) -> int:
+    """Save `rows` as scenario `name` for one KPI and period, replacing what that scenario
+    held for them; returns the number of rows saved."""
+    name = valid_scenario_name(name)
+    _check_rows(rows, metric, start, end)
+    with store.transaction() as cur:
+        cur.execute(
+            "DELETE FROM targets WHERE scenario = $name AND metric = $metric"
+            " AND period_start = $start AND period_end = $end",
+            {"name": name, "metric": metric, "start": start, "end": end},
+        )
+        cur.executemany(
+            "INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (r.period_start, r.period_end, r.scope, r.scope_id, r.metric, r.value, name)
+                for r in rows
+            ],
+        )
+    return len(rows)
+
+
+def delete_scenario(store: Store, name: str, metric: str, start: date, end: date) -> int:
+    """Remove a scenario's rows for one KPI and period (official targets are never touched)."""
+    with store.transaction() as cur:
+        cur.execute(
+            "DELETE FROM targets WHERE scenario = $name AND metric = $metric"
+            " AND period_start = $start AND period_end = $end RETURNING 1",
+            {"name": name, "metric": metric, "start": start, "end": end},
+        )
+        return len(cur.fetchall())
+
+
+@dataclass(frozen=True)
+class Published:
+    """What publishing did: rows made official, and the official rows kept as a scenario."""
+
+    published: int
+    replaced: int
+    replaced_scenario: str
+
+
+def publish_scenario(
+    store: Store, name: str, metric: str, start: date, end: date, *, replaced_scenario: str
+) -> Published:
+    """Make scenario `name` the official targets for its KPI and period.
+
+    Official targets of the same teams and people that overlap the period move to scenario
+    `replaced_scenario` (nothing is deleted). An official target that runs past the period's
+    ends would be cut in two, so publishing refuses and names it instead.
+    """
+    replaced_scenario = valid_scenario_name(replaced_scenario)
+    params = {"name": name, "metric": metric, "start": start, "end": end}
+    overlap = """
+        FROM targets o
+        WHERE o.scenario IS NULL AND o.metric = $metric
+          AND o.period_end >= $start AND o.period_start <= $end
+          AND EXISTS (SELECT 1 FROM targets s
+                      WHERE s.scenario = $name AND s.metric = $metric
+                        AND s.period_start = $start AND s.period_end = $end
+                        AND s.scope = o.scope AND s.scope_id IS NOT DISTINCT FROM o.scope_id)"""
+    with store.transaction() as cur:
+        count = cur.execute(
+            "SELECT count(*) FROM targets WHERE scenario = $name AND metric = $metric"
+            " AND period_start = $start AND period_end = $end",
+            params,
+        ).fetchone()
+        if not count or not count[0]:
+            raise ValidationFailed([f"There is no scenario {name!r} for {metric} {start}–{end}."])
+        wider = cur.execute(
+            f"SELECT o.scope, o.scope_id, o.period_start, o.period_end {overlap}"
+            " AND (o.period_start < $start OR o.period_end > $end) ORDER BY 1, 2 LIMIT 3",
+            params,
+        ).fetchall()
+        if wider:
+            raise ValidationFailed(
+                [
+                    f"The official {metric} target of {scope} {scope_id} runs {first}–{last}, "
+                    f"beyond {start}–{end}: choose a period that covers it."
+                    for scope, scope_id, first, last in wider
+                ]
+            )
+        taken = cur.execute(
+            "SELECT count(*) FROM targets WHERE scenario = $replaced",
+            {"replaced": replaced_scenario},
+        ).fetchone()
+        if taken and taken[0]:
+            raise ValidationFailed([f"A scenario called {replaced_scenario!r} already exists."])
+        replaced = cur.execute(
+            f"UPDATE targets SET scenario = $replaced WHERE rowid IN (SELECT o.rowid {overlap})"
+            " RETURNING 1",
+            {**params, "replaced": replaced_scenario},
+        ).fetchall()
+        published = cur.execute(
+            "INSERT INTO targets SELECT period_start, period_end, scope, scope_id, metric, value,"
+            " NULL FROM targets WHERE scenario = $name AND metric = $metric"
+            " AND period_start = $start AND period_end = $end RETURNING 1",
+            params,
+        ).fetchall()
+    return Published(len(published), len(replaced), replaced_scenario)
+
+
+TARGET_FILE_COLUMNS = ("period_start", "period_end", "metric", "scope", "scope_id", "target")
+
+
+def _to_base_units(text: str, scale: int) -> int:
+    """A target as typed ("12,400.50") in base units, rounded half-up to a whole unit."""
+    cleaned = text.replace(",", "").replace(" ", "")
+    amount = Decimal(cleaned) * scale
+    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def read_target_file(
+    content: bytes, file_name: str, units_per_value: Mapping[str, int]
+) -> list[Target]:
+    """Targets from a CSV or XLSX file in the layout the Targets page exports.
+
+    Columns (others, like name and group, are ignored): period_start, period_end (dates),
+    metric, scope (company, team or rep), scope_id (blank for the company) and target, in the
+    KPI's own unit (money in currency, not cents; `units_per_value` gives the factor per
+    metric). Raises ValidationFailed naming the row, column and value of every problem.
+    """
+    try:
+        if file_name.lower().endswith(".xlsx"):
+            frame = pd.read_excel(io.BytesIO(content), dtype=str, engine="openpyxl")
+        else:
+            frame = pd.read_csv(io.BytesIO(content), dtype=str, encoding="utf-8-sig")
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError, zipfile.BadZipFile) as error:
+        raise ValidationFailed([f"{file_name} could not be read as a table: {error}"]) from None
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    missing = [c for c in TARGET_FILE_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValidationFailed([f"{file_name} has no column {', '.join(missing)}."])
+    if frame.empty:
+        raise ValidationFailed([f"{file_name} has a header but no rows."])
+    rows, problems = [], []
+    for position, record in enumerate(frame.fillna("").to_dict("records")):
+        line = position + 2  # the header is line 1
+        metric = record["metric"].strip()
+        if metric not in units_per_value:
+            problems.append(f"Line {line}, metric: {metric!r} is not a KPI with targets.")
+            continue
+        try:
+            value = _to_base_units(record["target"], units_per_value[metric])
+        except InvalidOperation:
+            problems.append(f"Line {line}, target: {record['target']!r} is not a number.")
+            continue
+        scope_id = record["scope_id"].strip()
+        try:
+            rows.append(
+                Target(
+                    period_start=record["period_start"].strip()[:10],
+                    period_end=record["period_end"].strip()[:10],
+                    scope=record["scope"].strip(),
+                    scope_id=int(float(scope_id)) if scope_id else None,
+                    metric=metric,
+                    value=value,
+                )
+            )
+        except (ValidationError, ValueError) as error:
+            reasons = (
+                "; ".join(f"{'.'.join(map(str, e['loc'])) or 'row'}: {e['msg']}" for e in
+                          error.errors())
+                if isinstance(error, ValidationError)
+                else f"scope_id: {scope_id!r} is not a number"
+            )  # fmt: skip
+            problems.append(f"Line {line}, {reasons}.")
+    if problems:
+        raise ValidationFailed(problems)
+    return rows

@@ -1,0 +1,209 @@
+"""Commission arithmetic: tiers, the commission for an amount, the next step, the ladder.
+
+Pure arithmetic on integer cents with no database access, so the Incentives page and the
+what-if targets page price amounts with exactly the same rules. Amounts stay exact fractions
+until the end; a commission is then rounded half up to the cent, once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from metrics.incentive_plan import CommissionRule, PlanVersion
+
+
+def _rule(plan_or_rule: PlanVersion | CommissionRule) -> CommissionRule:
+    return plan_or_rule.commission if isinstance(plan_or_rule, PlanVersion) else plan_or_rule
+
+
+def _half_up(value: Fraction) -> int:
+    """A non-negative amount of (fractional) cents, rounded half up to the cent."""
+    return math.floor(value + Fraction(1, 2))
+
+
+def _pct(value: Decimal) -> Fraction:
+    return Fraction(value) / 100
+
+
+@dataclass(frozen=True)
+class Commission:
+    """One rep's commission for one period, and how it came about."""
+
+    measured_cents: int
+    target_cents: int | None
+    attainment: float | None  # measured / target
+    tier: int | None  # index of the tier the attainment reached; None without a target
+    rate_pct: Decimal  # that tier's rate; 0 below the threshold or without a target
+    earned_cents: int  # before the cap
+    paid_cents: int  # after the threshold and the cap
+    below_threshold: bool
+    capped: bool
+
+
+def tier_for(rule: CommissionRule, attainment_pct: Fraction) -> int:
+    """The index of the tier an attainment (in %) falls in: the last one starting at or
+    below it."""
+    index = 0
+    for position, tier in enumerate(rule.tiers):
+        if tier.from_pct <= attainment_pct:
+            index = position
+    return index
+
+
+def commission(
+    plan_or_rule: PlanVersion | CommissionRule, measured_cents: int, target_cents: int | None
+) -> Commission:
+    """One rep's commission for a period: `measured_cents` of the plan's KPI against a
+    target of `target_cents` in the same KPI.
+
+    Tier bounds are target attainment. Mode "whole": the rate of the tier reached pays on
+    the whole amount. Mode "marginal": each tier's rate pays on the part of the amount inside
+    that tier (from_pct × target up to the next tier's from_pct × target). Below threshold_pct
+    nothing is paid; at or above it everything is paid as the tiers say. The result is
+    rounded half up to the cent, then capped. Without a target (None or 0), or with nothing
+    measured, nothing is paid.
+    """
+    rule = _rule(plan_or_rule)
+    if not target_cents or target_cents <= 0:
+        return Commission(measured_cents, target_cents, None, None, Decimal(0), 0, 0, False, False)
+    attainment_pct = Fraction(measured_cents * 100, target_cents)
+    tier = tier_for(rule, attainment_pct)
+    attainment = measured_cents / target_cents
+    below = attainment_pct < rule.threshold_pct
+    if below or measured_cents <= 0:
+        rate = Decimal(0) if below else rule.tiers[tier].rate_pct
+        return Commission(measured_cents, target_cents, attainment, tier, rate, 0, 0, below, False)
+    if rule.mode == "whole":
+        exact = measured_cents * _pct(rule.tiers[tier].rate_pct)
+    else:
+        exact = Fraction(0)
+        for position, step in enumerate(rule.tiers):
+            lower = Fraction(target_cents) * _pct(step.from_pct)
+            upper = (
+                Fraction(target_cents) * _pct(rule.tiers[position + 1].from_pct)
+                if position + 1 < len(rule.tiers)
+                else Fraction(measured_cents)
+            )
+            inside = min(Fraction(measured_cents), upper) - lower
+            if inside > 0:
+                exact += inside * _pct(step.rate_pct)
+    earned = _half_up(exact)
+    cap = rule.cap_cents
+    paid = earned if cap is None else min(earned, cap)
+    return Commission(
+        measured_cents=measured_cents,
+        target_cents=target_cents,
+        attainment=attainment,
+        tier=tier,
+        rate_pct=rule.tiers[tier].rate_pct,
+        earned_cents=earned,
+        paid_cents=paid,
+        below_threshold=False,
+        capped=cap is not None and earned > cap,
+    )
+
+
+def commission_cents(
+    plan_or_rule: PlanVersion | CommissionRule, measured_cents: int, target_cents: int | None
+) -> int:
+    """The commission, in cents, one rep earns for a period with `measured_cents` of the
+    plan's KPI against a target of `target_cents` (same KPI; for a gross-margin plan use
+    margin_target_cents). Rounded half up to the cent, then capped; see `commission`."""
+    return commission(plan_or_rule, measured_cents, target_cents).paid_cents
+
+
+def margin_target_cents(rule: CommissionRule, revenue_target_cents: int | None) -> int | None:
+    """The target a commission KPI is measured against: the revenue target itself, or for a
+    gross-margin plan margin_target_pct of it (half up to the cent)."""
+    if revenue_target_cents is None:
+        return None
+    if rule.kpi == "revenue" or rule.margin_target_pct is None:
+        return revenue_target_cents
+    return _half_up(revenue_target_cents * _pct(rule.margin_target_pct))
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What the next step up the ladder takes and pays: the number reps ask for."""
+
+    at_pct: Decimal  # the attainment where the step starts
+    needed_cents: int  # how much more of the KPI reaches it
+    from_rate_pct: Decimal  # the rate now (0 below the threshold)
+    to_rate_pct: Decimal  # the rate from the step on
+    extra_commission_cents: int  # commission at the step minus commission now
+    starts_paying: bool  # the step is the threshold: below it nothing is paid
+
+
+def next_step(
+    plan_or_rule: PlanVersion | CommissionRule, measured_cents: int, target_cents: int | None
+) -> NextStep | None:
+    """The next tier (or the threshold) above where the rep stands: the smallest amount more
+    that reaches it and how much more commission that amount brings (capped as paid). None
+    without a target, on the top tier, or when the cap already binds."""
+    rule = _rule(plan_or_rule)
+    now = commission(rule, measured_cents, target_cents)
+    if not target_cents or target_cents <= 0 or now.capped:
+        return None
+    attainment_pct = Fraction(measured_cents * 100, target_cents)
+    steps = sorted({Fraction(t.from_pct) for t in rule.tiers} | {Fraction(rule.threshold_pct)})
+    for at in steps:
+        if at <= attainment_pct:
+            continue
+        reach = math.ceil(at * target_cents / 100)  # the first whole cent at or above the step
+        then = commission(rule, reach, target_cents)
+        return NextStep(
+            at_pct=Decimal(at.numerator) / Decimal(at.denominator),
+            needed_cents=reach - measured_cents,
+            from_rate_pct=now.rate_pct,
+            to_rate_pct=then.rate_pct,
+            extra_commission_cents=then.paid_cents - now.paid_cents,
+            starts_paying=now.below_threshold,
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class LadderStep:
+    """One rung of the ladder in money for a given target."""
+
+    from_pct: Decimal
+    to_pct: Decimal | None
+    rate_pct: Decimal
+    from_cents: int
+    to_cents: int | None
+
+
+def ladder(plan_or_rule: PlanVersion | CommissionRule, target_cents: int) -> list[LadderStep]:
+    """The tiers as amounts of the KPI for `target_cents` (bounds rounded half up)."""
+    rule = _rule(plan_or_rule)
+    out = []
+    for position, tier in enumerate(rule.tiers):
+        upper = rule.tiers[position + 1].from_pct if position + 1 < len(rule.tiers) else None
+        out.append(
+            LadderStep(
+                from_pct=tier.from_pct,
+                to_pct=upper,
+                rate_pct=tier.rate_pct,
+                from_cents=_half_up(target_cents * _pct(tier.from_pct)),
+                to_cents=None if upper is None else _half_up(target_cents * _pct(upper)),
+            )
+        )
+    return out
+
+
+def payout_curve(
+    plan_or_rule: PlanVersion | CommissionRule, target_cents: int, upto_cents: int, points: int = 60
+) -> list[tuple[int, int]]:
+    """(amount, commission) pairs from 0 to `upto_cents`, with a point either side of every
+    tier bound and the threshold, so the jumps of a "whole" plan draw as steps."""
+    rule = _rule(plan_or_rule)
+    amounts = {round(upto_cents * i / points) for i in range(points + 1)}
+    bounds = [t.from_pct for t in rule.tiers] + [rule.threshold_pct]
+    for pct in bounds:
+        at = math.ceil(Fraction(pct) * target_cents / 100)
+        if 0 < at <= upto_cents:
+            amounts |= {at - 1, at}
+    return [(a, commission_cents(rule, a, target_cents)) for a in sorted(amounts)]

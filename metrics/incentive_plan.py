@@ -1,0 +1,322 @@
+"""The incentive plan: commission tiers, awards and contests, read from one TOML file.
+
+A manager edits the file (data/incentive_plan.toml, or the file HUDDLE_PLAN names) without
+touching code. The file holds dated plan versions ([[plans]] with effective_from): a period is
+paid under the version in force on its first day, so a plan change never rewrites the past.
+A broken file raises PlanError whose message names the line and the field.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import tomllib
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from metrics.catalogue import CATALOGUE, get_kpi
+
+PLAN_ENV_VAR = "HUDDLE_PLAN"
+DEFAULT_PLAN_PATH = Path(__file__).resolve().parent.parent / "data" / "incentive_plan.toml"
+
+Role = Literal[
+    "sales_rep", "account_manager", "customer_service", "inventory",
+    "group_leader", "deputy_leader", "data_analyst", "sales_manager",
+]  # fmt: skip
+SELLING_ROLES: tuple[str, ...] = ("sales_rep", "account_manager", "group_leader", "deputy_leader")
+
+
+class PlanError(ValueError):
+    """The plan file cannot be used; the message names the file, the line and the field."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Tier(_Strict):
+    """One step of the ladder: from this attainment (in %) up to the next tier's, this rate."""
+
+    from_pct: Decimal = Field(ge=0)
+    rate_pct: Decimal = Field(ge=0, le=100)
+
+
+class CommissionRule(_Strict):
+    """How commission is paid for one period (a month or a quarter)."""
+
+    kpi: Literal["revenue", "gross_margin"] = "revenue"
+    period: Literal["month", "quarter"] = "month"
+    # whole: the rate of the tier reached applies to the whole amount; marginal: each tier's
+    # rate applies only to the part of the amount inside that tier.
+    mode: Literal["whole", "marginal"] = "marginal"
+    tiers: tuple[Tier, ...] = Field(min_length=1)
+    threshold_pct: Decimal = Field(default=Decimal(0), ge=0)  # below it nothing is paid
+    cap: Decimal | None = Field(default=None, gt=0)  # most paid for one period, currency units
+    clawback: bool = True  # returned order lines earn no commission
+    # Gross margin has no published targets: its target is this share of the revenue target.
+    margin_target_pct: Decimal | None = Field(default=None, gt=0, le=100)
+    eligible_roles: tuple[Role, ...] = SELLING_ROLES
+
+    @field_validator("tiers")
+    @classmethod
+    def _ascending(cls, tiers: tuple[Tier, ...]) -> tuple[Tier, ...]:
+        if tiers[0].from_pct != 0:
+            raise ValueError("the first tier must start at from_pct = 0")
+        for before, after in itertools.pairwise(tiers):
+            if after.from_pct <= before.from_pct:
+                raise ValueError(
+                    f"tiers must start at rising attainment: {after.from_pct}% comes after "
+                    f"{before.from_pct}%"
+                )
+        return tiers
+
+    @model_validator(mode="after")
+    def _margin_needs_target_share(self) -> CommissionRule:
+        if self.kpi == "gross_margin" and self.margin_target_pct is None:
+            raise ValueError(
+                "gross margin has no published targets: set margin_target_pct, the margin "
+                "target as a % of the revenue target"
+            )
+        if self.kpi == "gross_margin" and not self.clawback:
+            raise ValueError(
+                "gross margin counts completed lines only, so returns are always clawed "
+                "back: set clawback = true"
+            )
+        return self
+
+    @property
+    def cap_cents(self) -> int | None:
+        """The cap in cents (half-up to the cent)."""
+        if self.cap is None:
+            return None
+        return int((self.cap * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+AwardRuleKind = Literal["highest", "most_improved", "group_share_at_target"]
+
+
+class Award(_Strict):
+    """A recognition with its rule, who may win it and the prize.
+
+    highest: the largest value of `kpi` in the period; most_improved: the largest growth of
+    `kpi` against the previous like-for-like period; group_share_at_target: the group with
+    the largest share of its members at or above their `kpi` target.
+    """
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=1)
+    rule: AwardRuleKind
+    kpi: str = "revenue"
+    eligible_roles: tuple[Role, ...] = SELLING_ROLES
+    max_tenure_months: int | None = Field(default=None, gt=0)  # rookies: under this tenure
+    requires_kpi: str | None = None  # e.g. csat_responses: a minimum number of responses
+    requires_at_least: float = 0
+    min_previous: float = Field(default=0, ge=0)  # most improved: the previous value above this
+    prize: Decimal | None = Field(default=None, ge=0)  # currency units
+    prize_note: str | None = None  # e.g. "a trophy and a team dinner"
+
+    @field_validator("kpi", "requires_kpi")
+    @classmethod
+    def _known_kpi(cls, value: str | None) -> str | None:
+        if value is not None and value not in CATALOGUE:
+            raise ValueError(f"there is no KPI called '{value}'")
+        return value
+
+    @model_validator(mode="after")
+    def _targeted_for_share(self) -> Award:
+        if self.rule == "group_share_at_target" and not get_kpi(self.kpi).target_metric:
+            raise ValueError(f"the KPI '{self.kpi}' has no targets, so nobody is 'at target'")
+        return self
+
+
+class Contest(_Strict):
+    """A named KPI race between people, groups or teams over given dates."""
+
+    name: str = Field(min_length=1)
+    kpi: str
+    between: Literal["people", "groups", "teams"] = "people"
+    start: date
+    end: date
+    goal: float | None = Field(default=None, gt=0)  # a finish line in the KPI's unit
+    prize: Decimal | None = Field(default=None, ge=0)
+    prize_note: str | None = None
+
+    @field_validator("kpi")
+    @classmethod
+    def _known_kpi(cls, value: str) -> str:
+        if value not in CATALOGUE:
+            raise ValueError(f"there is no KPI called '{value}'")
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Contest:
+        if self.end < self.start:
+            raise ValueError(f"the contest ends ({self.end}) before it starts ({self.start})")
+        return self
+
+
+class PlanVersion(_Strict):
+    """The plan in force from `effective_from` until the next version's date."""
+
+    effective_from: date
+    name: str = Field(min_length=1)
+    commission: CommissionRule
+    awards: tuple[Award, ...] = ()
+
+    @field_validator("awards")
+    @classmethod
+    def _unique_ids(cls, awards: tuple[Award, ...]) -> tuple[Award, ...]:
+        ids = [a.id for a in awards]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"award ids must be unique; repeated: {', '.join(repeated)}")
+        return awards
+
+
+class IncentivePlan(_Strict):
+    """Every dated plan version, oldest first, and the contests."""
+
+    plans: tuple[PlanVersion, ...] = Field(min_length=1)
+    contests: tuple[Contest, ...] = ()
+
+    @field_validator("plans")
+    @classmethod
+    def _dated_in_order(cls, plans: tuple[PlanVersion, ...]) -> tuple[PlanVersion, ...]:
+        for before, after in itertools.pairwise(plans):
+            if after.effective_from <= before.effective_from:
+                raise ValueError(
+                    "plan versions must be listed oldest first with different dates: "
+                    f"{after.effective_from} comes after {before.effective_from}"
+                )
+        return plans
+
+    def version_for(self, day: date) -> PlanVersion | None:
+        """The version in force on `day`: the latest one dated on or before it; None before
+        the first."""
+        chosen = None
+        for version in self.plans:
+            if version.effective_from <= day:
+                chosen = version
+        return chosen
+
+
+def plan_path() -> Path:
+    """The plan file in use: HUDDLE_PLAN if set, else the shipped data/incentive_plan.toml."""
+    configured = os.environ.get(PLAN_ENV_VAR)
+    return Path(configured) if configured else DEFAULT_PLAN_PATH
+
+
+def plan_stamp(path: Path | None = None) -> tuple[str, int]:
+    """(path, modification time in ns): a small cache key that changes when the file does."""
+    chosen = path or plan_path()
+    try:
+        return str(chosen), chosen.stat().st_mtime_ns
+    except OSError:
+        return str(chosen), 0
+
+
+def load_plan(path: Path | None = None) -> IncentivePlan:
+    """Read and validate the plan file; PlanError names the line and field of any mistake."""
+    chosen = path or plan_path()
+    try:
+        text = chosen.read_text("utf-8")
+    except OSError as error:
+        raise PlanError(f"The incentive plan {chosen} cannot be read: {error.strerror}.") from error
+    return parse_plan(text, chosen.name)
+
+
+def parse_plan(text: str, source: str = "incentive plan") -> IncentivePlan:
+    """Validate a plan given as TOML text; `source` names it in error messages."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PlanError(f"{source}: the file is not valid TOML: {error}.") from error
+    try:
+        return IncentivePlan.model_validate(raw)
+    except ValidationError as error:
+        lines = _line_index(text)
+        problems = [_describe(e, lines) for e in error.errors()]
+        raise PlanError(f"{source}: " + "; ".join(problems)) from error
+
+
+def _describe(error: Any, lines: dict[tuple[str | int, ...], int]) -> str:
+    """One validation problem as 'line N, field a.b[0].c: what is wrong'."""
+    loc = tuple(error["loc"])
+    field = _field_name(loc)
+    line = _nearest_line(loc, lines)
+    message = str(error["msg"]).removeprefix("Value error, ")
+    where = f"line {line}, " if line else ""
+    return f"{where}field {field or '(top level)'}: {message}"
+
+
+def _field_name(loc: tuple[str | int, ...]) -> str:
+    """('plans', 0, 'commission', 'mode') -> 'plans[1].commission.mode' (counted from 1)."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def _nearest_line(loc: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]) -> int:
+    """The line of the field, else of the closest enclosing table; 0 when unknown."""
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return 0
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_.\"' -]+?)\s*=")
+_INLINE_KEY = re.compile(r"([A-Za-z0-9_]+)\s*=")
+
+
+def _line_index(text: str) -> dict[tuple[str | int, ...], int]:
+    """Where each table, array-of-tables entry and key starts (1-based lines), keyed by the
+    path pydantic reports (array entries counted from 0). Covers the file's plain style:
+    [table], [[array]] and key = value lines (inline tables map to their key's line)."""
+    index: dict[tuple[str | int, ...], int] = {}
+    counts: dict[tuple[str | int, ...], int] = {}
+    current: tuple[str | int, ...] = ()
+    array: tuple[str | int, ...] | None = None  # inside a multi-line array of inline tables
+    element = -1
+    for number, line in enumerate(text.splitlines(), start=1):
+        if array is not None:
+            if line.lstrip().startswith("{"):
+                element += 1
+                index.setdefault((*array, element), number)
+                for name in _INLINE_KEY.findall(line):
+                    index.setdefault((*array, element, name), number)
+            if line.strip().startswith("]"):
+                array = None
+            continue
+        header = _HEADER.match(line)
+        if header:
+            names = [n.strip().strip("\"'") for n in header.group(2).split(".")]
+            path: tuple[str | int, ...] = ()
+            for position, name in enumerate(names):
+                path = (*path, name)
+                last = position == len(names) - 1
+                if last and header.group(1) == "[[":
+                    index.setdefault(path, number)  # the array's first entry
+                    counts[path] = counts.get(path, -1) + 1
+                    path = (*path, counts[path])
+                elif path in counts:  # an array of tables: its latest entry
+                    path = (*path, counts[path])
+                index.setdefault(path, number)
+            current = path
+            continue
+        key = _KEY.match(line)
+        if key and not line.lstrip().startswith("#"):
+            names = [n.strip().strip("\"'") for n in key.group(1).split(".")]
+            index.setdefault((*current, *names), number)
+            if re.search(r"=\s*\[\s*(#.*)?$", line):
+                array, element = (*current, *names), -1
+    return index

@@ -1,0 +1,516 @@
+"""Incentive standings: commission per rep, leaderboards, awards, group standings, contests.
+
+Everything here reads KPIs through metrics.service only (breakdowns by person, group and
+team), so every figure is the figure KPI Trends and the CLI give for the same people and
+days. The commission arithmetic lives in metrics.incentive_math; commission_cents and
+margin_target_cents stay importable from here, where other modules import them.
+
+People are keyed by their id (the hidden "rep_id" dimension), never by their name: two
+people may share a name, and each keeps their own numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+import pandas as pd
+
+from data.store import Store
+from metrics import lookups, service
+from metrics.catalogue import get_kpi
+from metrics.filters import Filters
+from metrics.incentive_math import commission, commission_cents, margin_target_cents
+from metrics.incentive_plan import Award, Contest, IncentivePlan
+from metrics.pacing import pace_status
+from metrics.periods import PeriodUnit, add_months, previous_period, unit_end, unit_start
+
+LEADERBOARD_KPIS: tuple[str, ...] = (
+    "revenue", "revenue_attainment", "growth", "csat", "new_customers", "won_deals", "activities",
+)  # fmt: skip
+LEADERBOARD_COLUMNS = [
+    "rank", "rep_id", "rep", "team", "group", "left", "value", "target", "attainment", "pace",
+    "previous_rank", "rank_change", "commission_cents",
+]  # fmt: skip
+COMMISSION_COLUMNS = [
+    "rep_id", "rep", "period_start", "period_end", "through", "plan", "eligible",
+    "measured_cents", "returns_cents", "target_cents", "attainment", "rate_pct",
+    "commission_cents", "clawback_cents",
+]  # fmt: skip
+PERSON = "rep_id"  # the dimension people are keyed on
+
+
+def _cents(value: object) -> int | None:
+    """A money KPI (currency units, already rounded to the cent) back in integer cents."""
+    if value is None or pd.isna(value):  # type: ignore[call-overload]
+        return None
+    return round(float(value) * 100)  # type: ignore[arg-type]
+
+
+def _by_person(frame: pd.DataFrame) -> pd.DataFrame:
+    """A breakdown or trend by rep_id with the id as an int. Rows without a person (the
+    compiler's "(not set)", such as feedback nobody took) are left out: nobody can rank."""
+    known = frame[frame[PERSON].astype(str).str.fullmatch(r"-?\d+")]
+    return known.assign(**{PERSON: known[PERSON].astype(int)})
+
+
+def _people_breakdown(
+    store: Store, kpis: tuple[str, ...], filters: Filters, *, with_targets: bool = False
+) -> pd.DataFrame:
+    """KPIs per person for the filters' dates, indexed by rep_id (targets at rep level)."""
+    frame = service.breakdown(store, kpis, filters, PERSON, with_targets=with_targets)
+    return _by_person(frame).set_index(PERSON)
+
+
+def rep_directory(store: Store) -> pd.DataFrame:
+    """Everyone with their current group and top-level team: rep_id, rep, role, hire_date,
+    leave_date, group (None for someone who sits in a team directly), team."""
+    people = lookups.reps(store)
+    teams = lookups.teams(store).set_index("team_id")
+    placed = people["team_id"].map(teams["depth"])
+    frame = pd.DataFrame(
+        {
+            "rep_id": people["rep_id"].astype(int),
+            "rep": people["name"].astype(str),
+            "role": people["role"].astype(str),
+            "hire_date": [_day(d) for d in people["hire_date"]],
+            "leave_date": [_day(d) for d in people["leave_date"]],
+            "team": people["team_id"].map(teams["root_name"]).astype(object),
+            "group": people["team_id"].map(teams["name"]).where(placed > 0).astype(object),
+        }
+    )
+    return frame.where(frame.notna(), None)
+
+
+def _names(people: pd.DataFrame) -> dict[int, str]:
+    """rep_id -> name, from rep_directory."""
+    return dict(zip(people["rep_id"], people["rep"], strict=True))
+
+
+def _day(value: object) -> date | None:
+    if value is None or pd.isna(value):  # type: ignore[call-overload]
+        return None
+    return pd.Timestamp(value).date()  # type: ignore[arg-type]
+
+
+def _periods(plan: IncentivePlan, start: date, end: date) -> list[tuple[date, date, PeriodUnit]]:
+    """The commission periods overlapping [start, end] as (first day, last day, unit), each
+    with the unit of the plan in force on its first day."""
+    out: list[tuple[date, date, PeriodUnit]] = []
+    cursor = start
+    while cursor <= end:
+        version = plan.version_for(cursor) or plan.plans[0]
+        unit = version.commission.period
+        version = plan.version_for(unit_start(cursor, unit)) or version
+        unit = version.commission.period
+        first = unit_start(cursor, unit)
+        last = unit_end(first, unit)
+        out.append((first, last, unit))
+        cursor = last + timedelta(days=1)
+    return out
+
+
+_MEASURED = ("revenue", "gross_margin", "returns_value")
+
+
+def _by_period(
+    store: Store, filters: Filters, unit: PeriodUnit, first: date, last: date
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Per (period start, rep_id): the commission KPIs from each period's first day through
+    min(its last day, filters.end), and the whole period's revenue target. Two queries for
+    any number of periods of one unit."""
+    measured = service.trend(
+        store, _MEASURED, filters.with_dates(first, min(last, filters.end)), unit,
+        dimension=PERSON,
+    )  # fmt: skip
+    targets = service.trend(
+        store, ("revenue",), filters.with_dates(first, last), unit, dimension=PERSON,
+        with_targets=True,
+    )  # fmt: skip
+    return (
+        _by_person(measured).set_index(["bucket", PERSON]),
+        _by_person(targets).set_index(["bucket", PERSON])["revenue_target"],
+    )
+
+
+def _in_period(frame: pd.DataFrame | pd.Series, first: date) -> pd.DataFrame | pd.Series:
+    """The rows of one period (bucket) of a (bucket, rep_id) frame; none if it has none."""
+    if first not in frame.index.get_level_values("bucket"):
+        return frame.iloc[0:0].droplevel("bucket")
+    return frame.xs(first, level="bucket")
+
+
+def rep_commissions(store: Store, filters: Filters, plan: IncentivePlan) -> pd.DataFrame:
+    """Commission per person per commission period overlapping the filters' dates.
+
+    Each period (a month or a quarter) is paid under the plan in force on its first day, on
+    the KPI from its first day through min(its last day, filters.end), against the person's
+    target for the whole period. With clawback, returned lines earn nothing (revenue already
+    leaves them out) and clawback_cents is the commission they would have earned (revenue
+    plans only: the margin of a returned line is not measured); without it, returned lines
+    count towards the amount. eligible is False for roles the plan does not pay; their
+    commission is 0. Listed: everyone with a result, a return or a target in the period, one
+    row per person (rep_id) and period, whatever their names.
+    """
+    people = rep_directory(store).set_index("rep_id")
+    periods = [p for p in _periods(plan, filters.start, filters.end) if plan.version_for(p[0])]
+    data = {
+        unit: _by_period(
+            store,
+            filters,
+            unit,
+            min(p[0] for p in periods if p[2] == unit),
+            max(p[1] for p in periods if p[2] == unit),
+        )
+        for unit in {p[2] for p in periods}
+    }
+    rows: list[dict[str, object]] = []
+    for first, last, unit in periods:
+        version = plan.version_for(first)
+        assert version is not None  # periods before the first plan were left out above
+        rule = version.commission
+        measured_all, targets_all = data[unit]
+        measured = _in_period(measured_all, first)
+        targets = _in_period(targets_all, first)
+        for rep_id in sorted(set(measured.index) | set(targets.index)):
+            kpi = _cents(measured[rule.kpi].get(rep_id)) or 0
+            returns = _cents(measured["returns_value"].get(rep_id)) or 0
+            target = margin_target_cents(rule, _cents(targets.get(rep_id)))
+            if not (kpi or returns or (target or 0) > 0):
+                continue
+            base = kpi if rule.clawback else kpi + returns
+            eligible = people["role"].get(rep_id) in rule.eligible_roles
+            now = commission(rule, base, target)
+            paid = now.paid_cents if eligible else 0
+            clawed = 0
+            if eligible and rule.clawback and returns and rule.kpi == "revenue":
+                clawed = commission_cents(rule, base + returns, target) - paid
+            rows.append(
+                {
+                    "rep_id": int(rep_id), "rep": people["rep"].get(rep_id),
+                    "period_start": first, "period_end": last,
+                    "through": min(last, filters.end), "plan": version.name,
+                    "eligible": eligible, "measured_cents": base, "returns_cents": returns,
+                    "target_cents": target, "attainment": now.attainment,
+                    "rate_pct": float(now.rate_pct), "commission_cents": paid,
+                    "clawback_cents": clawed,
+                }
+            )  # fmt: skip
+    return pd.DataFrame(rows, columns=COMMISSION_COLUMNS)
+
+
+def _choice_kpis(choice: str) -> tuple[str, str | None]:
+    """(the KPI behind a leaderboard choice, the targeted KPI whose attainment shows)."""
+    if choice in ("revenue_attainment", "growth"):
+        return "revenue", "revenue"
+    kpi = get_kpi(choice)
+    return choice, (choice if kpi.target_metric else None)
+
+
+def _values(store: Store, filters: Filters, choice: str) -> pd.DataFrame:
+    """Per person (rep_id): value of the choice, its targeted KPI's value and target for
+    these dates."""
+    kpi, targeted = _choice_kpis(choice)
+    frame = _people_breakdown(store, (kpi,), filters, with_targets=targeted is not None)
+    if choice == "growth":
+        before_start, before_end = previous_period(filters.start, filters.end)
+        before = _people_breakdown(store, (kpi,), filters.with_dates(before_start, before_end))
+        frame["value"] = service.growth_column(frame[kpi], before[kpi].reindex(frame.index))
+    elif choice == "revenue_attainment":
+        frame["value"] = frame["revenue_attainment"]
+    else:
+        frame["value"] = frame[kpi]
+    if targeted is None:
+        frame["target"] = float("nan")
+    else:
+        frame["target"] = frame[f"{targeted}_target"]
+    frame["base"] = frame[kpi]
+    return frame[["value", "base", "target"]]
+
+
+def _ranks(values: pd.Series) -> pd.Series:
+    """Competition ranks (1, 2, 2, 4), best first; blank where there is no value."""
+    return values.rank(method="min", ascending=False)
+
+
+def leaderboard(
+    store: Store, filters: Filters, plan: IncentivePlan, choice: str, full_end: date
+) -> pd.DataFrame:
+    """Everyone in scope with a result or a target, one row per person (rep_id), ranked by
+    `choice` (one of LEADERBOARD_KPIS) for the filters' dates, best first.
+
+    value: the chosen KPI (growth: revenue growth against the previous like-for-like period;
+    revenue_attainment: revenue over its target for the whole period); target: the whole
+    period's target (filters.start to `full_end`) of the KPI behind the choice, blank for a
+    KPI without targets; attainment: base KPI over that target; pace: pacing.pace_status
+    against the target to date; previous_rank: the rank by the same choice over the previous
+    like-for-like period; rank_change: previous_rank - rank (positive: moved up);
+    commission_cents: commission earned in the commission periods up to filters.end.
+    """
+    if choice not in LEADERBOARD_KPIS:
+        raise ValueError(
+            f"Unknown leaderboard KPI '{choice}'. Known: {', '.join(LEADERBOARD_KPIS)}"
+        )
+    now = _values(store, filters, choice)
+    kpi, targeted = _choice_kpis(choice)
+    if targeted is not None:
+        whole = _people_breakdown(
+            store, (kpi,), filters.with_dates(filters.start, full_end), with_targets=True
+        )[f"{targeted}_target"]
+        now["expected"] = now["target"]
+        now["target"] = whole.reindex(now.index)
+    else:
+        now["expected"] = float("nan")
+    keep = (now["target"].fillna(0) > 0) | (now["base"].fillna(0) != 0) | now["value"].notna()
+    if choice == "csat":
+        keep = now["value"].notna()
+    board = now[keep].copy()
+    board["attainment"] = board["base"] / board["target"].where(board["target"] > 0)
+    if choice == "revenue_attainment":
+        board["value"] = board["attainment"]
+    board["pace"] = [
+        pace_status(value, None if pd.isna(expected) else expected) if targeted else "no_target"
+        for value, expected in zip(board["base"].fillna(0), board["expected"], strict=True)
+    ]
+    board["rank"] = _ranks(board["value"])
+    before_start, before_end = previous_period(filters.start, filters.end)
+    before = _values(store, filters.with_dates(before_start, before_end), choice)
+    previous = _ranks(before["value"][before["value"].notna()])
+    board["previous_rank"] = previous.reindex(board.index)
+    board["rank_change"] = board["previous_rank"] - board["rank"]
+    paid = rep_commissions(store, filters, plan).groupby("rep_id")["commission_cents"].sum()
+    board["commission_cents"] = paid.reindex(board.index)
+    people = rep_directory(store).set_index("rep_id")
+    for column in ("rep", "team", "group"):
+        board[column] = people[column].reindex(board.index)
+    left = people["leave_date"].reindex(board.index)
+    board["left"] = [d is not None and not pd.isna(d) and d <= filters.end for d in left]
+    board = board.rename_axis("rep_id").reset_index()
+    board = board.sort_values(["rank", "rep", "rep_id"], na_position="last")
+    board = board.reset_index(drop=True)
+    board = board.astype({"rank": "Int64", "previous_rank": "Int64", "rank_change": "Int64"})
+    board["commission_cents"] = board["commission_cents"].astype("Int64")
+    return board[LEADERBOARD_COLUMNS]
+
+
+# --- Awards ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AwardResult:
+    """An award for one period: who won it, who came second, and the numbers that did it.
+
+    winner and runner_up are names (a person's or, for a group award, the group's); the
+    *_id fields name the person for certain (None for a group award or nobody)."""
+
+    award: Award
+    winner: str | None
+    winner_value: float | None
+    runner_up: str | None
+    runner_up_value: float | None
+    contenders: int
+    winner_id: int | None = None
+    runner_up_id: int | None = None
+
+
+def _eligible(people: pd.DataFrame, award: Award, end: date) -> pd.DataFrame:
+    """Those who may win: the award's roles, still on the team at `end`, and for a rookie
+    award hired less than max_tenure_months before `end`."""
+    ok = people["role"].isin(award.eligible_roles)
+    ok &= people["leave_date"].map(lambda d: d is None or d > end).astype(bool)
+    if award.max_tenure_months is not None:
+        since = add_months(end, -award.max_tenure_months)
+        ok &= people["hire_date"].map(lambda d: d is not None and d > since).astype(bool)
+    return people[ok]
+
+
+def _result(award: Award, ranked: pd.Series, names: Mapping[int, str] | None) -> AwardResult:
+    """Winner and runner-up of values already sorted best first. With `names`, the index
+    holds people's ids, named through it; without, the index holds the names (groups)."""
+    keys, values = list(ranked.index), [float(v) for v in ranked]
+
+    def name(position: int) -> str | None:
+        if position >= len(keys):
+            return None
+        return names.get(keys[position]) if names is not None else str(keys[position])
+
+    def person(position: int) -> int | None:
+        return int(keys[position]) if names is not None and position < len(keys) else None
+
+    return AwardResult(
+        award=award,
+        winner=name(0),
+        winner_value=values[0] if values else None,
+        runner_up=name(1),
+        runner_up_value=values[1] if len(values) > 1 else None,
+        contenders=len(keys),
+        winner_id=person(0),
+        runner_up_id=person(1),
+    )
+
+
+def _best_first(values: pd.Series, names: Mapping[int, str] | None = None) -> pd.Series:
+    """Largest first; ties broken by name (then by id, for two people of the same name) so
+    the result never depends on query order. The index (ids or names) is kept."""
+    frame = values.dropna().rename("value").rename_axis("key").reset_index()
+    frame["name"] = frame["key"].map(names) if names is not None else frame["key"]
+    frame = frame.sort_values(["value", "name", "key"], ascending=[False, True, True])
+    return frame.set_index("key").rename_axis(values.index.name)["value"]
+
+
+def award_result(store: Store, filters: Filters, award: Award) -> AwardResult:
+    """One award for the filters' dates and scope (see Award for the rules)."""
+    people = rep_directory(store)
+    names = _names(people)
+    eligible = _eligible(people, award, filters.end)
+    if award.rule == "group_share_at_target":
+        frame = _people_breakdown(store, (award.kpi,), filters, with_targets=True)
+        members = eligible.set_index("rep_id")
+        targeted = frame[frame[f"{award.kpi}_target"].fillna(0) > 0]
+        targeted = targeted[targeted.index.isin(members.index)]
+        groups = members["group"].fillna(members["team"]).reindex(targeted.index)
+        at_target = (targeted[f"{award.kpi}_attainment"] >= 1).groupby(groups).mean()
+        return _result(award, _best_first(at_target), None)
+    kpis = tuple(dict.fromkeys(k for k in (award.kpi, award.requires_kpi) if k))
+    frame = _people_breakdown(store, kpis, filters)
+    frame = frame[frame.index.isin(eligible["rep_id"])]
+    if award.requires_kpi:
+        frame = frame[frame[award.requires_kpi].fillna(0) >= award.requires_at_least]
+    if award.rule == "highest":
+        values = frame[award.kpi]
+        if get_kpi(award.kpi).zero_when_empty:
+            values = values[values > 0]  # nobody wins "most deals" with none
+        return _result(award, _best_first(values, names), names)
+    before_start, before_end = previous_period(filters.start, filters.end)
+    before = _people_breakdown(store, (award.kpi,), filters.with_dates(before_start, before_end))
+    previous = before[award.kpi].reindex(frame.index)
+    growth = service.growth_column(frame[award.kpi], previous)
+    growth = growth[(previous > award.min_previous) & (growth > 0)]
+    return _result(award, _best_first(growth, names), names)
+
+
+def awards(store: Store, filters: Filters, plan: IncentivePlan) -> list[AwardResult]:
+    """Every award of the plan in force on the period's first day; [] before the first."""
+    version = plan.version_for(filters.start)
+    if version is None:
+        return []
+    return [award_result(store, filters, award) for award in version.awards]
+
+
+# --- Groups, teams and contests -------------------------------------------------------------
+
+STANDING_COLUMNS = ["rank", "name", "value", "target", "attainment", "members", "at_target"]
+
+
+def group_standings(
+    store: Store, filters: Filters, kpi: str, level: str, full_end: date | None = None
+) -> pd.DataFrame:
+    """Groups (level "group") or top-level teams ("team") ranked by attainment (by the KPI
+    when it has no targets). target: the whole period's target (filters.start to `full_end`,
+    default filters.end); attainment: the KPI over it; members: their people with a target;
+    at_target: those at or above their target to date (filters.end), i.e. on pace. People
+    are counted (by id) in the group or team they sit in now; a group's sales are those made
+    for it. Leavers count unless the filters hide them."""
+    targeted = get_kpi(kpi).target_metric is not None
+    frame = service.breakdown(store, (kpi,), filters, level, with_targets=targeted)
+    out = pd.DataFrame({"name": frame[level], "value": frame[kpi]})
+    if targeted:
+        whole = service.breakdown(
+            store, (kpi,), filters.with_dates(filters.start, full_end or filters.end), level,
+            with_targets=True,
+        ).set_index(level)[f"{kpi}_target"]  # fmt: skip
+        out["target"] = out["name"].map(whole)
+        out["attainment"] = out["value"] / out["target"].where(out["target"] > 0)
+        people = _people_breakdown(store, (kpi,), filters, with_targets=True)
+        people = people[people[f"{kpi}_target"].fillna(0) > 0]
+        units = people.index.map(_rep_units(store, level))
+        members = people.groupby(units).size()
+        at_target = (people[f"{kpi}_attainment"] >= 1).groupby(units).sum()
+        out["members"] = out["name"].map(members).fillna(0).astype(int)
+        out["at_target"] = out["name"].map(at_target).fillna(0).astype(int)
+    else:
+        out["target"] = float("nan")
+        out["attainment"] = float("nan")
+        out["members"] = 0
+        out["at_target"] = 0
+    ranked_by = out["attainment"] if targeted else out["value"]
+    out["rank"] = _ranks(ranked_by).astype("Int64")
+    out = out.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)
+    return out[STANDING_COLUMNS]
+
+
+def _rep_units(store: Store, level: str) -> dict[int, str]:
+    """Each person's (rep_id's) current group (or, for someone placed in a team directly, the
+    team), or with level "team" their top-level team."""
+    people = rep_directory(store)
+    units = people["team"] if level == "team" else people["group"].fillna(people["team"])
+    return dict(zip(people["rep_id"], units, strict=True))
+
+
+CONTEST_COLUMNS = ["rank", "name", "rep_id", "value", "progress"]
+
+
+@dataclass(frozen=True)
+class ContestStanding:
+    """A contest on a given day: where it is in its dates and who leads."""
+
+    contest: Contest
+    status: Literal["upcoming", "running", "finished"]
+    days_left: int  # whole days after the as-of day until the end, 0 once finished
+    through: date | None  # the last day counted so far; None before the start
+    # rank, name, rep_id (the person, in a contest between people; else None), value,
+    # progress (0..1)
+    standings: pd.DataFrame
+
+
+_CONTEST_DIMENSIONS = {"people": PERSON, "groups": "group", "teams": "team"}
+
+
+def contest_standing(
+    store: Store, filters: Filters, contest: Contest, as_of: date
+) -> ContestStanding:
+    """One contest's standings from its first day through `as_of` (or its end), in the
+    filters' scope. progress: the value over the goal when the contest has one, else over
+    the leader's value. Between people, each person (by id) stands on their own."""
+    if as_of < contest.start:
+        empty = pd.DataFrame(columns=CONTEST_COLUMNS)
+        days = (contest.end - as_of).days
+        return ContestStanding(contest, "upcoming", days, None, empty)
+    through = min(as_of, contest.end)
+    dimension = _CONTEST_DIMENSIONS[contest.between]
+    frame = service.breakdown(
+        store, (contest.kpi,), filters.with_dates(contest.start, through), dimension
+    )
+    names = None
+    if dimension == PERSON:
+        frame = _by_person(frame)
+        names = _names(rep_directory(store))
+    values = _best_first(frame.set_index(dimension)[contest.kpi], names)
+    if get_kpi(contest.kpi).zero_when_empty:
+        values = values[values != 0]
+    top = values.iloc[0] if len(values) else None
+    scale = contest.goal or (top if top and top > 0 else None)
+    keys = list(values.index)
+    standings = pd.DataFrame(
+        {
+            "rank": _ranks(values).astype("Int64").to_numpy(),
+            "name": [names.get(k) for k in keys] if names is not None else keys,
+            "rep_id": [int(k) for k in keys] if names is not None else [None] * len(keys),
+            "value": values.to_numpy(),
+            "progress": (values / scale).clip(0, 1).to_numpy() if scale else 0.0,
+        },
+        columns=CONTEST_COLUMNS,
+    )
+    status = "finished" if as_of >= contest.end else "running"
+    return ContestStanding(contest, status, max(0, (contest.end - as_of).days), through, standings)
+
+
+def contests(
+    store: Store, filters: Filters, plan: IncentivePlan, as_of: date
+) -> list[ContestStanding]:
+    """Every contest in the plan file: running ones first, then upcoming, then finished."""
+    order = {"running": 0, "upcoming": 1, "finished": 2}
+    found = [contest_standing(store, filters, c, as_of) for c in plan.contests]
+    return sorted(found, key=lambda s: (order[s.status], s.contest.end))

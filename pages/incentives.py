@@ -1,0 +1,36 @@
+"""Incentives: who stands where for the period, what each rep has earned, and the next step."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.filters import global_filters
+from components.incentives_ladder import rep_ladder_section
+from components.incentives_standings import contests_section, groups_section
+from components.incentives_view import (
+    awards_section,
+    current_plan,
+    hide_amounts_toggle,
+    leaderboard_section,
+    plan_caption,
+)
+from components.text import t
+from metrics.periods import full_period_end
+
+st.title(t("page.incentives"))
+chosen = global_filters()
+if chosen is None:
+    st.stop()
+hide_amounts = hide_amounts_toggle()
+loaded = current_plan()
+if loaded is None:
+    st.stop()
+scope = chosen.filters
+
+plan_caption(loaded.plan, scope.end)
+full_end = full_period_end(chosen.period, scope.start, scope.end)
+choice = leaderboard_section(scope, loaded, full_end, hide_amounts=hide_amounts)
+awards_section(scope, loaded, hide_amounts=hide_amounts)
+groups_section(scope, choice, full_end, hide_amounts=hide_amounts)
+contests_section(scope, loaded.stamp, chosen.as_of, hide_amounts=hide_amounts)
+rep_ladder_section(scope, loaded, hide_amounts=hide_amounts)

@@ -1,0 +1,56 @@
+"""Targets: set next period's targets as a quick what-if, see what they imply, publish them."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.filters import global_filters
+from components.target_scenarios_view import compare, export_and_import, publish, save_form
+from components.targets_view import (
+    allocation,
+    allocation_editor,
+    attainment_chart,
+    group_totals,
+    implications_panel,
+    load_base,
+    notes,
+    setup,
+    total_control,
+)
+from components.text import t
+
+st.title(t("page.targets"))
+st.caption(t("targets.intro"))
+chosen = global_filters()
+if chosen is None:
+    st.stop()
+scope = chosen.filters
+
+target = setup(chosen.as_of)
+with st.spinner(t("targets.loading")):
+    base = load_base(scope, chosen.as_of, target)
+if base.people.empty:
+    st.info(t("targets.no_people"))
+    st.stop()
+
+total = total_control(base)
+split = allocation(base, scope, total)
+implied = implications_panel(base, split)
+chart_col, groups_col = st.columns([2, 3], gap="large")
+with chart_col:
+    attainment_chart(implied)
+with groups_col:
+    group_totals(base, implied)
+st.subheader(t("targets.split_heading"))
+allocation_editor(base, scope, split, implied)
+notes(base)
+
+st.divider()
+save_form(base, scope, split.values)
+compare_col, publish_col = st.columns([3, 2], gap="large")
+with compare_col:
+    compare(base, scope, split.values)
+with publish_col:
+    publish(base, scope)
+st.divider()
+export_and_import(base, scope, split.values)

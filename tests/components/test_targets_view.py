@@ -1,0 +1,33 @@
+"""The Targets editor's bookkeeping: what a changed cell does to the kept edits."""
+
+from __future__ import annotations
+
+from components.targets_view import merge_edits
+
+REPS = [11, 12, 13]  # the editor's rows, in order
+
+
+def test_a_typed_target_is_kept_in_cents() -> None:
+    merged = merge_edits({}, {0: {"target": 1234.565}}, REPS, "revenue")
+    assert merged == {11: {"target": 123457}}  # half-up to the cent
+
+
+def test_counts_stay_whole_units() -> None:
+    assert merge_edits({}, {2: {"target": 7}}, REPS, "won_deals") == {13: {"target": 7}}
+
+
+def test_unticking_set_by_hand_releases_the_target_but_keeps_bounds() -> None:
+    kept = {12: {"target": 500, "floor": 100}}
+    merged = merge_edits(kept, {1: {"by_hand": False}}, REPS, "revenue")
+    assert merged == {12: {"floor": 100}}
+    assert kept == {12: {"target": 500, "floor": 100}}, "the old edits are not changed in place"
+
+
+def test_clearing_the_last_bound_forgets_the_person() -> None:
+    merged = merge_edits({11: {"cap": 900}}, {0: {"cap": None}}, REPS, "revenue")
+    assert merged == {}
+
+
+def test_floors_and_caps_join_earlier_edits() -> None:
+    merged = merge_edits({11: {"target": 5}}, {0: {"floor": 1.0}, 2: {"cap": 2}}, REPS, "revenue")
+    assert merged == {11: {"target": 5, "floor": 100}, 13: {"cap": 200}}

@@ -1,0 +1,55 @@
+"""The what-if on the Targets page, used in a real browser: a slider and a typed target."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from components.text import t
+from tests.e2e.conftest import AppPage, settle_after
+
+pytestmark = pytest.mark.browser
+
+
+def tile(page: Page, label: str) -> str:
+    """The value of the metric tile with this label."""
+    metric = page.locator('[data-testid="stMetric"]').filter(has=page.get_by_text(label))
+    return metric.locator('[data-testid="stMetricValue"]').first.inner_text()
+
+
+def test_moving_the_growth_slider_changes_the_total_and_what_it_implies(
+    app_page: AppPage,
+) -> None:
+    app_page.open("targets")
+    page = app_page.page
+    total, reaching = tile(page, t("targets.total")), tile(page, t("targets.reaching"))
+    thumb = page.get_by_role("slider").first
+    thumb.focus()
+    for _ in range(15):  # +15 points of growth, as a person nudges it with the keyboard
+        page.keyboard.press("ArrowRight")
+    settle_after(page, lambda: page.keyboard.press("ArrowRight"))
+    assert tile(page, t("targets.total")) != total
+    assert tile(page, t("targets.reaching")) != reaching, "a harder target, fewer reach it"
+    app_page.assert_no_errors()
+
+
+def test_a_typed_target_is_kept_and_the_total_holds(app_page: AppPage) -> None:
+    app_page.open("targets")
+    page = app_page.page
+    total = tile(page, t("targets.total"))
+    grid = page.locator('[data-testid="stDataFrame"]').filter(
+        has=page.locator('[role="columnheader"]', has_text=t("targets.col.by_hand"))
+    )
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box
+    # Click the first person's name, step right to the Target column (Person, Group, Set by
+    # hand, Target) and type over it, as a person does in a spreadsheet.
+    page.mouse.click(box["x"] + 40, box["y"] + 35 + 17)
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.type("12345", delay=80)
+    settle_after(page, lambda: page.keyboard.press("Enter"))
+    expect(page.get_by_role("button", name=t("targets.reset_edits"))).to_be_visible()
+    assert tile(page, t("targets.total")) == total, "the others rebalance"
+    app_page.assert_no_errors()

@@ -1,0 +1,93 @@
+"""The Data page in AppTest: upload, preview, mapping, report, commit, history, demo guard."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data.config import DB_ENV_VAR
+from data.store import Store
+from tests.conftest import SHARED_DATASETS
+
+ROOT = Path(__file__).resolve().parents[2]
+SUPERSTORE = SHARED_DATASETS / "superstore" / "Sample - Superstore.csv"
+
+
+def _page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page("pages/data.py")
+    return at.run()
+
+
+def _frame_with(at: AppTest, column: str) -> pd.DataFrame:
+    """The first table on the page with `column` (AppTest does not expose dataframe keys)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def _upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at.file_uploader(key="data.upload").set_value((name, content, "text/csv"))
+    return at.run()
+
+
+def test_empty_database_shows_the_upload_and_no_history() -> None:
+    at = _page()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Data"
+    assert any("Nothing imported yet" in i.value for i in at.info)
+
+
+def test_superstore_preset_preview_check_and_commit(isolated_database: Path) -> None:
+    at = _page()
+    at.selectbox(key="data.table").select("orders").run()
+    at.selectbox(key="data.preset.orders").select("superstore").run()
+    at = _upload(at, "Sample - Superstore.csv", SUPERSTORE.read_bytes())
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    captions = " ".join(c.value for c in at.caption)
+    assert "Read 9,994 rows" in captions and "cp1252" in captions
+    assert {m.label: m.value for m in at.metric}["Rows"] == "9,994"
+    assert Store(isolated_database, read_only=False).scalar("SELECT count(*) FROM orders") == 0
+    at.button(key="data.commit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Imported Sample - Superstore.csv: 9,994 added" in s.value for s in at.success)
+    history = _frame_with(at, "Added")
+    assert history["Added"].tolist() == [9994]
+
+
+def test_bad_rows_are_reported_and_reject_blocks_the_file() -> None:
+    text = (
+        "Order ID,Order Date,Customer,Product,Sales Agent,Quantity,Amount\n"
+        "A1,2024-03-05,Acme,Widget,Ann,2,10\nA2,2024-03-06,Beta,Widget,Ann,-1,5\n"
+    )
+    at = _page()
+    at.selectbox(key="data.table").select("orders").run()
+    at = _upload(at, "sales.csv", text.encode())
+    assert {m.label: m.value for m in at.metric}["Rows with errors"] == "1"
+    problems = _frame_with(at, "Reason")
+    assert problems[["Row", "Column", "Value"]].values.tolist() == [[3, "Quantity", "-1"]]
+    assert any("was not imported" in e.value for e in at.error)
+    assert at.button(key="data.commit").disabled
+    at.radio(key="data.on_error").set_value("quarantine").run()
+    assert not at.button(key="data.commit").disabled
+    at.button(key="data.commit").click().run()
+    assert [s.value for s in at.success] == ["Imported sales.csv: 1 added, 0 updated, 1 set aside."]
+
+
+def test_the_demo_company_must_be_cleared_before_an_import(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db, copy)
+    monkeypatch.setenv(DB_ENV_VAR, str(copy))
+    at = _page()
+    assert any("demo company" in i.value for i in at.info)
+    at.selectbox(key="data.table").select("orders").run()
+    at.selectbox(key="data.preset.orders").select("superstore").run()
+    at = _upload(at, "Sample - Superstore.csv", SUPERSTORE.read_bytes())
+    assert at.button(key="data.commit").disabled
+    at.checkbox(key="data.replace").check().run()
+    assert not at.button(key="data.commit").disabled

@@ -1,0 +1,128 @@
+"""AppTest runs of the Incentives page on the demo company (ending 20 Nov 2026)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data.config import DB_ENV_VAR
+from data.store import Store
+from metrics.incentive_plan import DEFAULT_PLAN_PATH, PLAN_ENV_VAR
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.switch_page("pages/incentives.py")
+    return at.run()
+
+
+def _board(at: AppTest) -> pd.DataFrame:
+    frame = next(d.value for d in at.dataframe if "Rep" in d.value.columns)
+    return frame.data if hasattr(frame, "data") else frame  # a Styler holds its frame
+
+
+def _clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_the_page_shows_a_ranked_board_awards_contests_and_a_ladder(demo_db: Path) -> None:
+    at = _page()
+    _clean(at)
+    board = _board(at)
+    assert list(board.columns) == [
+        "#", " ", "Rep", "Team", "Revenue", "Target", "Attainment", "Pace", "Change", "Commission",
+    ]  # fmt: skip
+    assert list(board[" "].head(3)) == ["🥇", "🥈", "🥉"], "the top three stand out"
+    assert board["Revenue"].is_monotonic_decreasing
+    assert board["Change"].str.match(r"^(▲ \d+|▼ \d+|–|new)$").all()
+    assert board["Commission"].notna().any() and (board["Commission"].fillna(0) >= 0).all()
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "Monthly sales champion" in markdown and "Team collaboration award" in markdown
+    assert "days left" in markdown, "a running contest says how long is left"
+    captions = " ".join(c.value for c in at.caption)
+    assert "The most revenue in the period." in captions, "each award's rule in words"
+    assert "At least 2 CSAT responses needed." in captions
+    assert "more** in sales" in markdown, "the one-rep ladder states the next step"
+    assert len(at.get("plotly_chart")) >= 2  # group standings and the tier ladder
+
+
+def test_switching_the_kpi_reranks_the_board(demo_db: Path) -> None:
+    at = _page()
+    by_revenue = _board(at)
+    at.pills(key="board_kpi").set_value("won_deals").run()
+    _clean(at)
+    by_deals = _board(at)
+    assert "Won deals" in by_deals.columns and "Revenue" not in by_deals.columns
+    assert by_deals["Won deals"].is_monotonic_decreasing
+    assert list(by_deals["Rep"]) != list(by_revenue["Rep"])
+    at.pills(key="board_kpi").set_value("csat").run()
+    _clean(at)
+    by_csat = _board(at)
+    assert "CSAT" in by_csat.columns
+    # CSAT has no targets: no empty target, attainment or pace columns, and a caption says so.
+    assert {"Target", "Attainment", "Pace"}.isdisjoint(by_csat.columns)
+    assert any("has no targets" in c.value for c in at.caption)
+
+
+def test_hiding_amounts_keeps_ranks_and_attainment_only(demo_db: Path) -> None:
+    at = _page()
+    at.toggle(key="hide_amounts").set_value(True).run()
+    _clean(at)
+    board = _board(at)
+    assert {"Revenue", "Target", "Commission"}.isdisjoint(board.columns)
+    assert {"#", "Rep", "Attainment", "Pace", "Change"} <= set(board.columns)
+    # Nobody's money: not the award winners', the runners-up', nor the contest entrants'
+    # (a rule may still name an amount, such as "above $5,000 in the period before").
+    people = [m.value for m in at.markdown] + [
+        c.value for c in at.caption if "Runner-up" in c.value
+    ]
+    people += [p.proto.text for p in at.get("progress")]
+    assert people and not [line for line in people if "$" in line]
+
+
+def test_a_broken_plan_names_the_line_and_field(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "plan.toml"
+    text = DEFAULT_PLAN_PATH.read_text("utf-8").replace('mode = "marginal"', 'mode = "often"')
+    broken.write_text(text, "utf-8")
+    monkeypatch.setenv(PLAN_ENV_VAR, str(broken))
+    at = _page()
+    assert not at.exception
+    assert len(at.error) == 1
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if '"often"' in row)
+    assert f"line {line}, field plans[2].commission.mode" in at.error[0].value
+
+
+def test_two_people_with_one_name_appear_apart(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "namesakes.duckdb"
+    shutil.copy(demo_db, copy)
+    store = Store(copy)
+    first, second = store.rows(
+        "SELECT rep_id, name FROM reps WHERE role = 'sales_rep' AND leave_date IS NULL "
+        "ORDER BY rep_id LIMIT 2"
+    )
+    with store.transaction() as con:
+        con.execute(
+            "UPDATE reps SET name = $name WHERE rep_id = $id", {"name": first[1], "id": second[0]}
+        )
+    store.close()
+    monkeypatch.setenv(DB_ENV_VAR, str(copy))
+    at = _page()
+    _clean(at)
+    board = _board(at)
+    namesakes = board[board["Rep"].str.startswith(f"{first[1]} (")]
+    assert len(namesakes) == 2, list(board["Rep"])
+    assert namesakes["Rep"].is_unique, "each is told apart by group (or id)"
+    assert namesakes["Revenue"].notna().all()
+    options = at.selectbox(key="ladder_rep").options
+    assert len([o for o in options if o.startswith(f"{first[1]} (")]) == 2

@@ -1,0 +1,121 @@
+"""AppTest runs of the Targets page: a slider, a hand edit, save, compare and publish."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data.config import DB_ENV_VAR
+from data.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def writable_demo(demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the demo company the test may write to."""
+    path = tmp_path / "demo-copy.duckdb"
+    shutil.copy(demo_db_path, path)
+    monkeypatch.setenv(DB_ENV_VAR, str(path))
+    return path
+
+
+def _targets_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.switch_page("pages/targets.py")
+    return at.run()
+
+
+def _metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def _group_total(at: AppTest) -> float:
+    groups = next(d.value for d in at.dataframe if "Official now" in d.value.columns)
+    return round(float(groups["Target"].sum()), 2)
+
+
+def _editor(at: AppTest):
+    """The split per person (the editable table)."""
+    return next(d.value for d in at.dataframe if "by_hand" in d.value.columns)
+
+
+def _dollars(text: str) -> float:
+    return float(text.replace("$", "").replace(",", ""))
+
+
+def test_the_growth_slider_sets_the_total_and_the_split_keeps_it(demo_db: Path) -> None:
+    at = _targets_page()
+    assert not at.exception, [e.value for e in at.exception]
+    first = _metric(at, "Total target")
+    # The tile shows whole dollars; the groups add up to the total (exact to the cent in
+    # tests/metrics/test_target_setting.py).
+    assert _group_total(at) == pytest.approx(_dollars(first), abs=0.5)
+    at.slider(key="tgt_growth").set_value(30).run()
+    second = _metric(at, "Total target")
+    assert _dollars(second) > _dollars(first)
+    assert _group_total(at) == pytest.approx(_dollars(second), abs=0.5)
+    assert "of 4" in _metric(at, "Expected at target")  # "≈n of 4x people"
+
+
+@pytest.mark.parametrize("kpi", ["new_customers", "won_deals", "activities"])
+def test_non_revenue_kpis_get_targets_too(demo_db: Path, kpi: str) -> None:
+    at = _targets_page()
+    at.segmented_control(key="tgt_kpi").set_value(kpi).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not _metric(at, "Total target").startswith("$")
+
+
+def test_a_hand_edit_is_kept_and_the_others_rebalance(demo_db: Path) -> None:
+    at = _targets_page()
+    editor = _editor(at)
+    total = _dollars(_metric(at, "Total target"))
+    rep_id = int(editor.index[0])
+    # What the editor's change handler keeps for December, company-wide: $10,000.00 in cents.
+    at.session_state["tgt_edits|revenue|2026-12-01|2026-12-31|None|None"] = {
+        rep_id: {"target": 1_000_000}
+    }
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    editor = _editor(at)
+    assert editor.loc[rep_id, "target"] == 10_000.0
+    assert bool(editor.loc[rep_id, "by_hand"])
+    assert _group_total(at) == pytest.approx(total, abs=0.5), "the others rebalance"
+    assert at.button(key="tgt_reset").label == "Clear hand edits"
+
+
+def test_save_compare_and_publish_a_scenario(writable_demo: Path) -> None:
+    at = _targets_page()
+    at.text_input(key="tgt_scenario_name").input("Stretch December")
+    at.button(key="FormSubmitter:tgt_save_form-Save scenario").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    at.multiselect(key="tgt_compare").select("Stretch December").run()
+    compared = next(d.value for d in at.dataframe if "Stretch December" in d.value.columns)
+    assert (compared["Stretch December"] == compared["On screen"]).all()
+
+    # December already has official targets in the demo: publishing asks first.
+    assert any("Publishing replaces them" in w.value for w in at.warning)
+    assert at.button(key="tgt_publish").disabled
+    at.checkbox(key="tgt_publish_ok").check().run()
+    at.button(key="tgt_publish").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+    store = Store(writable_demo)
+    kept = store.rows(
+        "SELECT count(*) FROM targets WHERE scenario LIKE 'Replaced %' AND metric = 'revenue'"
+    )[0][0]
+    official = store.rows(
+        "SELECT sum(value) FROM targets WHERE scenario IS NULL AND metric = 'revenue'"
+        " AND scope = 'rep' AND period_start = '2026-12-01'"
+    )[0][0]
+    planned = store.rows(
+        "SELECT sum(value) FROM targets WHERE scenario = 'Stretch December' AND scope = 'rep'"
+    )[0][0]
+    store.close()
+    assert kept > 0, "the replaced targets are kept as a scenario"
+    assert official == planned
