@@ -16,7 +16,7 @@ import streamlit as st
 
 from data.config import resolve_db_path
 from data.store import Store
-from metrics import lookups, segments, service, standup_screen, team_structure
+from metrics import lookups, segments, segments_screen, service, standup_screen, team_structure
 from metrics.compiler import MetricRequest
 from metrics.filters import Filters
 from metrics.model import Grain
@@ -164,14 +164,9 @@ _CALLS: dict[str, Callable[..., Any]] = {
     "team.gaps": lambda s, f: team_structure.coverage_gaps(s, f),
     "team.workload": lambda s, f: team_structure.workload(s, f),
     "team.person": lambda s, f, rep_id: team_structure.person(s, rep_id, f),
-    "segments.rfm": lambda s, f, as_of: segments.rfm(s, f, as_of),
-    "segments.rfm_summary": lambda s, f, as_of: segments.rfm_summary(s, f, as_of),
-    "segments.rfm_movement": lambda s, f, as_of, before: segments.rfm_movement(s, f, as_of, before),
-    "segments.lifecycle_counts": lambda s, f, as_of: segments.lifecycle_counts(s, f, as_of),
-    "segments.lifecycle_over_time": lambda s, f, as_of: segments.lifecycle_over_time(s, f, as_of),
-    "segments.pareto": lambda s, f: segments.pareto(s, f),
-    "segments.top_share": lambda s, f: segments.top_share(s, f),
-    "segments.follow_up": lambda s, f, as_of: segments.follow_up_list(s, f, as_of),
+    "segments.screen": lambda s, f, as_of, before: segments_screen.segments_data(
+        s, f, as_of, before
+    ),
     "segments.customer": lambda s, f, customer_id: segments.customer_detail(s, customer_id),
     "segments.customers_in": lambda s, f, dimension, value, ids: segments.customers_in(
         s, f, dimension, value, ids

@@ -14,10 +14,12 @@ from components.format import format_percent, format_value, money_column_format,
 from components.tables import readable, table_with_download
 from components.text import column_label, dimension_label, kpi_label, t
 from components.theme import ACTUAL, TEMPLATE
+from metrics import segments
 from metrics.catalogue import get_kpi, listed_kpis
 from metrics.compiler import can_break_down
 from metrics.filters import Filters
 from metrics.periods import previous_period
+from metrics.segments_screen import SegmentsData
 from metrics.service import growth_column
 
 LIFECYCLE_COLORS = {
@@ -37,6 +39,12 @@ SEGMENT_DIMENSIONS = (
 )
 # Segment dimensions classify customers as of the period's end; their values read as words.
 SEGMENT_VALUE_KEYS = {"lifecycle_stage": "lifecycle", "rfm_segment": "segment"}
+
+
+def _screen(scope: Filters, as_of: date) -> SegmentsData:
+    """The page's customer analyses, fetched together once (cached) and shared by sections."""
+    previous_as_of = previous_period(scope.start, scope.end)[1]
+    return cache.call("segments.screen", scope, as_of, previous_as_of)
 
 
 def _no_customers() -> pd.DataFrame:
@@ -228,7 +236,9 @@ def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
     returns the customers of the segment picked, for the customer drill-down."""
     st.subheader(t("segments.rfm_heading"))
     st.caption(t("segments.rfm_caption"))
-    summary = cache.call("segments.rfm_summary", scope, as_of)
+    screen = _screen(scope, as_of)
+    scores = screen.scores
+    summary = segments.summarize_rfm(scores)
     if summary["customers"].sum() == 0:
         st.info(t("segments.no_customers"))
         return _no_customers()
@@ -256,7 +266,7 @@ def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
             )
     with right:
         previous_as_of = previous_period(scope.start, scope.end)[1]
-        moves = cache.call("segments.rfm_movement", scope, as_of, previous_as_of)
+        moves = segments.movement_between(screen.previous_scores, scores)
         moved = moves[moves["from_segment"] != moves["to_segment"]].head(12)
         st.markdown(t("segments.movement", day=previous_as_of))
         st.dataframe(
@@ -281,8 +291,7 @@ def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
         key="seg_rfm",
         bind="query-params",
     )
-    customers = cache.call("segments.rfm", scope, as_of)
-    chosen = customers[customers["segment"] == segment].sort_values("monetary", ascending=False)
+    chosen = scores[scores["segment"] == segment].sort_values("monetary", ascending=False)
     columns = ["customer", "owner", "recency_days", "frequency", "monetary", "r", "f", "m"]
     table_with_download(
         readable(chosen[columns]),
@@ -301,7 +310,9 @@ def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader(t("segments.lifecycle_heading"))
-        counts = cache.call("segments.lifecycle_counts", scope, as_of)
+        over_time = _screen(scope, as_of).lifecycle_over_time
+        # The last month of the series ends on the as-of day: today's counts.
+        counts = over_time[over_time["day"] == as_of][["stage", "customers"]]
         fig = px.bar(
             counts.assign(label=counts["stage"].map(lambda s: t(f"lifecycle.{s}"))),
             x="label",
@@ -313,7 +324,6 @@ def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
         fig.update_layout(template=TEMPLATE, height=340)
         st.plotly_chart(fig, key="lifecycle_chart")
         st.caption(t("segments.lifecycle_caption"))
-        over_time = cache.call("segments.lifecycle_over_time", scope, as_of)
         labelled = over_time.assign(label=over_time["stage"].map(lambda s: t(f"lifecycle.{s}")))
         fig = px.area(
             labelled, x="day", y="customers", color="label",
@@ -329,8 +339,7 @@ def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
             table_with_download(readable(over_time), "huddle_lifecycle.csv", key="lifecycle_table")
     with right:
         st.subheader(t("segments.pareto_heading"))
-        curve = cache.call("segments.pareto", scope)
-        share = cache.call("segments.top_share", scope)
+        curve, share = _screen(scope, as_of).pareto, _screen(scope, as_of).top_share
         if curve.empty or share is None:
             st.info(t("segments.no_customers"))
             return
@@ -368,7 +377,7 @@ def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
     """High-value customers at risk or not contacted lately (回访), filterable to an owner."""
     st.subheader(t("segments.follow_up_heading"))
     st.caption(t("segments.follow_up_caption"))
-    frame = cache.call("segments.follow_up", scope, as_of)
+    frame = _screen(scope, as_of).follow_up
     owners = sorted(o for o in frame["owner"].dropna().unique())
     owner = st.selectbox(
         t("segments.owner"),

@@ -177,11 +177,16 @@ def rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     return _rfm(store, filters, as_of)[RFM_COLUMNS]
 
 
-def rfm_summary(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
-    """Customers and revenue per RFM segment at `as_of`, every segment in SEGMENTS order (zeros
-    where empty); share_of_revenue is the segment's share of all their revenue (0 when there is
-    none)."""
-    frame = _rfm(store, filters, as_of)
+def rfm_scores(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
+    """rfm() plus monetary_cents: the one RFM query the page's summary, movement and
+    drill-down are all worked out from."""
+    return _rfm(store, filters, as_of)
+
+
+def summarize_rfm(frame: pd.DataFrame) -> pd.DataFrame:
+    """Customers and revenue per RFM segment of an rfm_scores() frame, every segment in
+    SEGMENTS order (zeros where empty); share_of_revenue is the segment's share of all their
+    revenue (0 when there is none)."""
     total = int(frame["monetary_cents"].sum())
     rows = []
     for segment in SEGMENTS:
@@ -191,13 +196,19 @@ def rfm_summary(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RFM_SUMMARY_COLUMNS)
 
 
-def rfm_movement(store: Store, filters: Filters, as_of: date, previous_as_of: date) -> pd.DataFrame:
-    """How many customers moved from each segment at `previous_as_of` to each at `as_of` (the
-    same segment included); a customer absent on one side is in segment 'none'. Only pairs with
-    customers, ordered by from_segment then to_segment in SEGMENTS order, 'none' last."""
-    before = _rfm(store, filters, previous_as_of)[["customer_id", "segment"]]
-    after = _rfm(store, filters, as_of)[["customer_id", "segment"]]
-    both = before.merge(after, on="customer_id", how="outer", suffixes=("_from", "_to"))
+def rfm_summary(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
+    """Customers and revenue per RFM segment at `as_of` (summarize_rfm of that day's scores)."""
+    return summarize_rfm(_rfm(store, filters, as_of))
+
+
+def movement_between(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """How many customers moved from each segment in `before` to each in `after` (two
+    rfm_scores() frames; the same segment included); a customer absent on one side is in
+    segment 'none'. Only pairs with customers, ordered by from_segment then to_segment in
+    SEGMENTS order, 'none' last."""
+    both = before[["customer_id", "segment"]].merge(
+        after[["customer_id", "segment"]], on="customer_id", how="outer", suffixes=("_from", "_to")
+    )
     both = both.fillna({"segment_from": NO_SEGMENT, "segment_to": NO_SEGMENT})
     counts: dict[tuple[str, str], int] = {}
     for pair in zip(both["segment_from"], both["segment_to"], strict=True):
@@ -206,6 +217,11 @@ def rfm_movement(store: Store, filters: Filters, as_of: date, previous_as_of: da
     pairs = sorted(counts, key=lambda pair: (order[pair[0]], order[pair[1]]))
     rows = [(a, b, counts[(a, b)]) for a, b in pairs]
     return pd.DataFrame(rows, columns=RFM_MOVEMENT_COLUMNS)
+
+
+def rfm_movement(store: Store, filters: Filters, as_of: date, previous_as_of: date) -> pd.DataFrame:
+    """movement_between the scores at `previous_as_of` and at `as_of`."""
+    return movement_between(_rfm(store, filters, previous_as_of), _rfm(store, filters, as_of))
 
 
 # --- lifecycle ----------------------------------------------------------------------------
@@ -427,7 +443,17 @@ def top_share(store: Store, filters: Filters, fraction: float = 0.2) -> float | 
     """The share of revenue over the filters' period brought by the top `fraction` of the
     Pareto customers: the biggest ceil(n x fraction) of n. None when there is no revenue.
     `fraction` must be in (0, 1]."""
+    return share_of_top(_pareto(store, filters), fraction)
+
+
+def pareto_with_share(store: Store, filters: Filters) -> tuple[pd.DataFrame, float | None]:
+    """pareto() and top_share() from one query."""
     frame = _pareto(store, filters)
+    return frame[PARETO_COLUMNS], share_of_top(frame)
+
+
+def share_of_top(frame: pd.DataFrame, fraction: float = 0.2) -> float | None:
+    """top_share of a _pareto() frame (exact: it sums cents)."""
     top = _top_count(len(frame), fraction)
     if frame.empty:
         return None

@@ -1,0 +1,51 @@
+"""The Segments page's customer analyses, gathered in one call.
+
+RFM (now and at the comparison day), lifecycle over twelve months, the Pareto curve and the
+follow-up list are independent queries, so they run side by side on their own cursors
+(DuckDB releases the GIL while it works); the page caches the whole result once per data
+change and scope.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from data.store import Store
+from metrics import segments
+from metrics.filters import Filters
+
+_WORKERS = 4  # enough to keep two cores busy while some queries wait on others
+
+
+@dataclass(frozen=True)
+class SegmentsData:
+    """What the Segments page shows about customers for one scope and as-of day."""
+
+    scores: pd.DataFrame  # segments.rfm_scores at as_of
+    previous_scores: pd.DataFrame  # the same at the end of the comparison period
+    lifecycle_over_time: pd.DataFrame  # ends with the as-of day
+    pareto: pd.DataFrame
+    top_share: float | None
+    follow_up: pd.DataFrame
+
+
+def segments_data(
+    store: Store, filters: Filters, as_of: date, previous_as_of: date
+) -> SegmentsData:
+    """Every customer analysis of the page, the queries run concurrently."""
+    jobs = {
+        "scores": lambda: segments.rfm_scores(store, filters, as_of),
+        "previous_scores": lambda: segments.rfm_scores(store, filters, previous_as_of),
+        "lifecycle_over_time": lambda: segments.lifecycle_over_time(store, filters, as_of),
+        "pareto": lambda: segments.pareto_with_share(store, filters),
+        "follow_up": lambda: segments.follow_up_list(store, filters, as_of),
+    }
+    with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+        futures = {name: pool.submit(job) for name, job in jobs.items()}
+        results = {name: future.result() for name, future in futures.items()}
+    pareto, top_share = results.pop("pareto")
+    return SegmentsData(pareto=pareto, top_share=top_share, **results)

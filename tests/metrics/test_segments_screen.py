@@ -1,0 +1,38 @@
+"""The Segments page's one call gives the same answers as each analysis on its own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas.testing as pdt
+
+from data.store import Store
+from metrics import segments
+from metrics.filters import Filters
+from metrics.segments_screen import segments_data
+
+AUTUMN = Filters(start=date(2024, 11, 1), end=date(2024, 11, 30))
+AS_OF, BEFORE = date(2024, 11, 30), date(2024, 10, 31)
+
+
+def test_the_screen_matches_the_analyses_one_by_one(tiny_store: Store) -> None:
+    screen = segments_data(tiny_store, AUTUMN, AS_OF, BEFORE)
+    pdt.assert_frame_equal(
+        segments.summarize_rfm(screen.scores), segments.rfm_summary(tiny_store, AUTUMN, AS_OF)
+    )
+    pdt.assert_frame_equal(
+        segments.movement_between(screen.previous_scores, screen.scores),
+        segments.rfm_movement(tiny_store, AUTUMN, AS_OF, BEFORE),
+    )
+    pdt.assert_frame_equal(
+        screen.lifecycle_over_time, segments.lifecycle_over_time(tiny_store, AUTUMN, AS_OF)
+    )
+    pdt.assert_frame_equal(screen.pareto, segments.pareto(tiny_store, AUTUMN))
+    assert screen.top_share == segments.top_share(tiny_store, AUTUMN)
+    pdt.assert_frame_equal(screen.follow_up, segments.follow_up_list(tiny_store, AUTUMN, AS_OF))
+
+
+def test_todays_lifecycle_counts_are_the_last_month_of_the_series(tiny_store: Store) -> None:
+    series = segments.lifecycle_over_time(tiny_store, AUTUMN, AS_OF)
+    today = series[series["day"] == AS_OF][["stage", "customers"]].reset_index(drop=True)
+    pdt.assert_frame_equal(today, segments.lifecycle_counts(tiny_store, AUTUMN, AS_OF))
