@@ -227,12 +227,12 @@ def rfm_movement(store: Store, filters: Filters, as_of: date, previous_as_of: da
 # --- lifecycle ----------------------------------------------------------------------------
 
 
-def _stages(store: Store, filters: Filters, days: list[date]) -> pd.DataFrame:
-    """Every customer's lifecycle stage on each of `days`, in one scan of the buying days:
-    columns as_of, customer_id, stage, last_order, days_since, usual_gap_days. The rules are
-    lifecycle()'s. A gap counts towards the usual gap when both of its buying days fall in
+def _stages_sql(filters: Filters) -> str:
+    """SQL for every customer's lifecycle stage on each day in $days (lifecycle()'s rules),
+    from one read of the buying days: as_of, customer_id, stage, last_order, days_since,
+    usual_gap_days. A gap counts towards the usual gap when both of its buying days fall in
     the 365 days up to the day asked about."""
-    sql = f"""
+    return f"""
     WITH days AS (
         SELECT DISTINCT s.customer_id, s.day
         FROM {_source("orders")}
@@ -268,14 +268,31 @@ def _stages(store: Store, filters: Filters, days: list[date]) -> pd.DataFrame:
            last_order, days_since, usual_gap AS usual_gap_days
     FROM staged
     """
+
+
+def _stage_params(days: list[date]) -> dict[str, object]:
+    return {
+        "days": list(days), "last": max(days), "end": max(days), "min_gaps": AT_RISK_MIN_GAPS,
+        "churn_days": CHURN_DAYS, "new_days": NEW_DAYS, "factor": AT_RISK_GAP_FACTOR,
+        "year_days": CHURN_DAYS - 1,
+    }  # fmt: skip
+
+
+def _stages(store: Store, filters: Filters, days: list[date]) -> pd.DataFrame:
+    """Every customer's lifecycle stage on each of `days` (see _stages_sql)."""
     return _frame(
-        store, filters, sql,
+        store, filters, _stages_sql(filters),
         ["as_of", "customer_id", "stage", "last_order", "days_since", "usual_gap_days"],
-        ("as_of", "last_order"),
-        days=list(days), last=max(days), end=max(days), min_gaps=AT_RISK_MIN_GAPS,
-        churn_days=CHURN_DAYS, new_days=NEW_DAYS, factor=AT_RISK_GAP_FACTOR,
-        year_days=CHURN_DAYS - 1,
+        ("as_of", "last_order"), **_stage_params(days),
     )  # fmt: skip
+
+
+def _stage_counts(store: Store, filters: Filters, days: list[date]) -> pd.DataFrame:
+    """Customers per stage on each of `days`, counted in DuckDB: as_of, stage, customers."""
+    sql = f"SELECT as_of, stage, count(*) AS customers FROM ({_stages_sql(filters)}) GROUP BY ALL"
+    return _frame(
+        store, filters, sql, ["as_of", "stage", "customers"], ("as_of",), **_stage_params(days)
+    )
 
 
 def lifecycle(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
@@ -316,8 +333,8 @@ def _customer_names(store: Store, ids: tuple[int, ...]) -> dict[int, str]:
 
 def lifecycle_counts(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     """Customers per lifecycle stage at `as_of`, every stage in LIFECYCLE_STAGES order."""
-    stages = lifecycle(store, filters, as_of)["stage"]
-    rows = [(stage, int((stages == stage).sum())) for stage in LIFECYCLE_STAGES]
+    counts = _stage_counts(store, filters, [as_of]).set_index("stage")["customers"]
+    rows = [(stage, int(counts.get(stage, 0))) for stage in LIFECYCLE_STAGES]
     return pd.DataFrame(rows, columns=LIFECYCLE_COUNTS_COLUMNS)
 
 
@@ -329,8 +346,7 @@ def lifecycle_over_time(
     days = [as_of]
     for _ in range(months - 1):
         days.append(days[-1].replace(day=1) - timedelta(days=1))  # the month end before
-    stages = _stages(store, filters, days)
-    counts = stages.groupby(["as_of", "stage"]).size()
+    counts = _stage_counts(store, filters, days).set_index(["as_of", "stage"])["customers"]
     rows = [
         (day, stage, int(counts.get((day, stage), 0)))
         for day in reversed(days)
@@ -537,7 +553,7 @@ def follow_up_list(
         as_of=as_of, end=as_of, window_start=window_start,
         not_contacted_days=not_contacted_days, top=top,
     )  # fmt: skip
-    stages = lifecycle(store, filters, as_of).set_index("customer_id")["stage"]
+    stages = _stages(store, filters, [as_of]).set_index("customer_id")["stage"]
     reasons = []
     pairs = zip(frame["customer_id"], frame["not_contacted"], strict=True)
     for customer_id, not_contacted in pairs:
