@@ -301,11 +301,15 @@ def allocation_editor(
             "cap": [_edited(edits, r, "cap", scale) for r in people.index],
             "current_target": people["current_target"] / scale,
             "projection": implied["projection"] / scale,
+            # Revenue only: deals open now, at their full amount (not added to the projection).
+            "open_pipeline": people.get("open_pipeline", pd.Series(index=people.index)) / scale,
             "reach_chance": implied["reach_chance"],
             "stretch": implied["stretch"],
         },
         index=people.index,
     ).sort_values(["group", "rep"])
+    if "open_pipeline" not in people:
+        frame = frame.drop(columns="open_pipeline")
     rep_ids = [int(r) for r in frame.index]
     money = money_column_format() if kpi_unit(kpi_id) == "money" else "localized"
     config = {
@@ -324,6 +328,12 @@ def allocation_editor(
         ),
         "projection": st.column_config.NumberColumn(
             t("targets.col.projection"), format=money, disabled=True
+        ),
+        "open_pipeline": st.column_config.NumberColumn(
+            t("targets.col.pipeline"),
+            format=money,
+            disabled=True,
+            help=t("targets.col.pipeline_help"),
         ),
         "reach_chance": st.column_config.ProgressColumn(
             t("targets.col.reach"), format="percent", min_value=0, max_value=1

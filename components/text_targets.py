@@ -64,6 +64,10 @@ EN: dict[str, str] = {
     "targets.col.cap": "Cap",
     "targets.col.current": "Official now",
     "targets.col.projection": "Projection",
+    "targets.col.pipeline": "Open pipeline",
+    "targets.col.pipeline_help": (
+        "Deals open now, at their full amount: support for the projection, not added to it."
+    ),
     "targets.col.reach": "Chance of reaching",
     "targets.col.stretch": "Of best period",
     "targets.col.stretch_help": (

@@ -59,6 +59,7 @@ def test_the_growth_slider_sets_the_total_and_the_split_keeps_it(demo_db: Path) 
     assert _dollars(second) > _dollars(first)
     assert _group_total(at) == pytest.approx(_dollars(second), abs=0.5)
     assert "of 4" in _metric(at, "Expected at target")  # "≈n of 4x people"
+    assert _editor(at)["open_pipeline"].sum() > 0, "open deals shown beside the projection"
 
 
 @pytest.mark.parametrize("kpi", ["new_customers", "won_deals", "activities"])
@@ -67,6 +68,7 @@ def test_non_revenue_kpis_get_targets_too(demo_db: Path, kpi: str) -> None:
     at.segmented_control(key="tgt_kpi").set_value(kpi).run()
     assert not at.exception, [e.value for e in at.exception]
     assert not _metric(at, "Total target").startswith("$")
+    assert "open_pipeline" not in _editor(at).columns, "pipeline is money: revenue only"
 
 
 def test_a_hand_edit_is_kept_and_the_others_rebalance(demo_db: Path) -> None:
