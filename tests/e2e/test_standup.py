@@ -42,6 +42,8 @@ def test_presentation_mode_fills_one_screen_with_no_menu(
 def test_hidden_amounts_show_ranks_and_attainment_only(app_page: AppPage) -> None:
     app_page.open(f"?team={TEAM}&hide_amounts=true")
     board = app_page.page.locator('[data-testid="stDataFrame"]').first
+    # The grid fills its header row a moment after the script settles: wait for it.
+    expect(board.locator("th", has_text=t("standup.col.attainment"))).to_have_count(1)
     headers = [h.strip() for h in board.locator("th").all_text_contents()]
     assert t("standup.col.attainment") in headers, headers
     assert t("standup.col.mtd") not in headers and t("standup.col.day") not in headers, headers
