@@ -230,7 +230,8 @@ def import_section() -> None:
     """The whole import flow, from choosing a file to committing it."""
     store = cache.get_store()
     replace = False
-    if company.holds_foreign_data(store):
+    foreign = company.holds_foreign_data(store)
+    if foreign:
         st.info(t("data.foreign"), icon=":material/info:")
         replace = st.checkbox(t("data.replace"), key="data.replace")
     path, table, preset = choose_file()
@@ -249,7 +250,6 @@ def import_section() -> None:
     request = _request(path, mapping, read, on_error, replace, preset)
     # The check runs as if the demo were cleared (it is rolled back either way), so a lead sees
     # their file's rows and problems before deciding; Import waits for the box to be ticked.
-    foreign = company.holds_foreign_data(store)
     report, message = dry_run(_request(path, mapping, read, on_error, replace or foreign, preset))
     if report is not None:
         show_report(report)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,6 +19,7 @@ from components.format import format_date, format_percent, format_value, money_c
 from components.tables import readable, table_with_download
 from components.text import column_label, kpi_label, t
 from components.theme import ACTUAL, TARGET, TEMPLATE
+from data.targets import whole_units
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.incentive_plan import PlanError, load_plan
@@ -126,8 +126,7 @@ def format_base(value: float | None, kpi_id: str, *, compact: bool = True) -> st
 
 def _to_base(value: float, kpi_id: str) -> int:
     """A figure typed in the display unit, in base units, rounded half-up."""
-    scaled = Decimal(str(value)) * base_units_per_value(kpi_id)
-    return int(scaled.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return whole_units(value, base_units_per_value(kpi_id))
 
 
 def total_control(base: TargetBase) -> int:

@@ -169,11 +169,11 @@ def publish_scenario(
 TARGET_FILE_COLUMNS = ("period_start", "period_end", "metric", "scope", "scope_id", "target")
 
 
-def _to_base_units(text: str, scale: int) -> int:
-    """A target as typed ("12,400.50") in base units, rounded half-up to a whole unit."""
-    cleaned = text.replace(",", "").replace(" ", "")
-    amount = Decimal(cleaned) * scale
-    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def whole_units(value: str | float | Decimal, scale: int = 1) -> int:
+    """`value` x `scale` as a whole number, rounded half-up ("12,400.505" x 100 = 1240051):
+    how a target typed or read in the KPI's unit becomes base units (cents for money)."""
+    text = str(value).replace(",", "").replace(" ", "")
+    return int((Decimal(text) * scale).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def read_target_file(
@@ -207,7 +207,7 @@ def read_target_file(
             problems.append(f"Line {line}, metric: {metric!r} is not a KPI with targets.")
             continue
         try:
-            value = _to_base_units(record["target"], units_per_value[metric])
+            value = whole_units(record["target"], units_per_value[metric])
         except InvalidOperation:
             problems.append(f"Line {line}, target: {record['target']!r} is not a number.")
             continue

@@ -24,6 +24,25 @@ def teams(store: Store) -> pd.DataFrame:
     )
 
 
+def teams_under(teams: pd.DataFrame, team_id: int) -> set[int]:
+    """The team and every group below it, from a teams() frame (team_id, parent_id)."""
+    below, frontier = {team_id}, {team_id}
+    while frontier:
+        frontier = set(teams.loc[teams["parent_id"].isin(frontier), "team_id"]) - below
+        below |= frontier
+    return below
+
+
+def root_channels(teams: pd.DataFrame) -> dict[int, str]:
+    """Each team's channel: its top-level team's, as the KPIs' channel filter reads it."""
+    tops = teams[teams["parent_id"].isna()]
+    channel_of_root = dict(zip(tops["name"], tops["channel"], strict=True))
+    return {
+        int(team_id): channel_of_root[root]
+        for team_id, root in zip(teams["team_id"], teams["root_name"], strict=True)
+    }
+
+
 def reps(store: Store) -> pd.DataFrame:
     """Every person: rep_id, name, team_id, role, hire_date, leave_date."""
     return store.query(

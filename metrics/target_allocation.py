@@ -11,11 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 import pandas as pd
 
+from data.targets import whole_units
 from metrics.incentive_math import commission_cents
 from metrics.incentive_plan import CommissionRule
 from metrics.target_history import reach_probability
@@ -211,10 +211,6 @@ def outlook(implied: pd.DataFrame) -> Outlook:
     )
 
 
-def _whole_units(value: float) -> int:
-    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
 def projected_commission(
     implied: pd.DataFrame, roles: pd.Series, rule: CommissionRule, period_months: int
 ) -> int:
@@ -229,6 +225,6 @@ def projected_commission(
     ):
         if roles.get(rep_id) not in rule.eligible_roles:
             continue
-        share = _whole_units(target / periods) or None
-        total += periods * commission_cents(rule, _whole_units(projection / periods), share)
+        share = whole_units(target / periods) or None
+        total += periods * commission_cents(rule, whole_units(projection / periods), share)
     return total

@@ -110,13 +110,9 @@ def _people_in_scope(store: Store, scope: Filters) -> pd.DataFrame:
     teams = lookups.teams(store)
     reps = lookups.reps(store)
     if scope.team_id is not None:
-        below = {scope.team_id}
-        for _ in range(len(teams)):  # parents come before children, but be safe with depth
-            below |= set(teams.loc[teams["parent_id"].isin(below), "team_id"])
-        reps = reps[reps["team_id"].isin(below)]
+        reps = reps[reps["team_id"].isin(lookups.teams_under(teams, scope.team_id))]
     if scope.channel is not None:
-        channel_of = _channel_of_team(teams)
-        reps = reps[reps["team_id"].map(channel_of) == scope.channel]
+        reps = reps[reps["team_id"].map(lookups.root_channels(teams)) == scope.channel]
     names = dict(zip(teams["team_id"], teams["name"], strict=True))
     left = pd.to_datetime(reps["leave_date"])
     return reps.assign(
@@ -124,17 +120,6 @@ def _people_in_scope(store: Store, scope: Filters) -> pd.DataFrame:
         hire_date=pd.to_datetime(reps["hire_date"]).dt.date,
         leave_date=[None if pd.isna(day) else day.date() for day in left],
     ).reset_index(drop=True)
-
-
-def _channel_of_team(teams: pd.DataFrame) -> dict[int, str]:
-    by_id = teams.set_index("team_id")
-    channel = {}
-    for team_id in by_id.index:
-        node = team_id
-        while pd.notna(by_id.at[node, "parent_id"]):
-            node = int(by_id.at[node, "parent_id"])
-        channel[team_id] = by_id.at[node, "channel"]
-    return channel
 
 
 def _per_rep(frame: pd.DataFrame, column: str, scale: int) -> pd.Series:

@@ -14,6 +14,7 @@ import pandas as pd
 from data.models import Target
 from data.store import Store
 from metrics.filters import Filters
+from metrics.lookups import teams_under
 
 
 def scenarios(store: Store) -> pd.DataFrame:
@@ -56,14 +57,6 @@ def official_overlap(
     return int(row[0][0])
 
 
-def _teams_under(teams: pd.DataFrame, team_id: int) -> set[int]:
-    below, frontier = {team_id}, {team_id}
-    while frontier:
-        frontier = set(teams.loc[teams["parent_id"].isin(frontier), "team_id"]) - below
-        below |= frontier
-    return below
-
-
 def target_rows(
     values: pd.Series,
     people_teams: pd.Series,
@@ -84,12 +77,12 @@ def target_rows(
         for rep_id, value in values.items()
     ]  # fmt: skip
     in_scope = (
-        _teams_under(teams, scope.team_id)
+        teams_under(teams, scope.team_id)
         if scope.team_id is not None
         else set(teams["team_id"].astype(int))
     )
     for team_id in sorted(in_scope):
-        under = _teams_under(teams, team_id)
+        under = teams_under(teams, team_id)
         members = people_teams[people_teams.isin(under)].index
         if len(members) == 0:
             continue
