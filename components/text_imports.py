@@ -105,3 +105,5 @@ EN: dict[str, str] = {
     "col.rows_unchanged": "Unchanged",
     "col.rows_rejected": "Rejected",
 }
+
+ZH: dict[str, str] = {}

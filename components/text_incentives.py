@@ -151,3 +151,5 @@ EN: dict[str, str] = {
         "Below {at} of target ({amount}) nothing is paid; from there the tiers pay as listed."
     ),
 }
+
+ZH: dict[str, str] = {}

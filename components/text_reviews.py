@@ -204,3 +204,5 @@ EN: dict[str, str] = {
     "reviews.md.goal_line": "- [{mark}] {text} (due {due})",
     "reviews.md.none": "(none)",
 }
+
+ZH: dict[str, str] = {}

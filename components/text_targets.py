@@ -170,3 +170,5 @@ EN: dict[str, str] = {
     "targets.upload_failed": "{file} was not loaded.",
     "targets.uploaded": "Loaded {count} targets as scenario '{name}'.",
 }
+
+ZH: dict[str, str] = {}

@@ -4,10 +4,26 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Self
 
 
 class HuddleDataError(Exception):
-    """Base class: the message is meant to be shown to the user as it is."""
+    """Base class: the message is meant to be shown to the user as it is.
+
+    Raised with `of(key, **values)`, the error also carries a key of data.messages, so the
+    interface can show it in the user's language (components.text.error_text)."""
+
+    def __init__(self, message: str = "", *, key: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
+
+    @classmethod
+    def of(cls, key: str, **values: object) -> Self:
+        """The error whose message is data.messages entry `key` with `values` filled in."""
+        from data.messages import english  # here, because data.messages imports this package
+
+        return cls(english(key, **values), key=key, **values)
 
 
 class DatabaseLockedError(HuddleDataError):

@@ -1,0 +1,73 @@
+"""The string catalogue: both languages complete, key for key and placeholder for placeholder."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from components import text
+from data import messages as data_messages
+from data.importing import messages as import_messages
+
+PARTS = [*text.PARTS, data_messages, import_messages]
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("part", PARTS, ids=lambda part: part.__name__)
+def test_every_key_is_in_both_languages(part) -> None:
+    missing_in_zh = sorted(set(part.EN) - set(part.ZH))
+    missing_in_en = sorted(set(part.ZH) - set(part.EN))
+    assert not missing_in_zh, f"{part.__name__}: no Chinese for {missing_in_zh}"
+    assert not missing_in_en, f"{part.__name__}: no English for {missing_in_en}"
+
+
+@pytest.mark.parametrize("part", PARTS, ids=lambda part: part.__name__)
+def test_both_languages_fill_the_same_placeholders(part) -> None:
+    differ = {
+        key: (_placeholders(part.EN[key]), _placeholders(part.ZH[key]))
+        for key in set(part.EN) & set(part.ZH)
+        if _placeholders(part.EN[key]) != _placeholders(part.ZH[key])
+    }
+    assert not differ, f"{part.__name__}: placeholders differ: {differ}"
+
+
+@pytest.mark.parametrize("part", PARTS, ids=lambda part: part.__name__)
+def test_chinese_strings_are_written_in_chinese(part) -> None:
+    """A ZH entry with no CJK character is English copied over, unless it is a name or symbol."""
+    untranslated = [
+        key
+        for key, value in part.ZH.items()
+        if any(c.isalpha() for c in value)
+        and not any("\u4e00" <= c <= "\u9fff" for c in value)
+        and value.strip("{}").replace("_", "") not in {*_placeholders(value)}
+        and value not in LANGUAGE_NEUTRAL
+    ]
+    assert not untranslated, f"{part.__name__}: English left in ZH: {untranslated}"
+
+
+# Strings the same in both languages: names, abbreviations and file formats.
+LANGUAGE_NEUTRAL = {"Huddle", "CSV", "XLSX", "TSV", "Parquet", "RFM", "NPS", "KPI", "Markdown"}
+
+
+def test_switching_language_changes_the_text() -> None:
+    with text.use_language("zh"):
+        assert text.kpi_label("average_order_value") == "客单价"
+        assert text.kpi_label("repeat_purchase_rate") == "复购率"
+    assert text.kpi_label("average_order_value") == "Average order value"
+
+
+def test_an_error_with_a_key_is_shown_in_the_current_language() -> None:
+    from data.errors import HuddleDataError
+
+    key = next(iter(data_messages.EN), None)
+    if key is None:
+        pytest.skip("no keyed data-layer message yet")
+    values = {name: "x" for name in _placeholders(data_messages.EN[key])}
+    error = HuddleDataError.of(key, **values)
+    assert str(error) == data_messages.EN[key].format(**values)
+    with text.use_language("zh"):
+        assert text.error_text(error) == data_messages.ZH[key].format(**values)
