@@ -6,12 +6,14 @@ PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8501
 DB ?= data/huddle.duckdb
+LOCALE ?= en
 BIN := $(VENV)/bin
 
 .PHONY: run test test-fast lint format demo bench screenshots browser clean help
 
 help:
 	@echo "make run         serve Huddle on http://localhost:$(PORT) (builds the demo data first)"
+	@echo "make demo LOCALE=zh_CN   rebuild the demo company with Chinese names (en by default)"
 	@echo "make test        every test, the browser ones included"
 	@echo "make test-fast   every test but the browser ones"
 	@echo "make bench       print page and query timings on the demo and on 1M order lines"
@@ -25,12 +27,12 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	@touch $@
 
 run: $(BIN)/.installed
-	@$(BIN)/python cli.py demo --if-missing --db $(DB)
+	@$(BIN)/python cli.py demo --if-missing --locale $(LOCALE) --db $(DB)
 	HUDDLE_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
 		--browser.gatherUsageStats false
 
 demo: $(BIN)/.installed
-	$(BIN)/python cli.py demo --db $(DB)
+	$(BIN)/python cli.py demo --locale $(LOCALE) --db $(DB)
 
 browser:
 	@bash scripts/ensure-chromium.sh

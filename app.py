@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from components.cache import get_store
+from components.shell import choose_language, shell_controls
 from components.standup_controls import presenting
 from components.text import t
 from components.theme import PRESENTATION_CSS
 from data.errors import HuddleDataError
 
+choose_language()  # before any text is drawn: every string below is in the session's language
 st.set_page_config(page_title=t("app.title"), page_icon=":material/groups:", layout="wide")
 # Less empty space above the title, so the KPI cards fit a 1366x768 screen.
 st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}</style>")
@@ -83,4 +85,6 @@ PAGES = {
 
 if presenting():
     st.html(PRESENTATION_CSS)
-st.navigation(PAGES, position="hidden" if presenting() else "sidebar").run()
+page = st.navigation(PAGES, position="hidden" if presenting() else "sidebar")
+shell_controls()
+page.run()

@@ -1,6 +1,6 @@
 """Huddle's command line: build the demo company, print KPIs, inspect the database.
 
-    python cli.py demo [--db PATH] [--orders N] [--seed S]
+    python cli.py demo [--db PATH] [--orders N] [--seed S] [--locale zh_CN]
     python cli.py kpi revenue --by team --grain month
     python cli.py info
     python cli.py import orders sales.csv --on-error quarantine
@@ -53,8 +53,12 @@ def _progress_bar(fraction: float, message: str) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Build the demo company into the database (replacing what is there)."""
-    from data.demo import generate_demo
+    from data.demo import generate_demo, resolve_locale
 
+    try:
+        locale = resolve_locale(args.locale)  # a typo is reported even when nothing is built
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     path = resolve_db_path(args.db)
     store = Store(path)
     if args.if_missing and not store.is_empty():
@@ -66,6 +70,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         orders=args.orders,
         seed=args.seed,
         end_date=args.end_date,
+        locale=locale,
         progress=_progress_bar,
     )
     seconds = time.perf_counter() - started
@@ -324,6 +329,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     demo.add_argument("--end-date", type=_date, help="last day of history (default today)")
     demo.add_argument("--if-missing", action="store_true", help="only when the file has no data")
+    demo.add_argument(
+        "--locale",
+        default="en",
+        help="language of the names, places, products and texts: en (default, also en_US) or "
+        "zh_CN (Simplified Chinese, also zh); the numbers are the same in both",
+    )
     demo.set_defaults(run=cmd_demo)
 
     kpi = sub.add_parser("kpi", help="print KPIs exactly as the dashboard computes them")

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import math
+import re
 from datetime import date, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.format import format_value, plotly_hover_format, plotly_tick_format
-from components.text import kpi_label, t
+from components.format import (
+    format_value,
+    plotly_date_axis,
+    plotly_hover_format,
+    plotly_tick_format,
+)
+from components.text import current_language, kpi_label, t
 from components.theme import ACTUAL, COMPARISON, TARGET, TEMPLATE
 from metrics.catalogue import get_kpi
 from metrics.periods import add_months
@@ -40,6 +47,49 @@ def _style(fig: go.Figure, unit: str, height: int) -> go.Figure:
     tickformat, prefix = plotly_tick_format(unit)  # type: ignore[arg-type]
     fig.update_layout(template=TEMPLATE, height=height, hovermode="x unified")
     fig.update_yaxes(tickformat=tickformat, tickprefix=prefix)
+    fig.update_xaxes(**plotly_date_axis())
+    return value_axes_in_words(fig, unit)
+
+
+def _nice_step(span: float, count: int) -> float:
+    raw = span / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+
+
+def _tick_text(value: float, unit: str) -> str:
+    """A tick as on the cards, without the cards' trailing zeros: ¥3万, not ¥3.00万."""
+    text = format_value(value, unit, compact=True)  # type: ignore[arg-type]
+    return re.sub(r"\.0+(?=\D*$)|(\.\d*?)0+(?=\D*$)", r"\1", text)
+
+
+def value_axes_in_words(fig: go.Figure, unit: str, axis: str = "y") -> go.Figure:
+    """In Chinese, large money and count axes tick as ¥120万 and 1.5亿, as on the cards.
+
+    Plotly's own formats know k and M, not 万 and 亿, so the ticks are placed here, per axis
+    (each small multiple has its own), from the values drawn on it. English keeps plotly's."""
+    if current_language() != "zh" or unit not in ("money", "count"):
+        return fig
+    extents: dict[str, list[float]] = {}
+    for trace in fig.data:
+        values = getattr(trace, axis, None)
+        if values is None:
+            continue
+        numbers = [float(v) for v in values if isinstance(v, int | float) and v == v]
+        name = getattr(trace, f"{axis}axis", None) or axis
+        extents.setdefault(name, []).extend(numbers)
+    for name, numbers in extents.items():
+        if not numbers or max(abs(n) for n in numbers) < 10_000:
+            continue  # small numbers read the same in both languages
+        low, high = min(0.0, min(numbers)), max(0.0, max(numbers))
+        step = _nice_step(high - low, 5)
+        ticks = [i * step for i in range(math.floor(low / step), math.ceil(high / step) + 1)]
+        layout_name = f"{axis}axis{name[1:]}"  # trace 'y2' draws on layout 'yaxis2'
+        fig.layout[layout_name].update(
+            tickvals=ticks,
+            ticktext=[_tick_text(v, unit) for v in ticks],
+            tickprefix="",
+        )
     return fig
 
 

@@ -10,7 +10,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
-from components.format import CURRENCY_SYMBOL, format_date, format_percent, format_value
+from components.charts import value_axes_in_words
+from components.format import currency_symbol, format_date, format_percent, format_value
 from components.incentives_view import LoadedPlan, people_labels
 from components.text import t
 from components.theme import ACTUAL, PALETTE, TARGET, TEMPLATE
@@ -18,7 +19,10 @@ from metrics.filters import Filters
 from metrics.incentive_math import commission_cents, ladder, next_step, payout_curve
 from metrics.incentive_plan import CommissionRule
 
-HOVER = f"{CURRENCY_SYMBOL}%{{x:,.0f}} → {CURRENCY_SYMBOL}%{{y:,.2f}}<extra></extra>"
+
+def _hover() -> str:
+    symbol = currency_symbol()
+    return f"{symbol}%{{x:,.0f}} → {symbol}%{{y:,.2f}}<extra></extra>"
 
 
 def _money(cents: float) -> str:
@@ -80,7 +84,7 @@ def ladder_figure(rule: CommissionRule, measured: int, target: int) -> go.Figure
             mode="lines",
             line={"color": TARGET, "width": 2},
             name=t("incentives.chart_commission"),
-            hovertemplate=HOVER,
+            hovertemplate=_hover(),
         )
     )
     now = commission_cents(rule, measured, target)
@@ -97,13 +101,10 @@ def ladder_figure(rule: CommissionRule, measured: int, target: int) -> go.Figure
         )
     )
     fig.update_layout(template=TEMPLATE, height=360, showlegend=False)
-    fig.update_xaxes(
-        title=t("incentives.chart_amount"), tickprefix=CURRENCY_SYMBOL, tickformat="~s"
-    )
-    fig.update_yaxes(
-        title=t("incentives.chart_commission"), tickprefix=CURRENCY_SYMBOL, tickformat="~s"
-    )
-    return fig
+    symbol = currency_symbol()
+    fig.update_xaxes(title=t("incentives.chart_amount"), tickprefix=symbol, tickformat="~s")
+    fig.update_yaxes(title=t("incentives.chart_commission"), tickprefix=symbol, tickformat="~s")
+    return value_axes_in_words(value_axes_in_words(fig, "money", "x"), "money", "y")
 
 
 def ladder_table(rule: CommissionRule, target: int) -> pd.DataFrame:

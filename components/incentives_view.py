@@ -16,7 +16,7 @@ import streamlit as st
 
 from components import cache
 from components.format import format_date, format_percent, format_value, money_column_format
-from components.text import kpi_label, t
+from components.text import join_names, kpi_label, t
 from components.theme import PACE_COLORS
 from metrics import incentives
 from metrics.catalogue import get_kpi
@@ -319,7 +319,7 @@ def rule_in_words(award: Award) -> str:
         parts.append(t("incentives.rule.requires", count=count, kpi=kpi_label(award.requires_kpi)))
     if award.max_tenure_months:
         parts.append(t("incentives.rule.tenure", months=award.max_tenure_months))
-    roles = ", ".join(t(f"role.{r}").lower() for r in award.eligible_roles)
+    roles = join_names(t(f"role.{r}").lower() for r in award.eligible_roles)
     parts.append(t("incentives.rule.roles", roles=roles))
     parts.append(t("incentives.rule.on_team"))
     return _sentences(parts)

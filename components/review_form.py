@@ -20,7 +20,7 @@ import streamlit as st
 
 from components import cache
 from components.filters import GlobalFilters
-from components.format import format_date
+from components.format import format_date, format_datetime
 from components.reviews_view import (
     KIND_KEY,
     PERSON_KEY,
@@ -242,7 +242,7 @@ def _save(
             "reviews.form.conflict",
             editor=error.edited_by,
             version=error.latest_version,
-            at=f"{error.at:%Y-%m-%d %H:%M}",
+            at=format_datetime(error.at),
         )
         return
     meta.update(review_id=saved.review_id, version=saved.version, status=saved.status)
@@ -274,7 +274,7 @@ def _header(rep: dict, kind: str, period: tuple[date, date], existing: dict | No
             status=t(f"reviews.status.{existing['status']}").lower(),
             version=existing["version"],
             editor=existing["edited_by"],
-            at=f"{existing['created_at']:%Y-%m-%d %H:%M}",
+            at=format_datetime(existing["created_at"]),
             **values,
         )
     )

@@ -15,7 +15,13 @@ import streamlit as st
 from components import cache
 from components.charts import trend_figure
 from components.filters import GlobalFilters
-from components.format import format_date, format_percent, format_value
+from components.format import (
+    format_date,
+    format_month,
+    format_percent,
+    format_value,
+    plotly_date_axis,
+)
 from components.tables import download_csv, table_with_download
 from components.text import kpi_label, t
 from components.text_reviews import EN as REVIEW_STRINGS
@@ -111,7 +117,7 @@ def period_label(start: date, end: date) -> str:
     if start == end:
         return format_date(start)
     if start.day == 1 and end == add_months(start, 1) - timedelta(days=1):
-        return f"{start:%b %Y}"
+        return format_month(start, short=True)
     if start.day == 1 and end == add_months(start, 3) - timedelta(days=1):
         return t("reviews.period.quarter", quarter=(start.month - 1) // 3 + 1, year=start.year)
     if (end - start).days == 6:
@@ -299,6 +305,7 @@ def _score_trend(history: pd.DataFrame) -> None:
         labels={"period_start": "", "score": t("reviews.col.score"), "dimension": ""},
     )
     fig.update_layout(template=TEMPLATE, height=320, yaxis={"range": [0.5, 5.5], "dtick": 1})
+    fig.update_xaxes(**plotly_date_axis())
     st.plotly_chart(fig, key="history_scores")
 
 
@@ -668,7 +675,7 @@ def xlsx_bytes(frame: pd.DataFrame) -> bytes:
     """`frame` as an Excel workbook with one sheet."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name="Reviews")
+        frame.to_excel(writer, index=False, sheet_name=t("page.reviews"))
     return buffer.getvalue()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -10,9 +11,25 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
-from components.format import format_percent, format_value, money_column_format, plotly_tick_format
+from components.charts import value_axes_in_words
+from components.format import (
+    format_date,
+    format_percent,
+    format_value,
+    money_column_format,
+    plotly_date_axis,
+    plotly_tick_format,
+)
 from components.tables import readable, table_with_download
-from components.text import column_label, dimension_label, kpi_label, t
+from components.text import (
+    EN,
+    column_label,
+    dimension_label,
+    join_names,
+    kpi_label,
+    label_values,
+    t,
+)
 from components.theme import ACTUAL, TEMPLATE
 from metrics import segments
 from metrics.catalogue import get_kpi, listed_kpis
@@ -57,15 +74,6 @@ def _classes(scope: Filters, dimensions: list[str]) -> tuple[tuple[int, str], ..
         if dimension in SEGMENT_VALUE_KEYS:
             return cache.call("segments.classes", scope, dimension, scope.end)
     return ()
-
-
-def _readable_values(frame: pd.DataFrame, dimension: str) -> pd.DataFrame:
-    """Segment values in words ("At risk"), other values as they are."""
-    prefix = SEGMENT_VALUE_KEYS.get(dimension)
-    if prefix is None or dimension not in frame:
-        return frame
-    words = frame[dimension].map(lambda v: v if v == "(not set)" else t(f"{prefix}.{v}"))
-    return frame.assign(**{dimension: words})
 
 
 def breakdown(scope: Filters) -> pd.DataFrame:
@@ -113,7 +121,7 @@ def breakdown(scope: Filters) -> pd.DataFrame:
     if second and second != dimension and can_break_down(kpi_id, second) and not both_segments:
         classes = _classes(scope, [dimension, second])
         grid = cache.kpi_grid((kpi_id,), scope, dimension, second, classes)
-        grid = _readable_values(_readable_values(grid, dimension), second)
+        grid = label_values(label_values(grid, dimension), second)
         pivot = grid.pivot_table(index=dimension, columns=second, values=kpi_id, aggfunc="sum")
         fig = px.imshow(
             pivot,
@@ -140,7 +148,7 @@ def breakdown(scope: Filters) -> pd.DataFrame:
     )
     merged = now.merge(before, on=dimension, how="left", suffixes=("", "_before"))
     raw_values = list(merged[dimension])
-    merged = _readable_values(merged, dimension)
+    merged = label_values(merged, dimension)
     words = dict(zip(raw_values, merged[dimension], strict=True))
     total = merged[kpi_id].sum()
     if kpi.additive and total:
@@ -162,6 +170,7 @@ def breakdown(scope: Filters) -> pd.DataFrame:
         fig.update_yaxes(autorange="reversed")
         tickformat, prefix = plotly_tick_format(kpi.unit)
         fig.update_xaxes(tickformat=tickformat, tickprefix=prefix)
+        value_axes_in_words(fig, kpi.unit, "x")
     fig.update_layout(template=TEMPLATE, height=max(300, 28 * min(len(merged), 25) + 100))
     event = st.plotly_chart(fig, key="segment_chart", on_select="rerun", selection_mode="points")
     table = pd.DataFrame(
@@ -172,7 +181,8 @@ def breakdown(scope: Filters) -> pd.DataFrame:
             t("segments.col.change"): merged["change"],
         }
     )
-    with st.expander(t("segments.table_caption", start=p_start, end=p_end)):
+    caption = t("segments.table_caption", start=format_date(p_start), end=format_date(p_end))
+    with st.expander(caption):
         table_with_download(
             table,
             f"huddle_{kpi_id}_by_{dimension}.csv",
@@ -268,7 +278,7 @@ def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
         previous_as_of = previous_period(scope.start, scope.end)[1]
         moves = segments.movement_between(screen.previous_scores, scores)
         moved = moves[moves["from_segment"] != moves["to_segment"]].head(12)
-        st.markdown(t("segments.movement", day=previous_as_of))
+        st.markdown(t("segments.movement", day=format_date(previous_as_of)))
         st.dataframe(
             moved.assign(
                 from_segment=moved["from_segment"].map(lambda s: t(f"segment.{s}")),
@@ -334,9 +344,14 @@ def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
         fig.update_layout(
             template=TEMPLATE, height=320, legend={"y": -0.15, "yanchor": "top", "x": 0}
         )
+        fig.update_xaxes(**plotly_date_axis())
         st.plotly_chart(fig, key="lifecycle_over_time_chart")
         with st.expander(t("segments.as_table")):
-            table_with_download(readable(over_time), "huddle_lifecycle.csv", key="lifecycle_table")
+            table_with_download(
+                readable(_codes_in_words(over_time, {"stage": "lifecycle"})),
+                "huddle_lifecycle.csv",
+                key="lifecycle_table",
+            )
     with right:
         st.subheader(t("segments.pareto_heading"))
         curve, share = _screen(scope, as_of).pareto, _screen(scope, as_of).top_share
@@ -388,7 +403,7 @@ def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
     )
     shown = frame[frame["owner"] == owner] if owner else frame
     reasons = shown["reason"].map(
-        lambda r: ", ".join(t(f"segments.reason.{part.strip()}") for part in r.split(","))
+        lambda r: join_names(t(f"segments.reason.{part.strip()}") for part in r.split(","))
     )
     table_with_download(
         readable(shown.drop(columns=["customer_id"]).assign(reason=reasons)),
@@ -400,6 +415,38 @@ def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
         },
     )
     return shown
+
+
+# Columns of the customer detail that hold codes, and the catalogue prefix of their words.
+DETAIL_CODES = {
+    "orders": {"status": "status"},
+    "deals": {"stage": "stage"},
+    "activities": {"kind": "activity"},
+    "feedback": {"kind": "feedback"},
+}
+# metrics.segments.customer_detail writes an order of mixed lines as "2 completed, 1 returned".
+_STATUS_COUNT = re.compile(r"(\d+) ([a-z_]+)")
+
+
+def _code_in_words(prefix: str, code: object) -> object:
+    if not isinstance(code, str):
+        return code
+    if f"{prefix}.{code}" in EN:
+        return t(f"{prefix}.{code}")
+    counts = _STATUS_COUNT.findall(code)
+    if prefix == "status" and counts:
+        return join_names(t("status.count", count=n, status=t(f"status.{s}")) for n, s in counts)
+    return code
+
+
+def _codes_in_words(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """`frame` with the codes in `columns` (column -> catalogue prefix) written as words."""
+    words = {
+        column: frame[column].map(lambda code, prefix=prefix: _code_in_words(prefix, code))
+        for column, prefix in columns.items()
+        if column in frame
+    }
+    return frame.assign(**words)
 
 
 def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
@@ -424,18 +471,14 @@ def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
     profile = detail["profile"]
     if not profile.empty:
         row = profile.iloc[0]
-        st.markdown(
-            "  ·  ".join(
-                f"**{k.replace('_', ' ').capitalize()}:** {v}"
-                for k, v in row.items()
-                if pd.notna(v)
-            )
-        )
+        row = _codes_in_words(profile, {"channel": "channel"}).iloc[0]
+        shown = [(k, format_date(v) if isinstance(v, date) else v) for k, v in row.items()]
+        st.markdown("  ·  ".join(f"**{column_label(k)}:** {v}" for k, v in shown if pd.notna(v)))
     tabs = st.tabs([t(f"segments.tab.{k}") for k in ("orders", "deals", "activities", "feedback")])
     for tab, key in zip(tabs, ("orders", "deals", "activities", "feedback"), strict=True):
         with tab:
             table_with_download(
-                readable(detail[key]),
+                readable(_codes_in_words(detail[key], DETAIL_CODES[key])),
                 f"huddle_customer_{customer_id}_{key}.csv",
                 key=f"customer_{key}",
                 height=300,

@@ -12,8 +12,15 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
-from components.format import format_date, format_percent, format_value, money_column_format
-from components.text import kpi_label, t, t_count
+from components.format import (
+    format_date,
+    format_month,
+    format_percent,
+    format_value,
+    format_weekday,
+    money_column_format,
+)
+from components.text import join_names, kpi_label, t, t_count
 from components.theme import PACE_COLORS
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
@@ -36,7 +43,7 @@ def day_tiles(data: StandupData, day: date) -> None:
     week_ago = day - timedelta(days=7)
     days = data.days.set_index("bucket")  # each day's bucket is that day's value
     now, then = _row(days, day), _row(days, week_ago)
-    st.markdown(f"#### {t('standup.day_heading', weekday=f'{day:%A}')}")
+    st.markdown(f"#### {t('standup.day_heading', weekday=format_weekday(day))}")
     # A wrapping row: four tiles side by side on a wide screen, two by two on a laptop.
     row = st.container(horizontal=True, wrap=True, gap="small")
     for kpi_id in DAY_KPIS:
@@ -50,7 +57,7 @@ def day_tiles(data: StandupData, day: date) -> None:
             format_value(now[kpi_id], unit, compact=True),
             delta=delta,
             delta_color="normal" if change else "off",
-            delta_description=t("standup.vs_week_ago", day=f"{week_ago:%a}"),
+            delta_description=t("standup.vs_week_ago", day=format_weekday(week_ago, short=True)),
             border=True,
             width=230,
         )
@@ -60,7 +67,7 @@ def month_panel(data: StandupData, as_of: date) -> None:
     """Revenue this month against target: pace, the gap in money and in days of selling."""
     so_far, whole = data.month_so_far, data.month_whole
     pace = month_pace(so_far["revenue"], whole["revenue_target"], so_far["revenue_target"], as_of)
-    st.markdown(f"#### {t('standup.month_heading', month=f'{as_of:%B}')}")
+    st.markdown(f"#### {t('standup.month_heading', month=format_month(as_of, with_year=False))}")
     with st.container(border=True):
         st.metric(
             t("standup.month_to_date"),
@@ -156,8 +163,8 @@ def wins_panel(data: StandupData, *, hide_amounts: bool) -> None:
     lines = []
     for row in wins.head(4).itertuples():
         amount = "" if hide_amounts else f" · {format_value(row.amount, 'money', compact=True)}"
-        what = t("standup.win_deal") if row.kind == "deal" else t("standup.win_order")
-        lines.append(f"**{row.rep}** {what} {row.customer or ''}{amount}")
+        key = "standup.win_deal" if row.kind == "deal" else "standup.win_order"
+        lines.append(t(key, rep=row.rep, customer=row.customer or "") + amount)
     board = data.board
     if not board.empty and board["pace_ratio"].notna().any():
         leader = board.iloc[0]
@@ -181,10 +188,10 @@ def problems_panel(data: StandupData) -> None:
         oldest = int(overdue["days_open"].max())
         lines.append(t_count("standup.overdue_complaints", len(overdue), days=oldest))
     if len(at_risk):
-        names = ", ".join(list(at_risk["customer"].head(3)))
+        names = join_names(at_risk["customer"].head(3))
         lines.append(t_count("standup.at_risk", len(at_risk), names=names))
     if len(behind):
-        names = ", ".join(list(behind["rep"].head(4)))
+        names = join_names(behind["rep"].head(4))
         lines.append(t_count("standup.behind_two_weeks", len(behind), names=names))
     _bullets(lines, t("standup.no_problems"))
 
@@ -214,9 +221,8 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
     if day is None:
         st.info(t("standup.no_sales_yet", as_of=format_date(as_of)))
         return
-    st.markdown(
-        f"## {t('standup.title', team=team_title, weekday=f'{day:%A}', day=format_date(day))}"
-    )
+    title = t("standup.title", team=team_title, weekday=format_weekday(day), day=format_date(day))
+    st.markdown(f"## {title}")
     if day != as_of:
         st.caption(t("standup.shown_day", as_of=format_date(as_of), day=format_date(day)))
     left, right = st.columns([3, 2], gap="large")

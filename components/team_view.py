@@ -14,7 +14,7 @@ from components.charts import trend_figure
 from components.format import format_date, format_value, money_column_format
 from components.kpi_tiles import TileData, kpi_tile
 from components.tables import readable, table_with_download
-from components.text import t, t_count
+from components.text import join_names, t, t_count
 from components.theme import ACTUAL, PALETTE, TEMPLATE
 from metrics.filters import Filters
 from metrics.pacing import pace_status
@@ -216,9 +216,9 @@ def workload(scope: Filters) -> None:
     over = load[load["flag"] == "overloaded"]
     room = load[load["flag"] == "has_room"]
     st.markdown(
-        t_count("team.overloaded", len(over), names=", ".join(over["rep"].head(6)))
+        t_count("team.overloaded", len(over), names=join_names(over["rep"].head(6)))
         + "  \n"
-        + t_count("team.has_room", len(room), names=", ".join(room["rep"].head(6)))
+        + t_count("team.has_room", len(room), names=join_names(room["rep"].head(6)))
     )
     shown = pd.DataFrame(
         {

@@ -2,38 +2,53 @@
 
 The catalogue is assembled from parts, one module per area (text_<area>.py), each with an EN and
 a ZH dict holding the same keys. KPI and dimension names come from the metrics catalogue
-(text_kpis), and the data layer's error messages from data.messages, so every string a user
-reads has one place to be translated. The language is the session's: see `current_language`.
+(text_kpis), and the error messages of the data and metrics layers from data.messages and
+metrics.messages, so every string a user reads has one place to be translated. The language is
+the session's: see `current_language`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from components import (
+    text_columns,
     text_common,
     text_imports,
     text_incentives,
     text_kpis,
     text_reviews,
+    text_shell,
     text_targets,
+    text_values,
 )
 from data import messages as data_messages
-from data.errors import HuddleDataError
+from metrics import messages as metrics_messages
 
 LANGUAGES: dict[str, str] = {"en": "English", "zh": "中文"}
 LANGUAGE_KEY = "lang"  # the session-state key and the URL parameter
-PARTS = (text_common, text_imports, text_incentives, text_kpis, text_reviews, text_targets)
+PARTS = (
+    text_columns,
+    text_common,
+    text_imports,
+    text_incentives,
+    text_kpis,
+    text_reviews,
+    text_shell,
+    text_targets,
+    text_values,
+)
 
 
 def _assemble(language: str) -> dict[str, str]:
     catalogue: dict[str, str] = {}
-    for part in (*PARTS, data_messages):
+    for part in (*PARTS, data_messages, metrics_messages):
         strings = getattr(part, language.upper())
         overlap = set(strings) & set(catalogue)
         assert not overlap, f"{part.__name__} repeats catalogue keys: {sorted(overlap)}"
@@ -73,9 +88,12 @@ def t(key: str, **values: object) -> str:
 
 
 def column_label(name: str) -> str:
-    """A result column's heading: from the catalogue (col.<name>), else the name in words."""
-    found = CATALOGUES[current_language()].get(f"col.{name}") or EN.get(f"col.{name}")
-    return found or name.replace("_", " ").capitalize()
+    """A result column's heading: from the catalogue (col.<name>), a KPI's or a dimension's
+    name when the column is one, else the name in words."""
+    for key in (f"col.{name}", f"kpi.{name}.label", f"dim.{name}"):
+        if key in EN:
+            return t(key)
+    return name.replace("_", " ").capitalize()
 
 
 def t_count(key: str, count: int, **values: object) -> str:
@@ -98,9 +116,45 @@ def dimension_label(dimension_id: str) -> str:
     return t(f"dim.{dimension_id}")
 
 
+# Dimensions whose values are codes ('retail', 'won'): shown through the catalogue's words.
+VALUE_KEYS = {
+    "channel": "channel",
+    "role": "role",
+    "deal_stage": "stage",
+    "lifecycle_stage": "lifecycle",
+    "rfm_segment": "segment",
+}
+NOT_SET = "(not set)"  # the metrics compiler's value for a blank dimension
+
+
+def value_label(dimension: str, value: object) -> str:
+    """One value of a breakdown dimension in words: 'retail' -> Retail stores / 门店."""
+    if value == NOT_SET:
+        return t("value.not_set")
+    prefix = VALUE_KEYS.get(dimension)
+    if prefix and f"{prefix}.{value}" in EN:
+        return t(f"{prefix}.{value}")
+    return str(value)
+
+
+def label_values(frame: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    """`frame` with its `dimension` column's codes in words (other dimensions unchanged)."""
+    if dimension not in frame:
+        return frame
+    if dimension not in VALUE_KEYS and not frame[dimension].eq(NOT_SET).any():
+        return frame
+    return frame.assign(**{dimension: frame[dimension].map(lambda v: value_label(dimension, v))})
+
+
+def join_names(names: Iterable[object]) -> str:
+    """Names as a list in words: "Ann, Bo" in English, "安、博" in Chinese."""
+    return t("list.separator").join(str(name) for name in names)
+
+
 def error_text(error: Exception) -> str:
-    """An error's message in the current language: its catalogue entry when it has a key."""
-    key = getattr(error, "key", None) if isinstance(error, HuddleDataError) else None
-    if key and key in EN:
-        return t(key, **error.values)
+    """An error's message in the current language: its catalogue entry when it has a `key`
+    (and `values`), as errors raised with HuddleDataError.of do; else the message as raised."""
+    key = getattr(error, "key", None)
+    if isinstance(key, str) and key in EN:
+        return t(key, **getattr(error, "values", {}))
     return str(error)

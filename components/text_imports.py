@@ -1,4 +1,5 @@
-"""Strings of the Data page: importing files, mapping columns, import history (English)."""
+"""Strings of the Data page: importing files, mapping columns, import history, in English
+(EN) and Simplified Chinese (ZH)."""
 
 from __future__ import annotations
 
@@ -106,4 +107,101 @@ EN: dict[str, str] = {
     "col.rows_rejected": "Rejected",
 }
 
-ZH: dict[str, str] = {}
+ZH: dict[str, str] = {
+    "page.data": "数据",
+    "data.intro": (
+        "导入 CRM 或门店系统导出的文件（CSV、TSV、Excel、Parquet）：选择文件内容，"
+        "核对列，查看检查结果，然后导入。点击“导入”之前不会写入任何数据，"
+        "导入失败时数据保持原样。"
+    ),
+    "data.foreign": (
+        "当前数据库中是演示公司的数据（或非 Huddle 导入的数据）。你的数据不能与之混在一起："
+        "导入时请勾选下方选项将其清空。"
+    ),
+    "data.replace": "导入时清空演示公司",
+    "data.upload": "要导入的文件",
+    "data.upload.help": (
+        "CSV 或 TSV（任意分隔符）、XLSX 或 Parquet；支持 GBK 和 Windows-1252 编码。"
+    ),
+    "data.table": "文件内容",
+    "data.health.table.teams": "团队",
+    "data.health.table.reps": "人员",
+    "data.health.table.customers": "客户",
+    "data.health.table.products": "产品",
+    "data.health.table.orders": "订单行",
+    "data.health.table.deals": "商机",
+    "data.health.table.activities": "跟进记录",
+    "data.tick_to_import": (
+        "上面的检查按已清空演示公司计算。要导入，请先勾选页面顶部的“导入时清空演示公司”。"
+    ),
+    "data.table.teams": "团队",
+    "data.table.reps": "人员（销售、主管）",
+    "data.table.customers": "客户",
+    "data.table.products": "产品",
+    "data.table.orders": "订单行（销售明细）",
+    "data.table.deals": "商机（销售机会）",
+    "data.preset": "列映射预设",
+    "data.preset.none": "不用预设：按表头匹配",
+    "data.settings": "文件读取方式",
+    "data.encoding": "编码",
+    "data.encoding.auto": "自动识别",
+    "data.delimiter": "分隔符",
+    "data.delimiter.auto": "自动识别",
+    "data.sheet": "工作表",
+    "data.detected": "已读取{rows}行、{columns}列；{how}。",
+    "data.preview": "前几行",
+    "data.mapping": "列映射",
+    "data.mapping.help": "Huddle 的各个字段及文件中对应的列。每项都可以修改；必填字段已标出。",
+    "data.mapping.field": "字段",
+    "data.mapping.required": "必填",
+    "data.mapping.column": "文件中的列",
+    "data.mapping.missing": "以下必填字段尚未映射：{fields}。",
+    "data.mapping.skipped": "文件中没有以下列，将留空：{columns}。",
+    "data.dates": "日期按以下格式读取：{formats}。",
+    "data.unmapped": "{field}：Huddle 无法识别的值：{values}。",
+    "data.preset.save": "将此映射保存为预设",
+    "data.preset.name": "预设名称",
+    "data.preset.saved": "已保存预设“{name}”。",
+    "data.report": "检查结果",
+    "data.report.rows": "行数",
+    "data.report.errors": "出错行数",
+    "data.report.warnings": "警告",
+    "data.report.clean": "未发现问题。",
+    "data.report.problems": "全部问题（按行）",
+    "data.report.rejected": "将被跳过的行",
+    "data.report.before": "此文件之前已导入过（{when}）。",
+    "data.report.would": "将新增{added}条、更新{updated}条，{unchanged}条保持不变。",
+    "data.on_error": "有出错行时",
+    "data.on_error.reject": "整个文件都不导入",
+    "data.on_error.quarantine": "只导入有效行，跳过出错行",
+    "data.commit": "导入",
+    "data.committing": "正在导入…",
+    "data.done": "已导入{file}：新增{added}条，更新{updated}条，跳过{rejected}条。",
+    "data.rejected": "未导入：{message}",
+    "data.blocked": "该文件需修改后才能导入。",
+    "data.history": "导入记录",
+    "data.history.empty": "还没有导入过数据。",
+    "data.health": "数据健康度",
+    "data.duplicates": "疑似重复",
+    "data.duplicates.none": "没有仅在空格、大小写或标点上不同的名称。",
+    "data.duplicates.merge": "将{source}合并到{target}",
+    "data.duplicates.merged": "已将{source}合并到{target}。",
+    "data.demo": "恢复演示公司",
+    "data.demo.help": "用生成的演示公司替换此数据库中的全部数据。导入记录会保留。",
+    "data.demo.confirm": "确认用演示公司替换我的数据",
+    "data.demo.button": "重建演示公司",
+    "data.demo.done": "演示公司已恢复。",
+    "col.table_name": "数据表",
+    "col.first_date": "最早日期",
+    "col.last_date": "最近日期",
+    "col.days_since_last": "距今天数",
+    "col.orphans": "无效关联",
+    "col.imported_at": "导入时间",
+    "col.file_name": "文件",
+    "col.target_table": "导入到",
+    "col.rows_in_file": "文件行数",
+    "col.rows_added": "新增",
+    "col.rows_updated": "更新",
+    "col.rows_unchanged": "未变",
+    "col.rows_rejected": "跳过",
+}

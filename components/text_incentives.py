@@ -1,4 +1,5 @@
-"""Strings of the Incentives page: leaderboards, awards, commission tiers, contests (English)."""
+"""Strings of the Incentives page (English and Simplified Chinese): leaderboards, awards,
+commission tiers, contests."""
 
 from __future__ import annotations
 
@@ -152,4 +153,145 @@ EN: dict[str, str] = {
     ),
 }
 
-ZH: dict[str, str] = {}
+ZH: dict[str, str] = {
+    "page.incentives": "激励",
+    "incentives.plan_broken": (
+        "激励方案无法使用，因此不显示提成和奖项。请修正文件后重新加载：{message}"
+    ),
+    "incentives.plan_caption": "{day}生效的方案：**{plan}**（{mode}；按{period}发放）。",
+    "incentives.no_plan": "{day}没有生效的激励方案：最早的方案自{first}起生效。",
+    "incentives.mode.whole": "全部金额按所达档位的比例计提",
+    "incentives.mode.marginal": "各档位内的金额按该档比例分段计提",
+    "incentives.period.month": "月",
+    "incentives.period.quarter": "季度",
+    "incentives.settings": "激励",
+    "incentives.hide_amounts": "隐藏个人金额",
+    "incentives.hide_amounts_help": "用于投屏共享：只显示排名、达成率和进度，不显示任何人的金额。",
+    "incentives.amounts_hidden": "金额已隐藏：只显示排名、达成率和进度。",
+    # Leaderboard
+    "incentives.board_heading": "排行榜",
+    "incentives.board_kpi": "排名依据",
+    "incentives.kpi.revenue": "销售额",
+    "incentives.kpi.revenue_attainment": "达成率",
+    "incentives.kpi.growth": "增长率",
+    "incentives.kpi.csat": "客户满意度",
+    "incentives.kpi.new_customers": "新客户数",
+    "incentives.kpi.won_deals": "赢单数",
+    "incentives.kpi.activities": "跟进次数",
+    "incentives.board_caption": (
+        "{start}至{end}。名次变化与{prev_start}至{prev_end}相比。提成：各{period}截至目前已得的"
+        "提成，按整{period}目标计算。点击表头可排序。"
+    ),
+    "incentives.board_empty": "该范围内本周期没有人有业绩或目标。",
+    "incentives.col.rank": "排名",
+    "incentives.col.medal": " ",
+    "incentives.col.rep": "销售",
+    "incentives.col.team": "团队",
+    "incentives.col.group": "小组",
+    "incentives.col.target": "目标",
+    "incentives.col.attainment": "达成率",
+    "incentives.col.pace": "进度",
+    "incentives.col.change": "名次变化",
+    "incentives.col.commission": "提成",
+    "incentives.col.growth": "增长率",
+    "incentives.left_marker": "{rep}（已离职）",
+    "incentives.namesake": "{rep}（{place}）",
+    "incentives.namesake_id": "{rep}（编号{id}）",
+    "incentives.board_no_targets": "{kpi}没有目标，因此不显示达成率和进度。",
+    "incentives.change.up": "▲ {steps}",
+    "incentives.change.down": "▼ {steps}",
+    "incentives.change.same": "–",
+    "incentives.change.new": "新上榜",
+    # Awards
+    "incentives.awards_heading": "奖项",
+    "incentives.awards_caption": "统计周期：{start}至{end}；方案：{plan}。",
+    "incentives.no_awards": "当前方案未设置奖项。",
+    "incentives.winner": "**{name}** · {value}",
+    "incentives.winner_hidden": "**{name}**",
+    "incentives.runner_up": "第二名：{name} · {value}",
+    "incentives.runner_up_hidden": "第二名：{name}",
+    "incentives.no_winner": "暂无人符合条件。",
+    "incentives.prize": "奖励：{prize}",
+    "incentives.prize_with_note": "奖励：{prize}，{note}",
+    "incentives.prize_note_only": "奖励：{note}",
+    # Chinese sentences end in 。 and need no gap; "" would fall back to the English " ", so
+    # the gap is a zero-width space.
+    "incentives.sentence_gap": "\u200b",
+    "incentives.rule.highest.most": "本周期{kpi}排名第一。",
+    "incentives.rule.highest.highest": "本周期{kpi}排名第一。",
+    "incentives.rule.most_improved": "{kpi}较上一周期增长最多。",
+    "incentives.rule.group_share_at_target": "{kpi}达到或超过目标的成员占比最高的小组。",
+    "incentives.rule.min_previous": "仅限上一周期业绩高于{amount}的人员。",
+    "incentives.rule.requires": "{kpi}需至少达到{count}。",
+    "incentives.rule.tenure": "仅限截至周期结束时入职未满{months}个月的人员。",
+    "incentives.rule.roles": "适用岗位：{roles}。",
+    "incentives.rule.on_team": "已离职人员不参与评奖。",
+    # Groups and teams
+    "incentives.groups_heading": "小组 PK",
+    "incentives.groups_caption": (
+        "柱长为整个周期{kpi}目标的达成率；柱上标注有目标的人员中，截至目前进度达标"
+        "（达到或超过目标）的人数。"
+    ),
+    "incentives.groups_level": "对比维度",
+    "incentives.level.group": "小组",
+    "incentives.level.team": "团队",
+    "incentives.at_target_label": "{members}人中{at}人达标",
+    "incentives.groups_caption_plain": "各{level}的{kpi}；该指标没有目标，按数值排名。",
+    "incentives.level_one.group": "小组",
+    "incentives.level_one.team": "团队",
+    "incentives.target_line": "目标",
+    "incentives.col.name": "名称",
+    "incentives.col.value": "数值",
+    "incentives.col.members": "有目标人数",
+    "incentives.col.at_target": "进度达标人数",
+    # Contests
+    "incentives.contests_heading": "竞赛",
+    "incentives.no_contests": "方案文件中没有竞赛。",
+    "incentives.contest_dates": "{kpi} · {between} · {start}至{end}",
+    "incentives.between.people": "个人赛",
+    "incentives.between.groups": "小组赛",
+    "incentives.between.teams": "团队赛",
+    "incentives.status.upcoming": "{days}天后开始",
+    "incentives.status.running": "剩余{days}天",
+    "incentives.status.finished": "已结束",
+    "incentives.contest_goal": "目标：{goal}",
+    "incentives.contest_empty": "暂无成绩。",
+    "incentives.contest_row": "第{rank}名 {name} · {value}",
+    "incentives.contest_row_hidden": "第{rank}名 {name}",
+    # One rep
+    "incentives.rep_heading": "个人提成阶梯",
+    "incentives.rep_pick": "销售",
+    "incentives.rep_none": "该范围内本周期没有人适用提成方案。",
+    "incentives.rep_hidden": "金额已隐藏，此处不显示。",
+    "incentives.rep_period": "{period_start}至{period_end}，统计至{through}；方案：{plan}。",
+    "incentives.rep_not_eligible": "{rep}（{role}）不在提成方案范围内。",
+    "incentives.rep_no_target": "{rep}本周期没有目标，因此不计提成。",
+    "incentives.metric.sales": "已完成销售额",
+    "incentives.metric.target": "目标",
+    "incentives.metric.attainment": "达成率",
+    "incentives.metric.rate": "当前提成比例",
+    "incentives.metric.commission": "提成",
+    "incentives.capped": "已达提成上限{cap}：本{period}继续销售不再增加提成。",
+    "incentives.returns": "退货{amount}，扣回提成{commission}。",
+    "incentives.next_step": (
+        "销售额**再增加{amount}**，{rep}的提成比例就能从{from_rate}升至{to_rate}，"
+        "约**多得{extra}提成**。"
+    ),
+    "incentives.next_threshold": (
+        "销售额**再增加{amount}**即可达到{at}的起提线，提成比例从{to_rate}起算，"
+        "可得提成**约{extra}**。"
+    ),
+    "incentives.top_tier": "{rep}已在最高档位（{rate}）：每笔销售都按{rate}计提。",
+    "incentives.chart_amount": "本周期销售额",
+    "incentives.chart_commission": "提成",
+    "incentives.chart_you": "当前",
+    "incentives.chart_threshold": "起提线{at}",
+    "incentives.percent": "{value}%",
+    "incentives.ladder_col.tier": "档位",
+    "incentives.ladder_col.from": "起始金额",
+    "incentives.ladder_col.to": "截止金额",
+    "incentives.ladder_col.rate": "提成比例",
+    "incentives.ladder_tier": "达成率{start} – {end}",
+    "incentives.ladder_top": "达成率{start}及以上",
+    "incentives.ladder_threshold": "达成率低于{at}（{amount}）不计提成；达到后按表中各档位计提。",
+}

@@ -1,4 +1,5 @@
-"""Strings of the Targets page: what-if target setting, allocation, scenarios (English)."""
+"""Strings of the Targets page: what-if target setting, allocation, scenarios, in English
+(EN) and Simplified Chinese (ZH)."""
 
 from __future__ import annotations
 
@@ -171,4 +172,154 @@ EN: dict[str, str] = {
     "targets.uploaded": "Loaded {count} targets as scenario '{name}'.",
 }
 
-ZH: dict[str, str] = {}
+ZH: dict[str, str] = {
+    "page.targets": "目标",
+    "col.rep": "成员",
+    "col.group": "小组",
+    "col.people": "人数",
+    "col.current_target": "现行目标",
+    "col.projection": "预测",
+    "targets.intro": (
+        "几分钟定好下个周期的目标：设定总目标，分配到人，看清影响，然后保存、对比、发布。"
+        "适用范围：侧边栏所选的团队。"
+    ),
+    "targets.loading": "正在读取每个人的历史数据…",
+    "targets.no_people": (
+        "该范围内没有人能承担这个周期的目标：届时没有在岗的销售人员。请在侧边栏选择其他团队。"
+    ),
+    "targets.kpi": "KPI",
+    "targets.period": "周期",
+    "targets.period.next_month": "下月",
+    "targets.period.next_quarter": "下季度",
+    "targets.period.custom": "其他月份",
+    "targets.first_month": "起始月",
+    "targets.months": "月数",
+    "targets.total_heading": "设定总目标",
+    "targets.total_mode": "总目标设定方式",
+    "targets.mode.last_year": "在去年同期基础上增长",
+    "targets.mode.last_period": "在上一周期基础上增长",
+    "targets.mode.absolute": "直接填写数值",
+    "targets.no_baseline": "该基数还没有完整的历史数据：请直接填写总目标。",
+    "targets.absolute": "总目标（{unit}）",
+    "targets.growth": "增长率",
+    "targets.baseline": "基数：{value}（{start} – {end}的实际结果）",
+    "targets.total": "总目标",
+    "targets.total_help": "下方分配中所有人的目标之和。",
+    "targets.method": "分配方式",
+    "targets.method.history": "近期业绩",
+    "targets.method.equal": "平均分配",
+    "targets.method.capacity": "人员产能",
+    "targets.method.last_year": "去年占比",
+    "targets.method_help": (
+        "近期业绩：按每人近几个月的日均业绩。平均分配：人人相同。人员产能：入职满六个月的"
+        "按满额，新人在爬坡期内相应减少。去年占比：按每人去年同期几个月的业绩。"
+        "所有人都按本周期的在岗天数折算。"
+    ),
+    "targets.history_months": "参考时长",
+    "targets.months_n": "{count}个月",
+    "targets.split_heading": "目标分配",
+    "targets.col.tenure": "司龄（月）",
+    "targets.col.by_hand": "手动设定",
+    "targets.col.by_hand_help": (
+        "输入目标即锁定，其他人自动重新分配，总目标保持不变。取消勾选则恢复自动分配。"
+    ),
+    "targets.col.target": "目标",
+    "targets.col.target_help": "输入即为手动设定，其他人自动重新分配。",
+    "targets.col.floor": "下限",
+    "targets.col.cap": "上限",
+    "targets.col.current": "现行目标",
+    "targets.col.projection": "预测",
+    "targets.col.pipeline": "在途商机",
+    "targets.col.pipeline_help": "当前未关闭的商机，按全额计：作为预测的参考，不计入预测。",
+    "targets.col.reach": "达成概率",
+    "targets.col.stretch": "占历史最佳",
+    "targets.col.stretch_help": (
+        "目标占该成员近两年同样月数最佳业绩的比例：超过100%意味着要求超出其历史最好水平。"
+    ),
+    "targets.col.scenario": "方案",
+    "targets.reset_edits": "清除手动设定",
+    "targets.problem.edits_exceed_total": (
+        "手动设定的目标合计超出总目标{amount}：其他人分不到目标，分配结果超出总目标。"
+        "请调低某项手动设定或提高总目标。"
+    ),
+    "targets.problem.floors_exceed_total": (
+        "下限合计比总目标多出{amount}：每人都按下限分配，分配结果超出总目标。"
+        "请调低某个下限或提高总目标。"
+    ),
+    "targets.problem.caps_below_total": (
+        "受上限限制，总目标中有{amount}无法分配：每人都已到上限。请提高某个上限或调低总目标。"
+    ),
+    "targets.implies_heading": "影响分析",
+    "targets.projection": "预测结果",
+    "targets.projection_help": (
+        "每人近三个完整月的日均业绩 × 本周期在岗天数 × 季节系数（去年同期相对其前几个月："
+        "{season}）。在途商机不计入。"
+    ),
+    "targets.range": "预计在{low}至{high}之间",
+    "targets.against_target": "占目标{share}",
+    "targets.reaching": "预计达标人数",
+    "targets.reaching_value": "≈{expected}人（共{people}人）",
+    "targets.reaching_help": (
+        "每人达成目标的概率之和（见表格）：以其预测为中心的正态分布，"
+        "分布宽度取其逐月业绩的波动幅度。"
+    ),
+    "targets.projected_reaching": "预测达到或超过目标：{count}人",
+    "targets.stretched": "需创个人新高",
+    "targets.stretched_value": "{count}人（共{people}人）",
+    "targets.commission": "提成成本",
+    "targets.commission_help": (
+        "假设每人恰好完成预测，按现行激励方案（{plan}）计算的提成；按方案的结算周期，"
+        "将预测和目标平均分摊到各期后计算。"
+    ),
+    "targets.commission_share": "占预测结果的{share}",
+    "targets.commission_plan_broken": "无法预测提成：激励方案有误（见“激励”页面）。",
+    "targets.commission_no_plan": "{period}没有生效的激励方案：见“激励”页面。",
+    "targets.commission_not_paid_on": "激励方案不按{kpi}计提成。",
+    "targets.no_attainment": "还没有人的目标大于零：无法预测达成率。",
+    "targets.hist_title": "每人预测达成率分布",
+    "targets.hist_x": "预测结果 / 目标",
+    "targets.hist_y": "人数",
+    "targets.hist_hover": "%{x:.0%}：%{y}人<extra></extra>",
+    "targets.at_target": "目标",
+    "targets.left_out": "已离职人员不设目标：{names}。",
+    "targets.prorated": "以下人员按本周期在岗天数折算：{names}。",
+    "targets.method_note": (
+        "历史数据截至{history_end}（最近一个完整月）。季节系数{season}。每人的份额先向下取整到分，"
+        "余下的零头按余数从大到小逐分补齐，确保分配合计正好等于总目标。"
+    ),
+    "targets.scenario_name": "将此分配保存为",
+    "targets.default_name": "{period}方案",
+    "targets.save": "保存方案",
+    "targets.saved": "已保存方案“{name}”：共{count}个目标。",
+    "targets.compare_heading": "对比方案",
+    "targets.no_scenarios": "本周期还没有已保存的{kpi}方案：先保存上面的分配，再进行对比。",
+    "targets.compare_pick": "方案",
+    "targets.on_screen": "当前分配",
+    "targets.publish_heading": "发布",
+    "targets.publish_first": "请先保存方案，再将其发布为正式目标。",
+    "targets.publish_pick": "要发布的方案",
+    "targets.publish_replaces": (
+        "已有{count}人在{start} – {end}期间有重叠的正式目标。发布后将替换这些目标，"
+        "原目标会另存为一个方案。"
+    ),
+    "targets.publish_confirm": "确认替换",
+    "targets.publish_note": (
+        "发布会设定每人的正式目标，范围内各团队和小组的目标设为其成员目标之和。"
+        "范围以上的团队保持原有目标。KPI 趋势、激励和晨会都以正式目标为准。"
+    ),
+    "targets.publish": "发布“{name}”",
+    "targets.published": "已发布“{name}”：共{count}个正式目标。",
+    "targets.kept_as": "原有的{count}个目标已另存为方案“{name}”。",
+    "targets.replaced_name": "替换前（{when}）",
+    "targets.delete": "删除“{name}”",
+    "targets.deleted": "已删除方案“{name}”。",
+    "targets.files_heading": "文件",
+    "targets.company": "全公司",
+    "targets.file_layout": (
+        "相同格式的文件可以重新导入为方案：列为{columns}；金额以货币单位填写，不要换算成分。"
+    ),
+    "targets.upload": "从文件导入目标",
+    "targets.imported_name": "来自{file}",
+    "targets.upload_failed": "{file}未能导入。",
+    "targets.uploaded": "已导入{count}个目标，保存为方案“{name}”。",
+}

@@ -5,8 +5,9 @@ activities, feedback and targets. The same seed, end date and size give byte-ide
 every random draw comes from one numpy Generator seeded with `seed`, and nothing reads the clock
 except the default end date.
 
-Names, cities, products and texts live in module-level tuples per locale so another language
-can be added by writing one more `_Vocabulary`.
+Names, cities, products and texts live in module-level tuples per locale (English and
+Simplified Chinese) so another language can be added by writing one more `_Vocabulary`; the
+review texts have their own per-locale table in data/demo_reviews.py.
 """
 
 from __future__ import annotations
@@ -196,10 +197,195 @@ EN_SUGGESTIONS: tuple[str, ...] = (
 
 EN_LOST_REASONS: tuple[str, ...] = ("Price", "Competitor", "No budget", "Timing", "No response")
 
+# Customer size bands, smallest first (a business's size draws an index into these).
+EN_SIZE_BANDS: tuple[str, ...] = ("Small", "Medium", "Large", "Enterprise")
+
+# --------------------------------------------------------------------------------------------
+# Simplified Chinese vocabulary (zh_CN): the same tuples, item for item, in the same order.
+# --------------------------------------------------------------------------------------------
+
+# Given names; a person is written surname first with no space (王伟, 陈秀英).
+ZH_FIRST_NAMES: tuple[str, ...] = (
+    "伟", "芳", "秀英", "敏", "静", "磊", "婷", "强", "丽娟", "军",
+    "洋", "勇", "艳", "杰", "娜", "涛", "明轩", "超", "秀兰", "霞",
+    "平", "刚", "桂英", "建华", "晓燕", "志强", "海燕", "俊杰", "雨涵", "子轩",
+    "欣怡", "浩然", "思琪", "宇航", "佳怡", "梓涵", "文博", "雪梅", "嘉豪", "一鸣",
+)  # fmt: skip
+
+# Single-character surnames only, so surname + given name never reads as another pair.
+ZH_LAST_NAMES: tuple[str, ...] = (
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
+    "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗",
+    "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",
+    "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡",
+)  # fmt: skip
+
+# Where English gives a consumer a middle initial, Chinese gives them a two-character given
+# name: the first character of a given name above, then one of these.
+ZH_MIDDLE_INITIALS: tuple[str, ...] = (
+    "华", "明", "婷", "杰", "琳", "轩", "涵", "宁", "峰", "怡", "然", "辉", "敏", "军", "洁",
+    "晨", "瑶", "鹏",
+)  # fmt: skip
+
+ZH_TEAMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("零售门店部", ("市中心店", "滨江店", "机场店")),
+    ("批发大客户部", ("批发初访组", "批发跟进组", "批发成交组")),
+    ("私域运营部", ("微信社群组", "直播组")),
+    ("展厅销售部", ("北区展厅", "南区展厅")),
+)
+
+# Regions in the order of EN_REGIONS (North, South, East, West, Central).
+ZH_REGIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("华北", ("北京", "天津", "石家庄", "太原")),
+    ("华南", ("广州", "深圳", "佛山", "南宁")),
+    ("华东", ("上海", "杭州", "南京", "苏州")),
+    ("西南", ("成都", "重庆", "昆明", "贵阳")),
+    ("华中", ("武汉", "长沙", "郑州", "南昌")),
+)
+
+# A business is named city + trade name + one of these (杭州蓝港商贸有限公司).
+ZH_INDUSTRIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("零售", ("商贸有限公司", "百货", "超市", "精品店", "商行")),
+    ("餐饮酒店", ("酒店", "咖啡馆", "餐厅", "客栈", "餐饮管理有限公司")),
+    ("教育", ("培训学校", "实验学校", "职业技术学院", "学习中心")),
+    ("医疗健康", ("诊所", "医疗集团", "口腔门诊", "健康管理中心")),
+    ("制造业", ("制造有限公司", "实业有限公司", "机械厂", "五金制品厂")),
+    ("科技", ("科技有限公司", "信息系统有限公司", "软件有限公司", "数字科技有限公司")),
+    ("个人消费", ("家居工作室", "生活馆", "家居店", "设计工作室")),
+)
+
+# Trade names (字号).
+ZH_NAME_PREFIXES: tuple[str, ...] = (
+    "蓝港", "鼎盛", "恒信", "金桥", "瑞丰", "宏达", "百川", "嘉禾", "锦程", "盛世",
+    "海纳", "长青", "银湖", "北辰", "晨光", "东方", "华宇", "汇通", "天和", "同创",
+    "新锐", "卓越", "远航", "正源", "中恒", "立诚", "明德", "启航", "青松", "融信",
+    "尚品", "顺达", "泰和", "万隆", "兴盛", "旭日", "雅居", "一品", "永泰", "元亨",
+    "悦来", "云帆", "至诚", "众联", "安和", "博远", "诚信", "德润", "丰源", "广信",
+)  # fmt: skip
+
+ZH_CATEGORIES: tuple[str, ...] = (
+    "锅具刀具",
+    "厨房小家电",
+    "餐具",
+    "咖啡与茶",
+    "家纺布艺",
+    "收纳清洁",
+)
+# Same categories and list prices as EN_PRODUCTS, item for item; sizes in metric units.
+ZH_PRODUCTS: tuple[tuple[str, int, int], ...] = (
+    ("铸铁煎锅 26厘米", 0, 4500),
+    ("不粘平底锅 30厘米", 0, 3900),
+    ("不锈钢汤锅套装", 0, 12900),
+    ("珐琅铸铁炖锅 4.7升", 0, 18900),
+    ("不锈钢汤桶 7.6升", 0, 5900),
+    ("带盖炒锅", 0, 4900),
+    ("主厨刀 20厘米", 0, 7900),
+    ("刀座套装", 0, 15900),
+    ("专业意式咖啡机", 1, 64900),
+    ("滴滤式咖啡机", 1, 8900),
+    ("电热水壶", 1, 4900),
+    ("厨师机", 1, 37900),
+    ("高速破壁机", 1, 19900),
+    ("空气炸锅 5.5升", 1, 12900),
+    ("电饭煲", 1, 7900),
+    ("四片式多士炉", 1, 5900),
+    ("陶瓷餐具 16件套", 2, 11900),
+    ("玻璃水杯 6只装", 2, 2900),
+    ("粗陶马克杯 4只装", 2, 3400),
+    ("不锈钢刀叉 24件套", 2, 6900),
+    ("大号餐盘", 2, 3900),
+    ("红酒杯 4只装", 2, 4500),
+    ("招牌拼配咖啡豆 1千克", 3, 2400),
+    ("单一产地咖啡豆 500克", 3, 1800),
+    ("罐装绿茶", 3, 1200),
+    ("乌龙茶礼盒", 3, 4800),
+    ("冷萃咖啡套装", 3, 3500),
+    ("手冲咖啡套装", 3, 4200),
+    ("抹茶入门套装", 3, 3900),
+    ("亚麻桌布", 4, 5900),
+    ("纯棉厨房毛巾 6条装", 4, 1900),
+    ("经典围裙", 4, 2500),
+    ("隔热手套 一双", 4, 1500),
+    ("桌旗", 4, 2900),
+    ("玻璃保鲜盒 10件套", 5, 3900),
+    ("竹制砧板", 5, 2900),
+    ("旋转调料架 20瓶", 5, 4500),
+    ("不锈钢沥水碗架", 5, 3500),
+    ("真空封口机", 5, 8900),
+    ("便当盒", 5, 2200),
+)
+
+ZH_OUTCOMES: tuple[str, ...] = (
+    "已联系上，对新品目录感兴趣",
+    "未接通，已留言",
+    "客户已下复购订单",
+    "客户要求报价",
+    "已约好产品演示",
+    "沟通了配送问题",
+    "暂时没有需求",
+    "客户索要样品",
+    "确认了近期要下的订单",
+    "等客户预算审批后再跟进",
+    "介绍了当前的促销活动",
+    "解答了开票问题",
+)
+
+ZH_COMPLAINTS: tuple[str, ...] = (
+    "到货晚了两天。",
+    "套装里有一件在运输中损坏了。",
+    "发票金额和报价对不上。",
+    "一个星期都联系不上我的销售顾问。",
+    "产品用了一个月就坏了。",
+    "发错了颜色。",
+    "退款拖得太久了。",
+    "包装太简陋，商品都刮花了。",
+    "结账时促销折扣没有生效。",
+    "门店店员不太愿意帮忙。",
+    "缺货的到货日期一改再改。",
+    "箱子里少了配件。",
+)
+
+ZH_PRAISE: tuple[str, ...] = (
+    "服务很好，谢谢！",
+    "发货快，包装也很仔细。",
+    "我们的销售顾问很懂我们要什么。",
+    "质量很好，还会再订。",
+    "展厅的工作人员很专业，帮了大忙。",
+    "补货下单的流程很顺畅。",
+)
+
+ZH_QUESTIONS: tuple[str, ...] = (
+    "批量采购有优惠吗？",
+    "新品目录什么时候出？",
+    "这款能放洗碗机洗吗？",
+    "可以改收货地址吗？",
+    "保修期是多久？",
+    "能发到我们的第二个门店吗？",
+)
+
+ZH_SUGGESTIONS: tuple[str, ...] = (
+    "希望多出几种颜色。",
+    "每月提醒一次补货会很方便。",
+    "节日期间提供礼品包装吧。",
+    "发票也请发一份到邮箱。",
+    "周末展厅营业时间再长一些。",
+    "给回头客推出会员积分计划。",
+)
+
+ZH_LOST_REASONS: tuple[str, ...] = ("价格", "竞品", "没有预算", "时机不对", "没有回应")
+
+ZH_SIZE_BANDS: tuple[str, ...] = ("小型", "中型", "大型", "集团")
+
 
 @dataclass(frozen=True)
 class _Vocabulary:
-    """Every human-readable string the generator writes, for one locale."""
+    """Every human-readable string the generator writes, for one locale.
+
+    The *_format fields are str.format patterns: person_format takes {first} and {last};
+    consumer_format also {initial}; business_format takes {prefix}, {noun} and {city}; the two
+    namesake formats take {base} (the name taken), {city} and {k} (2, 3, ...), and are tried in
+    order until a name is free.
+    """
 
     first_names: tuple[str, ...]
     last_names: tuple[str, ...]
@@ -216,6 +402,12 @@ class _Vocabulary:
     questions: tuple[str, ...]
     suggestions: tuple[str, ...]
     lost_reasons: tuple[str, ...]
+    size_bands: tuple[str, ...]
+    person_format: str
+    consumer_format: str
+    business_format: str
+    consumer_namesakes: tuple[str, str]
+    business_namesakes: tuple[str, str]
 
 
 _VOCABULARIES: dict[str, _Vocabulary] = {
@@ -235,8 +427,88 @@ _VOCABULARIES: dict[str, _Vocabulary] = {
         questions=EN_QUESTIONS,
         suggestions=EN_SUGGESTIONS,
         lost_reasons=EN_LOST_REASONS,
+        size_bands=EN_SIZE_BANDS,
+        person_format="{first} {last}",
+        consumer_format="{first} {initial}. {last}",
+        business_format="{prefix} {noun}",
+        consumer_namesakes=("{base} ({city})", "{base} ({city}) {k}"),
+        business_namesakes=("{base} ({city})", "{base} ({city}) {k}"),
+    ),
+    "zh_CN": _Vocabulary(
+        first_names=ZH_FIRST_NAMES,
+        last_names=ZH_LAST_NAMES,
+        middle_initials=ZH_MIDDLE_INITIALS,
+        teams=ZH_TEAMS,
+        regions=ZH_REGIONS,
+        industries=ZH_INDUSTRIES,
+        name_prefixes=ZH_NAME_PREFIXES,
+        categories=ZH_CATEGORIES,
+        products=ZH_PRODUCTS,
+        outcomes=ZH_OUTCOMES,
+        complaints=ZH_COMPLAINTS,
+        praise=ZH_PRAISE,
+        questions=ZH_QUESTIONS,
+        suggestions=ZH_SUGGESTIONS,
+        lost_reasons=ZH_LOST_REASONS,
+        size_bands=ZH_SIZE_BANDS,
+        person_format="{last}{first}",
+        consumer_format="{last}{first[0]}{initial}",
+        business_format="{city}{prefix}{noun}",
+        consumer_namesakes=("{base}（{city}）", "{base}（{city}）{k}"),
+        # The city is already in a Chinese business name, so a namesake is simply numbered.
+        business_namesakes=("{base}（{k}）", "{base}（{k}）"),
     ),
 }
+
+# Other spellings of each locale code; matching ignores case and takes '-' for '_'.
+_LOCALE_ALIASES: dict[str, tuple[str, ...]] = {"en": ("en_US",), "zh_CN": ("zh",)}
+DEMO_LOCALES: tuple[str, ...] = tuple(_VOCABULARIES)
+
+
+def _shape(vocab: _Vocabulary) -> tuple[object, ...]:
+    """Everything about a vocabulary that the random draws or the numbers depend on."""
+    return (
+        len(vocab.first_names),
+        len(vocab.last_names),
+        len(vocab.middle_initials),
+        tuple(len(groups) for _, groups in vocab.teams),
+        tuple(len(cities) for _, cities in vocab.regions),
+        tuple(len(nouns) for _, nouns in vocab.industries),
+        len(vocab.name_prefixes),
+        len(vocab.categories),
+        tuple((category, price) for _, category, price in vocab.products),
+        len(vocab.outcomes),
+        len(vocab.complaints),
+        len(vocab.praise),
+        len(vocab.questions),
+        len(vocab.suggestions),
+        len(vocab.lost_reasons),
+        len(vocab.size_bands),
+    )
+
+
+# A locale changes only words: every vocabulary must have the English one's shape, or the same
+# seed would draw different numbers.
+for _code, _vocab in _VOCABULARIES.items():
+    if _shape(_vocab) != _shape(_VOCABULARIES["en"]):
+        raise AssertionError(f"demo vocabulary {_code!r} is not shaped like the English one")
+
+
+def resolve_locale(locale: str) -> str:
+    """The demo's code for `locale` ('en_US' -> 'en', 'zh' or 'zh-cn' -> 'zh_CN').
+
+    Raises ValueError naming the available locales when there is no vocabulary for it.
+    """
+    wanted = locale.strip().replace("-", "_").casefold()
+    for code in DEMO_LOCALES:
+        if wanted in {c.casefold() for c in (code, *_LOCALE_ALIASES.get(code, ()))}:
+            return code
+    known = ", ".join(
+        f"{code} (also {', '.join(_LOCALE_ALIASES[code])})" if _LOCALE_ALIASES.get(code) else code
+        for code in DEMO_LOCALES
+    )
+    raise ValueError(f"Unknown demo locale {locale!r}; available: {known}")
+
 
 # --------------------------------------------------------------------------------------------
 # Shape of the business (locale-independent).
@@ -279,7 +551,6 @@ _TEAM_SUPPORT: tuple[tuple[str, ...], ...] = (
 _LEAVERS = 8
 _GROWTH_HIRES = 2
 
-SIZE_BANDS: tuple[str, ...] = ("Small", "Medium", "Large", "Enterprise")
 _SIZE_FACTOR = np.array([0.6, 1.0, 1.7, 2.8])
 _SIZE_WEIGHTS = np.array(
     [
@@ -493,7 +764,12 @@ class _Org:
 def _rep_names(rng: np.random.Generator, vocab: _Vocabulary, n: int) -> list[str]:
     n_last = len(vocab.last_names)
     picks = rng.choice(len(vocab.first_names) * n_last, size=n, replace=False)
-    return [f"{vocab.first_names[p // n_last]} {vocab.last_names[p % n_last]}" for p in picks]
+    return [
+        vocab.person_format.format(
+            first=vocab.first_names[p // n_last], last=vocab.last_names[p % n_last]
+        )
+        for p in picks
+    ]
 
 
 def _build_org(rng: np.random.Generator, vocab: _Vocabulary, cal: _Calendar) -> _Org:
@@ -700,18 +976,25 @@ def _customer_names(
     seen: set[str] = set()
     for i in range(n):
         if consumer[i]:
-            base = (
-                f"{vocab.first_names[first[i]]} {vocab.middle_initials[initial[i]]}. "
-                f"{vocab.last_names[last[i]]}"
+            base = vocab.consumer_format.format(
+                first=vocab.first_names[first[i]],
+                initial=vocab.middle_initials[initial[i]],
+                last=vocab.last_names[last[i]],
             )
+            namesake, numbered = vocab.consumer_namesakes
         else:
             nouns = vocab.industries[industry[i]][1]
-            base = f"{vocab.name_prefixes[prefix[i]]} {nouns[int(noun[i] * len(nouns))]}"
+            base = vocab.business_format.format(
+                prefix=vocab.name_prefixes[prefix[i]],
+                noun=nouns[int(noun[i] * len(nouns))],
+                city=city[i],
+            )
+            namesake, numbered = vocab.business_namesakes
         name, k = base, 2
         if name in seen:
-            name = f"{base} ({city[i]})"
+            name = namesake.format(base=base, city=city[i], k=k)
         while name in seen:
-            name = f"{base} ({city[i]}) {k}"
+            name = numbered.format(base=base, city=city[i], k=k)
             k += 1
         seen.add(name)
         names.append(name)
@@ -1530,7 +1813,7 @@ def _write_customers(cur: duckdb.DuckDBPyConnection, ctx: _Context, tally: _Orde
             "industry": [vocab.industries[i][0] for i in cust.industry],
             "region": [vocab.regions[r][0] for r in cust.region],
             "city": cust.city,
-            "size_band": np.array(SIZE_BANDS, dtype=object)[cust.size],
+            "size_band": np.array(vocab.size_bands, dtype=object)[cust.size],
             "channel": np.array(CHANNELS, dtype=object)[cust.channel],
             "acquired_day": acquired,
         }
@@ -1604,17 +1887,17 @@ def generate_demo(
     """Replace everything in `store` with a generated demo company and return its row counts.
 
     Three years of history end at `end_date` (default: today) with exactly `orders` order lines.
-    The same seed, end date and size give identical tables. The company is written in one
+    The same seed, end date and size give identical tables. `locale` ('en' or 'zh_CN', see
+    `resolve_locale`) chooses the words only: names, places, products and texts; every number
+    and date is the same in each locale. The company is written in one
     transaction, so a failure leaves the previous data in place; its review history follows
     in a second (data/demo_reviews.py writes through the reviews' own data layer).
     """
-    if locale not in _VOCABULARIES:
-        known = ", ".join(sorted(_VOCABULARIES))
-        raise ValueError(f"Unknown demo locale {locale!r}; available: {known}")
+    code = resolve_locale(locale)
     if orders < 0:
         raise ValueError("orders must be zero or more")
     report: ProgressFn = progress or (lambda _fraction, _message: None)
-    vocab = _VOCABULARIES[locale]
+    vocab = _VOCABULARIES[code]
     cal = _make_calendar(end_date or date.today())
 
     # Separate streams per part, so adding order lines does not reshuffle the org chart.
@@ -1671,6 +1954,6 @@ def generate_demo(
         report(0.97, "Targets written")
         summary = _summarize(cur)
     report(0.98, "Writing the review history")
-    reviews = generate_demo_reviews(store, cal.end, seed)
+    reviews = generate_demo_reviews(store, cal.end, seed, locale=code)
     report(1.0, "Demo company ready")
     return dataclasses.replace(summary, reviews=reviews)

@@ -2,7 +2,8 @@
 something to show: most leads review most of their people every month, with gaps; one lead
 scores everyone 5; one lead has not written last month's evaluations; weekly summaries for
 sellers; action items, some done, some open and overdue; a few reviews edited after they were
-submitted, and a few drafts.
+submitted, and a few drafts. The texts come in each locale of the demo (English, Simplified
+Chinese); the locale changes the words only, never who is reviewed, when, or the scores.
 
 Written through data/reviews.py in one transaction, so the rules of a real save apply. The
 demo reviews carry no KPI snapshot: the data layer cannot compute KPIs (that is the metrics
@@ -67,6 +68,93 @@ _CAREER = (
     "Wants to move to key accounts.",
 )
 
+# Simplified Chinese, item for item: the draws pick by position, so the counts must match.
+_ZH_STRENGTHS = (
+    "每条线索都在一天内跟进，客户也常提到这一点。",
+    "产品知识扎实，技术问题不用上报就能自己解答。",
+    "经常帮新同事做报价、算价格。",
+    "活动量稳定：电话和拜访均匀分布在整个月。",
+    "商机一到谈判阶段，成交能力很强。",
+    "客户管理系统记录及时，同事随时可以接手。",
+)
+_ZH_AREAS = (
+    "新客户太少，大部分业绩来自老客户。",
+    "商机在初步接触和跟进之间容易停滞。",
+    "投诉处理周期太长。",
+    "每到月底最后一周，活动量明显下降。",
+    "谈判中让价太早。",
+    "商机备注太简略，不方便一起复盘。",
+)
+_ZH_GOALS = (
+    "联系所有三十天内没有联系过的客户",
+    "在商机池里新增五个潜在客户",
+    "跟一位资深同事一起完成两次客户拜访",
+    "三天内处理完所有未结的投诉",
+    "为前三大客户各做一份客户经营计划",
+    "每次拜访当天就录入客户管理系统",
+    "复盘丢单，每单总结一条教训",
+)
+_ZH_TRAINING = (
+    "",
+    "下季度参加谈判技巧培训。",
+    "参加新品类的产品培训。",
+    "参加客户管理系统复训。",
+)
+_ZH_CAREER = (
+    "",
+    "希望一年内能担任副组长。",
+    "希望调到大客户岗位。",
+)
+
+
+@dataclass(frozen=True)
+class _ReviewTexts:
+    """The words of the demo reviews in one locale; every tuple as long as the English one."""
+
+    strengths: tuple[str, ...]
+    areas: tuple[str, ...]
+    goals: tuple[str, ...]
+    training: tuple[str, ...]
+    career: tuple[str, ...]
+    agreed: str  # appended to areas_to_improve when a review is corrected after a one-to-one
+    change_note: str
+
+
+# Keyed by the locale codes of data/demo.py's vocabularies.
+_TEXTS: dict[str, _ReviewTexts] = {
+    "en": _ReviewTexts(
+        strengths=_STRENGTHS,
+        areas=_AREAS,
+        goals=_GOALS,
+        training=_TRAINING,
+        career=_CAREER,
+        agreed=" Agreed in 1:1.",
+        change_note="Added what we agreed in the one-to-one.",
+    ),
+    "zh_CN": _ReviewTexts(
+        strengths=_ZH_STRENGTHS,
+        areas=_ZH_AREAS,
+        goals=_ZH_GOALS,
+        training=_ZH_TRAINING,
+        career=_ZH_CAREER,
+        agreed="（已在一对一面谈中确认。）",
+        change_note="补充了一对一面谈中商定的内容。",
+    ),
+}
+REVIEW_LOCALES: tuple[str, ...] = tuple(_TEXTS)
+
+
+def _shape(texts: _ReviewTexts) -> tuple[int, ...]:
+    """The lengths the random draws depend on (random.choice draws by length)."""
+    parts = (texts.strengths, texts.areas, texts.goals, texts.training, texts.career)
+    return tuple(len(part) for part in parts)
+
+
+# A locale changes only the words, so every locale's tuples are as long as the English ones.
+for _code, _texts in _TEXTS.items():
+    if _shape(_texts) != _shape(_TEXTS["en"]):
+        raise AssertionError(f"demo review texts {_code!r} are not shaped like the English ones")
+
 
 @dataclass(frozen=True)
 class _Person:
@@ -114,9 +202,16 @@ def _scores(rng: random.Random, base: float, lenient: bool) -> Scores:
     return Scores(**{d: max(1, min(5, round(base + rng.gauss(0, 0.7)))) for d in SCORE_DIMENSIONS})
 
 
-def generate_demo_reviews(store: Store, end_date: date, seed: int = 7) -> int:
+def generate_demo_reviews(
+    store: Store, end_date: date, seed: int = 7, *, locale: str = "en"
+) -> int:
     """Replace every review in `store` with a generated history ending at `end_date`; return
-    the number of review versions written. Same seed and end date, same reviews."""
+    the number of review versions written. Same seed and end date, same reviews; `locale`
+    ('en' or 'zh_CN') changes only their words."""
+    if locale not in _TEXTS:
+        known = ", ".join(REVIEW_LOCALES)
+        raise ValueError(f"Unknown demo review locale {locale!r}; available: {known}")
+    texts = _TEXTS[locale]
     rng = random.Random(seed)
     people = _people(store)
     leads = sorted({p.leader_id for p in people})
@@ -151,7 +246,7 @@ def generate_demo_reviews(store: Store, end_date: date, seed: int = 7) -> int:
                 goals = tuple(
                     ActionItem(
                         item_id=f"{review_id}-g{n}",
-                        text=rng.choice(_GOALS),
+                        text=rng.choice(texts.goals),
                         due_date=end + timedelta(days=rng.randint(10, 40)),
                     )
                     for n in range(rng.randint(1, 3))
@@ -164,11 +259,11 @@ def generate_demo_reviews(store: Store, end_date: date, seed: int = 7) -> int:
                         period_end=end,
                         reviewer=person.leader,
                         scores=_scores(rng, base[person.rep_id], lenient),
-                        strengths=rng.choice(_STRENGTHS),
-                        areas_to_improve=rng.choice(_AREAS),
+                        strengths=rng.choice(texts.strengths),
+                        areas_to_improve=rng.choice(texts.areas),
                         goals=goals,
-                        training_plan=rng.choice(_TRAINING),
-                        career_notes=rng.choice(_CAREER),
+                        training_plan=rng.choice(texts.training),
+                        career_notes=rng.choice(texts.career),
                     ).model_dump(),
                     status="submitted",
                     today=end_date,
@@ -200,7 +295,7 @@ def generate_demo_reviews(store: Store, end_date: date, seed: int = 7) -> int:
                 written += 1
                 if rng.random() < 0.05:  # corrected later, with a reason
                     fixed = review.model_copy(
-                        update={"areas_to_improve": review.areas_to_improve + " Agreed in 1:1."}
+                        update={"areas_to_improve": review.areas_to_improve + texts.agreed}
                     )
                     save_review_on(
                         cur,
@@ -210,7 +305,7 @@ def generate_demo_reviews(store: Store, end_date: date, seed: int = 7) -> int:
                         edited_by=person.leader,
                         review_id=review_id,
                         base_version=1,
-                        change_note="Added what we agreed in the one-to-one.",
+                        change_note=texts.change_note,
                         now=at + timedelta(days=2),
                     )
                     written += 1
@@ -244,8 +339,8 @@ def generate_demo_reviews(store: Store, end_date: date, seed: int = 7) -> int:
                     period_end=end,
                     reviewer=person.leader,
                     scores=_scores(rng, base[person.rep_id], person.leader_id == lenient_lead),
-                    strengths=rng.choice(_STRENGTHS),
-                    areas_to_improve=rng.choice(_AREAS),
+                    strengths=rng.choice(texts.strengths),
+                    areas_to_improve=rng.choice(texts.areas),
                 )
                 save_review_on(
                     cur,

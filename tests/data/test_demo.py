@@ -391,6 +391,6 @@ def test_a_failed_build_keeps_the_previous_data(
 
 def test_unknown_locale_is_refused(tmp_path: Path) -> None:
     store = Store(tmp_path / "demo.duckdb")
-    with pytest.raises(ValueError, match="locale"):
+    with pytest.raises(ValueError, match=r"locale 'xx'; available: en .*zh_CN"):
         generate_demo(store, orders=10, end_date=END, locale="xx")
     assert store.is_empty()

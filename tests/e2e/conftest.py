@@ -270,8 +270,8 @@ def new_app_page(chromium: Browser, warmed_up_app: str) -> Iterator[Callable[...
     app_url = warmed_up_app
     contexts: list[BrowserContext] = []
 
-    def make(viewport: dict[str, int] | None = None) -> AppPage:
-        context = chromium.new_context(viewport=viewport or DESKTOP)
+    def make(viewport: dict[str, int] | None = None, locale: str = "en-US") -> AppPage:
+        context = chromium.new_context(viewport=viewport or DESKTOP, locale=locale)
         contexts.append(context)
         # Only the app itself may be reached: anything else is aborted, not waited for.
         context.route(lambda url: not _is_loopback(url), lambda route: route.abort())

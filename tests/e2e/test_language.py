@@ -1,0 +1,69 @@
+"""中文 and English in a real browser: the switch, the URL, and choices kept across a switch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from components.text import LANGUAGES, t, use_language
+from tests.e2e.conftest import AppPage, settle_after, wait_for_app
+from tests.e2e.test_flows import open_trends, pick, sidebar_selectbox
+
+pytestmark = pytest.mark.browser
+
+
+def _query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def _period_pill(page: Page, label: str) -> Locator:
+    with_label = page.get_by_role("radiogroup", name=t("filters.period"))
+    return with_label.get_by_role("radio", name=label, exact=True)
+
+
+def _heading(page: Page) -> str:
+    return page.get_by_role("heading", level=1).inner_text().strip()
+
+
+def test_switching_to_chinese_keeps_the_period_and_writes_it_to_the_url(
+    app_page: AppPage,
+) -> None:
+    page = open_trends(app_page)
+    settle_after(page, _period_pill(page, t("period.qtd")).click)
+    assert _query(page).get("period") == [t("period.qtd")], page.url
+
+    pick(page, sidebar_selectbox(page, t("shell.language")), LANGUAGES["zh"])
+
+    with use_language("zh"):
+        expect(page.get_by_role("heading", level=1)).to_have_text(t("page.kpi_trends"))
+        assert _query(page).get("period") == [t("period.qtd")], page.url
+        expect(_period_pill(page, t("period.qtd"))).to_have_attribute("aria-checked", "true")
+    assert _query(page).get("lang") == ["zh"], page.url
+    assert page.locator('[data-testid="stMetricValue"]').first.inner_text().startswith("¥")
+    app_page.assert_no_errors()
+
+
+def test_a_link_with_the_language_opens_in_it(
+    app_page: AppPage, new_app_page: Callable[..., AppPage]
+) -> None:
+    app_page.open("trends?lang=zh")
+    with use_language("zh"):
+        assert _heading(app_page.page) == t("page.kpi_trends")
+    # The same link in English, for a colleague whose browser asks for Chinese.
+    other = new_app_page(locale="zh-CN")
+    other.open("trends?lang=en")
+    assert _heading(other.page) == t("page.kpi_trends")
+    app_page.assert_no_errors()
+    other.assert_no_errors()
+
+
+def test_a_chinese_browser_opens_huddle_in_chinese(new_app_page: Callable[..., AppPage]) -> None:
+    app = new_app_page(locale="zh-CN")
+    app.open("trends")
+    wait_for_app(app.page)
+    with use_language("zh"):
+        assert _heading(app.page) == t("page.kpi_trends")
+    app.assert_no_errors()

@@ -1,0 +1,103 @@
+"""The interface in Chinese: every page of the Chinese demo company, with no English left."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.text import t, use_language
+from data.config import DB_ENV_VAR
+from data.store import Store
+from tests.conftest import DEMO_END
+from tests.pages.text_scan import english_words, screen_strings
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+# Names and abbreviations a Chinese interface writes in Latin letters, as Chinese CRMs do.
+ALLOWED = {
+    "KPI", "RFM", "CSV", "TSV", "XLSX", "Excel", "Parquet", "NPS", "Huddle", "English", "GBK",
+    "UTF", "BOM", "CNY", "USD", "EUR", "TOML", "Markdown", "ID", "Top", "PK", "Windows", "CRM",
+}  # fmt: skip
+# Each page as it opens, and the sections a page switches between (key, option).
+VIEWS = [
+    ("pages/standup.py", {}),
+    ("pages/kpi_trends.py", {}),
+    ("pages/incentives.py", {}),
+    ("pages/targets.py", {}),
+    ("pages/team.py", {}),
+    ("pages/reviews.py", {"section": "write"}),
+    ("pages/reviews.py", {"section": "history"}),
+    ("pages/reviews.py", {"section": "coverage"}),
+    ("pages/reviews.py", {"section": "calibration"}),
+    ("pages/segments.py", {}),
+    ("pages/definitions.py", {}),
+    ("pages/data.py", {}),
+]
+
+
+def _code_columns() -> set[str]:
+    """Table columns that show codes on purpose: a KPI's id is what `cli.py kpi` takes."""
+    with use_language("zh"):
+        return {f"table cell [{t('definitions.id')}]"}
+
+
+@pytest.fixture(scope="session")
+def zh_demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo company with Chinese names, cities and products."""
+    from data.demo import generate_demo
+
+    path = tmp_path_factory.mktemp("demo_zh") / "demo.duckdb"
+    store = Store(path)
+    generate_demo(store, orders=20_000, seed=7, end_date=DEMO_END, locale="zh_CN")
+    store.close()
+    return path
+
+
+@pytest.fixture
+def zh_demo(zh_demo_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(DB_ENV_VAR, str(zh_demo_path))
+    return zh_demo_path
+
+
+def _chinese_app(page: str, state: dict[str, str]) -> AppTest:
+    # Through the session, not the URL: AppTest's switch_page starts the page without query
+    # parameters (the browser test checks ?lang=zh).
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in {"lang": "zh", **state}.items():
+        at.session_state[key] = value
+    return at.switch_page(page).run()
+
+
+@pytest.mark.parametrize(("page", "state"), VIEWS, ids=lambda v: str(v))
+def test_a_chinese_page_has_no_english_left(zh_demo: Path, page: str, state: dict) -> None:
+    at = _chinese_app(page, state)
+    assert not at.exception, [e.value for e in at.exception]
+    left = sorted(
+        {
+            f"{where}: {text[:120]!r}"
+            for where, text in screen_strings(at)
+            if english_words(text, ALLOWED) and where not in _code_columns()
+        }
+    )
+    assert not left, "English on a Chinese page:\n" + "\n".join(left)
+
+
+def test_the_language_comes_from_the_url_and_is_written_back(zh_demo: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["lang"] = "zh"
+    at.run()
+    assert "销售额" in [m.label for m in at.metric]
+    assert at.query_params["lang"] in ("zh", ["zh"])
+
+
+def test_english_is_the_default_and_money_follows_the_language(zh_demo: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=120).switch_page("pages/kpi_trends.py").run()
+    assert "Revenue" in [m.label for m in at.metric]
+    assert at.metric[0].value.startswith("$")
+    chinese = _chinese_app("pages/kpi_trends.py", {})
+    assert chinese.metric[0].value.startswith("¥")
+    assert chinese.metric[0].value.endswith("万")  # the demo's month runs to 10^5 yuan
+    euro = _chinese_app("pages/kpi_trends.py", {"cur": "EUR"})
+    assert euro.metric[0].value.startswith("€")

@@ -1,0 +1,102 @@
+"""Every string an AppTest run put on screen: labels, texts, table headings and cells, and
+the words in charts (titles, axes, legends, hover texts). Used to find untranslated text."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from typing import Any
+
+import pyarrow as pa
+from streamlit.testing.v1 import AppTest
+
+# Proto fields that hold text a user reads (others hold ids, CSS, formats, JSON configs).
+TEXT_FIELDS = {
+    "body", "label", "options", "help", "placeholder", "title", "caption", "page_name",
+    "section_header", "content", "delta", "text", "default_value", "tooltip", "header",
+}  # fmt: skip
+_PLOTLY_TEXT_KEYS = {"text", "name", "ticktext", "hovertemplate", "texttemplate", "title"}
+_NOT_WORDS = re.compile(
+    r":material/[a-z_]+:"  # Streamlit icon codes
+    r"|%\{[^}]*\}"  # plotly hover placeholders such as %{y:,.0f}
+    r"|<[^>]+>"  # HTML tags in hover texts
+    r"|\]\([^)]*\)"  # Markdown link targets
+    r"|:[a-z]+-badge\["  # Streamlit badge syntax (its text is checked)
+    r"|:[a-z]+\["  # coloured text syntax
+    r"|`[^`]*`"  # inline code: commands and names typed as they are
+    r"|\b[A-Z]{1,4}-\d+\b"  # record ids such as SO-007746
+)
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}|\d[kMB]\b")
+
+
+def screen_strings(at: AppTest) -> list[tuple[str, str]]:
+    """(where, text) for every string on screen in `at`'s last run."""
+    found: list[tuple[str, str]] = []
+
+    def visit(node: Any) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "ListFields"):
+            _proto_strings(proto, found, type(node).__name__)
+        for child in getattr(node, "children", {}).values():
+            visit(child)
+
+    visit(at._tree)
+    return found
+
+
+def english_words(text: str, allowed: set[str]) -> list[str]:
+    """The English words in `text`, less icon codes, plotly placeholders and `allowed` ones."""
+    cleaned = _NOT_WORDS.sub(" ", text)
+    return [w for w in ENGLISH_WORD.findall(cleaned) if w not in allowed]
+
+
+def _proto_strings(message: Any, found: list[tuple[str, str]], path: str) -> None:
+    for field, value in message.ListFields():
+        name = field.name
+        items = value if field.is_repeated else [value]
+        if field.type == field.TYPE_MESSAGE:
+            for item in items:
+                if hasattr(item, "ListFields"):
+                    _proto_strings(item, found, f"{path}.{name}")
+        elif name == "spec" and "plotly" in path:
+            _plotly_strings(json.loads(value), found)
+        elif name == "data" and isinstance(value, bytes) and "arrow" in path:
+            _arrow_strings(value, found)
+        elif field.type == field.TYPE_STRING and name in TEXT_FIELDS:
+            found.extend((f"{path}.{name}", item) for item in items if item)
+
+
+def _arrow_strings(data: bytes, found: list[tuple[str, str]]) -> None:
+    table = pa.ipc.open_stream(io.BytesIO(data)).read_all()
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        if name.startswith("__index_level_"):
+            continue  # pandas' index, which the tables hide
+        found.append(("table heading", str(name)))
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            found.extend((f"table cell [{name}]", v) for v in set(column.to_pylist()) if v)
+
+
+def _plotly_strings(spec: dict[str, Any], found: list[tuple[str, str]]) -> None:
+    def walk(node: Any, where: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "template":
+                    continue
+                if key in _PLOTLY_TEXT_KEYS and isinstance(value, str):
+                    found.append((f"chart {where}.{key}", value))
+                elif key in _PLOTLY_TEXT_KEYS and isinstance(value, list):
+                    found.extend((f"chart {where}.{key}", v) for v in value if isinstance(v, str))
+                else:
+                    walk(value, f"{where}.{key}")
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, where)
+
+    walk(spec.get("layout", {}), "layout")
+    for trace in spec.get("data", []):
+        walk({k: v for k, v in trace.items() if k in _PLOTLY_TEXT_KEYS}, "trace")
+        for axis in ("x", "y", "labels"):  # category names drawn on an axis or a treemap
+            values = trace.get(axis)
+            if isinstance(values, list):
+                found.extend((f"chart trace.{axis}", v) for v in values if isinstance(v, str))
