@@ -23,7 +23,7 @@ from components.format import (
     plotly_date_axis,
 )
 from components.tables import download_csv, table_with_download
-from components.text import kpi_label, t
+from components.text import EN, join_names, kpi_label, t
 from components.text_reviews import EN as REVIEW_STRINGS
 from components.theme import PALETTE, TEMPLATE
 from data.reviews import KINDS, SCORE_DIMENSIONS, ReviewNotFound, set_action_item_done
@@ -173,6 +173,11 @@ def show_kpis(snapshot: dict[str, Any] | None) -> None:
                     st.caption(line)
 
 
+def _day(value: date | str) -> str:
+    """A date kept in JSON (ISO text) or as a date, as the user reads dates."""
+    return format_date(date.fromisoformat(value) if isinstance(value, str) else value)
+
+
 def review_markdown(
     review: dict[str, Any], done: frozenset[str] = frozenset(), *, level: int = 1
 ) -> str:
@@ -198,7 +203,8 @@ def review_markdown(
     ]
     for dim in SCORE_DIMENSIONS:
         score = (review["scores"] or {}).get(dim)
-        lines.append(f"- {t(f'reviews.dim.{dim}')}: {score if score is not None else '—'} / 5")
+        shown = score if score is not None else "—"
+        lines.append(t("reviews.md.score_line", dimension=t(f"reviews.dim.{dim}"), score=shown))
     for name in ("strengths", "areas_to_improve", "training_plan", "career_notes"):
         lines += [
             "",
@@ -222,7 +228,11 @@ def review_markdown(
         lines += [
             "",
             f"{h2} "
-            + t("reviews.md.kpis", start=snapshot["period_start"], end=snapshot["period_end"]),
+            + t(
+                "reviews.md.kpis",
+                start=_day(snapshot["period_start"]),
+                end=_day(snapshot["period_end"]),
+            ),
             "",
             "| " + " | ".join(t(f"reviews.md.{c}_col") for c in ("kpi", "value", "target")) + " |",
             "|---|---|---|",
@@ -415,7 +425,7 @@ def _one_review(history: pd.DataFrame, scope: Filters, as_of: date) -> None:
                 t("reviews.col.edited_by"): versions["edited_by"],
                 t("reviews.col.saved_at"): versions["created_at"],
                 t("reviews.col.change_note"): versions["change_note"],
-                t("reviews.col.fields"): versions["fields"],
+                t("reviews.col.fields"): versions["fields"].map(_field_names),
             }
         ),
         f"review_{review_id}_versions.csv",
@@ -423,20 +433,49 @@ def _one_review(history: pd.DataFrame, scope: Filters, as_of: date) -> None:
     )
     changes = cache.call("reviews.changes", scope, review_id)
     later = changes[changes["version"] > 1]
+
     if not later.empty:
         st.dataframe(
             pd.DataFrame(
                 {
                     t("reviews.col.version"): later["version"],
                     t("reviews.col.edited_by"): later["edited_by"],
-                    t("reviews.col.field"): later["field"],
-                    t("reviews.col.before"): later["before"],
-                    t("reviews.col.after"): later["after"],
+                    t("reviews.col.field"): later["field"].map(_field_name),
+                    t("reviews.col.before"): _field_values(later, "before"),
+                    t("reviews.col.after"): _field_values(later, "after"),
                 }
             ),
             hide_index=True,
             key="review_changes",
         )
+
+
+def _field_name(name: str) -> str:
+    """A changed field as the form names it: 'scores.teamwork' -> Teamwork / 团队协作."""
+    if name.startswith("scores."):
+        return t(f"reviews.dim.{name.removeprefix('scores.')}")
+    key = f"reviews.field.{'period_start' if name == 'period' else name}"
+    return t(key) if key in EN else name
+
+
+def _field_names(names: str) -> str:
+    return join_names(_field_name(n) for n in names.split(", ") if n)
+
+
+def _field_value(name: str, value: str) -> str:
+    """A changed field's value in words where it is a code (the kind, the status)."""
+    if name == "kind" and value:
+        return kind_label(value)
+    if name == "status" and value:
+        return t(f"reviews.status.{value}")
+    return value
+
+
+def _field_values(changes: pd.DataFrame, column: str) -> list[str]:
+    return [
+        _field_value(name, value)
+        for name, value in zip(changes["field"], changes[column], strict=True)
+    ]
 
 
 def history_section(chosen: GlobalFilters) -> None:
@@ -657,7 +696,10 @@ def export_frame(reviews: pd.DataFrame) -> pd.DataFrame:
                 for name in ("strengths", "areas_to_improve", "training_plan", "career_notes")
             },
             t("reviews.field.goals"): notes.map(
-                lambda n: "\n".join(f"{g['text']} ({g['due_date']})" for g in n.get("goals", []))
+                lambda n: "\n".join(
+                    t("reviews.export.goal", text=g["text"], due=_day(g["due_date"]))
+                    for g in n.get("goals", [])
+                )
             ),
             **{
                 kpi_label(k): snapshot.map(lambda s, k=k: s.get(k))

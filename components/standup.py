@@ -205,7 +205,7 @@ def follow_ups_panel(data: StandupData) -> None:
         return
     per_rep = due.groupby("rep", sort=False)["customer"].apply(list)
     lines = [
-        f"**{rep}**: {', '.join(customers[:3])}"
+        t("standup.follow_up_line", rep=rep, customers=join_names(customers[:3]))
         + (t("standup.and_more", count=len(customers) - 3) if len(customers) > 3 else "")
         for rep, customers in per_rep.head(6).items()
     ]

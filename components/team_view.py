@@ -11,7 +11,7 @@ import streamlit as st
 
 from components import cache
 from components.charts import trend_figure
-from components.format import format_date, format_value, money_column_format
+from components.format import format_date, format_value, money_column_format, plotly_date_axis
 from components.kpi_tiles import TileData, kpi_tile
 from components.tables import readable, table_with_download
 from components.text import join_names, t, t_count
@@ -187,6 +187,7 @@ def headcount_and_span(scope: Filters) -> None:
             "showgrid": False,
         },
     )
+    fig.update_xaxes(**plotly_date_axis())
     st.plotly_chart(fig, key="moves_chart")
     with st.expander(t("segments.as_table")):
         table_with_download(readable(moves), "huddle_joiners_leavers.csv", key="moves_table")

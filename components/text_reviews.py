@@ -203,6 +203,8 @@ EN: dict[str, str] = {
     "reviews.md.target_col": "Target",
     "reviews.md.goals": "Goals for next period",
     "reviews.md.goal_line": "- [{mark}] {text} (due {due})",
+    "reviews.md.score_line": "- {dimension}: {score} / 5",
+    "reviews.export.goal": "{text} (due {due})",
     "reviews.md.none": "(none)",
 }
 
@@ -392,5 +394,7 @@ ZH: dict[str, str] = {
     "reviews.md.target_col": "目标",
     "reviews.md.goals": "下期目标",
     "reviews.md.goal_line": "- [{mark}] {text}（截止{due}）",
+    "reviews.md.score_line": "- {dimension}：{score} / 5",
+    "reviews.export.goal": "{text}（截止{due}）",
     "reviews.md.none": "（无）",
 }

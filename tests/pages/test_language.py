@@ -11,7 +11,7 @@ from components.text import t, use_language
 from data.config import DB_ENV_VAR
 from data.store import Store
 from tests.conftest import DEMO_END
-from tests.pages.text_scan import english_words, screen_strings
+from tests.pages.text_scan import charts_with_english_dates, english_words, screen_strings
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
@@ -19,6 +19,7 @@ APP = str(ROOT / "app.py")
 ALLOWED = {
     "KPI", "RFM", "CSV", "TSV", "XLSX", "Excel", "Parquet", "NPS", "Huddle", "English", "GBK",
     "UTF", "BOM", "CNY", "USD", "EUR", "TOML", "Markdown", "ID", "Top", "PK", "Windows", "CRM",
+    "UTC",
 }  # fmt: skip
 # Each page as it opens, and the sections a page switches between (key, option).
 VIEWS = [
@@ -82,6 +83,7 @@ def test_a_chinese_page_has_no_english_left(zh_demo: Path, page: str, state: dic
         }
     )
     assert not left, "English on a Chinese page:\n" + "\n".join(left)
+    assert not charts_with_english_dates(at), "charts with English month names on their axis"
 
 
 def test_the_language_comes_from_the_url_and_is_written_back(zh_demo: Path) -> None:

@@ -52,6 +52,9 @@ def english_words(text: str, allowed: set[str]) -> list[str]:
 
 
 def _proto_strings(message: Any, found: list[tuple[str, str]], path: str) -> None:
+    if message.DESCRIPTOR.name == "Dataframe":
+        _table_strings(message, found)
+        return
     for field, value in message.ListFields():
         name = field.name
         items = value if field.is_repeated else [value]
@@ -61,18 +64,22 @@ def _proto_strings(message: Any, found: list[tuple[str, str]], path: str) -> Non
                     _proto_strings(item, found, f"{path}.{name}")
         elif name == "spec" and "plotly" in path:
             _plotly_strings(json.loads(value), found)
-        elif name == "data" and isinstance(value, bytes) and "arrow" in path:
-            _arrow_strings(value, found)
         elif field.type == field.TYPE_STRING and name in TEXT_FIELDS:
             found.extend((f"{path}.{name}", item) for item in items if item)
 
 
-def _arrow_strings(data: bytes, found: list[tuple[str, str]]) -> None:
-    table = pa.ipc.open_stream(io.BytesIO(data)).read_all()
+def _table_strings(message: Any, found: list[tuple[str, str]]) -> None:
+    """A table's headings (as its column config labels them) and text cells, hidden columns
+    and pandas' index left out."""
+    config = json.loads(message.columns) if message.columns else {}
+    order = list(message.column_order)
+    table = pa.ipc.open_stream(io.BytesIO(message.arrow_data.data)).read_all()
     for name, column in zip(table.column_names, table.columns, strict=True):
-        if name.startswith("__index_level_"):
-            continue  # pandas' index, which the tables hide
-        found.append(("table heading", str(name)))
+        settings = config.get(name) or config.get(f"col:{name}") or {}
+        hidden = settings.get("hidden") or (order and name not in order)
+        if name.startswith("__index_level_") or hidden:
+            continue
+        found.append(("table heading", str(settings.get("label") or name)))
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
             found.extend((f"table cell [{name}]", v) for v in set(column.to_pylist()) if v)
 
@@ -100,3 +107,31 @@ def _plotly_strings(spec: dict[str, Any], found: list[tuple[str, str]]) -> None:
             values = trace.get(axis)
             if isinstance(values, list):
                 found.extend((f"chart trace.{axis}", v) for v in values if isinstance(v, str))
+
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def charts_with_english_dates(at: AppTest) -> list[str]:
+    """Titles of charts that draw dates on an axis with plotly's own (English) month names:
+    a date axis needs tickformatstops (components.format.plotly_date_axis) to read in Chinese."""
+    found: list[str] = []
+
+    def visit(node: Any) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and proto.DESCRIPTOR.name == "PlotlyChart":
+            spec = json.loads(proto.spec)
+            layout = spec.get("layout", {})
+            for trace in spec.get("data", []):
+                xs = trace.get("x")
+                if isinstance(xs, list) and xs and _ISO_DAY.match(str(xs[0])):
+                    axis = "xaxis" + (trace.get("xaxis", "x")[1:])
+                    if not layout.get(axis, {}).get("tickformatstops"):
+                        title = layout.get("title", {})
+                        found.append(str(title.get("text") if isinstance(title, dict) else title))
+                        break
+        for child in getattr(node, "children", {}).values():
+            visit(child)
+
+    visit(at._tree)
+    return found
