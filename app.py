@@ -7,7 +7,7 @@ import streamlit as st
 from components.cache import get_store
 from components.shell import choose_language, shell_controls
 from components.standup_controls import presenting
-from components.text import t
+from components.text import error_text, t
 from components.theme import PRESENTATION_CSS
 from data.errors import HuddleDataError
 
@@ -19,7 +19,7 @@ st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}</style>
 try:
     get_store()
 except HuddleDataError as error:
-    st.error(t("error.database", message=error), icon=":material/database:")
+    st.error(t("error.database", message=error_text(error)), icon=":material/database:")
     st.stop()
 
 PAGES = {
