@@ -8,6 +8,7 @@ is exactly what Import will do.
 from __future__ import annotations
 
 import hashlib
+import string
 import tempfile
 from pathlib import Path
 
@@ -16,10 +17,10 @@ import streamlit as st
 
 from components import cache
 from components.tables import download_csv, table_with_download
-from components.text import column_label, t
+from components.text import EN, column_label, error_text, t
 from data.errors import HuddleDataError
 from data.importing import company
-from data.importing.errors import ImportRejected
+from data.importing.errors import ImportRejected, refusal_message
 from data.importing.fields import TABLES
 from data.importing.mapping import Mapping, auto_map, missing_required
 from data.importing.presets import all_presets, save_preset
@@ -28,10 +29,68 @@ from data.importing.runner import ImportReport, ImportRequest, run_import
 
 _STATE = "data.import"
 _ENCODINGS = ("utf-8", "gbk", "gb18030", "windows-1252", "latin-1")
+PROBLEM_COLUMNS = ("row", "column", "value", "reason", "severity", "code")  # as shown, in order
 
 
 def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.rename(columns={c: column_label(c) for c in frame.columns})
+
+
+def _filled(template: str, frame: pd.DataFrame) -> pd.Series:
+    """`template` filled in for every row of `frame` at once: each {placeholder} is the
+    frame's column of that name (blank where missing), joined as whole columns."""
+    out = pd.Series("", index=frame.index, dtype=object)
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        out = out + literal
+        if name:
+            column = frame[name] if name in frame else pd.Series(None, index=frame.index)
+            out = out + column.astype(object).where(column.notna(), "").astype(str)
+    return out
+
+
+def problem_reasons(problems: pd.DataFrame) -> pd.Series:
+    """Each problem's reason in the current language: import.problem.<code> filled with the
+    problem's column, value and detail, one template per code (a report can be long)."""
+    reasons = problems["reason"].astype(object).copy()
+    for code, index in problems.groupby("code", sort=False).groups.items():
+        key = f"import.problem.{code}"
+        if key in EN:  # a code without words of its own keeps the English reason
+            reasons.loc[index] = _filled(t(key), problems.loc[index])
+    return reasons
+
+
+def _headed(frame: pd.DataFrame, names: tuple[str, ...]) -> pd.DataFrame:
+    """`frame` with the columns in `names` headed in the current language (a file's own
+    column of the same heading keeps its name, so no two columns share one)."""
+    headings = {name: t(f"import.problems.heading.{name}") for name in names if name in frame}
+    taken = set(frame.columns) - set(headings)
+    return frame.rename(columns={k: v for k, v in headings.items() if v not in taken})
+
+
+def problems_table(problems: pd.DataFrame) -> pd.DataFrame:
+    """The problem list as shown and downloaded: reasons, severities and headings in the
+    current language, with each problem's code for reference."""
+    severity = problems["severity"].map(
+        {level: t(f"import.severity.{level}") for level in ("error", "warning")}
+    )
+    shown = problems.assign(
+        reason=problem_reasons(problems), severity=severity.fillna(problems["severity"])
+    )
+    return _headed(shown[[c for c in PROBLEM_COLUMNS if c in shown]], PROBLEM_COLUMNS)
+
+
+def rejected_rows_table(report: ImportReport) -> pd.DataFrame:
+    """The rejected rows as downloaded: their reasons in the current language (from the
+    problem list; a row past its end keeps the English reasons) and the file's columns."""
+    rows = report.rejected_rows
+    errors = report.problems
+    if "severity" in errors:
+        errors = errors[errors["severity"] == "error"]
+    if not rows.empty and not errors.empty:
+        cells = _filled(t("import.problems.cell"), errors.assign(reason=problem_reasons(errors)))
+        joined = cells.groupby(errors["row"], sort=False).agg(t("messages.semicolon").join)
+        rows = rows.assign(reasons=rows["row"].map(joined).fillna(rows["reasons"]))
+    return _headed(rows, ("row", "reasons"))
 
 
 def _saved_upload(upload: object) -> Path:
@@ -137,7 +196,7 @@ def edit_mapping(path: Path, table: str, preset: str | None, read: ReadOptions) 
                 save_preset(cache.get_store(), name, mapping, path.name)
                 st.toast(t("data.preset.saved", name=name), icon=":material/check:")
             except HuddleDataError as error:
-                st.error(str(error))
+                st.error(error_text(error))
     return mapping
 
 
@@ -146,22 +205,25 @@ def _request(path: Path, mapping: Mapping, read: ReadOptions, on_error: str, rep
     return ImportRequest(path, mapping, read, on_error, replace, preset)  # type: ignore[arg-type]
 
 
-def dry_run(request: ImportRequest) -> tuple[ImportReport | None, str | None]:
-    """What the import would do (cached per file, mapping, settings and data version)."""
+def dry_run(request: ImportRequest) -> tuple[ImportReport | None, object | None]:
+    """What the import would do (cached per file, mapping, settings and data version), and
+    why it would be refused: an error or message shown with error_text, so in the language
+    of the moment it is shown; None when nothing stops it."""
     key = (request.path.as_posix(), request.mapping.to_json(), repr(request.read),
            request.on_error, request.replace_existing, cache.data_version())  # fmt: skip
     saved = st.session_state.get(_STATE)
     if saved and saved[0] == key:
         return saved[1], saved[2]
+    refusal: object | None
     try:
         report = run_import(cache.get_store(), request, dry_run=True)
-        message = report.refused
+        refusal = (refusal_message(report) or report.refused) if report.refused else None
     except ImportRejected as rejected:
-        report, message = rejected.report, str(rejected)  # type: ignore[assignment]
+        report, refusal = rejected.report, rejected  # type: ignore[assignment]
     except HuddleDataError as error:
-        report, message = None, str(error)
-    st.session_state[_STATE] = (key, report, message)
-    return report, message
+        report, refusal = None, error
+    st.session_state[_STATE] = (key, report, refusal)
+    return report, refusal
 
 
 def show_report(report: ImportReport) -> None:
@@ -183,7 +245,7 @@ def show_report(report: ImportReport) -> None:
     b.metric(t("data.report.errors"), f"{report.rejected:,}")
     c.metric(t("data.report.warnings"), f"{report.warnings:,}")
     for message in report.blocking:
-        st.error(message)
+        st.error(error_text(message))  # type: ignore[arg-type]
     for name, values in report.unmapped_values.items():
         st.warning(t("data.unmapped", field=name, values=", ".join(values[:20])))
     if report.imported_before:
@@ -196,10 +258,12 @@ def show_report(report: ImportReport) -> None:
         st.success(t("data.report.clean"))
         return
     st.markdown(f"**{t('data.report.problems')}**")
-    table_with_download(_labelled(report.problems), "problems.csv", key="data.problems", height=240)
+    table_with_download(
+        problems_table(report.problems), "problems.csv", key="data.problems", height=240
+    )
     if not report.rejected_rows.empty:
         st.markdown(f"**{t('data.report.rejected')}**")
-        download_csv(report.rejected_rows, "rejected_rows.csv", key="data.rejected")
+        download_csv(rejected_rows_table(report), "rejected_rows.csv", key="data.rejected")
 
 
 def commit(request: ImportRequest) -> None:
@@ -212,7 +276,7 @@ def commit(request: ImportRequest) -> None:
         )  # fmt: skip
     except HuddleDataError as error:
         bar.empty()
-        st.error(t("data.rejected", message=error))
+        st.error(t("data.rejected", message=error_text(error)))
         return
     bar.progress(1.0)
     st.session_state.pop(_STATE, None)
@@ -223,7 +287,7 @@ def commit(request: ImportRequest) -> None:
     st.success(message)
     st.toast(message, icon=":material/check_circle:")
     if not report.rejected_rows.empty:
-        download_csv(report.rejected_rows, "rejected_rows.csv", key="data.rejected_done")
+        download_csv(rejected_rows_table(report), "rejected_rows.csv", key="data.rejected_done")
 
 
 def import_section() -> None:
@@ -241,7 +305,7 @@ def import_section() -> None:
     try:
         mapping = edit_mapping(path, table, preset, read)
     except HuddleDataError as error:
-        st.error(str(error))
+        st.error(error_text(error))
         return
     on_error = st.radio(
         t("data.on_error"), ["reject", "quarantine"], horizontal=True, key="data.on_error",
@@ -250,13 +314,13 @@ def import_section() -> None:
     request = _request(path, mapping, read, on_error, replace, preset)
     # The check runs as if the demo were cleared (it is rolled back either way), so a lead sees
     # their file's rows and problems before deciding; Import waits for the box to be ticked.
-    report, message = dry_run(_request(path, mapping, read, on_error, replace or foreign, preset))
+    report, refusal = dry_run(_request(path, mapping, read, on_error, replace or foreign, preset))
     if report is not None:
         show_report(report)
-    if message:
-        st.error(message)
-    blocked = message is not None or (foreign and not replace)
-    if foreign and not replace and message is None:
+    if refusal is not None:
+        st.error(error_text(refusal))  # type: ignore[arg-type]
+    blocked = refusal is not None or (foreign and not replace)
+    if foreign and not replace and refusal is None:
         st.caption(t("data.tick_to_import"))
     if st.button(t("data.commit"), type="primary", disabled=blocked, key="data.commit"):
         commit(request)

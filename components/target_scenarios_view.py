@@ -11,8 +11,9 @@ from components import cache
 from components.format import format_date, money_column_format
 from components.tables import download_csv, download_xlsx
 from components.targets_view import format_base, kpi_unit
-from components.text import column_label, kpi_label, t
+from components.text import EN, column_label, error_text, kpi_label, t
 from data.errors import ValidationFailed
+from data.messages import MessageList
 from data.targets import (
     TARGET_FILE_COLUMNS,
     delete_scenario,
@@ -36,6 +37,19 @@ cache.register_calls(
         ),
     }
 )
+
+
+def _kpi_name(kpi_id: object) -> str:
+    """A KPI id as its label, or as it is when it is no KPI (a value from a file)."""
+    return kpi_label(str(kpi_id)) if f"kpi.{kpi_id}.label" in EN else str(kpi_id)
+
+
+def refusal_text(error: ValidationFailed) -> str:
+    """Why nothing was saved, in the current language, with each KPI named by its label."""
+    listed = error.values.get("problems")
+    if error.key and isinstance(listed, MessageList):
+        return t(error.key, problems=listed.relabel(metric=_kpi_name, expected_metric=_kpi_name))
+    return error_text(error)
 
 
 def _rows(base: TargetBase, scope: Filters, values: pd.Series) -> list:
@@ -71,7 +85,7 @@ def save_form(base: TargetBase, scope: Filters, values: pd.Series) -> None:
                 _rows(base, scope, values),
             )  # fmt: skip
         except ValidationFailed as error:
-            st.error(str(error))
+            st.error(refusal_text(error))
         else:
             st.toast(t("targets.saved", name=name.strip(), count=count), icon=":material/check:")
 
@@ -169,7 +183,7 @@ def publish(base: TargetBase, scope: Filters) -> None:
                 replaced_scenario=replaced,
             )  # fmt: skip
         except ValidationFailed as error:
-            st.error(str(error))
+            st.error(refusal_text(error))
         else:
             st.session_state.pop("tgt_publish_ok", None)
             message = t("targets.published", count=result.published, name=name)
@@ -230,7 +244,7 @@ def export_and_import(base: TargetBase, scope: Filters, values: pd.Series) -> No
             cache.get_store(), name, first.metric, first.period_start, first.period_end, rows
         )
     except ValidationFailed as error:
-        st.error(t("targets.upload_failed", file=upload.name) + "\n\n" + str(error))
+        st.error(t("targets.upload_failed", file=upload.name) + "\n\n" + refusal_text(error))
         return
     done[upload.file_id] = t("targets.uploaded", count=count, name=name)
     st.success(done[upload.file_id])

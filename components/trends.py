@@ -18,7 +18,14 @@ from components.filters import GlobalFilters
 from components.format import format_date, money_column_format
 from components.kpi_tiles import TileData, kpi_tile
 from components.tables import table_with_download
-from components.text import dimension_label, kpi_definition, kpi_label, t
+from components.text import (
+    dimension_label,
+    error_text,
+    join_names,
+    kpi_definition,
+    kpi_label,
+    t,
+)
 from components.theme import team_colors
 from metrics.catalogue import get_kpi, listed_kpis
 from metrics.compiler import CompileError, can_break_down
@@ -31,6 +38,23 @@ DEFAULT_KPIS = ["revenue", "orders", "new_customers", "win_rate"]
 SPLITS = ("team", "group", "rep", "channel", "region")
 MAX_PANELS = 16
 TILES_PER_ROW = 4
+
+
+def compile_error_text(error: CompileError) -> str:
+    """What the metrics layer cannot compute, in the current language: the error's values are
+    KPI and dimension ids, named here as the page names them."""
+    values = dict(getattr(error, "values", None) or {})
+    if not getattr(error, "key", None):
+        return error_text(error)
+    if "kpi" in values:
+        values["kpi"] = kpi_label(values["kpi"])
+    if "kpis" in values:
+        values["kpis"] = join_names(kpi_label(k) for k in values["kpis"])
+    if "dimension" in values:  # mid-sentence, so in lower case (as in "by product category")
+        values["dimension"] = dimension_label(values["dimension"]).lower()
+    if "trail" in values:
+        values["trail"] = " -> ".join(values["trail"])
+    return t(str(error.key), **values)
 
 
 @dataclass(frozen=True)
@@ -213,7 +237,7 @@ def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.Data
             with_targets=True,
         )
     except CompileError as error:
-        st.warning(str(error))
+        st.warning(compile_error_text(error))
         return
     totals = frame.groupby(controls.split)[kpi_id].sum().sort_values(ascending=False)
     keep = list(totals.index[:MAX_PANELS])

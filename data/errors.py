@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Self
+from typing import TYPE_CHECKING, Any, Self
+
+if TYPE_CHECKING:
+    from data.messages import Message
 
 
 class HuddleDataError(Exception):
@@ -26,17 +30,34 @@ class HuddleDataError(Exception):
         return cls(english(key, **values), key=key, **values)
 
 
+class InvalidValue(ValueError):
+    """A validator's complaint that keeps its message's key and values: pydantic wraps it in
+    a ValidationError, and data.messages.input_problem finds it there to translate it."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+    @classmethod
+    def of(cls, key: str, **values: Any) -> Self:
+        """The complaint whose message is data.messages entry `key` with `values` filled in."""
+        from data.messages import Message
+
+        return cls(Message(key, **values))
+
+
 class DatabaseLockedError(HuddleDataError):
     """Another process holds the DuckDB file open for writing."""
 
     def __init__(self, path: Path, detail: str) -> None:
+        from data.messages import english
+
         pid = re.search(r"PID (\d+)", detail)
-        holder = f"another program (process {pid.group(1)})" if pid else "another program"
-        super().__init__(
-            f"The database file {path} is in use by {holder}. DuckDB lets only one program "
-            "at a time open a file it can write to: stop the Huddle app (or the other "
-            "command) and try again, or point this command at another file with --db."
-        )
+        values: dict[str, object] = {"path": str(path)}
+        if pid:
+            values["pid"] = int(pid.group(1))
+        key = "db.locked" if pid else "db.locked_unknown"
+        super().__init__(english(key, **values), key=key, **values)
         self.path = path
 
 
@@ -45,10 +66,17 @@ class DatabaseNewerError(HuddleDataError):
 
 
 class ValidationFailed(HuddleDataError):
-    """Rows were rejected; nothing was written. `problems` names each one and where it is."""
+    """Rows were rejected; nothing was written. `problems` names each one and where it is.
 
-    def __init__(self, problems: list[str]) -> None:
-        shown = "\n".join(f"- {p}" for p in problems[:20])
-        more = f"\n…and {len(problems) - 20} more." if len(problems) > 20 else ""
-        super().__init__(f"Nothing was saved, because:\n{shown}{more}")
-        self.problems = problems
+    Each problem is its English text; one built as a data.messages.Message also keeps its key
+    and values, so the interface shows the whole refusal in the user's language."""
+
+    SHOWN = 20  # problems listed in the message; the rest are counted
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        from data.messages import MessageList, english
+
+        listed = MessageList(problems, limit=self.SHOWN)
+        key = "validation.nothing_saved"
+        super().__init__(english(key, problems=listed), key=key, problems=listed)
+        self.problems = list(problems)

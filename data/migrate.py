@@ -61,10 +61,7 @@ def migrate(con: duckdb.DuckDBPyConnection, migrations: list[Migration] | None =
     have = current_version(con)
     newest = max((m.version for m in steps), default=0)
     if have > newest:
-        raise DatabaseNewerError(
-            f"This database is at schema version {have}, newer than this Huddle knows "
-            f"({newest}). Update Huddle before opening it."
-        )
+        raise DatabaseNewerError.of("db.newer", have=have, newest=newest)
     applied = []
     for step in steps:
         if step.version <= have:

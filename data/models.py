@@ -2,6 +2,7 @@
 
 Forms and configuration validate through these; bulk data is validated in SQL with the same
 rules (the CHECK constraints in the migrations), so a row means the same thing either way.
+A rule's complaint is an InvalidValue, so its message can be shown in the user's language.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from data.errors import InvalidValue
 
 Channel = Literal["retail", "wholesale", "private_domain", "showroom", "other"]
 Role = Literal[
@@ -63,7 +66,7 @@ class Rep(_Row):
     @model_validator(mode="after")
     def _left_after_hired(self) -> Rep:
         if self.leave_date and self.leave_date < self.hire_date:
-            raise ValueError("leave_date is before hire_date")
+            raise InvalidValue.of("input.leave_before_hire")
         return self
 
 
@@ -124,9 +127,9 @@ class Deal(_Row):
     @model_validator(mode="after")
     def _closed_iff_won_or_lost(self) -> Deal:
         if (self.stage in ("won", "lost")) != (self.closed_date is not None):
-            raise ValueError("closed_date is required for won or lost deals, and only for them")
+            raise InvalidValue.of("input.closed_date_rule")
         if self.closed_date and self.closed_date < self.created_date:
-            raise ValueError("closed_date is before created_date")
+            raise InvalidValue.of("input.closed_before_created")
         return self
 
 
@@ -172,9 +175,9 @@ class Target(_Row):
     @model_validator(mode="after")
     def _scope_matches_id(self) -> Target:
         if (self.scope == "company") != (self.scope_id is None):
-            raise ValueError("scope_id is required for team and rep targets, and only for them")
+            raise InvalidValue.of("input.scope_id_rule")
         if self.period_end < self.period_start:
-            raise ValueError("period_end is before period_start")
+            raise InvalidValue.of("input.period_order")
         return self
 
 

@@ -22,6 +22,7 @@ import duckdb
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from data.errors import HuddleDataError
+from data.messages import EN, Message, MessageList, english
 from data.store import Store
 
 Kind = Literal["weekly_summary", "monthly_evaluation", "quarterly_review", "one_to_one"]
@@ -106,25 +107,17 @@ class FieldProblem:
     @property
     def message(self) -> str:
         """The problem in English, for logs and the command line."""
-        return _MESSAGES.get(self.code, "{field} is not valid.").format(
-            field=self.field, **self.values
-        )
+        return str(self.as_message())
 
-
-_MESSAGES = {
-    "required": "{field} is required.",
-    "required_on_submit": "{field} is required to submit (a draft may leave it blank).",
-    "too_long": "{field} is longer than {max} characters.",
-    "too_many": "{field} has more than {max} entries.",
-    "score_range": "{field} must be a whole number from {low} to {high}.",
-    "future": "The period starts on {start}, after today ({today}).",
-    "period_order": "The period ends before it starts.",
-    "period_shape": "The period {start} – {end} is not one {kind} period.",
-    "unknown_rep": "There is no person with id {rep_id}.",
-    "rep_fixed": "A review stays with the person it is about; start a new review instead.",
-    "already_submitted": "This review has been submitted; it cannot go back to draft.",
-    "invalid": "{field} is not valid.",
-}
+    def as_message(self) -> Message:
+        """The problem as a message of data.messages (review.problem.<code>)."""
+        key = f"review.problem.{self.code}"
+        values = dict(self.values)
+        if "kind" in values:  # a kind of review is named in words of the message's language
+            values["kind"] = Message(f"review.kind.{values['kind']}")
+        if key not in EN:
+            key = "review.problem.invalid"
+        return Message(key, field=self.field, **values)
 
 
 class ReviewInvalid(HuddleDataError):
@@ -134,18 +127,22 @@ class ReviewInvalid(HuddleDataError):
         self.problems: dict[str, FieldProblem] = {}
         for problem in problems:  # the first problem per field is the one to fix first
             self.problems.setdefault(problem.field, problem)
-        lines = "\n".join(f"- {p.message}" for p in self.problems.values())
-        super().__init__(f"Nothing was saved, because:\n{lines}")
+        listed = MessageList(p.as_message() for p in self.problems.values())
+        key = "validation.nothing_saved"
+        super().__init__(english(key, problems=listed), key=key, problems=listed)
 
 
 class ReviewConflict(HuddleDataError):
     """Someone saved the review since the form was opened; saving would hide their change."""
 
     def __init__(self, review_id: str, latest: int, edited_by: str, at: datetime) -> None:
-        super().__init__(
-            f"Review {review_id} was changed by {edited_by} at {at:%Y-%m-%d %H:%M} UTC "
-            f"(version {latest}) after you opened it. Reload it and make your change again."
-        )
+        values = {
+            "review_id": review_id,
+            "editor": edited_by,
+            "at": f"{at:%Y-%m-%d %H:%M}",
+            "version": latest,
+        }
+        super().__init__(english("review.conflict", **values), key="review.conflict", **values)
         self.latest_version = latest
         self.edited_by = edited_by
         self.at = at
@@ -316,7 +313,7 @@ def save_review_on(
             {"id": review_id},
         ).fetchone()
         if latest is None:
-            raise ReviewNotFound(f"There is no review {review_id}.")
+            raise ReviewNotFound.of("review.not_found", review_id=review_id)
         if base_version is not None and latest[0] != base_version:
             raise ReviewConflict(review_id, int(latest[0]), latest[10], latest[11])
         if latest[2] != review.rep_id:
@@ -430,7 +427,7 @@ def set_action_item_done_on(
     ).fetchone()
     goals = json.loads(row[0]).get("goals", []) if row and row[0] else []
     if not any(g["item_id"] == item_id for g in goals):
-        raise ReviewNotFound(f"Review {review_id} has no action item {item_id}.")
+        raise ReviewNotFound.of("review.no_action_item", review_id=review_id, item_id=item_id)
     cur.execute(
         "INSERT INTO review_action_events (event_id, review_id, item_id, done, changed_by,"
         " changed_at) VALUES ($e, $r, $i, $d, $by, $at)",

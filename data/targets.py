@@ -14,11 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from data.errors import ValidationFailed
+from data.errors import InvalidValue, ValidationFailed
+from data.messages import Message, MessageList, input_problem
 from data.models import Target
 from data.store import Store
 
@@ -34,7 +36,7 @@ class ScenarioName(BaseModel):
     @classmethod
     def _printable(cls, value: str) -> str:
         if not value.isprintable():
-            raise ValueError("use letters, digits and punctuation only")
+            raise InvalidValue.of("targets.scenario.not_printable")
         return value
 
 
@@ -43,22 +45,40 @@ def valid_scenario_name(name: str) -> str:
     try:
         return ScenarioName(name=name).name
     except ValidationError as error:
-        reason = error.errors()[0]["msg"]
-        raise ValidationFailed([f"Scenario name {name!r}: {reason}."]) from None
+        reason = input_problem(error.errors()[0])
+        raise ValidationFailed(
+            [Message("targets.scenario.bad_name", name=name, reason=reason)]
+        ) from None
+
+
+def _scope(scope: str) -> Message:
+    """A target's scope (company, team, rep) in words of the message's language."""
+    return Message(f"targets.scope.{scope}")
 
 
 def _check_rows(rows: list[Target], metric: str, start: date, end: date) -> None:
+    # KPI ids stay ids in the values: the interface names them (Message.relabel).
     problems = [
-        f"Row {n} ({row.scope} {row.scope_id}): it is for {row.metric} "
-        f"{row.period_start}–{row.period_end}, not {metric} {start}–{end}."
+        Message(
+            "targets.rows.other_period",
+            row=n,
+            scope=_scope(row.scope),
+            scope_id=row.scope_id,
+            metric=row.metric,
+            start=row.period_start,
+            end=row.period_end,
+            expected_metric=metric,
+            expected_start=start,
+            expected_end=end,
+        )
         for n, row in enumerate(rows, start=1)
         if (row.metric, row.period_start, row.period_end) != (metric, start, end)
     ]
     keys = [(row.scope, row.scope_id) for row in rows]
     if len(set(keys)) != len(keys):
-        problems.append("The same team or person appears twice.")
+        problems.append(Message("targets.rows.repeated"))
     if not rows:
-        problems.append("There are no targets to save.")
+        problems.append(Message("targets.rows.none"))
     if problems:
         raise ValidationFailed(problems)
 
@@ -132,7 +152,13 @@ def publish_scenario(
             params,
         ).fetchone()
         if not count or not count[0]:
-            raise ValidationFailed([f"There is no scenario {name!r} for {metric} {start}–{end}."])
+            raise ValidationFailed(
+                [
+                    Message(
+                        "targets.scenario.missing", name=name, metric=metric, start=start, end=end
+                    )
+                ]
+            )
         wider = cur.execute(
             f"SELECT o.scope, o.scope_id, o.period_start, o.period_end {overlap}"
             " AND (o.period_start < $start OR o.period_end > $end) ORDER BY 1, 2 LIMIT 3",
@@ -141,8 +167,16 @@ def publish_scenario(
         if wider:
             raise ValidationFailed(
                 [
-                    f"The official {metric} target of {scope} {scope_id} runs {first}–{last}, "
-                    f"beyond {start}–{end}: choose a period that covers it."
+                    Message(
+                        "targets.publish.wider",
+                        metric=metric,
+                        scope=_scope(scope),
+                        scope_id=scope_id,
+                        first=first,
+                        last=last,
+                        start=start,
+                        end=end,
+                    )
                     for scope, scope_id, first, last in wider
                 ]
             )
@@ -151,7 +185,7 @@ def publish_scenario(
             {"replaced": replaced_scenario},
         ).fetchone()
         if taken and taken[0]:
-            raise ValidationFailed([f"A scenario called {replaced_scenario!r} already exists."])
+            raise ValidationFailed([Message("targets.scenario.taken", name=replaced_scenario)])
         replaced = cur.execute(
             f"UPDATE targets SET scenario = $replaced WHERE rowid IN (SELECT o.rowid {overlap})"
             " RETURNING 1",
@@ -192,24 +226,33 @@ def read_target_file(
         else:
             frame = pd.read_csv(io.BytesIO(content), dtype=str, encoding="utf-8-sig")
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError, zipfile.BadZipFile) as error:
-        raise ValidationFailed([f"{file_name} could not be read as a table: {error}"]) from None
+        # The reader's own words stay in the English text only: they are technical detail.
+        unreadable = Message(
+            "targets.file.unreadable",
+            _english=f"{file_name} could not be read as a table: {error}",
+            file=file_name,
+        )
+        raise ValidationFailed([unreadable]) from None
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     missing = [c for c in TARGET_FILE_COLUMNS if c not in frame.columns]
     if missing:
-        raise ValidationFailed([f"{file_name} has no column {', '.join(missing)}."])
+        raise ValidationFailed(
+            [Message("targets.file.missing_columns", file=file_name, columns=", ".join(missing))]
+        )
     if frame.empty:
-        raise ValidationFailed([f"{file_name} has a header but no rows."])
-    rows, problems = [], []
+        raise ValidationFailed([Message("targets.file.no_rows", file=file_name)])
+    rows: list[Target] = []
+    problems: list[str] = []
     for position, record in enumerate(frame.fillna("").to_dict("records")):
         line = position + 2  # the header is line 1
         metric = record["metric"].strip()
         if metric not in units_per_value:
-            problems.append(f"Line {line}, metric: {metric!r} is not a KPI with targets.")
+            problems.append(Message("targets.file.unknown_metric", line=line, value=metric))
             continue
         try:
             value = whole_units(record["target"], units_per_value[metric])
         except InvalidOperation:
-            problems.append(f"Line {line}, target: {record['target']!r} is not a number.")
+            problems.append(Message("targets.file.bad_amount", line=line, value=record["target"]))
             continue
         scope_id = record["scope_id"].strip()
         try:
@@ -223,14 +266,20 @@ def read_target_file(
                     value=value,
                 )
             )
-        except (ValidationError, ValueError) as error:
-            reasons = (
-                "; ".join(f"{'.'.join(map(str, e['loc'])) or 'row'}: {e['msg']}" for e in
-                          error.errors())
-                if isinstance(error, ValidationError)
-                else f"scope_id: {scope_id!r} is not a number"
-            )  # fmt: skip
-            problems.append(f"Line {line}, {reasons}.")
+        except ValidationError as error:
+            reasons = MessageList([_field_problem(e) for e in error.errors()], style="semicolon")
+            problems.append(Message("targets.file.invalid_row", line=line, problems=reasons))
+        except ValueError:
+            problems.append(Message("targets.file.bad_scope_id", line=line, value=scope_id))
     if problems:
         raise ValidationFailed(problems)
     return rows
+
+
+def _field_problem(error: Mapping[str, Any]) -> Message:
+    """One field's problem in a row of a target file ("period_start: Input should be ...")."""
+    reason = input_problem(error)
+    field = ".".join(map(str, error["loc"]))
+    if not field:  # a rule across fields (scope and scope_id) belongs to the whole row
+        return Message("targets.file.row", reason=reason)
+    return Message("targets.file.field", field=field, reason=reason)

@@ -14,9 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from data.errors import InvalidValue
+from metrics import messages
 from metrics.catalogue import CATALOGUE, get_kpi, unknown_kpi_message
 from metrics.dimensions import DIMENSIONS
 from metrics.filters import Filters
+from metrics.messages import MetricsMessage
 from metrics.model import REFERENCE, Grain, Kpi
 from metrics.periods import previous_start, unit_start
 from metrics.sources import (
@@ -31,7 +34,34 @@ _PARAM = re.compile(r"\$([a-z_]+)")
 
 
 class CompileError(ValueError):
-    """The request asks for something the catalogue cannot answer; the message says what."""
+    """The request asks for something the catalogue cannot answer; the message says what.
+
+    `key` (of metrics.messages) and `values` let the interface say it in the user's language;
+    the values are ids (kpi, kpis, dimension), which the interface names in its own words."""
+
+    def __init__(self, message: str, *, key: str | None = None, **values: Any) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
+
+    @classmethod
+    def of(cls, key: str, **ids: Any) -> CompileError:
+        """The error `key` with `ids`, its English message naming them by their labels."""
+        labels = {name: _english_label(name, value) for name, value in ids.items()}
+        return cls(messages.EN[key].format(**labels), key=key, **ids)
+
+
+def _english_label(name: str, value: Any) -> Any:
+    """An id in an English message: a KPI by its label, a dimension in lower case."""
+    if name == "kpi":
+        return get_kpi(value).label
+    if name == "kpis":
+        return ", ".join(get_kpi(k).label for k in value)
+    if name == "dimension":
+        return DIMENSIONS[value].label.lower()
+    if name == "trail":
+        return " -> ".join(value)
+    return value
 
 
 class MetricRequest(BaseModel):
@@ -69,7 +99,7 @@ class MetricRequest(BaseModel):
     @model_validator(mode="after")
     def _one_segment_dimension(self) -> MetricRequest:
         if len(SEGMENT_DIMENSIONS.intersection(self.dimensions())) > 1:
-            raise ValueError("Lifecycle stage and RFM segment cannot be crossed with each other.")
+            raise InvalidValue(MetricsMessage("compile.segments_crossed"))
         return self
 
     def dimensions(self) -> list[str]:
@@ -115,7 +145,7 @@ class _Plan:
 def _expression(kpi_id: str, previous: bool, plan: _Plan, trail: tuple[str, ...] = ()) -> str:
     """The SQL expression of a KPI over the joined CTE columns, registering what it needs."""
     if kpi_id in trail:
-        raise CompileError(f"KPI {kpi_id} refers to itself through {' -> '.join(trail)}")
+        raise CompileError.of("compile.self_reference", kpi_id=kpi_id, trail=trail)
     kpi = get_kpi(kpi_id)
     if not kpi.is_derived:
         plan.need(kpi, previous)
@@ -125,7 +155,7 @@ def _expression(kpi_id: str, previous: bool, plan: _Plan, trail: tuple[str, ...]
     def substitute(match: re.Match[str]) -> str:
         ref_previous = bool(match.group(2))
         if ref_previous and previous:
-            raise CompileError(f"KPI {kpi_id} asks for the period before the previous one")
+            raise CompileError.of("compile.previous_of_previous", kpi_id=kpi_id)
         return f"({_expression(match.group(1), previous or ref_previous, plan, (*trail, kpi_id))})"
 
     return REFERENCE.sub(substitute, kpi.sql)
@@ -231,8 +261,7 @@ def _check_dimension(request: MetricRequest, source_id: str, kpi_ids: list[str])
             continue
         if source_id == "targets":
             return False
-        labels = ", ".join(get_kpi(k).label for k in kpi_ids)
-        raise CompileError(f"{labels} cannot be broken down by {DIMENSIONS[dim].label.lower()}.")
+        raise CompileError.of("compile.no_breakdown", kpis=tuple(kpi_ids), dimension=dim)
     return True
 
 
@@ -257,7 +286,7 @@ def _source_cte(
     for kpi_id in kpi_ids:
         kpi = CATALOGUE[kpi_id]
         if previous and ("{period_start}" in kpi.sql or source.snapshot):
-            raise CompileError(f"{kpi.label} cannot be taken for the previous period.")
+            raise CompileError.of("compile.no_previous", kpi=kpi_id)
         sql = kpi.sql.replace("{period_start}", period_start)
         aggregates.append(f'{sql} AS "{_measure_column(kpi_id, previous)}"')
 
@@ -330,7 +359,7 @@ def compile_request(request: MetricRequest) -> CompiledQuery:
         for kpi_id in kpi_ids:
             if kpi_id not in aggregates:
                 if previous:
-                    raise CompileError(f"{get_kpi(kpi_id).label} has no previous-period value.")
+                    raise CompileError.of("compile.no_previous_value", kpi=kpi_id)
                 measured.append(f"m{len(measured)}_{kpi_id}")
                 ctes.append((measured[-1], _carried_over_cte(request, kpi_id)))
         if not aggregates:

@@ -19,7 +19,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from data.errors import InvalidValue
+from data.messages import MessageList, input_problem
 from metrics.catalogue import CATALOGUE, get_kpi
+from metrics.messages import MetricsMessage
 
 PLAN_ENV_VAR = "HUDDLE_PLAN"
 DEFAULT_PLAN_PATH = Path(__file__).resolve().parent.parent / "data" / "incentive_plan.toml"
@@ -32,7 +35,26 @@ SELLING_ROLES: tuple[str, ...] = ("sales_rep", "account_manager", "group_leader"
 
 
 class PlanError(ValueError):
-    """The plan file cannot be used; the message names the file, the line and the field."""
+    """The plan file cannot be used; the message names the file, the line and the field.
+
+    `key` (of metrics.messages) and `values` say the same in the user's language: the file,
+    line and field stay as they are, the sentence around them is translated."""
+
+    def __init__(self, message: str, *, key: str | None = None, **values: Any) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
+
+    @classmethod
+    def of(cls, key: str, *, english: str | None = None, **values: Any) -> PlanError:
+        """The error `key` with `values`; its English message unless `english` gives one."""
+        message = MetricsMessage(key, _english=english, **values)
+        return cls(str(message), key=key, **values)
+
+
+def _invalid(key: str, **values: Any) -> InvalidValue:
+    """A validator's complaint, kept translatable inside pydantic's ValidationError."""
+    return InvalidValue(MetricsMessage(key, **values))
 
 
 class _Strict(BaseModel):
@@ -66,27 +88,20 @@ class CommissionRule(_Strict):
     @classmethod
     def _ascending(cls, tiers: tuple[Tier, ...]) -> tuple[Tier, ...]:
         if tiers[0].from_pct != 0:
-            raise ValueError("the first tier must start at from_pct = 0")
+            raise _invalid("plan.rule.first_tier")
         for before, after in itertools.pairwise(tiers):
             if after.from_pct <= before.from_pct:
-                raise ValueError(
-                    f"tiers must start at rising attainment: {after.from_pct}% comes after "
-                    f"{before.from_pct}%"
+                raise _invalid(
+                    "plan.rule.tiers_rising", after=after.from_pct, before=before.from_pct
                 )
         return tiers
 
     @model_validator(mode="after")
     def _margin_needs_target_share(self) -> CommissionRule:
         if self.kpi == "gross_margin" and self.margin_target_pct is None:
-            raise ValueError(
-                "gross margin has no published targets: set margin_target_pct, the margin "
-                "target as a % of the revenue target"
-            )
+            raise _invalid("plan.rule.margin_target")
         if self.kpi == "gross_margin" and not self.clawback:
-            raise ValueError(
-                "gross margin counts completed lines only, so returns are always clawed "
-                "back: set clawback = true"
-            )
+            raise _invalid("plan.rule.margin_clawback")
         return self
 
     @property
@@ -124,13 +139,13 @@ class Award(_Strict):
     @classmethod
     def _known_kpi(cls, value: str | None) -> str | None:
         if value is not None and value not in CATALOGUE:
-            raise ValueError(f"there is no KPI called '{value}'")
+            raise _invalid("plan.rule.unknown_kpi", kpi=value)
         return value
 
     @model_validator(mode="after")
     def _targeted_for_share(self) -> Award:
         if self.rule == "group_share_at_target" and not get_kpi(self.kpi).target_metric:
-            raise ValueError(f"the KPI '{self.kpi}' has no targets, so nobody is 'at target'")
+            raise _invalid("plan.rule.no_targets", kpi=self.kpi)
         return self
 
 
@@ -150,13 +165,13 @@ class Contest(_Strict):
     @classmethod
     def _known_kpi(cls, value: str) -> str:
         if value not in CATALOGUE:
-            raise ValueError(f"there is no KPI called '{value}'")
+            raise _invalid("plan.rule.unknown_kpi", kpi=value)
         return value
 
     @model_validator(mode="after")
     def _ordered(self) -> Contest:
         if self.end < self.start:
-            raise ValueError(f"the contest ends ({self.end}) before it starts ({self.start})")
+            raise _invalid("plan.rule.contest_order", end=self.end, start=self.start)
         return self
 
 
@@ -174,7 +189,7 @@ class PlanVersion(_Strict):
         ids = [a.id for a in awards]
         repeated = sorted({i for i in ids if ids.count(i) > 1})
         if repeated:
-            raise ValueError(f"award ids must be unique; repeated: {', '.join(repeated)}")
+            raise _invalid("plan.rule.award_ids", ids=", ".join(repeated))
         return awards
 
 
@@ -189,9 +204,10 @@ class IncentivePlan(_Strict):
     def _dated_in_order(cls, plans: tuple[PlanVersion, ...]) -> tuple[PlanVersion, ...]:
         for before, after in itertools.pairwise(plans):
             if after.effective_from <= before.effective_from:
-                raise ValueError(
-                    "plan versions must be listed oldest first with different dates: "
-                    f"{after.effective_from} comes after {before.effective_from}"
+                raise _invalid(
+                    "plan.rule.versions_order",
+                    after=after.effective_from,
+                    before=before.effective_from,
                 )
         return plans
 
@@ -226,7 +242,12 @@ def load_plan(path: Path | None = None) -> IncentivePlan:
     try:
         text = chosen.read_text("utf-8")
     except OSError as error:
-        raise PlanError(f"The incentive plan {chosen} cannot be read: {error.strerror}.") from error
+        english = f"The incentive plan {chosen} cannot be read: {error.strerror}."
+        if isinstance(error, FileNotFoundError):
+            raise PlanError.of("plan.missing", english=english, path=str(chosen)) from error
+        raise PlanError.of(
+            "plan.unreadable", english=english, path=str(chosen), reason=error.strerror
+        ) from error
     return parse_plan(text, chosen.name)
 
 
@@ -235,23 +256,42 @@ def parse_plan(text: str, source: str = "incentive plan") -> IncentivePlan:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise PlanError(f"{source}: the file is not valid TOML: {error}.") from error
+        english = f"{source}: the file is not valid TOML: {error}."
+        # tomllib says where as "(at line N, column M)"; the words before it stay English.
+        found = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", str(error), re.DOTALL)
+        if found is None:
+            detail = MetricsMessage("plan.toml_syntax", _english=str(error))
+            raise PlanError.of(
+                "plan.not_toml_somewhere", english=english, source=source, detail=detail
+            ) from error
+        detail = MetricsMessage("plan.toml_syntax", _english=found.group(1))
+        raise PlanError.of(
+            "plan.not_toml",
+            english=english,
+            source=source,
+            detail=detail,
+            line=int(found.group(2)),
+            column=int(found.group(3)),
+        ) from error
     try:
         return IncentivePlan.model_validate(raw)
     except ValidationError as error:
         lines = _line_index(text)
-        problems = [_describe(e, lines) for e in error.errors()]
-        raise PlanError(f"{source}: " + "; ".join(problems)) from error
+        problems = MessageList([_describe(e, lines) for e in error.errors()], style="semicolon")
+        raise PlanError.of("plan.invalid", source=source, problems=problems) from error
 
 
-def _describe(error: Any, lines: dict[tuple[str | int, ...], int]) -> str:
+def _describe(error: Any, lines: dict[tuple[str | int, ...], int]) -> MetricsMessage:
     """One validation problem as 'line N, field a.b[0].c: what is wrong'."""
     loc = tuple(error["loc"])
     field = _field_name(loc)
     line = _nearest_line(loc, lines)
-    message = str(error["msg"]).removeprefix("Value error, ")
-    where = f"line {line}, " if line else ""
-    return f"{where}field {field or '(top level)'}: {message}"
+    reason = input_problem(error, english=str(error["msg"]).removeprefix("Value error, "))
+    if not field:
+        return MetricsMessage("plan.problem_top", reason=reason)
+    if not line:
+        return MetricsMessage("plan.problem_no_line", field=field, reason=reason)
+    return MetricsMessage("plan.problem", line=line, field=field, reason=reason)
 
 
 def _field_name(loc: tuple[str | int, ...]) -> str:

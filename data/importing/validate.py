@@ -2,7 +2,11 @@
 
 Builds two temp tables on the connection: PARSED (one row per file row: `_row`, each field
 parsed, its raw text as `<field>__raw`, and `_ok` false when the row has an error) and
-PROBLEMS (row, column, value, code, reason, severity). Nothing here is done row by row.
+PROBLEMS (row, column, value, code, reason, severity, detail). Nothing here is done row by row.
+
+`reason` is English, for the CLI and the problem files; `detail` holds what varies in it (a
+date format, the known values, the rows sharing a key), so the interface can show each
+problem in the user's language as data.messages entry import.problem.<code>.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from data.importing.errors import MappingError
 from data.importing.fields import ImportField, import_table
 from data.importing.mapping import Mapping, check_mapping
 from data.importing.parsing import (
@@ -25,6 +30,7 @@ from data.importing.parsing import (
 )
 from data.importing.readers import RAW_TABLE, StagedFile
 from data.importing.values import CANONICAL, map_values
+from data.messages import Message, MessageList
 
 PARSED = "import_parsed"  # a view: the rows below plus <field>__raw aliases for text fields
 PARSED_ROWS = "import_parsed_rows"
@@ -40,7 +46,8 @@ class Prepared:
     mapping: Mapping
     date_formats: dict[str, str] = field(default_factory=dict)
     decimal_comma: dict[str, bool] = field(default_factory=dict)
-    blocking: list[str] = field(default_factory=list)  # problems that stop the whole file
+    # Problems that stop the whole file: each a Message, i.e. its English text with its key.
+    blocking: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)  # optional columns the file lacks
     unmapped_values: dict[str, list[str]] = field(default_factory=dict)
     rows: int = 0
@@ -64,9 +71,14 @@ def _field_sql(
             header = prep.mapping.columns[name]
             if found.ambiguous:
                 prep.blocking.append(
-                    f"Column '{header}' ({name}): dates such as {found.example} could be read "
-                    f"as {' or '.join(found.ambiguous)}. Say which with a date format for "
-                    f"{name} (--date-format {name}={found.ambiguous[1]})."
+                    Message(
+                        "import.ambiguous_dates",
+                        header=header,
+                        name=name,
+                        example=found.example,
+                        formats=MessageList(found.ambiguous, style="or"),
+                        second=found.ambiguous[1],
+                    )
                 )
             chosen = found.format or "Y-m-d"
         prep.date_formats[name] = chosen
@@ -101,7 +113,7 @@ def _field_sql(
 def _default_sql(item: ImportField, value: str) -> str:
     if item.kind in CANONICAL and value not in CANONICAL[item.kind]:
         known = ", ".join(CANONICAL[item.kind])
-        raise ValueError(f"The fixed value '{value}' for {item.name} is not one of: {known}")
+        raise MappingError.of("import.bad_default", value=value, field=item.name, known=known)
     return _quote(value)
 
 
@@ -169,11 +181,20 @@ class _Checks:
         return m.columns.get(name) or f"({name})"
 
     def add(
-        self, name: str, condition: str, code: str, reason: str, severity: str = "error"
+        self,
+        name: str,
+        condition: str,
+        code: str,
+        reason: str,
+        severity: str = "error",
+        detail: str = "NULL",
     ) -> None:
+        """A check: rows where `condition` holds get problem `code`; `reason` and `detail` are
+        SQL expressions (the English reason, and what varies in it)."""
         problem = (
             f"{{'column_name': {_quote(self.header(name))}, 'value': {name}__raw, "
-            f"'code': {_quote(code)}, 'reason': {reason}, 'severity': {_quote(severity)}}}"
+            f"'code': {_quote(code)}, 'reason': {reason}, 'severity': {_quote(severity)}, "
+            f"'detail': CAST({detail} AS VARCHAR)}}"
         )
         self.row_checks.append((f"({condition})", problem))
 
@@ -185,7 +206,8 @@ class _Checks:
             cases = ", ".join(f"CASE WHEN {c} THEN {p} END" for c, p in self.row_checks)
             hit = " OR ".join(f"coalesce({c}, false)" for c, _ in self.row_checks)
             parts.append(
-                f"SELECT _row, x.column_name, x.value, x.code, x.reason, x.severity FROM ("
+                f"SELECT _row, x.column_name, x.value, x.code, x.reason, x.severity, x.detail "
+                f"FROM ("
                 f"SELECT _row, unnest(list_filter([{cases}], lambda e: e IS NOT NULL)) AS x "
                 f"FROM {PARSED} WHERE {hit})"
             )
@@ -202,7 +224,13 @@ def _add_checks(checks: _Checks, today: date) -> None:
             continue
         filled = name == "created_date" and prep.mapping.options.get("created_date_fallback")
         if item.required and not filled:
-            checks.add(name, f"{name}__raw IS NULL", "blank", _quote(f"{name} is blank"))
+            checks.add(
+                name,
+                f"{name}__raw IS NULL",
+                "blank",
+                _quote(f"{name} is blank"),
+                detail=_quote(checks.header(name)),
+            )
         if item.kind == "date":
             fmt = prep.date_formats.get(name, "")
             checks.add(
@@ -210,6 +238,7 @@ def _add_checks(checks: _Checks, today: date) -> None:
                 f"{name}__raw IS NOT NULL AND {name} IS NULL",
                 "not_a_date",
                 _quote(f"not a date in this column's format ({fmt})"),
+                detail=_quote(fmt),
             )
             if name in FUTURE_CHECKED:
                 checks.add(
@@ -240,12 +269,20 @@ def _add_checks(checks: _Checks, today: date) -> None:
                 f"{name}__raw IS NOT NULL AND {name} IS NULL",
                 "unknown_value",
                 f"'not a {item.kind} Huddle knows (' || {_quote(known)} || '): map it'",
+                detail=_quote(known),
             )
     for group in spec.one_of:
         present = [g for g in group if g in given]
         if present:
             condition = " AND ".join(f"{g}__raw IS NULL" for g in present)
-            checks.add(present[0], condition, "blank", _quote(f"{' and '.join(present)} blank"))
+            headers = " / ".join(checks.header(g) for g in present)
+            checks.add(
+                present[0],
+                condition,
+                "blank",
+                _quote(f"{' and '.join(present)} blank"),
+                detail=_quote(headers),
+            )
     if "quantity" in given:
         checks.add(
             "quantity",
@@ -262,6 +299,7 @@ def _add_checks(checks: _Checks, today: date) -> None:
             "stage IN ('won', 'lost') AND closed_date IS NULL AND closed_date__raw IS NULL",
             "closed_without_date",
             "'a ' || stage || ' deal needs a close date'",
+            detail="stage",
         )
         checks.add(
             "closed_date",
@@ -309,7 +347,8 @@ def _duplicate_check(checks: _Checks, table: str, given: set[str]) -> None:
     checks.parts.append(
         f"SELECT _row, {_quote(checks.header(keys[0]))}, {keys[0]}__raw, 'duplicate_key', "
         f"'the same key is on ' || count(*) OVER w || ' rows (' || "
-        f"string_agg(_row::VARCHAR, ', ') OVER w || ')', 'error' "
+        f"string_agg(_row::VARCHAR, ', ') OVER w || ')', 'error', "
+        f"string_agg(_row::VARCHAR, ', ') OVER w "
         f"FROM (SELECT p.* FROM {PARSED} p JOIN (SELECT {cols} FROM {PARSED_ROWS} "
         f"WHERE {not_null} AND hash({cols}) IN (SELECT h FROM (SELECT hash({cols}) AS h "
         f"FROM {PARSED_ROWS} WHERE {not_null}) GROUP BY h HAVING count(*) > 1) "
@@ -346,7 +385,7 @@ def prepare(
     _add_checks(checks, today)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {PROBLEMS} (_row BIGINT, column_name VARCHAR, "
-        "value VARCHAR, code VARCHAR, reason VARCHAR, severity VARCHAR)"
+        "value VARCHAR, code VARCHAR, reason VARCHAR, severity VARCHAR, detail VARCHAR)"
     )
     con.execute(f"INSERT INTO {PROBLEMS} {checks.sql()}")
     con.execute(
@@ -378,9 +417,9 @@ def _fix_deals(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def problems_frame(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> pd.DataFrame:
-    """Every problem, by row then column: row, column, value, code, reason, severity."""
+    """Every problem, by row then column: row, column, value, code, reason, severity, detail."""
     sql = (
-        f"SELECT _row AS row, column_name AS column, value, code, reason, severity "
+        f"SELECT _row AS row, column_name AS column, value, code, reason, severity, detail "
         f"FROM {PROBLEMS} ORDER BY _row, column_name, code"
     )
     if limit:
