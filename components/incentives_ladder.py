@@ -13,7 +13,7 @@ from components import cache
 from components.charts import value_axes_in_words
 from components.format import currency_symbol, format_date, format_percent, format_value
 from components.incentives_view import LoadedPlan, people_labels
-from components.text import t
+from components.text import in_language, t
 from components.theme import ACTUAL, PALETTE, TARGET, TEMPLATE
 from metrics.filters import Filters
 from metrics.incentive_math import commission_cents, ladder, next_step, payout_curve
@@ -164,7 +164,7 @@ def rep_ladder_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool
             period_start=format_date(row["period_start"]),
             period_end=format_date(row["period_end"]),
             through=format_date(row["through"]),
-            plan=version.name,
+            plan=in_language(version, "name"),
         )
     )
     if not row["eligible"]:

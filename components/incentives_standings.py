@@ -13,7 +13,7 @@ from components import cache
 from components.format import format_date, format_value, money_column_format
 from components.incentives_view import people_labels
 from components.tables import table_with_download
-from components.text import kpi_label, t
+from components.text import in_language, kpi_label, t
 from components.theme import TARGET, TEMPLATE, team_colors
 from metrics import incentives
 from metrics.catalogue import get_kpi
@@ -171,7 +171,8 @@ def contest_card(
     labels = labels or {}
     unit = get_kpi(contest.kpi).unit
     with st.container(border=True, height="stretch"):
-        st.markdown(f"**:material/sports_score: {contest.name}** · {_status(standing)}")
+        name = in_language(contest, "name")
+        st.markdown(f"**:material/sports_score: {name}** · {_status(standing)}")
         st.caption(
             t(
                 "incentives.contest_dates",
@@ -194,7 +195,7 @@ def contest_card(
         prize = None
         if contest.prize is not None:
             prize = format_value(float(contest.prize), "money")
-        note = contest.prize_note
+        note = in_language(contest, "prize_note")
         if prize and note:
             st.caption(t("incentives.prize_with_note", prize=prize, note=note))
         elif prize or note:

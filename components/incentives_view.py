@@ -16,7 +16,7 @@ import streamlit as st
 
 from components import cache
 from components.format import format_date, format_percent, format_value, money_column_format
-from components.text import join_names, kpi_label, t
+from components.text import error_text, in_language, join_names, kpi_label, t
 from components.theme import PACE_COLORS
 from metrics import incentives
 from metrics.catalogue import get_kpi
@@ -90,7 +90,7 @@ def current_plan() -> LoadedPlan | None:
     try:
         return LoadedPlan(load_plan(Path(stamp[0])), stamp)
     except PlanError as error:
-        st.error(t("incentives.plan_broken", message=error), icon=":material/rule:")
+        st.error(t("incentives.plan_broken", message=error_text(error)), icon=":material/rule:")
         return None
 
 
@@ -106,7 +106,7 @@ def plan_caption(plan: IncentivePlan, day: date) -> None:
         t(
             "incentives.plan_caption",
             day=format_date(day),
-            plan=version.name,
+            plan=in_language(version, "name"),
             mode=t(f"incentives.mode.{rule.mode}"),
             period=t(f"incentives.period.{rule.period}"),
         )
@@ -341,10 +341,11 @@ def _prize(award: Award) -> str | None:
     if award.prize is not None:
         amount = format_value(float(award.prize), "money")
         if award.prize_note:
-            return t("incentives.prize_with_note", prize=amount, note=award.prize_note)
+            note = in_language(award, "prize_note")
+            return t("incentives.prize_with_note", prize=amount, note=note)
         return t("incentives.prize", prize=amount)
     if award.prize_note:
-        return t("incentives.prize_note_only", note=award.prize_note)
+        return t("incentives.prize_note_only", note=in_language(award, "prize_note"))
     return None
 
 
@@ -359,7 +360,7 @@ def award_card(
     """One award: winner and the number that won it, runner-up, the rule, the prize."""
     labels = labels or {}
     with st.container(border=True, height="stretch"):
-        st.markdown(f"**:material/emoji_events: {result.award.name}**")
+        st.markdown(f"**:material/emoji_events: {in_language(result.award, 'name')}**")
         hidden = _hides(result, hide_amounts)
         if result.winner is None:
             st.markdown(f"_{t('incentives.no_winner')}_")
@@ -394,7 +395,7 @@ def awards_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool) ->
             "incentives.awards_caption",
             start=format_date(scope.start),
             end=format_date(scope.end),
-            plan=version.name,
+            plan=in_language(version, "name"),
         )
     )
     labels = people_labels(scope)

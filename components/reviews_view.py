@@ -23,7 +23,7 @@ from components.format import (
     plotly_date_axis,
 )
 from components.tables import download_csv, table_with_download
-from components.text import EN, join_names, kpi_label, t
+from components.text import EN, error_text, join_names, kpi_label, t
 from components.text_reviews import EN as REVIEW_STRINGS
 from components.theme import PALETTE, TEMPLATE
 from data.reviews import KINDS, SCORE_DIMENSIONS, ReviewNotFound, set_action_item_done
@@ -275,7 +275,7 @@ def _tick(review_id: str, item_id: str, key: str, text: str, who: str) -> None:
             event_id=uuid.uuid4().hex,
         )
     except ReviewNotFound as error:
-        st.session_state["reviews_toast"] = str(error)
+        st.session_state["reviews_toast"] = error_text(error)
         return
     state = t("reviews.item.done") if done else t("reviews.item.open")
     st.session_state["reviews_toast"] = t("reviews.item.ticked", text=text, state=state)

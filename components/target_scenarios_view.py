@@ -8,10 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
-from components.format import format_date, money_column_format
+from components.format import format_date, format_month, money_column_format
 from components.tables import download_csv, download_xlsx
 from components.targets_view import format_base, kpi_unit
-from components.text import EN, column_label, error_text, kpi_label, t
+from components.text import EN, column_label, error_text, join_names, kpi_label, t
 from data.errors import ValidationFailed
 from data.messages import MessageList
 from data.targets import (
@@ -73,7 +73,7 @@ def save_form(base: TargetBase, scope: Filters, values: pd.Series) -> None:
         name_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
         name = name_col.text_input(
             t("targets.scenario_name"),
-            value=t("targets.default_name", period=f"{base.start:%b %Y}"),
+            value=t("targets.default_name", period=format_month(base.start, short=True)),
             max_chars=60,
             key="tgt_scenario_name",
         )
@@ -221,13 +221,15 @@ def export_and_import(base: TargetBase, scope: Filters, values: pd.Series) -> No
     """Download the split (CSV, XLSX), or load targets from a file in the same layout."""
     st.subheader(t("targets.files_heading"))
     frame = _export_frame(base, scope, values)
+    frame = frame.rename(columns={c: t(f"targets.file.col.{c}") for c in frame.columns})
     stem = f"targets-{base.kpi_id}-{base.start:%Y-%m}"
     csv_col, xlsx_col = st.columns(2)
     with csv_col:
         download_csv(frame, f"{stem}.csv", key="tgt_export")
     with xlsx_col:
         download_xlsx(frame, f"{stem}.xlsx", key="tgt_export")
-    st.caption(t("targets.file_layout", columns=", ".join(TARGET_FILE_COLUMNS)))
+    headings = (t(f"targets.file.col.{c}") for c in TARGET_FILE_COLUMNS)
+    st.caption(t("targets.file_layout", columns=join_names(headings)))
     upload = st.file_uploader(t("targets.upload"), type=["csv", "xlsx"], key="tgt_upload")
     done = st.session_state.setdefault("tgt_uploaded", {})
     if upload is None:

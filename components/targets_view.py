@@ -15,9 +15,15 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
-from components.format import format_date, format_percent, format_value, money_column_format
+from components.format import (
+    format_date,
+    format_month,
+    format_percent,
+    format_value,
+    money_column_format,
+)
 from components.tables import readable, table_with_download
-from components.text import column_label, kpi_label, t
+from components.text import column_label, in_language, kpi_label, t
 from components.theme import ACTUAL, TARGET, TEMPLATE
 from data.targets import whole_units
 from metrics.catalogue import get_kpi
@@ -94,7 +100,7 @@ def setup(as_of: date) -> TargetSetup:
                 t("targets.first_month"),
                 first_months,
                 index=12,
-                format_func=lambda d: f"{d:%b %Y}",
+                format_func=lambda d: format_month(d, short=True),
                 key="tgt_first",
             )
             months = right.number_input(
@@ -441,7 +447,7 @@ def commission_tile(base: TargetBase, implied: pd.DataFrame, projection: float) 
         st.caption(t("targets.commission_plan_broken"))
         return
     if version is None:
-        st.caption(t("targets.commission_no_plan", period=f"{base.start:%b %Y}"))
+        st.caption(t("targets.commission_no_plan", period=format_month(base.start, short=True)))
         return
     if version.commission.kpi != base.kpi_id:
         st.caption(t("targets.commission_not_paid_on", kpi=kpi_label(base.kpi_id)))
@@ -451,7 +457,7 @@ def commission_tile(base: TargetBase, implied: pd.DataFrame, projection: float) 
     st.metric(
         t("targets.commission"),
         format_base(cost, base.kpi_id),
-        help=t("targets.commission_help", plan=version.name),
+        help=t("targets.commission_help", plan=in_language(version, "name")),
     )
     share = cost / projection if projection else None
     st.caption(t("targets.commission_share", share=format_percent(share)))

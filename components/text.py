@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -144,6 +145,13 @@ def label_values(frame: pd.DataFrame, dimension: str) -> pd.DataFrame:
     if dimension not in VALUE_KEYS and not frame[dimension].eq(NOT_SET).any():
         return frame
     return frame.assign(**{dimension: frame[dimension].map(lambda v: value_label(dimension, v))})
+
+
+def in_language(item: object, field: str) -> Any:
+    """`item.<field>` in the current language: `<field>_zh` in Chinese when the item has it
+    (as the incentive plan's names may), else `<field>` as written."""
+    translated = getattr(item, f"{field}_{current_language()}", None)
+    return translated or getattr(item, field)
 
 
 def join_names(names: Iterable[object]) -> str:

@@ -4,6 +4,13 @@
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    "targets.file.col.period_start": "period_start",
+    "targets.file.col.period_end": "period_end",
+    "targets.file.col.metric": "metric",
+    "targets.file.col.scope": "scope",
+    "targets.file.col.scope_id": "scope_id",
+    "targets.file.col.name": "name",
+    "targets.file.col.target": "target",
     "page.targets": "Targets",
     "col.rep": "Person",
     "col.group": "Group",
@@ -173,6 +180,13 @@ EN: dict[str, str] = {
 }
 
 ZH: dict[str, str] = {
+    "targets.file.col.period_start": "开始日期",
+    "targets.file.col.period_end": "结束日期",
+    "targets.file.col.metric": "指标",
+    "targets.file.col.scope": "范围",
+    "targets.file.col.scope_id": "范围编号",
+    "targets.file.col.name": "名称",
+    "targets.file.col.target": "目标",
     "page.targets": "目标",
     "col.rep": "成员",
     "col.group": "小组",

@@ -298,7 +298,7 @@ def save_review_on(
     if not known.fetchone()[0]:  # type: ignore[index]
         problems.append(FieldProblem("rep_id", "unknown_rep", {"rep_id": review.rep_id}))
     scores = json.dumps(review.scores.model_dump())
-    notes = json.dumps(review.notes())
+    notes = json.dumps(review.notes(), ensure_ascii=False)  # Chinese stays readable in SQL
     snapshot = review.kpi_snapshot
     version = 1
     if review_id is None:
@@ -353,7 +353,7 @@ def save_review_on(
             "reviewer": review.reviewer,
             "scores": scores,
             "notes": notes,
-            "snapshot": None if snapshot is None else json.dumps(snapshot, default=str),
+            "snapshot": None if snapshot is None else json.dumps(snapshot, default=str, ensure_ascii=False),
             "at": now or _now(),
             "editor": editor,
             "note": (change_note or "").strip() or None,

@@ -201,6 +201,17 @@ def publish_scenario(
 
 
 TARGET_FILE_COLUMNS = ("period_start", "period_end", "metric", "scope", "scope_id", "target")
+# The headings the Targets page writes in Chinese (components/text_targets.py, checked by a
+# test), read back as the columns they stand for.
+TARGET_FILE_HEADINGS_ZH = {
+    "开始日期": "period_start",
+    "结束日期": "period_end",
+    "指标": "metric",
+    "范围": "scope",
+    "范围编号": "scope_id",
+    "名称": "name",
+    "目标": "target",
+}
 
 
 def whole_units(value: str | float | Decimal, scale: int = 1) -> int:
@@ -215,7 +226,8 @@ def read_target_file(
 ) -> list[Target]:
     """Targets from a CSV or XLSX file in the layout the Targets page exports.
 
-    Columns (others, like name and group, are ignored): period_start, period_end (dates),
+    Columns (headed in English or as the page writes them in Chinese; others, like name and
+    group, are ignored): period_start, period_end (dates),
     metric, scope (company, team or rep), scope_id (blank for the company) and target, in the
     KPI's own unit (money in currency, not cents; `units_per_value` gives the factor per
     metric). Raises ValidationFailed naming the row, column and value of every problem.
@@ -233,7 +245,8 @@ def read_target_file(
             file=file_name,
         )
         raise ValidationFailed([unreadable]) from None
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    headings = [str(c).strip() for c in frame.columns]
+    frame.columns = [TARGET_FILE_HEADINGS_ZH.get(h, h.lower()) for h in headings]
     missing = [c for c in TARGET_FILE_COLUMNS if c not in frame.columns]
     if missing:
         raise ValidationFailed(

@@ -115,7 +115,15 @@ class CommissionRule(_Strict):
 AwardRuleKind = Literal["highest", "most_improved", "group_share_at_target"]
 
 
-class Award(_Strict):
+class _Named(_Strict):
+    """A part of the plan a user reads: its name (and prize note) in the plan's language, and
+    optionally in Chinese too (`name_zh`, `prize_note_zh`), for a team that reads both."""
+
+    name: str = Field(min_length=1)
+    name_zh: str | None = None
+
+
+class Award(_Named):
     """A recognition with its rule, who may win it and the prize.
 
     highest: the largest value of `kpi` in the period; most_improved: the largest growth of
@@ -124,7 +132,6 @@ class Award(_Strict):
     """
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    name: str = Field(min_length=1)
     rule: AwardRuleKind
     kpi: str = "revenue"
     eligible_roles: tuple[Role, ...] = SELLING_ROLES
@@ -134,6 +141,7 @@ class Award(_Strict):
     min_previous: float = Field(default=0, ge=0)  # most improved: the previous value above this
     prize: Decimal | None = Field(default=None, ge=0)  # currency units
     prize_note: str | None = None  # e.g. "a trophy and a team dinner"
+    prize_note_zh: str | None = None
 
     @field_validator("kpi", "requires_kpi")
     @classmethod
@@ -149,10 +157,9 @@ class Award(_Strict):
         return self
 
 
-class Contest(_Strict):
+class Contest(_Named):
     """A named KPI race between people, groups or teams over given dates."""
 
-    name: str = Field(min_length=1)
     kpi: str
     between: Literal["people", "groups", "teams"] = "people"
     start: date
@@ -160,6 +167,7 @@ class Contest(_Strict):
     goal: float | None = Field(default=None, gt=0)  # a finish line in the KPI's unit
     prize: Decimal | None = Field(default=None, ge=0)
     prize_note: str | None = None
+    prize_note_zh: str | None = None
 
     @field_validator("kpi")
     @classmethod
@@ -175,11 +183,10 @@ class Contest(_Strict):
         return self
 
 
-class PlanVersion(_Strict):
+class PlanVersion(_Named):
     """The plan in force from `effective_from` until the next version's date."""
 
     effective_from: date
-    name: str = Field(min_length=1)
     commission: CommissionRule
     awards: tuple[Award, ...] = ()
 

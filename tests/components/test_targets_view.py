@@ -31,3 +31,22 @@ def test_clearing_the_last_bound_forgets_the_person() -> None:
 def test_floors_and_caps_join_earlier_edits() -> None:
     merged = merge_edits({11: {"target": 5}}, {0: {"floor": 1.0}, 2: {"cap": 2}}, REPS, "revenue")
     assert merged == {11: {"target": 5, "floor": 100}, 13: {"cap": 200}}
+
+
+def test_a_target_file_exported_in_chinese_reads_back() -> None:
+    """The Chinese headings the page writes are the ones data.targets reads back."""
+    from components.text import t, use_language
+    from data.targets import TARGET_FILE_COLUMNS, read_target_file
+
+    with use_language("zh"):
+        headings = [t(f"targets.file.col.{c}") for c in (*TARGET_FILE_COLUMNS, "name")]
+    content = (
+        ",".join(headings) + "\n"
+        "2026-12-01,2026-12-31,revenue,rep,7,1234.5,王伟\n"
+        "2026-12-01,2026-12-31,revenue,company,,9000,全公司\n"
+    ).encode("utf-8-sig")
+    rows = read_target_file(content, "目标.csv", {"revenue": 100})
+    assert [(r.scope, r.scope_id, r.value) for r in rows] == [
+        ("rep", 7, 123450),
+        ("company", None, 900000),
+    ]

@@ -76,3 +76,29 @@ def test_an_error_with_a_key_is_shown_in_the_current_language() -> None:
     assert str(error) == data_messages.EN[key].format(**values)
     with text.use_language("zh"):
         assert text.error_text(error) == data_messages.ZH[key].format(**values)
+
+
+def test_plan_names_given_in_chinese_are_read_in_chinese() -> None:
+    from metrics.incentive_plan import parse_plan
+
+    plan = parse_plan(
+        """
+        [[plans]]
+        effective_from = 2026-01-01
+        name = "2026 plan"
+        name_zh = "2026年方案"
+        [plans.commission]
+        tiers = [{ from_pct = 0, rate_pct = 2 }]
+        [[plans.awards]]
+        id = "champion"
+        name = "Champion"
+        rule = "highest"
+        prize_note = "a trophy"
+        """
+    )
+    version, award = plan.plans[0], plan.plans[0].awards[0]
+    with text.use_language("zh"):
+        assert text.in_language(version, "name") == "2026年方案"
+        assert text.in_language(award, "name") == "Champion"  # no name_zh: as written
+    assert text.in_language(version, "name") == "2026 plan"
+    assert text.in_language(award, "prize_note") == "a trophy"

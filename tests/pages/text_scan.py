@@ -74,10 +74,12 @@ def _table_strings(message: Any, found: list[tuple[str, str]]) -> None:
     config = json.loads(message.columns) if message.columns else {}
     order = list(message.column_order)
     table = pa.ipc.open_stream(io.BytesIO(message.arrow_data.data)).read_all()
+    pandas_meta = json.loads((table.schema.metadata or {}).get(b"pandas", b"{}"))
+    index = {c for c in pandas_meta.get("index_columns", []) if isinstance(c, str)}
     for name, column in zip(table.column_names, table.columns, strict=True):
         settings = config.get(name) or config.get(f"col:{name}") or {}
         hidden = settings.get("hidden") or (order and name not in order)
-        if name.startswith("__index_level_") or hidden:
+        if name in index or hidden:  # pandas' index: the tables hide it
             continue
         found.append(("table heading", str(settings.get("label") or name)))
         if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
