@@ -16,7 +16,7 @@ from components.format import (
     plotly_hover_format,
     plotly_tick_format,
 )
-from components.text import current_language, kpi_label, t
+from components.text import current_language, kpi_label, mid_sentence, t
 from components.theme import ACTUAL, COMPARISON, TARGET, TEMPLATE
 from metrics.catalogue import get_kpi
 from metrics.periods import add_months
@@ -211,7 +211,7 @@ def split_figure(
                 "trends.split_title",
                 kpi=kpi_label(kpi_id),
                 grain=t(f"grain.{grain}"),
-                dimension=dimension_title.lower(),
+                dimension=mid_sentence(dimension_title),
             )
         },
         hovermode="closest",

@@ -13,7 +13,7 @@ from components import cache
 from components.format import format_date, format_value, money_column_format
 from components.incentives_view import people_labels
 from components.tables import table_with_download
-from components.text import in_language, kpi_label, t
+from components.text import in_language, kpi_label, mid_sentence, t
 from components.theme import TARGET, TEMPLATE, team_colors
 from metrics import incentives
 from metrics.catalogue import get_kpi
@@ -107,7 +107,7 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
     )
     if targeted:
-        st.caption(t("incentives.groups_caption", kpi=kpi_label(kpi).lower()))
+        st.caption(t("incentives.groups_caption", kpi=mid_sentence(kpi_label(kpi))))
     else:
         level_word = t(f"incentives.level_one.{level}")
         st.caption(t("incentives.groups_caption_plain", kpi=kpi_label(kpi), level=level_word))

@@ -16,7 +16,7 @@ import streamlit as st
 
 from components import cache
 from components.format import format_date, format_percent, format_value, money_column_format
-from components.text import error_text, in_language, join_names, kpi_label, t
+from components.text import error_text, in_language, join_names, kpi_label, mid_sentence, t
 from components.theme import PACE_COLORS
 from metrics import incentives
 from metrics.catalogue import get_kpi
@@ -306,7 +306,7 @@ def rule_in_words(award: Award) -> str:
     """An award's rule and eligibility as plain sentences, from the plan's fields."""
     unit = get_kpi(award.kpi).unit
     label = kpi_label(award.kpi)
-    kpi = label if unit in ("score", "percent") else label.lower()  # "CSAT", "deals won"
+    kpi = label if unit in ("score", "percent") else mid_sentence(label)  # "CSAT", "deals won"
     key = f"incentives.rule.{award.rule}"
     if award.rule == "highest":  # amounts and counts: "the most"; scores and rates: "highest"
         key += ".highest" if unit in ("score", "percent") else ".most"
@@ -319,7 +319,7 @@ def rule_in_words(award: Award) -> str:
         parts.append(t("incentives.rule.requires", count=count, kpi=kpi_label(award.requires_kpi)))
     if award.max_tenure_months:
         parts.append(t("incentives.rule.tenure", months=award.max_tenure_months))
-    roles = join_names(t(f"role.{r}").lower() for r in award.eligible_roles)
+    roles = join_names(mid_sentence(t(f"role.{r}")) for r in award.eligible_roles)
     parts.append(t("incentives.rule.roles", roles=roles))
     parts.append(t("incentives.rule.on_team"))
     return _sentences(parts)

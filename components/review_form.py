@@ -30,7 +30,7 @@ from components.reviews_view import (
     problem_text,
     show_kpis,
 )
-from components.text import t
+from components.text import mid_sentence, t
 from data.reviews import (
     KINDS,
     SCORE_DIMENSIONS,
@@ -260,7 +260,7 @@ def _save(
 
 def _header(rep: dict, kind: str, period: tuple[date, date], existing: dict | None) -> None:
     values = {
-        "kind": kind_label(kind).lower(),
+        "kind": mid_sentence(kind_label(kind)),
         "person": rep["rep"],
         "start": format_date(period[0]),
         "end": format_date(period[1]),
@@ -271,7 +271,7 @@ def _header(rep: dict, kind: str, period: tuple[date, date], existing: dict | No
     st.markdown(
         t(
             "reviews.form.editing",
-            status=t(f"reviews.status.{existing['status']}").lower(),
+            status=mid_sentence(t(f"reviews.status.{existing['status']}")),
             version=existing["version"],
             editor=existing["edited_by"],
             at=format_datetime(existing["created_at"]),

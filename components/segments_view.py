@@ -28,6 +28,7 @@ from components.text import (
     join_names,
     kpi_label,
     label_values,
+    mid_sentence,
     t,
 )
 from components.theme import ACTUAL, TEMPLATE
@@ -219,7 +220,7 @@ def _drill_into_value(
     if clicked is not None:
         st.session_state["seg_drill"] = clicked
     chosen = st.selectbox(
-        t("segments.drill_value", dimension=dimension_label(dimension).lower()),
+        t("segments.drill_value", dimension=mid_sentence(dimension_label(dimension))),
         ["", *values],
         format_func=lambda v: t("segments.drill_none") if not v else words.get(v, v),
         key="seg_drill",

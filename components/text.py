@@ -154,6 +154,14 @@ def in_language(item: object, field: str) -> Any:
     return translated or getattr(item, field)
 
 
+def mid_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: "Customer tier" -> "customer tier" in English
+    (an abbreviation such as "RFM segment" or "CSAT" is left as it is); Chinese has no case."""
+    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
+        return label[0].lower() + label[1:]
+    return label
+
+
 def join_names(names: Iterable[object]) -> str:
     """Names as a list in words: "Ann, Bo" in English, "安、博" in Chinese."""
     return t("list.separator").join(str(name) for name in names)

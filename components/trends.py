@@ -24,6 +24,8 @@ from components.text import (
     join_names,
     kpi_definition,
     kpi_label,
+    label_values,
+    mid_sentence,
     t,
 )
 from components.theme import team_colors
@@ -51,7 +53,7 @@ def compile_error_text(error: CompileError) -> str:
     if "kpis" in values:
         values["kpis"] = join_names(kpi_label(k) for k in values["kpis"])
     if "dimension" in values:  # mid-sentence, so in lower case (as in "by product category")
-        values["dimension"] = dimension_label(values["dimension"]).lower()
+        values["dimension"] = mid_sentence(dimension_label(values["dimension"]))
     if "trail" in values:
         values["trail"] = " -> ".join(values["trail"])
     return t(str(error.key), **values)
@@ -210,12 +212,12 @@ def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
             if controls.running_total:
                 additive = get_kpi(kpi_id).additive
                 key = "trends.running_note" if additive else "trends.not_additive"
-                st.caption(t(key, kpi=kpi_label(kpi_id), grain=t(f"grain.{grain}").lower()))
+                st.caption(t(key, kpi=kpi_label(kpi_id), grain=mid_sentence(t(f"grain.{grain}"))))
             if partial:
                 st.caption(
                     t(
                         "trends.partial_note",
-                        grain=t(f"grain.{grain}").lower(),
+                        grain=mid_sentence(t(f"grain.{grain}")),
                         as_of=format_date(f.end),
                     )
                 )
@@ -248,6 +250,7 @@ def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.Data
     frame = frame[frame[controls.split].isin(keep)]
     frame = frame.assign(_order=frame[controls.split].map({n: i for i, n in enumerate(keep)}))
     frame = frame.sort_values(["_order", "bucket"]).drop(columns="_order")
+    frame = label_values(frame, controls.split)  # channel and role codes as words
     colors = team_colors(teams) if controls.split in ("team", "group") else None
     st.plotly_chart(
         split_figure(
@@ -268,7 +271,7 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     attainment the tiles show."""
     f = chosen.filters
     dimension = controls.split or ("group" if f.team_id is not None else "team")
-    st.subheader(t("trends.breakdown", dimension=dimension_label(dimension).lower()))
+    st.subheader(t("trends.breakdown", dimension=mid_sentence(dimension_label(dimension))))
     supported = tuple(k for k in controls.kpis if can_break_down(k, dimension))
     for kpi_id in controls.kpis:
         if kpi_id not in supported:
@@ -296,7 +299,7 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
         before = cache.kpi_breakdown(supported, f.with_dates(c_start, c_end), dimension)
         merged = merged.merge(before, on=dimension, how="left", suffixes=("", "__before"))
 
-    table = pd.DataFrame({dimension_label(dimension): merged[dimension]})
+    table = pd.DataFrame({dimension_label(dimension): label_values(merged, dimension)[dimension]})
     config: dict[str, object] = {}
 
     def add(label: str, values: pd.Series, column: object) -> None:
@@ -318,8 +321,8 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
                 add(change_label, growth, st.column_config.NumberColumn(format="percent"))
         target = merged.get(f"{kpi_id}_target")
         if target is not None and (target.fillna(0) > 0).any():
-            target_label = f"{label} · {t('col.target').lower()}"
-            attained_label = f"{label} · {t('col.attainment').lower()}"
+            target_label = f"{label} · {mid_sentence(t('col.target'))}"
+            attained_label = f"{label} · {mid_sentence(t('col.attainment'))}"
             add(target_label, target, _column_format(unit, target_label))
             attained = merged[kpi_id] / target.where(target > 0)
             add(

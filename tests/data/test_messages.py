@@ -296,7 +296,7 @@ def test_the_import_view_translates_problems_by_code() -> None:
         table = problems_table(problems)
     assert reasons == ["不是本列格式（Y-m-d）的日期", "数量为负数，退货请将状态记为 returned",
                        "Rep为空，请填写", "odd"]  # fmt: skip
-    assert list(table.columns) == ["行", "列", "值", "问题", "级别", "代码"]
+    assert list(table.columns) == ["行", "列", "值", "原因", "级别", "代码"]
     assert table["级别"].tolist() == ["错误", "错误", "错误", "警告"]
     assert problem_reasons(problems)[2] == "Rep is blank"
 

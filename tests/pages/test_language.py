@@ -25,6 +25,7 @@ ALLOWED = {
 VIEWS = [
     ("pages/standup.py", {}),
     ("pages/kpi_trends.py", {}),
+    ("pages/kpi_trends.py", {"split": "channel", "compare": "last_year"}),
     ("pages/incentives.py", {}),
     ("pages/targets.py", {}),
     ("pages/team.py", {}),
@@ -33,6 +34,8 @@ VIEWS = [
     ("pages/reviews.py", {"section": "coverage"}),
     ("pages/reviews.py", {"section": "calibration"}),
     ("pages/segments.py", {}),
+    ("pages/segments.py", {"seg_by": "channel", "seg_by2": "lifecycle_stage"}),
+    ("pages/segments.py", {"seg_by": "rfm_segment", "seg_shape": "treemap"}),
     ("pages/definitions.py", {}),
     ("pages/data.py", {}),
 ]
