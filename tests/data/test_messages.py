@@ -310,7 +310,7 @@ def test_the_import_view_translates_problems_by_code() -> None:
         rows = rejected_rows_table(report)  # type: ignore[arg-type]
     assert rows.columns.tolist() == ["行", "原因", "Qty"]
     # Row 9 is past the problem list's end: its English reasons stay.
-    assert rows["问题"].tolist() == [
+    assert rows["原因"].tolist() == [
         "Qty：数量为负数，退货请将状态记为 returned；Rep：Rep为空，请填写",
         "Amount: x",
     ]
