@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.cache import get_store
-from components.shell import choose_language, shell_controls
+from components.shell import choose_language, shell_controls, streamlit_words
 from components.standup_controls import presenting
 from components.text import error_text, t
 from components.theme import PRESENTATION_CSS
@@ -87,4 +87,5 @@ if presenting():
     st.html(PRESENTATION_CSS)
 page = st.navigation(PAGES, position="hidden" if presenting() else "sidebar")
 shell_controls()
+streamlit_words()
 page.run()

@@ -144,7 +144,8 @@ def plotly_tick_format(unit: Unit) -> tuple[str, str]:
     """(tickformat, tickprefix) for a chart axis in this unit (see charts.value_axis for the
     Chinese 万/亿 ticks, which plotly's formats cannot write)."""
     if unit == "money":
-        return "~s", currency_symbol()
+        # Chinese has no k: small amounts in full (large ones tick as 万/亿, charts.py).
+        return ("~s" if current_language() == "en" else ",.0f"), currency_symbol()
     if unit == "percent":
         return ".0%", ""
     if unit in ("days", "score"):

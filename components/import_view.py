@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
+from components.format import MISSING
 from components.tables import download_csv, table_with_download
 from components.text import EN, column_label, error_text, t
 from data.errors import HuddleDataError
@@ -180,6 +181,7 @@ def edit_mapping(path: Path, table: str, preset: str | None, read: ReadOptions) 
             "required": st.column_config.TextColumn(t("data.mapping.required"), width="small"),
             "column": st.column_config.SelectboxColumn(t("data.mapping.column"), options=headers),
         },
+        placeholder=MISSING,
     )
     columns = {
         str(name): column for name, column in edited["column"].items() if isinstance(column, str)
@@ -233,7 +235,7 @@ def show_report(report: ImportReport) -> None:
         st.caption(t("data.detected", rows=f"{staged.rows:,}", columns=len(staged.headers),
                      how=report.encoding_note()))  # fmt: skip
         with st.expander(t("data.preview")):
-            st.dataframe(report.preview, hide_index=True)
+            st.dataframe(report.preview, hide_index=True, placeholder=MISSING)
     if report.skipped:
         st.info(t("data.mapping.skipped", columns=", ".join(report.skipped.values())))
     if report.date_formats:

@@ -11,7 +11,14 @@ import streamlit as st
 
 from components import cache
 from components.charts import value_axes_in_words
-from components.format import currency_symbol, format_date, format_percent, format_value
+from components.format import (
+    MISSING,
+    currency_symbol,
+    format_date,
+    format_percent,
+    format_value,
+    plotly_tick_format,
+)
 from components.incentives_view import LoadedPlan, people_labels
 from components.text import in_language, t
 from components.theme import ACTUAL, PALETTE, TARGET, TEMPLATE
@@ -101,9 +108,11 @@ def ladder_figure(rule: CommissionRule, measured: int, target: int) -> go.Figure
         )
     )
     fig.update_layout(template=TEMPLATE, height=360, showlegend=False)
-    symbol = currency_symbol()
-    fig.update_xaxes(title=t("incentives.chart_amount"), tickprefix=symbol, tickformat="~s")
-    fig.update_yaxes(title=t("incentives.chart_commission"), tickprefix=symbol, tickformat="~s")
+    tickformat, symbol = plotly_tick_format("money")
+    fig.update_xaxes(title=t("incentives.chart_amount"), tickprefix=symbol, tickformat=tickformat)
+    fig.update_yaxes(
+        title=t("incentives.chart_commission"), tickprefix=symbol, tickformat=tickformat
+    )
     return value_axes_in_words(value_axes_in_words(fig, "money", "x"), "money", "y")
 
 
@@ -204,7 +213,12 @@ def rep_ladder_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool
     with chart:
         st.plotly_chart(ladder_figure(rule, measured, target), key="incentives_ladder_chart")
     with table:
-        st.dataframe(ladder_table(rule, target), hide_index=True, key="incentives_ladder_table")
+        st.dataframe(
+            ladder_table(rule, target),
+            hide_index=True,
+            key="incentives_ladder_table",
+            placeholder=MISSING,
+        )
         if rule.threshold_pct:
             at = _money(math.ceil(rule.threshold_pct * target / 100))  # first cent at it
             st.caption(t("incentives.ladder_threshold", at=_rate(rule.threshold_pct), amount=at))

@@ -15,7 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
-from components.format import format_date, format_percent, format_value, money_column_format
+from components.format import (
+    MISSING,
+    format_date,
+    format_percent,
+    format_value,
+    money_column_format,
+)
 from components.text import error_text, in_language, join_names, kpi_label, mid_sentence, t
 from components.theme import PACE_COLORS
 from metrics import incentives
@@ -291,6 +297,7 @@ def leaderboard_section(
         column_config=config,
         height=min(600, 35 * (len(shown) + 1) + 3),
         key="incentives_board",
+        placeholder=MISSING,
     )
     return choice
 

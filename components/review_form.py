@@ -20,7 +20,7 @@ import streamlit as st
 
 from components import cache
 from components.filters import GlobalFilters
-from components.format import format_date, format_datetime
+from components.format import MISSING, format_date, format_datetime
 from components.reviews_view import (
     KIND_KEY,
     PERSON_KEY,
@@ -310,6 +310,7 @@ def _form(fk: str, meta: dict[str, Any], problems: dict[str, Any], save_args: tu
                 "due_date": st.column_config.DateColumn(t("reviews.field.goal_due"), width="small"),
             },
             hide_index=True,
+            placeholder=MISSING,
         )
         st.caption(t("reviews.form.goals_help"))
         _error(problems, *sorted(k for k in problems if k.startswith("goals")))

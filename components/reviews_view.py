@@ -16,6 +16,7 @@ from components import cache
 from components.charts import trend_figure
 from components.filters import GlobalFilters
 from components.format import (
+    MISSING,
     format_date,
     format_month,
     format_percent,
@@ -447,6 +448,7 @@ def _one_review(history: pd.DataFrame, scope: Filters, as_of: date) -> None:
             ),
             hide_index=True,
             key="review_changes",
+            placeholder=MISSING,
         )
 
 
@@ -490,7 +492,7 @@ def history_section(chosen: GlobalFilters) -> None:
     if history.empty:
         st.info(t("reviews.history.none", person=rep["rep"]))
         return
-    st.dataframe(_history_table(history), hide_index=True, key="history_table")
+    st.dataframe(_history_table(history), hide_index=True, key="history_table", placeholder=MISSING)
     left, right = st.columns([3, 2], gap="large")
     with left:
         _score_trend(history)
@@ -538,6 +540,7 @@ def coverage_section(chosen: GlobalFilters) -> None:
                 format="percent", min_value=0, max_value=1
             )
         },
+        placeholder=MISSING,
     )
     st.subheader(t("reviews.coverage.people"))
     only_missing = st.toggle(t("reviews.coverage.only_missing"), value=True, key="only_missing")
@@ -669,6 +672,7 @@ def calibration_section(chosen: GlobalFilters) -> None:
                 format="percent", min_value=0, max_value=1
             )
         },
+        placeholder=MISSING,
     )
     export_section(scope)
 

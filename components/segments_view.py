@@ -13,6 +13,7 @@ import streamlit as st
 from components import cache
 from components.charts import value_axes_in_words
 from components.format import (
+    MISSING,
     format_date,
     format_percent,
     format_value,
@@ -294,6 +295,7 @@ def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
             hide_index=True,
             height=380,
             key="rfm_moves",
+            placeholder=MISSING,
         )
     segment = st.selectbox(
         t("segments.drill"),

@@ -59,6 +59,24 @@ def _keep_choices() -> None:
             state[key] = state[key]
 
 
+def streamlit_words() -> None:
+    """Words Streamlit draws itself (the file uploader's button and hint) in the session's
+    language: Streamlit has no setting for them, so other languages restyle them in CSS."""
+    if st.session_state.get(LANGUAGE_KEY, "en") == "en":
+        return
+    dropzone = '[data-testid="stFileUploaderDropzone"]'
+    st.html(
+        "<style>"
+        f"{dropzone} button [data-testid='stMarkdownContainer'] p {{font-size: 0}}"
+        f"{dropzone} button [data-testid='stMarkdownContainer'] p::after"
+        f"{{content: '{t('shell.upload_button')}'; font-size: 0.875rem}}"
+        f"{dropzone} [data-testid='stFileUploaderDropzoneInstructions'] span {{font-size: 0}}"
+        f"{dropzone} [data-testid='stFileUploaderDropzoneInstructions'] span::after"
+        f"{{content: '{t('shell.upload_hint')}'; font-size: 0.875rem}}"
+        "</style>"
+    )
+
+
 def shell_controls() -> None:
     """The language and currency switches, at the foot of the sidebar."""
     with st.sidebar:

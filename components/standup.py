@@ -13,6 +13,7 @@ import streamlit as st
 
 from components import cache
 from components.format import (
+    MISSING,
     format_date,
     format_month,
     format_percent,
@@ -149,6 +150,7 @@ def rep_table(data: StandupData, *, hide_amounts: bool, height: int) -> None:
             t("standup.col.day"): st.column_config.NumberColumn(format=money),
         },
         key="standup_board",
+        placeholder=MISSING,
     )
 
 

@@ -7,6 +7,7 @@ import io
 import pandas as pd
 import streamlit as st
 
+from components.format import MISSING
 from components.text import column_label, t
 
 
@@ -28,7 +29,12 @@ def table_with_download(
         st.info(t("table.empty"))
         return
     st.dataframe(
-        frame, hide_index=True, column_config=column_config, height=height, key=f"{key}_table"
+        frame,
+        hide_index=True,
+        column_config=column_config,
+        height=height,
+        key=f"{key}_table",
+        placeholder=MISSING,
     )
     download_csv(frame, file_name, key=key)
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
-from components.format import format_date, format_month, money_column_format
+from components.format import MISSING, format_date, format_month, money_column_format
 from components.tables import download_csv, download_xlsx
 from components.targets_view import format_base, kpi_unit
 from components.text import EN, column_label, error_text, join_names, kpi_label, t
@@ -133,6 +133,7 @@ def compare(base: TargetBase, scope: Filters, values: pd.Series) -> None:
         ),
         hide_index=True,
         key="tgt_compare_summary",
+        placeholder=MISSING,
     )
     money = money_column_format() if kpi_unit(base.kpi_id) == "money" else "localized"
     table = table.sort_values(["group", "rep"])
@@ -141,6 +142,7 @@ def compare(base: TargetBase, scope: Filters, values: pd.Series) -> None:
         hide_index=True,
         column_config={label: st.column_config.NumberColumn(format=money) for label in columns},
         key="tgt_compare_table",
+        placeholder=MISSING,
     )
 
 

@@ -16,6 +16,7 @@ import streamlit as st
 
 from components import cache
 from components.format import (
+    MISSING,
     format_date,
     format_month,
     format_percent,
@@ -360,6 +361,7 @@ def allocation_editor(
         on_change=_remember_edits,
         args=(editor_key, edits_key, rep_ids, kpi_id),
         height=min(36 * (len(frame) + 1) + 3, 560),
+        placeholder=MISSING,
     )
     if edits and st.button(t("targets.reset_edits"), icon=":material/undo:", key="tgt_reset"):
         st.session_state.pop(edits_key, None)
