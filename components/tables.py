@@ -39,6 +39,12 @@ def table_with_download(
     download_csv(frame, file_name, key=key)
 
 
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """`frame` as CSV in UTF-8 with a byte-order mark: Excel (a Chinese Windows one too)
+    reads the BOM and opens Chinese headings and names correctly."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
 def download_csv(frame: pd.DataFrame, file_name: str, *, key: str) -> None:
     """A button that downloads `frame` as CSV (UTF-8 with BOM, so Excel opens it correctly).
 
@@ -46,7 +52,7 @@ def download_csv(frame: pd.DataFrame, file_name: str, *, key: str) -> None:
     is dropped by the next one, and a click in between would fetch a file that is gone."""
     st.download_button(
         t("table.download"),
-        data=lambda: frame.to_csv(index=False).encode("utf-8-sig"),
+        data=lambda: csv_bytes(frame),
         file_name=file_name,
         mime="text/csv",
         key=f"{key}_download",

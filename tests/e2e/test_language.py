@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -67,3 +69,20 @@ def test_a_chinese_browser_opens_huddle_in_chinese(new_app_page: Callable[..., A
     with use_language("zh"):
         assert _heading(app.page) == t("page.kpi_trends")
     app.assert_no_errors()
+
+
+def test_a_csv_downloaded_in_chinese_opens_in_excel(app_page: AppPage) -> None:
+    """UTF-8 with a BOM, headings in Chinese: what Excel on a Chinese Windows machine reads."""
+    app_page.open("definitions?lang=zh")
+    page = app_page.page
+    with use_language("zh"):
+        button = page.get_by_role("button", name=t("table.download"))
+        heading, kpi = t("definitions.kpi"), t("kpi.average_order_value.label")
+    with page.expect_download() as download:
+        button.click()
+    content = Path(download.value.path()).read_bytes()
+    assert content.startswith(codecs.BOM_UTF8)
+    lines = content.decode("utf-8-sig").splitlines()
+    assert lines[0].split(",")[0] == heading
+    assert any(line.startswith(kpi + ",") for line in lines)
+    app_page.assert_no_errors()
