@@ -65,7 +65,7 @@ def download_xlsx(frame: pd.DataFrame, file_name: str, *, key: str) -> None:
 
     def workbook() -> bytes:
         buffer = io.BytesIO()
-        frame.to_excel(buffer, index=False, engine="openpyxl")
+        frame.to_excel(buffer, index=False, engine="openpyxl", sheet_name=t("table.sheet"))
         return buffer.getvalue()
 
     st.download_button(

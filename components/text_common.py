@@ -333,6 +333,7 @@ EN: dict[str, str] = {
     "unit.days": "Days",
     "unit.score": "Score",
     "table.download_xlsx": "Download XLSX",
+    "table.sheet": "Data",
     "yes": "Yes",
     "no": "No",
 }
@@ -648,6 +649,7 @@ ZH: dict[str, str] = {
     "unit.days": "天数",
     "unit.score": "分数",
     "table.download_xlsx": "下载 XLSX",
+    "table.sheet": "数据",
     "yes": "是",
     "no": "否",
 }
