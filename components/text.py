@@ -9,6 +9,7 @@ the session's: see `current_language`.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -18,33 +19,19 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from components import (
-    text_columns,
-    text_common,
-    text_imports,
-    text_incentives,
-    text_kpis,
-    text_reviews,
-    text_shell,
-    text_targets,
-    text_values,
-)
 from data import messages as data_messages
 from metrics import messages as metrics_messages
 
 LANGUAGES: dict[str, str] = {"en": "English", "zh": "中文"}
 LANGUAGE_KEY = "lang"  # the session-state key and the URL parameter
-PARTS = (
-    text_columns,
-    text_common,
-    text_imports,
-    text_incentives,
-    text_kpis,
-    text_reviews,
-    text_shell,
-    text_targets,
-    text_values,
-)
+# One module per area (components/text_<area>.py), each with EN and ZH dicts.
+PARTS = tuple(
+    importlib.import_module(f"components.text_{area}")
+    for area in (
+        "columns", "common", "imports", "incentives", "kpis", "reviews", "shell", "targets",
+        "values",
+    )
+)  # fmt: skip
 
 
 def _assemble(language: str) -> dict[str, str]:

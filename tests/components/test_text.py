@@ -102,3 +102,11 @@ def test_plan_names_given_in_chinese_are_read_in_chinese() -> None:
         assert text.in_language(award, "name") == "Champion"  # no name_zh: as written
     assert text.in_language(version, "name") == "2026 plan"
     assert text.in_language(award, "prize_note") == "a trophy"
+
+
+def test_every_catalogue_module_joins_the_catalogue() -> None:
+    from pathlib import Path
+
+    folder = Path(text.__file__).parent
+    on_disk = {f"components.{p.stem}" for p in folder.glob("text_*.py")}
+    assert on_disk == {part.__name__ for part in text.PARTS}
