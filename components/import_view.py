@@ -18,7 +18,7 @@ import streamlit as st
 from components import cache
 from components.format import MISSING
 from components.tables import download_csv, table_with_download
-from components.text import EN, column_label, error_text, t
+from components.text import EN, column_label, current_language, error_text, t
 from data.errors import HuddleDataError
 from data.importing import company
 from data.importing.errors import ImportRejected, refusal_message
@@ -376,5 +376,7 @@ def demo_section() -> None:
         sure = st.checkbox(t("data.demo.confirm"), key="data.demo.confirm")
         if st.button(t("data.demo.button"), disabled=not sure, key="data.demo.button"):
             with st.spinner(t("data.demo.button")):
-                company.restore_demo(cache.get_store())
+                # The demo's names in the reader's language: 王伟 and 杭州, or Ann and Austin.
+                locale = "zh_CN" if current_language() == "zh" else "en"
+                company.restore_demo(cache.get_store(), locale=locale)
             st.toast(t("data.demo.done"), icon=":material/check_circle:")

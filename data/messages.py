@@ -128,6 +128,7 @@ _EN: dict[str, str] = {
     "import.problem.future_date": "the date is in the future",
     "import.problem.not_a_number": "not a number",
     "import.problem.not_whole": "not a whole number",
+    "import.problem.too_large": "too large (at most 2,147,483,647)",
     "import.problem.unknown_value": "not a value Huddle knows ({detail}): map it",
     "import.problem.negative_quantity": (
         "negative quantity: record a return with status 'returned'"
@@ -267,6 +268,7 @@ _ZH: dict[str, str] = {
     "import.problem.future_date": "日期晚于今天",
     "import.problem.not_a_number": "不是数字",
     "import.problem.not_whole": "不是整数",
+    "import.problem.too_large": "数值过大（最大 2,147,483,647）",
     "import.problem.unknown_value": "Huddle 不认识这个值（可选：{detail}），请在映射中对应",
     "import.problem.negative_quantity": "数量为负数，退货请将状态记为 returned",
     "import.problem.negative_price": "价格为负数",

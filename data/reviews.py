@@ -353,7 +353,9 @@ def save_review_on(
             "reviewer": review.reviewer,
             "scores": scores,
             "notes": notes,
-            "snapshot": None if snapshot is None else json.dumps(snapshot, default=str, ensure_ascii=False),
+            "snapshot": None
+            if snapshot is None
+            else json.dumps(snapshot, default=str, ensure_ascii=False),
             "at": now or _now(),
             "editor": editor,
             "note": (change_note or "").strip() or None,

@@ -13,6 +13,7 @@ from datetime import date
 import duckdb
 
 from data.importing.mapping import Mapping
+from data.importing.parsing import NUMBER_TYPE
 from data.importing.validate import PARSED
 
 UNASSIGNED_TEAM = "Unassigned"
@@ -406,15 +407,21 @@ def _line_attributes(w: _Writer, ids: dict[str, str]) -> None:
         )
 
 
+def _integer(value: str) -> str:
+    """SQL casting a parsed whole number to INTEGER by way of a 64-bit decimal: casting a
+    128-bit DECIMAL(38,6) to INTEGER directly costs ten times as much on big files."""
+    return f"CAST(CAST({value} AS {NUMBER_TYPE}) AS INTEGER)"
+
+
 def _write_orders(w: _Writer) -> None:
     ids, joins = _resolve_lines(w)
     _line_attributes(w, ids)
     cost = "p.cost" if w.has("cost") else ("p.amount - p.profit" if w.has("profit") else "0")
     incoming = (
         f"(SELECT p.order_id,"
-        f" CAST(p.line_no AS INTEGER) AS line_no, p.order_date, {ids['customer']} AS customer_id,"
+        f" {_integer('p.line_no')} AS line_no, p.order_date, {ids['customer']} AS customer_id,"
         f" {ids['rep']} AS rep_id, {ids['team']} AS team_id, {ids['product']} AS product_id,"
-        f" CAST(coalesce(p.quantity, 1) AS INTEGER) AS quantity, p.amount AS net_amount_cents,"
+        f" coalesce({_integer('p.quantity')}, 1) AS quantity, p.amount AS net_amount_cents,"
         f" CAST(coalesce({cost}, 0) AS BIGINT) AS cost_cents,"
         f" coalesce(p.status, 'completed') AS status FROM {PARSED} p {joins} WHERE p._ok)"
     )

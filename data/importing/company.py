@@ -83,10 +83,10 @@ def merge(store: Store, table: str, from_id: int, into_id: int) -> None:
     """Fold row `from_id` of `table` into `into_id`: every reference moves, the row goes, and its
     name stays behind as an alias so the next import of the same file lands on `into_id`."""
     if table not in _ID:
-        raise MappingError(f"Only {', '.join(_ID)} can be merged, not {table}.")
+        raise MappingError.of("import.merge_tables", tables=", ".join(_ID), table=table)
     id_col = _ID[table]
     if from_id == into_id:
-        raise MappingError("A row cannot be merged into itself.")
+        raise MappingError.of("import.merge_self")
     with store.transaction() as con:
         names = dict(
             con.execute(
@@ -95,7 +95,9 @@ def merge(store: Store, table: str, from_id: int, into_id: int) -> None:
             ).fetchall()
         )
         if len(names) != 2:
-            raise MappingError(f"There is no {table} row with id {from_id} or {into_id}.")
+            raise MappingError.of(
+                "import.merge_no_row", table=table, from_id=from_id, into_id=into_id
+            )
         for ref_table, column in _REFERENCES[table]:
             con.execute(
                 f"UPDATE {ref_table} SET {column} = $b WHERE {column} = $a",
@@ -123,11 +125,12 @@ def merge(store: Store, table: str, from_id: int, into_id: int) -> None:
         )
 
 
-def restore_demo(store: Store, orders: int = 200_000) -> None:
-    """Replace everything with the demo company again (the import log is kept)."""
+def restore_demo(store: Store, orders: int = 200_000, locale: str = "en") -> None:
+    """Replace everything with the demo company again (the import log is kept), its names in
+    `locale` (en or zh_CN)."""
     from data.demo import generate_demo
 
-    generate_demo(store, orders=orders)
+    generate_demo(store, orders=orders, locale=locale)
     with store.transaction() as con:
         con.execute("DELETE FROM import_keys")
 

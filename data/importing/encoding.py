@@ -47,7 +47,7 @@ def normalize_encoding(name: str) -> str:
     key = name.strip().lower().replace("_", "-")
     if key not in ENCODINGS:
         known = ", ".join(sorted({"utf-8", "gbk", "gb18030", "windows-1252", "latin-1"}))
-        raise ImportFileError(f"Huddle cannot read the encoding '{name}'. It reads: {known}.")
+        raise ImportFileError.of("import.unknown_encoding", encoding=name, known=known)
     return ENCODINGS[key]
 
 
@@ -72,7 +72,7 @@ def detect_encoding(path: Path) -> EncodingGuess:
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return EncodingGuess("utf-16", "byte-order mark")
     if _decodes(sample, "utf-8") is not None:
-        ascii_only = all(b < 0x80 for b in sample)
+        ascii_only = sample.isascii()  # in C: a loop over the megabyte in Python took 40 ms
         return EncodingGuess("utf-8", "plain ASCII" if ascii_only else "valid UTF-8")
     gb_text = _decodes(sample, "gb18030")
     if gb_text is not None:
@@ -85,8 +85,11 @@ def detect_encoding(path: Path) -> EncodingGuess:
     return EncodingGuess("latin-1", "not UTF-8 or Windows-1252; read as Latin-1")
 
 
-def transcode_to_utf8(source: Path, codec: str, target: Path, chunk: int = 1 << 22) -> None:
-    """Copy `source` in `codec` to `target` in UTF-8, streaming; a bad byte is a clear error."""
+def transcode_to_utf8(
+    source: Path, codec: str, target: Path, chunk: int = 1 << 22, name: str | None = None
+) -> None:
+    """Copy `source` in `codec` to `target` in UTF-8, streaming; a bad byte is a clear error
+    naming the file as `name` (default: its file name)."""
     decoder = codecs.getincrementaldecoder(codec)(errors="strict")
     offset = 0
     with source.open("rb") as reader, target.open("wb") as writer:
@@ -96,9 +99,12 @@ def transcode_to_utf8(source: Path, codec: str, target: Path, chunk: int = 1 << 
                 text = decoder.decode(block, final=not block)
             except UnicodeDecodeError as error:
                 position = offset + error.start
-                raise ImportFileError(
-                    f"The file is not valid {codec} text at byte {position:,}. Choose another "
-                    "encoding (for example utf-8, gbk or windows-1252) and try again."
+                raise ImportFileError.of(
+                    "import.bad_encoding",
+                    name=name or source.name,
+                    encoding=codec,
+                    position=position,
+                    encodings="utf-8, gbk, windows-1252",
                 ) from None
             writer.write(text.lstrip("\ufeff").encode("utf-8") if offset == 0 else text.encode())
             if not block:

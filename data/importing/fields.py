@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from data.importing.errors import MappingError
+
 Kind = Literal["text", "date", "money", "integer", "number", "stage", "role", "channel", "status"]
 
 
@@ -347,7 +349,8 @@ def header_key(text: str) -> str:
 
 
 def import_table(name: str) -> ImportTable:
-    """The importable table called `name`, or a clear error listing those there are."""
+    """The importable table called `name`, or a clear error listing those there are (a
+    mapping file or preset names the table, so this is the user's error, not a KeyError)."""
     if name not in TABLES:
-        raise KeyError(f"Huddle cannot import into '{name}'. It imports: {', '.join(TABLES)}.")
+        raise MappingError.of("import.unknown_table", table=name, tables=", ".join(TABLES))
     return TABLES[name]

@@ -36,9 +36,11 @@ class Mapping:
         known = {"table", "columns", "defaults", "date_formats", "values", "options"}
         unknown = set(data) - known
         if unknown:
-            raise MappingError(f"A mapping has unknown entries: {', '.join(sorted(unknown))}.")
+            raise MappingError.of(
+                "import.mapping_unknown_entries", entries=", ".join(sorted(unknown))
+            )
         if "table" not in data:
-            raise MappingError("A mapping must say which table it imports into (table = ...).")
+            raise MappingError.of("import.mapping_no_table")
         return cls(
             table=str(data["table"]),
             columns={str(k): str(v) for k, v in dict(data.get("columns", {})).items()},
@@ -82,10 +84,11 @@ def auto_map(headers: list[str], table: str) -> dict[str, str]:
 
 
 def missing_required(spec: ImportTable, mapping: Mapping) -> list[str]:
-    """Required fields (and one-of groups) with neither a column nor a fixed value."""
+    """Required fields (and one-of groups, as a/b) with neither a column nor a fixed value."""
     given = set(mapping.columns) | set(mapping.defaults)
     missing = [f.name for f in spec.fields if f.required and f.name not in given]
-    missing += [" or ".join(group) for group in spec.one_of if not given & set(group)]
+    # Alternatives as customer/customer_key: plain data, the same in every language.
+    missing += ["/".join(group) for group in spec.one_of if not given & set(group)]
     return missing
 
 
@@ -94,24 +97,21 @@ def check_mapping(mapping: Mapping, headers: list[str]) -> None:
     spec = import_table(mapping.table)
     unknown = sorted((set(mapping.columns) | set(mapping.defaults)) - set(spec.field_names))
     if unknown:
-        raise MappingError(
-            f"The {spec.name} import has no field {', '.join(unknown)}. "
-            f"Its fields: {', '.join(spec.field_names)}."
+        raise MappingError.of(
+            "import.unknown_field",
+            table=spec.name,
+            fields=", ".join(unknown),
+            known=", ".join(spec.field_names),
         )
     absent = [h for h in mapping.columns.values() if h not in headers]
     if absent:
-        raise MappingError(
-            f"The file has no column {', '.join(repr(h) for h in absent)}. "
-            f"Its columns: {', '.join(headers)}."
+        raise MappingError.of(
+            "import.missing_column", columns=", ".join(absent), headers=", ".join(headers)
         )
     for name, fmt in mapping.date_formats.items():
         if fmt not in DATE_FORMATS and fmt != EXCEL:
             known = ", ".join([*DATE_FORMATS, EXCEL])
-            raise MappingError(f"'{fmt}' (for {name}) is not a date format Huddle knows: {known}.")
+            raise MappingError.of("import.unknown_date_format", format=fmt, field=name, known=known)
     missing = missing_required(spec, mapping)
     if missing:
-        raise MappingError(
-            f"A required column is missing: nothing in the file is mapped to "
-            f"{', '.join(missing)} for the {spec.name} import. Map a column to it, or check "
-            "that this is the right file."
-        )
+        raise MappingError.of("import.required_missing", fields=", ".join(missing), table=spec.name)

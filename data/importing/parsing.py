@@ -41,8 +41,17 @@ _TIME = (
 
 
 def blank_sql(column: str) -> str:
-    """The column's text trimmed, NULL when blank."""
-    return f"nullif(trim({column}), '')"
+    """The column's text trimmed, NULL when blank (`column` is a column reference).
+
+    Same result as nullif(trim(column), ''), at half the cost on big files: DuckDB's trim
+    removes Unicode space separators only, which in ASCII text are plain spaces, so an ASCII
+    value whose first byte sorts at or after '!' (not blank, no leading space) and that does
+    not end with a space is kept as it is; only the other values are trimmed."""
+    return (
+        f"CASE WHEN {column} >= '!' AND NOT ends_with({column}, ' ') "
+        f"AND length({column}) = strlen({column}) THEN {column} "
+        f"ELSE nullif(trim({column}), '') END"
+    )
 
 
 def date_part_sql(column: str) -> str:
@@ -92,9 +101,10 @@ def detect_date_format(con: duckdb.DuckDBPyConnection, table: str, column: str) 
     counts = ", ".join(
         f"count(*) FILTER (WHERE {date_sql('v', name)} IS NOT NULL)" for name in names
     )
+    # The raw text's distinct values first: far fewer than the rows, so only they are trimmed.
     row = con.execute(
-        f"SELECT count(*), min(v), {counts} FROM "
-        f"(SELECT DISTINCT {blank_sql(column)} AS v FROM {table} r) WHERE v IS NOT NULL"
+        f"SELECT count(*), min(v), {counts} FROM (SELECT DISTINCT {blank_sql('c')} AS v FROM "
+        f"(SELECT DISTINCT {column} AS c FROM {table} r)) WHERE v IS NOT NULL"
     ).fetchall()[0]
     distinct, example, *hits = row
     if not distinct:
@@ -113,6 +123,9 @@ def _pairs(items: tuple[str, ...]) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(items) for b in items[i + 1 :]]
 
 
+# Integer fields (quantity, line number) as 64-bit decimals: 128-bit ones cost ten times more
+# to compare and cast, and no count Huddle stores comes near a trillion.
+NUMBER_TYPE = "DECIMAL(18,6)"
 _FULL_WIDTH = ("０１２３４５６７８９．，－＋（）％", "0123456789.,-+()%")
 _CURRENCY = r"[\s\x{00a0}¥￥$€£]|RMB|CNY|USD|EUR|GBP|元"
 
@@ -138,32 +151,33 @@ def _slow_number_sql(column: str, decimal_comma: bool) -> str:
     )
 
 
-def _fast_number_sql(column: str) -> str:
-    # 64-bit decimals: plain numbers up to a trillion take this path, without any regex.
-    return f"TRY_CAST({column} AS DECIMAL(18,6))"
-
-
 def number_sql(column: str, decimal_comma: bool = False) -> str:
-    """The column as DECIMAL(38,6); a percentage is divided by 100; NULL when not a number.
+    """The column as NUMBER_TYPE; a percentage is divided by 100; NULL when not a number or
+    beyond its range (a trillion).
 
-    A plain number is cast directly; only the rest goes through the clean-up (a CASE
-    evaluates its ELSE just for the rows the plain cast could not read)."""
-    slow = _slow_number_sql(column, decimal_comma)
+    A plain number is cast directly; only the rest goes through the clean-up (a CASE evaluates
+    its ELSE just for the rows the plain cast could not read; COALESCE would evaluate both)."""
+    slow = f"TRY_CAST({_slow_number_sql(column, decimal_comma)} AS {NUMBER_TYPE})"
     if decimal_comma:
         return slow
-    fast = _fast_number_sql(column)
-    return f"(CASE WHEN {fast} IS NOT NULL THEN CAST({fast} AS DECIMAL(38,6)) ELSE {slow} END)"
+    fast = f"TRY_CAST({column} AS {NUMBER_TYPE})"
+    return f"(CASE WHEN {fast} IS NOT NULL THEN {fast} ELSE {slow} END)"
 
 
 def cents_sql(column: str, decimal_comma: bool = False) -> str:
-    """Money in integer cents, rounded half away from zero."""
-    slow = f"CAST(round({_slow_number_sql(column, decimal_comma)} * 100) AS BIGINT)"
+    """Money in integer cents, rounded half away from zero; NULL when not a number or beyond
+    what BIGINT cents hold (never an overflow error that would stop the whole import)."""
+    slow = (
+        f"TRY_CAST(round(TRY_CAST({_slow_number_sql(column, decimal_comma)} AS DECIMAL(30,6))"
+        " * 100) AS BIGINT)"
+    )
     if decimal_comma:
         return slow
-    fast = _fast_number_sql(column)
-    return (
-        f"(CASE WHEN {fast} IS NOT NULL THEN CAST(round({fast} * 100) AS BIGINT) ELSE {slow} END)"
-    )
+    # DECIMAL(16,6) times 100 still fits 64 bits, so plain amounts below ten billion take this
+    # path without any regex or 128-bit arithmetic.
+    fast = f"TRY_CAST({column} AS DECIMAL(16,6))"
+    cents = f"CAST(round({fast} * 100) AS BIGINT)"
+    return f"(CASE WHEN {fast} IS NOT NULL THEN {cents} ELSE {slow} END)"
 
 
 def detect_decimal_commas(

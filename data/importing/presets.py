@@ -42,8 +42,8 @@ class Preset:
             if item.mapping.table == table:
                 return item.mapping
         tables = ", ".join(f.mapping.table for f in self.files)
-        raise MappingError(
-            f"The preset '{self.name}' has no mapping for {table}; it has: {tables}."
+        raise MappingError.of(
+            "import.preset_no_table", preset=self.name, table=table, tables=tables
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,7 +67,7 @@ def preset_from_dict(data: dict[str, Any], saved: bool = False) -> Preset:
         )
         return Preset(str(data["name"]), str(data.get("title", data["name"])), files, saved)
     except (KeyError, TypeError, AttributeError) as error:
-        raise MappingError(f"A preset is malformed: {error} is missing or wrong.") from None
+        raise MappingError.of("import.preset_malformed", detail=str(error)) from None
 
 
 def shipped_presets(directory: Path = PRESETS_DIR) -> dict[str, Preset]:
@@ -97,7 +97,7 @@ def get_preset(name: str, store: Store | None = None) -> Preset:
     """The preset called `name`, or a clear error listing those there are."""
     found = all_presets(store)
     if name not in found:
-        raise MappingError(f"There is no preset called '{name}'. Presets: {', '.join(found)}.")
+        raise MappingError.of("import.no_preset", name=name, presets=", ".join(found))
     return found[name]
 
 
@@ -105,11 +105,9 @@ def save_preset(store: Store, name: str, mapping: Mapping, file: str = "") -> Pr
     """Save (or replace) a one-file preset under `name` in the database."""
     clean = name.strip()
     if not clean:
-        raise MappingError("A preset needs a name.")
+        raise MappingError.of("import.preset_needs_name")
     if clean in shipped_presets():
-        raise MappingError(
-            f"'{clean}' is the name of a preset that ships with Huddle; pick another."
-        )
+        raise MappingError.of("import.preset_name_taken", name=clean)
     preset = Preset(clean, clean, (PresetFile(file, mapping),), saved=True)
     with store.transaction() as con:
         con.execute(

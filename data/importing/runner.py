@@ -11,6 +11,7 @@ import hashlib
 import json
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,7 @@ import duckdb
 import pandas as pd
 
 from data.importing.commit import WriteResult, write
-from data.importing.errors import ForeignDataError, ImportRejected
+from data.importing.errors import ForeignDataError, ImportRejected, refusal_message
 from data.importing.mapping import Mapping
 from data.importing.readers import ReadOptions, StagedFile, stage_file
 from data.importing.validate import Prepared, prepare, problems_frame, rejected_rows_frame
@@ -73,6 +74,7 @@ class ImportReport:
     written: WriteResult | None = None
     committed: bool = False
     refused: str | None = None  # why the import is (or, in a dry run, would be) refused
+    refusal: ImportRejected | None = None  # the same as an error, for error_text()
     import_id: int | None = None
     imported_before: list[str] = field(default_factory=list)  # when this file came before
 
@@ -130,6 +132,19 @@ def file_sha256(path: Path) -> tuple[str, int]:
             digest.update(block)
             size += len(block)
     return digest.hexdigest(), size
+
+
+def _hash_in_background(path: Path) -> Future[tuple[str, int]]:
+    """file_sha256(path) running on its own thread; ("", 0) when there is no such file."""
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="huddle-import-hash")
+    try:
+        if path.is_file():
+            return executor.submit(file_sha256, path)
+        done: Future[tuple[str, int]] = Future()
+        done.set_result(("", 0))
+        return done
+    finally:
+        executor.shutdown(wait=False)  # the thread ends when the hash is done
 
 
 FOREIGN_ROWS_SQL = "SELECT " + " + ".join(
@@ -218,9 +233,9 @@ def run_import(
     today = today or date.today()
     path = Path(request.path)
     name = request.display_name or path.name
-    sha, size = file_sha256(path) if path.is_file() else ("", 0)
-    report = ImportReport(name, request.mapping.table, sha, size)
-    report.imported_before = _previous(store, sha, request.mapping.table) if sha else []
+    report = ImportReport(name, request.mapping.table, "", 0)
+    # The file is hashed on a thread while DuckDB reads it (hashlib releases the GIL).
+    hashing = _hash_in_background(path)
     tell(0.05, "reading")
     try:
         with (
@@ -230,24 +245,23 @@ def run_import(
             if request.replace_existing:
                 clear_company(con)
             elif foreign_rows(con):
-                raise ForeignDataError(
-                    f"{store.path} holds the demo company (or data Huddle did not import). "
-                    "Importing would mix your rows with it: clear it first (--replace on the "
-                    "command line, 'Clear the demo company' on the Data page), or import into "
-                    "another file with --db."
-                )
+                raise ForeignDataError.of("import.refused.foreign_data", path=str(store.path))
             staged = stage_file(con, path, Path(work), request.read, display_name=name)
             report.staged = staged
+            report.file_sha256, report.file_bytes = hashing.result()
+            if report.file_sha256:
+                report.imported_before = _previous(store, report.file_sha256, report.table)
             report.preview = con.execute("SELECT * FROM import_raw LIMIT 20").df()
             report.preview.columns = staged.headers
             tell(0.3, "checking")
             prep = prepare(con, staged, request.mapping, today)
             _fill_report(con, report, prep)
             if prep.blocking or (prep.error_rows and request.on_error == "reject"):
-                report.refused = _rejection(report)
+                report.refusal = _rejection(report)
+                report.refused = str(report.refusal)
                 if dry_run:
                     raise _DryRun
-                raise ImportRejected(report.refused, report)
+                raise report.refusal
             tell(0.6, "writing")
             report.written = write(con, request.mapping, today)
             if dry_run:
@@ -261,18 +275,9 @@ def run_import(
     return report
 
 
-def _rejection(report: ImportReport) -> str:
-    if report.blocking:
-        head = f"{report.file_name} was not imported: " + " ".join(report.blocking)
-    else:
-        head = (
-            f"{report.file_name} was not imported: {report.rejected:,} of {report.rows:,} rows "
-            f"have errors. Fix them, or import the valid rows and set the rest aside "
-            f"(--on-error quarantine)."
-        )
-    first = report.problems[report.problems["severity"] == "error"].head(10)
-    lines = [
-        f"row {r.row}, {r.column}: {r.reason}" + (f" ('{r.value}')" if r.value is not None else "")
-        for r in first.itertuples()
-    ]
-    return head + ("\n" + "\n".join(f"- {line}" for line in lines) if lines else "")
+def _rejection(report: ImportReport) -> ImportRejected:
+    """The refusal, from the report: its message is the English text (the reasons and the
+    first problems, for the CLI and logs); its key and values (import.refused.*) give the same
+    in the user's language."""
+    message = refusal_message(report)
+    return ImportRejected(str(message) if message is not None else report.file_name, report)

@@ -120,7 +120,6 @@ def _default_sql(item: ImportField, value: str) -> str:
 def _build_parsed(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
     spec = import_table(prep.mapping.table)
     staged = prep.staged
-    selects = [f"{staged.row_sql} AS _row"]
     numeric = {
         item.name: "r." + staged.column(prep.mapping.columns[item.name])
         for item in spec.fields
@@ -128,44 +127,74 @@ def _build_parsed(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
     }
     commas = detect_decimal_commas(con, RAW_TABLE, list(numeric.values()))
     prep.decimal_comma = {name: commas[column] for name, column in numeric.items()}
+    inner = [f"{staged.row_sql} AS _row"]
+    outer = ["_row"]
     joins: list[str] = []
-    aliases: list[str] = []  # a text field's raw text is the field itself: not stored twice
+    aliases: list[str] = []  # columns of the view only: nothing stored for them
+    renumber = spec.name == "orders" and "line_no" not in prep.mapping.columns
     for item in spec.fields:
         if item.name in prep.mapping.columns:
             source = "r." + staged.column(prep.mapping.columns[item.name])
             expr, join = _field_sql(con, prep, item, source)
-            selects.append(f"{expr} AS {item.name}")
+            inner.append(f"{expr} AS {item.name}")
+            outer.append(item.name)
             if item.kind == "text":
                 aliases.append(f"{item.name} AS {item.name}__raw")
             else:
-                selects.append(f"{blank_sql(source)} AS {item.name}__raw")
+                # The raw text only where the value did not parse: the rest of the rows'
+                # text is fetched for the rows with a problem (_raw_values), not stored.
+                inner.append(f"{source} AS {item.name}__src")
+                outer.append(
+                    f"CASE WHEN {item.name} IS NULL THEN {blank_sql(item.name + '__src')} END"
+                    f" AS {item.name}__raw"
+                )
             if join:
                 joins.append(join)
         elif item.name in prep.mapping.defaults:
             value = _default_sql(item, prep.mapping.defaults[item.name])
-            selects.append(f"{value} AS {item.name}")
+            inner.append(f"{value} AS {item.name}")
+            outer.append(item.name)
             aliases.append(f"{value} AS {item.name}__raw")
-        else:
-            cast = {"date": "DATE", "money": "BIGINT", "integer": "DECIMAL(38,6)"}.get(
+        elif not (renumber and item.name == "line_no"):
+            cast = {"date": "DATE", "money": "BIGINT", "integer": "DECIMAL(18,6)"}.get(
                 item.kind, "VARCHAR"
             )
-            selects.append(f"CAST(NULL AS {cast}) AS {item.name}")
+            aliases.append(f"CAST(NULL AS {cast}) AS {item.name}")
             aliases.append(f"NULL::VARCHAR AS {item.name}__raw")
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE {PARSED_ROWS} AS SELECT {', '.join(selects)}, "
-        f"true AS _ok FROM {RAW_TABLE} r {' '.join(joins)}"
+        f"CREATE OR REPLACE TEMP TABLE {PARSED_ROWS} AS SELECT {', '.join(outer)}, true AS _ok "
+        f"FROM (SELECT {', '.join(inner)} FROM {RAW_TABLE} r {' '.join(joins)})"
     )
-    if spec.name == "orders" and "line_no" not in prep.mapping.columns:
+    if renumber:
         # Lines numbered in file order within each order: stable when the same file comes again.
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {PARSED_ROWS} AS SELECT * REPLACE ("
-            f"CAST(row_number() OVER (PARTITION BY order_id ORDER BY _row) AS DECIMAL(38,6))"
-            f" AS line_no) FROM {PARSED_ROWS}"
+            f"CREATE OR REPLACE TEMP TABLE {PARSED_ROWS} AS SELECT *, "
+            f"CAST(row_number() OVER (PARTITION BY order_id ORDER BY _row) AS DECIMAL(18,6))"
+            f" AS line_no, NULL::VARCHAR AS line_no__raw FROM {PARSED_ROWS}"
         )
     con.execute(
         f"CREATE OR REPLACE TEMP VIEW {PARSED} AS SELECT *, {', '.join(aliases) or '1 AS _x'} "
         f"FROM {PARSED_ROWS}"
     )
+
+
+def _raw_values(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
+    """Problems of fields that are not text show the file's text: fetched from the raw table
+    for the rows with a problem only."""
+    if not con.execute(f"SELECT count(*) FROM {PROBLEMS}").fetchall()[0][0]:
+        return
+    spec = import_table(prep.mapping.table)
+    staged = prep.staged
+    for item in spec.fields:
+        header = prep.mapping.columns.get(item.name)
+        if item.kind == "text" or header is None:
+            continue
+        source = "r." + staged.column(header)
+        con.execute(
+            f"UPDATE {PROBLEMS} SET value = {blank_sql(source)} FROM {RAW_TABLE} r "
+            f"WHERE {PROBLEMS}.column_name = $header AND {PROBLEMS}._row = {staged.row_sql}",
+            {"header": header},
+        )
 
 
 class _Checks:
@@ -214,6 +243,9 @@ class _Checks:
         return " UNION ALL ".join(parts)
 
 
+INTEGER_LIMIT = 2_147_483_647  # DuckDB's INTEGER
+
+
 def _add_checks(checks: _Checks, today: date) -> None:
     prep = checks.prep
     spec = import_table(prep.mapping.table)
@@ -226,7 +258,7 @@ def _add_checks(checks: _Checks, today: date) -> None:
         if item.required and not filled:
             checks.add(
                 name,
-                f"{name}__raw IS NULL",
+                f"{name} IS NULL AND {name}__raw IS NULL",
                 "blank",
                 _quote(f"{name} is blank"),
                 detail=_quote(checks.header(name)),
@@ -262,6 +294,13 @@ def _add_checks(checks: _Checks, today: date) -> None:
                     "not_whole",
                     _quote(f"{name} is not a whole number"),
                 )
+                # The tables keep whole numbers as 32-bit integers: larger ones cannot be stored.
+                checks.add(
+                    name,
+                    f"{name} IS NOT NULL AND abs({name}) > {INTEGER_LIMIT}",
+                    "too_large",
+                    _quote(f"{name} is too large (at most {INTEGER_LIMIT:,})"),
+                )
         elif item.kind in CANONICAL:
             known = ", ".join(CANONICAL[item.kind])
             checks.add(
@@ -274,7 +313,7 @@ def _add_checks(checks: _Checks, today: date) -> None:
     for group in spec.one_of:
         present = [g for g in group if g in given]
         if present:
-            condition = " AND ".join(f"{g}__raw IS NULL" for g in present)
+            condition = " AND ".join(f"{g} IS NULL AND {g}__raw IS NULL" for g in present)
             headers = " / ".join(checks.header(g) for g in present)
             checks.add(
                 present[0],
@@ -317,7 +356,7 @@ def _add_checks(checks: _Checks, today: date) -> None:
         if prep.mapping.options.get("created_date_fallback") == "latest_date":
             checks.add(
                 "created_date",
-                "created_date__raw IS NULL",
+                "created_date IS NULL AND created_date__raw IS NULL",
                 "created_date_filled",
                 _quote("no created date: the deal is dated the file's last day"),
                 "warning",
@@ -388,6 +427,7 @@ def prepare(
         "value VARCHAR, code VARCHAR, reason VARCHAR, severity VARCHAR, detail VARCHAR)"
     )
     con.execute(f"INSERT INTO {PROBLEMS} {checks.sql()}")
+    _raw_values(con, prep)
     con.execute(
         f"UPDATE {PARSED_ROWS} SET _ok = false WHERE _row IN "
         f"(SELECT _row FROM {PROBLEMS} WHERE severity = 'error')"
@@ -407,7 +447,16 @@ def prepare(
 def _fix_deals(con: duckdb.DuckDBPyConnection) -> None:
     """Apply what the warnings announced: open deals lose a close date; undated deals get the
     file's last day."""
-    con.execute(f"UPDATE {PARSED_ROWS} SET closed_date = NULL WHERE stage NOT IN ('won', 'lost')")
+    stored = {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = $t", {"t": PARSED_ROWS}
+        ).fetchall()
+    }
+    if "closed_date" in stored:  # an unmapped close date is NULL in the view, not stored
+        con.execute(
+            f"UPDATE {PARSED_ROWS} SET closed_date = NULL WHERE stage NOT IN ('won', 'lost')"
+        )
     con.execute(
         f"UPDATE {PARSED_ROWS} SET created_date = (SELECT max(greatest(created_date, "
         f"coalesce(closed_date, created_date))) FROM {PARSED}) "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from data.importing.errors import MappingError
 from data.models import CHANNELS, DEAL_STAGES, ROLES
 
 CANONICAL: dict[str, tuple[str, ...]] = {
@@ -79,8 +80,11 @@ def value_map(kind: str, extra: dict[str, str] | None = None) -> dict[str, str]:
             result.setdefault(value_key(word), canonical)
     for word, canonical in (extra or {}).items():
         if canonical not in CANONICAL[kind]:
+            # A preset's or saved mapping's words: the user's data, so a MappingError.
             known = ", ".join(CANONICAL[kind])
-            raise ValueError(f"'{canonical}' is not a {kind}; use one of: {known}")
+            raise MappingError.of(
+                "import.unknown_canonical", value=canonical, kind=kind, known=known
+            )
         result[value_key(word)] = canonical
     return result
 

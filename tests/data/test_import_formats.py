@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from data.importing.encoding import detect_encoding
 from data.importing.fields import TABLES
 from data.importing.mapping import Mapping, auto_map, check_mapping
-from data.importing.parsing import cents_sql, date_sql, detect_date_format
+from data.importing.parsing import blank_sql, cents_sql, date_sql, detect_date_format
 from data.importing.presets import get_preset, save_preset, saved_presets, shipped_presets
 from data.importing.readers import ReadOptions
 from data.importing.runner import ImportRequest, run_import
@@ -57,11 +57,46 @@ def test_a_column_both_m_d_and_d_m_is_reported_ambiguous() -> None:
         ("1,234.56", 123456), ("¥1,234.5", 123450), ("$ 99", 9900), ("€0.005", 1),
         ("£-2.50", -250), ("(1,000.00)", -100000), ("１２３．４", 12340), ("12.5%", 13),
         ("", None), ("  ", None), ("n/a", None), ("￥８８", 8800),
+        ("99999999999", 9999999999900), ("-0.005", -1), ("1e40", None),
     ],
 )  # fmt: skip
 def test_numbers_as_exports_write_them(text: str, cents: int | None) -> None:
     con = _column([text])
     assert con.execute(f"SELECT {cents_sql('c')} FROM t").fetchall()[0][0] == cents
+
+
+def test_blank_sql_is_trim_then_null_when_empty() -> None:
+    # The fast path keeps ASCII values that need no trim; everything else is trimmed as before.
+    values = ["a", " a", "a ", "a\u00a0", "\u00a0a", "a\u3000", "\u3000张伟", "张伟",
+              "张伟\u2003", "a\t", "\ta", "", "   ", None, "a b", "é", "aé", "~", "a\u202f",
+              "a\u200b"]  # fmt: skip
+    con = _column(values)
+    differ = con.execute(
+        f"SELECT c FROM t WHERE {blank_sql('c')} IS DISTINCT FROM nullif(trim(c), '')"
+    ).fetchall()
+    assert differ == []
+    assert (
+        con.execute(f"SELECT count({blank_sql('c')}) FROM t").fetchall()[0][0] == 17
+    )  # all but "", "   ", None
+
+
+def test_numbers_too_big_to_store_are_problems_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "Order,Date,Customer,Product,Rep,Qty,Amount\n"
+        "B1,2024-03-05,Acme,W,Ann,1,99999999999999999999999\n"
+        "B2,2024-03-05,Acme,W,Ann,1e15,5\nB3,2024-03-05,Acme,W,Ann,1,12345678901.25\n",
+        "utf-8",
+    )
+    store = Store(tmp_path / "t.duckdb")
+    columns = {"order_id": "Order", "order_date": "Date", "customer": "Customer",
+               "product": "Product", "rep": "Rep", "quantity": "Qty",
+               "amount": "Amount"}  # fmt: skip
+    request = ImportRequest(path, Mapping("orders", columns=columns), on_error="quarantine")
+    report = run_import(store, request, today=TODAY)
+    assert report.rejected_rows["row"].tolist() == [2, 3]
+    assert set(report.problems["code"]) == {"not_a_number"}
+    assert store.rows("SELECT order_id, net_amount_cents FROM orders") == [("B3", 1234567890125)]
 
 
 def test_encodings_are_told_apart(tmp_path: Path) -> None:

@@ -82,6 +82,9 @@ CASES = {
                    "rows have errors"),
     "not_a_number": ((GOOD + "A2,2024-03-06,Beta,Widget,Ann,1,lots\n").encode(),
                      ImportRejected, "rows have errors"),
+    # Whole but past a 32-bit integer: refused on its row, not a crash of the write.
+    "quantity_too_large": ((GOOD + "A2,2024-03-06,Beta,Widget,Ann,3000000000,5\n").encode(),
+                           ImportRejected, "rows have errors"),
     "ambiguous_dates": (
         b"Order,Date,Customer,Product,Rep,Qty,Amount\nA1,03/04/2024,Acme,W,Ann,1,1\n"
         b"A2,05/06/2024,Acme,W,Ann,1,1\n",
@@ -141,6 +144,11 @@ def test_quarantine_imports_the_valid_rows_and_sets_the_rest_aside(tmp_path: Pat
     assert report.warnings == 1  # the order dated 2099 is flagged, not refused
     log = store.rows("SELECT rows_added, rows_rejected, warnings FROM import_log")
     assert log == [(2, 1, 1)]
+    # The file is hashed while DuckDB reads it; the log holds the whole file's hash and size.
+    path = tmp_path / "f.csv"
+    logged = store.rows("SELECT file_sha256, file_bytes FROM import_log")
+    assert logged == [(_sha(path), path.stat().st_size)]
+    assert report.file_sha256 == _sha(path)
 
 
 def test_gbk_file_with_chinese_names_is_detected_and_read(tmp_path: Path) -> None:
