@@ -78,7 +78,7 @@ def streamlit_words() -> None:
 
 
 def shell_controls() -> None:
-    """The language and currency switches, at the foot of the sidebar."""
+    """The language and currency switches, in the sidebar below the page menu."""
     with st.sidebar:
         left, right = st.columns(2)
         left.selectbox(
