@@ -18,14 +18,14 @@ import streamlit as st
 from components import cache
 from components.format import MISSING
 from components.tables import download_csv, table_with_download
-from components.text import EN, column_label, current_language, error_text, t
+from components.text import EN, column_label, current_language, error_text, join_names, t
 from data.errors import HuddleDataError
 from data.importing import company
 from data.importing.errors import ImportRejected, refusal_message
 from data.importing.fields import TABLES
 from data.importing.mapping import Mapping, auto_map, missing_required
 from data.importing.presets import all_presets, save_preset
-from data.importing.readers import DELIMITERS, ReadOptions, read_headers
+from data.importing.readers import DELIMITERS, ReadOptions, StagedFile, read_headers
 from data.importing.runner import ImportReport, ImportRequest, run_import
 
 _STATE = "data.import"
@@ -228,18 +228,37 @@ def dry_run(request: ImportRequest) -> tuple[ImportReport | None, object | None]
     return report, refusal
 
 
+def _how_read(staged: StagedFile) -> str:
+    """How the file was read (encoding and why, delimiter; or the sheet), in words."""
+    if staged.format == "csv" and staged.encoding:
+        delimiter = staged.delimiter or ","
+        shown = t("data.delimiter.tab") if delimiter == "\t" else f"“{delimiter}”"
+        return t(
+            "data.read_as_text",
+            encoding=staged.encoding.encoding,
+            why=t(f"data.encoding_why.{staged.encoding.why}"),
+            delimiter=shown,
+        )
+    if staged.sheet:
+        return t("data.read_as_sheet", format=staged.format.upper(), sheet=staged.sheet)
+    return t("data.read_as", format=staged.format.upper())
+
+
 def show_report(report: ImportReport) -> None:
     """Detected settings, preview, counts and every problem with downloads."""
     staged = report.staged
     if staged is not None:
         st.caption(t("data.detected", rows=f"{staged.rows:,}", columns=len(staged.headers),
-                     how=report.encoding_note()))  # fmt: skip
+                     how=_how_read(staged)))  # fmt: skip
         with st.expander(t("data.preview")):
             st.dataframe(report.preview, hide_index=True, placeholder=MISSING)
     if report.skipped:
         st.info(t("data.mapping.skipped", columns=", ".join(report.skipped.values())))
     if report.date_formats:
-        shown = ", ".join(f"{k} {v}" for k, v in report.date_formats.items())
+        shown = join_names(
+            t("data.date_format", field=column_label(k), format=v)
+            for k, v in report.date_formats.items()
+        )
         st.caption(t("data.dates", formats=shown))
     st.subheader(t("data.report"))
     a, b, c = st.columns(3)

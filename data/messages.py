@@ -162,7 +162,7 @@ _EN: dict[str, str] = {
     "import.refused.blocking": "{file} was not imported: {reasons:en}",
     "import.refused.rows": (
         "{file} was not imported: {rejected:,} of {rows:,} rows have errors. Fix them, or "
-        "import the valid rows and set the rest aside (--on-error quarantine).{problems:en}"
+        "import the valid rows and set the rest aside (`--on-error quarantine`).{problems:en}"
     ),
     "import.refused.line": "row {row}, {column}: {reason:en} ('{value}')",
     "import.refused.line_no_value": "row {row}, {column}: {reason:en}",
@@ -270,7 +270,7 @@ _ZH: dict[str, str] = {
     "import.problem.not_whole": "不是整数",
     "import.problem.too_large": "数值过大（最大 2,147,483,647）",
     "import.problem.unknown_value": "Huddle 不认识这个值（可选：{detail}），请在映射中对应",
-    "import.problem.negative_quantity": "数量为负数，退货请将状态记为 returned",
+    "import.problem.negative_quantity": "数量为负数；退货请将状态记为“退货”",
     "import.problem.negative_price": "价格为负数",
     "import.problem.duplicate_key": "同一键值出现在第 {detail} 行",
     "import.problem.closed_without_date": "已赢单或已输单的商机需要填写关闭日期",
@@ -297,7 +297,7 @@ _ZH: dict[str, str] = {
     "import.refused.blocking": "{file} 未导入：{reasons:zh}",
     "import.refused.rows": (
         "{file} 未导入：{rows:,} 行中有 {rejected:,} 行有错误。请修正后重试，或选择只导入有效行、"
-        "跳过出错行（命令行：--on-error quarantine）。{problems:zh}"
+        "跳过出错行（命令行：`--on-error quarantine`）。{problems:zh}"
     ),
     "import.refused.line": "第 {row} 行，{column}：{reason:zh}（“{value}”）",
     "import.refused.line_no_value": "第 {row} 行，{column}：{reason:zh}",

@@ -39,7 +39,8 @@ class EncodingGuess:
     """The encoding chosen for a file and why."""
 
     encoding: str
-    reason: str
+    reason: str  # in English, for the CLI
+    why: str = "chosen"  # the reason's code, which the Data page words in the user's language
 
 
 def normalize_encoding(name: str) -> str:
@@ -68,21 +69,23 @@ def detect_encoding(path: Path) -> EncodingGuess:
     with path.open("rb") as handle:
         sample = handle.read(SAMPLE_BYTES)
     if sample.startswith(codecs.BOM_UTF8):
-        return EncodingGuess("utf-8", "byte-order mark")
+        return EncodingGuess("utf-8", "byte-order mark", "bom")
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return EncodingGuess("utf-16", "byte-order mark")
+        return EncodingGuess("utf-16", "byte-order mark", "bom")
     if _decodes(sample, "utf-8") is not None:
         ascii_only = sample.isascii()  # in C: a loop over the megabyte in Python took 40 ms
-        return EncodingGuess("utf-8", "plain ASCII" if ascii_only else "valid UTF-8")
+        if ascii_only:
+            return EncodingGuess("utf-8", "plain ASCII", "ascii")
+        return EncodingGuess("utf-8", "valid UTF-8", "utf8")
     gb_text = _decodes(sample, "gb18030")
     if gb_text is not None:
         non_ascii = [ch for ch in gb_text if ord(ch) >= 0x80]
         chinese = sum(1 for ch in non_ascii if _CJK.match(ch))
         if non_ascii and chinese / len(non_ascii) > 0.9:
-            return EncodingGuess("gb18030", "Chinese text in GBK/GB18030")
+            return EncodingGuess("gb18030", "Chinese text in GBK/GB18030", "gbk")
     if _decodes(sample, "cp1252") is not None:
-        return EncodingGuess("cp1252", "not UTF-8; Western European text (Windows-1252)")
-    return EncodingGuess("latin-1", "not UTF-8 or Windows-1252; read as Latin-1")
+        return EncodingGuess("cp1252", "not UTF-8; Western European text (Windows-1252)", "cp1252")
+    return EncodingGuess("latin-1", "not UTF-8 or Windows-1252; read as Latin-1", "latin1")
 
 
 def transcode_to_utf8(

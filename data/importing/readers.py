@@ -272,7 +272,7 @@ def stage_file(
     else:
         if options.encoding:
             codec = normalize_encoding(options.encoding)
-            guess = EncodingGuess(codec, "chosen by you")
+            guess = EncodingGuess(codec, "chosen by you", "chosen")
         else:
             guess = detect_encoding(path)
         readable = path

@@ -110,3 +110,13 @@ def test_every_catalogue_module_joins_the_catalogue() -> None:
     folder = Path(text.__file__).parent
     on_disk = {f"components.{p.stem}" for p in folder.glob("text_*.py")}
     assert on_disk == {part.__name__ for part in text.PARTS}
+
+
+def test_every_import_field_has_a_heading_in_both_languages() -> None:
+    """The Data page's mapping table names each field with column_label."""
+    from data.importing.fields import TABLES, import_table
+
+    names = {name for table in TABLES for name in import_table(table).field_names}
+    keys = {name: (f"col.{name}", f"kpi.{name}.label", f"dim.{name}") for name in names}
+    unnamed = sorted(n for n, options in keys.items() if not any(k in text.EN for k in options))
+    assert not unnamed, f"import fields without a heading: {unnamed}"

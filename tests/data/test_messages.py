@@ -294,7 +294,7 @@ def test_the_import_view_translates_problems_by_code() -> None:
     with text.use_language("zh"):
         reasons = problem_reasons(problems).tolist()
         table = problems_table(problems)
-    assert reasons == ["不是本列格式（Y-m-d）的日期", "数量为负数，退货请将状态记为 returned",
+    assert reasons == ["不是本列格式（Y-m-d）的日期", "数量为负数；退货请将状态记为“退货”",
                        "Rep为空，请填写", "odd"]  # fmt: skip
     assert list(table.columns) == ["行", "列", "值", "原因", "级别", "代码"]
     assert table["级别"].tolist() == ["错误", "错误", "错误", "警告"]
@@ -311,6 +311,6 @@ def test_the_import_view_translates_problems_by_code() -> None:
     assert rows.columns.tolist() == ["行", "原因", "Qty"]
     # Row 9 is past the problem list's end: its English reasons stay.
     assert rows["原因"].tolist() == [
-        "Qty：数量为负数，退货请将状态记为 returned；Rep：Rep为空，请填写",
+        "Qty：数量为负数；退货请将状态记为“退货”；Rep：Rep为空，请填写",
         "Amount: x",
     ]

@@ -19,7 +19,10 @@ APP = str(ROOT / "app.py")
 ALLOWED = {
     "KPI", "RFM", "CSV", "TSV", "XLSX", "Excel", "Parquet", "NPS", "Huddle", "English", "GBK",
     "UTF", "BOM", "CNY", "USD", "EUR", "TOML", "Markdown", "ID", "Top", "PK", "Windows", "CRM",
-    "UTC",
+    "UTC", "GB", "Fxiaoke", "Zoho", "Salesforce", "Maven", "Tableau", "Sample", "Superstore",
+    # Preset and encoding names, as the CLI takes them.
+    "fxiaoke", "zoho", "crm", "salesforce", "maven", "superstore", "utf", "gbk", "gb", "latin",
+    "windows", "csv", "xlsx",  # and file names' extensions
 }  # fmt: skip
 # Each page as it opens, and the sections a page switches between (key, option).
 VIEWS = [
@@ -44,7 +47,10 @@ VIEWS = [
 def _code_columns() -> set[str]:
     """Table columns that show codes on purpose: a KPI's id is what `cli.py kpi` takes."""
     with use_language("zh"):
-        return {f"table cell [{t('definitions.id')}]"}
+        return {
+            f"table cell [{t('definitions.id')}]",
+            f"table cell [{t('import.problems.heading.code')}]",  # an import problem's code
+        }
 
 
 @pytest.fixture(scope="session")
@@ -106,3 +112,33 @@ def test_english_is_the_default_and_money_follows_the_language(zh_demo: Path) ->
     assert chinese.metric[0].value.endswith("万")  # the demo's month runs to 10^5 yuan
     euro = _chinese_app("pages/kpi_trends.py", {"cur": "EUR"})
     assert euro.metric[0].value.startswith("€")
+
+
+def test_a_chinese_import_with_problems_is_reported_in_chinese(isolated_database: Path) -> None:
+    """A GBK export with Chinese headings and two bad rows, checked on the Data page in
+    Chinese: the preview, the report and the problems read without English."""
+    content = (
+        "订单编号,下单日期,客户名称,产品名称,业务员,数量,销售额\n"
+        'A1,2024年3月5日,杭州海纳商行,铸铁煎锅,王伟,2,"￥1,200"\n'
+        "A2,2024年3月6日,杭州海纳商行,铸铁煎锅,王伟,-3,￥600\n"
+        "A3,某天,南京旭日商贸有限公司,砂锅,李娜,1,很多\n"
+    ).encode("gbk")
+    at = _chinese_app("pages/data.py", {})
+    # Each run names the language again: AppTest loses the sidebar's switch on a switched page.
+    # The test's own thread labels options too (to find the one picked): in Chinese as well.
+    with use_language("zh"):
+        at.session_state["lang"] = "zh"
+        at.selectbox(key="data.table").select("orders").run()
+        at.session_state["lang"] = "zh"
+        at.file_uploader(key="data.upload").set_value(("销售.csv", content, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = screen_strings(at)
+    assert any("数量为负数" in text for _, text in shown), "the negative quantity is not reported"
+    left = sorted(
+        {
+            f"{where}: {text[:120]!r}"
+            for where, text in shown
+            if english_words(text, ALLOWED) and where not in _code_columns()
+        }
+    )
+    assert not left, "English on the Chinese Data page:\n" + "\n".join(left)
