@@ -358,7 +358,11 @@ def build_parser() -> argparse.ArgumentParser:
     info.set_defaults(run=cmd_info)
 
     imp = sub.add_parser("import", help="import a CSV/TSV, XLSX or Parquet file (or a preset's)")
-    imp.add_argument("table", nargs="?", help="teams, reps, customers, products, orders or deals")
+    imp.add_argument(
+        "table",
+        nargs="?",
+        help="teams, reps, customers, products, orders, deals, activities or feedback",
+    )
     imp.add_argument("file", nargs="?", help="the file (or, with --preset, a folder)")
     imp.add_argument("--preset", help="a mapping preset (see: python cli.py presets)")
     imp.add_argument("--mapping", help="a mapping file (TOML or JSON)")

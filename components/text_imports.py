@@ -25,6 +25,7 @@ EN: dict[str, str] = {
     "data.health.table.orders": "Order lines",
     "data.health.table.deals": "Deals",
     "data.health.table.activities": "Activities",
+    "data.health.table.feedback": "Customer feedback",
     "data.tick_to_import": (
         "The check above assumes the demo company is cleared. To import, tick “Clear the demo "
         "company when I import” at the top."
@@ -35,6 +36,8 @@ EN: dict[str, str] = {
     "data.table.products": "Products",
     "data.table.orders": "Order lines (sales)",
     "data.table.deals": "Deals (pipeline, opportunities)",
+    "data.table.activities": "Activities (calls, visits, messages, meetings)",
+    "data.table.feedback": "Customer feedback (complaints, CSAT, NPS)",
     "data.preset": "Mapping preset",
     "data.preset.none": "None: match the headers",
     "data.settings": "How the file is read",
@@ -105,6 +108,13 @@ EN: dict[str, str] = {
     "col.rows_updated": "Updated",
     "col.rows_unchanged": "Unchanged",
     "col.rows_rejected": "Rejected",
+    # Fields only the activities and feedback imports have, as the mapping table heads them.
+    "col.activity_key": "Activity ID",
+    "col.activity_date": "Activity date",
+    "col.next_follow_up_date": "Next follow-up date",
+    "col.feedback_key": "Feedback ID",
+    "col.feedback_date": "Feedback date",
+    "col.resolved_date": "Resolved date",
 }
 
 ZH: dict[str, str] = {
@@ -131,6 +141,7 @@ ZH: dict[str, str] = {
     "data.health.table.orders": "订单行",
     "data.health.table.deals": "商机",
     "data.health.table.activities": "跟进记录",
+    "data.health.table.feedback": "客户反馈",
     "data.tick_to_import": (
         "上面的检查按已清空演示公司计算。要导入，请先勾选页面顶部的“导入时清空演示公司”。"
     ),
@@ -140,6 +151,8 @@ ZH: dict[str, str] = {
     "data.table.products": "产品",
     "data.table.orders": "订单行（销售明细）",
     "data.table.deals": "商机（销售机会）",
+    "data.table.activities": "跟进记录（电话、拜访、消息、会议）",
+    "data.table.feedback": "客户反馈（投诉、满意度、NPS）",
     "data.preset": "列映射预设",
     "data.preset.none": "不用预设：按表头匹配",
     "data.settings": "文件读取方式",
@@ -204,4 +217,10 @@ ZH: dict[str, str] = {
     "col.rows_updated": "更新",
     "col.rows_unchanged": "未变",
     "col.rows_rejected": "跳过",
+    "col.activity_key": "跟进记录编号",
+    "col.activity_date": "跟进日期",
+    "col.next_follow_up_date": "下次跟进日期",
+    "col.feedback_key": "反馈编号",
+    "col.feedback_date": "反馈日期",
+    "col.resolved_date": "解决日期",
 }

@@ -142,6 +142,14 @@ _EN: dict[str, str] = {
     ),
     "import.problem.created_date_filled": "no created date: the deal is dated the file's last day",
     "import.problem.left_before_hired": "the leave date is before the hire date",
+    "import.problem.out_of_range": "outside the range it can take ({detail})",
+    "import.problem.resolved_before_feedback": "the resolved date is before the feedback date",
+    "import.problem.follow_up_before_activity": (
+        "the next follow-up is before the activity date, so it is left out"
+    ),
+    "import.problem.repeated_row": (
+        "every column is the same on rows {detail}: each is kept as a record of its own"
+    ),
     "import.problem.other": "{detail}",
     "import.severity.error": "error",
     "import.severity.warning": "warning",
@@ -278,6 +286,10 @@ _ZH: dict[str, str] = {
     "import.problem.open_with_close_date": "商机尚未关闭，已忽略其关闭日期",
     "import.problem.created_date_filled": "没有创建日期：已按文件中的最后一天记录",
     "import.problem.left_before_hired": "离职日期早于入职日期",
+    "import.problem.out_of_range": "超出允许的范围（{detail}）",
+    "import.problem.resolved_before_feedback": "解决日期早于反馈日期",
+    "import.problem.follow_up_before_activity": "下次跟进时间早于本次跟进日期，已忽略",
+    "import.problem.repeated_row": "第 {detail} 行的所有列都相同：每行都作为单独的记录导入",
     "import.problem.other": "数据有误：{detail}",
     "import.severity.error": "错误",
     "import.severity.warning": "警告",

@@ -2,7 +2,8 @@
 names, then upsert the table's rows by key. Runs inside the caller's transaction.
 
 A file's own ids and names are kept in import_keys, so importing the same file again finds
-the same rows and changes nothing.
+the same rows and changes nothing. Activities and feedback get ids derived from what identifies
+each row in the file (row_ids), for the same reason.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 
 import duckdb
 
+from data.importing.fields import import_table
 from data.importing.mapping import Mapping
 from data.importing.parsing import NUMBER_TYPE
 from data.importing.validate import PARSED
@@ -372,14 +374,15 @@ def _resolve_lines(w: _Writer) -> tuple[dict[str, str], str]:
             ("rep", "reps", "rep_key", "rep"),
             ("team", "teams", None, "team")]  # fmt: skip
     for ref, entity, key, name in refs:
-        if ref != "rep" and not (w.has(name) or (key and w.has(key))):
-            continue
+        if not (w.has(name) or (key and w.has(key))):
+            continue  # orders, deals and activities always name a rep (fields.one_of)
         w.resolve(entity, ref, key, name)
         join, column = w.ref_join(ref, key, name)
         joins.append(join)
         ids[ref] = column
-    joins.append(f"LEFT JOIN reps j_rep_row ON j_rep_row.rep_id = {ids['rep']}")
-    ids["team"] = f"coalesce({ids.get('team', 'NULL')}, j_rep_row.team_id)"
+    if "rep" in ids:
+        joins.append(f"LEFT JOIN reps j_rep_row ON j_rep_row.rep_id = {ids['rep']}")
+        ids["team"] = f"coalesce({ids.get('team', 'NULL')}, j_rep_row.team_id)"
     return ids, " ".join(joins)
 
 
@@ -482,24 +485,105 @@ def _won_deals_as_orders(w: _Writer) -> None:
     w.result.extra = {"orders_added": added, "orders_updated": updated}
 
 
+# Every dated row a person has: their first one is when an inferred hire date starts.
+_REP_DAYS = (
+    " SELECT rep_id, order_date AS d FROM orders UNION ALL"
+    " SELECT rep_id, created_date FROM deals UNION ALL"
+    " SELECT rep_id, activity_date FROM activities UNION ALL"
+    " SELECT rep_id, feedback_date FROM feedback WHERE rep_id IS NOT NULL"
+)
+
+
 def _fix_hire_dates(w: _Writer) -> None:
-    """People whose hire date Huddle inferred start on their first order or deal."""
+    """People whose hire date Huddle inferred start on their first order, deal, activity or
+    feedback."""
     w.sql(
-        "UPDATE reps SET hire_date = s.first_day FROM (SELECT rep_id, min(d) AS first_day FROM ("
-        " SELECT rep_id, order_date AS d FROM orders UNION ALL"
-        " SELECT rep_id, created_date FROM deals) GROUP BY rep_id) s"
+        f"UPDATE reps SET hire_date = s.first_day FROM (SELECT rep_id, min(d) AS first_day FROM ("
+        f"{_REP_DAYS}) GROUP BY rep_id) s"
         " WHERE reps.rep_id = s.rep_id AND s.first_day < reps.hire_date"
         " AND (reps.leave_date IS NULL OR s.first_day <= reps.leave_date)"
         " AND reps.rep_id IN (SELECT id FROM import_keys WHERE entity = 'reps' AND hire_inferred)"
     )
-    # People with no order or deal of their own are on record from the data's first day.
+    # People with nothing dated of their own are on record from the data's first day.
     w.sql(
-        "UPDATE reps SET hire_date = s.first_day FROM (SELECT min(d) AS first_day FROM ("
-        " SELECT min(order_date) AS d FROM orders UNION ALL SELECT min(created_date) FROM deals)"
-        " ) s WHERE s.first_day < reps.hire_date AND reps.leave_date IS NULL"
-        " AND reps.rep_id NOT IN (SELECT rep_id FROM orders UNION SELECT rep_id FROM deals)"
+        f"UPDATE reps SET hire_date = s.first_day FROM (SELECT min(d) AS first_day FROM ("
+        f"{_REP_DAYS})) s WHERE s.first_day < reps.hire_date AND reps.leave_date IS NULL"
+        f" AND reps.rep_id NOT IN (SELECT rep_id FROM ({_REP_DAYS}))"
         " AND reps.rep_id IN (SELECT id FROM import_keys WHERE entity = 'reps' AND hire_inferred)"
     )
+
+
+def _identity_sql(w: _Writer, name: str) -> str:
+    """A natural-key field of PARSED row `p` as text: a person or customer as the file names
+    them (its id for them, else the name, as references are matched), anything else as is."""
+    key = f"{name}_key"
+    if name in ("rep", "customer"):
+        by_key = f"'id:' || p.{key}" if w.has(key) else "NULL"
+        by_name = f"'name:' || p.{name}" if w.has(name) else "NULL"
+        return f"coalesce({by_key}, {by_name}, '')"
+    return f"coalesce(CAST(p.{name} AS VARCHAR), '')"
+
+
+def row_ids(w: _Writer) -> str:
+    """Temp table import_row_ids (_row, id): each PARSED row's id in the table, the same every
+    time the file (or a later export of the same records) is imported.
+
+    The id is the first 60 bits of the MD5 of what identifies the row: the file's id for it
+    (key, e.g. activity_key) when given, else its natural key and its place in file order
+    among the rows sharing that key. Places are counted over every row, rejected ones too, so
+    a row set aside and later fixed does not move the others. MD5, not DuckDB's hash(), as
+    its value never changes with the DuckDB version."""
+    spec = import_table(w.mapping.table)
+    key = spec.key[0]
+    natural = " || '|' || ".join(_identity_sql(w, n) for n in spec.natural_key)
+    by_key = f"'id:' || p.{key}" if w.has(key) else "NULL"
+    w.sql(
+        f"CREATE OR REPLACE TEMP TABLE import_row_ids AS SELECT _row, CAST(('0x' || left(md5("
+        f"'{spec.name}|' || coalesce(by_key, 'key:' || nat_key || '#' || row_number() OVER "
+        f"(PARTITION BY by_key IS NULL, nat_key ORDER BY _row))), 15)) AS BIGINT) AS id "
+        f"FROM (SELECT p._row, {by_key} AS by_key, {natural} AS nat_key FROM {PARSED} p)"
+    )
+    return "import_row_ids"
+
+
+_ACTIVITY_COLUMNS = [
+    "activity_id", "activity_date", "customer_id", "rep_id", "team_id", "kind", "outcome",
+    "next_follow_up_date",
+]  # fmt: skip
+
+
+def _write_activities(w: _Writer) -> None:
+    ids, joins = _resolve_lines(w)
+    row_ids(w)
+    w.sql(
+        f"CREATE OR REPLACE TEMP TABLE import_incoming AS SELECT ri.id AS activity_id,"
+        f" p.activity_date, {ids['customer']} AS customer_id, {ids['rep']} AS rep_id,"
+        f" {ids['team']} AS team_id, p.kind, p.outcome, p.next_follow_up_date"
+        f" FROM {PARSED} p JOIN import_row_ids ri ON ri._row = p._row {joins} WHERE p._ok"
+    )
+    w.upsert("activities", ["activity_id"], _ACTIVITY_COLUMNS, "import_incoming")
+    _fix_hire_dates(w)
+
+
+_FEEDBACK_COLUMNS = [
+    "feedback_id", "feedback_date", "customer_id", "rep_id", "team_id", "csat", "nps", "kind",
+    "text", "resolved_date",
+]  # fmt: skip
+
+
+def _write_feedback(w: _Writer) -> None:
+    ids, joins = _resolve_lines(w)
+    row_ids(w)
+    w.sql(
+        f"CREATE OR REPLACE TEMP TABLE import_incoming AS SELECT ri.id AS feedback_id,"
+        f" p.feedback_date, {ids.get('customer', 'NULL')} AS customer_id,"
+        f" {ids.get('rep', 'NULL')} AS rep_id, {ids.get('team', 'NULL')} AS team_id,"
+        f" {_integer('p.csat')} AS csat, {_integer('p.nps')} AS nps, p.kind, p.text,"
+        f" p.resolved_date"
+        f" FROM {PARSED} p JOIN import_row_ids ri ON ri._row = p._row {joins} WHERE p._ok"
+    )
+    w.upsert("feedback", ["feedback_id"], _FEEDBACK_COLUMNS, "import_incoming")
+    _fix_hire_dates(w)
 
 
 _WRITERS = {
@@ -509,6 +593,8 @@ _WRITERS = {
     "products": _write_products,
     "orders": _write_orders,
     "deals": _write_deals,
+    "activities": _write_activities,
+    "feedback": _write_feedback,
 }
 
 

@@ -53,6 +53,9 @@ def data_health(store: Store, today: date | None = None) -> pd.DataFrame:
                   " (SELECT customer_id FROM customers)))"),
         "activities": ("activity_date", "(SELECT count(*) FROM activities WHERE rep_id NOT IN"
                        " (SELECT rep_id FROM reps))"),
+        "feedback": ("feedback_date", "(SELECT count(*) FROM feedback WHERE (customer_id IS NOT"
+                     " NULL AND customer_id NOT IN (SELECT customer_id FROM customers)) OR"
+                     " (rep_id IS NOT NULL AND rep_id NOT IN (SELECT rep_id FROM reps)))"),
     }  # fmt: skip
     selects = [
         f"SELECT '{t}' AS table_name, count(*) AS rows, min({d})::DATE AS first_date,"

@@ -3,6 +3,11 @@
 A file names people, customers, products and teams by name or by its own id; the commit step
 turns those into Huddle's integer ids. Synonyms are compared after `header_key` (case, spaces
 and punctuation ignored), in English and Chinese as the usual CRM and Excel exports spell them.
+
+Activities and feedback have no id of Huddle's own in a file: a row is known by the file's id
+for it (跟进记录编号, Case Number) when the file has one, else by its `natural_key` and its
+place among the file's rows that share that key, so the same file imported again lands on the
+same rows (see commit.row_ids).
 """
 
 from __future__ import annotations
@@ -14,7 +19,10 @@ from typing import Literal
 
 from data.importing.errors import MappingError
 
-Kind = Literal["text", "date", "money", "integer", "number", "stage", "role", "channel", "status"]
+Kind = Literal[
+    "text", "date", "money", "integer", "number", "stage", "role", "channel", "status",
+    "activity_kind", "feedback_kind",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -30,12 +38,17 @@ class ImportField:
 
 @dataclass(frozen=True)
 class ImportTable:
-    """A table a file can be imported into; `one_of` groups need at least one field each."""
+    """A table a file can be imported into; `one_of` groups need at least one field each.
+
+    `natural_key` (activities, feedback) names what identifies a row whose `key` field is not
+    in the file or blank: those fields (a person or customer by the file's id, else name) and
+    the row's place among the rows sharing them."""
 
     name: str
     key: tuple[str, ...]
     fields: tuple[ImportField, ...]
     one_of: tuple[tuple[str, ...], ...] = ()
+    natural_key: tuple[str, ...] = ()
 
     def field(self, name: str) -> ImportField:
         """The field called `name`."""
@@ -337,6 +350,238 @@ TABLES: dict[str, ImportTable] = {
                 _f("lost_reason", "text", "lost reason", "loss reason", "输单原因", "丢单原因"),
             ),
             one_of=(("rep", "rep_key"),),
+        ),
+        ImportTable(
+            "activities",
+            ("activity_key",),  # the export's own id for a record, when it has one
+            (
+                _f(
+                    "activity_key",
+                    "text",
+                    "activity id",
+                    "activity_id",
+                    "task id",
+                    "event id",
+                    "follow up id",
+                    "跟进记录编号",
+                    "跟进编号",
+                    "跟进记录id",
+                    "拜访记录编号",
+                    "拜访编号",
+                    "活动编号",
+                    "记录编号",
+                ),
+                _f(
+                    "activity_date",
+                    "date",
+                    "activity date",
+                    "date",
+                    "call date",
+                    "visit date",
+                    "meeting date",
+                    "follow up date",
+                    "follow-up date",
+                    "due date",
+                    "跟进时间",
+                    "跟进日期",
+                    "拜访日期",
+                    "拜访时间",
+                    "日期",
+                    "活动日期",
+                    "联系时间",
+                    "联系日期",
+                    "沟通时间",
+                    required=True,
+                ),
+                _f("customer", "text", *_CUSTOMER),
+                _f("customer_key", "text", *_CUSTOMER_KEY),
+                _f("rep", "text", *_REP),
+                _f("rep_key", "text", *_REP_KEY),
+                _f("team", "text", *_TEAM),
+                _f(
+                    "kind",
+                    "activity_kind",
+                    "activity type",
+                    "type",
+                    "task type",
+                    "subtype",
+                    "follow up type",
+                    "method",
+                    "跟进方式",
+                    "跟进类型",
+                    "类型",
+                    "拜访方式",
+                    "联系方式",
+                    "沟通方式",
+                    "活动类型",
+                    required=True,
+                ),
+                _f(
+                    "outcome",
+                    "text",
+                    "result",
+                    "notes",
+                    "description",
+                    "comments",
+                    "subject",
+                    "summary",
+                    "跟进结果",
+                    "跟进内容",
+                    "拜访结果",
+                    "拜访内容",
+                    "沟通内容",
+                    "沟通结果",
+                    "结果",
+                    "内容",
+                    "备注",
+                ),
+                _f(
+                    "next_follow_up_date",
+                    "date",
+                    "next follow up",
+                    "next follow-up",
+                    "next follow up date",
+                    "next follow-up date",
+                    "next step date",
+                    "next contact date",
+                    "下次跟进时间",
+                    "下次跟进日期",
+                    "下次联系时间",
+                    "下次联系日期",
+                    "下次拜访时间",
+                    "下次拜访日期",
+                    "计划跟进时间",
+                    "下次回访时间",
+                ),
+            ),
+            one_of=(("customer", "customer_key"), ("rep", "rep_key")),
+            # The rep, not only the customer: two people calling one customer on a day are two
+            # activities. Two calls by one person that day are told apart by their file order.
+            natural_key=("activity_date", "rep", "customer", "kind"),
+        ),
+        ImportTable(
+            "feedback",
+            ("feedback_key",),  # the export's own id for a record, when it has one
+            (
+                _f(
+                    "feedback_key",
+                    "text",
+                    "feedback id",
+                    "feedback_id",
+                    "case id",
+                    "case number",
+                    "ticket id",
+                    "ticket number",
+                    "反馈编号",
+                    "反馈单号",
+                    "工单编号",
+                    "工单号",
+                    "投诉编号",
+                    "投诉单号",
+                ),
+                _f(
+                    "feedback_date",
+                    "date",
+                    "feedback date",
+                    "date",
+                    "date opened",
+                    "opened date",
+                    "created date",
+                    "submitted",
+                    "submitted date",
+                    "反馈日期",
+                    "反馈时间",
+                    "投诉日期",
+                    "投诉时间",
+                    "日期",
+                    "提交时间",
+                    "创建时间",
+                    "创建日期",
+                    required=True,
+                ),
+                _f("customer", "text", *_CUSTOMER),
+                _f("customer_key", "text", *_CUSTOMER_KEY),
+                _f("rep", "text", *_REP, "case owner", "handled by", "处理人"),
+                _f("rep_key", "text", *_REP_KEY),
+                _f("team", "text", *_TEAM),
+                _f(
+                    "kind",
+                    "feedback_kind",
+                    "feedback type",
+                    "type",
+                    "case type",
+                    "category",
+                    "反馈类型",
+                    "类型",
+                    "反馈类别",
+                    "类别",
+                    required=True,
+                ),
+                # Scores as the schema bounds them: CSAT 1 (poor) to 5, NPS 0 to 10.
+                _f(
+                    "csat",
+                    "integer",
+                    "satisfaction",
+                    "satisfaction score",
+                    "customer satisfaction",
+                    "csat score",
+                    "rating",
+                    "满意度",
+                    "满意度评分",
+                    "客户满意度",
+                    "满意度打分",
+                    "评分",
+                    "星级",
+                ),
+                _f(
+                    "nps",
+                    "integer",
+                    "nps score",
+                    "recommend",
+                    "likelihood to recommend",
+                    "推荐值",
+                    "推荐度",
+                    "净推荐值",
+                    "nps评分",
+                    "推荐意愿",
+                ),
+                _f(
+                    "text",
+                    "text",
+                    "feedback",
+                    "description",
+                    "comment",
+                    "comments",
+                    "content",
+                    "details",
+                    "subject",
+                    "反馈内容",
+                    "投诉内容",
+                    "内容",
+                    "问题描述",
+                    "描述",
+                    "备注",
+                ),
+                _f(
+                    "resolved_date",
+                    "date",
+                    "resolved date",
+                    "resolution date",
+                    "date closed",
+                    "closed date",
+                    "resolved",
+                    "解决日期",
+                    "解决时间",
+                    "处理完成时间",
+                    "结案日期",
+                    "结案时间",
+                    "关闭时间",
+                    "关闭日期",
+                ),
+            ),
+            # Feedback is the customer's whoever handles it: the rep, often reassigned, is left
+            # out of what identifies it.
+            natural_key=("feedback_date", "customer", "kind"),
         ),
     )
 }

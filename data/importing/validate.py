@@ -35,7 +35,13 @@ from data.messages import Message, MessageList
 PARSED = "import_parsed"  # a view: the rows below plus <field>__raw aliases for text fields
 PARSED_ROWS = "import_parsed_rows"
 PROBLEMS = "import_problems"
-FUTURE_CHECKED = ("order_date", "created_date", "closed_date")
+FUTURE_CHECKED = (
+    "order_date", "created_date", "closed_date", "activity_date", "feedback_date", "resolved_date",
+)  # fmt: skip
+# Scores the schema bounds (CHECK constraints): a value outside cannot be stored.
+SCORE_RANGES: dict[str, tuple[int, int]] = {"csat": (1, 5), "nps": (0, 10)}
+# What a canonical kind is called in a reason, where its name is not a word.
+_KIND_WORDS = {"activity_kind": "kind of activity", "feedback_kind": "kind of feedback"}
 
 
 @dataclass
@@ -287,6 +293,15 @@ def _add_checks(checks: _Checks, today: date) -> None:
                 "not_a_number",
                 _quote(f"{name} is not a number"),
             )
+            if name in SCORE_RANGES:
+                low, high = SCORE_RANGES[name]
+                checks.add(
+                    name,
+                    f"{name} NOT BETWEEN {low} AND {high}",
+                    "out_of_range",
+                    _quote(f"{name} must be from {low} to {high}"),
+                    detail=_quote(f"{low}–{high}"),
+                )
             if item.kind == "integer":
                 checks.add(
                     name,
@@ -303,11 +318,12 @@ def _add_checks(checks: _Checks, today: date) -> None:
                 )
         elif item.kind in CANONICAL:
             known = ", ".join(CANONICAL[item.kind])
+            word = _KIND_WORDS.get(item.kind, item.kind)
             checks.add(
                 name,
                 f"{name}__raw IS NOT NULL AND {name} IS NULL",
                 "unknown_value",
-                f"'not a {item.kind} Huddle knows (' || {_quote(known)} || '): map it'",
+                f"'not a {word} Huddle knows (' || {_quote(known)} || '): map it'",
                 detail=_quote(known),
             )
     for group in spec.one_of:
@@ -368,9 +384,30 @@ def _add_checks(checks: _Checks, today: date) -> None:
             "left_before_hired",
             _quote("the leave date is before the hire date"),
         )
+    if spec.name == "feedback" and "resolved_date" in given:
+        checks.add(
+            "resolved_date",
+            "resolved_date < feedback_date",
+            "resolved_before_feedback",
+            _quote("the resolved date is before the feedback date"),
+        )
+    if spec.name == "activities" and "next_follow_up_date" in given:
+        # Planned before it was made: most likely a typo; the activity itself still counts.
+        checks.add(
+            "next_follow_up_date",
+            "next_follow_up_date < activity_date",
+            "follow_up_before_activity",
+            _quote("the next follow-up is before the activity date, so it is left out"),
+            "warning",
+        )
 
 
 def _duplicate_check(checks: _Checks, table: str, given: set[str]) -> None:
+    spec = import_table(table)
+    if spec.natural_key:
+        _repeated_rows(checks, spec.natural_key, spec.key[0], given)
+        if spec.key[0] not in given:
+            return
     keys = {
         "orders": ["order_id", "line_no"],
         "deals": ["deal_id"],
@@ -378,6 +415,8 @@ def _duplicate_check(checks: _Checks, table: str, given: set[str]) -> None:
         "reps": ["rep_key"] if "rep_key" in given else ["rep"],
         "customers": ["customer_key"] if "customer_key" in given else ["customer"],
         "products": ["product_key"] if "product_key" in given else ["product"],
+        "activities": ["activity_key"],
+        "feedback": ["feedback_key"],
     }[table]
     cols = ", ".join(keys)
     not_null = " AND ".join(f"{k} IS NOT NULL" for k in keys)
@@ -394,6 +433,24 @@ def _duplicate_check(checks: _Checks, table: str, given: set[str]) -> None:
         f"GROUP BY {cols} HAVING count(*) > 1) d USING ({cols})) "
         f"WINDOW w AS (PARTITION BY {cols} ORDER BY _row "
         f"ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)"
+    )
+
+
+def _repeated_rows(
+    checks: _Checks, natural_key: tuple[str, ...], key: str, given: set[str]
+) -> None:
+    """Warn about rows without an id of the file's that match another in every column: each
+    is kept (two calls in a day are two activities), but a file exported twice over shows."""
+    columns = ", ".join(sorted(given))
+    first = natural_key[0]
+    no_key = f"{key} IS NULL" if key in given else "true"
+    checks.parts.append(
+        f"SELECT _row, {_quote(checks.header(first))}, {first}__raw, 'repeated_row', "
+        f"'every column is the same on rows ' || same_rows || ': each is kept as a record of its "
+        f"own', 'warning', same_rows FROM (SELECT _row, {first}__raw, count(*) OVER w AS n, "
+        f"string_agg(_row::VARCHAR, ', ') OVER w AS same_rows FROM {PARSED} WHERE {no_key} "
+        f"WINDOW w AS (PARTITION BY {columns} ORDER BY _row "
+        f"ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) WHERE n > 1"
     )
 
 
@@ -434,6 +491,11 @@ def prepare(
     )
     if mapping.table == "deals":
         _fix_deals(con)
+    if mapping.table == "activities" and "next_follow_up_date" in _stored(con):
+        con.execute(
+            f"UPDATE {PARSED_ROWS} SET next_follow_up_date = NULL "
+            "WHERE next_follow_up_date < activity_date"
+        )
     rows, bad = con.execute(
         f"SELECT count(*), count(*) FILTER (WHERE NOT _ok) FROM {PARSED}"
     ).fetchall()[0]
@@ -444,16 +506,20 @@ def prepare(
     return prep
 
 
-def _fix_deals(con: duckdb.DuckDBPyConnection) -> None:
-    """Apply what the warnings announced: open deals lose a close date; undated deals get the
-    file's last day."""
-    stored = {
+def _stored(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The columns PARSED_ROWS stores (an unmapped field is NULL in the view, not stored)."""
+    return {
         r[0]
         for r in con.execute(
             "SELECT column_name FROM duckdb_columns() WHERE table_name = $t", {"t": PARSED_ROWS}
         ).fetchall()
     }
-    if "closed_date" in stored:  # an unmapped close date is NULL in the view, not stored
+
+
+def _fix_deals(con: duckdb.DuckDBPyConnection) -> None:
+    """Apply what the warnings announced: open deals lose a close date; undated deals get the
+    file's last day."""
+    if "closed_date" in _stored(con):  # an unmapped close date is NULL in the view, not stored
         con.execute(
             f"UPDATE {PARSED_ROWS} SET closed_date = NULL WHERE stage NOT IN ('won', 'lost')"
         )

@@ -1,4 +1,5 @@
-"""Canonical values for stages, roles, channels and order statuses, from what files say.
+"""Canonical values for stages, roles, channels, order statuses and the kinds of activities and
+feedback, from what files say.
 
 Only the distinct values of a column are looked up here (a handful); the rows themselves are
 mapped by a join in DuckDB. A preset can add its own words with `[values.stage]` and so on.
@@ -10,13 +11,15 @@ import re
 import unicodedata
 
 from data.importing.errors import MappingError
-from data.models import CHANNELS, DEAL_STAGES, ROLES
+from data.models import CHANNELS, DEAL_STAGES, ROLES, ActivityKind, FeedbackKind
 
 CANONICAL: dict[str, tuple[str, ...]] = {
     "stage": DEAL_STAGES,
     "role": ROLES,
     "channel": CHANNELS,
     "status": ("completed", "returned", "cancelled"),
+    "activity_kind": ActivityKind.__args__,  # type: ignore[attr-defined]
+    "feedback_kind": FeedbackKind.__args__,  # type: ignore[attr-defined]
 }
 
 _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -60,6 +63,33 @@ _WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                       "已完成", "完成", "已付款", "已发货", "已签收", "成功"),
         "returned": ("returned", "return", "refunded", "refund", "退货", "已退货", "退款"),
         "cancelled": ("cancelled", "canceled", "void", "已取消", "取消", "作废"),
+    },
+    # 跟进方式 as CRMs (and Salesforce's Task type) write it; video calls count as meetings.
+    "activity_kind": {
+        "call": ("call", "phone", "phone call", "telephone", "outbound call", "inbound call",
+                 "电话", "打电话", "电话沟通", "电话拜访", "电话回访", "电访", "致电", "来电",
+                 "去电", "语音", "语音通话"),
+        "visit": ("visit", "site visit", "on-site visit", "onsite visit", "field visit",
+                  "customer visit", "拜访", "上门", "上门拜访", "实地拜访", "走访", "陪访",
+                  "到店", "门店拜访", "客户拜访"),
+        "message": ("message", "email", "e-mail", "mail", "sms", "text", "text message",
+                    "wechat", "chat", "im", "whatsapp", "消息", "微信", "企业微信", "企微",
+                    "微信沟通", "短信", "邮件", "电子邮件", "钉钉", "qq", "留言"),
+        "meeting": ("meeting", "meet", "in person", "in-person", "face to face", "face-to-face",
+                    "video call", "video meeting", "online meeting", "demo", "会议", "会面",
+                    "面谈", "见面", "洽谈", "商务洽谈", "视频会议", "线上会议", "视频通话",
+                    "面访", "演示"),
+    },
+    # 反馈类型 as CRMs write it, and Salesforce's Case type (Problem, Feature Request, Question).
+    "feedback_kind": {
+        "complaint": ("complaint", "complain", "problem", "issue", "bad review",
+                      "negative", "投诉", "客诉", "客户投诉", "抱怨", "差评", "售后投诉"),
+        "praise": ("praise", "compliment", "positive", "thanks", "thank you", "kudos",
+                   "good review", "表扬", "好评", "称赞", "赞扬", "感谢", "点赞"),
+        "question": ("question", "inquiry", "enquiry", "query", "consultation", "咨询",
+                     "询问", "疑问", "提问", "问题咨询"),
+        "suggestion": ("suggestion", "idea", "feature request", "improvement", "proposal",
+                       "建议", "意见建议", "改进建议", "合理化建议"),
     },
 }  # fmt: skip
 
