@@ -23,7 +23,7 @@ from components.format import (
 )
 from components.tables import readable, table_with_download
 from components.text import (
-    EN,
+    code_label,
     column_label,
     dimension_label,
     join_names,
@@ -434,12 +434,10 @@ _STATUS_COUNT = re.compile(r"(\d+) ([a-z_]+)")
 def _code_in_words(prefix: str, code: object) -> object:
     if not isinstance(code, str):
         return code
-    if f"{prefix}.{code}" in EN:
-        return t(f"{prefix}.{code}")
     counts = _STATUS_COUNT.findall(code)
     if prefix == "status" and counts:
         return join_names(t("status.count", count=n, status=t(f"status.{s}")) for n, s in counts)
-    return code
+    return code_label(prefix, code)
 
 
 def _codes_in_words(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:

@@ -120,9 +120,14 @@ def value_label(dimension: str, value: object) -> str:
     if value == NOT_SET:
         return t("value.not_set")
     prefix = VALUE_KEYS.get(dimension)
-    if prefix and f"{prefix}.{value}" in EN:
-        return t(f"{prefix}.{value}")
-    return str(value)
+    return code_label(prefix, value) if prefix else str(value)
+
+
+def code_label(prefix: str, code: object) -> str:
+    """A code the data holds in words, from the catalogue's `<prefix>.<code>` ('stage', 'won'
+    -> Won / 赢单); a code the catalogue does not know, as it is."""
+    key = f"{prefix}.{code}"
+    return t(key) if key in EN else str(code)
 
 
 def label_values(frame: pd.DataFrame, dimension: str) -> pd.DataFrame:
