@@ -16,7 +16,9 @@ from data.config import DB_ENV_VAR
 from data.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATASETS = ROOT.parent / "shared" / "datasets"
+# The project's own copy of the public exports in ../shared/datasets (Maven CRM, Superstore),
+# so a clone on its own runs every test; tests/datasets/README.md says where they come from.
+DATASETS = ROOT / "tests" / "datasets"
 # The demo company in tests always ends on this day, so its numbers never drift.
 DEMO_END = date(2026, 11, 20)
 DEMO_ORDERS = 30_000

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 from data.store import Store
-from tests.conftest import SHARED_DATASETS
+from tests.conftest import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
-MAVEN = SHARED_DATASETS / "maven-crm"
-SUPERSTORE = SHARED_DATASETS / "superstore" / "Sample - Superstore.csv"
+MAVEN = DATASETS / "maven-crm"
+SUPERSTORE = DATASETS / "superstore" / "Sample - Superstore.csv"
 
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

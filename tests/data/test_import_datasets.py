@@ -16,10 +16,10 @@ from data.store import Store
 from metrics import service
 from metrics.compiler import MetricRequest
 from metrics.filters import Filters
-from tests.conftest import SHARED_DATASETS
+from tests.conftest import DATASETS
 
-MAVEN = SHARED_DATASETS / "maven-crm"
-SUPERSTORE = SHARED_DATASETS / "superstore" / "Sample - Superstore.csv"
+MAVEN = DATASETS / "maven-crm"
+SUPERSTORE = DATASETS / "superstore" / "Sample - Superstore.csv"
 ALL_TIME = Filters(start=date(2010, 1, 1), end=date(2020, 12, 31))
 TODAY = date(2026, 11, 20)
 

@@ -11,10 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 from data.config import DB_ENV_VAR
 from data.store import Store
-from tests.conftest import SHARED_DATASETS
+from tests.conftest import DATASETS
 
 ROOT = Path(__file__).resolve().parents[2]
-SUPERSTORE = SHARED_DATASETS / "superstore" / "Sample - Superstore.csv"
+SUPERSTORE = DATASETS / "superstore" / "Sample - Superstore.csv"
 
 
 def _page() -> AppTest:
