@@ -67,7 +67,10 @@ _DECLARED: tuple[Kpi, ...] = (
         source="orders",
         sql="sum(net_amount_cents) FILTER (WHERE status = 'returned')",
         zero_when_empty=True,
-        definition="Net amount of order lines returned by customers, by order date.",
+        definition=(
+            "Net amount of order lines returned by customers, by order date (commission claws"
+            " a return back in the month of its return date; see Incentives)."
+        ),
     ),
     Kpi(
         id="selling_reps",
@@ -105,8 +108,11 @@ _DECLARED: tuple[Kpi, ...] = (
         zero_when_empty=True,
         target_metric="new_customers",
         definition=(
-            "Customers whose first purchase falls in the period; customers on record"
-            " (acquired) before it count as returning."
+            "Customers whose first purchase with the company falls in the period; customers on"
+            " record (acquired) before it count as returning. New to the company, not to the"
+            " team: within a team, person or channel (filtered or a row of a breakdown) a"
+            " customer who first bought elsewhere counts as returning, and one who bought from"
+            " two teams in their first period is new in both rows."
         ),
     ),
     Kpi(
@@ -116,7 +122,10 @@ _DECLARED: tuple[Kpi, ...] = (
         source="customer_days",
         sql="count(DISTINCT customer_id) FILTER (WHERE first_day < {period_start})",
         zero_when_empty=True,
-        definition="Active customers who had bought before the period began.",
+        definition=(
+            "Active customers who had bought from the company (from any team) or were on"
+            " record before the period began."
+        ),
     ),
     Kpi(
         id="retained_customers",
@@ -127,14 +136,22 @@ _DECLARED: tuple[Kpi, ...] = (
         measure="carried_over",
         zero_when_empty=True,
         listed=False,
-        definition="Customers who bought in the previous calendar period and again in this one.",
+        definition=(
+            "Customers who bought in the previous period and again in this one, both times"
+            " within the same team, person or channel when the numbers are narrowed to one."
+        ),
     ),
     Kpi(
         id="retention_rate",
         label="Retention rate",
         unit="percent",
         sql="{retained_customers} / nullif({active_customers@prev}, 0)",
-        definition="Share of the previous period's active customers who bought again this period.",
+        definition=(
+            "Share of the previous period's active customers who bought again this period. The"
+            " previous period is the whole month, quarter or year before (month to date looks"
+            " back to the whole month before, whatever weekday it starts on); for a rolling"
+            " range, the same number of days before."
+        ),
     ),
     Kpi(
         id="churn_rate",
@@ -142,7 +159,10 @@ _DECLARED: tuple[Kpi, ...] = (
         unit="percent",
         direction="lower_is_better",
         sql="1 - {retained_customers} / nullif({active_customers@prev}, 0)",
-        definition="Share of the previous period's active customers who did not buy this period.",
+        definition=(
+            "Share of the previous period's active customers who did not buy this period (the"
+            " previous period as for retention rate)."
+        ),
     ),
     Kpi(
         id="repeat_customers",
@@ -152,14 +172,22 @@ _DECLARED: tuple[Kpi, ...] = (
         sql="count(DISTINCT customer_id) FILTER (WHERE prev_day >= {period_start})",
         zero_when_empty=True,
         listed=False,
-        definition="Customers who bought on two or more different days within the period.",
+        definition=(
+            "Customers who bought on two or more different days within the period, counting"
+            " only the days bought within the team, person or channel the number is for."
+        ),
     ),
     Kpi(
         id="repeat_purchase_rate",
         label="Repeat purchase rate",
         unit="percent",
         sql="{repeat_customers} / nullif({active_customers}, 0)",
-        definition="Share of active customers who bought on two or more days in the period.",
+        definition=(
+            "Share of active customers who bought on two or more days in the period. For a"
+            " team, person or channel (filtered, or a row of a breakdown: the same number) only"
+            " the days bought there count: a customer who bought from Alpha on 3 Aug and from"
+            " Beta on 20 Aug is no repeat buyer of Beta."
+        ),
     ),
     # Pipeline (deals)
     Kpi(

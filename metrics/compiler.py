@@ -216,12 +216,33 @@ def scope_conditions(filters: Filters) -> list[str]:
     return conditions
 
 
+def _dimension_key(dim: str) -> str:
+    """A dimension's value on a source row (alias `s`), as rows are grouped by it."""
+    return f"coalesce(CAST(s.{DIMENSIONS[dim].column} AS VARCHAR), '(not set)')"
+
+
 def _scoped_sql(source_id: str, request: MetricRequest) -> str:
-    """The source's SQL with the user's scope, and the customer segments if asked for, filled
-    in where it asks for them."""
+    """The source's SQL with the user's scope, the breakdown and the customer segments filled
+    in where it asks for them.
+
+    A window over a customer's history (their previous buying day) must see only the rows of
+    the breakdown row it counts in, exactly as a filter to that row would leave it: so the
+    breakdown's keys join the customer in its PARTITION BY ({split}), and a row of "by team"
+    always equals the same KPI filtered to that team."""
     scope = " AND ".join(scope_conditions(request.filters)) or "true"
     segments = GIVEN_CUSTOMER_SEGMENTS if request.customer_segments else NO_CUSTOMER_SEGMENTS
-    return SOURCES[source_id].sql.replace("{scope}", scope).replace("{customer_segments}", segments)
+    names = [f"split_{n}" for n in range(1, len(request.dimensions()) + 1)]
+    split_columns = "".join(
+        f", {_dimension_key(dim)} AS {name}"
+        for dim, name in zip(request.dimensions(), names, strict=True)
+    )
+    return (
+        SOURCES[source_id]
+        .sql.replace("{scope}", scope)
+        .replace("{split_columns}", split_columns)
+        .replace("{split}", "".join(f", {name}" for name in names))
+        .replace("{customer_segments}", segments)
+    )
 
 
 def _keys(request: MetricRequest, source_id: str, previous: bool) -> list[str]:
@@ -236,8 +257,7 @@ def _keys(request: MetricRequest, source_id: str, previous: bool) -> list[str]:
             shift = f" + {_interval(grain)}" if previous else ""
             keys.append(f"date_trunc('{grain}', s.day{shift})::DATE AS bucket")
     for name, dim in zip(_DIM_KEYS, request.dimensions(), strict=False):
-        column = DIMENSIONS[dim].column
-        keys.append(f"coalesce(CAST(s.{column} AS VARCHAR), '(not set)') AS {name}")
+        keys.append(f"{_dimension_key(dim)} AS {name}")
     return keys
 
 
@@ -417,7 +437,7 @@ def _key_names(request: MetricRequest) -> list[str]:
 def _params(request: MetricRequest, sql: str) -> dict[str, Any]:
     """The named parameters the SQL uses, and only those (DuckDB rejects extras)."""
     f = request.filters
-    prev = previous_start(f.start, f.end)
+    prev = previous_start(f.start, f.end, f.period_kind)
     earliest = min(prev, f.start)
     if request.grain:
         earliest = min(earliest, _bucket_before(f.start, request.grain))

@@ -6,9 +6,12 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from metrics.periods import PeriodKind
+
 
 class Filters(BaseModel):
-    """The global filters every query takes. All of them become query parameters."""
+    """The global filters every query takes. Dates and scope become query parameters; the
+    period's kind only chooses the period compared with."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -18,6 +21,10 @@ class Filters(BaseModel):
     channel: str | None = None
     rep_id: int | None = None
     hide_leavers: bool = False  # leave out people who had left by `end`
+    # What kind of period the dates are (month to date: "month"; last 30 days: "rolling"). It
+    # decides the period compared with and retention's base (metrics.periods.period_unit);
+    # None reads it from the dates: a month, else a quarter, else a year, else rolling.
+    period_kind: PeriodKind | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Filters:
@@ -26,5 +33,6 @@ class Filters(BaseModel):
         return self
 
     def with_dates(self, start: date, end: date) -> Filters:
-        """The same scope over other dates."""
+        """The same scope over other dates, of the same kind (a comparison period, the whole
+        period); where the kind does not fit the new dates, it is read from them."""
         return self.model_copy(update={"start": start, "end": end})

@@ -71,7 +71,9 @@ class Source(BaseModel):
     `snapshot` sources (open pipeline) are measured as of the end of the period or bucket,
     using `open_from` / `open_until` columns instead of `day`. A source whose SQL contains
     {scope} gets the user's team, channel, rep and leaver filters there too, for window
-    functions that must only see the rows in scope.
+    functions that must only see the rows in scope. {split_columns} and {split} carry the
+    breakdown's key columns into such a window's PARTITION BY, so a split row sees only its
+    own rows, exactly as the same KPI filtered to that row would.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")

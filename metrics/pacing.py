@@ -1,28 +1,53 @@
 """Pacing: is a KPI where it should be by now to make its target?
 
 Expected-by-now grows linearly through the period. On track at or above it; off track when
-10% or more below it; caution in between.
+10% or more below it (at or below 90% of it); caution in between. The bands are decided in
+exact decimals to the cent, never in floating point: 2.97 against 3.30 expected is exactly
+90% of it, so off track.
 """
 
 from __future__ import annotations
 
 import calendar
+import math
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 PaceStatus = Literal["on_track", "caution", "off_track", "no_target"]
-OFF_TRACK_SHORTFALL = 0.10
+OFF_TRACK_SHORTFALL = Decimal("0.10")
+_CENT = Decimal("0.01")
 
 
-def pace_status(actual: float | None, expected: float | None) -> PaceStatus:
-    """Classify `actual` against the value `expected` by now."""
-    if expected is None or expected <= 0:
+def exact(value: float | Decimal | None) -> Decimal | None:
+    """The exact decimal a KPI value stands for, to the cent; None for no value.
+
+    KPI values arrive as floats that stand for decimals: money in currency units with whole
+    cents, counts and targets rounded to two places by the compiler. A float's shortest
+    form (repr: 2.97, not 2.96999...) read as a decimal and rounded half away from zero to
+    two places is that decimal, also for sums like 0.1 + 0.2."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value.quantize(_CENT, ROUND_HALF_UP)
+    number = float(value)
+    if math.isnan(number):
+        return None
+    return Decimal(repr(number)).quantize(_CENT, ROUND_HALF_UP)
+
+
+def pace_status(actual: float | Decimal | None, expected: float | Decimal | None) -> PaceStatus:
+    """Classify `actual` against the value `expected` by now, in exact decimals: on track at
+    or above expected, off track at or below 90% of it, caution in between. No value yet
+    counts as 0; no (or a zero) expected value means no target."""
+    target = exact(expected)
+    if target is None or target <= 0:
         return "no_target"
-    value = actual or 0.0
-    if value >= expected:
+    value = exact(actual) or Decimal(0)
+    if value >= target:
         return "on_track"
-    if value <= expected * (1 - OFF_TRACK_SHORTFALL):
+    if value <= target * (1 - OFF_TRACK_SHORTFALL):
         return "off_track"
     return "caution"
 
@@ -76,7 +101,8 @@ def month_pace(
     if not target:
         return MonthPace(value, None, None, "no_target", None, None, None, days_left)
     daily = target / days_in_month
-    gap = (expected or 0.0) - value
+    # The gap in exact cents (3.30 - 2.97 is 0.33, not 0.33000000000000007).
+    gap = float((exact(expected) or Decimal(0)) - (exact(value) or Decimal(0)))
     needed = max(target - value, 0.0) / days_left if days_left else None
     return MonthPace(
         actual=value,

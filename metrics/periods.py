@@ -1,7 +1,9 @@
 """Calendar arithmetic for periods and the like-for-like comparisons between them.
 
 The rule users ask for: a period to date is compared with the same number of days of the
-period before (1–24 November against 1–24 October), never with a whole month.
+period before (1–24 November against 1–24 October), never with a whole month. The period's
+own kind (month, quarter, year, week, rolling) decides what "the period before" is, never the
+weekday it happens to start on.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from typing import Literal
 from metrics.model import Grain
 
 PeriodUnit = Literal["week", "month", "quarter", "year"]
+# What kind of period the user chose: a calendar unit (whole or to date) or a rolling range
+# (last 30 days, last 12 months), which is compared with the same number of days before it.
+PeriodKind = Literal["week", "month", "quarter", "year", "rolling"]
 Comparison = Literal["previous", "last_year"]
 _MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
@@ -49,10 +54,25 @@ def period_to_date(as_of: date, unit: PeriodUnit) -> tuple[date, date]:
     return unit_start(as_of, unit), as_of
 
 
-def _aligned_unit(start: date, end: date) -> PeriodUnit | None:
-    """The smallest calendar unit a period starts on and stays within."""
-    for unit in ("week", "month", "quarter", "year"):
-        if unit_start(start, unit) == start and end <= unit_end(start, unit):
+def _fits(start: date, end: date, unit: PeriodUnit) -> bool:
+    """True when [start, end] starts on the first day of `unit` and stays within it."""
+    return unit_start(start, unit) == start and end <= unit_end(start, unit)
+
+
+def period_unit(start: date, end: date, kind: PeriodKind | None = None) -> PeriodUnit | None:
+    """The calendar unit [start, end] is compared by; None for a rolling comparison.
+
+    The period's own kind decides, never the weekday it starts on: month to date from Monday
+    1 September is a month (compared with 1–5 August), not a week. A calendar kind the dates
+    do not fit (a quarter's kind kept on a month's dates), like no kind at all, is read from
+    the dates: a month, else a quarter, else a year (a week only when told).
+    """
+    if kind == "rolling":
+        return None
+    if kind is not None and _fits(start, end, kind):
+        return kind
+    for unit in ("month", "quarter", "year"):
+        if _fits(start, end, unit):  # type: ignore[arg-type]
             return unit  # type: ignore[return-value]
     return None
 
@@ -63,15 +83,16 @@ def _shift_unit(day: date, unit: PeriodUnit, steps: int) -> date:
     return add_months(day, _MONTHS[unit] * steps)
 
 
-def previous_period(start: date, end: date) -> tuple[date, date]:
-    """The like-for-like period before [start, end].
+def previous_period(start: date, end: date, kind: PeriodKind | None = None) -> tuple[date, date]:
+    """The like-for-like period before [start, end], of the kind `kind` (see period_unit).
 
     A calendar period, whole or to date, maps to the same dates of the calendar period before,
     clipped to its end: 1–24 November to 1–24 October, 1–31 March to 1–28 February, quarter
-    to date 1 April–10 May to 1 January–10 February. Any other range maps to the same number
+    to date 1 April–10 May to 1 January–10 February, quarter to date 1–5 January to 1–5
+    October. A rolling range (or any range that is no calendar period) maps to the same number
     of days just before it.
     """
-    unit = _aligned_unit(start, end)
+    unit = period_unit(start, end, kind)
     if unit is None:
         length = (end - start).days + 1
         return start - timedelta(days=length), start - timedelta(days=1)
@@ -91,16 +112,20 @@ def same_period_last_year(start: date, end: date) -> tuple[date, date]:
     return prev_start, prev_end
 
 
-def compare_period(start: date, end: date, comparison: Comparison) -> tuple[date, date]:
-    """The period to compare [start, end] with."""
+def compare_period(
+    start: date, end: date, comparison: Comparison, kind: PeriodKind | None = None
+) -> tuple[date, date]:
+    """The period to compare [start, end] (of the kind `kind`) with."""
     if comparison == "previous":
-        return previous_period(start, end)
+        return previous_period(start, end, kind)
     return same_period_last_year(start, end)
 
 
-def previous_start(start: date, end: date) -> date:
-    """Where the period before begins, for retention ("bought then, and again now")."""
-    unit = _aligned_unit(start, end)
+def previous_start(start: date, end: date, kind: PeriodKind | None = None) -> date:
+    """Where the period before begins, for retention ("bought then, and again now"): the
+    start of the whole calendar period before, or for a rolling range the same number of
+    days back. Month to date from 1 September 2025 looks back to 1 August."""
+    unit = period_unit(start, end, kind)
     if unit is None:
         return start - timedelta(days=(end - start).days + 1)
     return _shift_unit(start, unit, -1)
@@ -114,6 +139,20 @@ def elapsed_fraction(start: date, end: date, as_of: date) -> float:
 
 
 PRESETS: tuple[str, ...] = ("mtd", "qtd", "ytd", "last_30", "last_90", "last_12m")
+_PRESET_KINDS: dict[str, PeriodKind] = {
+    "mtd": "month",
+    "qtd": "quarter",
+    "ytd": "year",
+    "last_30": "rolling",
+    "last_90": "rolling",
+    "last_12m": "rolling",
+}
+
+
+def preset_kind(preset: str) -> PeriodKind | None:
+    """The kind of period a preset is ("qtd": quarter); None for a custom range, whose kind
+    is read from its dates."""
+    return _PRESET_KINDS.get(preset)
 
 
 def preset_range(preset: str, as_of: date) -> tuple[date, date]:

@@ -109,8 +109,11 @@ def growth_rate(value: float | None, previous: float | None) -> float | None:
 def compare(
     store: Store, kpis: tuple[str, ...], filters: Filters, comparison: Comparison
 ) -> dict[str, KpiComparison]:
-    """Each KPI for the period and for its like-for-like comparison period."""
-    compare_start, compare_end = compare_period(filters.start, filters.end, comparison)
+    """Each KPI for the period and for its like-for-like comparison period (chosen by the
+    period's kind: month to date against the same days of the month before)."""
+    compare_start, compare_end = compare_period(
+        filters.start, filters.end, comparison, filters.period_kind
+    )
     now = values(store, kpis, filters)
     then = values(store, kpis, filters.with_dates(compare_start, compare_end))
     return {k: KpiComparison(k, now[k], then[k], compare_start, compare_end) for k in kpis}

@@ -8,7 +8,7 @@ import pytest
 
 from data.store import Store
 from metrics.filters import Filters
-from metrics.pacing import month_pace
+from metrics.pacing import exact, month_pace, pace_status
 from metrics.team_board import rep_board
 
 
@@ -40,6 +40,61 @@ def test_no_target_set() -> None:
     pace = month_pace(1500.0, None, None, date(2026, 11, 10))
     assert pace.status == "no_target"
     assert pace.gap is None and pace.gap_days is None and pace.needed_per_day is None
+
+
+# The bands' edges, decided exactly -----------------------------------------------------------
+
+
+def test_money_exactly_ten_percent_short_is_off_track() -> None:
+    # 3.30 expected; 90% of it is 3.30 x 0.9 = 2.97 exactly, so 2.97 sold is off track. In
+    # floating point 3.30 * 0.9 = 2.9699999999999998 < 2.97 and it showed caution.
+    assert pace_status(2.97, 3.30) == "off_track"
+    assert pace_status(2.98, 3.30) == "caution"  # one cent above the edge
+    # 8.70 expected: 8.70 x 0.9 = 7.83 (float: 7.829999999999999).
+    assert pace_status(7.83, 8.70) == "off_track"
+    assert pace_status(7.84, 8.70) == "caution"
+
+
+def test_count_exactly_ten_percent_short_is_off_track() -> None:
+    # A monthly target of 10 deals over a 28-day February, added up day by day in floating
+    # point, comes to 9.999999999999998 on the last day; it stands for 10.00, and 9 deals is
+    # 10.00 x 0.9 = 9 exactly: off track (in floats 9 > 8.999999999999998: caution).
+    ten_by_days = sum([10 / 28] * 28)
+    assert ten_by_days != 10  # the float noise the rule must not see
+    assert pace_status(9, ten_by_days) == "off_track"
+    assert pace_status(9, 10) == "off_track"
+    assert pace_status(10, 10) == "on_track"
+
+
+def test_exactly_on_pace_is_on_track() -> None:
+    # A target of 3 spread over 30 days adds up to 3.0000000000000013 by the 30th: it stands
+    # for 3.00, and 3 reached is on track, not caution.
+    three_by_days = sum([3 / 30] * 30)
+    assert three_by_days > 3
+    assert pace_status(3, three_by_days) == "on_track"
+    # Money: 0.10 + 0.20 expected (0.30000000000000004 in floats) against 0.30 sold.
+    assert pace_status(0.30, 0.1 + 0.2) == "on_track"
+    assert pace_status(0.29, 0.30) == "caution"
+
+
+def test_exact_reads_the_decimal_a_value_stands_for() -> None:
+    assert str(exact(2.97)) == "2.97"
+    assert str(exact(0.1 + 0.2)) == "0.30"
+    assert str(exact(9.999999999999998)) == "10.00"
+    assert str(exact(0.125)) == "0.13"  # half away from zero
+    assert exact(None) is None and exact(float("nan")) is None
+
+
+def test_month_pace_at_the_edge() -> None:
+    # 30-day November, target 99.00: 99.00 / 30 = 3.30 a day, so 3.30 expected by the end of
+    # 1 Nov. 2.97 sold is exactly 10% short: off track. The gap is 3.30 - 2.97 = 0.33 exactly
+    # (not 0.33000000000000007), a tenth of a day's selling (0.33 / 3.30).
+    pace = month_pace(2.97, 99.0, 3.30, date(2026, 11, 1))
+    assert pace.status == "off_track"
+    assert pace.gap == 0.33
+    assert pace.gap_days == pytest.approx(0.1)
+    # 2.98 sold: one cent above the edge, caution.
+    assert month_pace(2.98, 99.0, 3.30, date(2026, 11, 1)).status == "caution"
 
 
 def test_team_board_ranks_by_pace_with_hand_worked_numbers(tiny_store: Store) -> None:

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from data.store import Store
+from metrics import service
+from metrics.compiler import MetricRequest, compile_request
+from metrics.filters import Filters
 from metrics.pacing import assess, expected_by_now, pace_status
 from metrics.periods import (
+    PRESETS,
     add_months,
     compare_period,
     elapsed_fraction,
     period_to_date,
+    period_unit,
+    preset_kind,
     preset_range,
     previous_period,
     previous_start,
@@ -95,6 +103,126 @@ def test_previous_start() -> None:
     assert previous_start(D(2024, 11, 1), D(2024, 11, 30)) == D(2024, 10, 1)  # whole month
     assert previous_start(D(2024, 3, 1), D(2024, 3, 31)) == D(2024, 2, 1)
     assert previous_start(D(2024, 11, 5), D(2024, 11, 14)) == D(2024, 10, 26)  # 10 days before
+
+
+# The period's kind decides its comparison, never its weekday ---------------------------------
+
+SEP_1_2025 = D(2025, 9, 1)  # a Monday: month to date from here is a month, not a week
+
+
+def test_month_to_date_from_a_monday_is_compared_with_the_month_before() -> None:
+    # Month to date 1-5 Sep 2025 (Mon-Fri). The old rule tried "week" first, saw a Monday and
+    # compared with the week before, 25-29 Aug. A month compares with the same days of the
+    # month before: 1-5 Aug 2025.
+    assert previous_period(SEP_1_2025, D(2025, 9, 5)) == (D(2025, 8, 1), D(2025, 8, 5))
+    assert previous_period(SEP_1_2025, D(2025, 9, 5), "month") == (D(2025, 8, 1), D(2025, 8, 5))
+    assert compare_period(SEP_1_2025, D(2025, 9, 5), "previous", "month") == (
+        D(2025, 8, 1),
+        D(2025, 8, 5),
+    )
+    # A week only when told: 1-5 Sep as week to date -> Mon 25 - Fri 29 Aug.
+    assert previous_period(SEP_1_2025, D(2025, 9, 5), "week") == (D(2025, 8, 25), D(2025, 8, 29))
+    assert period_unit(SEP_1_2025, D(2025, 9, 5)) == "month"
+
+
+def test_quarter_to_date_on_5_january_is_compared_with_1_to_5_october() -> None:
+    # QTD on 5 Jan 2026 is 1-5 Jan: 1 Jan also starts a month and a year, so the dates alone
+    # cannot tell; the kind does. Quarter: 3 months back, 1-5 Oct 2025 (not 1-5 Dec).
+    start, end = D(2026, 1, 1), D(2026, 1, 5)
+    assert previous_period(start, end, "quarter") == (D(2025, 10, 1), D(2025, 10, 5))
+    assert compare_period(start, end, "previous", "quarter") == (D(2025, 10, 1), D(2025, 10, 5))
+    assert previous_start(start, end, "quarter") == D(2025, 10, 1)  # retention: Oct-Dec 2025
+    # Year to date on the same day: 1-5 Jan 2025; month to date: 1-5 Dec 2025.
+    assert previous_period(start, end, "year") == (D(2025, 1, 1), D(2025, 1, 5))
+    assert previous_period(start, end, "month") == (D(2025, 12, 1), D(2025, 12, 5))
+    # Last year is the same dates a year back whatever the kind.
+    assert compare_period(start, end, "last_year", "quarter") == (D(2025, 1, 1), D(2025, 1, 5))
+
+
+def test_rolling_periods_compare_with_the_same_number_of_days_before() -> None:
+    # Last 30 days ending 30 Nov 2024 happens to be 1-30 Nov; as a rolling range it is compared
+    # with the 30 days before it: 1 Nov - 30 days = 2 Oct, to 31 Oct (not 1-31 Oct).
+    start, end = D(2024, 11, 1), D(2024, 11, 30)
+    assert previous_period(start, end, "rolling") == (D(2024, 10, 2), D(2024, 10, 31))
+    assert previous_start(start, end, "rolling") == D(2024, 10, 2)
+    # Told nothing, the same dates read as a whole month: 1-31 Oct.
+    assert previous_period(start, end) == (D(2024, 10, 1), D(2024, 10, 31))
+
+
+def test_a_kind_that_does_not_fit_the_dates_is_read_from_them() -> None:
+    # A quarter's kind kept on a month's dates (the stand-up's month to date, 1-10 Nov 2024):
+    # 1 Nov starts no quarter, so the dates say month: 1-10 Oct.
+    assert previous_period(D(2024, 11, 1), D(2024, 11, 10), "quarter") == (
+        D(2024, 10, 1),
+        D(2024, 10, 10),
+    )
+    # A week's kind on dates that do not start on a Monday (Fri 1 Nov 2024): a month again.
+    assert period_unit(D(2024, 11, 1), D(2024, 11, 3), "week") == "month"
+
+
+def test_presets_say_their_kind() -> None:
+    assert {p: preset_kind(p) for p in PRESETS} == {
+        "mtd": "month",
+        "qtd": "quarter",
+        "ytd": "year",
+        "last_30": "rolling",
+        "last_90": "rolling",
+        "last_12m": "rolling",
+    }
+    assert preset_kind("custom") is None  # read from the dates
+
+
+def test_retention_base_follows_the_kind() -> None:
+    # The compiler's $prev_start is where retention's "bought in the period before" begins.
+    def prev_start(filters: Filters) -> date:
+        request = MetricRequest(kpis=("retention_rate",), filters=filters)
+        return compile_request(request).params["prev_start"]
+
+    # MTD 1-5 Sep 2025 (a Monday): all of August, from 1 Aug (the old rule: from 25 Aug).
+    assert prev_start(Filters(start=SEP_1_2025, end=D(2025, 9, 5))) == D(2025, 8, 1)
+    qtd = Filters(start=D(2026, 1, 1), end=D(2026, 1, 5), period_kind="quarter")
+    assert prev_start(qtd) == D(2025, 10, 1)  # Q4 2025, not December
+    assert prev_start(qtd.model_copy(update={"period_kind": None})) == D(2025, 12, 1)
+
+
+def _retention_store(path: Path) -> Store:
+    """One team, one rep; Ash bought on 10 Aug and 2 Sep 2025, Bay on 27 Aug 2025 only."""
+    store = Store(path)
+    rows = {
+        "teams": [(1, "Alpha", None, "retail", 1)],
+        "reps": [(1, "Ada", 1, "sales_rep", "2020-01-06", None)],
+        "customers": [
+            (1, "Ash", 1, "A", "Hotels", "East", "Hangzhou", "large", "retail", "2025-08-10"),
+            (2, "Bay", 1, "A", "Hotels", "East", "Hangzhou", "large", "retail", "2025-08-27"),
+        ],
+        "products": [(1, "Bowl", "Tableware", 2500)],
+        "orders": [
+            ("A-1", 1, "2025-08-10", 1, 1, 1, 1, 1, 2500, 1500, "completed"),
+            ("A-2", 1, "2025-08-27", 2, 1, 1, 1, 1, 2500, 1500, "completed"),
+            ("A-3", 1, "2025-09-02", 1, 1, 1, 1, 1, 2500, 1500, "completed"),
+        ],
+    }
+    with store.transaction() as cur:
+        for table, table_rows in rows.items():
+            marks = ", ".join("?" * len(table_rows[0]))
+            for row in table_rows:
+                cur.execute(f"INSERT INTO {table} VALUES ({marks})", row)
+    return store
+
+
+def test_retention_for_month_to_date_from_a_monday(tmp_path: Path) -> None:
+    store = _retention_store(tmp_path / "retention.duckdb")
+    mtd = Filters(start=SEP_1_2025, end=D(2025, 9, 5), period_kind="month")
+    got = service.values(store, ("retention_rate", "churn_rate"), mtd)
+    # August's customers: Ash (10 Aug) and Bay (27 Aug) = 2. Back in 1-5 Sep: Ash (2 Sep).
+    # Retention 1 / 2 = 0.5, churn 0.5. (Against the week 25-31 Aug the base was Bay alone,
+    # who did not come back: retention 0.)
+    assert got == {"retention_rate": 0.5, "churn_rate": 0.5}
+    compared = service.compare(store, ("revenue",), mtd, "previous")["revenue"]
+    # Compared with 1-5 Aug 2025: no order then (Ash's was on 10 Aug): 25.00 against 0.00.
+    assert (compared.compare_start, compared.compare_end) == (D(2025, 8, 1), D(2025, 8, 5))
+    assert (compared.value, compared.previous) == (25.0, 0.0)
+    store.close()
 
 
 # same_period_last_year -----------------------------------------------------------------------
