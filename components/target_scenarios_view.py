@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
-from components.format import MISSING, format_date, format_month, money_column_format
+from components.format import MISSING, format_date, money_column_format
 from components.tables import download_csv, download_xlsx
-from components.targets_view import format_base, kpi_unit
+from components.targets_view import format_base, kpi_unit, period_label
 from components.text import EN, column_label, error_text, join_names, kpi_label, t
 from data.errors import ValidationFailed
 from data.messages import MessageList
@@ -32,8 +32,11 @@ cache.register_calls(
         "targets.scenario_people": lambda s, f, name, metric, start, end: (
             target_scenarios.scenario_people(s, name, metric, start, end)
         ),
-        "targets.overlap": lambda s, f, metric, start, end, ids: target_scenarios.official_overlap(
-            s, metric, start, end, ids
+        "targets.status": lambda s, f, name, metric, start, end: target_scenarios.scenario_status(
+            s, name, metric, start, end
+        ),
+        "targets.official": lambda s, f, metric, start, end: target_scenarios.official_scenarios(
+            s, metric, start, end
         ),
     }
 )
@@ -73,9 +76,10 @@ def save_form(base: TargetBase, scope: Filters, values: pd.Series) -> None:
         name_col, button_col = st.columns([3, 1], vertical_alignment="bottom")
         name = name_col.text_input(
             t("targets.scenario_name"),
-            value=t("targets.default_name", period=format_month(base.start, short=True)),
+            value=t("targets.default_name", period=period_label(base.start, base.end)),
             max_chars=60,
-            key="tgt_scenario_name",
+            # Keyed by period: choosing another period offers that period's name afresh.
+            key=f"tgt_scenario_name_{base.start:%Y%m%d}_{base.end:%Y%m%d}",
         )
         saved = button_col.form_submit_button(t("targets.save"), icon=":material/save:")
     if saved:
@@ -153,14 +157,25 @@ def publish(base: TargetBase, scope: Filters) -> None:
     if saved.empty:
         st.caption(t("targets.publish_first"))
         return
+    span = {"start": format_date(base.start), "end": format_date(base.end)}
+    official = cache.call("targets.official", scope, base.kpi_id, base.start, base.end)
+    if official:
+        st.success(t("targets.official_now", name=join_names(official), **span))
+    else:
+        st.caption(t("targets.official_none", **span))
+    published = st.session_state.pop("tgt_published_note", None)
+    if published:  # said once more after the rerun that follows publishing
+        st.success(published, icon=":material/check:")
     name = st.selectbox(t("targets.publish_pick"), list(saved["name"]), key="tgt_publish_pick")
-    stored = cache.call("targets.scenario_people", scope, name, base.kpi_id, base.start, base.end)
-    ids = tuple(int(i) for i in stored.index)
-    overlap = cache.call("targets.overlap", scope, base.kpi_id, base.start, base.end, ids)
+    status = cache.call("targets.status", scope, name, base.kpi_id, base.start, base.end)
+    # Only targets that differ from the scenario's are replaced: none once it is published.
+    overlap = status.replaces
     when = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
     replaced = t("targets.replaced_name", when=when)
-    confirmed = True
-    if overlap:
+    confirmed = not status.official
+    if status.official:
+        st.caption(t("targets.already_official", name=name))
+    elif overlap:
         st.warning(
             t(
                 "targets.publish_replaces",
@@ -192,6 +207,8 @@ def publish(base: TargetBase, scope: Filters) -> None:
             if result.replaced:
                 message += " " + t("targets.kept_as", count=result.replaced, name=replaced)
             st.toast(message, icon=":material/check:")
+            st.session_state["tgt_published_note"] = message
+            st.rerun()  # the page now reads the new official targets
     if right.button(t("targets.delete", name=name), icon=":material/delete:", key="tgt_delete"):
         delete_scenario(cache.get_store(), name, base.kpi_id, base.start, base.end)
         st.toast(t("targets.deleted", name=name), icon=":material/delete:")

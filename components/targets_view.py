@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -26,6 +27,7 @@ from components.format import (
 from components.tables import readable, table_with_download
 from components.text import column_label, in_language, kpi_label, t
 from components.theme import ACTUAL, TARGET, TEMPLATE
+from components.url_state import coded
 from data.targets import whole_units
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
@@ -73,25 +75,25 @@ def setup(as_of: date) -> TargetSetup:
     """The KPI and period pickers (bound to the URL)."""
     kpi_col, period_col = st.columns([5, 4])
     with kpi_col:
-        kpi_id = st.segmented_control(
+        kpi_id = coded(
+            st.segmented_control,
             t("targets.kpi"),
             target_kpi_ids(),
             default="revenue",
             format_func=kpi_label,
             required=True,
             key="tgt_kpi",
-            bind="query-params",
         )
     periods = next_periods(as_of)
     with period_col:
-        choice = st.segmented_control(
+        choice = coded(
+            st.segmented_control,
             t("targets.period"),
             [*periods, "custom"],
             default="next_month",
             format_func=lambda p: t(f"targets.period.{p}"),
             required=True,
             key="tgt_period",
-            bind="query-params",
         )
     if choice == "custom":
         first_months = [add_months(periods["next_month"][0], n) for n in range(-12, 13)]
@@ -111,6 +113,21 @@ def setup(as_of: date) -> TargetSetup:
     else:
         start, end = periods[choice or "next_month"]
     return TargetSetup(kpi_id or "revenue", start, end)
+
+
+def period_label(start: date, end: date) -> str:
+    """A target period in words: a month (Dec 2026), a calendar quarter (Q1 2027) or a run of
+    months (Jan 2027 – Apr 2027), in the user's language."""
+    months = len(pd.date_range(start, end, freq="MS"))
+    if months == 1:
+        return format_month(start, short=True)
+    if months == 3 and start.month % 3 == 1:
+        return t("targets.quarter", quarter=(start.month - 1) // 3 + 1, year=start.year)
+    return t(
+        "targets.months_range",
+        first=format_month(start, short=True),
+        last=format_month(end, short=True),
+    )
 
 
 def load_base(scope: Filters, as_of: date, target: TargetSetup) -> TargetBase:
@@ -142,12 +159,12 @@ def total_control(base: TargetBase) -> int:
     st.subheader(t("targets.total_heading"))
     mode_col, value_col, result_col = st.columns([2, 3, 2])
     with mode_col:
-        mode = st.radio(
+        mode = coded(
+            st.radio,
             t("targets.total_mode"),
             TOTAL_MODES,
             format_func=lambda m: t(f"targets.mode.{m}"),
             key="tgt_mode",
-            bind="query-params",
         )
     baseline = base.baselines.get(mode) if mode != "absolute" else None
     with value_col:
@@ -244,14 +261,14 @@ def split_controls(base: TargetBase) -> tuple[Method, int]:
     """The split method and, for history, how many months of it."""
     method_col, months_col = st.columns([3, 2])
     with method_col:
-        method = st.segmented_control(
+        method = coded(
+            st.segmented_control,
             t("targets.method"),
             METHODS,
             default="history",
             format_func=lambda m: t(f"targets.method.{m}"),
             required=True,
             key="tgt_method",
-            bind="query-params",
             help=t("targets.method_help"),
         )
     months = 3
@@ -268,9 +285,10 @@ def split_controls(base: TargetBase) -> tuple[Method, int]:
     return method or "history", int(months or 3)  # type: ignore[return-value]
 
 
-def allocation(base: TargetBase, scope: Filters, total: int) -> Allocation:
+def allocation(base: TargetBase, scope: Filters, total: int) -> tuple[Allocation, Allocation]:
     """Split the total, with the lead's hand edits, floors and caps, and say what could not
-    be honoured."""
+    be honoured; returns that split and the same split without any edit (what the edits are
+    measured against)."""
     method, months = split_controls(base)
     edits = _edits(_edits_key(base, scope))
     people = base.people
@@ -285,7 +303,22 @@ def allocation(base: TargetBase, scope: Filters, total: int) -> Allocation:
         st.warning(
             t(f"targets.problem.{problem.code}", amount=format_base(problem.amount, base.kpi_id))
         )
-    return result
+    unedited = (
+        allocate(total, weights(people, method, base.period_days, months)) if edits else result
+    )
+    return result, unedited
+
+
+def same_days_as_official(base: TargetBase, targets: pd.Series) -> pd.Series:
+    """Each new target over the days of the period its official one covers (spread evenly
+    over the period's days, as KPI Trends spreads it), rounded half up to the base unit; blank
+    where there is no official target to compare with."""
+    days = base.people["official_days"].reindex(targets.index).fillna(0).astype("int64")
+    same = [
+        whole_units(Decimal(int(v)) * int(d) / base.period_days) if d > 0 else None
+        for v, d in zip(targets, days, strict=True)
+    ]
+    return pd.Series(same, index=targets.index, dtype="float64")
 
 
 def allocation_editor(
@@ -306,6 +339,14 @@ def allocation_editor(
             "floor": [_edited(edits, r, "floor", scale) for r in people.index],
             "cap": [_edited(edits, r, "cap", scale) for r in people.index],
             "current_target": people["current_target"] / scale,
+            "official_days": [
+                t("targets.official_days_value", days=int(d), total=base.period_days) if d else None
+                for d in people["official_days"]
+            ],
+            # The new target over the official target's days against it: like for like.
+            "vs_official": same_days_as_official(base, result.values)
+            / people["current_target"].where(people["current_target"] > 0)
+            - 1,
             "projection": implied["projection"] / scale,
             # Revenue only: deals open now, at their full amount (not added to the projection).
             "open_pipeline": people.get("open_pipeline", pd.Series(index=people.index)) / scale,
@@ -330,7 +371,17 @@ def allocation_editor(
         "floor": st.column_config.NumberColumn(t("targets.col.floor"), format=money, min_value=0),
         "cap": st.column_config.NumberColumn(t("targets.col.cap"), format=money, min_value=0),
         "current_target": st.column_config.NumberColumn(
-            t("targets.col.current"), format=money, disabled=True
+            t("targets.col.current"),
+            format=money,
+            disabled=True,
+            help=t("targets.col.current_help"),
+        ),
+        "official_days": st.column_config.TextColumn(t("targets.col.official_days"), disabled=True),
+        "vs_official": st.column_config.NumberColumn(
+            t("targets.col.vs_official"),
+            format="percent",
+            disabled=True,
+            help=t("targets.col.vs_official_help"),
         ),
         "projection": st.column_config.NumberColumn(
             t("targets.col.projection"), format=money, disabled=True
@@ -368,7 +419,9 @@ def allocation_editor(
         st.rerun()
 
 
-def implications_panel(base: TargetBase, result: Allocation) -> pd.DataFrame:
+def implications_panel(
+    base: TargetBase, result: Allocation, unedited: Allocation | None = None
+) -> pd.DataFrame:
     """What the split implies: the projection against the total, how many will make it and
     how many are asked for more than their best; returns the figures per person."""
     kpi_id = base.kpi_id
@@ -401,7 +454,7 @@ def implications_panel(base: TargetBase, result: Allocation) -> pd.DataFrame:
         ),
         help=t("targets.reaching_help"),
     )
-    reach_col.caption(t("targets.projected_reaching", count=summary.likely_reaching))
+    reach_col.caption(t("targets.reaching_rule"))
     stretched = implied["stretch"].dropna()
     stretch_col.metric(
         t("targets.stretched"),
@@ -409,7 +462,7 @@ def implications_panel(base: TargetBase, result: Allocation) -> pd.DataFrame:
         help=t("targets.col.stretch_help"),
     )
     with cost_col:
-        commission_tile(base, implied, summary.projection)
+        commission_tile(base, implied, summary.projection, unedited)
     return implied
 
 
@@ -441,8 +494,16 @@ def attainment_chart(implied: pd.DataFrame) -> None:
     st.plotly_chart(fig, key="tgt_attainment_hist")
 
 
-def commission_tile(base: TargetBase, implied: pd.DataFrame, projection: float) -> None:
-    """What the split would cost in commission under the incentive plan in force."""
+def _cents_text(cents: int) -> str:
+    """Money in cents, to the cent ($1,234.56): a difference is never rounded away."""
+    return format_value(cents / 100, "money", cents=True)
+
+
+def commission_tile(
+    base: TargetBase, implied: pd.DataFrame, projection: float, unedited: Allocation | None = None
+) -> None:
+    """What the split would cost in commission under the incentive plan in force and, with
+    hand edits, how much more or less than the same split without them, to the cent."""
     try:
         version = load_plan().version_for(base.start)
     except PlanError:
@@ -455,31 +516,51 @@ def commission_tile(base: TargetBase, implied: pd.DataFrame, projection: float) 
         st.caption(t("targets.commission_not_paid_on", kpi=kpi_label(base.kpi_id)))
         return
     months = len(pd.date_range(base.start, base.end, freq="MS"))
-    cost = projected_commission(implied, base.people["role"], version.commission, months)
+    roles, rule = base.people["role"], version.commission
+    cost = projected_commission(implied, roles, rule, months)
+    before = None
+    if unedited is not None and not unedited.values.equals(implied["target"]):
+        before = projected_commission(
+            implications(base.people, unedited.values), roles, rule, months
+        )
+    delta = None
+    if before is not None and cost != before:
+        sign = "+" if cost > before else "-"
+        delta = t("targets.commission_vs_unedited", delta=sign + _cents_text(abs(cost - before)))
     st.metric(
         t("targets.commission"),
-        format_base(cost, base.kpi_id),
+        format_base(cost, base.kpi_id, compact=False),
+        delta=delta,
+        delta_color="inverse",  # a dearer split is the worse news
         help=t("targets.commission_help", plan=in_language(version, "name")),
     )
     share = cost / projection if projection else None
     st.caption(t("targets.commission_share", share=format_percent(share)))
+    if before is not None:
+        key = "targets.commission_unedited" if cost != before else "targets.commission_same"
+        st.caption(t(key, cost=_cents_text(before)))
 
 
 def group_totals(base: TargetBase, implied: pd.DataFrame) -> None:
-    """The split summed by group, next to what the groups carry today."""
+    """The split summed by group, next to what the groups carry today and, like for like,
+    the new targets over the same days as those official ones."""
     scale = base_units_per_value(base.kpi_id)
+    same_days = same_days_as_official(base, implied["target"])
     frame = (
-        base.people.assign(target=implied["target"], projection=implied["projection"])
+        base.people.assign(
+            target=implied["target"], projection=implied["projection"], same_days=same_days
+        )
         .groupby("group")
         .agg(
             people=("name", "count"),
             target=("target", "sum"),
             current_target=("current_target", "sum"),
+            target_same_days=("same_days", "sum"),
             projection=("projection", "sum"),
         )
         .reset_index()
     )
-    for column in ("target", "current_target", "projection"):
+    for column in ("target", "current_target", "target_same_days", "projection"):
         frame[column] = frame[column] / scale
     money = money_column_format() if kpi_unit(base.kpi_id) == "money" else "localized"
     config = {c: st.column_config.NumberColumn(format=money) for c in readable(frame).columns[2:]}

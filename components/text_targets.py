@@ -16,6 +16,7 @@ EN: dict[str, str] = {
     "col.group": "Group",
     "col.people": "People",
     "col.current_target": "Official now",
+    "col.target_same_days": "New, same days as official",
     "col.projection": "Projection",
     "targets.intro": (
         "Set next period's targets in minutes: choose a total, split it between people, see "
@@ -71,6 +72,18 @@ EN: dict[str, str] = {
     "targets.col.floor": "Floor",
     "targets.col.cap": "Cap",
     "targets.col.current": "Official now",
+    "targets.col.current_help": (
+        "The official target over the days of the period that already have one (see "
+        "Official covers)."
+    ),
+    "targets.col.official_days": "Official covers",
+    "targets.official_days_value": "{days} of {total} days",
+    "targets.col.vs_official": "New vs official",
+    "targets.col.vs_official_help": (
+        "The new target over the same days as the official one (the new target spread evenly "
+        "over the period's days) against the official target, so a quarter is compared with "
+        "the official months it has, never with one month."
+    ),
     "targets.col.projection": "Projection",
     "targets.col.pipeline": "Open pipeline",
     "targets.col.pipeline_help": (
@@ -111,7 +124,7 @@ EN: dict[str, str] = {
         "The sum of each person's chance of reaching their target (in the table): a normal "
         "spread around their projection, as wide as their month-to-month swings."
     ),
-    "targets.projected_reaching": "Projected at or above target: {count}",
+    "targets.reaching_rule": "Each person's chance of reaching their target, added up.",
     "targets.stretched": "Asked for a new best",
     "targets.stretched_value": "{count} of {people}",
     "targets.commission": "Commission cost",
@@ -120,6 +133,14 @@ EN: dict[str, str] = {
         "projection, paid per plan period on an even share of their projection and target."
     ),
     "targets.commission_share": "{share} of the projected result",
+    "targets.commission_vs_unedited": "{delta} against the split without hand edits",
+    "targets.commission_unedited": (
+        "Without the hand edits, floors and caps the split would cost {cost}; the difference "
+        "is to the cent."
+    ),
+    "targets.commission_same": (
+        "The same as the split without hand edits ({cost}): the edits move no one's commission."
+    ),
     "targets.commission_plan_broken": (
         "Commission is not projected: the incentive plan has a mistake (see Incentives)."
     ),
@@ -135,11 +156,14 @@ EN: dict[str, str] = {
     "targets.prorated": "Pro-rated for the days they work in the period: {names}.",
     "targets.method_note": (
         "History up to {history_end} (the last complete month). Season index {season}. Shares "
-        "are rounded down to the cent, and the cents left go to the largest remainders, so the "
-        "split adds up to the total exactly."
+        "are worked out exactly and rounded down to the cent; the cents left go one each to the "
+        "largest remainders (equal remainders: the lower person number first), so the split "
+        "adds up to the total exactly."
     ),
     "targets.scenario_name": "Save this split as",
     "targets.default_name": "Plan for {period}",
+    "targets.quarter": "Q{quarter} {year}",
+    "targets.months_range": "{first} – {last}",
     "targets.save": "Save scenario",
     "targets.saved": "Saved scenario '{name}': {count} targets.",
     "targets.compare_heading": "Compare scenarios",
@@ -156,6 +180,11 @@ EN: dict[str, str] = {
         "Publishing replaces them; the old ones are kept as a scenario."
     ),
     "targets.publish_confirm": "Replace them",
+    "targets.official_now": "Official now for {start} – {end}: scenario '{name}'.",
+    "targets.official_none": ("No saved scenario is the official targets of {start} – {end} now."),
+    "targets.already_official": (
+        "'{name}' is the official targets now: publishing it again would change nothing."
+    ),
     "targets.publish_note": (
         "Publishing sets each person's target, and each team and group in scope to the sum of "
         "its people. Teams above the scope keep theirs. KPI Trends, Incentives and the "
@@ -192,6 +221,7 @@ ZH: dict[str, str] = {
     "col.group": "小组",
     "col.people": "人数",
     "col.current_target": "现行目标",
+    "col.target_same_days": "新目标（与现行目标同期）",
     "col.projection": "预测",
     "targets.intro": (
         "几分钟定好下个周期的目标：设定总目标，分配到人，看清影响，然后保存、对比、发布。"
@@ -242,6 +272,14 @@ ZH: dict[str, str] = {
     "targets.col.floor": "下限",
     "targets.col.cap": "上限",
     "targets.col.current": "现行目标",
+    "targets.col.current_help": "本周期中已有正式目标的那些天的正式目标（见“现行目标覆盖”）。",
+    "targets.col.official_days": "现行目标覆盖",
+    "targets.official_days_value": "{total}天中的{days}天",
+    "targets.col.vs_official": "新目标较现行",
+    "targets.col.vs_official_help": (
+        "新目标在与现行目标相同天数内的部分（新目标按本周期天数平均分摊）与现行目标相比："
+        "季度目标只与已有的正式月份相比，不会拿一个季度去比一个月。"
+    ),
     "targets.col.projection": "预测",
     "targets.col.pipeline": "在途商机",
     "targets.col.pipeline_help": "当前未关闭的商机，按全额计：作为预测的参考，不计入预测。",
@@ -277,7 +315,7 @@ ZH: dict[str, str] = {
         "每人达成目标的概率之和（见表格）：以其预测为中心的正态分布，"
         "分布宽度取其逐月业绩的波动幅度。"
     ),
-    "targets.projected_reaching": "预测达到或超过目标：{count}人",
+    "targets.reaching_rule": "每人达成目标的概率相加。",
     "targets.stretched": "需创个人新高",
     "targets.stretched_value": "{count}人（共{people}人）",
     "targets.commission": "提成成本",
@@ -286,6 +324,11 @@ ZH: dict[str, str] = {
         "将预测和目标平均分摊到各期后计算。"
     ),
     "targets.commission_share": "占预测结果的{share}",
+    "targets.commission_vs_unedited": "较未手动调整的分配{delta}",
+    "targets.commission_unedited": (
+        "若不做手动设定、下限和上限，该分配的提成为{cost}；差额精确到分。"
+    ),
+    "targets.commission_same": "与未手动调整的分配相同（{cost}）：手动调整没有改变任何人的提成。",
     "targets.commission_plan_broken": "无法预测提成：激励方案有误（见“激励”页面）。",
     "targets.commission_no_plan": "{period}没有生效的激励方案：见“激励”页面。",
     "targets.commission_not_paid_on": "激励方案不按{kpi}计提成。",
@@ -298,11 +341,14 @@ ZH: dict[str, str] = {
     "targets.left_out": "已离职人员不设目标：{names}。",
     "targets.prorated": "以下人员按本周期在岗天数折算：{names}。",
     "targets.method_note": (
-        "历史数据截至{history_end}（最近一个完整月）。季节系数{season}。每人的份额先向下取整到分，"
-        "余下的零头按余数从大到小逐分补齐，确保分配合计正好等于总目标。"
+        "历史数据截至{history_end}（最近一个完整月）。季节系数{season}。每人的份额先精确计算，"
+        "再向下取整到分，余下的零头按余数从大到小逐分补齐（余数相同时，成员编号小的优先），"
+        "确保分配合计正好等于总目标。"
     ),
     "targets.scenario_name": "将此分配保存为",
-    "targets.default_name": "{period}方案",
+    "targets.default_name": "{period}计划",
+    "targets.quarter": "{year}年第{quarter}季度",
+    "targets.months_range": "{first}至{last}",
     "targets.save": "保存方案",
     "targets.saved": "已保存方案“{name}”：共{count}个目标。",
     "targets.compare_heading": "对比方案",
@@ -317,6 +363,9 @@ ZH: dict[str, str] = {
         "原目标会另存为一个方案。"
     ),
     "targets.publish_confirm": "确认替换",
+    "targets.official_now": "{start} – {end}的正式目标现为方案“{name}”。",
+    "targets.official_none": "目前没有已保存的方案是{start} – {end}的正式目标。",
+    "targets.already_official": "“{name}”已是现行的正式目标：再次发布不会有任何改变。",
     "targets.publish_note": (
         "发布会设定每人的正式目标，范围内各团队和小组的目标设为其成员目标之和。"
         "范围以上的团队保持原有目标。KPI 趋势、激励和晨会都以正式目标为准。"

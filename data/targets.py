@@ -83,6 +83,50 @@ def _check_rows(rows: list[Target], metric: str, start: date, end: date) -> None
         raise ValidationFailed(problems)
 
 
+# The team each person's targets for a period are filed under (table rep_period_teams,
+# migration 0006): the team they were in for that period, as their sales are filed under the
+# team on the order. That is the team on most of their order lines in the period (equal
+# counts: the team of the latest of those lines, then the lower team_id); with no order in
+# the period yet (a period still to come), the team they are in now.
+_RECORD_REP_TEAMS = """
+INSERT OR REPLACE INTO rep_period_teams (rep_id, period_start, period_end, team_id)
+WITH periods AS (
+    SELECT DISTINCT scope_id AS rep_id, period_start, period_end
+    FROM targets WHERE scope = 'rep' AND {which}
+), sold AS (
+    SELECT p.rep_id, p.period_start, p.period_end, o.team_id,
+           count(*) AS lines, max(o.order_date) AS last_day
+    FROM periods p
+    JOIN orders o ON o.rep_id = p.rep_id AND o.order_date BETWEEN p.period_start AND p.period_end
+    GROUP BY p.rep_id, p.period_start, p.period_end, o.team_id
+), ranked AS (
+    SELECT *, row_number() OVER (PARTITION BY rep_id, period_start, period_end
+                                 ORDER BY lines DESC, last_day DESC, team_id) AS n
+    FROM sold
+)
+SELECT p.rep_id, p.period_start, p.period_end, coalesce(k.team_id, r.team_id)
+FROM periods p
+LEFT JOIN ranked k ON k.rep_id = p.rep_id AND k.period_start = p.period_start
+                  AND k.period_end = p.period_end AND k.n = 1
+LEFT JOIN reps r ON r.rep_id = p.rep_id
+WHERE coalesce(k.team_id, r.team_id) IS NOT NULL
+"""
+
+
+def record_rep_teams(cur: Any, start: date | None = None, end: date | None = None) -> None:
+    """Record the team of every person with a target for [start, end] (every period when
+    both are None), inside the caller's transaction `cur`. Every writer of rep targets calls
+    this, so a person who moves team keeps each period's target with the team of that
+    period."""
+    if start is None or end is None:
+        cur.execute(_RECORD_REP_TEAMS.format(which="true"))
+        return
+    cur.execute(
+        _RECORD_REP_TEAMS.format(which="period_start = $start AND period_end = $end"),
+        {"start": start, "end": end},
+    )
+
+
 def save_scenario(
     store: Store, name: str, metric: str, start: date, end: date, rows: list[Target]
 ) -> int:
@@ -103,6 +147,7 @@ def save_scenario(
                 for r in rows
             ],
         )
+        record_rep_teams(cur, start, end)
     return len(rows)
 
 
@@ -197,6 +242,7 @@ def publish_scenario(
             " AND period_start = $start AND period_end = $end RETURNING 1",
             params,
         ).fetchall()
+        record_rep_teams(cur, start, end)
     return Published(len(published), len(replaced), replaced_scenario)
 
 

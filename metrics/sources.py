@@ -60,40 +60,60 @@ def _source(
     return Source(id=source_id, sql=sql, dimensions=dims, snapshot=snapshot)
 
 
-# Each customer's buying days in scope, with the previous buying day in the same scope (a
-# team's repeat buyers are those who bought from that team twice) and the day they became a
-# customer of the company: their first purchase, or the acquired date on record if earlier,
-# so history that starts mid-relationship does not count old customers as new.
+# Each customer's buying days in scope, with the previous buying day in the same scope AND
+# the same row of the breakdown (a team's repeat buyers are those who bought from that team
+# twice, whether the team is filtered to or is one row of "by team"), and the day they became
+# a customer of the company: their first purchase, or the acquired date on record if earlier,
+# so history that starts mid-relationship does not count old customers as new. That first
+# day is the company's, in every scope and row: "new" means new to the company.
+# The compiler fills {scope} with the filters and {split} with the breakdown's key columns
+# (", <key> AS split_1, ..." in buys and ", split_1, ..." after; empty without a breakdown).
 _BUYS = _joined(
     "f.order_date AS day, f.customer_id, f.status, p.category AS product_category",
     "orders f LEFT JOIN products p ON p.product_id = f.product_id",
 )
 _CUSTOMER_DAYS = f"""WITH buys AS (
-    SELECT * FROM ({_BUYS}) s WHERE s.status = 'completed' AND {{scope}}
+    SELECT *{{split_columns}} FROM ({_BUYS}) s WHERE s.status = 'completed' AND {{scope}}
 ), firsts AS (
     SELECT o.customer_id,
            least(min(o.order_date), coalesce(min(c.acquired_date), min(o.order_date))) AS first_day
     FROM orders o LEFT JOIN customers c ON c.customer_id = o.customer_id
     WHERE o.status = 'completed' GROUP BY o.customer_id
 ), history AS (
-    SELECT customer_id, day, lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day
-    FROM (SELECT DISTINCT customer_id, day FROM buys)
+    SELECT customer_id, day{{split}},
+           lag(day) OVER (PARTITION BY customer_id{{split}} ORDER BY day) AS prev_day
+    FROM (SELECT DISTINCT customer_id, day{{split}} FROM buys)
 )
 SELECT b.*, fi.first_day, h.prev_day
-FROM buys b JOIN history h USING (customer_id, day) JOIN firsts fi USING (customer_id)"""
+FROM buys b JOIN history h USING (customer_id, day{{split}}) JOIN firsts fi USING (customer_id)"""
 
 # Targets spread evenly over the days of their period, so any range sums to its share.
+# value_per_day is exact decimal (never DOUBLE): each day's share is value / days rounded UP
+# at the 18th decimal, so a sum over days is never below the exact share and exceeds it by
+# less than 1e-18 per target-day. The compiler then rounds half away from zero to the cent;
+# an exact share just below a half cent sits at least 1 / (2 x the lcm of the periods'
+# lengths) below it, so that rounding is the exact share's rounding (1 cent over the 30 days
+# of November, asked for 1-15 November: 0.5 cent, which rounds to 1 cent).
+# A person's target is filed under the team they were in for that period (rep_period_teams,
+# written with every rep target; migration 0006), as their sales are filed under the team on
+# the order; with no such row, under their current team.
 _TARGET_DAYS = """(
     SELECT unnest(generate_series(x.period_start, x.period_end, INTERVAL 1 DAY))::DATE AS day,
            x.metric,
-           x.value::DOUBLE / (datediff('day', x.period_start, x.period_end) + 1) AS value_per_day,
+           ((x.value::HUGEINT * 1000000000000000000
+             + datediff('day', x.period_start, x.period_end))
+            // (datediff('day', x.period_start, x.period_end) + 1))::DECIMAL(38, 0)
+             * 0.000000000000000001::DECIMAL(38, 18) AS value_per_day,
            CASE x.scope WHEN 'company' THEN 'company' WHEN 'rep' THEN 'rep'
                 ELSE CASE WHEN st.parent_id IS NULL THEN 'top' ELSE 'group' END END AS target_level,
-           CASE x.scope WHEN 'team' THEN x.scope_id WHEN 'rep' THEN sr.team_id END AS team_id,
+           CASE x.scope WHEN 'team' THEN x.scope_id
+                WHEN 'rep' THEN coalesce(pt.team_id, sr.team_id) END AS team_id,
            CASE WHEN x.scope = 'rep' THEN x.scope_id END AS rep_id
     FROM targets x
     LEFT JOIN teams st ON x.scope = 'team' AND st.team_id = x.scope_id
     LEFT JOIN reps sr ON x.scope = 'rep' AND sr.rep_id = x.scope_id
+    LEFT JOIN rep_period_teams pt ON x.scope = 'rep' AND pt.rep_id = x.scope_id
+         AND pt.period_start = x.period_start AND pt.period_end = x.period_end
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f"""
 

@@ -1,9 +1,10 @@
 """Splitting a total target between people, and what the split implies.
 
 Pure arithmetic on a person profile (metrics.target_history.profile): no database. Values are
-whole base units (cents for money, units for counts). Rounding rule: each share is rounded
-down to a whole unit, then the units left over go one each to the largest remainders (ties to
-the lower rep_id), so the shares always add up to the total exactly, to the cent.
+whole base units (cents for money, units for counts). Rounding rule: each share is worked
+out as an exact fraction and rounded down to a whole unit, then the units left over go one
+each to the largest remainders, compared exactly (equal remainders: the lower rep_id first),
+so the shares always add up to the total exactly, to the cent.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Literal
 
 import pandas as pd
@@ -78,49 +80,63 @@ def weights(
     return rate.fillna(fallback) * days
 
 
+def _exact(value: float) -> Fraction:
+    """A float weight as the exact fraction it holds (no rounding on the way in); a weight
+    that is not a finite number counts as none."""
+    return Fraction(value) if math.isfinite(value) else Fraction(0)
+
+
 def _bounded_shares(
-    amount: float, weight: pd.Series, floors: pd.Series, caps: pd.Series
-) -> pd.Series:
+    amount: int,
+    weight: dict[int, Fraction],
+    floors: dict[int, Fraction],
+    caps: dict[int, Fraction | None],
+) -> dict[int, Fraction]:
     """Shares of `amount` in proportion to `weight`, each within [floor, cap] (water-filling:
-    people pushed past a bound are held at it and the rest re-split among the others)."""
-    shares = pd.Series(0.0, index=weight.index)
-    free = pd.Series(True, index=weight.index)
+    people pushed past a bound are held at it and the rest re-split among the others).
+    Exact fractions throughout, so no comparison here depends on float rounding; a cap of
+    None is no cap."""
+    shares: dict[int, Fraction] = {}
+    free = list(weight)
     for _ in range(len(weight) + 1):
-        held = shares[~free].sum()
-        left = amount - held
-        w = weight[free]
-        total = w.sum()
-        split = w / total * left if total > 0 else pd.Series(left / max(len(w), 1), index=w.index)
-        below = split < floors[free]
-        above = split > caps[free]
-        if not below.any() and not above.any():
-            shares[free] = split
+        left = amount - sum(shares.values(), Fraction(0))
+        total = sum((weight[k] for k in free), Fraction(0))
+        if total > 0:
+            split = {k: weight[k] / total * left for k in free}
+        else:
+            split = {k: left / max(len(free), 1) for k in free}
+        below = [k for k in free if split[k] < floors[k]]
+        above = [k for k in free if caps[k] is not None and split[k] > caps[k]]
+        if not below and not above:
+            shares.update(split)
             return shares
         # Fix the larger violation first, which keeps the iteration from oscillating.
-        low_gap = (floors[free] - split)[below].sum()
-        high_gap = (split - caps[free])[above].sum()
+        low_gap = sum((floors[k] - split[k] for k in below), Fraction(0))
+        high_gap = sum((split[k] - caps[k] for k in above), Fraction(0))  # type: ignore[operator]
         if low_gap >= high_gap:
-            fixed = below[below].index
-            shares[fixed] = floors[fixed]
+            shares.update({k: floors[k] for k in below})
+            fixed = set(below)
         else:
-            fixed = above[above].index
-            shares[fixed] = caps[fixed]
-        free[fixed] = False
-        if not free.any():
+            shares.update({k: caps[k] for k in above})  # type: ignore[misc]
+            fixed = set(above)
+        free = [k for k in free if k not in fixed]
+        if not free:
             return shares
     return shares
 
 
-def _round_to_total(shares: pd.Series, total: int, caps: pd.Series) -> pd.Series:
-    """Whole units adding up to `total`: floors, then the largest remainders get one more
-    (never past a cap)."""
-    whole = shares.apply(math.floor).astype("int64")
-    left = total - int(whole.sum())
-    remainder = (shares - whole).sort_index()
-    room = whole < caps
-    order = remainder[room].sort_values(ascending=False, kind="stable").index
-    if left > 0:
-        whole[order[:left]] += 1
+def round_to_total(
+    shares: dict[int, Fraction], total: int, caps: dict[int, Fraction | None]
+) -> dict[int, int]:
+    """Whole units adding up to `total` (largest remainder): each exact share rounded down,
+    then the units left go one each to the largest remainders, compared as exact fractions;
+    equal remainders go to the lower rep_id first. Never past a cap."""
+    whole = {k: math.floor(v) for k, v in shares.items()}
+    left = total - sum(whole.values())
+    room = [k for k in shares if caps[k] is None or whole[k] < caps[k]]
+    order = sorted(room, key=lambda k: (-(shares[k] - whole[k]), k))
+    for k in order[: max(left, 0)]:
+        whole[k] += 1
     return whole
 
 
@@ -140,31 +156,38 @@ def allocate(
     """
     index = weight.index
     fixed = {k: v for k, v in (fixed or {}).items() if k in index}
-    floor = pd.Series(floors or {}, dtype="float64").reindex(index).fillna(0.0)
-    cap = pd.Series(caps or {}, dtype="float64").reindex(index).fillna(math.inf)
-    cap = cap.where(cap >= floor, floor)
+    floors = floors or {}
+    caps = caps or {}
     problems: list[Problem] = []
     values = pd.Series(0, index=index, dtype="int64")
     for rep_id, value in fixed.items():
         values[rep_id] = value
-    others = index.difference(list(fixed))
+    others = [k for k in index if k not in fixed]
     left = total - sum(fixed.values())
     if left < 0:
         problems.append(Problem("edits_exceed_total", -left))
         left = 0
-    if len(others) == 0:
+    if not others:
         return Allocation(values, tuple(problems))
-    floor, cap, w = floor[others], cap[others], weight[others].clip(lower=0)
-    if floor.sum() > left:
-        problems.append(Problem("floors_exceed_total", int(floor.sum() - left)))
-        values[others] = floor.astype("int64")
+    floor = {k: Fraction(int(floors.get(k, 0))) for k in others}
+    cap: dict[int, Fraction | None] = {
+        k: None if caps.get(k) is None else max(Fraction(int(caps[k])), floor[k]) for k in others
+    }
+    w = {k: max(_exact(float(weight[k])), Fraction(0)) for k in others}
+    floor_sum = sum(floor.values(), Fraction(0))
+    if floor_sum > left:
+        problems.append(Problem("floors_exceed_total", int(floor_sum - left)))
+        values[others] = [int(floor[k]) for k in others]
         return Allocation(values, tuple(problems))
-    if cap.sum() < left:
-        problems.append(Problem("caps_below_total", int(left - cap.sum())))
-        values[others] = cap.astype("int64")
-        return Allocation(values, tuple(problems))
-    shares = _bounded_shares(float(left), w, floor, cap)
-    values[others] = _round_to_total(shares, left, cap)
+    if all(c is not None for c in cap.values()):
+        cap_sum = sum((c for c in cap.values() if c is not None), Fraction(0))
+        if cap_sum < left:
+            problems.append(Problem("caps_below_total", int(left - cap_sum)))
+            values[others] = [int(c) for c in cap.values() if c is not None]
+            return Allocation(values, tuple(problems))
+    shares = _bounded_shares(left, w, floor, cap)
+    rounded = round_to_total(shares, left, cap)
+    values[others] = [rounded[k] for k in others]
     return Allocation(values, tuple(problems))
 
 
@@ -190,8 +213,7 @@ class Outlook:
     projection: float
     projection_low: float
     projection_high: float
-    expected_reaching: float
-    likely_reaching: int
+    expected_reaching: float  # each person's chance of reaching target, added up
     people: int
 
 
@@ -206,7 +228,6 @@ def outlook(implied: pd.DataFrame) -> Outlook:
         projection_low=max(projection - float(half_low), 0.0),
         projection_high=projection + float(half_high),
         expected_reaching=float(implied["reach_chance"].sum()),
-        likely_reaching=int((implied["reach_chance"] >= 0.5).sum()),
         people=len(implied),
     )
 

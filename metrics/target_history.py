@@ -16,7 +16,7 @@ import pandas as pd
 
 from data.models import SELLING_ROLES
 from data.store import Store
-from metrics import lookups, service
+from metrics import lookups, service, target_scenarios
 from metrics.catalogue import get_kpi, targeted_kpis
 from metrics.filters import Filters
 from metrics.periods import add_months, unit_end, unit_start
@@ -76,9 +76,10 @@ class History:
     """Who can carry a target in a period, and their record up to the as-of day.
 
     people: one row per person in scope (rep_id, name, group, role, hire_date, leave_date,
-    employed_days in the period, eligible, left) with their current official target and open
-    pipeline; monthly: rep_id, month, value, employed_days for the history months;
-    scope_monthly: the scope's total per month, people who left or moved included.
+    employed_days in the period, eligible, left) with their current official target (over the
+    days of the period it covers: official_days) and open pipeline; monthly: rep_id, month,
+    value, employed_days for the history months; scope_monthly: the scope's total per month,
+    people who left or moved included.
     """
 
     kpi_id: str
@@ -157,6 +158,10 @@ def load_history(store: Store, scope: Filters, kpi_id: str, start: date, end: da
     )
     target_column = f"{kpi_id}_target"
     people["current_target"] = people["rep_id"].map(_per_rep(official, target_column, scale))
+    # The days of the period the official target covers: like is compared with like.
+    ids = tuple(int(r) for r in people["rep_id"])
+    covered = target_scenarios.official_days(store, kpi_id, start, end, ids)
+    people["official_days"] = people["rep_id"].map(covered).fillna(0).astype("int64")
     if kpi_id == "revenue":
         pipeline = service.breakdown(
             store, ("pipeline_value",), scope.with_dates(as_of, as_of), "rep_id"
@@ -286,7 +291,7 @@ def profile(history: History) -> pd.DataFrame:
     out = pd.DataFrame(index=people.index)
     for column in ("name", "group", "team_id", "role", "hire_date", "leave_date", "employed_days"):
         out[column] = people[column]
-    for column in ("current_target", "open_pipeline"):
+    for column in ("current_target", "official_days", "open_pipeline"):
         if column in people:
             out[column] = people[column]
     out["tenure_months"] = [tenure_months(h, middle) for h in people["hire_date"]]

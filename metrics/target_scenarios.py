@@ -7,6 +7,7 @@ of its people, so KPI Trends shows the same targets at every level. Teams above 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -42,19 +43,87 @@ def scenario_people(store: Store, name: str, metric: str, start: date, end: date
     return frame.set_index("rep_id")["value"].astype("int64")
 
 
-def official_overlap(
+def official_days(
     store: Store, metric: str, start: date, end: date, rep_ids: tuple[int, ...]
-) -> int:
-    """How many official targets of these people (for this KPI) overlap the period."""
+) -> pd.Series:
+    """Per person (rep_id): how many days of [start, end] an official target of theirs for
+    this KPI covers. A quarter whose official targets so far cover one month has 31 of 90,
+    so "official now" is compared with the new target over the same days, not the quarter."""
     if not rep_ids:
-        return 0
-    row = store.rows(
-        "SELECT count(*) FROM targets WHERE scenario IS NULL AND metric = $metric"
-        " AND period_end >= $start AND period_start <= $end AND scope = 'rep'"
-        " AND list_contains($ids, scope_id)",
+        return pd.Series(dtype="int64")
+    frame = store.query(
+        """
+        SELECT x.scope_id AS rep_id, count(DISTINCT g.day) AS days
+        FROM targets x, LATERAL (
+            SELECT unnest(generate_series(greatest(x.period_start, $start::DATE),
+                                          least(x.period_end, $end::DATE), INTERVAL 1 DAY)) AS day
+        ) g
+        WHERE x.scenario IS NULL AND x.scope = 'rep' AND x.metric = $metric
+          AND x.period_end >= $start AND x.period_start <= $end
+          AND list_contains($ids, x.scope_id)
+        GROUP BY 1
+        """,
         {"metric": metric, "start": start, "end": end, "ids": list(rep_ids)},
     )
-    return int(row[0][0])
+    return frame.set_index("rep_id")["days"].astype("int64")
+
+
+# The scenario's rows against the official targets of the same scopes that overlap its period:
+# a row "differs" unless the only such official target is the very same one (same period, same
+# value). A scenario none of whose rows differ is the official one now.
+_DIFFERING = """
+    WITH s AS (
+        SELECT scope, scope_id, value FROM targets
+        WHERE scenario = $name AND metric = $metric AND period_start = $start AND period_end = $end
+    ), o AS (
+        SELECT scope, scope_id, period_start, period_end, value FROM targets
+        WHERE scenario IS NULL AND metric = $metric
+          AND period_end >= $start AND period_start <= $end
+    )
+    SELECT s.scope,
+           EXISTS (SELECT 1 FROM o WHERE o.scope = s.scope
+                   AND o.scope_id IS NOT DISTINCT FROM s.scope_id) AS overlapped,
+           EXISTS (SELECT 1 FROM o WHERE o.scope = s.scope
+                   AND o.scope_id IS NOT DISTINCT FROM s.scope_id
+                   AND NOT (o.period_start = $start AND o.period_end = $end AND o.value = s.value))
+           OR NOT EXISTS (SELECT 1 FROM o WHERE o.scope = s.scope
+                   AND o.scope_id IS NOT DISTINCT FROM s.scope_id
+                   AND o.period_start = $start AND o.period_end = $end AND o.value = s.value)
+               AS differs
+    FROM s
+"""
+
+
+@dataclass(frozen=True)
+class ScenarioStatus:
+    """Where a saved scenario stands against the official targets of its period.
+
+    replaces: its people whose official targets overlapping the period differ from its own
+    (publishing would replace them); official: every one of its targets is the official one,
+    so it is the official scenario now (publishing it again would change nothing)."""
+
+    replaces: int
+    official: bool
+
+
+def scenario_status(store: Store, name: str, metric: str, start: date, end: date) -> ScenarioStatus:
+    """How scenario `name` stands against the official targets (see ScenarioStatus)."""
+    rows = store.rows(_DIFFERING, {"name": name, "metric": metric, "start": start, "end": end})
+    replaces = sum(
+        1 for scope, overlapped, differs in rows if scope == "rep" and overlapped and differs
+    )
+    official = bool(rows) and not any(differs for _, _, differs in rows)
+    return ScenarioStatus(replaces, official)
+
+
+def official_scenarios(store: Store, metric: str, start: date, end: date) -> list[str]:
+    """The saved scenarios for this KPI and period that are the official targets now."""
+    names = store.rows(
+        "SELECT DISTINCT scenario FROM targets WHERE scenario IS NOT NULL AND metric = $metric"
+        " AND period_start = $start AND period_end = $end ORDER BY 1",
+        {"metric": metric, "start": start, "end": end},
+    )
+    return [n for (n,) in names if scenario_status(store, n, metric, start, end).official]
 
 
 def target_rows(

@@ -34,8 +34,8 @@ if base.people.empty:
     st.stop()
 
 total = total_control(base)
-split = allocation(base, scope, total)
-implied = implications_panel(base, split)
+split, unedited = allocation(base, scope, total)
+implied = implications_panel(base, split, unedited)
 chart_col, groups_col = st.columns([2, 3], gap="large")
 with chart_col:
     attainment_chart(implied)

@@ -111,9 +111,21 @@ def merge(store: Store, table: str, from_id: int, into_id: int) -> None:
                 "UPDATE targets SET scope_id = $b WHERE scope = 'rep' AND scope_id = $a",
                 {"a": from_id, "b": into_id},
             )
+            # The team each target period is filed under moves with the person; where both
+            # had a row for the same period, the surviving person's row stands.
+            con.execute(
+                "INSERT INTO rep_period_teams SELECT $b, period_start, period_end, team_id"
+                " FROM rep_period_teams WHERE rep_id = $a ON CONFLICT DO NOTHING",
+                {"a": from_id, "b": into_id},
+            )
+            con.execute("DELETE FROM rep_period_teams WHERE rep_id = $a", {"a": from_id})
         if table == "teams":
             con.execute(
                 "UPDATE targets SET scope_id = $b WHERE scope = 'team' AND scope_id = $a",
+                {"a": from_id, "b": into_id},
+            )
+            con.execute(
+                "UPDATE rep_period_teams SET team_id = $b WHERE team_id = $a",
                 {"a": from_id, "b": into_id},
             )
         con.execute(f"DELETE FROM {table} WHERE {id_col} = $a", {"a": from_id})

@@ -50,3 +50,19 @@ def test_a_target_file_exported_in_chinese_reads_back() -> None:
         ("rep", 7, 123450),
         ("company", None, 900000),
     ]
+
+
+def test_a_period_is_named_as_a_month_a_quarter_or_a_run_of_months() -> None:
+    from datetime import date
+
+    from components.targets_view import period_label
+    from components.text import t, use_language
+
+    quarter = (date(2027, 1, 1), date(2027, 3, 31))
+    with use_language("en"):
+        assert t("targets.default_name", period=period_label(*quarter)) == "Plan for Q1 2027"
+        assert period_label(date(2026, 12, 1), date(2026, 12, 31)) == "Dec 2026"
+        # Three months that are not a calendar quarter are a run of months.
+        assert period_label(date(2026, 12, 1), date(2027, 2, 28)) == "Dec 2026 – Feb 2027"
+    with use_language("zh"):
+        assert t("targets.default_name", period=period_label(*quarter)) == "2027年第1季度计划"

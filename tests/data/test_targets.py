@@ -169,3 +169,86 @@ def test_a_bad_target_file_names_line_column_and_value(content: str, message: st
 def test_garbage_is_not_a_table() -> None:
     with pytest.raises(ValidationFailed, match="could not be read"):
         read_target_file(b"PK\x03\x04garbage", "targets.xlsx", UNITS)
+
+
+# --- The team each person's targets are filed under (rep_period_teams) ------------------------
+
+
+def test_every_writer_files_a_persons_target_under_the_team_of_its_period(tmp_path) -> None:
+    """Mo (7) sold for Alpha (1) in June and for Beta (2) in July and sits in Beta today; Al
+    (8) sits in Alpha. Saving and publishing through data.targets records June with Alpha
+    (the team on Mo's June order), July with Beta (his July order) and, for August, which
+    has no order yet, Beta (his team now)."""
+    from tests.metrics.target_fixture import JULY, JUNE, build_moved_rep
+
+    store = Store(tmp_path / "moved.duckdb")
+    build_moved_rep(store)  # saves and publishes June and July
+    august = (date(2025, 8, 1), date(2025, 8, 31))
+    rows = [
+        Target(period_start=august[0], period_end=august[1], scope="rep", scope_id=rep,
+               metric="revenue", value=100)
+        for rep in (7, 8)
+    ]  # fmt: skip
+    save_scenario(store, "August", "revenue", *august, rows)
+    assert store.rows(
+        "SELECT rep_id, period_start, team_id FROM rep_period_teams ORDER BY 2, 1"
+    ) == [(7, JUNE[0], 1), (7, JULY[0], 2), (7, august[0], 2), (8, august[0], 1)]
+    store.close()
+
+
+def test_migration_6_files_existing_targets_under_the_team_of_their_orders(tmp_path) -> None:
+    """A database from before migration 6: its rep targets get the team of the person's
+    order lines in the period (most lines; equal counts: the team of the latest line), else
+    the person's current team."""
+    import duckdb
+
+    from data.migrate import available_migrations, migrate
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(con, [m for m in available_migrations() if m.version <= 5])
+    con.execute("INSERT INTO teams VALUES (1, 'Alpha', NULL, 'retail', NULL)")
+    con.execute("INSERT INTO teams VALUES (2, 'Beta', NULL, 'retail', NULL)")
+    con.execute("INSERT INTO reps VALUES (7, 'Mo', 2, 'sales_rep', '2020-01-01', NULL)")
+    con.execute("INSERT INTO reps VALUES (8, 'Al', 1, 'sales_rep', '2020-01-01', NULL)")
+    con.execute(
+        "INSERT INTO customers VALUES (1, 'Acme', 1, 'A', 'Hotels', 'East', 'Hangzhou',"
+        " 'large', 'retail', '2020-01-01')"
+    )
+    con.execute("INSERT INTO products VALUES (1, 'Tea set', 'Tableware', 12000)")
+    # Mo: June, two lines for Alpha and one for Beta -> Alpha. September: one line each,
+    # Beta's on the 20th is the later -> Beta. Al: no orders -> Alpha, his team now.
+    for order_id, day, team in [
+        ("J-1", "2025-06-03", 1), ("J-2", "2025-06-20", 1), ("J-3", "2025-06-25", 2),
+        ("S-1", "2025-09-05", 1), ("S-2", "2025-09-20", 2),
+    ]:  # fmt: skip
+        con.execute(
+            "INSERT INTO orders VALUES (?, 1, ?, 1, 7, ?, 1, 1, 100, 0, 'completed')",
+            [order_id, day, team],
+        )
+    for start, end, rep in [
+        ("2025-06-01", "2025-06-30", 7), ("2025-09-01", "2025-09-30", 7),
+        ("2025-06-01", "2025-06-30", 8),
+    ]:  # fmt: skip
+        con.execute(
+            "INSERT INTO targets VALUES (?, ?, 'rep', ?, 'revenue', 500, NULL)", [start, end, rep]
+        )
+    con.close()
+
+    store = Store(path)  # opening runs migration 6
+    assert store.rows(
+        "SELECT rep_id, period_start, team_id FROM rep_period_teams ORDER BY 1, 2"
+    ) == [(7, date(2025, 6, 1), 1), (7, date(2025, 9, 1), 2), (8, date(2025, 6, 1), 1)]
+    store.close()
+
+
+def test_the_demo_files_every_persons_target_under_a_team(demo_db_path) -> None:
+    store = Store(demo_db_path)
+    missing = store.scalar(
+        "SELECT count(*) FROM targets t WHERE t.scope = 'rep' AND NOT EXISTS (SELECT 1 FROM"
+        " rep_period_teams p WHERE p.rep_id = t.scope_id AND p.period_start = t.period_start"
+        " AND p.period_end = t.period_end)"
+    )
+    rep_targets = store.scalar("SELECT count(*) FROM targets WHERE scope = 'rep'")
+    store.close()
+    assert rep_targets > 0 and missing == 0

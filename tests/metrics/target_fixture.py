@@ -77,3 +77,57 @@ def build_target_team(store: Store) -> None:
             "INSERT INTO targets VALUES ('2025-04-01', '2025-04-30', 'rep', 1, 'revenue',"
             " 200000, NULL)"
         )
+
+
+# A person who moves team on 1 July 2025, for filing targets under the team of their period.
+#
+#     Alpha (1) and Beta (2): two top-level retail teams.
+#     Mo (7)  sales_rep, in Alpha until 30 June, in Beta from 1 July (reps.team_id: Beta now).
+#             Sold 600.00 on 10 June (order filed under Alpha), 900.00 on 10 July (Beta).
+#     Al (8)  sales_rep, in Alpha throughout: sold 100.00 on 12 June.
+#
+# Official monthly targets for Mo: June 500.00, July 1,000.00 (set through the writers, so
+# each is filed with the team of its period). Worked by hand:
+#     Alpha, June, by person: Mo 600.00 against 500.00 = 120%.
+#     Beta,  July, by person: Mo 900.00 against 1,000.00 = 90%.
+#     Beta,  June: Mo sold nothing for Beta and has no target there.
+#     Company, June-July, by person: Mo 1,500.00 against 1,500.00 = 100%.
+MOVE_TEAMS = [(1, "Alpha", None, "retail", None), (2, "Beta", None, "retail", None)]
+MOVE_REPS = [
+    (7, "Mo", 2, "sales_rep", "2020-01-01", None),
+    (8, "Al", 1, "sales_rep", "2020-01-01", None),
+]
+MOVE_ORDERS = [  # order_id, day, rep_id, team_id, cents
+    ("M-1", date(2025, 6, 10), 7, 1, 60000),
+    ("M-2", date(2025, 7, 10), 7, 2, 90000),
+    ("A-1", date(2025, 6, 12), 8, 1, 10000),
+]
+JUNE = (date(2025, 6, 1), date(2025, 6, 30))
+JULY = (date(2025, 7, 1), date(2025, 7, 31))
+
+
+def build_moved_rep(store: Store, *, with_targets: bool = True) -> None:
+    """Insert the two teams, Mo and Al and their orders into an empty store; with_targets
+    also saves and publishes Mo's June and July targets through data.targets."""
+    from data.models import Target
+    from data.targets import publish_scenario, save_scenario
+
+    with store.transaction() as cur:
+        cur.executemany("INSERT INTO teams VALUES (?, ?, ?, ?, ?)", MOVE_TEAMS)
+        cur.executemany("INSERT INTO reps VALUES (?, ?, ?, ?, ?, ?)", MOVE_REPS)
+        cur.executemany("INSERT INTO customers VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", CUSTOMERS)
+        cur.executemany("INSERT INTO products VALUES (?, ?, ?, ?)", PRODUCTS)
+        for order_id, day, rep_id, team_id, cents in MOVE_ORDERS:
+            cur.execute(
+                "INSERT INTO orders VALUES (?, 1, ?, 1, ?, ?, 1, 1, ?, 0, 'completed')",
+                [order_id, day, rep_id, team_id, cents],
+            )
+    if not with_targets:
+        return
+    for (start, end), cents in ((JUNE, 50000), (JULY, 100000)):
+        row = Target(
+            period_start=start, period_end=end, scope="rep", scope_id=7, metric="revenue",
+            value=cents,
+        )  # fmt: skip
+        save_scenario(store, "Plan", "revenue", start, end, [row])
+        publish_scenario(store, "Plan", "revenue", start, end, replaced_scenario=f"Old {start}")

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from data.store import Store
+from metrics import service
 from metrics.filters import Filters
 from metrics.incentive_plan import CommissionRule
 from metrics.target_allocation import (
@@ -31,7 +32,15 @@ from metrics.target_history import (
     scope_total,
     season_index,
 )
-from tests.metrics.target_fixture import AS_OF, PERIOD, SEASON, build_target_team
+from tests.metrics.target_fixture import (
+    AS_OF,
+    JULY,
+    JUNE,
+    PERIOD,
+    SEASON,
+    build_moved_rep,
+    build_target_team,
+)
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +171,10 @@ def test_implications_and_outlook(people: pd.DataFrame) -> None:
     assert implied.at[1, "projected_attainment"] == pytest.approx(3000 * 30 * SEASON / 182000)
     summary = outlook(implied)
     assert summary.target == 182000 + 1 + 10**9
-    assert summary.likely_reaching == 1  # Bo's target of one cent, not Cy's billion
+    # One definition of who is expected at target: each person's chance, added up (no second
+    # count of those projected at or above target beside it).
+    assert summary.expected_reaching == pytest.approx(implied["reach_chance"].sum())
+    assert not hasattr(summary, "likely_reaching")
     assert summary.projection_low < summary.projection < summary.projection_high
 
 
@@ -193,4 +205,195 @@ def test_no_baseline_before_the_data_starts(tmp_path_factory: pytest.TempPathFac
     early = load_history(store, scope, "revenue", date(2024, 12, 1), date(2024, 12, 31))
     assert scope_total(early, "last_year") is None
     assert scope_total(early, "last_period") == 90000 + 45000 + 30000  # November 2024
+    store.close()
+
+
+# --- Exact splits (largest remainder on exact fractions) --------------------------------------
+
+
+def test_equal_remainders_go_to_the_lower_rep_id_not_to_float_noise() -> None:
+    # 813 cents over weights 2, 2, 5 (of 9): exact shares 180 6/9, 180 6/9, 451 6/9. Floors
+    # 180 + 180 + 451 = 811 leave 2 cents; the three remainders are all exactly 2/3, so the
+    # tie goes to the lower rep_ids, 1 and 2. (Float remainders made person 3's look larger
+    # and gave 181, 180, 452.)
+    split = allocate(813, pd.Series({1: 2.0, 2: 2.0, 3: 5.0})).values
+    assert split.to_dict() == {1: 181, 2: 181, 3: 451}
+
+
+def test_every_split_adds_up_and_each_share_is_its_floor_or_ceiling() -> None:
+    """The invariant over many totals and weights (hypothesis is not installed: a loop)."""
+    from fractions import Fraction
+
+    cases = 0
+    for total in (0, 1, 2, 7, 100, 813, 99_999, 1_000_001, 123_456_789):
+        for weights_ in ([1.0], [2, 2, 5], [1, 1, 1], [0.1, 0.2, 0.3], [3, 1.5, 1], [1e-9, 1, 1e9],
+                         [7, 7, 7, 7, 7, 7, 7], [0.7, 0.2, 0.1, 0.05]):  # fmt: skip
+            weight = pd.Series({rep: float(w) for rep, w in enumerate(weights_, start=1)})
+            split = allocate(total, weight).values
+            assert int(split.sum()) == total
+            whole = sum(Fraction(w) for w in weight)
+            for rep, w in weight.items():
+                exact = Fraction(total) * Fraction(w) / whole
+                assert split[rep] - exact < 1 and exact - split[rep] < 1, (total, weights_)
+            cases += 1
+    assert cases == 72
+
+
+# --- Targets spread over days: exact, half away from zero --------------------------------------
+
+
+def _store_with_targets(tmp_path_factory: pytest.TempPathFactory, rows: list[tuple]) -> Store:
+    store = Store(tmp_path_factory.mktemp("days") / "t.duckdb")
+    with store.transaction() as cur:
+        cur.executemany("INSERT INTO targets VALUES (?, ?, 'company', NULL, ?, ?, NULL)", rows)
+    return store
+
+
+NOVEMBER_CENT = [("2025-11-01", "2025-11-30", "revenue", 1)]
+DECEMBER_CENT = [("2025-12-01", "2025-12-31", "revenue", 1)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "start", "end", "expected"),
+    [
+        # 1 cent over the 30 days of November, asked for 1-15 Nov: 15/30 = 0.5 cent, which
+        # rounds half away from zero to 1 cent (a DOUBLE sum came to 0.4999... and gave 0).
+        (NOVEMBER_CENT, date(2025, 11, 1), date(2025, 11, 15), 0.01),
+        # The other half of November: 15/30 = 0.5 cent, 1 cent too (DOUBLE gave 0 here as well).
+        (NOVEMBER_CENT, date(2025, 11, 16), date(2025, 11, 30), 0.01),
+        # 14/30 = 0.467 cent: 0; 16/30 = 0.533 cent: 1.
+        (NOVEMBER_CENT, date(2025, 11, 1), date(2025, 11, 14), 0.0),
+        (NOVEMBER_CENT, date(2025, 11, 1), date(2025, 11, 16), 0.01),
+        # 7 cents over the 28 days of February 2025, asked for 2 days: 7 x 2/28 = 0.5: 1 cent.
+        ([("2025-02-01", "2025-02-28", "revenue", 7)], date(2025, 2, 10), date(2025, 2, 11), 0.01),
+        # 1 cent over December's 31 days, asked for 16-31 Dec (16 days): 0.516: 1 cent; and
+        # 1-15 Dec: 0.484: 0.
+        (DECEMBER_CENT, date(2025, 12, 16), date(2025, 12, 31), 0.01),
+        (DECEMBER_CENT, date(2025, 12, 1), date(2025, 12, 15), 0.0),
+        # 100.01 (10001 cents) over November, asked for 1-15 Nov: 5000.5 cents: 50.01.
+        (
+            [("2025-11-01", "2025-11-30", "revenue", 10001)],
+            date(2025, 11, 1), date(2025, 11, 15), 50.01,
+        ),
+        # Two targets adding up across a month end: 1 cent over November and 1 cent over
+        # December, asked for 16 Nov - 15 Dec: 15/30 + 15/31 = 0.9839 cent: 1 cent.
+        (
+            [("2025-11-01", "2025-11-30", "revenue", 1), *DECEMBER_CENT],
+            date(2025, 11, 16), date(2025, 12, 15), 0.01,
+        ),
+    ],
+)  # fmt: skip
+def test_a_target_spread_over_days_rounds_exactly_half_away_from_zero(
+    tmp_path_factory: pytest.TempPathFactory,
+    rows: list[tuple],
+    start: date,
+    end: date,
+    expected: float,
+) -> None:
+    store = _store_with_targets(tmp_path_factory, rows)
+    values = service.values(store, ("revenue",), Filters(start=start, end=end), with_targets=True)
+    assert float(values["revenue_target"]) == expected
+    store.close()
+
+
+# --- A person who moves team: each period's target stays with that period's team -------------
+
+
+@pytest.fixture(scope="module")
+def moved(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = Store(tmp_path_factory.mktemp("moved") / "moved.duckdb")
+    build_moved_rep(store)
+    yield store
+    store.close()
+
+
+def _by_rep(store: Store, team_id: int | None, start: date, end: date) -> dict[int, tuple]:
+    frame = service.breakdown(
+        store, ("revenue",), Filters(start=start, end=end, team_id=team_id), "rep_id",
+        with_targets=True,
+    )  # fmt: skip
+    return {
+        int(r["rep_id"]): (r["revenue"], r["revenue_target"], r["revenue_attainment"])
+        for r in frame.to_dict("records")
+        if int(r["rep_id"]) == 7
+    }
+
+
+def test_a_moved_persons_target_stays_with_the_team_of_its_month(moved: Store) -> None:
+    # Worked in target_fixture.py: Alpha's June and Beta's July each show Mo's target and
+    # attainment (before, both were filed under Beta, Mo's team today: Alpha's June showed
+    # 600.00 with no target, and Beta's June a target with no sales).
+    assert _by_rep(moved, 1, *JUNE) == {7: (600.0, 500.0, 1.2)}
+    assert _by_rep(moved, 2, *JULY) == {7: (900.0, 1000.0, 0.9)}
+    assert _by_rep(moved, 2, *JUNE) == {}
+    assert _by_rep(moved, 1, *JULY) == {}
+    # The company view is as it was: both months, both targets.
+    assert _by_rep(moved, None, JUNE[0], JULY[1]) == {7: (1500.0, 1500.0, 1.0)}
+
+
+def test_a_moved_persons_commission_is_paid_in_each_teams_view(moved: Store) -> None:
+    """metrics/incentives.py reads targets through the same source: nothing to change there."""
+    from metrics.incentive_plan import parse_plan
+    from metrics.incentives import rep_commissions
+    from tests.metrics.incentive_fixture import OLD_PLAN
+
+    plan = parse_plan(OLD_PLAN)  # whole amount at the tier reached: 2% / 3% from 80% / 4% from 100%
+
+    def paid(team_id: int, period: tuple[date, date]) -> list[tuple]:
+        frame = rep_commissions(
+            moved, Filters(start=period[0], end=period[1], team_id=team_id), plan
+        )
+        frame = frame[frame["rep_id"] == 7]
+        pairs = zip(frame["target_cents"], frame["commission_cents"], strict=True)
+        return [(int(target), int(cents)) for target, cents in pairs]
+
+    assert paid(1, JUNE) == [(50000, 2400)]  # 120%: 4% of 600.00
+    assert paid(2, JULY) == [(100000, 2700)]  # 90%: 3% of 900.00
+
+
+# --- Official now, like for like; which scenario is official -----------------------------------
+
+
+def test_official_now_says_which_days_it_covers(history: History) -> None:
+    # Ada's official April target covers all 30 days of April; Bo and Cy have none.
+    days = history.people.set_index("name")["official_days"]
+    assert (days["Ada"], days["Bo"], days["Cy"]) == (30, 0, 0)
+
+
+def test_a_quarter_with_one_official_month_is_covered_for_that_month_only(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from metrics.target_scenarios import official_days
+
+    store = Store(tmp_path_factory.mktemp("quarter") / "q.duckdb")
+    build_target_team(store)
+    # Ada's official target is April's alone: of April-June (91 days) it covers 30.
+    days = official_days(store, "revenue", date(2025, 4, 1), date(2025, 6, 30), (1, 2))
+    assert days.to_dict() == {1: 30}
+    store.close()
+
+
+def test_a_published_scenario_is_the_official_one_and_replaces_nothing(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from data.models import Target
+    from data.targets import publish_scenario, save_scenario
+    from metrics.target_scenarios import ScenarioStatus, official_scenarios, scenario_status
+
+    store = Store(tmp_path_factory.mktemp("status") / "s.duckdb")
+    build_target_team(store)  # Ada (1) has an official April target of 2,000.00
+    rows = [
+        Target(period_start=PERIOD[0], period_end=PERIOD[1], scope="rep", scope_id=rep,
+               metric="revenue", value=value)
+        for rep, value in ((1, 250000), (2, 100000))
+    ]  # fmt: skip
+    save_scenario(store, "Stretch", "revenue", *PERIOD, rows)
+    # Before publishing: it would replace Ada's official target; it is not official.
+    assert scenario_status(store, "Stretch", "revenue", *PERIOD) == ScenarioStatus(1, False)
+    publish_scenario(store, "Stretch", "revenue", *PERIOD, replaced_scenario="Old")
+    # After: it is the official one, and it overlaps nothing but itself.
+    assert scenario_status(store, "Stretch", "revenue", *PERIOD) == ScenarioStatus(0, True)
+    assert official_scenarios(store, "revenue", *PERIOD) == ["Stretch"]
+    # The kept old target (Ada 2,000.00) would replace Ada's again; it is not official.
+    assert scenario_status(store, "Old", "revenue", *PERIOD) == ScenarioStatus(1, False)
     store.close()

@@ -91,7 +91,7 @@ def test_a_hand_edit_is_kept_and_the_others_rebalance(demo_db: Path) -> None:
 
 def test_save_compare_and_publish_a_scenario(writable_demo: Path) -> None:
     at = _targets_page()
-    at.text_input(key="tgt_scenario_name").input("Stretch December")
+    at.text_input(key="tgt_scenario_name_20261201_20261231").input("Stretch December")
     at.button(key="FormSubmitter:tgt_save_form-Save scenario").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
@@ -121,3 +121,72 @@ def test_save_compare_and_publish_a_scenario(writable_demo: Path) -> None:
     store.close()
     assert kept > 0, "the replaced targets are kept as a scenario"
     assert official == planned
+
+    # The page says which scenario is official now, and warns of no overlap with itself.
+    assert not any("Publishing replaces them" in w.value for w in at.warning)
+    said = [s.value for s in at.success]
+    assert any("Official now for" in s and "'Stretch December'" in s for s in said), said
+    assert any("Published 'Stretch December'" in s for s in said), said
+    assert at.button(key="tgt_publish").disabled, "publishing it again would change nothing"
+
+
+def _caption_texts(at: AppTest) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_a_quarter_is_named_for_the_quarter(demo_db: Path) -> None:
+    # The demo's as-of day is in November 2026: the next quarter is January-March 2027.
+    at = _targets_page()
+    at.segmented_control(key="tgt_period").set_value("next_quarter").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.text_input(key="tgt_scenario_name_20270101_20270331").value == "Plan for Q1 2027"
+
+
+def test_official_now_is_compared_over_the_same_days(demo_db: Path) -> None:
+    """December 2026 to February 2027 (31 + 31 + 28 = 90 days): the demo's official targets
+    cover December alone, so each person's new target is compared over December's 31 days:
+    new x 31/90 against December's official target, not the three months against one."""
+    at = _targets_page()
+    at.segmented_control(key="tgt_period").set_value("custom").run()
+    at.number_input(key="tgt_months").set_value(3).run()
+    assert not at.exception, [e.value for e in at.exception]
+    editor = _editor(at)
+    covered = editor[editor["current_target"] > 0]
+    assert len(covered) > 0
+    assert set(covered["official_days"]) == {"31 of 90 days"}
+    row = covered.iloc[0]
+    # Hand working: (target x 31 / 90) / official - 1, to the cent before dividing.
+    expected = round(row["target"] * 31 / 90, 2) / row["current_target"] - 1
+    assert row["vs_official"] == pytest.approx(expected, abs=1e-3)
+    quarter_against_month = row["target"] / row["current_target"] - 1
+    assert abs(row["vs_official"] - quarter_against_month) > 1, "not three months against one"
+    groups = next(d.value for d in at.dataframe if "Official now" in d.value.columns)
+    same_days = (covered["target"] * 31 / 90).sum()
+    assert groups["New, same days as official"].sum() == pytest.approx(same_days, abs=1.0)
+
+
+def test_expected_at_target_has_one_definition(demo_db: Path) -> None:
+    at = _targets_page()
+    captions = _caption_texts(at)
+    assert "Each person's chance of reaching their target, added up." in captions
+    assert not any("Projected at or above target" in c for c in captions)
+
+
+def test_a_hand_edit_shows_what_it_does_to_the_commission(demo_db: Path) -> None:
+    at = _targets_page()
+    assert not any("without hand edits" in c for c in _caption_texts(at))
+    rep_id = int(_editor(at).index[0])
+    # One person's December target set to 1.00 (100 cents): the others carry the rest.
+    at.session_state["tgt_edits|revenue|2026-12-01|2026-12-31|None|None"] = {
+        rep_id: {"target": 100}
+    }
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    tile = next(m for m in at.metric if m.label == "Commission cost")
+    captions = _caption_texts(at)
+    # The same split without the edit, to the cent, and the tile's difference against it.
+    assert any(c.startswith("Without the hand edits, floors and caps the split would cost $")
+               for c in captions), captions  # fmt: skip
+    assert tile.delta is not None, "moving 1 person's target to 1.00 changes the cost"
+    assert tile.delta.startswith(("+", "-"))
+    assert tile.delta.endswith("against the split without hand edits")
