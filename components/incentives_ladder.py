@@ -19,9 +19,10 @@ from components.format import (
     format_value,
     plotly_tick_format,
 )
-from components.incentives_view import LoadedPlan, people_labels
+from components.incentives_view import LADDER_KEY, LoadedPlan, people_labels
 from components.text import in_language, t
 from components.theme import ACTUAL, PALETTE, TARGET, TEMPLATE
+from components.url_state import coded
 from metrics.filters import Filters
 from metrics.incentive_math import commission_cents, ladder, next_step, payout_curve
 from metrics.incentive_plan import CommissionRule
@@ -117,18 +118,35 @@ def ladder_figure(rule: CommissionRule, measured: int, target: int) -> go.Figure
 
 
 def ladder_table(rule: CommissionRule, target: int) -> pd.DataFrame:
-    """The tiers in money for this target."""
+    """The tiers in money for this target, as they apply: below the threshold one row that
+    pays nothing; a tier the threshold cuts starts at the threshold."""
+    threshold = rule.threshold_pct
     rows = []
+    if threshold > 0:
+        at = math.ceil(threshold * target / 100)  # the first whole cent at the threshold
+        rows.append(
+            {
+                t("incentives.ladder_col.tier"): t("incentives.ladder_below", at=_rate(threshold)),
+                t("incentives.ladder_col.from"): _money(0),
+                t("incentives.ladder_col.to"): _money(at),
+                t("incentives.ladder_col.rate"): t("incentives.ladder_nothing"),
+            }
+        )
     for step in ladder(rule, target):
-        start = _rate(step.from_pct)
+        if step.to_pct is not None and step.to_pct <= threshold:
+            continue  # wholly below the threshold: nothing of it is paid
+        cut = step.from_pct < threshold
+        start_pct = threshold if cut else step.from_pct
+        start = _rate(start_pct)
         if step.to_pct is None:
             tier = t("incentives.ladder_top", start=start)
         else:
             tier = t("incentives.ladder_tier", start=start, end=_rate(step.to_pct))
+        from_cents = math.ceil(threshold * target / 100) if cut else step.from_cents
         rows.append(
             {
                 t("incentives.ladder_col.tier"): tier,
-                t("incentives.ladder_col.from"): _money(step.from_cents),
+                t("incentives.ladder_col.from"): _money(from_cents),
                 t("incentives.ladder_col.to"): _money(step.to_cents) if step.to_cents else "",
                 t("incentives.ladder_col.rate"): _rate(step.rate_pct),
             }
@@ -151,13 +169,20 @@ def rep_ladder_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool
         ["commission_cents", "rep", "rep_id"], ascending=[False, True, True]
     )
     labels = people_labels(scope)
+    choices = [int(r) for r in ranked["rep_id"]]
+    picked = st.session_state.get(LADDER_KEY)
+    if picked is not None and picked not in choices:
+        # A leaderboard row of someone not on the plan this period: say so, show the first.
+        name = labels.get(int(picked), str(picked))
+        st.info(t("incentives.rep_not_on_ladder", rep=name))
+        del st.session_state[LADDER_KEY]
     # Keyed by id, shown by name: two people of the same name stay two choices.
-    rep_id = st.selectbox(
+    rep_id = coded(
+        st.selectbox,
         t("incentives.rep_pick"),
-        [int(r) for r in ranked["rep_id"]],
+        choices,
         format_func=lambda r: labels.get(r, str(r)),
-        key="ladder_rep",
-        bind="query-params",
+        key=LADDER_KEY,
     )
     if rep_id is None:
         return
@@ -209,6 +234,14 @@ def rep_ladder_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool
                 commission=_money(row["clawback_cents"]),
             )
         )
+    if row.get("undated_returns", 0):
+        st.caption(
+            t(
+                "incentives.undated_returns",
+                count=int(row["undated_returns"]),
+                period=t(f"incentives.period.{rule.period}"),
+            )
+        )
     chart, table = st.columns([3, 2])
     with chart:
         st.plotly_chart(ladder_figure(rule, measured, target), key="incentives_ladder_chart")
@@ -221,4 +254,8 @@ def rep_ladder_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool
         )
         if rule.threshold_pct:
             at = _money(math.ceil(rule.threshold_pct * target / 100))  # first cent at it
-            st.caption(t("incentives.ladder_threshold", at=_rate(rule.threshold_pct), amount=at))
+            key = "incentives.ladder_threshold"
+            below = rule.tiers[0].rate_pct
+            if rule.mode == "marginal" and below > 0:
+                key = "incentives.ladder_threshold_marginal"  # the part below pays once reached
+            st.caption(t(key, at=_rate(rule.threshold_pct), amount=at, rate=_rate(below)))

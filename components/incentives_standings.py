@@ -11,10 +11,11 @@ import streamlit as st
 
 from components import cache
 from components.format import format_date, format_value, money_column_format
-from components.incentives_view import people_labels
+from components.incentives_view import people_labels, provisional_note
 from components.tables import table_with_download
 from components.text import in_language, kpi_label, mid_sentence, t
 from components.theme import TARGET, TEMPLATE, team_colors
+from components.url_state import coded
 from metrics import incentives
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
@@ -45,14 +46,14 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
     team, with how many of their people are at target; a table under it."""
     st.subheader(t("incentives.groups_heading"))
     kpi = _standing_kpi(choice)
-    level = st.segmented_control(
+    level = coded(
+        st.segmented_control,
         t("incentives.groups_level"),
         ["group", "team"],
         default="group",
         required=True,
         format_func=lambda lv: t(f"incentives.level.{lv}"),
         key="standings_level",
-        bind="query-params",
     )
     level = level or "group"
     standings = cache.call("incentives.groups", scope, kpi, level, full_end)
@@ -76,13 +77,18 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
     teams = cache.teams()
     root = dict(zip(teams["name"], teams["root_name"], strict=True))
     owner = [root.get(n, n) for n in standings["name"]]
+    # The rank leads each bar's label, so the order is read, not guessed.
+    shown_names = [
+        f"{int(r)}. {n}" if pd.notna(r) else str(n)
+        for r, n in zip(standings["rank"], standings["name"], strict=True)
+    ]
     fig = go.Figure()
     for team in dict.fromkeys(owner):
         rows = [i for i, o in enumerate(owner) if o == team]
         fig.add_trace(
             go.Bar(
                 x=measure.iloc[rows],
-                y=standings["name"].iloc[rows],
+                y=[shown_names[i] for i in rows],
                 orientation="h",
                 name=team,
                 marker_color=colors.get(team, TARGET),
@@ -93,7 +99,7 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
                 else "%{y}: %{x}<extra></extra>",
             )
         )
-    fig.update_yaxes(categoryorder="array", categoryarray=list(standings["name"]))
+    fig.update_yaxes(categoryorder="array", categoryarray=shown_names)
     if targeted:
         fig.add_vline(
             x=1, line_dash="dash", line_color=TARGET, annotation_text=t("incentives.target_line")
@@ -111,6 +117,9 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
     else:
         level_word = t(f"incentives.level_one.{level}")
         st.caption(t("incentives.groups_caption_plain", kpi=kpi_label(kpi), level=level_word))
+    ranked_by = t("incentives.measure.attainment") if targeted else mid_sentence(kpi_label(kpi))
+    st.caption(t("incentives.groups_ranked", measure=ranked_by))
+    provisional_note(scope, full_end)
     st.plotly_chart(fig, key="incentives_groups_chart")
     table = standings.rename(
         columns={

@@ -24,11 +24,20 @@ from components.format import (
 )
 from components.text import error_text, in_language, join_names, kpi_label, mid_sentence, t
 from components.theme import PACE_COLORS
-from metrics import incentives
+from components.url_state import coded
+from metrics import incentive_awards, incentives
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
-from metrics.incentive_plan import Award, IncentivePlan, PlanError, load_plan, plan_stamp
-from metrics.incentives import LEADERBOARD_KPIS, AwardResult
+from metrics.incentive_awards import AwardResult
+from metrics.incentive_plan import (
+    Award,
+    IncentivePlan,
+    PlanError,
+    PlanVersion,
+    load_plan,
+    plan_stamp,
+)
+from metrics.incentives import LEADERBOARD_KPIS
 from metrics.periods import previous_period
 
 PlanStamp = tuple[str, int]
@@ -45,7 +54,7 @@ cache.register_calls(
         "incentives.leaderboard": lambda s, f, stamp, choice, full_end: incentives.leaderboard(
             s, f, _plan(stamp), choice, full_end
         ),
-        "incentives.awards": lambda s, f, stamp: incentives.awards(s, f, _plan(stamp)),
+        "incentives.awards": lambda s, f, stamp: incentive_awards.awards(s, f, _plan(stamp)),
         "incentives.commissions": lambda s, f, stamp: incentives.rep_commissions(
             s, f, _plan(stamp)
         ),
@@ -117,6 +126,10 @@ def plan_caption(plan: IncentivePlan, day: date) -> None:
             period=t(f"incentives.period.{rule.period}"),
         )
     )
+    # The returns rule beside the number it changes (commission), in words.
+    st.caption(
+        t(f"incentives.clawback.{rule.clawback}", period=t(f"incentives.period.{rule.period}"))
+    )
 
 
 def hide_amounts_toggle() -> bool:
@@ -133,18 +146,33 @@ def hide_amounts_toggle() -> bool:
     return bool(hidden)
 
 
-def board_kpi() -> str:
-    """The KPI the leaderboard ranks by: one click on a pill, kept in the URL."""
-    choice = st.pills(
+def board_kpi(default: str = "revenue_attainment") -> str:
+    """The KPI the leaderboard ranks by: one click on a pill, kept in the URL. `default`:
+    attainment where people have targets (channels differ in size; each against their own
+    target compares them fairly), revenue where nobody has one."""
+    choice = coded(
+        st.pills,
         t("incentives.board_kpi"),
         list(LEADERBOARD_KPIS),
-        default="revenue",
+        default=default,
         required=True,
         format_func=lambda k: t(f"incentives.kpi.{k}"),
         key="board_kpi",
-        bind="query-params",
     )
-    return choice or "revenue"
+    return choice or default
+
+
+def provisional_note(scope: Filters, full_end: date) -> None:
+    """For a period not finished by the last day counted: the standings and awards are so
+    far, and the day the period ends."""
+    if full_end > scope.end:
+        st.caption(
+            t(
+                "incentives.provisional",
+                end=format_date(full_end),
+                through=format_date(scope.end),
+            )
+        )
 
 
 def _value_unit(choice: str) -> str:
@@ -190,23 +218,32 @@ def leaderboard_table(
         t("incentives.left_marker", rep=rep) if left else rep
         for rep, left in zip(shown_names, board["left"], strict=True)
     ]
+    # The medal sits in the name column: one column fewer on a phone.
+    names = [
+        f"{MEDALS[int(r)]} {name}" if pd.notna(r) and int(r) in MEDALS else name
+        for r, name in zip(board["rank"], names, strict=True)
+    ]
+    # Phone first: rank, name, attainment and pace fit a 390 px screen; the amounts, the
+    # change and the team follow, a swipe to the right.
     shown = pd.DataFrame(
         {
             t("incentives.col.rank"): board["rank"],
-            t("incentives.col.medal"): [
-                MEDALS.get(r, "") if pd.notna(r) else "" for r in board["rank"]
-            ],
             t("incentives.col.rep"): names,
-            t("incentives.col.team"): board["team"],
-            value_heading: board["value"] * (100 if unit == "percent" else 1),
-            t("incentives.col.target"): board["target"],
             t("incentives.col.attainment"): board["attainment"],
             t("incentives.col.pace"): [t(f"pace.{p}") for p in board["pace"]],
+            # Ranked by attainment, the value is the attainment column itself.
+            **(
+                {}
+                if choice == "revenue_attainment"
+                else {value_heading: board["value"] * (100 if unit == "percent" else 1)}
+            ),
+            t("incentives.col.target"): board["target"],
             t("incentives.col.change"): [
                 _change(c, p)
                 for c, p in zip(board["rank_change"], board["previous_rank"], strict=True)
             ],
             t("incentives.col.commission"): board["commission_cents"].astype("Float64") / 100,
+            t("incentives.col.team"): board["team"],
         }
     )
     target_is_money = choice in ("revenue", "revenue_attainment", "growth")
@@ -237,14 +274,20 @@ def leaderboard_section(
     *,
     hide_amounts: bool,
 ) -> str:
-    """The ranked table for the chosen KPI; returns the KPI chosen."""
+    """The ranked table for the chosen KPI; returns the KPI chosen. Selecting a row opens
+    that person's ladder (the ladder's choice, keyed by rep_id, is set to them)."""
     st.subheader(t("incentives.board_heading"))
-    choice = board_kpi()
+    by_attainment = cache.call(
+        "incentives.leaderboard", scope, loaded.stamp, "revenue_attainment", full_end
+    )
+    has_targets = bool(by_attainment["target"].fillna(0).gt(0).any())
+    choice = board_kpi("revenue_attainment" if has_targets else "revenue")
+    st.caption(t("incentives.board_default" if has_targets else "incentives.board_default_none"))
     board = cache.call("incentives.leaderboard", scope, loaded.stamp, choice, full_end)
     if board.empty:
         st.info(t("incentives.board_empty"))
         return choice
-    prev_start, prev_end = previous_period(scope.start, scope.end)
+    prev_start, prev_end = previous_period(scope.start, scope.end, scope.period_kind)
     version = loaded.plan.version_for(scope.end)
     period = version.commission.period if version else "month"
     st.caption(
@@ -261,6 +304,7 @@ def leaderboard_section(
         st.caption(t("incentives.board_no_targets", kpi=t(f"incentives.kpi.{choice}")))
     if hide_amounts:
         st.caption(t("incentives.amounts_hidden"))
+    provisional_note(scope, full_end)
     labels = people_labels(scope)
     shown = leaderboard_table(board, choice, hide_amounts=hide_amounts, labels=labels)
     unit = _value_unit(choice)
@@ -277,9 +321,9 @@ def leaderboard_section(
             subset=[t("incentives.col.pace")],
         )
     config = {
-        t("incentives.col.rank"): st.column_config.NumberColumn(width=40),
-        t("incentives.col.medal"): st.column_config.TextColumn(width=40),
-        t("incentives.col.rep"): st.column_config.TextColumn(width="medium"),
+        t("incentives.col.rank"): st.column_config.NumberColumn(width=36),
+        t("incentives.col.rep"): st.column_config.TextColumn(width="small"),
+        t("incentives.col.pace"): st.column_config.TextColumn(width=70),
         value_heading: st.column_config.NumberColumn(
             format="%.1f%%" if unit == "percent" else _number_format(unit)
         ),
@@ -291,15 +335,33 @@ def leaderboard_section(
         ),
         t("incentives.col.commission"): st.column_config.NumberColumn(format=money_column_format()),
     }
-    st.dataframe(
+    if not hide_amounts:
+        st.caption(t("incentives.board_pick"))
+    event = st.dataframe(
         styled,
         hide_index=True,
         column_config=config,
         height=min(600, 35 * (len(shown) + 1) + 3),
         key="incentives_board",
         placeholder=MISSING,
+        on_select="ignore" if hide_amounts else "rerun",
+        selection_mode="single-row",
     )
+    rows = list(event.selection.rows) if not hide_amounts and event else []
+    open_ladder(int(board["rep_id"].iloc[rows[0]]) if rows else None)
     return choice
+
+
+LADDER_KEY = "ladder_rep"
+_PICKED = "incentives_board_picked"
+
+
+def open_ladder(rep_id: int | None) -> None:
+    """A newly selected leaderboard row (its rep_id) becomes the ladder's person. Only a new
+    selection moves it, so choosing someone else in the ladder's own box still works."""
+    if rep_id is not None and st.session_state.get(_PICKED) != rep_id:
+        st.session_state[LADDER_KEY] = rep_id
+    st.session_state[_PICKED] = rep_id
 
 
 # --- Awards -----------------------------------------------------------------------------------
@@ -309,8 +371,9 @@ def _sentences(parts: list[str]) -> str:
     return t("incentives.sentence_gap").join(parts)
 
 
-def rule_in_words(award: Award) -> str:
-    """An award's rule and eligibility as plain sentences, from the plan's fields."""
+def rule_in_words(award: Award, version: PlanVersion | None = None) -> str:
+    """An award's rule and eligibility as plain sentences, from the plan's fields; with the
+    plan `version`, how a tie for first is settled and whether one person may win several."""
     unit = get_kpi(award.kpi).unit
     label = kpi_label(award.kpi)
     kpi = label if unit in ("score", "percent") else mid_sentence(label)  # "CSAT", "deals won"
@@ -319,7 +382,7 @@ def rule_in_words(award: Award) -> str:
         key += ".highest" if unit in ("score", "percent") else ".most"
     parts = [t(key, kpi=kpi)]
     if award.rule == "most_improved" and award.min_previous:
-        amount = format_value(award.min_previous, get_kpi(award.kpi).unit)
+        amount = format_value(float(award.min_previous), get_kpi(award.kpi).unit)
         parts.append(t("incentives.rule.min_previous", amount=amount))
     if award.requires_kpi and award.requires_at_least:
         count = format_value(award.requires_at_least, get_kpi(award.requires_kpi).unit)
@@ -329,6 +392,11 @@ def rule_in_words(award: Award) -> str:
     roles = join_names(mid_sentence(t(f"role.{r}")) for r in award.eligible_roles)
     parts.append(t("incentives.rule.roles", roles=roles))
     parts.append(t("incentives.rule.on_team"))
+    if version is not None:
+        parts.append(t(f"incentives.rule.tie.{version.tie_rule(award)}"))
+        if award.rule != "group_share_at_target":
+            once = "one_award" if version.one_award_per_person else "many_awards"
+            parts.append(t(f"incentives.rule.{once}"))
     return _sentences(parts)
 
 
@@ -362,9 +430,16 @@ def _award_name(name: str | None, rep_id: int | None, labels: dict[int, str]) ->
 
 
 def award_card(
-    result: AwardResult, *, hide_amounts: bool, labels: dict[int, str] | None = None
+    result: AwardResult,
+    *,
+    hide_amounts: bool,
+    labels: dict[int, str] | None = None,
+    version: PlanVersion | None = None,
+    provisional: bool = False,
 ) -> None:
-    """One award: winner and the number that won it, runner-up, the rule, the prize."""
+    """One award: winner(s) and the number that won it, how a tie was settled, runner-up,
+    who was passed over, the rule, the prize. `provisional`: the period is not over, so the
+    winner is only leading so far."""
     labels = labels or {}
     with st.container(border=True, height="stretch"):
         st.markdown(f"**:material/emoji_events: {in_language(result.award, 'name')}**")
@@ -374,20 +449,48 @@ def award_card(
         else:
             key = "incentives.winner_hidden" if hidden else "incentives.winner"
             winner = _award_name(result.winner, result.winner_id, labels)
+            others = [
+                _award_name(n, i, labels)
+                for n, i in zip(
+                    result.shared_with,
+                    result.shared_with_ids or [None] * len(result.shared_with),
+                    strict=True,
+                )
+            ]
+            if others:
+                winner = join_names([winner, *others])
+            if provisional:
+                winner = t("incentives.so_far", name=winner)
             st.markdown(t(key, name=winner, value=_award_value(result, result.winner_value)))
+            if result.tie == "shared":
+                share = result.prize_share_cents
+                if share is not None:
+                    st.caption(
+                        t("incentives.tie_shared_prize", share=format_value(share / 100, "money"))
+                    )
+                else:
+                    st.caption(t("incentives.tie_shared"))
+            elif result.tie == "attainment":
+                st.caption(t("incentives.tie_attainment"))
+            if result.passed_over:
+                names = join_names(labels.get(i, str(i)) for i in result.passed_over)
+                st.caption(t("incentives.passed_over", names=names))
             if result.runner_up is not None:
                 key = "incentives.runner_up_hidden" if hidden else "incentives.runner_up"
                 value = _award_value(result, result.runner_up_value)
                 runner_up = _award_name(result.runner_up, result.runner_up_id, labels)
                 st.caption(t(key, name=runner_up, value=value))
-        st.caption(rule_in_words(result.award))
+        st.caption(rule_in_words(result.award, version))
         prize = _prize(result.award)
         if prize:  # a prize is the company's offer, not anyone's earnings: always shown
             st.caption(prize)
 
 
-def awards_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool) -> None:
-    """The period's awards under the plan in force on its first day, three to a row."""
+def awards_section(
+    scope: Filters, loaded: LoadedPlan, full_end: date, *, hide_amounts: bool
+) -> None:
+    """The period's awards under the plan in force on its first day, three to a row; for a
+    period not over by `full_end`, marked as standings so far."""
     st.subheader(t("incentives.awards_heading"))
     version = loaded.plan.version_for(scope.start)
     if version is None:
@@ -405,9 +508,16 @@ def awards_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool) ->
             plan=in_language(version, "name"),
         )
     )
+    provisional_note(scope, full_end)
     labels = people_labels(scope)
     for first in range(0, len(results), 3):
         columns = st.columns(3)
         for column, result in zip(columns, results[first : first + 3], strict=False):
             with column:
-                award_card(result, hide_amounts=hide_amounts, labels=labels)
+                award_card(
+                    result,
+                    hide_amounts=hide_amounts,
+                    labels=labels,
+                    version=version,
+                    provisional=full_end > scope.end,
+                )

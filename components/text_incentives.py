@@ -76,7 +76,7 @@ EN: dict[str, str] = {
     "incentives.rule.group_share_at_target": (
         "The group with the largest share of its members at or above their {kpi} target."
     ),
-    "incentives.rule.min_previous": "Only for those above {amount} in the period before.",
+    "incentives.rule.min_previous": ("Only for those with at least {amount} in the period before."),
     "incentives.rule.requires": "At least {count} {kpi} needed.",
     "incentives.rule.tenure": "Open to people hired less than {months} months before it ends.",
     "incentives.rule.roles": "Open to: {roles}.",
@@ -151,6 +151,62 @@ EN: dict[str, str] = {
     "incentives.ladder_threshold": (
         "Below {at} of target ({amount}) nothing is paid; from there the tiers pay as listed."
     ),
+    "incentives.clawback.return_period": (
+        "Returns: a returned line's commission is taken back in the {period} it came back "
+        "(its return date), so a return booked later never changes a past {period}; a return "
+        "with no return date counts on its order date."
+    ),
+    "incentives.clawback.order_period": (
+        "Returns: a returned line's commission is taken back in the {period} it was sold, so "
+        "a return booked later lowers that {period}'s commission."
+    ),
+    "incentives.clawback.none": "Returns: returned lines count as sold; nothing is taken back.",
+    "incentives.undated_returns": (
+        "{count} returned lines have no return date: counted in the {period} of their order."
+    ),
+    "incentives.board_default": (
+        "Ranked by attainment (each person's sales against their own target) unless you "
+        "choose otherwise: channels differ in size, so raw revenue would not compare fairly."
+    ),
+    "incentives.board_default_none": (
+        "Nobody in this scope has a target, so the board ranks by revenue."
+    ),
+    "incentives.board_pick": "Select a row to open that person's ladder below.",
+    "incentives.provisional": (
+        "Provisional: the period runs to {end}; these are the standings so far (counted to "
+        "{through})."
+    ),
+    "incentives.so_far": "{name} (so far)",
+    "incentives.tie_shared": "Tied for first: shared.",
+    "incentives.tie_shared_prize": "Tied for first: shared, {share} each.",
+    "incentives.tie_attainment": "Tied for first: won on higher revenue attainment.",
+    "incentives.passed_over": "Passed over (already won an award above): {names}.",
+    "incentives.rule.tie.shared": (
+        "A tie for first is shared: all tied win, and a money prize is split equally, rounded "
+        "down to the cent."
+    ),
+    "incentives.rule.tie.attainment": (
+        "A tie for first goes to the higher revenue attainment; if still tied, it is shared "
+        "and a money prize split equally, rounded down to the cent."
+    ),
+    "incentives.rule.one_award": (
+        "One award per person: someone who has won an award listed before this one is passed "
+        "over, and the next in line wins."
+    ),
+    "incentives.rule.many_awards": "One person may win this and other awards too.",
+    "incentives.groups_ranked": (
+        "Ranked by {measure}, best first; equal values share a rank and are listed by name."
+    ),
+    "incentives.measure.attainment": "attainment of the whole period's target",
+    "incentives.ladder_nothing": "Nothing paid",
+    "incentives.ladder_below": "Below the {at} threshold",
+    "incentives.ladder_threshold_marginal": (
+        "Below {at} of target ({amount}) nothing is paid. Once {at} is reached each part pays "
+        "its tier's rate, the part below {at} included (at {rate})."
+    ),
+    "incentives.rep_not_on_ladder": (
+        "{rep} is not on the commission plan in this period, so there is no ladder to show."
+    ),
 }
 
 ZH: dict[str, str] = {
@@ -221,7 +277,7 @@ ZH: dict[str, str] = {
     "incentives.rule.highest.highest": "本周期{kpi}排名第一。",
     "incentives.rule.most_improved": "{kpi}较上一周期增长最多。",
     "incentives.rule.group_share_at_target": "{kpi}达到或超过目标的成员占比最高的小组。",
-    "incentives.rule.min_previous": "仅限上一周期业绩高于{amount}的人员。",
+    "incentives.rule.min_previous": "仅限上一周期业绩不低于{amount}（含{amount}）的人员。",
     "incentives.rule.requires": "{kpi}需至少达到{count}。",
     "incentives.rule.tenure": "仅限截至周期结束时入职未满{months}个月的人员。",
     "incentives.rule.roles": "适用岗位：{roles}。",
@@ -294,4 +350,39 @@ ZH: dict[str, str] = {
     "incentives.ladder_tier": "达成率{start} – {end}",
     "incentives.ladder_top": "达成率{start}及以上",
     "incentives.ladder_threshold": "达成率低于{at}（{amount}）不计提成；达到后按表中各档位计提。",
+    "incentives.clawback.return_period": (
+        "退货：退货行的提成在其退回的{period}（退货日期）扣回，因此之后登记的退货不会改变"
+        "已结束{period}的提成；没有退货日期的按下单日期计。"
+    ),
+    "incentives.clawback.order_period": (
+        "退货：退货行的提成在其售出的{period}扣回，因此之后登记的退货会降低该{period}的提成。"
+    ),
+    "incentives.clawback.none": "退货：退货行按已售计算，不扣回提成。",
+    "incentives.undated_returns": "有{count}笔退货行没有退货日期：按下单所在{period}计。",
+    "incentives.board_default": (
+        "默认按达成率排名（各人销售额对比本人目标）：各渠道规模差异很大，直接比较销售额并不公平。"
+    ),
+    "incentives.board_default_none": "该范围内没有人有目标，因此按销售额排名。",
+    "incentives.board_pick": "选中一行即可在下方查看此人的提成阶梯。",
+    "incentives.provisional": ("暂定结果：本周期至{end}结束；以下为截至{through}的当前排名。"),
+    "incentives.so_far": "{name}（暂列）",
+    "incentives.tie_shared": "并列第一：共享该奖项。",
+    "incentives.tie_shared_prize": "并列第一：共享该奖项，每人{share}。",
+    "incentives.tie_attainment": "并列第一：按销售达成率较高者获奖。",
+    "incentives.passed_over": "已获其他奖项而跳过：{names}。",
+    "incentives.rule.tie.shared": "并列第一时共享奖项：并列者均获奖，奖金平分，向下取整到分。",
+    "incentives.rule.tie.attainment": (
+        "并列第一时由销售达成率较高者获奖；仍并列则共享奖项，奖金平分，向下取整到分。"
+    ),
+    "incentives.rule.one_award": "每人限得一项奖：已获得排在前面奖项的人员将被跳过，由下一名获奖。",
+    "incentives.rule.many_awards": "同一人可同时获得本奖项和其他奖项。",
+    "incentives.groups_ranked": "按{measure}排名，从高到低；数值相同者名次并列，并按名称排列。",
+    "incentives.measure.attainment": "整个周期目标的达成率",
+    "incentives.ladder_nothing": "不计提成",
+    "incentives.ladder_below": "低于起提线{at}",
+    "incentives.ladder_threshold_marginal": (
+        "达成率低于{at}（{amount}）不计提成；达到{at}后各段按所在档位比例计提，"
+        "低于{at}的部分也按{rate}计提。"
+    ),
+    "incentives.rep_not_on_ladder": "{rep}本周期不在提成方案范围内，没有提成阶梯可显示。",
 }

@@ -142,13 +142,22 @@ def next_step(
 ) -> NextStep | None:
     """The next tier (or the threshold) above where the rep stands: the smallest amount more
     that reaches it and how much more commission that amount brings (capped as paid). None
-    without a target, on the top tier, or when the cap already binds."""
+    without a target, on the top tier, or when the cap already binds.
+
+    Only a step that pays counts: one at or above the threshold whose tier's rate is above
+    nothing. Below the threshold (a negative amount after returns too) the next step is
+    therefore the first point that pays, never a tier start under the threshold that would
+    still pay 0."""
     rule = _rule(plan_or_rule)
     now = commission(rule, measured_cents, target_cents)
     if not target_cents or target_cents <= 0 or now.capped:
         return None
     attainment_pct = Fraction(measured_cents * 100, target_cents)
-    steps = sorted({Fraction(t.from_pct) for t in rule.tiers} | {Fraction(rule.threshold_pct)})
+    threshold = Fraction(rule.threshold_pct)
+    starts = {Fraction(t.from_pct) for t in rule.tiers} | {threshold}
+    steps = sorted(
+        at for at in starts if at >= threshold and rule.tiers[tier_for(rule, at)].rate_pct > 0
+    )
     for at in steps:
         if at <= attainment_pct:
             continue

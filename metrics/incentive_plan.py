@@ -32,6 +32,7 @@ Role = Literal[
     "group_leader", "deputy_leader", "data_analyst", "sales_manager",
 ]  # fmt: skip
 SELLING_ROLES: tuple[str, ...] = ("sales_rep", "account_manager", "group_leader", "deputy_leader")
+Clawback = Literal["return_period", "order_period", "none"]
 
 
 class PlanError(ValueError):
@@ -79,10 +80,24 @@ class CommissionRule(_Strict):
     tiers: tuple[Tier, ...] = Field(min_length=1)
     threshold_pct: Decimal = Field(default=Decimal(0), ge=0)  # below it nothing is paid
     cap: Decimal | None = Field(default=None, gt=0)  # most paid for one period, currency units
-    clawback: bool = True  # returned order lines earn no commission
+    # Returned lines earn no commission. return_period: a return is taken off the sales of the
+    # period it happened in (its return date; without one, its order date), so a return
+    # booked later never changes a past period. order_period: taken off the period it was
+    # sold in. none: returned lines count as sold. (true/false in older files: return_period
+    # and none.)
+    clawback: Clawback = "return_period"
     # Gross margin has no published targets: its target is this share of the revenue target.
     margin_target_pct: Decimal | None = Field(default=None, gt=0, le=100)
     eligible_roles: tuple[Role, ...] = SELLING_ROLES
+
+    @field_validator("clawback", mode="before")
+    @classmethod
+    def _clawback_was_a_switch(cls, value: object) -> object:
+        if value is True:
+            return "return_period"
+        if value is False:
+            return "none"
+        return value
 
     @field_validator("tiers")
     @classmethod
@@ -100,7 +115,7 @@ class CommissionRule(_Strict):
     def _margin_needs_target_share(self) -> CommissionRule:
         if self.kpi == "gross_margin" and self.margin_target_pct is None:
             raise _invalid("plan.rule.margin_target")
-        if self.kpi == "gross_margin" and not self.clawback:
+        if self.kpi == "gross_margin" and self.clawback == "none":
             raise _invalid("plan.rule.margin_clawback")
         return self
 
@@ -113,6 +128,11 @@ class CommissionRule(_Strict):
 
 
 AwardRuleKind = Literal["highest", "most_improved", "group_share_at_target"]
+# How a tie for first place is settled. shared: every tied contender wins and a money prize is
+# split equally between them, rounded down to the cent. attainment: the higher revenue
+# attainment (revenue over its target for the period so far) wins; still tied, or without
+# targets: shared. A group award's tie is always shared.
+TieRule = Literal["shared", "attainment"]
 
 
 class _Named(_Strict):
@@ -138,7 +158,9 @@ class Award(_Named):
     max_tenure_months: int | None = Field(default=None, gt=0)  # rookies: under this tenure
     requires_kpi: str | None = None  # e.g. csat_responses: a minimum number of responses
     requires_at_least: float = 0
-    min_previous: float = Field(default=0, ge=0)  # most improved: the previous value above this
+    # most improved: only someone whose previous value was at least this (≥), compared in cents
+    min_previous: Decimal = Field(default=Decimal(0), ge=0)
+    ties: TieRule | None = None  # how a tie for first is settled; None: the plan's award_ties
     prize: Decimal | None = Field(default=None, ge=0)  # currency units
     prize_note: str | None = None  # e.g. "a trophy and a team dinner"
     prize_note_zh: str | None = None
@@ -189,6 +211,16 @@ class PlanVersion(_Named):
     effective_from: date
     commission: CommissionRule
     awards: tuple[Award, ...] = ()
+    # true: awards are given in the order listed, and someone who has won one is passed over
+    # for the later ones (the next in line wins); false: one person may win several.
+    one_award_per_person: bool = False
+    award_ties: TieRule = "shared"  # for every award that does not set its own `ties`
+
+    def tie_rule(self, award: Award) -> TieRule:
+        """How a tie for first place in `award` is settled under this version."""
+        if award.rule == "group_share_at_target":
+            return "shared"
+        return award.ties or self.award_ties
 
     @field_validator("awards")
     @classmethod

@@ -1,8 +1,10 @@
-"""Incentive standings: commission per rep, leaderboards, awards, group standings, contests.
+"""Incentive standings: commission per rep, leaderboards, group standings, contests (the
+awards are in metrics.incentive_awards).
 
-Everything here reads KPIs through metrics.service only (breakdowns by person, group and
-team), so every figure is the figure KPI Trends and the CLI give for the same people and
-days. The commission arithmetic lives in metrics.incentive_math; commission_cents and
+KPIs are read through metrics.service (breakdowns by person, group and team), so every
+figure is the figure KPI Trends and the CLI give for the same people and days; returned
+lines are read here with their return date (returned_lines), which no KPI has. The
+commission arithmetic lives in metrics.incentive_math; commission_cents and
 margin_target_cents stay importable from here, where other modules import them.
 
 People are keyed by their id (the hidden "rep_id" dimension), never by their name: two
@@ -21,11 +23,12 @@ import pandas as pd
 from data.store import Store
 from metrics import lookups, service
 from metrics.catalogue import get_kpi
+from metrics.compiler import scope_conditions, scope_params
 from metrics.filters import Filters
 from metrics.incentive_math import commission, commission_cents, margin_target_cents
-from metrics.incentive_plan import Award, Contest, IncentivePlan
+from metrics.incentive_plan import Contest, IncentivePlan
 from metrics.pacing import pace_status
-from metrics.periods import PeriodUnit, add_months, previous_period, unit_end, unit_start
+from metrics.periods import PeriodUnit, previous_period, unit_end, unit_start
 
 LEADERBOARD_KPIS: tuple[str, ...] = (
     "revenue", "revenue_attainment", "growth", "csat", "new_customers", "won_deals", "activities",
@@ -37,7 +40,7 @@ LEADERBOARD_COLUMNS = [
 COMMISSION_COLUMNS = [
     "rep_id", "rep", "period_start", "period_end", "through", "plan", "eligible",
     "measured_cents", "returns_cents", "target_cents", "attainment", "rate_pct",
-    "commission_cents", "clawback_cents",
+    "commission_cents", "clawback_cents", "clawback", "undated_returns",
 ]  # fmt: skip
 PERSON = "rep_id"  # the dimension people are keyed on
 
@@ -112,15 +115,51 @@ def _periods(plan: IncentivePlan, start: date, end: date) -> list[tuple[date, da
     return out
 
 
-_MEASURED = ("revenue", "gross_margin", "returns_value")
+_MEASURED = ("revenue", "gross_margin")
+RETURN_COLUMNS = ["side", "bucket", PERSON, "net_cents", "cost_cents", "undated"]
+# Returned order lines with the day they came back: the return date when one is recorded
+# (order_returns, migration 0007), else the order date. Exposes the columns
+# compiler.scope_conditions reads (alias s), with the channel of the top-level team, as the
+# orders source does.
+_RETURNED_LINES = """(
+    SELECT o.rep_id, o.team_id, o.order_date, x.return_date,
+           coalesce(x.return_date, o.order_date) AS back_day,
+           o.net_amount_cents, o.cost_cents, r.leave_date AS rep_leave_date, t.channel
+    FROM orders o
+    LEFT JOIN order_returns x ON x.order_id = o.order_id AND x.line_no = o.line_no
+    LEFT JOIN reps r ON r.rep_id = o.rep_id
+    LEFT JOIN team_roots tr ON tr.team_id = o.team_id
+    LEFT JOIN teams t ON t.team_id = tr.root_id
+    WHERE o.status = 'returned'
+) s"""
+
+
+def returned_lines(
+    store: Store, filters: Filters, unit: PeriodUnit, first: date, last: date
+) -> pd.DataFrame:
+    """Returned lines in scope per (side, period start, rep_id), in cents. side "sold": by
+    order date; side "back": by the day the line came back (return date, else order date;
+    `undated` counts the lines without a return date). Only days from `first` through `last`."""
+    scope = " AND ".join(["s.day BETWEEN $first AND $last", *scope_conditions(filters)])
+    parts = [
+        f"SELECT '{side}' AS side, date_trunc('{unit}', s.day)::DATE AS bucket, s.rep_id,"
+        f" sum(s.net_amount_cents)::BIGINT AS net_cents, sum(s.cost_cents)::BIGINT AS cost_cents,"
+        f" count(*) FILTER (WHERE s.return_date IS NULL) AS undated"
+        f" FROM (SELECT *, {day} AS day FROM {_RETURNED_LINES}) s WHERE {scope} GROUP BY ALL"
+        for side, day in (("sold", "s.order_date"), ("back", "s.back_day"))
+    ]
+    sql = " UNION ALL ".join(parts)
+    frame = store.query(sql, scope_params(filters, sql, first=first, last=last))
+    frame["bucket"] = [pd.Timestamp(d).date() for d in frame["bucket"]]
+    return frame[RETURN_COLUMNS]
 
 
 def _by_period(
     store: Store, filters: Filters, unit: PeriodUnit, first: date, last: date
-) -> tuple[pd.DataFrame, pd.Series]:
+) -> tuple[pd.DataFrame, pd.Series, pd.DataFrame]:
     """Per (period start, rep_id): the commission KPIs from each period's first day through
-    min(its last day, filters.end), and the whole period's revenue target. Two queries for
-    any number of periods of one unit."""
+    min(its last day, filters.end), the whole period's revenue target, and the returned
+    lines (see returned_lines). Three queries for any number of periods of one unit."""
     measured = service.trend(
         store, _MEASURED, filters.with_dates(first, min(last, filters.end)), unit,
         dimension=PERSON,
@@ -129,10 +168,31 @@ def _by_period(
         store, ("revenue",), filters.with_dates(first, last), unit, dimension=PERSON,
         with_targets=True,
     )  # fmt: skip
+    returns = returned_lines(store, filters, unit, first, min(last, filters.end))
     return (
         _by_person(measured).set_index(["bucket", PERSON]),
         _by_person(targets).set_index(["bucket", PERSON])["revenue_target"],
+        returns.set_index(["side", "bucket", PERSON]),
     )
+
+
+def _returned(returns: pd.DataFrame, side: str, first: date, kpi: str) -> dict[int, int]:
+    """rep_id -> cents of `kpi` on the returned lines of one side and period (margin: net
+    less cost)."""
+    key = (side, first)
+    if key not in returns.index.droplevel(PERSON):
+        return {}
+    rows = returns.xs(key, level=["side", "bucket"])
+    cents = rows["net_cents"] - (rows["cost_cents"] if kpi == "gross_margin" else 0)
+    return {int(k): int(v) for k, v in cents.items()}
+
+
+def _undated(returns: pd.DataFrame, first: date) -> dict[int, int]:
+    """rep_id -> returned lines without a return date, counted in the period of their order."""
+    if ("back", first) not in returns.index.droplevel(PERSON):
+        return {}
+    rows = returns.xs(("back", first), level=["side", "bucket"])["undated"]
+    return {int(k): int(v) for k, v in rows.items()}
 
 
 def _in_period(frame: pd.DataFrame | pd.Series, first: date) -> pd.DataFrame | pd.Series:
@@ -147,12 +207,21 @@ def rep_commissions(store: Store, filters: Filters, plan: IncentivePlan) -> pd.D
 
     Each period (a month or a quarter) is paid under the plan in force on its first day, on
     the KPI from its first day through min(its last day, filters.end), against the person's
-    target for the whole period. With clawback, returned lines earn nothing (revenue already
-    leaves them out) and clawback_cents is the commission they would have earned (revenue
-    plans only: the margin of a returned line is not measured); without it, returned lines
-    count towards the amount. eligible is False for roles the plan does not pay; their
-    commission is 0. Listed: everyone with a result, a return or a target in the period, one
-    row per person (rep_id) and period, whatever their names.
+    target for the whole period. Returned lines earn nothing; where their commission is
+    taken back depends on the plan's `clawback`:
+
+    - return_period: in the period the line came back (its return date; a line without one
+      counts on its order date, and undated_returns counts those). The amount is the sales
+      of the period plus the period's returned lines sold in it, less the lines returned in
+      it, so a return booked later leaves the period it was sold in as it was paid.
+    - order_period: in the period it was sold (revenue by order date leaves it out).
+    - none: returned lines count as sold.
+
+    returns_cents: the returned lines charged to the period (revenue plans: their net amount;
+    margin plans: their margin); clawback_cents: the commission they took away (what the
+    period would pay without them less what it pays). eligible is False for roles the plan
+    does not pay; their commission is 0. Listed: everyone with a result, a return or a
+    target in the period, one row per person (rep_id) and period, whatever their names.
     """
     people = rep_directory(store).set_index("rep_id")
     periods = [p for p in _periods(plan, filters.start, filters.end) if plan.version_for(p[0])]
@@ -171,21 +240,31 @@ def rep_commissions(store: Store, filters: Filters, plan: IncentivePlan) -> pd.D
         version = plan.version_for(first)
         assert version is not None  # periods before the first plan were left out above
         rule = version.commission
-        measured_all, targets_all = data[unit]
+        measured_all, targets_all, returns_all = data[unit]
         measured = _in_period(measured_all, first)
         targets = _in_period(targets_all, first)
-        for rep_id in sorted(set(measured.index) | set(targets.index)):
+        sold = _returned(returns_all, "sold", first, rule.kpi)
+        back = _returned(returns_all, "back", first, rule.kpi)
+        undated = _undated(returns_all, first) if rule.clawback == "return_period" else {}
+        everyone = set(measured.index) | set(targets.index) | set(sold) | set(back)
+        for rep_id in sorted(everyone):
             kpi = _cents(measured[rule.kpi].get(rep_id)) or 0
-            returns = _cents(measured["returns_value"].get(rep_id)) or 0
             target = margin_target_cents(rule, _cents(targets.get(rep_id)))
-            if not (kpi or returns or (target or 0) > 0):
+            if rule.clawback == "return_period":
+                returns = back.get(rep_id, 0)
+                base = kpi + sold.get(rep_id, 0) - returns
+            elif rule.clawback == "order_period":
+                returns = sold.get(rep_id, 0)
+                base = kpi
+            else:
+                returns, base = 0, kpi + sold.get(rep_id, 0)
+            if not (kpi or returns or sold.get(rep_id) or (target or 0) > 0):
                 continue
-            base = kpi if rule.clawback else kpi + returns
             eligible = people["role"].get(rep_id) in rule.eligible_roles
             now = commission(rule, base, target)
             paid = now.paid_cents if eligible else 0
             clawed = 0
-            if eligible and rule.clawback and returns and rule.kpi == "revenue":
+            if eligible and returns:
                 clawed = commission_cents(rule, base + returns, target) - paid
             rows.append(
                 {
@@ -195,7 +274,8 @@ def rep_commissions(store: Store, filters: Filters, plan: IncentivePlan) -> pd.D
                     "eligible": eligible, "measured_cents": base, "returns_cents": returns,
                     "target_cents": target, "attainment": now.attainment,
                     "rate_pct": float(now.rate_pct), "commission_cents": paid,
-                    "clawback_cents": clawed,
+                    "clawback_cents": clawed, "clawback": rule.clawback,
+                    "undated_returns": undated.get(rep_id, 0),
                 }
             )  # fmt: skip
     return pd.DataFrame(rows, columns=COMMISSION_COLUMNS)
@@ -215,7 +295,7 @@ def _values(store: Store, filters: Filters, choice: str) -> pd.DataFrame:
     kpi, targeted = _choice_kpis(choice)
     frame = _people_breakdown(store, (kpi,), filters, with_targets=targeted is not None)
     if choice == "growth":
-        before_start, before_end = previous_period(filters.start, filters.end)
+        before_start, before_end = previous_period(filters.start, filters.end, filters.period_kind)
         before = _people_breakdown(store, (kpi,), filters.with_dates(before_start, before_end))
         frame["value"] = service.growth_column(frame[kpi], before[kpi].reindex(frame.index))
     elif choice == "revenue_attainment":
@@ -275,7 +355,7 @@ def leaderboard(
         for value, expected in zip(board["base"].fillna(0), board["expected"], strict=True)
     ]
     board["rank"] = _ranks(board["value"])
-    before_start, before_end = previous_period(filters.start, filters.end)
+    before_start, before_end = previous_period(filters.start, filters.end, filters.period_kind)
     before = _values(store, filters.with_dates(before_start, before_end), choice)
     previous = _ranks(before["value"][before["value"].notna()])
     board["previous_rank"] = previous.reindex(board.index)
@@ -295,60 +375,7 @@ def leaderboard(
     return board[LEADERBOARD_COLUMNS]
 
 
-# --- Awards ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AwardResult:
-    """An award for one period: who won it, who came second, and the numbers that did it.
-
-    winner and runner_up are names (a person's or, for a group award, the group's); the
-    *_id fields name the person for certain (None for a group award or nobody)."""
-
-    award: Award
-    winner: str | None
-    winner_value: float | None
-    runner_up: str | None
-    runner_up_value: float | None
-    contenders: int
-    winner_id: int | None = None
-    runner_up_id: int | None = None
-
-
-def _eligible(people: pd.DataFrame, award: Award, end: date) -> pd.DataFrame:
-    """Those who may win: the award's roles, still on the team at `end`, and for a rookie
-    award hired less than max_tenure_months before `end`."""
-    ok = people["role"].isin(award.eligible_roles)
-    ok &= people["leave_date"].map(lambda d: d is None or d > end).astype(bool)
-    if award.max_tenure_months is not None:
-        since = add_months(end, -award.max_tenure_months)
-        ok &= people["hire_date"].map(lambda d: d is not None and d > since).astype(bool)
-    return people[ok]
-
-
-def _result(award: Award, ranked: pd.Series, names: Mapping[int, str] | None) -> AwardResult:
-    """Winner and runner-up of values already sorted best first. With `names`, the index
-    holds people's ids, named through it; without, the index holds the names (groups)."""
-    keys, values = list(ranked.index), [float(v) for v in ranked]
-
-    def name(position: int) -> str | None:
-        if position >= len(keys):
-            return None
-        return names.get(keys[position]) if names is not None else str(keys[position])
-
-    def person(position: int) -> int | None:
-        return int(keys[position]) if names is not None and position < len(keys) else None
-
-    return AwardResult(
-        award=award,
-        winner=name(0),
-        winner_value=values[0] if values else None,
-        runner_up=name(1),
-        runner_up_value=values[1] if len(values) > 1 else None,
-        contenders=len(keys),
-        winner_id=person(0),
-        runner_up_id=person(1),
-    )
+# --- Ordering ------------------------------------------------------------------------------
 
 
 def _best_first(values: pd.Series, names: Mapping[int, str] | None = None) -> pd.Series:
@@ -358,45 +385,6 @@ def _best_first(values: pd.Series, names: Mapping[int, str] | None = None) -> pd
     frame["name"] = frame["key"].map(names) if names is not None else frame["key"]
     frame = frame.sort_values(["value", "name", "key"], ascending=[False, True, True])
     return frame.set_index("key").rename_axis(values.index.name)["value"]
-
-
-def award_result(store: Store, filters: Filters, award: Award) -> AwardResult:
-    """One award for the filters' dates and scope (see Award for the rules)."""
-    people = rep_directory(store)
-    names = _names(people)
-    eligible = _eligible(people, award, filters.end)
-    if award.rule == "group_share_at_target":
-        frame = _people_breakdown(store, (award.kpi,), filters, with_targets=True)
-        members = eligible.set_index("rep_id")
-        targeted = frame[frame[f"{award.kpi}_target"].fillna(0) > 0]
-        targeted = targeted[targeted.index.isin(members.index)]
-        groups = members["group"].fillna(members["team"]).reindex(targeted.index)
-        at_target = (targeted[f"{award.kpi}_attainment"] >= 1).groupby(groups).mean()
-        return _result(award, _best_first(at_target), None)
-    kpis = tuple(dict.fromkeys(k for k in (award.kpi, award.requires_kpi) if k))
-    frame = _people_breakdown(store, kpis, filters)
-    frame = frame[frame.index.isin(eligible["rep_id"])]
-    if award.requires_kpi:
-        frame = frame[frame[award.requires_kpi].fillna(0) >= award.requires_at_least]
-    if award.rule == "highest":
-        values = frame[award.kpi]
-        if get_kpi(award.kpi).zero_when_empty:
-            values = values[values > 0]  # nobody wins "most deals" with none
-        return _result(award, _best_first(values, names), names)
-    before_start, before_end = previous_period(filters.start, filters.end)
-    before = _people_breakdown(store, (award.kpi,), filters.with_dates(before_start, before_end))
-    previous = before[award.kpi].reindex(frame.index)
-    growth = service.growth_column(frame[award.kpi], previous)
-    growth = growth[(previous > award.min_previous) & (growth > 0)]
-    return _result(award, _best_first(growth, names), names)
-
-
-def awards(store: Store, filters: Filters, plan: IncentivePlan) -> list[AwardResult]:
-    """Every award of the plan in force on the period's first day; [] before the first."""
-    version = plan.version_for(filters.start)
-    if version is None:
-        return []
-    return [award_result(store, filters, award) for award in version.awards]
 
 
 # --- Groups, teams and contests -------------------------------------------------------------

@@ -30,7 +30,8 @@ scope = chosen.filters
 plan_caption(loaded.plan, scope.end)
 full_end = full_period_end(chosen.period, scope.start, scope.end)
 choice = leaderboard_section(scope, loaded, full_end, hide_amounts=hide_amounts)
-awards_section(scope, loaded, hide_amounts=hide_amounts)
+# The ladder follows the board: selecting a row there opens that person's ladder here.
+rep_ladder_section(scope, loaded, hide_amounts=hide_amounts)
+awards_section(scope, loaded, full_end, hide_amounts=hide_amounts)
 groups_section(scope, choice, full_end, hide_amounts=hide_amounts)
 contests_section(scope, loaded.stamp, chosen.as_of, hide_amounts=hide_amounts)
-rep_ladder_section(scope, loaded, hide_amounts=hide_amounts)

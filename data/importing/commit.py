@@ -429,7 +429,25 @@ def _write_orders(w: _Writer) -> None:
         f" coalesce(p.status, 'completed') AS status FROM {PARSED} p {joins} WHERE p._ok)"
     )
     w.upsert("orders", ["order_id", "line_no"], ORDER_COLUMNS, incoming)
+    if w.has("return_date"):
+        _write_return_dates(w)
     _fix_hire_dates(w)
+
+
+def _write_return_dates(w: _Writer) -> None:
+    """The day each returned line came back (order_returns), so commission claws a return
+    back in the period it happened. The file has the say for its lines: a returned line's
+    date is kept, and a line without one (or no longer returned) loses an older date."""
+    line = _integer("p.line_no")
+    w.sql(
+        f"DELETE FROM order_returns WHERE (order_id, line_no) IN"
+        f" (SELECT p.order_id, {line} FROM {PARSED} p WHERE p._ok)"
+    )
+    w.sql(
+        f"INSERT INTO order_returns SELECT p.order_id, {line}, max(p.return_date)"
+        f" FROM {PARSED} p WHERE p._ok AND p.return_date IS NOT NULL"
+        f" AND p.status = 'returned' GROUP BY ALL"
+    )
 
 
 _DEAL_COLUMNS = [

@@ -263,6 +263,17 @@ TABLES: dict[str, ImportTable] = {
                 _f("profit", "money", "profit", "margin", "毛利", "利润"),
                 _f("status", "status", "status", "order status", "订单状态", "状态"),
                 _f(
+                    "return_date",
+                    "date",
+                    "return date",
+                    "returned date",
+                    "returned on",
+                    "refund date",
+                    "退货日期",
+                    "退货时间",
+                    "退款日期",
+                ),
+                _f(
                     "customer_industry", "text", "segment", "industry", "sector", "行业", "客户类型"
                 ),
                 _f("customer_region", "text", "region", "地区", "区域"),

@@ -158,3 +158,103 @@ def build_namesake_company(store: Store) -> None:
         cur.execute("INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NAMESAKE_ORDER)
         cur.execute("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?)", NAMESAKE_TARGET)
         cur.execute("INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", NAMESAKE_FEEDBACK)
+
+
+# --- The spring company: 2025 months worked by hand for issue 15 ---------------------------
+#
+# Fay (301) is a sales rep in South Hub hired 6 Jan 2025. Orders (customer Acme, tea set):
+#   Mar: Fay 1,000.00 (S-01/1) and 500.00 (S-01/2, the line a test returns on 10 May).
+#   Apr: Cai 5,000.00; Eve 4,999.99.          May: Cai 6,000.00; Eve 9,999.98; Fay 1,000.00.
+#   Jun: Eve 1,200.00; Cai 1,000.00; Fay 900.00.  Jul: Cai 1,000.00; Eve 1,000.00.
+# Targets: Fay Mar 1,000.00 and May 1,000.00; Jul Cai 2,000.00 (50%), Eve 800.00 (125%).
+FAY = (301, "Fay", 21, "sales_rep", "2025-01-06", None)
+_TEAM_OF = {103: 11, 202: 21, 301: 21}
+SPRING_SALES = [
+    ("S-01", 1, "2025-03-05", 301, 100000), ("S-01", 2, "2025-03-05", 301, 50000),
+    ("S-02", 1, "2025-04-10", 103, 500000), ("S-03", 1, "2025-04-11", 202, 499999),
+    ("S-04", 1, "2025-05-12", 103, 600000), ("S-05", 1, "2025-05-13", 202, 999998),
+    ("S-06", 1, "2025-05-14", 301, 100000), ("S-07", 1, "2025-06-10", 202, 120000),
+    ("S-08", 1, "2025-06-11", 103, 100000), ("S-09", 1, "2025-06-12", 301, 90000),
+    ("S-10", 1, "2025-07-10", 103, 100000), ("S-11", 1, "2025-07-11", 202, 100000),
+]  # fmt: skip
+SPRING_TARGETS = [
+    ("2025-03-01", "2025-03-31", "rep", 301, "revenue", 100000, None),
+    ("2025-05-01", "2025-05-31", "rep", 301, "revenue", 100000, None),
+    ("2025-07-01", "2025-07-31", "rep", 103, "revenue", 200000, None),
+    ("2025-07-01", "2025-07-31", "rep", 202, "revenue", 80000, None),
+]
+
+SPRING_PLAN = """
+[[plans]]
+effective_from = 2025-01-01
+name = "Spring"
+one_award_per_person = ONE
+award_ties = "TIES"
+
+[plans.commission]
+mode = "marginal"
+clawback = "CLAWBACK"
+tiers = [
+    { from_pct = 0, rate_pct = 2 },
+    { from_pct = 80, rate_pct = 4 },
+    { from_pct = 100, rate_pct = 6 },
+]
+
+[[plans.awards]]
+id = "champion"
+name = "Sales champion"
+rule = "highest"
+kpi = "revenue"
+prize = 100.01
+
+[[plans.awards]]
+id = "rookie"
+name = "Rookie"
+rule = "highest"
+kpi = "revenue"
+max_tenure_months = 36
+
+[[plans.awards]]
+id = "improved"
+name = "Most improved"
+rule = "most_improved"
+kpi = "revenue"
+min_previous = 5000
+"""
+
+
+def spring_plan_text(
+    *, one_award: bool = False, ties: str = "shared", clawback: str = "return_period"
+) -> str:
+    """The 2025 plan: marginal 2/4/6% tiers, a champion (prize 100.01), a rookie award (under
+    36 months) and most improved (at least 5,000.00 the month before)."""
+    return (
+        SPRING_PLAN.replace("ONE", "true" if one_award else "false")
+        .replace("TIES", ties)
+        .replace("CLAWBACK", clawback)
+    )
+
+
+def build_spring_company(store: Store) -> None:
+    """The incentive company plus Fay and the 2025 sales and targets above."""
+    build_incentive_company(store)
+    with store.transaction() as cur:
+        cur.execute("INSERT INTO reps VALUES (?, ?, ?, ?, ?, ?)", FAY)
+        for order_id, line, day, rep, cents in SPRING_SALES:
+            row = (order_id, line, day, 1, rep, _TEAM_OF[rep], 1, 1, cents, 0, "completed")
+            cur.execute("INSERT INTO orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        for row in SPRING_TARGETS:
+            cur.execute("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+
+
+def record_return(store: Store, order_id: str, line_no: int, returned_on: str | None) -> None:
+    """Mark an order line returned, with the day it came back when known (None: not known)."""
+    with store.transaction() as cur:
+        cur.execute(
+            "UPDATE orders SET status = 'returned' WHERE order_id = ? AND line_no = ?",
+            (order_id, line_no),
+        )
+        if returned_on is not None:
+            cur.execute(
+                "INSERT INTO order_returns VALUES (?, ?, ?)", (order_id, line_no, returned_on)
+            )

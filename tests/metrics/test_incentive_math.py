@@ -123,6 +123,34 @@ def test_below_the_threshold_the_next_step_is_the_threshold() -> None:
     assert step.extra_commission_cents == 100_000 and step.starts_paying
 
 
+def test_a_negative_amount_names_the_first_tier_that_pays() -> None:
+    """Issue 15 item 4: returns larger than sales leave -500.00. The 0% tier start lies under
+    the 50% threshold and pays nothing, so the next step is the threshold: 50% of 100,000.00
+    is 50,000.00; from -500.00 that is 50,500.00 more, paid at 2% (marginal: 2% of 50,000.00
+    = 1,000.00), against 0.00 now. The old code named "0.01 more reaches the 0% threshold,
+    paying 0.00"."""
+    rule = _rule("marginal", threshold_pct=Decimal(50))
+    step = next_step(rule, -50_000, TARGET)
+    assert step is not None
+    assert (step.at_pct, step.needed_cents) == (50, 5_050_000)
+    assert (step.from_rate_pct, step.to_rate_pct) == (0, 2)
+    assert step.extra_commission_cents == 100_000 and step.starts_paying
+
+
+def test_a_zero_rate_tier_is_not_a_step_up() -> None:
+    """A plan whose first tier pays 0% (0-60%) and 3% from 60%: at 10% the next step is 60%
+    is named, never the 0% tier."""
+    tiers = (
+        Tier(from_pct=Decimal(0), rate_pct=Decimal(0)),
+        Tier(from_pct=Decimal(60), rate_pct=Decimal(3)),
+    )
+    step = next_step(CommissionRule(mode="whole", tiers=tiers), -100, TARGET)
+    assert step is not None
+    # Whole mode: at 60,000.00 the whole amount pays 3% = 1,800.00; 60,000.01 more from -0.01.
+    assert (step.at_pct, step.needed_cents, step.to_rate_pct) == (60, 6_000_100, 3)
+    assert step.extra_commission_cents == 180_000
+
+
 def test_the_amount_needed_is_rounded_up_to_a_whole_cent() -> None:
     step = next_step(_rule("marginal"), 100, 333)  # 80% of 3.33 is 2.664: 267 cents reach it
     assert step is not None and step.needed_cents == 167

@@ -149,3 +149,30 @@ rate_pct = "four"
 """
     message = _error(text)
     assert message.startswith("plan.toml: line 15, field plans[1].commission.tiers[2].rate_pct")
+
+
+def test_the_shipped_plan_states_its_award_and_clawback_rules() -> None:
+    plan = load_plan(DEFAULT_PLAN_PATH)
+    old, latest = plan.plans
+    assert (old.one_award_per_person, old.award_ties) == (False, "shared")
+    assert (latest.one_award_per_person, latest.award_ties) == (True, "attainment")
+    assert {v.commission.clawback for v in plan.plans} == {"return_period"}
+    improved = next(a for a in latest.awards if a.id == "most_improved")
+    assert improved.min_previous == Decimal(5000)  # at least 5,000.00: a Decimal, exact
+    together = next(a for a in latest.awards if a.id == "team_collaboration")
+    assert latest.tie_rule(together) == "shared"  # a group award's tie is always shared
+
+
+def test_clawback_true_and_false_of_older_files_still_read() -> None:
+    assert parse_plan(plan_text(clawback=True)).plans[1].commission.clawback == "return_period"
+    assert parse_plan(plan_text(clawback=False)).plans[1].commission.clawback == "none"
+
+
+def test_a_bad_tie_rule_or_clawback_lists_the_choices() -> None:
+    broken = SHIPPED.replace('award_ties = "attainment"', 'award_ties = "coin"')
+    message = _error(broken)
+    assert f"line {_line_of(broken, 'coin')}, field plans[2].award_ties" in message
+    assert "'shared' or 'attainment'" in message
+    broken = SHIPPED.replace('clawback = "return_period"\n', 'clawback = "later"\n')
+    message = _error(broken)
+    assert f"line {_line_of(broken, 'later')}, field plans[2].commission.clawback" in message

@@ -12,13 +12,16 @@ from pathlib import Path
 import pytest
 
 from data.store import Store
-from metrics import incentives
+from metrics import incentive_awards, incentives
 from metrics.filters import Filters
 from metrics.incentive_plan import IncentivePlan, parse_plan
 from tests.metrics.incentive_fixture import (
     build_incentive_company,
     build_namesake_company,
+    build_spring_company,
     plan_text,
+    record_return,
+    spring_plan_text,
 )
 
 # --- From the data: the tiny company with October targets --------------------------------
@@ -130,15 +133,18 @@ def test_other_kpis_rank_too(store: Store, choice: str, first: str, value: float
 
 
 def test_awards_on_the_tiny_company(store: Store) -> None:
-    results = {r.award.id: r for r in incentives.awards(store, NOV, _plan())}
+    results = {r.award.id: r for r in incentive_awards.awards(store, NOV, _plan())}
     # Selling roles only: Cai and Eve (Ben left on 20 Nov; Ann and Dee are managers).
     champion = results["champion"]
     assert (champion.winner, champion.winner_value) == ("Eve", 360.0)
     assert (champion.runner_up, champion.runner_up_value, champion.contenders) == ("Cai", 105.5, 2)
     everyone = results["champion_all"]
     assert (everyone.winner, everyone.runner_up) == ("Eve", "Ann")
-    # CSAT with at least one response: Ann 5 and Eve 5 (Ben left); Cai has none.
-    assert (results["service"].winner, results["service"].runner_up) == ("Ann", "Eve")
+    # CSAT with at least one response: Ann 5 and Eve 5 (Ben left); Cai has none. The plan
+    # sets no tie rule, so the default "shared": both win, nobody is second.
+    service = results["service"]
+    assert (service.winner, service.shared_with, service.tie) == ("Ann", ("Eve",), "shared")
+    assert service.runner_up is None
     # Growth on October: Eve 80.50 -> 360.00; Cai sold nothing in October.
     improved = results["improved"]
     assert improved.winner == "Eve" and improved.winner_value == pytest.approx(279.5 / 80.5)
@@ -147,16 +153,18 @@ def test_awards_on_the_tiny_company(store: Store) -> None:
     # Hired within 24 months of 30 Nov 2024: only Eve (13 Feb 2023).
     assert (results["rookie"].winner, results["rookie"].contenders) == ("Eve", 1)
     # Share of members at target: North 0/1 (Ann 85%), North Hub 1/1 (Cai; Ben left),
-    # South 1/1 (Dee), South Hub 1/1 (Eve); ties go by name.
+    # South 1/1 (Dee), South Hub 1/1 (Eve): a three-way tie at 100%, shared (a group award's
+    # tie always is), listed by name; North (0%) is second.
     together = results["together"]
     assert (together.winner, together.winner_value) == ("North Hub", 1.0)
-    assert together.runner_up == "South"
+    assert (together.shared_with, together.tie) == (("South", "South Hub"), "shared")
+    assert (together.runner_up, together.runner_up_value) == ("North", 0.0)
     assert together.contenders == 4
 
 
 def test_no_awards_before_the_first_plan(store: Store) -> None:
     early = Filters(start=date(2023, 6, 1), end=date(2023, 6, 30))
-    assert incentives.awards(store, early, _plan()) == []
+    assert incentive_awards.awards(store, early, _plan()) == []
 
 
 def test_group_standings_by_attainment(store: Store) -> None:
@@ -274,17 +282,18 @@ def test_two_people_called_eve_are_paid_separately(namesakes: Store) -> None:
 
 
 def test_awards_name_which_eve_won(namesakes: Store) -> None:
-    results = {r.award.id: r for r in incentives.awards(namesakes, NOV, _plan())}
+    results = {r.award.id: r for r in incentive_awards.awards(namesakes, NOV, _plan())}
     champion = results["champion"]
     assert (champion.winner, champion.winner_id, champion.winner_value) == ("Eve", 202, 360.0)
     assert (champion.runner_up, champion.runner_up_id, champion.runner_up_value) == (
         "Eve", 104, 120.0,
     )  # fmt: skip
     assert champion.contenders == 3  # Cai and both Eves (Ben left)
-    # CSAT: Ann 5 and Eve 202 5 tie (by name: Ann first); Eve 104's 4 is her own, not
-    # averaged into a single "Eve" of 4.5.
+    # CSAT: Ann 5 and Eve 202 5 tie and share it (listed by name: Ann first); Eve 104's 4 is
+    # her own, not averaged into a single "Eve" of 4.5: she is second.
     service = results["service"]
-    assert (service.winner_id, service.runner_up_id, service.runner_up_value) == (101, 202, 5.0)
+    assert (service.winner_id, service.shared_with_ids) == (101, (202,))
+    assert (service.runner_up_id, service.runner_up_value) == (104, 4.0)
     assert service.contenders == 3
     rookie = results["rookie"]  # both Eves were hired within 24 months
     assert (rookie.winner_id, rookie.runner_up_id, rookie.contenders) == (202, 104, 2)
@@ -306,3 +315,113 @@ def test_a_contest_between_people_lists_both_eves(namesakes: Store) -> None:
     assert list(early["rep_id"]) == [202, 101, 104, 102, 103]
     assert list(early["name"]) == ["Eve", "Ann", "Eve", "Ben", "Cai"]
     assert list(early["value"]) == [360.0, 170.0, 120.0, 105.5, 80.5]
+
+
+# --- Issue 15: most improved at its edge, ties, one award per person, clawback --------------
+
+APR = Filters(start=date(2025, 4, 1), end=date(2025, 4, 30))
+MAY = Filters(start=date(2025, 5, 1), end=date(2025, 5, 31))
+JUN = Filters(start=date(2025, 6, 1), end=date(2025, 6, 30))
+JUL = Filters(start=date(2025, 7, 1), end=date(2025, 7, 31))
+MAR = Filters(start=date(2025, 3, 1), end=date(2025, 3, 31))
+
+
+@pytest.fixture(scope="module")
+def spring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    db = Store(Path(tmp_path_factory.mktemp("spring")) / "spring.duckdb")
+    build_spring_company(db)
+    yield db
+    db.close()
+
+
+def _awards(store: Store, filters: Filters, **options: object) -> dict[str, object]:
+    plan = parse_plan(spring_plan_text(**options))  # type: ignore[arg-type]
+    return {r.award.id: r for r in incentive_awards.awards(store, filters, plan)}
+
+
+def test_most_improved_takes_exactly_the_minimum_before(spring: Store) -> None:
+    """min_previous = 5000 means at least 5,000.00 the month before. April: Cai 5,000.00
+    exactly, Eve 4,999.99 (one cent short). May: Cai 6,000.00 (+20%), Eve 9,999.98 (+100%).
+    Eve grew more but is out; Cai qualifies at exactly 5,000.00 and wins with 1,000.00 /
+    5,000.00 = 1/5. The old rule (strictly above) left nobody."""
+    improved = _awards(spring, MAY)["improved"]
+    assert (improved.winner_id, improved.winner_value) == (103, 0.2)  # type: ignore[attr-defined]
+    assert improved.contenders == 1  # type: ignore[attr-defined]
+
+
+def test_a_tie_for_first_is_shared_and_the_prize_split_to_the_cent(spring: Store) -> None:
+    """July: Cai and Eve both sold 1,000.00. Shared: both win; the prize of 100.01 (10,001
+    cents) is split equally, rounded down to the cent: 10,001 // 2 = 5,000 cents each."""
+    champion = _awards(spring, JUL, ties="shared")["champion"]
+    assert (champion.winner_id, champion.shared_with_ids) == (103, (202,))  # type: ignore[attr-defined]
+    assert champion.tie == "shared" and champion.prize_share_cents == 5000  # type: ignore[attr-defined]
+    assert champion.runner_up is None  # type: ignore[attr-defined]
+
+
+def test_a_tie_broken_by_attainment_goes_to_the_higher_attainment(spring: Store) -> None:
+    """July, tie broken by attainment: Cai 1,000.00 / 2,000.00 = 50%, Eve 1,000.00 / 800.00
+    = 125%. Eve wins alone, the whole prize; Cai is runner-up at the same 1,000.00."""
+    champion = _awards(spring, JUL, ties="attainment")["champion"]
+    assert (champion.winner_id, champion.shared_with_ids, champion.tie) == (202, (), "attainment")  # type: ignore[attr-defined]
+    assert (champion.runner_up_id, champion.runner_up_value) == (103, 1000.0)  # type: ignore[attr-defined]
+    assert champion.prize_share_cents is None  # type: ignore[attr-defined]
+
+
+def test_one_award_per_person_passes_a_winner_over(spring: Store) -> None:
+    """June: Eve 1,200.00, Cai 1,000.00, Fay 900.00. Eve is champion. The rookie award
+    (hired under 36 months before 30 Jun 2025: Eve, Fay; not Cai, hired May 2022) would go
+    to Eve again; with one award per person she is passed over and Fay wins it."""
+    once = _awards(spring, JUN, one_award=True)
+    assert once["champion"].winner_id == 202  # type: ignore[attr-defined]
+    rookie = once["rookie"]
+    assert (rookie.winner_id, rookie.passed_over) == (301, (202,))  # type: ignore[attr-defined]
+    twice = _awards(spring, JUN, one_award=False)
+    assert twice["rookie"].winner_id == 202 and twice["rookie"].passed_over == ()  # type: ignore[attr-defined]
+
+
+def _fay(store: Store, filters: Filters, clawback: str) -> dict[str, object]:
+    plan = parse_plan(spring_plan_text(clawback=clawback))
+    paid = incentives.rep_commissions(store, filters, plan).set_index("rep_id")
+    return paid.loc[301].to_dict()
+
+
+def test_a_return_is_clawed_back_in_the_month_it_happened(tmp_path: Path) -> None:
+    """Fay sold 1,500.00 in March (target 1,000.00); 500.00 of it (S-01 line 2) comes back
+    on 10 May. May: she sold 1,000.00 against 1,000.00.
+
+    March, marginal 2/4/6%: 800 * 2% + 200 * 4% + 500 * 6% = 16.00 + 8.00 + 30.00 = 54.00.
+    May before the return: 800 * 2% + 200 * 4% = 24.00.
+    After the return is recorded, by return period: March still 1,500.00 -> 54.00; May
+    1,000.00 - 500.00 = 500.00 (50%) -> 500 * 2% = 10.00, so 14.00 is clawed back in May.
+    By order period (the old rule) March would drop to 1,000.00 -> 24.00."""
+    store = Store(tmp_path / "returns.duckdb")
+    build_spring_company(store)
+    assert _fay(store, MAR, "return_period")["commission_cents"] == 5400
+    assert _fay(store, MAY, "return_period")["commission_cents"] == 2400
+    record_return(store, "S-01", 2, "2025-05-10")
+    march = _fay(store, MAR, "return_period")
+    assert (march["measured_cents"], march["commission_cents"]) == (150000, 5400)
+    assert march["returns_cents"] == 0
+    may = _fay(store, MAY, "return_period")
+    assert (may["measured_cents"], may["commission_cents"]) == (50000, 1000)
+    assert (may["returns_cents"], may["clawback_cents"]) == (50000, 1400)
+    assert may["undated_returns"] == 0
+    old = _fay(store, MAR, "order_period")
+    assert (old["measured_cents"], old["commission_cents"], old["clawback_cents"]) == (
+        100000, 2400, 3000,
+    )  # fmt: skip
+    store.close()
+
+
+def test_a_return_without_a_date_counts_on_its_order_date(tmp_path: Path) -> None:
+    """The same return with no return date known: it falls back to 5 March, its order
+    date, so March is 1,000.00 -> 24.00 (30.00 clawed back: 54.00 - 24.00), it is counted
+    as one undated return, and May keeps its 24.00."""
+    store = Store(tmp_path / "undated.duckdb")
+    build_spring_company(store)
+    record_return(store, "S-01", 2, None)
+    march = _fay(store, MAR, "return_period")
+    assert (march["measured_cents"], march["commission_cents"]) == (100000, 2400)
+    assert (march["clawback_cents"], march["undated_returns"]) == (3000, 1)
+    assert _fay(store, MAY, "return_period")["commission_cents"] == 2400
+    store.close()

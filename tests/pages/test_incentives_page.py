@@ -36,11 +36,14 @@ def test_the_page_shows_a_ranked_board_awards_contests_and_a_ladder(demo_db: Pat
     at = _page()
     _clean(at)
     board = _board(at)
+    # Ranked by attainment by default (the demo has targets); phone first: rank, name,
+    # attainment and pace, then the amounts; the medal sits in the name.
     assert list(board.columns) == [
-        "#", " ", "Rep", "Team", "Revenue", "Target", "Attainment", "Pace", "Change", "Commission",
+        "#", "Rep", "Attainment", "Pace", "Target", "Change", "Commission", "Team",
     ]  # fmt: skip
-    assert list(board[" "].head(3)) == ["🥇", "🥈", "🥉"], "the top three stand out"
-    assert board["Revenue"].is_monotonic_decreasing
+    assert [r[:1] for r in board["Rep"].head(3)] == ["🥇", "🥈", "🥉"], "the top three stand out"
+    assert board["Attainment"].dropna().is_monotonic_decreasing
+    assert any("Ranked by attainment" in c.value for c in at.caption)
     assert board["Change"].str.match(r"^(▲ \d+|▼ \d+|–|new)$").all()
     assert board["Commission"].notna().any() and (board["Commission"].fillna(0) >= 0).all()
     markdown = " ".join(m.value for m in at.markdown)
@@ -55,7 +58,10 @@ def test_the_page_shows_a_ranked_board_awards_contests_and_a_ladder(demo_db: Pat
 
 def test_switching_the_kpi_reranks_the_board(demo_db: Path) -> None:
     at = _page()
+    at.pills(key="board_kpi").set_value("revenue").run()
     by_revenue = _board(at)
+    assert list(by_revenue.columns)[:5] == ["#", "Rep", "Attainment", "Pace", "Revenue"]
+    assert by_revenue["Revenue"].is_monotonic_decreasing
     at.pills(key="board_kpi").set_value("won_deals").run()
     _clean(at)
     by_deals = _board(at)
@@ -118,6 +124,7 @@ def test_two_people_with_one_name_appear_apart(
     store.close()
     monkeypatch.setenv(DB_ENV_VAR, str(copy))
     at = _page()
+    at.pills(key="board_kpi").set_value("revenue").run()
     _clean(at)
     board = _board(at)
     namesakes = board[board["Rep"].str.startswith(f"{first[1]} (")]
@@ -126,3 +133,47 @@ def test_two_people_with_one_name_appear_apart(
     assert namesakes["Revenue"].notna().all()
     options = at.selectbox(key="ladder_rep").options
     assert len([o for o in options if o.startswith(f"{first[1]} (")]) == 2
+
+
+def test_a_month_not_over_is_provisional_and_rules_are_in_words(demo_db: Path) -> None:
+    """The demo ends on 20 Nov 2026: November runs to 30 Nov, so standings and awards are
+    so far. The 2026 plan gives one award per person, breaks ties on attainment and claws
+    returns back in the month of their return date; the page says all three."""
+    at = _page()
+    _clean(at)
+    captions = " ".join(c.value for c in at.caption)
+    assert "Provisional: the period runs to" in captions and "counted to" in captions
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "(so far)" in markdown, "an award's leader is marked as leading so far"
+    assert "A tie for first goes to the higher revenue attainment" in captions
+    assert "One award per person" in captions
+    assert "in the month it came back (its return date)" in captions
+    assert "Ranked by attainment of the whole period's target, best first" in captions
+
+
+def test_the_tier_table_shows_nothing_paid_below_the_threshold(demo_db: Path) -> None:
+    at = _page()
+    _clean(at)
+    tiers = next(d.value for d in at.dataframe if "Tier" in d.value.columns)
+    # The 2026 plan: threshold 50%, tiers 0/80/100% at 2/4/6%, marginal.
+    assert list(tiers["Tier"]) == [
+        "Below the 50% threshold", "50% – 80% of target", "80% – 100% of target",
+        "100% and above",
+    ]  # fmt: skip
+    assert list(tiers["Rate"]) == ["Nothing paid", "2%", "4%", "6%"]
+
+
+def test_selecting_a_board_row_opens_that_persons_ladder(demo_db: Path) -> None:
+    at = _page()
+    board = _board(at)
+    options = at.selectbox(key="ladder_rep").options
+    # The board's third row, by name (without its medal), picked by selecting the row.
+    third = board["Rep"].iloc[2].split(" ", 1)[1]
+    box = at.selectbox(key="ladder_rep")
+    assert box.index is not None and options[box.index] != third, "not shown before"
+    # What a click on the row sends: the dataframe's selection, keyed like the widget.
+    at.session_state["incentives_board"] = {"selection": {"rows": [2], "columns": []}}
+    at.run()
+    _clean(at)
+    box = at.selectbox(key="ladder_rep")
+    assert box.index is not None and box.options[box.index] == third
