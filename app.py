@@ -9,6 +9,7 @@ from components.shell import choose_language, shell_controls, streamlit_words
 from components.standup_controls import presenting
 from components.text import error_text, t
 from components.theme import PRESENTATION_CSS
+from components.url_state import tidy_url
 from data.errors import HuddleDataError
 
 choose_language()  # before any text is drawn: every string below is in the session's language
@@ -89,3 +90,4 @@ page = st.navigation(PAGES, position="hidden" if presenting() else "sidebar")
 shell_controls()
 streamlit_words()
 page.run()
+tidy_url()  # another page's choices leave the URL: a link carries what its page shows

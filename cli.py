@@ -4,7 +4,8 @@
     python cli.py kpi revenue --by team --grain month
     python cli.py info
     python cli.py import orders sales.csv --on-error quarantine
-    python cli.py import --preset maven-crm ../shared/datasets/maven-crm/
+    python cli.py import --preset maven-crm tests/datasets/maven-crm/
+    python cli.py settings currency CNY
 
 `kpi` prints the numbers the dashboard shows for the same choices: both go through metrics/.
 """
@@ -22,8 +23,9 @@ from pathlib import Path
 import pandas as pd
 from pydantic import ValidationError
 
-from components.format import format_value
+from components.format import format_value, use_currency
 from components.text import dimension_label, kpi_label
+from data import settings
 from data.config import resolve_db_path
 from data.errors import HuddleDataError
 from data.importing.mapping import Mapping
@@ -34,7 +36,7 @@ from metrics.compiler import CompileError, MetricRequest
 from metrics.dimensions import DIMENSIONS
 from metrics.filters import Filters
 from metrics.model import GRAINS
-from metrics.periods import PRESETS, preset_range
+from metrics.periods import PRESETS, preset_kind, preset_range
 
 
 class UsageError(Exception):
@@ -106,6 +108,8 @@ def _filters(store: Store, args: argparse.Namespace) -> Filters:
         team_id=_team_id(store, args.team),
         channel=args.channel,
         hide_leavers=args.hide_leavers,
+        # A preset's kind decides its comparison; explicit dates are read from the dates.
+        period_kind=None if (args.date_from or args.date_to) else preset_kind(args.period),
     )
 
 
@@ -144,7 +148,8 @@ def cmd_kpi(args: argparse.Namespace) -> int:
         print(json.dumps(json.loads(frame.to_json(orient="records")), indent=2))
     else:
         print(f"{filters.start} – {filters.end}")
-        print(_formatted(frame).to_string(index=False))
+        with use_currency(settings.company_currency(store)):  # the company's, as on the app
+            print(_formatted(frame).to_string(index=False))
     return 0
 
 
@@ -311,6 +316,19 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_settings(args: argparse.Namespace) -> int:
+    """Show the company's settings, or set one: `settings currency EUR`."""
+    store = Store(args.db)
+    if args.value is None:
+        stored = settings.stored_currency(store)
+        shown = stored or f"{settings.company_currency(store)} (not set; the default)"
+        print(f"currency: {shown}")
+        return 0
+    code = settings.set_currency(store, args.value)
+    print(f"Amounts are in {code} now, on every page and in both languages.")
+    return 0
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -410,6 +428,12 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("target", help="the name to keep (e.g. 'GTX Pro')")
     merge.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
     merge.set_defaults(run=cmd_merge)
+
+    config = sub.add_parser("settings", help="show or set a company setting (the currency)")
+    config.add_argument("name", choices=["currency"], help="the setting: currency")
+    config.add_argument("value", nargs="?", help="CNY, USD or EUR; leave out to show it")
+    config.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    config.set_defaults(run=cmd_settings)
     return parser
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from data import settings
 from data.config import resolve_db_path
 from data.store import Store
 from metrics import lookups, segments, segments_screen, service, standup_screen, team_structure
@@ -129,6 +130,17 @@ def _span(version: int) -> tuple[date, date] | None:
 def data_span() -> tuple[date, date] | None:
     """First and last day in the data (cached)."""
     return _span(data_version())
+
+
+@st.cache_data(show_spinner=False)
+def _currency(version: int) -> str:
+    del version
+    return settings.company_currency(get_store())
+
+
+def company_currency() -> str:
+    """The currency the company's amounts are in: its setting, else the default (cached)."""
+    return _currency(data_version())
 
 
 @st.cache_data(show_spinner=False)

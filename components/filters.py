@@ -1,7 +1,10 @@
 """The sidebar's global filters, kept in the URL so a copied link reproduces the view.
 
-Each widget is bound to a query parameter (bind="query-params"); its value survives page
-switches and reloads, and disappears from the URL when it is back at its default.
+Each widget is kept in a query parameter; its value survives page switches and reloads, and
+disappears from the URL when it is back at its default. The URL holds codes, never labels
+(?period=qtd, ?channel=retail, ?team=Showroom: a team's name is the company's data, the same
+in every language), through components/url_state.py; the dates and the switch hold no words
+and are bound by Streamlit itself (bind="query-params").
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ import streamlit as st
 from components import cache
 from components.format import format_date
 from components.text import t
+from components.url_state import coded
 from metrics.filters import Filters
-from metrics.periods import PRESETS, preset_range
+from metrics.periods import PRESETS, preset_kind, preset_range
 
 ALL = ""  # the "no filter" option; empty so it never collides with a real name
 
@@ -62,14 +66,14 @@ def global_filters() -> GlobalFilters | None:
         options = [*PRESETS, "custom"]
         # Pills, not a dropdown: one click from any period to another.
         period = (
-            st.pills(
+            coded(
+                st.pills,
                 t("filters.period"),
                 options,
                 default="mtd",
                 required=True,
                 format_func=lambda p: t(f"period.{p}"),
                 key="period",
-                bind="query-params",
             )
             or "mtd"
         )
@@ -88,19 +92,19 @@ def global_filters() -> GlobalFilters | None:
             start, end = chosen
         else:
             start, end = preset_range(period, as_of)
-        team_name = st.selectbox(
+        team_name = coded(
+            st.selectbox,
             t("filters.team"),
             [ALL, *teams["name"]],
             format_func=lambda n: _team_label(n, depths),
             key="team",
-            bind="query-params",
         )
-        channel = st.selectbox(
+        channel = coded(
+            st.selectbox,
             t("filters.channel"),
             [ALL, *cache.channels()],
             format_func=lambda c: t("filters.all_channels") if c == ALL else t(f"channel.{c}"),
             key="channel",
-            bind="query-params",
         )
         hide_leavers = st.toggle(
             t("filters.hide_leavers"),
@@ -116,6 +120,9 @@ def global_filters() -> GlobalFilters | None:
         team_id=int(ids[team_name]) if team_name else None,
         channel=channel or None,
         hide_leavers=bool(hide_leavers),
+        # The preset's kind (mtd: month, last_30: rolling) picks the period compared with;
+        # a custom range's kind is read from its dates.
+        period_kind=preset_kind(period),
     )
     return GlobalFilters(
         filters=filters,

@@ -4,23 +4,32 @@ Rounding rule for display: half away from zero (Decimal ROUND_HALF_UP), so 2.5 s
 and -2.5 as -3, matching how DuckDB rounds money to the cent.
 
 English shortens large numbers as k, M and B (like the charts' axes); Chinese as 万 (10^4) and
-亿 (10^8), as Chinese readers count. Money shows the session's currency symbol (no conversion:
-the amounts are the company's own).
+亿 (10^8), as Chinese readers count. Money shows the company's currency symbol (a setting stored
+with its data, data/settings.py), the same whatever language the page is read in: the amounts
+are the company's own and are never converted.
+
+Money's precision, one rule for both languages:
+- cards, chart labels and deltas are compact: $8.31k, $1.24M (English), ¥8,311, ¥71.7万 (Chinese);
+- everywhere else (tables, sentences) money is in whole currency units, rounded half away from
+  zero, except a per-unit average (a money KPI computed by dividing others: average order
+  value, average deal size, revenue per rep), which keeps its cents, since they are a real
+  share of a figure that is often under a hundred. CSV and XLSX downloads keep the cents.
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-import streamlit as st
-
 from components.text import current_language, t
+from data.settings import default_currency
+from metrics.catalogue import get_kpi
 from metrics.model import Unit
 
 CURRENCIES: dict[str, str] = {"CNY": "¥", "USD": "$", "EUR": "€"}
-CURRENCY_KEY = "cur"  # the session-state key and the URL parameter
 MISSING = "—"
 # Lower-case k, as on the charts' axes (plotly's SI format), so a screen reads one way.
 _COMPACT = {
@@ -30,16 +39,30 @@ _COMPACT = {
 _ZH_WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 
+# Outside a Streamlit session (the CLI, tests) the currency is this context's; see use_currency.
+_currency_here: ContextVar[str | None] = ContextVar("huddle_currency", default=None)
+
+
 def currency() -> str:
-    """The currency code money is shown in: the session's choice, else HUDDLE_CURRENCY, else
-    the language's usual one (CNY for Chinese, USD for English)."""
-    chosen = st.session_state.get(CURRENCY_KEY) if _in_session() else None
-    if chosen in CURRENCIES:
-        return chosen
-    configured = os.environ.get("HUDDLE_CURRENCY", "").upper()
-    if configured in CURRENCIES:
-        return configured
-    return "CNY" if current_language() == "zh" else "USD"
+    """The currency code money is shown in: the company's setting (in a session, read from the
+    database), else HUDDLE_CURRENCY, else USD. Never the reader's language."""
+    if _in_session():
+        # Imported here: the CLI imports this module and must not build Streamlit's caches.
+        from components import cache
+
+        return cache.company_currency()
+    return _currency_here.get() or default_currency()
+
+
+@contextmanager
+def use_currency(code: str) -> Iterator[None]:
+    """Show money in `code` inside the block, outside a Streamlit session (the CLI passes the
+    company's setting it read from its own store)."""
+    token = _currency_here.set(code)
+    try:
+        yield
+    finally:
+        _currency_here.reset(token)
 
 
 def currency_symbol() -> str:
@@ -71,9 +94,19 @@ def _compact(value: float) -> str:
     return _grouped(value, 0)
 
 
-def format_value(value: float | None, unit: Unit, *, compact: bool = False) -> str:
-    """A KPI value as the user reads it: $1.24M, 1,234, 42.3%, 12.5 days, 4.21 (English);
-    ¥124.3万, 1,234, 42.3%, 12.5天 (Chinese)."""
+def shows_cents(kpi_id: str) -> bool:
+    """True for a per-unit money average (a money KPI computed from others: average order
+    value, average deal size, revenue per rep), whose full amount keeps its cents."""
+    kpi = get_kpi(kpi_id)
+    return kpi.unit == "money" and kpi.is_derived
+
+
+def format_value(
+    value: float | None, unit: Unit, *, compact: bool = False, cents: bool = False
+) -> str:
+    """A KPI value as the user reads it: $1.24M (compact), $2,025, 1,234, 42.3%, 12.5 days, 4.21
+    (English); ¥124.3万 (compact), ¥2,025, 1,234, 42.3%, 12.5天 (Chinese). Full money is in
+    whole units; `cents` keeps the cents of a per-unit average (see `shows_cents`)."""
     if value is None or value != value:  # None or NaN
         return MISSING
     if unit == "money":
@@ -81,8 +114,7 @@ def format_value(value: float | None, unit: Unit, *, compact: bool = False) -> s
         amount = abs(value)
         if compact:
             return f"{sign}{currency_symbol()}{_compact(amount)}"
-        places = 2 if amount < 1000 and amount != int(amount) else 0
-        return f"{sign}{currency_symbol()}{_grouped(amount, places)}"
+        return f"{sign}{currency_symbol()}{_grouped(amount, 2 if cents else 0)}"
     if unit == "count":
         return _compact(value) if compact else _grouped(value, 0)
     if unit == "percent":
@@ -135,9 +167,20 @@ def format_datetime(moment: datetime) -> str:
     return f"{format_date(moment.date())} {moment:%H:%M}"
 
 
-def money_column_format() -> str:
-    """The st.column_config number format for money in the session's currency."""
-    return {"USD": "dollar", "EUR": "euro", "CNY": "yen"}[currency()]
+def money_column_format(kpi_id: str | None = None) -> str:
+    """The st.column_config number format for money in the company's currency: whole units
+    ("$%,.0f" shows 2025.15 as $2,025), with cents for a per-unit average KPI (`shows_cents`).
+    The same in both languages: printf-style, so the browser's locale does not decide it
+    (Streamlit's "dollar" showed cents and its "yen" none). JavaScript's toFixed rounds a
+    half away from zero, as format_value does."""
+    places = 2 if kpi_id is not None and shows_cents(kpi_id) else 0
+    return f"{currency_symbol()}%,.{places}f"
+
+
+def points_column_format() -> str:
+    """The st.column_config number format for a change of a rate, in percentage points:
+    +6.0 pts, or +6.0个百分点 (the value is already multiplied by 100)."""
+    return t("format.points_column")
 
 
 def plotly_tick_format(unit: Unit) -> tuple[str, str]:

@@ -19,6 +19,7 @@ from components import cache
 from components.format import MISSING
 from components.tables import download_csv, table_with_download
 from components.text import EN, column_label, current_language, error_text, join_names, t
+from data import settings
 from data.errors import HuddleDataError
 from data.importing import company
 from data.importing.errors import ImportRejected, refusal_message
@@ -399,3 +400,31 @@ def demo_section() -> None:
                 locale = "zh_CN" if current_language() == "zh" else "en"
                 company.restore_demo(cache.get_store(), locale=locale)
             st.toast(t("data.demo.done"), icon=":material/check_circle:")
+
+
+def currency_section() -> None:
+    """The company's currency: a setting of the data (saved in the database), shown with every
+    amount on every page, in English and Chinese alike. Only here, not beside the language."""
+    store = cache.get_store()
+    stored = settings.stored_currency(store)
+    shown = cache.company_currency()
+    with st.expander(t("settings.header"), expanded=stored is None):
+        if stored is None:
+            st.caption(t("settings.currency.unset", currency=t(f"currency.{shown}")))
+        left, right = st.columns([3, 1], vertical_alignment="bottom")
+        code = left.selectbox(
+            t("settings.currency"),
+            list(settings.CURRENCIES),
+            index=settings.CURRENCIES.index(shown),
+            format_func=lambda c: t(f"currency.{c}"),
+            key="data.currency",
+            help=t("settings.currency.help"),
+        )
+        if right.button(t("settings.save"), key="data.currency.save"):
+            try:
+                saved = settings.set_currency(store, code)
+            except HuddleDataError as error:
+                st.error(error_text(error))
+                return
+            st.toast(t("settings.saved", currency=t(f"currency.{saved}")), icon=":material/check:")
+            st.rerun()

@@ -1,7 +1,9 @@
-"""The app shell's own controls: the language and currency switches in the sidebar.
+"""The app shell's own control: the language switch in the sidebar.
 
 The language is chosen once per session (from the URL's `lang`, else the browser's language,
 else English) and kept in the URL, so a shared link opens in the language it was copied in.
+The currency is not the reader's choice: it belongs to the company's data (data/settings.py,
+set on the Data page), so the same data shows the same symbol in every language.
 """
 
 from __future__ import annotations
@@ -11,10 +13,7 @@ import contextlib
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from components.format import CURRENCIES, CURRENCY_KEY, currency
 from components.text import LANGUAGE_KEY, LANGUAGES, t
-
-_CURRENCY_CHOSEN = "currency_chosen"  # set once the user picks a currency (or a link names one)
 
 
 def browser_language() -> str:
@@ -33,24 +32,21 @@ def choose_language() -> str:
     if state.get(LANGUAGE_KEY) not in LANGUAGES:
         from_url = st.query_params.get(LANGUAGE_KEY)
         state[LANGUAGE_KEY] = from_url if from_url in LANGUAGES else browser_language()
-    if CURRENCY_KEY not in state and st.query_params.get(CURRENCY_KEY) in CURRENCIES:
-        state[CURRENCY_KEY] = st.query_params[CURRENCY_KEY]
-        state[_CURRENCY_CHOSEN] = True
     return state[LANGUAGE_KEY]
 
 
 def _keep_choices() -> None:
     """Before a rerun in another language: set every widget's value again, so each widget
-    keeps its choice (and re-writes its URL parameter) in the new language's labels.
+    keeps its choice.
 
-    Bound widgets keep their option's *label* in the URL and in the browser; without this, a
-    label of the old language would match no option of the new one and the choice would reset.
+    Widget values are codes ('qtd', 'industry') and so are the URL's (components/url_state.py),
+    but the browser sends back the option's *label* it shows; a label of the old language
+    would match no option of the new one and the choice would reset. Setting the value from
+    the session makes the code win.
     """
     state = st.session_state
-    if not state.get(_CURRENCY_CHOSEN):
-        state.pop(CURRENCY_KEY, None)  # the new language's usual currency, until one is picked
     for key in list(state.keys()):
-        if key in (LANGUAGE_KEY, CURRENCY_KEY, _CURRENCY_CHOSEN) or str(key).startswith("$$"):
+        if key == LANGUAGE_KEY or str(key).startswith("$$"):
             continue
         if not isinstance(state[key], str | list | tuple):
             continue  # dates, numbers and flags are shown the same in every language
@@ -78,9 +74,9 @@ def streamlit_words() -> None:
 
 
 def shell_controls() -> None:
-    """The language and currency switches, in the sidebar below the page menu."""
+    """The language switch, in the sidebar below the page menu."""
     with st.sidebar:
-        left, right = st.columns(2)
+        left, _ = st.columns(2)
         left.selectbox(
             t("shell.language"),
             list(LANGUAGES),
@@ -88,19 +84,4 @@ def shell_controls() -> None:
             key=LANGUAGE_KEY,
             on_change=_keep_choices,
         )
-        if CURRENCY_KEY not in st.session_state:
-            st.session_state[CURRENCY_KEY] = currency()
-        right.selectbox(
-            t("shell.currency"),
-            list(CURRENCIES),
-            format_func=lambda code: t(f"currency.{code}"),
-            key=CURRENCY_KEY,
-            help=t("shell.currency.help"),
-            on_change=lambda: st.session_state.update({_CURRENCY_CHOSEN: True}),
-        )
     st.query_params[LANGUAGE_KEY] = st.session_state[LANGUAGE_KEY]
-    # The currency goes in the URL once picked; until then it follows the language.
-    if st.session_state.get(_CURRENCY_CHOSEN):
-        st.query_params[CURRENCY_KEY] = st.session_state[CURRENCY_KEY]
-    else:
-        st.query_params.pop(CURRENCY_KEY, None)

@@ -7,6 +7,7 @@ from components.text import t
 
 st.title(t("page.data"))
 st.caption(t("data.intro"))
+import_view.currency_section()
 import_view.import_section()
 import_view.history_section()
 import_view.health_section()

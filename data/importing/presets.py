@@ -35,6 +35,9 @@ class Preset:
     title: str
     files: tuple[PresetFile, ...]
     saved: bool = False
+    # The currency the export's amounts are in, where the source always uses one (Superstore
+    # and Maven are in US dollars); an import through the preset proposes it to the company.
+    currency: str | None = None
 
     def for_table(self, table: str) -> Mapping:
         """The preset's mapping into `table`, or a clear error."""
@@ -51,6 +54,7 @@ class Preset:
         return {
             "name": self.name,
             "title": self.title,
+            **({"currency": self.currency} if self.currency else {}),
             "files": [{"file": f.file, **json.loads(f.mapping.to_json())} for f in self.files],
         }
 
@@ -65,7 +69,14 @@ def preset_from_dict(data: dict[str, Any], saved: bool = False) -> Preset:
             )
             for f in data["files"]
         )
-        return Preset(str(data["name"]), str(data.get("title", data["name"])), files, saved)
+        currency = data.get("currency")
+        return Preset(
+            str(data["name"]),
+            str(data.get("title", data["name"])),
+            files,
+            saved,
+            str(currency) if currency else None,
+        )
     except (KeyError, TypeError, AttributeError) as error:
         raise MappingError.of("import.preset_malformed", detail=str(error)) from None
 

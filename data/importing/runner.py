@@ -23,8 +23,10 @@ import pandas as pd
 from data.importing.commit import WriteResult, write
 from data.importing.errors import ForeignDataError, ImportRejected, refusal_message
 from data.importing.mapping import Mapping
+from data.importing.presets import shipped_presets
 from data.importing.readers import ReadOptions, StagedFile, stage_file
 from data.importing.validate import Prepared, prepare, problems_frame, rejected_rows_frame
+from data.settings import clear_currency, propose_currency
 from data.store import Store
 
 OnError = Literal["reject", "quarantine"]
@@ -33,7 +35,7 @@ ENTITY_TABLES = ("teams", "reps", "customers", "products")
 # Every table the demo company fills; "replace" empties them before importing.
 COMPANY_TABLES = (
     "teams", "reps", "customers", "products", "orders", "deals", "activities", "feedback",
-    "targets", "reviews",
+    "targets", "rep_period_teams", "reviews",
 )  # fmt: skip
 PROBLEMS_SHOWN = 5000
 
@@ -49,6 +51,9 @@ class ImportRequest:
     replace_existing: bool = False
     preset: str | None = None
     display_name: str | None = None
+    # The currency the file's amounts are in (from its preset): set for the company when it
+    # has none yet, in the import's own transaction.
+    currency: str | None = None
 
 
 @dataclass
@@ -161,7 +166,7 @@ def foreign_rows(con: duckdb.DuckDBPyConnection) -> int:
 
 
 # Tables that hang off the company's rows (other migrations' own), emptied with them when present.
-DEPENDENT_TABLES = ("review_action_events",)
+DEPENDENT_TABLES = ("review_action_events", "order_returns")
 
 
 def clear_company(con: duckdb.DuckDBPyConnection) -> None:
@@ -171,6 +176,9 @@ def clear_company(con: duckdb.DuckDBPyConnection) -> None:
         if table in present:
             con.execute(f"DELETE FROM {table}")
     con.execute("DELETE FROM import_keys")
+    # The replaced company's currency is not the new data's: the import's preset proposes
+    # one, else the Data page asks for it.
+    clear_currency(con)
 
 
 def _previous(store: Store, sha: str, table: str) -> list[str]:
@@ -236,6 +244,7 @@ def run_import(
     report = ImportReport(name, request.mapping.table, "", 0)
     # The file is hashed on a thread while DuckDB reads it (hashlib releases the GIL).
     hashing = _hash_in_background(path)
+    currency = request.currency or _preset_currency(request.preset)
     tell(0.05, "reading")
     try:
         with (
@@ -246,6 +255,8 @@ def run_import(
                 clear_company(con)
             elif foreign_rows(con):
                 raise ForeignDataError.of("import.refused.foreign_data", path=str(store.path))
+            if currency:
+                propose_currency(con, currency)
             staged = stage_file(con, path, Path(work), request.read, display_name=name)
             report.staged = staged
             report.file_sha256, report.file_bytes = hashing.result()
@@ -273,6 +284,12 @@ def run_import(
     report.committed = True
     tell(1.0, "done")
     return report
+
+
+def _preset_currency(name: str | None) -> str | None:
+    """The currency a shipped preset says its export's amounts are in, if it says one."""
+    preset = shipped_presets().get(name or "")
+    return preset.currency if preset else None
 
 
 def _rejection(report: ImportReport) -> ImportRejected:
