@@ -43,12 +43,44 @@ def _step(x: list[date], y: list[float | None], grain: str) -> tuple[list[date],
     return [*x, next_bucket(x[-1], grain)], [*y, y[-1]]
 
 
-def _style(fig: go.Figure, unit: str, height: int) -> go.Figure:
+def _style(fig: go.Figure, unit: str, height: int, grain: str, x: list[date]) -> go.Figure:
     tickformat, prefix = plotly_tick_format(unit)  # type: ignore[arg-type]
     fig.update_layout(template=TEMPLATE, height=height, hovermode="x unified")
     fig.update_yaxes(tickformat=tickformat, tickprefix=prefix)
-    fig.update_xaxes(**plotly_date_axis())
+    fig.update_xaxes(**plotly_date_axis(), **bucket_ticks(x, grain))
     return value_axes_in_words(fig, unit)
+
+
+# Whole-bucket tick steps per grain, smallest first: days, weeks (in days) and months.
+_DAY_MS = 86_400_000  # plotly measures a date axis's dtick in milliseconds
+_TICK_STEPS: dict[str, tuple[int, ...]] = {
+    "day": (1, 2, 3, 7, 14, 28),
+    "week": (7, 14, 28, 56, 91),
+    "month": (1, 2, 3, 6, 12),
+    "quarter": (3, 6, 12),
+    "year": (12, 24, 60),
+}
+
+
+def bucket_ticks(x: list[date], grain: str, most: int = 8) -> dict[str, object]:
+    """Ticks on whole buckets, at most `most` of them: a daily axis ticks on days, never on
+    00:00 and 12:00 (plotly picks hours when a few days fill a wide chart).
+
+    The step is the smallest of whole days, weeks or months that keeps to `most` ticks;
+    the first tick is the first bucket.
+    """
+    if not x:
+        return {}
+    first, last = min(x), max(x)
+    if grain in ("day", "week"):
+        span = (last - first).days
+        steps = _TICK_STEPS[grain]
+        days = next((s for s in steps if span <= s * (most - 1)), steps[-1])
+        return {"tick0": first.isoformat(), "dtick": days * _DAY_MS}
+    span = (last.year - first.year) * 12 + last.month - first.month
+    steps = _TICK_STEPS[grain]
+    months = next((s for s in steps if span <= s * (most - 1)), steps[-1])
+    return {"tick0": first.isoformat(), "dtick": f"M{months}"}
 
 
 def _nice_step(span: float, count: int) -> float:
@@ -63,11 +95,15 @@ def _tick_text(value: float, unit: str) -> str:
     return re.sub(r"\.0+(?=\D*$)|(\.\d*?)0+(?=\D*$)", r"\1", text)
 
 
-def value_axes_in_words(fig: go.Figure, unit: str, axis: str = "y") -> go.Figure:
+def value_axes_in_words(
+    fig: go.Figure, unit: str, axis: str = "y", *, shared: bool = False
+) -> go.Figure:
     """In Chinese, large money and count axes tick as ¥120万 and 1.5亿, as on the cards.
 
     Plotly's own formats know k and M, not 万 and 亿, so the ticks are placed here, per axis
-    (each small multiple has its own), from the values drawn on it. English keeps plotly's."""
+    (each small multiple has its own), from the values drawn on it; with `shared`, one set of
+    ticks from every axis's values goes on all of them (small multiples on one scale).
+    English keeps plotly's."""
     if current_language() != "zh" or unit not in ("money", "count"):
         return fig
     extents: dict[str, list[float]] = {}
@@ -78,6 +114,9 @@ def value_axes_in_words(fig: go.Figure, unit: str, axis: str = "y") -> go.Figure
         numbers = [float(v) for v in values if isinstance(v, int | float) and v == v]
         name = getattr(trace, f"{axis}axis", None) or axis
         extents.setdefault(name, []).extend(numbers)
+    if shared:
+        every = [n for numbers in extents.values() for n in numbers]
+        extents = {name: every for name in extents}
     for name, numbers in extents.items():
         if not numbers or max(abs(n) for n in numbers) < 10_000:
             continue  # small numbers read the same in both languages
@@ -153,7 +192,7 @@ def trend_figure(
     fig.update_layout(
         title={"text": t("trends.chart_title", kpi=kpi_label(kpi_id), grain=t(f"grain.{grain}"))}
     )
-    return _style(fig, kpi.unit, height)
+    return _style(fig, kpi.unit, height, grain, x)
 
 
 def split_figure(
@@ -164,22 +203,36 @@ def split_figure(
     dimension_title: str,
     *,
     colors: dict[str, str] | None = None,
+    comparison: pd.DataFrame | None = None,
+    comparison_label: str = "",
+    shared_scale: bool = True,
     columns: int = 4,
     height_per_row: int = 230,
 ) -> go.Figure:
-    """Small multiples: one panel per team, group or rep, each with its own target steps.
+    """Small multiples: one panel per team, group or rep, each with its own target steps and,
+    given a `comparison` frame (same dimension column), that period's line dotted under it.
 
-    Each panel has its own y scale: a small team's trend against its own target matters more
-    than its size next to the largest team (the breakdown table compares sizes).
+    By default every panel shares one y scale, so a small team looks small next to the
+    largest; with `shared_scale=False` each panel is scaled to its own values (the page says
+    so under the chart). The comparison's buckets are drawn under each panel's own in order,
+    first under first, as on the single trend chart.
     """
     kpi = get_kpi(kpi_id)
     names = list(dict.fromkeys(frame[dimension]))
     rows = max(1, -(-len(names) // columns))
     fig = make_subplots(
         rows=rows, cols=columns, subplot_titles=names, shared_xaxes=True,
-        vertical_spacing=0.12 / rows + 0.05, horizontal_spacing=0.05,
+        shared_yaxes="all" if shared_scale else False,
+        vertical_spacing=0.12 / rows + 0.05, horizontal_spacing=0.07,
     )  # fmt: skip
     target_column = f"{kpi_id}_target"
+    legend_shown: set[str] = set()  # target and comparison: one legend entry each
+
+    def first(entry: str) -> bool:
+        new = entry not in legend_shown
+        legend_shown.add(entry)
+        return new
+
     for index, name in enumerate(names):
         part = frame[frame[dimension] == name]
         row, col = index // columns + 1, index % columns + 1
@@ -191,10 +244,27 @@ def split_figure(
                 go.Scatter(
                     x=sx, y=sy, mode="lines", line_shape="hv", name=t("series.target"),
                     line={"color": TARGET, "dash": "dash", "width": 1.5},
-                    showlegend=False,
+                    legendgroup="target", showlegend=first("target"),
+                    hovertemplate=f"{name} · {t('series.target')}: "
+                    + plotly_hover_format(kpi.unit) + "<extra></extra>",
                 ),
                 row=row, col=col,
             )  # fmt: skip
+        if comparison is not None:
+            then = comparison[comparison[dimension] == name]
+            n = min(len(then), len(x))
+            if n:
+                fig.add_trace(
+                    go.Scatter(
+                        x=x[:n], y=list(then[kpi_id])[:n], mode="lines", name=comparison_label,
+                        line={"color": COMPARISON, "width": 1.5, "dash": "dot"},
+                        legendgroup="comparison", showlegend=first("comparison"),
+                        customdata=[str(b) for b in list(then["bucket"])[:n]],
+                        hovertemplate=f"{name} · {comparison_label}: "
+                        + plotly_hover_format(kpi.unit) + " (%{customdata})<extra></extra>",
+                    ),
+                    row=row, col=col,
+                )  # fmt: skip
         values = list(part[kpi_id])
         fig.add_trace(
             go.Scatter(
@@ -216,7 +286,13 @@ def split_figure(
         },
         hovermode="closest",
     )
-    fig = _style(fig, kpi.unit, 110 + rows * height_per_row)
-    fig.update_layout(hovermode="closest", margin={"t": 90})
+    fig = _style(fig, kpi.unit, 110 + rows * height_per_row, grain, list(frame["bucket"]))
+    # Narrow panels: a few ticks each (whole buckets, as on the big chart).
+    fig.update_xaxes(**bucket_ticks(list(frame["bucket"]), grain, most=4))
+    if shared_scale:
+        fig = value_axes_in_words(fig, kpi.unit, shared=True)
+    # The legend (target, comparison) on the title's line, clear of the panels' titles.
+    legend = {"yref": "container", "y": 0.98, "yanchor": "top", "x": 1, "xanchor": "right"}
+    fig.update_layout(hovermode="closest", margin={"t": 90}, legend=legend)
     fig.update_annotations(font={"size": 14})
     return fig

@@ -7,6 +7,7 @@ per screen through components.cache.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
 import pandas as pd
 import streamlit as st
@@ -19,10 +20,10 @@ from components.format import (
     format_percent,
     format_value,
     format_weekday,
-    money_column_format,
 )
+from components.standup_controls import presenting
 from components.text import join_names, kpi_label, t, t_count
-from components.theme import PACE_COLORS
+from components.theme import PACE_COLORS, PRESENTATION_TILE_WIDTH
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.pacing import month_pace
@@ -60,7 +61,7 @@ def day_tiles(data: StandupData, day: date) -> None:
             delta_color="normal" if change else "off",
             delta_description=t("standup.vs_week_ago", day=format_weekday(week_ago, short=True)),
             border=True,
-            width=230,
+            width=PRESENTATION_TILE_WIDTH if presenting() else 230,
         )
 
 
@@ -109,49 +110,95 @@ def month_panel(data: StandupData, as_of: date) -> None:
             )
 
 
+BOARD_CLASS = "huddle-board"  # presentation mode enlarges it (components.theme)
+_CELL = "padding:0.35em 0.6em;white-space:nowrap;border-bottom:1px solid #eaeef2"
+_NUMBER = f"{_CELL};text-align:right;font-variant-numeric:tabular-nums"
+
+
+def _sparkline(values: list[float]) -> str:
+    """The month's daily values as small columns, from 0 up to the best day (plain HTML:
+    st.html drops SVG)."""
+    if not values:
+        return ""
+    top = max(max(values), 0.0) or 1.0
+    bars = "".join(
+        f'<div style="flex:1;min-height:1px;height:{100 * max(v, 0.0) / top:.0f}%;'
+        'background:#1f6feb;opacity:0.8"></div>'
+        for v in values
+    )
+    return (
+        '<div aria-hidden="true" style="display:flex;align-items:flex-end;gap:1px;'
+        f'height:1.4em;width:6em">{bars}</div>'
+    )
+
+
+def _attainment_cell(value: float | None) -> str:
+    """The percentage over a thin bar (full at 100%, never wider)."""
+    if value is None or value != value:
+        return f'<td style="{_NUMBER}">{MISSING}</td>'
+    width = max(0.0, min(float(value), 1.0)) * 100
+    bar = (
+        '<div style="height:0.3em;background:#eaeef2;border-radius:0.15em;margin-top:0.15em">'
+        f'<div style="height:100%;width:{width:.0f}%;background:#1f6feb;border-radius:0.15em">'
+        "</div></div>"
+    )
+    return f'<td style="{_NUMBER}">{format_percent(value)}{bar}</td>'
+
+
+def board_html(board: pd.DataFrame, *, hide_amounts: bool, height: int) -> str:
+    """The people table as HTML: #, person, attainment and pace first (what a phone shows
+    without scrolling), then the month's target, month to date, the day and a sparkline.
+
+    Money is in whole units ($2,025), the one rule for tables (components.format). The
+    table scrolls inside its own box, sideways on a narrow screen and down past `height`
+    pixels, so the page itself never scrolls sideways.
+    """
+    head = ["#", t("standup.col.rep"), t("standup.col.attainment"), t("standup.col.pace")]
+    if not hide_amounts:
+        head += [t("standup.col.target"), t("standup.col.mtd"), t("standup.col.day")]
+    head.append(t("standup.col.trend"))
+    th = "position:sticky;top:0;background:#f6f8fa;font-weight:600;z-index:1"
+    header = "".join(
+        f'<th scope="col" style="{_CELL};{th};text-align:{"left" if i in (1, 3) else "right"}">'
+        f"{escape(label)}</th>"
+        for i, label in enumerate(head)
+    )
+    rows = []
+    for row in board.itertuples():
+        color = PACE_TEXT_COLORS[row.pace]
+        cells = [
+            f'<td style="{_NUMBER}">{int(row.rank)}</td>',
+            f'<th scope="row" style="{_CELL};text-align:left;font-weight:500">'
+            f"{escape(str(row.rep))}</th>",
+            _attainment_cell(row.attainment),
+            f'<td style="{_CELL};color:{color};font-weight:600">{t(f"pace.{row.pace}")}</td>',
+        ]
+        if not hide_amounts:
+            target = None if pd.isna(row.target) else float(row.target)
+            cells += [
+                f'<td style="{_NUMBER}">{format_value(v, "money")}</td>'
+                for v in (target, row.month_to_date, row.day)
+            ]
+        cells.append(f'<td style="{_CELL}">{_sparkline(list(row.daily))}</td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return (
+        f'<div class="{BOARD_CLASS}" role="region" aria-label="{escape(t("standup.team_heading"))}"'
+        f' tabindex="0" style="overflow:auto;max-height:{height}px;max-width:100%;'
+        'border:1px solid #d0d7de;border-radius:0.5rem">'
+        '<table style="border-collapse:separate;border-spacing:0;width:100%;font-size:1em">'
+        f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
 def rep_table(data: StandupData, *, hide_amounts: bool, height: int) -> None:
-    """Every person in one row: month to date, attainment, pace, the day's result, a sparkline."""
+    """Every person in one row: attainment, pace, target, month to date, the day, a sparkline."""
     board = data.board
     st.markdown(f"#### {t('standup.team_heading')}")
     if board.empty:
         st.info(t("standup.no_reps"))
         return
-    shown = pd.DataFrame(
-        {
-            "#": board["rank"],
-            t("standup.col.rep"): board["rep"],
-            t("standup.col.pace"): [t(f"pace.{p}") for p in board["pace"]],
-            t("standup.col.attainment"): board["attainment"],
-            t("standup.col.mtd"): board["month_to_date"],
-            t("standup.col.day"): board["day"],
-            t("standup.col.trend"): board["daily"],
-        }
-    )
-    if hide_amounts:  # a shared screen shows ranks and attainment, not peers' money
-        shown = shown.drop(columns=[t("standup.col.mtd"), t("standup.col.day")])
-    money = money_column_format()
-    colors = {t(f"pace.{p}"): c for p, c in PACE_TEXT_COLORS.items()}
-    styled = shown.style.map(
-        lambda label: f"color: {colors.get(label, '')}; font-weight: 600",
-        subset=[t("standup.col.pace")],
-    )
-    st.dataframe(
-        styled,
-        hide_index=True,
-        height=min(height, 35 * (len(shown) + 1) + 3),  # no empty rows under a small team
-        column_config={
-            "#": st.column_config.NumberColumn(width=40),
-            t("standup.col.pace"): st.column_config.TextColumn(width="small"),
-            t("standup.col.trend"): st.column_config.AreaChartColumn(y_min=0, width="small"),
-            t("standup.col.attainment"): st.column_config.ProgressColumn(
-                format="percent", min_value=0, max_value=1, width="small"
-            ),
-            t("standup.col.mtd"): st.column_config.NumberColumn(format=money),
-            t("standup.col.day"): st.column_config.NumberColumn(format=money),
-        },
-        key="standup_board",
-        placeholder=MISSING,
-    )
+    st.html(board_html(board, hide_amounts=hide_amounts, height=height))
+    st.caption(t("standup.board_note"))
 
 
 def _bullets(lines: list[str], empty: str) -> None:
@@ -230,9 +277,9 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
     left, right = st.columns([3, 2], gap="large")
     with left:
         day_tiles(data, day)
-        rep_table(data, hide_amounts=hide_amounts, height=400)
-        follow_ups_panel(data)
-    with right:
+        rep_table(data, hide_amounts=hide_amounts, height=520 if presenting() else 400)
+    with right:  # the lists beside the table, so the screen fits 1920x1080 in large type
         month_panel(data, day)
         wins_panel(data, hide_amounts=hide_amounts)
         problems_panel(data)
+        follow_ups_panel(data)

@@ -31,16 +31,25 @@ pio.templates["huddle"] = go.layout.Template(
 )
 TEMPLATE = "plotly_white+huddle"
 
-# Presentation mode: no sidebar or toolbar, larger type, for a screen shared across a room.
+# Presentation mode: no sidebar or toolbar, and type read from across a room (about twice
+# the normal size for card values and the people table, half as large again for the rest).
 PRESENTATION_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 1rem 2rem 0 2rem !important; max-width: 100%; }
-[data-testid="stAppViewContainer"] { font-size: 1.15rem; }
-[data-testid="stMetricValue"] { font-size: 2.8rem !important; font-weight: 600; }
-[data-testid="stMetricLabel"] p { font-size: 1.15rem !important; }
-[data-testid="stMarkdownContainer"] h4 { font-size: 1.5rem; padding: 0.5rem 0 0.25rem 0; }
+[data-testid="stAppViewContainer"] { font-size: 1.5rem; }
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
+[data-testid="stCaptionContainer"] { font-size: 1.4rem !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p {
+  font-size: 3.4rem !important; font-weight: 600; }
+[data-testid="stMetricLabel"] p { font-size: 1.5rem !important; }
+[data-testid="stMetricDelta"] p { font-size: 1.3rem !important; }
+[data-testid="stMarkdownContainer"] h2 { font-size: 2.6rem; }
+[data-testid="stMarkdownContainer"] h4 { font-size: 2rem; padding: 0.5rem 0 0.25rem 0; }
+.huddle-board { font-size: 1.5rem; }
 </style>"""
+# Wider stand-up cards in presentation mode, so the larger values fit (4 still fit a row).
+PRESENTATION_TILE_WIDTH = 250
 
 
 def team_colors(teams: pd.DataFrame) -> dict[str, str]:

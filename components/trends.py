@@ -15,7 +15,7 @@ import streamlit as st
 from components import cache
 from components.charts import bucket_is_partial, split_figure, trend_figure
 from components.filters import GlobalFilters
-from components.format import format_date, money_column_format
+from components.format import format_date, money_column_format, points_column_format
 from components.kpi_tiles import TileData, kpi_tile
 from components.tables import table_with_download
 from components.text import (
@@ -29,6 +29,7 @@ from components.text import (
     t,
 )
 from components.theme import team_colors
+from components.url_state import coded
 from metrics.catalogue import get_kpi, listed_kpis
 from metrics.compiler import CompileError, can_break_down
 from metrics.model import GRAINS, Grain
@@ -70,14 +71,41 @@ class TrendControls:
     running_total: bool
 
 
+GRAIN_KEY = "grain"
+# Set once the grain was picked by hand (a click, or a link that carried one): from then on
+# it stays put; until then it follows the period (metrics.periods.natural_grain).
+GRAIN_CHOSEN_KEY = "grain_chosen"
+
+
+def _grain_was_chosen() -> None:
+    st.session_state[GRAIN_CHOSEN_KEY] = True
+
+
+def follow_period_grain(natural: Grain) -> None:
+    """Before the grain control draws: an unchosen grain moves to the period's natural one.
+
+    A grain in the URL on the first visit counts as chosen (someone picked it and shared the
+    link). The control's default is the natural grain too, so the URL carries a grain only
+    when it differs from the period's own.
+    """
+    if GRAIN_CHOSEN_KEY not in st.session_state:
+        st.session_state[GRAIN_CHOSEN_KEY] = GRAIN_KEY in st.query_params
+    current = st.session_state.get(GRAIN_KEY)
+    if not st.session_state[GRAIN_CHOSEN_KEY] and current is not None and current != natural:
+        st.session_state[GRAIN_KEY] = natural
+
+
 def trend_controls(chosen: GlobalFilters) -> TrendControls:
     """Draw the page's own controls (all bound to the URL) and return the choices."""
     f = chosen.filters
     options = [k.id for k in listed_kpis()]
+    natural = natural_grain(f.start, f.end)
+    follow_period_grain(natural)
     top_left, top_right = st.columns([5, 1], vertical_alignment="bottom")
     # A wrapping row: on a narrow screen the controls flow onto a second line, never clip.
     row = st.container(horizontal=True, wrap=True, gap="medium", vertical_alignment="bottom")
-    kpis = top_left.multiselect(
+    kpis = coded(
+        top_left.multiselect,
         t("trends.kpis"),
         options,
         default=DEFAULT_KPIS,
@@ -85,33 +113,34 @@ def trend_controls(chosen: GlobalFilters) -> TrendControls:
         max_selections=6,
         key="kpis",
         help=t("trends.kpis_help"),
-        bind="query-params",
     )
-    grain = row.segmented_control(
+    grain = coded(
+        row.segmented_control,
         t("trends.grain"),
         list(GRAINS),
-        default=natural_grain(f.start, f.end),
+        default=natural,
         format_func=lambda g: t(f"grain.{g}"),
         required=True,
-        key="grain",
-        bind="query-params",
+        key=GRAIN_KEY,
+        help=t("trends.grain_help"),
+        on_change=_grain_was_chosen,
     )
-    comparison = row.segmented_control(
+    comparison = coded(
+        row.segmented_control,
         t("compare.label"),
         ["previous", "last_year", "target"],
         default="previous",
         format_func=lambda c: t(f"compare.{c}"),
         required=True,
         key="compare",
-        bind="query-params",
     )
-    split = row.segmented_control(
+    split = coded(
+        row.segmented_control,
         t("trends.split"),
         SPLITS,
         default=None,
         format_func=dimension_label,
         key="split",
-        bind="query-params",
     )
     running = row.toggle(
         t("trends.running_total"),
@@ -124,7 +153,7 @@ def trend_controls(chosen: GlobalFilters) -> TrendControls:
             st.markdown(f"**{kpi_label(kpi_id)}**: {kpi_definition(kpi_id)}")
     return TrendControls(
         kpis=tuple(kpis),
-        grain=grain or natural_grain(f.start, f.end),
+        grain=grain or natural,
         comparison=comparison or "previous",
         split=split,
         running_total=bool(running),
@@ -188,7 +217,7 @@ def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     frame = cache.kpi_trend(controls.kpis, f, grain, with_targets=True)
     before = None
     if controls.comparison != "target":  # the target line is drawn anyway
-        c_start, c_end = compare_period(f.start, f.end, controls.comparison)
+        c_start, c_end = compare_period(f.start, f.end, controls.comparison, f.period_kind)
         before = cache.kpi_trend(controls.kpis, f.with_dates(c_start, c_end), grain)
     if controls.running_total:
         frame = running_total(frame, controls.kpis)
@@ -226,7 +255,8 @@ def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
 
 
 def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.DataFrame) -> None:
-    """Small multiples of the first KPI, one panel per team, group or rep."""
+    """Small multiples of the first KPI, one panel per team, group or rep, each with its
+    target steps and the comparison period, on one shared scale unless asked otherwise."""
     assert controls.split
     kpi_id = controls.kpis[0]
     f = chosen.filters
@@ -238,6 +268,12 @@ def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.Data
             dimension=controls.split,
             with_targets=True,
         )
+        before = None
+        if controls.comparison != "target":  # the target steps are drawn anyway
+            c_start, c_end = compare_period(f.start, f.end, controls.comparison, f.period_kind)
+            before = cache.kpi_trend(
+                (kpi_id,), f.with_dates(c_start, c_end), controls.grain, dimension=controls.split
+            )
     except CompileError as error:
         st.warning(compile_error_text(error))
         return
@@ -247,11 +283,18 @@ def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.Data
         st.caption(
             t("trends.too_many_series", shown=MAX_PANELS, total=len(totals), kpi=kpi_label(kpi_id))
         )
-    frame = frame[frame[controls.split].isin(keep)]
-    frame = frame.assign(_order=frame[controls.split].map({n: i for i, n in enumerate(keep)}))
-    frame = frame.sort_values(["_order", "bucket"]).drop(columns="_order")
+    frame = _panels_in_order(frame, controls.split, keep)
+    if before is not None:
+        before = label_values(_panels_in_order(before, controls.split, keep), controls.split)
     frame = label_values(frame, controls.split)  # channel and role codes as words
     colors = team_colors(teams) if controls.split in ("team", "group") else None
+    own_scale = st.toggle(
+        t("trends.split_own_scale"),
+        key="split_scale",
+        help=t("trends.split_own_scale_help"),
+        bind="query-params",
+    )
+    comparison_label = _comparison_label(controls.comparison)
     st.plotly_chart(
         split_figure(
             frame,
@@ -260,9 +303,22 @@ def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.Data
             controls.split,
             dimension_label(controls.split),
             colors=colors,
+            comparison=before,
+            comparison_label=comparison_label,
+            shared_scale=not own_scale,
         ),
         key="split_chart",
     )
+    drawn = "" if before is None else t("trends.split_comparison", comparison=comparison_label)
+    note = "trends.split_own_note" if own_scale else "trends.split_shared_note"
+    st.caption(t(note, kpi=kpi_label(kpi_id), comparison=drawn))
+
+
+def _panels_in_order(frame: pd.DataFrame, dimension: str, keep: list) -> pd.DataFrame:
+    """Only the panels kept, largest first, each one's buckets in date order."""
+    frame = frame[frame[dimension].isin(keep)]
+    frame = frame.assign(_order=frame[dimension].map({n: i for i, n in enumerate(keep)}))
+    return frame.sort_values(["_order", "bucket"]).drop(columns="_order")
 
 
 def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
@@ -295,7 +351,7 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
         targets = whole[[dimension, *(f"{k}_target" for k in targeted)]]
         merged = merged.merge(targets, on=dimension, how="left")
     if controls.comparison != "target":
-        c_start, c_end = compare_period(f.start, f.end, controls.comparison)
+        c_start, c_end = compare_period(f.start, f.end, controls.comparison, f.period_kind)
         before = cache.kpi_breakdown(supported, f.with_dates(c_start, c_end), dimension)
         merged = merged.merge(before, on=dimension, how="left", suffixes=("", "__before"))
 
@@ -309,13 +365,14 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     for kpi_id in supported:
         unit = get_kpi(kpi_id).unit
         label = kpi_label(kpi_id)
-        add(label, merged[kpi_id], _column_format(unit, label))
+        add(label, merged[kpi_id], _column_format(unit, label, kpi_id))
         if f"{kpi_id}__before" in merged:
             change_label = f"{label} · {t('col.change')}"
             before_values = merged[f"{kpi_id}__before"]
             if unit == "percent":  # a rate's change reads in points, as on the tile
                 points = (merged[kpi_id] - before_values) * 100
-                add(change_label, points, st.column_config.NumberColumn(format="%+.1f pts"))
+                points_format = st.column_config.NumberColumn(format=points_column_format())
+                add(change_label, points, points_format)
             else:
                 growth = growth_column(merged[kpi_id], before_values)
                 add(change_label, growth, st.column_config.NumberColumn(format="percent"))
@@ -323,7 +380,7 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
         if target is not None and (target.fillna(0) > 0).any():
             target_label = f"{label} · {mid_sentence(t('col.target'))}"
             attained_label = f"{label} · {mid_sentence(t('col.attainment'))}"
-            add(target_label, target, _column_format(unit, target_label))
+            add(target_label, target, _column_format(unit, target_label, kpi_id))
             attained = merged[kpi_id] / target.where(target > 0)
             add(
                 attained_label,
@@ -338,9 +395,9 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     )
 
 
-def _column_format(unit: str, label: str) -> st.column_config.NumberColumn:
+def _column_format(unit: str, label: str, kpi_id: str) -> st.column_config.NumberColumn:
     if unit == "money":
-        return st.column_config.NumberColumn(label, format=money_column_format())
+        return st.column_config.NumberColumn(label, format=money_column_format(kpi_id))
     if unit == "percent":
         return st.column_config.NumberColumn(label, format="percent")
     if unit in ("days", "score"):

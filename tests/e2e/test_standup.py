@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 from components.text import t
 from tests.e2e.conftest import SCREENSHOTS, AppPage, full_page_screenshot
@@ -41,10 +41,63 @@ def test_presentation_mode_fills_one_screen_with_no_menu(
 
 def test_hidden_amounts_show_ranks_and_attainment_only(app_page: AppPage) -> None:
     app_page.open(f"?team={TEAM}&hide_amounts=true")
-    board = app_page.page.locator('[data-testid="stDataFrame"]').first
-    # The grid fills its header row a moment after the script settles: wait for it.
-    expect(board.locator("th", has_text=t("standup.col.attainment"))).to_have_count(1)
-    headers = [h.strip() for h in board.locator("th").all_text_contents()]
+    board = app_page.page.locator(".huddle-board").first
+    expect(board.locator("thead th", has_text=t("standup.col.attainment"))).to_have_count(1)
+    headers = [h.strip() for h in board.locator("thead th").all_text_contents()]
     assert t("standup.col.attainment") in headers, headers
     assert t("standup.col.mtd") not in headers and t("standup.col.day") not in headers, headers
     app_page.assert_no_errors()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_on_a_phone_the_people_table_shows_name_attainment_and_pace(
+    new_app_page: Callable[..., AppPage],
+) -> None:
+    app_page = new_app_page(PHONE)
+    app_page.open(f"?team={TEAM}")
+    page = app_page.page
+    board = page.locator(".huddle-board").first
+    expect(board).to_be_visible()
+    for key in ("standup.col.rep", "standup.col.attainment", "standup.col.pace"):
+        box = board.locator("thead th", has_text=t(key)).first.bounding_box()
+        assert box is not None, key
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (key, box)
+    first_row = board.locator("tbody tr").first.locator("th, td")
+    for index in range(4):  # #, name, attainment and pace of the first person
+        box = first_row.nth(index).bounding_box()
+        assert box is not None and box["x"] + box["width"] <= PHONE["width"], (index, box)
+    # The page never scrolls sideways: the table scrolls inside its own box instead.
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth,"
+        " document.querySelector('[data-testid=\"stMain\"]').scrollWidth, window.innerWidth]"
+    )
+    assert max(widths[:2]) <= widths[2], f"horizontal scroll at 390 px: {widths}"
+    full_page_screenshot(page, SCREENSHOTS / "stand-up-phone-390x844.png")
+    app_page.assert_no_errors()
+
+
+def _font_px(page: Page, selector: str) -> float:
+    return float(
+        page.locator(selector).first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    )
+
+
+def test_presentation_type_is_at_least_half_as_large_again(
+    new_app_page: Callable[..., AppPage],
+) -> None:
+    # Normal: card values 2.25rem (36 px), the table 1rem (16 px). Presentation: card values
+    # 3.4rem (54.4 px, 1.51x) and the table 1.5rem (24 px, 1.5x): read across a room.
+    sizes = {}
+    for present in ("false", "true"):
+        app_page = new_app_page({"width": 1920, "height": 1080})
+        app_page.open(f"?team={TEAM}&present={present}")
+        page = app_page.page
+        expect(page.locator(".huddle-board tbody th").first).to_be_visible()
+        sizes[present] = (
+            _font_px(page, '[data-testid="stMetricValue"] p'),
+            _font_px(page, ".huddle-board tbody th"),
+        )
+    for normal, large in zip(sizes["false"], sizes["true"], strict=True):
+        assert large >= 1.5 * normal, sizes
