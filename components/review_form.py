@@ -31,6 +31,7 @@ from components.reviews_view import (
     show_kpis,
 )
 from components.text import mid_sentence, t
+from components.url_state import coded
 from data.reviews import (
     KINDS,
     SCORE_DIMENSIONS,
@@ -144,7 +145,7 @@ def _meta(fk: str, existing: dict[str, Any] | None) -> dict[str, Any]:
 
 def _reset(fk: str) -> None:
     """Forget what was typed and which version was open: the form reloads from the database."""
-    for suffix in ("typed", "meta", "problems", "conflict", "reviewer"):
+    for suffix in ("typed", "meta", "problems", "conflict", "reviewer", "saved"):
         st.session_state.pop(f"{fk}-{suffix}", None)
 
 
@@ -220,6 +221,7 @@ def _save(
     }
     state[f"{fk}-problems"] = {}
     state.pop(f"{fk}-conflict", None)
+    state.pop(f"{fk}-saved", None)  # a new attempt: the last confirmation no longer applies
     editing_submitted = meta["status"] == "submitted"
     edited_by = state.get(f"{fk}-edited_by", "") if editing_submitted else raw["reviewer"]
     try:
@@ -256,6 +258,8 @@ def _save(
     else:
         message = t("reviews.form.submitted", version=saved.version)
     state["reviews_toast"] = message
+    # The toast fades and the page stays where the button was: the form keeps saying so too.
+    state[f"{fk}-saved"] = message
 
 
 def _header(rep: dict, kind: str, period: tuple[date, date], existing: dict | None) -> None:
@@ -350,17 +354,17 @@ def write_section(chosen: GlobalFilters) -> None:
     scope = chosen.filters
     top = st.columns([2, 1, 1])
     with top[0]:
-        rep = person_picker(scope)
+        rep = person_picker(scope, chosen.as_of)
     if rep is None:
         return
     with top[1]:
-        kind = st.selectbox(
+        kind = coded(
+            st.selectbox,
             t("reviews.kind"),
             KINDS,
             index=KINDS.index("monthly_evaluation"),
             format_func=kind_label,
             key=KIND_KEY,
-            bind="query-params",
         )
     with top[2]:
         period = _period_picker(kind, chosen.as_of)
@@ -401,6 +405,9 @@ def write_section(chosen: GlobalFilters) -> None:
             st.caption(t("reviews.kpis.live"))
         show_kpis(frozen or live)
     with form_side:
+        saved = st.session_state.get(f"{fk}-saved")
+        if saved:
+            st.success(saved, icon=":material/check_circle:")
         _form(fk, meta, problems, (fk, rep_id, kind, period, live))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 import plotly.express as px
+import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
@@ -27,6 +28,7 @@ from components.tables import download_csv, table_with_download
 from components.text import EN, error_text, join_names, kpi_label, t
 from components.text_reviews import EN as REVIEW_STRINGS
 from components.theme import PALETTE, TEMPLATE
+from components.url_state import coded
 from data.reviews import KINDS, SCORE_DIMENSIONS, ReviewNotFound, set_action_item_done
 from metrics import reviews as review_metrics
 from metrics.catalogue import get_kpi
@@ -73,37 +75,51 @@ cache.register_calls(
 def section_picker() -> str:
     """The section switch (Write, History, Who is due, Calibration), kept in the URL."""
     return (
-        st.segmented_control(
+        coded(
+            st.segmented_control,
             t("reviews.section"),
             SECTIONS,
             default="write",
             required=True,
             format_func=lambda s: t(f"reviews.section.{s}"),
             key=SECTION_KEY,
-            bind="query-params",
             label_visibility="collapsed",
         )
         or "write"
     )
 
 
-def person_picker(scope: Filters) -> dict[str, Any] | None:
-    """Pick one person in scope (kept in the URL as ?person=<name>); their row of people()."""
+def first_due(people: list[int], due: list[int]) -> int:
+    """Where the person picker starts, as an index into `people`: the first of `due` (those
+    still due last month's evaluation, in the people list's order) who is in `people`, else
+    the first person."""
+    listed = set(people)
+    return next((people.index(r) for r in due if r in listed), 0)
+
+
+def person_picker(scope: Filters, as_of: date) -> dict[str, Any] | None:
+    """Pick one person in scope (kept in the URL as ?person=<rep_id>); their row of people().
+    The picker starts on the first person still due last month's monthly evaluation (as "Who
+    is due" counts them: in the people list's order), else on the first person."""
     people = cache.call("team.people", scope)
     if people.empty:
         st.info(t("reviews.no_people"))
         return None
     rows = {int(r["rep_id"]): r for r in people.to_dict("records")}
-    # The name alone, as on the Team page: the URL carries it (?person=<name>) between them.
+    # The name alone, as on the Team page; the URL carries the id (?person=<rep_id>).
     labels = {rid: str(r["rep"]) for rid, r in rows.items()}
     if st.session_state.get(PERSON_KEY) not in (None, *rows):
         del st.session_state[PERSON_KEY]  # someone outside this scope: start from the first
-    rep_id = st.selectbox(
+    month = review_metrics.due_periods(as_of)["monthly_evaluation"]
+    due = cache.call("reviews.still_due", scope, "monthly_evaluation", *month)
+    rep_id = coded(
+        st.selectbox,
         t("reviews.person"),
         list(rows),
+        index=first_due(list(rows), [int(r) for r in due["rep_id"]]),
         format_func=lambda r: labels[r],
         key=PERSON_KEY,
-        bind="query-params",
+        help=t("reviews.person_help", month=period_label(*month)),
     )
     return None if rep_id is None else rows[int(rep_id)]
 
@@ -297,6 +313,16 @@ def _score_trend(history: pd.DataFrame) -> None:
     if shown.empty:
         st.info(t("reviews.history.no_scores"))
         return
+    st.plotly_chart(score_trend_figure(shown), key="history_scores")
+
+
+def score_trend_figure(shown: pd.DataFrame) -> go.Figure:
+    """Scores per dimension over the reviews in `shown` (history rows of one kind), each
+    review at the first day of its period, with one tick per review named by its period
+    (Jul 2026, Q3 2026, Week of 9 Nov 2026, a day): a July evaluation sits on "Jul 2026",
+    never on a weekly tick such as "Jun 28", and no tick carries a time of day."""
+    periods = shown[["period_start", "period_end"]].drop_duplicates().sort_values("period_start")
+    names = {s: period_label(s, e) for s, e in periods.itertuples(index=False)}
     long = shown.melt(
         id_vars=["period_start"],
         value_vars=[f"score_{d}" for d in SCORE_DIMENSIONS],
@@ -306,6 +332,7 @@ def _score_trend(history: pd.DataFrame) -> None:
     long["dimension"] = (
         long["dimension"].str.removeprefix("score_").map(lambda d: t(f"reviews.dim.{d}"))
     )
+    long["period"] = long["period_start"].map(names)
     fig = px.line(
         long,
         x="period_start",
@@ -313,11 +340,19 @@ def _score_trend(history: pd.DataFrame) -> None:
         color="dimension",
         markers=True,
         color_discrete_sequence=PALETTE,
+        custom_data=["period"],
         labels={"period_start": "", "score": t("reviews.col.score"), "dimension": ""},
     )
+    fig.update_traces(hovertemplate="%{customdata[0]}: %{y}")
     fig.update_layout(template=TEMPLATE, height=320, yaxis={"range": [0.5, 5.5], "dtick": 1})
-    fig.update_xaxes(**plotly_date_axis())
-    st.plotly_chart(fig, key="history_scores")
+    fig.update_xaxes(
+        type="date",
+        tickmode="array",
+        tickvals=[s.isoformat() for s in names],
+        ticktext=list(names.values()),
+        **plotly_date_axis(),  # any date plotly writes itself, in the session's language
+    )
+    return fig
 
 
 def _items(rep: dict[str, Any], as_of: date, scope: Filters) -> None:
@@ -484,7 +519,7 @@ def history_section(chosen: GlobalFilters) -> None:
     """One person's reviews: the list, score trend, last action items, KPI trend, one review
     in full with every version."""
     scope = chosen.filters
-    rep = person_picker(scope)
+    rep = person_picker(scope, chosen.as_of)
     if rep is None:
         return
     history = cache.call("reviews.history", scope, int(rep["rep_id"]))

@@ -33,7 +33,8 @@ from components.text import (
     t,
 )
 from components.theme import ACTUAL, TEMPLATE
-from metrics import segments
+from components.url_state import coded
+from metrics import lookups, segments
 from metrics.catalogue import get_kpi, listed_kpis
 from metrics.compiler import can_break_down
 from metrics.filters import Filters
@@ -58,11 +59,15 @@ SEGMENT_DIMENSIONS = (
 )
 # Segment dimensions classify customers as of the period's end; their values read as words.
 SEGMENT_VALUE_KEYS = {"lifecycle_stage": "lifecycle", "rfm_segment": "segment"}
+# Money columns of the customer detail's tabs, shown in the session's currency.
+DETAIL_MONEY = ("amount",)
+
+cache.register_calls({"segments.all_customers": lambda s, f: lookups.customers(s, f)})
 
 
 def _screen(scope: Filters, as_of: date) -> SegmentsData:
     """The page's customer analyses, fetched together once (cached) and shared by sections."""
-    previous_as_of = previous_period(scope.start, scope.end)[1]
+    previous_as_of = previous_period(scope.start, scope.end, scope.period_kind)[1]
     return cache.call("segments.screen", scope, as_of, previous_as_of)
 
 
@@ -84,32 +89,30 @@ def breakdown(scope: Filters) -> pd.DataFrame:
     st.subheader(t("segments.breakdown_heading"))
     options = [k.id for k in listed_kpis() if can_break_down(k.id, "region")]
     left, middle, right, far = st.columns([2, 2, 2, 2], vertical_alignment="bottom")
-    kpi_id = left.selectbox(
-        t("segments.kpi"), options, format_func=kpi_label, key="seg_kpi", bind="query-params"
-    )
-    dimension = middle.selectbox(
+    kpi_id = coded(left.selectbox, t("segments.kpi"), options, format_func=kpi_label, key="seg_kpi")
+    dimension = coded(
+        middle.selectbox,
         t("segments.by"),
         SEGMENT_DIMENSIONS,
         index=1,
         format_func=dimension_label,
         key="seg_by",
-        bind="query-params",
     )
-    second = right.selectbox(
+    second = coded(
+        right.selectbox,
         t("segments.and_by"),
         ["", *SEGMENT_DIMENSIONS],
         format_func=lambda d: t("segments.nothing") if not d else dimension_label(d),
         key="seg_by2",
-        bind="query-params",
     )
-    shape = far.segmented_control(
+    shape = coded(
+        far.segmented_control,
         t("segments.show_as"),
         ["bars", "treemap"],
         default="bars",
         required=True,
         format_func=lambda s: t(f"segments.shape.{s}"),
         key="seg_shape",
-        bind="query-params",
     )
     if not kpi_id or not can_break_down(kpi_id, dimension):
         st.info(
@@ -144,7 +147,7 @@ def breakdown(scope: Filters) -> pd.DataFrame:
     # customers bought then and now.
     classes = _classes(scope, [dimension])
     now = cache.kpi_breakdown((kpi_id,), scope, dimension, customer_segments=classes)
-    p_start, p_end = previous_period(scope.start, scope.end)
+    p_start, p_end = previous_period(scope.start, scope.end, scope.period_kind)
     before = cache.kpi_breakdown(
         (kpi_id,), scope.with_dates(p_start, p_end), dimension, customer_segments=classes
     )
@@ -277,7 +280,7 @@ def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
                 key="rfm_summary_table",
             )
     with right:
-        previous_as_of = previous_period(scope.start, scope.end)[1]
+        previous_as_of = previous_period(scope.start, scope.end, scope.period_kind)[1]
         moves = segments.movement_between(screen.previous_scores, scores)
         moved = moves[moves["from_segment"] != moves["to_segment"]].head(12)
         st.markdown(t("segments.movement", day=format_date(previous_as_of)))
@@ -297,12 +300,12 @@ def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
             key="rfm_moves",
             placeholder=MISSING,
         )
-    segment = st.selectbox(
+    segment = coded(
+        st.selectbox,
         t("segments.drill"),
         list(summary["segment"]),
         format_func=lambda s: t(f"segment.{s}"),
         key="seg_rfm",
-        bind="query-params",
     )
     chosen = scores[scores["segment"] == segment].sort_values("monetary", ascending=False)
     columns = ["customer", "owner", "recency_days", "frequency", "monetary", "r", "f", "m"]
@@ -397,12 +400,12 @@ def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
     st.caption(t("segments.follow_up_caption"))
     frame = _screen(scope, as_of).follow_up
     owners = sorted(o for o in frame["owner"].dropna().unique())
-    owner = st.selectbox(
+    owner = coded(
+        st.selectbox,
         t("segments.owner"),
         ["", *owners],
         format_func=lambda o: o or t("segments.everyone"),
         key="seg_owner",
-        bind="query-params",
     )
     shown = frame[frame["owner"] == owner] if owner else frame
     reasons = shown["reason"].map(
@@ -450,21 +453,39 @@ def _codes_in_words(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFram
     return frame.assign(**words)
 
 
+def customer_choices(everyone: pd.DataFrame, *lists: pd.DataFrame) -> dict[int, str]:
+    """The one-customer picker's options, customer_id -> what it shows: the customers listed
+    above (`lists`, in their order) first, then every other customer in scope (`everyone`,
+    lookups.customers: by name). Keyed by id, so two customers of one name stay two."""
+    named = {int(c): str(n) for c, n in zip(everyone["customer_id"], everyone["customer"],
+                                            strict=True)}  # fmt: skip
+    listed = [int(c) for f in lists if not f.empty for c in f["customer_id"]]
+    first = [c for c in dict.fromkeys(listed) if c in named]
+    return {c: named[c] for c in [*first, *(c for c in named if c not in set(first))]}
+
+
 def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
-    """One customer's orders, deals, activities and feedback, picked from `lists` (frames
-    with customer_id and customer: the customers drilled into above and the follow-up list)."""
+    """One customer's orders, deals, activities and feedback. The picker searches every
+    customer in scope (type a name); the customers drilled into above and the follow-up list
+    (`lists`: frames with customer_id) come first, so the first of them opens."""
     st.subheader(t("segments.customer_heading"))
-    shown = [f[["customer_id", "customer"]] for f in lists if not f.empty]
-    candidates = pd.concat(shown).drop_duplicates("customer_id") if shown else _no_customers()
-    if candidates.empty:
+    names = customer_choices(cache.call("segments.all_customers", scope), *lists)
+    if not names:
         st.info(t("segments.no_candidates"))
         return
-    names = dict(zip(candidates["customer_id"], candidates["customer"], strict=True))
+    # A new list above (a bar clicked, another segment) opens its first customer; a customer
+    # found by search stays open while the lists stay as they were.
+    listed = [int(c) for f in lists if not f.empty for c in f["customer_id"]]
+    first = next((c for c in listed if c in names), None)
+    if first is not None and st.session_state.get("seg_customer_first") != first:
+        st.session_state["seg_customer_first"] = first
+        st.session_state["seg_customer"] = first
     customer_id = st.selectbox(
         t("segments.customer"),
         list(names),
         format_func=lambda c: names[c],
         key="seg_customer",
+        help=t("segments.customer_help", count=len(names)),
     )
     if customer_id is None:
         return
@@ -478,9 +499,13 @@ def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
     tabs = st.tabs([t(f"segments.tab.{k}") for k in ("orders", "deals", "activities", "feedback")])
     for tab, key in zip(tabs, ("orders", "deals", "activities", "feedback"), strict=True):
         with tab:
+            money = st.column_config.NumberColumn(format=money_column_format())
             table_with_download(
                 readable(_codes_in_words(detail[key], DETAIL_CODES[key])),
                 f"huddle_customer_{customer_id}_{key}.csv",
                 key=f"customer_{key}",
                 height=300,
+                column_config={
+                    column_label(c): money for c in DETAIL_MONEY if c in detail[key].columns
+                },
             )

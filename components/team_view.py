@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 import pandas as pd
@@ -16,6 +17,7 @@ from components.kpi_tiles import TileData, kpi_tile
 from components.tables import readable, table_with_download
 from components.text import join_names, t, t_count
 from components.theme import ACTUAL, PALETTE, TEMPLATE
+from components.url_state import coded
 from metrics.filters import Filters
 from metrics.pacing import pace_status
 from metrics.periods import add_months
@@ -37,6 +39,40 @@ def _role(role: str) -> str:
     return t(f"role.{role}")
 
 
+# Below this many people on an axis plotly would tick in halves (0.5 people): tick every one.
+_SMALL_COUNT = 10
+
+
+def count_axis(values: Iterable[float]) -> dict[str, object]:
+    """Axis settings for a count of people: whole-number ticks only (never 0.267 people), one
+    tick per person when the counts are small, and 0 to 1 when everything is 0."""
+    numbers = [abs(float(v)) for v in values if v == v]  # NaN is not equal to itself
+    top = max(numbers, default=0.0)
+    axis: dict[str, object] = {"tickformat": ",d"}
+    if top < _SMALL_COUNT:
+        axis.update(tick0=0, dtick=1)
+    if top == 0:
+        axis["range"] = [0, 1]
+    return axis
+
+
+def all_zero(frame: pd.DataFrame, kpi_id: str) -> bool:
+    """True when a trend frame has no value other than 0 and no target above 0: a chart of it
+    would only show plotly's made-up axis (0.2 of a currency unit written as "200m")."""
+    values = frame[kpi_id].fillna(0) if kpi_id in frame else pd.Series(dtype=float)
+    target = f"{kpi_id}_target"
+    no_target = target not in frame or not (frame[target].fillna(0) > 0).any()
+    return bool((values == 0).all()) and no_target
+
+
+def load_sentence(key: str, names: pd.Series) -> str:
+    """`key`'s sentence for these people: its own sentence for nobody (never "0 people carry
+    …:" followed by nothing), else the count and the first six names."""
+    if names.empty:
+        return t(f"{key}.none")
+    return t_count(key, len(names), names=join_names(names.head(6)))
+
+
 def organisation(scope: Filters) -> None:
     """Team → group → person as a treemap (coloured by role), and the same as a table."""
     people = cache.call("team.people", scope)
@@ -44,14 +80,14 @@ def organisation(scope: Filters) -> None:
     if people.empty:
         st.info(t("team.no_people"))
         return
-    size_by = st.segmented_control(
+    size_by = coded(
+        st.segmented_control,
         t("team.size_by"),
         ["headcount", "revenue"],
         default="headcount",
         format_func=lambda s: t(f"team.size.{s}"),
         required=True,
         key="org_size",
-        bind="query-params",
     )
     shown = people.assign(
         role_label=people["role"].map(_role),
@@ -130,6 +166,8 @@ def headcount_and_span(scope: Filters) -> None:
                 labels={"team": "", "headcount": t("team.headcount"), "role_label": ""},
             )
             fig.update_layout(template=TEMPLATE, height=380, barmode="stack")
+            # The axis counts people: the tallest bar is a team's whole headcount.
+            fig.update_yaxes(**count_axis(frame.groupby("team")["headcount"].sum()))
             st.plotly_chart(fig, key="headcount_chart")
             with st.expander(t("segments.as_table")):
                 table_with_download(
@@ -179,12 +217,17 @@ def headcount_and_span(scope: Filters) -> None:
         template=TEMPLATE,
         height=340,
         barmode="relative",
-        yaxis={"title": t("team.joiners_leavers_axis"), "rangemode": "normal"},
+        yaxis={
+            "title": t("team.joiners_leavers_axis"),
+            "rangemode": "normal",
+            **count_axis([*moves["joiners"], *moves["leavers"]]),
+        },
         yaxis2={
             "title": t("team.headcount"),
             "overlaying": "y",
             "side": "right",
             "showgrid": False,
+            **count_axis(moves["headcount"]),
         },
     )
     fig.update_xaxes(**plotly_date_axis())
@@ -217,9 +260,9 @@ def workload(scope: Filters) -> None:
     over = load[load["flag"] == "overloaded"]
     room = load[load["flag"] == "has_room"]
     st.markdown(
-        t_count("team.overloaded", len(over), names=join_names(over["rep"].head(6)))
+        load_sentence("team.overloaded", over["rep"])
         + "  \n"
-        + t_count("team.has_room", len(room), names=join_names(room["rep"].head(6)))
+        + load_sentence("team.has_room", room["rep"])
     )
     shown = pd.DataFrame(
         {
@@ -254,12 +297,12 @@ def person_panel(scope: Filters, grain: str) -> None:
         st.info(t("team.no_people"))
         return
     names = dict(zip(people["rep_id"], people["rep"], strict=True))
-    rep_id = st.selectbox(
+    rep_id = coded(
+        st.selectbox,
         t("team.pick_person"),
         list(names),
         format_func=lambda r: names[r],
         key="person",
-        bind="query-params",
     )
     if rep_id is None:
         return
@@ -276,13 +319,13 @@ def person_panel(scope: Filters, grain: str) -> None:
     if info["leave_date"] is not None:
         facts.append((t("team.left_on"), format_date(info["leave_date"])))
     st.markdown("  ·  ".join(f"**{label}:** {value}" for label, value in facts))
-    # Streamlit puts the option shown in the URL, so the link carries the name, as the
-    # Reviews page's own picker does.
+    # The URL holds codes (components/url_state.py): the section's and the person's id, as
+    # the Reviews page's own pickers write them, so the link works in either language.
     st.page_link(
         "pages/reviews.py",
         label=t("reviews.link_from_team", person=names[rep_id]),
         icon=":material/rate_review:",
-        query_params={"section": t("reviews.section.history"), "person": names[rep_id]},
+        query_params={"section": "history", "person": str(rep_id)},
     )
     kpis = info["kpis"]  # over the period so far, targets to date
     rep_scope = scope.model_copy(update={"rep_id": int(rep_id)})
@@ -301,7 +344,18 @@ def person_panel(scope: Filters, grain: str) -> None:
                 )
             )
     frame = cache.kpi_trend(("revenue",), rep_scope, grain, with_targets=True)  # type: ignore[arg-type]
-    st.plotly_chart(trend_figure(frame, "revenue", grain, height=300), key="person_trend")
+    if all_zero(frame, "revenue"):
+        # A flat line at 0 under an invented axis says less than a sentence.
+        st.info(
+            t(
+                "team.no_revenue",
+                person=names[rep_id],
+                start=format_date(scope.start),
+                end=format_date(scope.end),
+            )
+        )
+    else:
+        st.plotly_chart(trend_figure(frame, "revenue", grain, height=300), key="person_trend")
     with st.expander(t("segments.as_table")):
         table_with_download(
             readable(frame), f"huddle_{names[rep_id]}_revenue.csv", key="person_trend_table"

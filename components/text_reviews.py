@@ -11,6 +11,10 @@ EN: dict[str, str] = {
     "reviews.section.coverage": "Who is due",
     "reviews.section.calibration": "Calibration",
     "reviews.person": "Person",
+    "reviews.person_help": (
+        "Starts on the first person in the team list still due the monthly evaluation for "
+        "{month}; when everyone has one, on the first person."
+    ),
     "reviews.link_from_team": "Reviews of {person}",
     "reviews.no_people": "No one in this team was on staff in this period.",
     "reviews.kind": "Kind",
@@ -216,6 +220,9 @@ ZH: dict[str, str] = {
     "reviews.section.coverage": "待评估",
     "reviews.section.calibration": "评分校准",
     "reviews.person": "成员",
+    "reviews.person_help": (
+        "默认选中团队名单中第一位尚未完成{month}的月度评估的成员；都已完成时选中第一位成员。"
+    ),
     "reviews.link_from_team": "{person}的绩效评估",
     "reviews.no_people": "本团队在此周期内没有在岗人员。",
     "reviews.kind": "评估类型",

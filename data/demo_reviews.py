@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from data.reviews import (
     SCORE_DIMENSIONS,
@@ -202,16 +202,30 @@ def _scores(rng: random.Random, base: float, lenient: bool) -> Scores:
     return Scores(**{d: max(1, min(5, round(base + rng.gauss(0, 0.7)))) for d in SCORE_DIMENSIONS})
 
 
+def latest_moment(end_date: date, now: datetime | None = None) -> datetime:
+    """The last moment a demo review may carry: the end of `end_date`, or `now` (UTC, as
+    data/reviews.py stamps saves) when that is earlier, so no timestamp lies in the future."""
+    current = now if now is not None else datetime.now(UTC).replace(tzinfo=None)
+    return min(datetime.combine(end_date, time(23, 59)), current)
+
+
 def generate_demo_reviews(
-    store: Store, end_date: date, seed: int = 7, *, locale: str = "en"
+    store: Store, end_date: date, seed: int = 7, *, locale: str = "en", now: datetime | None = None
 ) -> int:
     """Replace every review in `store` with a generated history ending at `end_date`; return
     the number of review versions written. Same seed and end date, same reviews; `locale`
-    ('en' or 'zh_CN') changes only their words."""
+    ('en' or 'zh_CN') changes only their words. Every timestamp (saves, ticks) is at most
+    latest_moment(end_date, now): a demo built today never shows a review saved this
+    afternoon while it is still morning (`now` fixes the clock, for tests)."""
     if locale not in _TEXTS:
         known = ", ".join(REVIEW_LOCALES)
         raise ValueError(f"Unknown demo review locale {locale!r}; available: {known}")
     texts = _TEXTS[locale]
+    latest = latest_moment(end_date, now)
+
+    def at_most(moment: datetime) -> datetime:
+        return min(moment, latest)
+
     rng = random.Random(seed)
     people = _people(store)
     leads = sorted({p.leader_id for p in people})
@@ -269,7 +283,9 @@ def generate_demo_reviews(
                     today=end_date,
                 )
                 written_on = min(end + timedelta(days=rng.randint(1, 6)), end_date)
-                at = datetime.combine(written_on, time(9 + rng.randint(0, 8), rng.randint(0, 59)))
+                at = at_most(
+                    datetime.combine(written_on, time(9 + rng.randint(0, 8), rng.randint(0, 59)))
+                )
                 draft_first = last_month and rng.random() < 0.15
                 if draft_first:  # still a draft: counts as missing until submitted
                     save_review_on(
@@ -306,7 +322,7 @@ def generate_demo_reviews(
                         review_id=review_id,
                         base_version=1,
                         change_note=texts.change_note,
-                        now=at + timedelta(days=2),
+                        now=at_most(at + timedelta(days=2)),
                     )
                     written += 1
                 for goal in goals:
@@ -321,7 +337,7 @@ def generate_demo_reviews(
                             done=True,
                             changed_by=person.leader,
                             event_id=next_id("e"),
-                            now=datetime.combine(done_on, time(17, 0)),
+                            now=at_most(datetime.combine(done_on, time(17, 0))),
                         )
         week_end = end_date - timedelta(days=end_date.weekday() + 1)
         for back in range(WEEKS - 1, -1, -1):
@@ -348,7 +364,9 @@ def generate_demo_reviews(
                     status="submitted",
                     submission_id=next_id("s"),
                     edited_by=person.leader,
-                    now=datetime.combine(min(end + timedelta(days=1), end_date), time(18, 0)),
+                    now=at_most(
+                        datetime.combine(min(end + timedelta(days=1), end_date), time(18, 0))
+                    ),
                     new_review_id=next_id("w"),
                 )
                 written += 1

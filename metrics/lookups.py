@@ -7,6 +7,8 @@ from datetime import date
 import pandas as pd
 
 from data.store import Store
+from metrics.filters import Filters
+from metrics.list_queries import query_frame, source, where
 
 
 def teams(store: Store) -> pd.DataFrame:
@@ -72,3 +74,44 @@ def channels(store: Store) -> list[str]:
     """The channels the top-level teams sell through."""
     rows = store.rows("SELECT DISTINCT channel FROM teams WHERE parent_id IS NULL ORDER BY 1")
     return [r[0] for r in rows]
+
+
+# A customer's owner with the columns scope_conditions reads (team_id, rep_id, channel,
+# rep_leave_date), so "owned by someone in scope" uses the same rules as every KPI.
+_OWNED = """(
+    SELECT c.customer_id, r.team_id, r.rep_id, r.leave_date AS rep_leave_date, t.channel,
+           NULL::DATE AS day
+    FROM customers c
+    JOIN reps r ON r.rep_id = c.owner_rep_id
+    JOIN team_roots tr ON tr.team_id = r.team_id
+    JOIN teams t ON t.team_id = tr.root_id
+) s"""
+
+
+def customers(store: Store, filters: Filters) -> pd.DataFrame:
+    """Every customer in the filters' scope, for a picker: those with an order or a logged
+    activity in scope on or before filters.end, and those owned by someone in scope.
+    Columns customer_id, customer (the name, with " (#id)" added when two customers share
+    it, so a picker never offers two identical entries), owner; by name, then customer_id."""
+    parts = [
+        f"SELECT s.customer_id FROM {source(name)} WHERE {where(filters, *conditions)}"
+        for name, conditions in (
+            ("orders", ("s.customer_id IS NOT NULL", "s.day <= $end")),
+            ("activities", ("s.customer_id IS NOT NULL", "s.day <= $end")),
+        )
+    ]
+    parts.append(f"SELECT s.customer_id FROM {_OWNED} WHERE {where(filters)}")
+    union = "\n    UNION\n    ".join(parts)
+    sql = f"""
+    WITH scoped AS (
+    {union}
+    )
+    SELECT cu.customer_id,
+           CASE WHEN count(*) OVER (PARTITION BY cu.name) > 1
+                THEN cu.name || ' (#' || cu.customer_id || ')' ELSE cu.name END AS customer,
+           owner.label AS owner
+    FROM scoped JOIN customers cu ON cu.customer_id = scoped.customer_id
+    LEFT JOIN rep_labels owner ON owner.rep_id = cu.owner_rep_id
+    ORDER BY cu.name, cu.customer_id
+    """
+    return query_frame(store, filters, sql, ["customer_id", "customer", "owner"])

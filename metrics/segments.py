@@ -39,7 +39,7 @@ from metrics.list_queries import (
 
 # RFM looks at one year of buying: this many days up to and including the as-of day.
 RFM_WINDOW_DAYS = 365
-# Scores are quintiles: 1 (bottom fifth) to 5 (top fifth).
+# Scores are fifths: 1 (bottom fifth) to 5 (top fifth); see _score for how ties are kept.
 RFM_SCORES = 5
 # A customer whose first order is in this many days up to the as-of day is new.
 NEW_DAYS = 90
@@ -126,6 +126,14 @@ def segment_for(r: int, f: int) -> str:
     raise ValueError(f"no segment for r={r}, f={f}")
 
 
+def _score(worst_first: str) -> str:
+    """SQL for one RFM score: 1 + floor(5 x (rank - 1) / n), where rank is RANK() over
+    `worst_first` (so rank - 1 is the number of customers strictly worse) and n the customers
+    scored. Equal values share the lowest rank, so equal customers always get the same score,
+    whatever their ids; integer division keeps the cut exact."""
+    return f"1 + ($scores * (rank() OVER (ORDER BY {worst_first}) - 1)) // count(*) OVER ()"
+
+
 def _rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     """rfm() plus monetary_cents, for sums that stay exact."""
     conditions = (
@@ -145,9 +153,9 @@ def _rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     )
     SELECT p.customer_id, cu.name AS customer, owner.name AS owner, p.recency_days,
            p.frequency, {_money("p.monetary_cents")} AS monetary, p.monetary_cents,
-           ntile($scores) OVER (ORDER BY p.recency_days DESC, p.customer_id) AS r,
-           ntile($scores) OVER (ORDER BY p.frequency, p.customer_id) AS f,
-           ntile($scores) OVER (ORDER BY p.monetary_cents, p.customer_id) AS m
+           {_score("p.recency_days DESC")} AS r,
+           {_score("p.frequency")} AS f,
+           {_score("p.monetary_cents")} AS m
     FROM per_customer p
     LEFT JOIN customers cu ON cu.customer_id = p.customer_id
     LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id
@@ -168,11 +176,11 @@ def rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     `as_of`, biggest spender first (ties: customer_id).
 
     recency_days: days from their last order day to `as_of`; frequency: distinct orders with a
-    completed line; monetary: completed revenue. r, f and m are quintile scores 1-5 from
-    DuckDB's ntile(5), higher is better (r: more recent; f, m: more). ntile puts the extra
-    customers in the lowest buckets when the count does not divide by five, and fewer than five
-    customers use only the lowest scores; ties go to the lower customer_id getting the lower
-    score. segment: the first SEGMENT_RULES rule that (r, f) matches.
+    completed line; monetary: completed revenue. r, f and m are scores 1-5, higher is better
+    (r: more recent; f, m: more): score = 1 + floor(5 x w / n), where w is the number of the n
+    customers strictly worse on that measure (RANK() - 1, worked out in DuckDB). Customers with
+    equal values share a score; with no ties, six customers score 1, 1, 2, 3, 4, 5. segment:
+    the first SEGMENT_RULES rule that (r, f) matches.
     """
     return _rfm(store, filters, as_of)[RFM_COLUMNS]
 

@@ -1,7 +1,8 @@
 """The team board: one row per person for the month of an as-of day, with pace.
 
 Built from the KPI layer only (service.breakdown and service.trend), so every figure on the
-board is the same figure KPI Trends and the CLI give for that rep and those days.
+board is the same figure KPI Trends and the CLI give for that rep and those days. Rows are
+joined on rep_id, never on a name: two people called Wang Wei keep their own numbers.
 """
 
 from __future__ import annotations
@@ -17,15 +18,23 @@ from metrics.pacing import pace_status
 from metrics.periods import unit_end, unit_start
 
 BOARD_COLUMNS = [
-    "rank", "rep", "month_to_date", "target", "expected", "attainment", "pace_ratio",
+    "rank", "rep_id", "rep", "month_to_date", "target", "expected", "attainment", "pace_ratio",
     "pace", "day", "daily",
 ]  # fmt: skip
+
+
+def _labels(store: Store) -> dict[int, str]:
+    """Each person's label by rep_id (rep_labels)."""
+    return {int(rep_id): str(label) for rep_id, label in store.rows(
+        "SELECT rep_id, label FROM rep_labels"
+    )}  # fmt: skip
 
 
 def rep_board(store: Store, filters: Filters, as_of: date, kpi_id: str = "revenue") -> pd.DataFrame:
     """Everyone in scope who has a target or a result this month, best pace first.
 
-    month_to_date: the KPI from the 1st to as_of; target: the whole month's target;
+    rep_id identifies the person; rep is their label (rep_labels: the name, with "(#id)" when
+    two share it). month_to_date: the KPI from the 1st to as_of; target: the whole month's target;
     expected: the target to date; attainment: month_to_date / target; pace_ratio:
     month_to_date / expected; pace: on_track, caution, off_track or no_target; day: the KPI
     on as_of; daily: the KPI per day of the month so far (for a sparkline).
@@ -35,25 +44,31 @@ def rep_board(store: Store, filters: Filters, as_of: date, kpi_id: str = "revenu
     # Three queries: the month's targets per rep, the month so far with its target to date
     # (summed in SQL, so rounding happens once), and the KPI per rep per day for sparklines.
     whole = service.breakdown(
-        store, (kpi_id,), filters.with_dates(first, last), "rep", with_targets=True
+        store, (kpi_id,), filters.with_dates(first, last), "rep_id", with_targets=True
     )
     so_far = service.breakdown(
-        store, (kpi_id,), filters.with_dates(first, as_of), "rep", with_targets=True
+        store, (kpi_id,), filters.with_dates(first, as_of), "rep_id", with_targets=True
     )
     daily = service.trend(
-        store, (kpi_id,), filters.with_dates(first, as_of), "day", dimension="rep"
+        store, (kpi_id,), filters.with_dates(first, as_of), "day", dimension="rep_id"
     )
-    per_rep = daily.groupby("rep", sort=False)
-    board = so_far[["rep", kpi_id, target_col]].rename(
+    daily = daily[daily["rep_id"].notna()].astype({"rep_id": "int64"})
+    per_rep = daily.groupby("rep_id", sort=False)
+    board = so_far[["rep_id", kpi_id, target_col]].rename(
         columns={kpi_id: "month_to_date", target_col: "expected"}
     )
     board = board.merge(
-        whole[["rep", target_col]].rename(columns={target_col: "target"}), on="rep", how="outer"
+        whole[["rep_id", target_col]].rename(columns={target_col: "target"}),
+        on="rep_id",
+        how="outer",
     )
-    on_day = daily[daily["bucket"] == as_of].set_index("rep")[kpi_id]
-    board["day"] = board["rep"].map(on_day)
+    board = board[board["rep_id"].notna()].copy()
+    board["rep_id"] = board["rep_id"].astype("int64")
+    board["rep"] = board["rep_id"].map(_labels(store))
+    on_day = daily[daily["bucket"] == as_of].set_index("rep_id")[kpi_id]
+    board["day"] = board["rep_id"].map(on_day)
     series = per_rep[kpi_id].apply(lambda v: [float(x) for x in v.fillna(0)])
-    board["daily"] = board["rep"].map(series)
+    board["daily"] = board["rep_id"].map(series)
     no_sales = [0.0] * ((as_of - first).days + 1)  # someone with a target and no sale yet
     board["daily"] = [d if isinstance(d, list) else no_sales for d in board["daily"]]
     board["month_to_date"] = board["month_to_date"].fillna(0)

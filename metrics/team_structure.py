@@ -57,18 +57,21 @@ WORKLOAD_COLUMNS = [
 ]  # fmt: skip
 
 # Every person with their top-level team (team), own team (grp), channel and leader: the
-# leader of their group, or for the group's leader the leader of the parent team.
+# leader of their group, or for the group's leader the leader of the parent team. People are
+# named by their rep_labels label (the name, with "(#id)" added when two share it), so two
+# people with one name stay two on every list, chart and picker.
 _PEOPLE = """(
-    SELECT r.rep_id, r.name AS rep, r.role, r.team_id, r.hire_date, r.leave_date,
+    SELECT r.rep_id, rl.label AS rep, r.role, r.team_id, r.hire_date, r.leave_date,
            t.team_id AS root_id, t.name AS team, g.name AS grp, t.channel,
-           CASE WHEN g.leader_rep_id = r.rep_id THEN pl.name ELSE gl.name END AS leader
+           CASE WHEN g.leader_rep_id = r.rep_id THEN pll.label ELSE gll.label END AS leader
     FROM reps r
+    JOIN rep_labels rl ON rl.rep_id = r.rep_id
     JOIN teams g ON g.team_id = r.team_id
     JOIN team_roots tr ON tr.team_id = r.team_id
     JOIN teams t ON t.team_id = tr.root_id
-    LEFT JOIN reps gl ON gl.rep_id = g.leader_rep_id
+    LEFT JOIN rep_labels gll ON gll.rep_id = g.leader_rep_id
     LEFT JOIN teams pt ON pt.team_id = g.parent_id
-    LEFT JOIN reps pl ON pl.rep_id = pt.leader_rep_id
+    LEFT JOIN rep_labels pll ON pll.rep_id = pt.leader_rep_id
 ) p"""
 
 # Every team and group with its top-level team's name and channel.
@@ -121,13 +124,13 @@ def _tenure(hire_date: date, leave_date: date | None, end: date) -> int:
     return months_between(hire_date, until)
 
 
-def _revenue_by_rep(store: Store, filters: Filters) -> dict[str, float]:
-    """The revenue KPI per rep name over the filters' period."""
-    frame = service.breakdown(store, ("revenue",), filters, "rep")
+def _revenue_by_rep(store: Store, filters: Filters) -> dict[int, float]:
+    """The revenue KPI per rep_id over the filters' period (by id: names can repeat)."""
+    frame = service.breakdown(store, ("revenue",), filters, "rep_id")
     return {
-        str(rep): float(value)
-        for rep, value in zip(frame["rep"], frame["revenue"], strict=True)
-        if not pd.isna(value)
+        int(rep_id): float(value)
+        for rep_id, value in zip(frame["rep_id"], frame["revenue"], strict=True)
+        if not pd.isna(rep_id) and not pd.isna(value)
     }
 
 
@@ -140,12 +143,13 @@ def people(store: Store, filters: Filters) -> pd.DataFrame:
     not left by start). With hide_leavers, those whose leave_date is on or before end are left
     out.
 
+    rep: the person's label (their name, with "(#id)" added when someone else shares it);
     team: top-level team name; group: the person's own team (the team itself for people in a
     top-level team); leader: the leader of their group, or for the group's own leader the
     leader of the parent team; active: active at end; tenure_months: whole months from
     hire_date to the earlier of leave_date and end; revenue: the revenue KPI over the period
-    (0 when none). Sorted by team, group, role (sales_manager, group_leader, deputy_leader,
-    then the rest alphabetically), rep.
+    (0 when none), joined on rep_id. Sorted by team, group, role (sales_manager,
+    group_leader, deputy_leader, then the rest alphabetically), rep.
     """
     conditions = [
         "p.hire_date <= $end",
@@ -170,7 +174,7 @@ def people(store: Store, filters: Filters) -> pd.DataFrame:
         for hire, leave in zip(frame["hire_date"], frame["leave_date"], strict=True)
     ]
     revenue = _revenue_by_rep(store, filters)
-    frame["revenue"] = [revenue.get(rep, 0.0) for rep in frame["rep"]]
+    frame["revenue"] = [revenue.get(int(rep_id), 0.0) for rep_id in frame["rep_id"]]
     frame["_rank"] = [_role_rank(role) for role in frame["role"]]
     frame = frame.sort_values(["team", "group", "_rank", "role", "rep"], kind="stable")
     return frame[PEOPLE_COLUMNS].reset_index(drop=True)
@@ -378,7 +382,7 @@ def workload(store: Store, filters: Filters) -> pd.DataFrame:
     frame["open_deals"] = frame["open_deals"].astype(int)
     frame["activities_per_week"] = [round(n / weeks, 1) for n in frame["activities"]]
     revenue = _revenue_by_rep(store, filters)
-    frame["revenue"] = [revenue.get(rep, 0.0) for rep in frame["rep"]]
+    frame["revenue"] = [revenue.get(int(rep_id), 0.0) for rep_id in frame["rep_id"]]
     loads: list[float | None] = []
     for _, row in frame.iterrows():
         mates = frame[frame["team"] == row["team"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 import threading
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -397,3 +397,26 @@ def test_demo_reviews_are_reproducible_and_have_a_lenient_lead_and_gaps(
     assert 0 < reviewed < before  # last month has gaps the month before did not
     assert store.scalar("SELECT count(*) FROM reviews WHERE version > 1") > 0
     assert store.scalar("SELECT count(*) FROM reviews WHERE created_at > $e", {"e": end}) == 0
+
+
+def test_demo_review_timestamps_are_never_after_the_moment_it_is_built(
+    demo_db_path: Path, tmp_path: Path
+) -> None:
+    # Built at 08:00 (UTC) on Tue 3 Nov 2026, its last day. October's evaluations are written
+    # on 1-6 Nov at 09:00-17:59, capped at the last day: those landing on 3 Nov would be 09:00
+    # or later, an hour or more after the build. Every save and tick must be at most 08:00 on
+    # 3 Nov, and the capped ones sit exactly at it.
+    path = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db_path, path)
+    store = Store(path)
+    built = datetime(2026, 11, 3, 8, 0)
+    generate_demo_reviews(store, date(2026, 11, 3), seed=7, now=built)
+    assert store.scalar("SELECT max(created_at) FROM reviews") == built
+    assert store.scalar("SELECT max(changed_at) FROM review_action_events") <= built
+    assert store.scalar("SELECT count(*) FROM reviews WHERE created_at > $b", {"b": built}) == 0
+    # With the build at the end of the day, nothing is capped below 09:00: the latest save is
+    # a real working-hours time on 3 Nov (or earlier), never past 23:59.
+    late = datetime(2026, 11, 3, 23, 59)
+    generate_demo_reviews(store, date(2026, 11, 3), seed=7, now=datetime(2026, 11, 4, 12, 0))
+    assert store.scalar("SELECT max(created_at) FROM reviews") <= late
+    store.close()

@@ -29,7 +29,11 @@ def test_write_a_monthly_evaluation_and_find_it_in_the_history(app_page: AppPage
     form.get_by_label(t("reviews.field.areas_to_improve")).fill("Win more new customers.")
     submit = form.get_by_role("button", name=t("reviews.form.submit"), exact=True)
     settle_after(page, submit.click)
-    expect(page.get_by_text(t("reviews.form.submitted", version=1))).to_be_visible()
+    # Said twice: a toast, and a success message above the form that outlasts it.
+    confirmed = t("reviews.form.submitted", version=1)
+    expect(page.get_by_text(confirmed).first).to_be_visible()
+    success = page.locator('[data-testid="stMain"] [data-testid="stAlertContentSuccess"]')
+    expect(success.filter(has_text=confirmed)).to_be_visible()
 
     history = page.locator('[data-testid="stMain"]').get_by_role(
         "radio", name=t("reviews.section.history"), exact=True

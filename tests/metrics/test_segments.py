@@ -75,17 +75,19 @@ def test_segment_map_by_hand() -> None:
 #   Delta     Nov 7   23       2       320.50
 #   Elm       Nov 26  4        2       105.50
 #   Fir       Nov 14  16       2       240.00
-# ntile(5) over 6 customers: buckets of 2, 1, 1, 1, 1.
-#   r (recency desc): Cedar 39, Birch 25 -> 1; Delta -> 2; Fir -> 3; Acme -> 4; Elm -> 5
-#   f (asc, then id): Cedar(2), Delta(2) -> 1; Elm(2) -> 2; Fir(2) -> 3; Birch(3) -> 4; Acme -> 5
-#   m (asc): Elm, Birch -> 1; Cedar -> 2; Fir -> 3; Delta -> 4; Acme -> 5
+# Score = 1 + floor(5 x w / n), w = customers strictly worse. n = 6, so w = 0..5 score
+# 1, 1, 2, 3, 4, 5 (floor of 0, 5/6, 10/6, 15/6, 20/6, 25/6 is 0, 0, 1, 2, 3, 4).
+#   r (more days is worse): Cedar 39 w0 -> 1; Birch 25 w1 -> 1; Delta 23 w2 -> 2;
+#     Fir 16 w3 -> 3; Acme 12 w4 -> 4; Elm 4 w5 -> 5
+#   f: Cedar, Delta, Elm, Fir (2 orders each) w0 -> 1 all four; Birch (3) w4 -> 4; Acme w5 -> 5
+#   m: Elm w0 -> 1; Birch w1 -> 1; Cedar w2 -> 2; Fir w3 -> 3; Delta w4 -> 4; Acme w5 -> 5
 RFM_NOV_30 = [
     (1, "Acme", "Ann", 12, 4, 415.0, 4, 5, 5, "champions"),
     (4, "Delta", "Eve", 23, 2, 320.5, 2, 1, 4, "hibernating"),
-    (6, "Fir", "Ann", 16, 2, 240.0, 3, 3, 3, "needs_attention"),
+    (6, "Fir", "Ann", 16, 2, 240.0, 3, 1, 3, "needs_attention"),
     (3, "Cedar", "Dee", 39, 2, 200.5, 1, 1, 2, "lost"),
     (2, "Birch", "Ben", 25, 3, 155.5, 1, 4, 1, "cannot_lose"),
-    (5, "Elm", "Cai", 4, 2, 105.5, 5, 2, 1, "potential_loyalists"),
+    (5, "Elm", "Cai", 4, 2, 105.5, 5, 1, 1, "new"),  # r 5, f 1
 ]
 
 
@@ -98,13 +100,15 @@ def test_rfm_scores_and_segments(tiny_store: Store) -> None:
 def test_rfm_team_scope(tiny_store: Store) -> None:
     # North's lines only: Acme S-01, O-01, N-01 (N-07 was Dee's, South) -> 3 orders, last
     # Nov 4 (26 days), 315.00; Birch 3 orders, 25 days, 155.50; Fir O-03 only (N-06 was Eve's)
-    # -> 1 order, 46 days, 120.00; Elm 2 orders, 4 days, 105.50. Four customers: scores 1..4.
-    #   r: Fir 1, Acme 2, Birch 3, Elm 4;  f: Fir 1, Elm 2, Acme 3 (id 1), Birch 4 (id 2)
+    # -> 1 order, 46 days, 120.00; Elm 2 orders, 4 days, 105.50. n = 4: w = 0..3 score
+    # 1 + floor(0, 5/4, 10/4, 15/4) = 1, 2, 3, 4.
+    #   r: Fir w0 1, Acme w1 2, Birch w2 3, Elm w3 4
+    #   f: Fir (1 order) w0 1, Elm (2) w1 2, Acme and Birch (3 each) w2 -> 3 both
     #   m: Elm 1, Fir 2, Birch 3, Acme 4
     frame = segments.rfm(tiny_store, NORTH, NOV_30)
     assert records(frame) == [
         (1, "Acme", "Ann", 26, 3, 315.0, 2, 3, 4, "at_risk"),
-        (2, "Birch", "Ben", 25, 3, 155.5, 3, 4, 3, "loyal"),
+        (2, "Birch", "Ben", 25, 3, 155.5, 3, 3, 3, "needs_attention"),
         (6, "Fir", "Ann", 46, 1, 120.0, 1, 1, 2, "lost"),
         (5, "Elm", "Cai", 4, 2, 105.5, 4, 2, 1, "potential_loyalists"),
     ]
@@ -121,15 +125,15 @@ def test_rfm_window_is_365_days(tiny_store: Store) -> None:
 
 
 def test_rfm_summary(tiny_store: Store) -> None:
-    # Total 1437.00 = 143700 cents; one customer in each of six segments.
+    # Total 1437.00 = 143700 cents; one customer in each of six segments (RFM_NOV_30).
     frame = segments.rfm_summary(tiny_store, AUTUMN, NOV_30)
     assert list(frame.columns) == ["segment", "customers", "revenue", "share_of_revenue"]
     assert list(frame["segment"]) == list(segments.SEGMENTS)
     expected = {
         "champions": (1, 415.0, 41500 / 143700),
         "loyal": (0, 0.0, 0.0),
-        "potential_loyalists": (1, 105.5, 10550 / 143700),
-        "new": (0, 0.0, 0.0),
+        "potential_loyalists": (0, 0.0, 0.0),
+        "new": (1, 105.5, 10550 / 143700),
         "needs_attention": (1, 240.0, 24000 / 143700),
         "at_risk": (0, 0.0, 0.0),
         "cannot_lose": (1, 155.5, 15550 / 143700),
@@ -147,18 +151,20 @@ def test_rfm_movement(tiny_store: Store) -> None:
     #   Acme  Sep 10, Oct 3   recency 28, 2 orders   Birch Oct 8   recency 23, 1 order
     #   Cedar Sep 20, Oct 22  recency 9,  2 orders   Delta Sep 15  recency 46, 1 order
     #   Fir   Oct 15          recency 16, 1 order
-    #   r: Delta 1, Acme 2, Birch 3, Fir 4, Cedar 5;  f: Birch 1, Delta 2, Fir 3, Acme 4, Cedar 5
-    #   -> Acme cannot_lose, Birch needs_attention, Cedar champions, Delta lost,
-    #      Fir potential_loyalists; Elm had not bought yet.
+    #   n = 5, so score = 1 + w (floor(5w/5) = w).
+    #   r: Delta 1, Acme 2, Birch 3, Fir 4, Cedar 5
+    #   f: Birch, Delta, Fir (1 order) w0 -> 1; Acme, Cedar (2 orders) w3 -> 4
+    #   -> Acme (2, 4) cannot_lose, Birch (3, 1) needs_attention, Cedar (5, 4) champions,
+    #      Delta (1, 1) lost, Fir (4, 1) new; Elm had not bought yet.
     frame = segments.rfm_movement(tiny_store, AUTUMN, NOV_30, d("2024-10-31"))
     assert list(frame.columns) == ["from_segment", "to_segment", "customers"]
     assert records(frame) == [
         ("champions", "lost", 1),  # Cedar
-        ("potential_loyalists", "needs_attention", 1),  # Fir
+        ("new", "needs_attention", 1),  # Fir
         ("needs_attention", "cannot_lose", 1),  # Birch
         ("cannot_lose", "champions", 1),  # Acme
         ("lost", "hibernating", 1),  # Delta
-        ("none", "potential_loyalists", 1),  # Elm
+        ("none", "new", 1),  # Elm
     ]
 
 
@@ -455,3 +461,81 @@ def test_lifecycle_over_time_is_the_stage_count_at_each_month_end(tiny_store: St
     # 30 Sep: Acme (10 Sep), Cedar (20 Sep) and Delta (15 Sep) bought for the first time.
     sep = frame[frame["day"] == date(2024, 9, 30)].set_index("stage")["customers"]
     assert sep["new"] == 3 and sep.sum() == 3
+
+
+# --- RFM ties -----------------------------------------------------------------------------
+
+# Seven customers looked at on Mon 30 Jun 2025, with exact ties in each measure; Ava and Bo are
+# equal in all three. One order line each, 100.00 unless said (as_of - day = recency):
+#   1 Ava  20 Jun                        recency 10, 1 order, 100.00
+#   2 Bo   20 Jun                        recency 10, 1 order, 100.00
+#   3 Cy   1 Jun, 20 Jun (50.00 each)    recency 10, 2 orders, 100.00
+#   4 Di   1 May (200.00), 1 Jun         recency 29, 2 orders, 300.00
+#   5 Ed   1 Apr, 1 May, 29 Jun          recency 1, 3 orders, 300.00
+#   6 Fay  1 Mar, 1 Apr, 1 May (20.00)   recency 60, 3 orders, 60.00
+#   7 Gus  1 Jan (60.00)                 recency 180 (31+28+31+30+31+30 - 1), 1 order, 60.00
+# n = 7; score = 1 + floor(5w/7), w = customers strictly worse:
+#   w 0 1 2 3 4 5 6 -> floor(0, 5/7, 10/7, 15/7, 20/7, 25/7, 30/7) = 0 0 1 2 2 3 4
+#                   -> score 1 1 2 3 3 4 5
+#   r (more days worse): Gus w0 1; Fay w1 1; Di w2 2; Ava, Bo, Cy w3 -> 3 all; Ed w6 5
+#   f: Ava, Bo, Gus (1) w0 -> 1; Cy, Di (2) w3 -> 3; Ed, Fay (3) w5 -> 4 (no 5: the top tie
+#      shares its lowest rank)
+#   m: Fay, Gus (60) w0 -> 1; Ava, Bo, Cy (100) w2 -> 2; Di, Ed (300) w5 -> 4
+# Segments: Ava, Bo (3, 1) and Cy (3, 3) needs_attention; Di (2, 3) at_risk; Ed (5, 4)
+# champions; Fay (1, 4) cannot_lose; Gus (1, 1) lost.
+# (The old ntile(5) by id gave Ava, Bo, Cy recency scores 2, 3, 4: equal customers apart.)
+TIE_CUSTOMERS = [
+    (i, name, 101, "B", "Cafes", "East", "Ningbo", "small", "retail", "2024-01-01")
+    for i, name in enumerate(["Ava", "Bo", "Cy", "Di", "Ed", "Fay", "Gus"], start=1)
+]
+TIE_ORDERS = [
+    _order("A1", "2025-06-20", 1, 101, 1, 10000),
+    _order("B1", "2025-06-20", 2, 101, 1, 10000),
+    _order("C1", "2025-06-01", 3, 101, 1, 5000),
+    _order("C2", "2025-06-20", 3, 101, 1, 5000),
+    _order("D1", "2025-05-01", 4, 101, 1, 20000),
+    _order("D2", "2025-06-01", 4, 101, 1, 10000),
+    _order("E1", "2025-04-01", 5, 101, 1, 10000),
+    _order("E2", "2025-05-01", 5, 101, 1, 10000),
+    _order("E3", "2025-06-29", 5, 101, 1, 10000),
+    _order("F1", "2025-03-01", 6, 101, 1, 2000),
+    _order("F2", "2025-04-01", 6, 101, 1, 2000),
+    _order("F3", "2025-05-01", 6, 101, 1, 2000),
+    _order("G1", "2025-01-01", 7, 101, 1, 6000),
+]
+
+
+@pytest.fixture(scope="module")
+def tie_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = Store(tmp_path_factory.mktemp("ties") / "ties.duckdb")
+    tables = {
+        "teams": TEAMS, "reps": REPS, "products": PRODUCTS, "customers": TIE_CUSTOMERS,
+        "orders": TIE_ORDERS,
+    }  # fmt: skip
+    with store.transaction() as cur:
+        for table, rows in tables.items():
+            marks = ", ".join("?" * len(rows[0]))
+            for row in rows:
+                cur.execute(f"INSERT INTO {table} VALUES ({marks})", row)
+    yield store
+    store.close()
+
+
+def test_rfm_equal_customers_get_equal_scores(tie_store: Store) -> None:
+    frame = segments.rfm(tie_store, LIFE, AS_OF)
+    # biggest spender first, ties by customer_id
+    assert [
+        (name, recency, orders, money, r, f, m, segment)
+        for _, name, _, recency, orders, money, r, f, m, segment in records(frame)
+    ] == [
+        ("Di", 29, 2, 300.0, 2, 3, 4, "at_risk"),
+        ("Ed", 1, 3, 300.0, 5, 4, 4, "champions"),
+        ("Ava", 10, 1, 100.0, 3, 1, 2, "needs_attention"),
+        ("Bo", 10, 1, 100.0, 3, 1, 2, "needs_attention"),
+        ("Cy", 10, 2, 100.0, 3, 3, 2, "needs_attention"),
+        ("Fay", 60, 3, 60.0, 1, 4, 1, "cannot_lose"),
+        ("Gus", 180, 1, 60.0, 1, 1, 1, "lost"),
+    ]
+    # every tie group has one score, whatever the customers' ids
+    for measure, score in (("recency_days", "r"), ("frequency", "f"), ("monetary", "m")):
+        assert (frame.groupby(measure)[score].nunique() == 1).all(), measure

@@ -20,6 +20,7 @@ import pytest
 from data.store import Store
 from metrics import team_structure as ts
 from metrics.filters import Filters
+from metrics.team_board import rep_board
 
 NOV = Filters(start=date(2024, 11, 1), end=date(2024, 11, 30))
 H1 = Filters(start=date(2024, 1, 15), end=date(2024, 6, 30))
@@ -279,3 +280,72 @@ def test_empty_scope_gives_empty_frames(tiny_store: Store) -> None:
         assert list(frame.columns) == columns, function.__name__
     flow = ts.joiners_and_leavers(tiny_store, nowhere, "month")
     assert _records(flow, ts.FLOW_COLUMNS) == [(date(2024, 11, 1), 0, 0, 0)]
+
+
+# --- two people with one name -------------------------------------------------------------
+
+# One team; rep 7 and rep 8 are both called Wang Wei, rep 9 is Li Na (all sales reps). January
+# 2025 completed orders: rep 7 10.00 (5 Jan), rep 8 25.00 (6 Jan), rep 9 4.00 (7 Jan). Rep 7
+# owns customer 1, rep 8 customers 2 and 3. No targets, deals or activities.
+JANUARY = Filters(start=date(2025, 1, 1), end=date(2025, 1, 31))
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = Store(tmp_path_factory.mktemp("namesakes") / "namesakes.duckdb")
+    with store.transaction() as cur:
+        cur.execute("INSERT INTO teams VALUES (1, 'Team', NULL, 'retail', NULL)")
+        cur.execute(
+            "INSERT INTO reps VALUES (7, 'Wang Wei', 1, 'sales_rep', '2020-01-01', NULL),"
+            " (8, 'Wang Wei', 1, 'sales_rep', '2021-01-01', NULL),"
+            " (9, 'Li Na', 1, 'sales_rep', '2021-01-01', NULL)"
+        )
+        cur.execute("INSERT INTO products VALUES (1, 'Tea', 'Tea', 100)")
+        for customer_id, owner in ((1, 7), (2, 8), (3, 8)):
+            cur.execute(
+                "INSERT INTO customers (customer_id, name, owner_rep_id) VALUES (?, ?, ?)",
+                (customer_id, f"C{customer_id}", owner),
+            )
+        cur.execute(
+            "INSERT INTO orders VALUES ('A', 1, '2025-01-05', 1, 7, 1, 1, 1, 1000, 0,"
+            " 'completed'), ('B', 1, '2025-01-06', 2, 8, 1, 1, 1, 2500, 0, 'completed'),"
+            " ('C', 1, '2025-01-07', 3, 9, 1, 1, 1, 400, 0, 'completed')"
+        )
+    yield store
+    store.close()
+
+
+def test_namesakes_keep_their_own_revenue_in_people(namesakes: Store) -> None:
+    # Revenue is joined on rep_id: 10.00 for #7 and 25.00 for #8 (before, a lookup by the name
+    # "Wang Wei" found neither and both showed 0). Names carry "(#id)" where two share one.
+    frame = ts.people(namesakes, JANUARY)
+    by_id = {r: (rep, revenue) for r, rep, revenue in _records(frame, ["rep_id", "rep", "revenue"])}
+    assert by_id == {
+        7: ("Wang Wei (#7)", 10.0),
+        8: ("Wang Wei (#8)", 25.0),
+        9: ("Li Na", 4.0),
+    }
+
+
+def test_namesakes_keep_their_own_workload(namesakes: Store) -> None:
+    # Customers: #7 1, #8 2, Li Na 0 -> median 1. Revenue 10, 25, 4 -> median 10. Open deals
+    # and activities have median 0 and are left out. Loads: #8 (2/1 + 25/10) / 2 = 2.25
+    # overloaded; #7 (1 + 1) / 2 = 1.0; Li Na (0 + 0.4) / 2 = 0.2 has room.
+    frame = ts.workload(namesakes, JANUARY)
+    assert _records(frame, ["rep_id", "rep", "customers", "revenue", "load", "flag"]) == [
+        (8, "Wang Wei (#8)", 2, 25.0, 2.25, "overloaded"),
+        (7, "Wang Wei (#7)", 1, 10.0, 1.0, ""),
+        (9, "Li Na", 0, 4.0, 0.2, "has_room"),
+    ]
+
+
+def test_namesakes_keep_their_own_row_on_the_board(namesakes: Store) -> None:
+    # 1-7 January, no targets: everyone with a result, ordered by month to date (no pace).
+    board = rep_board(namesakes, Filters(start=date(2025, 1, 7), end=date(2025, 1, 7)),
+                      date(2025, 1, 7))  # fmt: skip
+    assert _records(board, ["rep_id", "rep", "month_to_date", "day"]) == [
+        (8, "Wang Wei (#8)", 25.0, 0.0),
+        (7, "Wang Wei (#7)", 10.0, 0.0),
+        (9, "Li Na", 4.0, 4.0),
+    ]
+    assert [sum(days) for days in board["daily"]] == [25.0, 10.0, 4.0]

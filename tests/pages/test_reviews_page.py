@@ -16,6 +16,7 @@ from data.demo_reviews import generate_demo_reviews
 from data.reviews import SCORE_DIMENSIONS
 from data.store import Store
 from metrics import reviews as review_metrics
+from metrics import team_structure
 from metrics.filters import Filters
 from tests.conftest import DEMO_END
 
@@ -255,3 +256,75 @@ def test_action_items_from_the_editor_keep_their_ids_and_new_ones_get_stable_ids
     # A date the browser garbled reaches validation as text instead of failing the page.
     garbled = _apply_edits(base, {"added_rows": [{"text": "X", "due_date": "+061215-02-02"}]})
     assert _goal_rows(garbled, "t")[-1]["due_date"] == "+061215-02-02"
+
+
+# --- where the picker starts, the confirmation, the score trend's ticks --------------------
+
+
+def test_the_person_picker_starts_on_the_first_person_due(reviews_db: Path) -> None:
+    # Wholesale Distribution's list starts with its sales manager (who has no leader, so is
+    # never due); the demo's reviews leave some of its October evaluations unwritten. The
+    # picker opens on the first of those, in the people list's order, not on the manager.
+    store = Store(reviews_db)
+    try:
+        scope = Filters(start=date(2026, 11, 1), end=DEMO_END, team_id=2)
+        due = review_metrics.still_due(
+            store, scope, "monthly_evaluation", date(2026, 10, 1), date(2026, 10, 31)
+        )
+        people = team_structure.people(store, scope)
+    finally:
+        store.close()
+    first_due = int(due["rep_id"].iloc[0])
+    assert people["role"].iloc[0] == "sales_manager" and int(people["rep_id"].iloc[0]) != first_due
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.switch_page("pages/reviews.py").run()
+    at.selectbox(key="team").set_value("Wholesale Distribution").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert int(at.selectbox(key="person").value) == first_due
+    assert "still due the monthly evaluation for Oct 2026" in at.selectbox(key="person").help
+
+
+def test_a_submission_is_confirmed_at_the_top_of_the_form_after_the_rerun(
+    reviews_db: Path,
+) -> None:
+    rep_id, _ = _someone_due(reviews_db)
+    at = _reviews_page(rep_id)
+    assert not at.success
+    for score, dim in zip((4, 3, 5, 4, 2), SCORE_DIMENSIONS, strict=True):
+        at.segmented_control(key=_key(rep_id, f"score-{dim}")).set_value(score)
+    at.text_area(key=_key(rep_id, "strengths")).input("Calm with hard customers.")
+    at.text_area(key=_key(rep_id, "areas_to_improve")).input("Log every visit.")
+    at.button(key="review_submit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Review submitted (version 1)" in toast.value for toast in at.toast)
+    assert any("Review submitted (version 1)" in s.value for s in at.success)
+    at.run()  # another rerun (any widget): the confirmation is kept in session state
+    assert any("Review submitted (version 1)" in s.value for s in at.success)
+
+
+def test_scores_are_plotted_at_their_period_with_month_ticks(reviews_db: Path) -> None:
+    import json
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.switch_page("pages/reviews.py").run()
+    at.segmented_control(key="section").set_value("history").run()
+    assert not at.exception, [e.value for e in at.exception]
+    rep_id = int(at.selectbox(key="person").value)
+    store = Store(reviews_db)
+    try:
+        history = review_metrics.history(store, rep_id)
+    finally:
+        store.close()
+    monthly = history[
+        (history["kind"] == "monthly_evaluation") & (history["status"] == "submitted")
+    ]
+    spec = next(
+        json.loads(c.proto.spec) for c in at.get("plotly_chart") if "history_scores" in c.proto.id
+    )
+    axis = spec["layout"]["xaxis"]
+    # One tick per evaluation, on the first of its month, named by that month ("Jul 2026"),
+    # with no time of day: a July review sits on "Jul 2026", never on a "Jun 28" tick.
+    starts = sorted(set(monthly["period_start"]))
+    assert axis["tickvals"] == [s.isoformat() for s in starts]
+    assert axis["ticktext"] == [f"{s:%b %Y}" for s in starts]
+    assert all(s.day == 1 for s in starts)

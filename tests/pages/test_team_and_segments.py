@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+
+from data.store import Store
+from tests.conftest import DEMO_END
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,3 +88,130 @@ def test_segments_page_lists_the_customers_behind_a_bar(demo_db: Path) -> None:
     first = customers["Customer"].iloc[0]
     assert at.selectbox(key="seg_customer").value is not None
     assert first in at.selectbox(key="seg_customer").options, "they can be opened one by one"
+
+
+# --- a small company: two people called Wang Wei ------------------------------------------
+
+
+# One retail team led by Lea (sales_manager, no sales). Rep 7 and rep 8 are both "Wang Wei"
+# (sales reps, one customer each): 10.00 on 5 Jan 2025 and 25.00 on 6 Jan. Cs (customer
+# service) sells nothing. The data ends on 6 Jan, so the page opens on 1-6 Jan 2025.
+# Workload (sellers: the two Wang Weis): customers 1 and 1 (median 1), revenue 10 and 25
+# (median 17.5); loads (1 + 10/17.5) / 2 = 0.79 and (1 + 25/17.5) / 2 = 1.21: nobody is over
+# 1.5 or under 0.5.
+def _namesakes(path: Path) -> None:
+    store = Store(path)
+    with store.transaction() as cur:
+        cur.execute("INSERT INTO teams VALUES (1, 'Retail', NULL, 'retail', 1)")
+        cur.execute(
+            "INSERT INTO reps VALUES (1, 'Lea', 1, 'sales_manager', '2020-01-01', NULL),"
+            " (7, 'Wang Wei', 1, 'sales_rep', '2020-01-01', NULL),"
+            " (8, 'Wang Wei', 1, 'sales_rep', '2021-01-01', NULL),"
+            " (9, 'Cs', 1, 'customer_service', '2021-01-01', NULL)"
+        )
+        cur.execute("INSERT INTO products VALUES (1, 'Tea', 'Tea', 100)")
+        cur.execute(
+            "INSERT INTO customers (customer_id, name, owner_rep_id) VALUES (1, 'Acme', 7),"
+            " (2, 'Birch', 8)"
+        )
+        cur.execute(
+            "INSERT INTO orders VALUES ('A', 1, '2025-01-05', 1, 7, 1, 1, 1, 1000, 0,"
+            " 'completed'), ('B', 1, '2025-01-06', 2, 8, 1, 1, 1, 2500, 0, 'completed')"
+        )
+    store.close()
+
+
+def _spec(at: AppTest, trace_name: str) -> dict:
+    """The plotly figure drawn with a trace of this name (or with this y-axis title)."""
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        names = {str(trace.get("name")) for trace in spec.get("data", [])}
+        titles = {
+            str((spec["layout"].get(axis) or {}).get("title", {}).get("text"))
+            for axis in ("yaxis", "yaxis2")
+        }
+        if trace_name in names | titles:
+            return spec
+    raise AssertionError(f"no chart with {trace_name}")
+
+
+def test_namesakes_show_their_own_revenue_and_counts_tick_in_whole_people(
+    isolated_database: Path,
+) -> None:
+    _namesakes(isolated_database)
+    at = _page("pages/team.py")
+    assert not at.exception, [e.value for e in at.exception]
+    table = next(d.value for d in at.dataframe if "Tenure (months)" in d.value.columns)
+    revenue = dict(zip(table["Person"], table["Revenue"], strict=True))
+    # Before, revenue was looked up by the name "Wang Wei" and both showed 0.
+    assert revenue["Wang Wei (#7)"] == 10.0 and revenue["Wang Wei (#8)"] == 25.0
+    text = _texts(at)
+    assert "Nobody carries more than 1.5× the team median." in text
+    assert "Nobody has room" in text
+    assert "0 people" not in text
+    # Headcount is 4 in one team: ticks every whole person, never 0.267 of one.
+    headcount = _spec(at, "Headcount")["layout"]["yaxis"]
+    assert headcount["dtick"] == 1 and headcount["tickformat"] == ",d"
+    moves = _spec(at, "Joined")["layout"]
+    assert moves["yaxis"]["dtick"] == 1 and moves["yaxis2"]["dtick"] == 1
+
+    # Cs sold nothing and has no target: a sentence, not a chart of 0 on an invented axis.
+    at.selectbox(key="person").set_value(9).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Cs has no revenue from" in i.value for i in at.info)
+    assert not [c for c in at.get("plotly_chart") if "person_trend" in c.proto.id]
+    at.selectbox(key="person").set_value(8).run()
+    assert not any("has no revenue" in i.value for i in at.info)
+
+
+def test_the_zero_sentences_in_chinese(isolated_database: Path) -> None:
+    _namesakes(isolated_database)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.session_state["lang"] = "zh"
+    at.switch_page("pages/team.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = _texts(at)
+    assert "没有人负荷超过团队中位数的1.5倍。" in text
+    assert "没有人尚有余力" in text
+
+
+# --- the one-customer detail --------------------------------------------------------------
+
+
+def test_the_customer_picker_searches_every_customer_and_amounts_are_money(
+    demo_db: Path,
+) -> None:
+    at = _page("pages/segments.py")
+    assert not at.exception, [e.value for e in at.exception]
+    picker = at.selectbox(key="seg_customer")
+    # The whole company is in scope: every customer with an owner, an order or an activity up
+    # to the demo's last day (before, only the ~50 customers listed on the page were offered).
+    store = Store(demo_db)
+    try:
+        everyone = store.scalar(
+            """
+            SELECT count(*) FROM customers
+            WHERE owner_rep_id IS NOT NULL
+               OR customer_id IN (SELECT customer_id FROM orders WHERE order_date <= $end)
+               OR customer_id IN (SELECT customer_id FROM activities WHERE activity_date <= $end)
+            """,
+            {"end": DEMO_END},
+        )
+        listed = {name for d in at.dataframe if "Customer" in d.value.columns
+                  for name in d.value["Customer"]}  # fmt: skip
+        # The last customer by name in the picker, not listed anywhere on the page.
+        unlisted = next(o for o in reversed(picker.options) if o not in listed)
+        unlisted_id = store.scalar("SELECT customer_id FROM customers WHERE name = $n",
+                                   {"n": unlisted})  # fmt: skip
+    finally:
+        store.close()
+    assert len(picker.options) == everyone > len(listed)
+    at.selectbox(key="seg_customer").set_value(unlisted_id).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(f"**Name:** {unlisted}" in m.value for m in at.markdown), "their detail opens"
+    # Amounts in the detail's tabs are money in the session's currency, not "2932.02".
+    tabs = [d for d in at.dataframe if "Amount" in d.value.columns]
+    assert tabs, "the orders and deals tabs"
+    for table in tabs:
+        config = json.loads(table.proto.columns)
+        assert config["Amount"]["type_config"]["format"].startswith("$")
