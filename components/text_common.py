@@ -38,8 +38,10 @@ EN: dict[str, str] = {
     "segments.table_caption": "Table, share and change against {start} – {end}",
     "segments.rfm_heading": "RFM segments",
     "segments.rfm_caption": (
-        "Recency, frequency and money over the 12 months to the as-of day, each scored 1–5 "
-        "by quintile. Box size: customers; colour: share of revenue."
+        "Recency, frequency and money over the 12 months to the as-of day, each scored 1–5: "
+        "1 + 5 × the share of customers strictly worse on that measure, rounded down. "
+        "Customers with equal values always share a score (the lowest their tie reaches). "
+        "Box size: customers; colour: share of revenue."
     ),
     "segments.movement": "Biggest moves since {day}",
     "segments.drill": "Customers in segment",
@@ -68,7 +70,11 @@ EN: dict[str, str] = {
     "segments.as_table": "As a table",
     "segments.lifecycle_over_time": "Month by month, last 12 months",
     "segments.customer": "Customer",
-    "segments.no_candidates": "Pick a segment or owner with customers to see one in detail.",
+    "segments.no_candidates": "There are no customers in this scope.",
+    "segments.customer_help": (
+        "Type a name to search all {count} customers in this scope; the customers listed above "
+        "come first."
+    ),
     "segments.tab.orders": "Orders",
     "segments.tab.deals": "Deals",
     "segments.tab.activities": "Activities",
@@ -145,6 +151,9 @@ EN: dict[str, str] = {
     "team.overloaded.other": "**{count} people carry more than 1.5× the team median:** {names}",
     "team.has_room.one": "**1 person has room (under half the median):** {names}",
     "team.has_room.other": "**{count} people have room (under half the median):** {names}",
+    "team.overloaded.none": "**Nobody carries more than 1.5× the team median.**",
+    "team.has_room.none": "**Nobody has room:** no one is under half the team median.",
+    "team.no_revenue": "{person} has no revenue from {start} to {end}, and no revenue target.",
     "team.load_help": (
         "Customers owned, open deals, activities a week and revenue, each divided by the "
         "median of the same team, then averaged. 1.0 is a typical load."
@@ -182,10 +191,16 @@ EN: dict[str, str] = {
     "standup.no_reps": "No one in this team has a target or a sale this month.",
     "standup.col.rep": "Rep",
     "standup.col.pace": "Pace",
-    "standup.col.attainment": "Month target",
+    "standup.col.attainment": "Attainment",
+    "standup.col.target": "Month target",
     "standup.col.mtd": "Month to date",
     "standup.col.day": "Day",
     "standup.col.trend": "This month",
+    "standup.board_note": (
+        "Attainment: month to date ÷ the whole month's target. Pace: month to date against "
+        "the target to date (on track at or above it, caution less than 10% below, off track "
+        "10% or more below). Amounts in whole units, rounded half away from zero."
+    ),
     "standup.wins_heading": "Wins",
     "standup.win_deal": "**{rep}** won a deal with {customer}",
     "standup.win_order": "**{rep}** took a big order from {customer}",
@@ -251,7 +266,25 @@ EN: dict[str, str] = {
     "trends.kpis": "KPIs",
     "trends.kpis_help": "Pick up to six. Each card shows the period, its change and its target.",
     "trends.grain": "Show by",
+    "trends.grain_help": (
+        "Follows the period until you pick one: by day up to 45 days, by week up to 190 days, "
+        "by month up to about three years, by quarter beyond. A grain you pick stays."
+    ),
     "trends.split": "Split by",
+    "trends.split_own_scale": "Own scale per panel",
+    "trends.split_own_scale_help": (
+        "Off: every panel shares one scale, so their sizes compare. On: each panel is scaled "
+        "to its own values, to read its shape."
+    ),
+    "trends.split_shared_note": (
+        "All panels share one scale, so their heights compare. Solid: {kpi}; dashed: target"
+        "{comparison}."
+    ),
+    "trends.split_own_note": (
+        "Each panel has its own scale: compare shapes, not heights (the breakdown table below "
+        "compares sizes). Solid: {kpi}; dashed: target{comparison}."
+    ),
+    "trends.split_comparison": "; dotted grey: {comparison}",
     "trends.running_total": "Running total",
     "trends.running_total_help": (
         "Add up each KPI bucket by bucket; the dashed line becomes the pace to target."
@@ -264,7 +297,7 @@ EN: dict[str, str] = {
     "trends.pick_kpi": "Pick at least one KPI to see its trend.",
     "trends.definitions": "Definitions",
     "trends.chart_title": "{kpi} by {grain}",
-    "trends.split_title": "{kpi} by {grain}, per {dimension} (dashed: target)",
+    "trends.split_title": "{kpi} by {grain}, per {dimension}",
     "trends.breakdown": "Breakdown by {dimension}",
     "trends.partial_note": (
         "The last {grain} runs to {as_of} only: it is shown as is, not against a whole {grain}."
@@ -372,7 +405,8 @@ ZH: dict[str, str] = {
     "segments.rfm_heading": "RFM 分群",
     "segments.rfm_caption": (
         "按统计日前12个月的最近购买（R）、购买频次（F）和消费金额（M）评分，"
-        "各按五分位打1–5分。方块大小表示客户数，颜色表示销售额占比。"
+        "每项1–5分：1 + 5 ×（该项严格差于此客户的客户占比），向下取整。"
+        "数值相同的客户得分一定相同（取并列中最低的一档）。方块大小表示客户数，颜色表示销售额占比。"
     ),
     "segments.movement": "自{day}以来的主要分群变动",
     "segments.drill": "查看分群客户",
@@ -398,7 +432,8 @@ ZH: dict[str, str] = {
     "segments.as_table": "查看表格",
     "segments.lifecycle_over_time": "近12个月逐月变化",
     "segments.customer": "客户",
-    "segments.no_candidates": "请选择有客户的分群或负责人，以查看客户详情。",
+    "segments.no_candidates": "该范围内没有客户。",
+    "segments.customer_help": "输入名称可搜索本范围内全部{count}位客户；上方列出的客户排在前面。",
     "segments.tab.orders": "订单",
     "segments.tab.deals": "商机",
     "segments.tab.activities": "跟进记录",
@@ -474,6 +509,9 @@ ZH: dict[str, str] = {
     "team.overloaded.other": "**{count}人负荷超过团队中位数的1.5倍**：{names}",
     "team.has_room.one": "**1人尚有余力（不到中位数的一半）**：{names}",
     "team.has_room.other": "**{count}人尚有余力（不到中位数的一半）**：{names}",
+    "team.overloaded.none": "**没有人负荷超过团队中位数的1.5倍。**",
+    "team.has_room.none": "**没有人尚有余力**：没有人低于团队中位数的一半。",
+    "team.no_revenue": "{person}在{start}至{end}期间没有销售额，也没有销售额目标。",
     "team.load_help": (
         "名下客户数、在途商机数、每周跟进次数和销售额，分别除以本团队的中位数后取平均。"
         "1.0 为正常负荷。"
@@ -510,9 +548,14 @@ ZH: dict[str, str] = {
     "standup.col.rep": "销售",
     "standup.col.pace": "进度",
     "standup.col.attainment": "月目标达成率",
+    "standup.col.target": "月目标",
     "standup.col.mtd": "本月至今",
     "standup.col.day": "当日",
     "standup.col.trend": "本月走势",
+    "standup.board_note": (
+        "达成率＝本月至今÷整月目标。进度＝本月至今对比截至当日的目标（达到或超过为进度正常，"
+        "低于不到10%为需关注，低于10%及以上为落后）。金额显示到个位（四舍五入）。"
+    ),
     "standup.wins_heading": "喜报",
     "standup.win_deal": "**{rep}** 赢下{customer}的商机",
     "standup.win_order": "**{rep}** 拿下{customer}的大单",
@@ -572,7 +615,23 @@ ZH: dict[str, str] = {
     "trends.kpis": "KPI",
     "trends.kpis_help": "最多选6个。每张卡片显示本期数值、变化和目标。",
     "trends.grain": "时间粒度",
+    "trends.grain_help": (
+        "未手动选择时随周期变化：45天以内按天，190天以内按周，约三年以内按月，更长按季度。"
+        "手动选择后保持不变。"
+    ),
     "trends.split": "拆分",
+    "trends.split_own_scale": "各图独立刻度",
+    "trends.split_own_scale_help": (
+        "关闭：所有小图共用同一刻度，可比较大小。开启：每个小图按自身数值缩放，便于看走势。"
+    ),
+    "trends.split_shared_note": (
+        "所有小图共用同一刻度，高低可直接比较。实线：{kpi}；虚线：目标{comparison}。"
+    ),
+    "trends.split_own_note": (
+        "每个小图刻度各不相同：只比较走势，不比较高低（大小请看下方明细表）。"
+        "实线：{kpi}；虚线：目标{comparison}。"
+    ),
+    "trends.split_comparison": "；灰色点线：{comparison}",
     "trends.running_total": "累计",
     "trends.running_total_help": "逐期累加各 KPI，虚线随之变为完成目标所需的进度线。",
     "trends.running_note": "{kpi}累计值：虚线表示要完成目标，每{grain}末应达到的水平。",
@@ -580,7 +639,7 @@ ZH: dict[str, str] = {
     "trends.pick_kpi": "请至少选择一个 KPI 查看趋势。",
     "trends.definitions": "指标定义",
     "trends.chart_title": "{kpi}（按{grain}）",
-    "trends.split_title": "{kpi}（按{grain}，按{dimension}拆分；虚线为目标）",
+    "trends.split_title": "{kpi}（按{grain}，按{dimension}拆分）",
     "trends.breakdown": "按{dimension}明细",
     "trends.partial_note": (
         "最近一{grain}只统计到{as_of}：按现有数据显示，不与完整一{grain}比较。"

@@ -31,7 +31,9 @@ ZH: dict[str, str] = {
     "kpi.gross_margin_rate.label": "毛利率",
     "kpi.gross_margin_rate.definition": "毛利占销售额的比例。",
     "kpi.returns_value.label": "退货额",
-    "kpi.returns_value.definition": "客户退回的订单行净额，按下单日期计。",
+    "kpi.returns_value.definition": (
+        "客户退回的订单行净额，按下单日期计（提成则在退货日期所在月份扣回，见“激励”页）。"
+    ),
     "kpi.selling_reps.label": "出单人数",
     "kpi.selling_reps.definition": "本期至少有一行已完成订单的人数。",
     "kpi.revenue_per_rep.label": "人均销售额",
@@ -40,24 +42,39 @@ ZH: dict[str, str] = {
     "kpi.active_customers.definition": "本期至少有一笔已完成订单的客户。",
     "kpi.new_customers.label": "新客户数",
     "kpi.new_customers.definition": (
-        "首次购买落在本期的客户；本期之前已建档（已获客）的客户算作老客户。"
+        "首次在公司购买落在本期的客户；本期之前已建档（已获客）的客户算作老客户。"
+        "“新”指对公司而言，不是对团队：按团队、人员或渠道看（筛选或分项中的一行），"
+        "先在别处买过的客户算老客户；首个周期内从两个团队购买的客户在两行都算新客户。"
     ),
     "kpi.new_customers_target.label": "新客户目标",
     "kpi.new_customers_target.definition": "本期已发布的新客户目标，按天折算。",
     "kpi.new_customers_attainment.label": "新客户达成率",
     "kpi.new_customers_attainment.definition": "新客户数占同期、同范围目标的比例。",
     "kpi.returning_customers.label": "老客户数",
-    "kpi.returning_customers.definition": "本期之前买过的活跃客户。",
+    "kpi.returning_customers.definition": (
+        "本期之前在公司买过（不论从哪个团队）或已建档的活跃客户。"
+    ),
     "kpi.retained_customers.label": "留存客户数",
-    "kpi.retained_customers.definition": "上一个自然周期买过、本期又买的客户。",
+    "kpi.retained_customers.definition": (
+        "上一期买过、本期又买的客户；按某个团队、人员或渠道看时，两次都须在其范围内购买。"
+    ),
     "kpi.retention_rate.label": "留存率",
-    "kpi.retention_rate.definition": "上期活跃客户中本期再次购买的比例。",
+    "kpi.retention_rate.definition": (
+        "上期活跃客户中本期再次购买的比例。上期指之前的整月、整季或整年"
+        "（本月至今对比上一个整月，不论本月从星期几开始）；滚动区间则为之前相同天数。"
+    ),
     "kpi.churn_rate.label": "流失率",
-    "kpi.churn_rate.definition": "上期活跃客户中本期没有购买的比例。",
+    "kpi.churn_rate.definition": "上期活跃客户中本期没有购买的比例（上期的含义同留存率）。",
     "kpi.repeat_customers.label": "复购客户数",
-    "kpi.repeat_customers.definition": "本期内在两个或以上不同日期购买的客户。",
+    "kpi.repeat_customers.definition": (
+        "本期内在两个或以上不同日期购买的客户，只计在该数字所属团队、人员或渠道购买的日期。"
+    ),
     "kpi.repeat_purchase_rate.label": "复购率",
-    "kpi.repeat_purchase_rate.definition": "活跃客户中本期在两天或以上购买的比例。",
+    "kpi.repeat_purchase_rate.definition": (
+        "活跃客户中本期在两天或以上购买的比例。按团队、人员或渠道看（筛选或分项中的一行，"
+        "两者数字相同），只计在其范围内购买的日期：8月3日在 Alpha、8月20日在 Beta"
+        "各买一次的客户，不算 Beta 的复购客户。"
+    ),
     "kpi.won_deals.label": "赢单数",
     "kpi.won_deals.definition": "本期以赢单关闭的商机。",
     "kpi.won_deals_target.label": "赢单目标",
@@ -68,7 +85,7 @@ ZH: dict[str, str] = {
     "kpi.closed_deals.definition": "本期关闭的商机，赢单或输单。",
     "kpi.won_value.label": "赢单金额",
     "kpi.won_value.definition": "本期赢单商机的总金额。",
-    "kpi.win_rate.label": "赢率",
+    "kpi.win_rate.label": "赢单率",
     "kpi.win_rate.definition": "赢单数占本期关闭商机（赢单或输单）的比例。",
     "kpi.average_deal_size.label": "平均单笔赢单额",
     "kpi.average_deal_size.definition": "赢单金额除以赢单数。",

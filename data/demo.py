@@ -23,7 +23,9 @@ import pandas as pd
 
 from data.demo_reviews import generate_demo_reviews
 from data.models import SELLING_ROLES
+from data.settings import write_currency
 from data.store import Store
+from data.targets import record_rep_teams
 
 # --------------------------------------------------------------------------------------------
 # English vocabulary. A locale lists its tuples in the same order as the English ones, because
@@ -1856,6 +1858,17 @@ def _write_orders(
     return tally
 
 
+def _write_return_dates(cur: duckdb.DuckDBPyConnection, cal: _Calendar) -> None:
+    """Each returned line comes back 3 to 45 days after its order (spread by its order number
+    and line), never after the demo's last day, so some returns land in a later month."""
+    cur.execute(
+        "INSERT INTO order_returns SELECT order_id, line_no, least(order_date + CAST("
+        "(CAST(substr(order_id, 4) AS BIGINT) * 7 + line_no * 13) % 43 + 3 AS INTEGER), $last)"
+        " FROM orders WHERE status = 'returned'",
+        {"last": cal.end},
+    )
+
+
 def _write_targets(cur: duckdb.DuckDBPyConnection, ctx: _Context, frame: pd.DataFrame) -> None:
     _insert(
         cur,
@@ -1919,8 +1932,13 @@ def generate_demo(
             cur.execute(f"DELETE FROM {table}")
         cur.execute("DELETE FROM review_action_events")  # ticks of the reviews just deleted
         cur.execute("DELETE FROM import_keys")  # keys of imported rows that are gone now
+        cur.execute("DELETE FROM order_returns")  # return dates of the returned lines deleted
+        cur.execute("DELETE FROM rep_period_teams")  # the teams of the targets deleted
+        # The demo's amounts are yuan in Chinese and dollars in English: the company's setting.
+        write_currency(cur, "CNY" if code == "zh_CN" else "USD")
         _write_org(cur, ctx)
         tally = _write_orders(cur, order_rng, ctx, orders, report)
+        _write_return_dates(cur, cal)
         _write_customers(cur, ctx, tally)
         deals = _build_deals(deal_rng, ctx)
         _insert(
@@ -1951,6 +1969,7 @@ def generate_demo(
         )
         report(0.93, "Feedback written")
         _write_targets(cur, ctx, _build_targets(misc_rng, ctx, tally, deals, activities))
+        record_rep_teams(cur)  # each person's targets filed under their team then
         report(0.97, "Targets written")
         summary = _summarize(cur)
     report(0.98, "Writing the review history")

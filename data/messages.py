@@ -35,6 +35,10 @@ _EN: dict[str, str] = {
         "This database is at schema version {have}, newer than this Huddle knows ({newest}). "
         "Update Huddle before opening it."
     ),
+    # Company settings
+    "settings.currency_unknown": (
+        "{code} is not a currency Huddle can show: use one of {allowed}. Nothing was changed."
+    ),
     # Lists of messages
     "messages.more": "…and {count} more.",
     "messages.semicolon": "; ",
@@ -193,6 +197,9 @@ _ZH: dict[str, str] = {
     "db.newer": (
         "该数据库的结构版本为 {have}，比当前 Huddle 支持的版本（{newest}）更新。请先升级 Huddle "
         "再打开。"
+    ),
+    "settings.currency_unknown": (
+        "{code} 不是 Huddle 能显示的货币：请使用 {allowed} 之一。未做任何更改。"
     ),
     "messages.more": "……另有 {count} 条。",
     "messages.semicolon": "；",
