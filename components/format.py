@@ -9,8 +9,9 @@ with its data, data/settings.py), the same whatever language the page is read in
 are the company's own and are never converted.
 
 Money's precision, one rule for both languages:
-- cards, chart labels and deltas are compact: $8.31k, $1.24M (English), ¥8,311, ¥71.7万 (Chinese);
-- everywhere else (tables, sentences) money is in whole currency units, rounded half away from
+- cards, chart labels, deltas and the short lines that read a card out (the stand-up's month
+  panel and wins) are compact: $8.31k, $1.24M (English), ¥8,311, ¥71.7万 (Chinese);
+- everywhere else (tables, other sentences) money is in whole currency units, rounded half away from
   zero, except a per-unit average (a money KPI computed by dividing others: average order
   value, average deal size, revenue per rep), which keeps its cents, since they are a real
   share of a figure that is often under a hundred. CSV and XLSX downloads keep the cents.

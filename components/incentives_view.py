@@ -466,7 +466,10 @@ def award_card(
                 share = result.prize_share_cents
                 if share is not None:
                     st.caption(
-                        t("incentives.tie_shared_prize", share=format_value(share / 100, "money"))
+                        t(
+                            "incentives.tie_shared_prize",
+                            share=format_value(share / 100, "money", cents=True),
+                        )
                     )
                 else:
                     st.caption(t("incentives.tie_shared"))

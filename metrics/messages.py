@@ -44,7 +44,7 @@ EN: dict[str, str] = {
     ),
     "plan.rule.margin_clawback": (
         "gross margin counts completed lines only, so returns are always clawed back: set "
-        "clawback = true"
+        'clawback = "return_period" or "order_period"'
     ),
     "plan.rule.unknown_kpi": "there is no KPI called '{kpi}'",
     "plan.rule.no_targets": "the KPI '{kpi}' has no targets, so nobody is 'at target'",
@@ -81,7 +81,8 @@ ZH: dict[str, str] = {
         "毛利没有正式目标：请设置 margin_target_pct，即毛利目标占营收目标的百分比"
     ),
     "plan.rule.margin_clawback": (
-        "毛利只计算已完成的订单行，退货总会被扣回：请设置 clawback = true"
+        "毛利只计算已完成的订单行，退货总会被扣回："
+        '请设置 clawback = "return_period" 或 "order_period"'
     ),
     "plan.rule.unknown_kpi": "没有名为“{kpi}”的 KPI",
     "plan.rule.no_targets": "KPI“{kpi}”没有目标，无法判断谁“达标”",

@@ -34,7 +34,7 @@ CALIBRATION_MIN_REVIEWS = 3
 # Every review's latest version, with the person it is about and their team today, aliased s
 # so metrics.compiler.scope_conditions applies.
 _LATEST = """(
-    SELECT v.review_id, v.version, v.rep_id, r.name AS rep, v.kind, v.status, v.period_start,
+    SELECT v.review_id, v.version, v.rep_id, rl.label AS rep, v.kind, v.status, v.period_start,
            v.period_end, v.reviewer, v.scores, v.notes, v.kpi_snapshot, v.created_at,
            coalesce(v.edited_by, v.reviewer) AS edited_by, f.first_created, f.versions,
            r.team_id, g.name AS grp, t.name AS team, t.channel, r.leave_date AS rep_leave_date
@@ -43,6 +43,7 @@ _LATEST = """(
           FROM reviews GROUP BY review_id) f
       ON f.review_id = v.review_id AND f.versions = v.version
     JOIN reps r ON r.rep_id = v.rep_id
+    JOIN rep_labels rl ON rl.rep_id = v.rep_id  -- namesakes read "Wang Wei (#8)"
     JOIN teams g ON g.team_id = r.team_id
     JOIN team_roots tr ON tr.team_id = r.team_id
     JOIN teams t ON t.team_id = tr.root_id

@@ -219,3 +219,17 @@ def test_still_due_for_a_period(store: Store) -> None:
     week_before = (date(2024, 11, 25), date(2024, 12, 1))
     # Only sellers write weekly summaries: Eve is due, Cai (a group leader) is not.
     assert list(reviews.still_due(store, ALL, "weekly_summary", *week_before)["rep"]) == ["Eve"]
+
+
+def test_namesakes_reviews_read_apart_by_their_id(store: Store) -> None:
+    # Eve (202) is renamed Cai: two people called Cai, each with their own reviews.
+    with store.transaction() as con:
+        con.execute("UPDATE reps SET name = 'Cai' WHERE rep_id = 202")
+    people = dict(
+        zip(
+            reviews.period_reviews(store, ALL)["rep_id"],
+            reviews.period_reviews(store, ALL)["rep"],
+            strict=True,
+        )
+    )
+    assert people[103] == "Cai (#103)" and people[202] == "Cai (#202)"
