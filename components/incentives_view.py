@@ -231,9 +231,10 @@ def leaderboard_table(
             t("incentives.col.rep"): names,
             t("incentives.col.attainment"): board["attainment"],
             t("incentives.col.pace"): [t(f"pace.{p}") for p in board["pace"]],
-            # Ranked by attainment, the value is the attainment column itself.
+            # Ranked by attainment, the value is the attainment column itself; the revenue
+            # so far stands beside the target instead, so both halves of the ratio show.
             **(
-                {}
+                {t("incentives.kpi.revenue"): board["base"]}
                 if choice == "revenue_attainment"
                 else {value_heading: board["value"] * (100 if unit == "percent" else 1)}
             ),
@@ -261,6 +262,8 @@ def leaderboard_table(
         hidden = [c for c in [t("incentives.col.commission")] if c in shown.columns]
         if unit == "money":
             hidden.append(value_heading)
+        if choice == "revenue_attainment":
+            hidden.append(t("incentives.kpi.revenue"))
         if target_is_money and t("incentives.col.target") in shown.columns:
             hidden.append(t("incentives.col.target"))
         shown = shown.drop(columns=hidden)
@@ -327,6 +330,7 @@ def leaderboard_section(
         value_heading: st.column_config.NumberColumn(
             format="%.1f%%" if unit == "percent" else _number_format(unit)
         ),
+        t("incentives.kpi.revenue"): st.column_config.NumberColumn(format=money_column_format()),
         t("incentives.col.target"): st.column_config.NumberColumn(
             format=_number_format(target_unit) if target_unit == "money" else "%.1f"
         ),

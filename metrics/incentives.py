@@ -34,8 +34,8 @@ LEADERBOARD_KPIS: tuple[str, ...] = (
     "revenue", "revenue_attainment", "growth", "csat", "new_customers", "won_deals", "activities",
 )  # fmt: skip
 LEADERBOARD_COLUMNS = [
-    "rank", "rep_id", "rep", "team", "group", "left", "value", "target", "attainment", "pace",
-    "previous_rank", "rank_change", "commission_cents",
+    "rank", "rep_id", "rep", "team", "group", "left", "value", "base", "target", "attainment",
+    "pace", "previous_rank", "rank_change", "commission_cents",
 ]  # fmt: skip
 COMMISSION_COLUMNS = [
     "rep_id", "rep", "period_start", "period_end", "through", "plan", "eligible",
@@ -322,7 +322,8 @@ def leaderboard(
     `choice` (one of LEADERBOARD_KPIS) for the filters' dates, best first.
 
     value: the chosen KPI (growth: revenue growth against the previous like-for-like period;
-    revenue_attainment: revenue over its target for the whole period); target: the whole
+    revenue_attainment: revenue over its target for the whole period); base: the KPI the
+    target is set on (revenue for attainment and growth), so far; target: the whole
     period's target (filters.start to `full_end`) of the KPI behind the choice, blank for a
     KPI without targets; attainment: base KPI over that target; pace: pacing.pace_status
     against the target to date; previous_rank: the rank by the same choice over the previous

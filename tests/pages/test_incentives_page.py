@@ -37,10 +37,14 @@ def test_the_page_shows_a_ranked_board_awards_contests_and_a_ladder(demo_db: Pat
     _clean(at)
     board = _board(at)
     # Ranked by attainment by default (the demo has targets); phone first: rank, name,
-    # attainment and pace, then the amounts; the medal sits in the name.
+    # attainment and pace, then the amounts (revenue so far beside its target: both halves of
+    # the ratio); the medal sits in the name.
     assert list(board.columns) == [
-        "#", "Rep", "Attainment", "Pace", "Target", "Change", "Commission", "Team",
+        "#", "Rep", "Attainment", "Pace", "Revenue", "Target", "Change", "Commission", "Team",
     ]  # fmt: skip
+    targeted = board[board["Target"].fillna(0) > 0]
+    ratios = targeted["Revenue"] / targeted["Target"] - targeted["Attainment"]
+    assert (ratios.abs() < 1e-9).all(), "attainment is the revenue shown over the target shown"
     assert [r[:1] for r in board["Rep"].head(3)] == ["🥇", "🥈", "🥉"], "the top three stand out"
     assert board["Attainment"].dropna().is_monotonic_decreasing
     assert any("Ranked by attainment" in c.value for c in at.caption)
