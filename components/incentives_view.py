@@ -325,7 +325,8 @@ def leaderboard_section(
         )
     config = {
         t("incentives.col.rank"): st.column_config.NumberColumn(width=36),
-        t("incentives.col.rep"): st.column_config.TextColumn(width="small"),
+        # Wide enough for a full name while rank, attainment and pace still fit 390 px.
+        t("incentives.col.rep"): st.column_config.TextColumn(width=130),
         t("incentives.col.pace"): st.column_config.TextColumn(width=70),
         value_heading: st.column_config.NumberColumn(
             format="%.1f%%" if unit == "percent" else _number_format(unit)

@@ -67,10 +67,10 @@ def all_zero(frame: pd.DataFrame, kpi_id: str) -> bool:
 
 def load_sentence(key: str, names: pd.Series) -> str:
     """`key`'s sentence for these people: its own sentence for nobody (never "0 people carry
-    …:" followed by nothing), else the count and the first six names."""
+    …:" followed by nothing), else the count and the first six names, the rest counted."""
     if names.empty:
         return t(f"{key}.none")
-    return t_count(key, len(names), names=join_names(names.head(6)))
+    return t_count(key, len(names), names=join_names(names, limit=6))
 
 
 def organisation(scope: Filters) -> None:

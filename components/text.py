@@ -154,9 +154,14 @@ def mid_sentence(label: str) -> str:
     return label
 
 
-def join_names(names: Iterable[object]) -> str:
-    """Names as a list in words: "Ann, Bo" in English, "安、博" in Chinese."""
-    return t("list.separator").join(str(name) for name in names)
+def join_names(names: Iterable[object], limit: int | None = None) -> str:
+    """Names as a list in words: "Ann, Bo" in English, "安、博" in Chinese; past `limit`
+    names, the rest are counted ("Ann, Bo and 3 more"), never silently left off."""
+    listed = [str(name) for name in names]
+    if limit is None or len(listed) <= limit:
+        return t("list.separator").join(listed)
+    shown = t("list.separator").join(listed[:limit])
+    return shown + t("list.and_more", count=len(listed) - limit)
 
 
 def error_text(error: Exception) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     "list.separator": ", ",
+    "list.and_more": " and {count} more",
     "format.days": "{days} days",
     "format.points": "{points} pts",
     # A st.column_config printf format: the value is a change in percentage points.
@@ -30,6 +31,7 @@ EN: dict[str, str] = {
 
 ZH: dict[str, str] = {
     "list.separator": "、",
+    "list.and_more": "，另有{count}个",
     "format.days": "{days}天",
     "format.points": "{points}个百分点",
     "format.points_column": "%+.1f个百分点",

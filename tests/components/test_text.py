@@ -120,3 +120,12 @@ def test_every_import_field_has_a_heading_in_both_languages() -> None:
     keys = {name: (f"col.{name}", f"kpi.{name}.label", f"dim.{name}") for name in names}
     unnamed = sorted(n for n, options in keys.items() if not any(k in text.EN for k in options))
     assert not unnamed, f"import fields without a heading: {unnamed}"
+
+
+def test_a_long_list_of_names_counts_the_rest_instead_of_dropping_them() -> None:
+    names = ["Ann", "Bo", "Cy", "Di"]
+    assert text.join_names(names) == "Ann, Bo, Cy, Di"
+    assert text.join_names(names, limit=4) == "Ann, Bo, Cy, Di"
+    assert text.join_names(names, limit=2) == "Ann, Bo and 2 more"
+    with text.use_language("zh"):
+        assert text.join_names(["安", "博", "岑"], limit=1) == "安，另有2个"
