@@ -424,7 +424,10 @@ def group_standings(
         out["attainment"] = float("nan")
         out["members"] = 0
         out["at_target"] = 0
-    ranked_by = out["attainment"] if targeted else out["value"]
+    # Ranked by attainment where any unit has a target, else by the KPI itself (a KPI that
+    # can carry targets but has none here, as in an imported export, still gets ranks).
+    has_targets = bool(out["attainment"].notna().any())
+    ranked_by = out["attainment"] if has_targets else out["value"]
     out["rank"] = _ranks(ranked_by).astype("Int64")
     out = out.sort_values(["rank", "name"], na_position="last").reset_index(drop=True)
     return out[STANDING_COLUMNS]

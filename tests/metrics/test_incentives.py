@@ -178,6 +178,19 @@ def test_group_standings_by_attainment(store: Store) -> None:
     assert list(teams["members"]) == [2, 3] and list(teams["at_target"]) == [2, 2]
 
 
+def test_group_standings_without_any_target_rank_by_the_value(tmp_path: Path) -> None:
+    # An imported export has revenue but no targets: groups still get ranks, by revenue.
+    db = Store(tmp_path / "no_targets.duckdb")
+    build_incentive_company(db)
+    with db.transaction() as con:
+        con.execute("DELETE FROM targets")
+    teams = incentives.group_standings(db, NOV, "revenue", "team")
+    # November: South 460.00 before North 381.00 (as in the test above), ranked 1 and 2.
+    assert list(teams["name"]) == ["South", "North"]
+    assert list(teams["rank"]) == [1, 2]
+    db.close()
+
+
 def test_contests_progress_and_days_left(store: Store) -> None:
     found = incentives.contests(store, NOV, _plan(), date(2024, 11, 10))
     by_name = {c.contest.name: c for c in found}
