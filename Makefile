@@ -53,6 +53,7 @@ test-fast: $(BIN)/.installed lint
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_pages.py
+	$(BIN)/python benchmarks/bench_queries.py
 	$(BIN)/python benchmarks/bench_import.py
 
 screenshots: $(BIN)/.installed browser

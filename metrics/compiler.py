@@ -31,6 +31,7 @@ from metrics.sources import (
 
 _DIM_KEYS = ("dim", "dim2")
 _PARAM = re.compile(r"\$([a-z_]+)")
+_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 class CompileError(ValueError):
@@ -221,9 +222,16 @@ def _dimension_key(dim: str) -> str:
     return f"coalesce(CAST(s.{DIMENSIONS[dim].column} AS VARCHAR), '(not set)')"
 
 
-def _scoped_sql(source_id: str, request: MetricRequest) -> str:
+def _columns_read(*sql: str) -> frozenset[str]:
+    """Every name the SQL around a source mentions: the source joins a table only when one of
+    its columns is among them (a stray word, such as a parameter's name, at worst keeps a join
+    that was not needed, never drops one that was)."""
+    return frozenset(name for text in sql for name in _NAME.findall(text))
+
+
+def _scoped_sql(source_id: str, request: MetricRequest, columns: frozenset[str] | None) -> str:
     """The source's SQL with the user's scope, the breakdown and the customer segments filled
-    in where it asks for them.
+    in where it asks for them, joining only what `columns` (None: everything) need.
 
     A window over a customer's history (their previous buying day) must see only the rows of
     the breakdown row it counts in, exactly as a filter to that row would leave it: so the
@@ -238,7 +246,8 @@ def _scoped_sql(source_id: str, request: MetricRequest) -> str:
     )
     return (
         SOURCES[source_id]
-        .sql.replace("{scope}", scope)
+        .sql_for(columns)
+        .replace("{scope}", scope)
         .replace("{split_columns}", split_columns)
         .replace("{split}", "".join(f", {name}" for name in names))
         .replace("{customer_segments}", segments)
@@ -286,7 +295,7 @@ def _check_dimension(request: MetricRequest, source_id: str, kpi_ids: list[str])
 
 
 def _source_cte(
-    request: MetricRequest, source_id: str, previous: bool, kpi_ids: list[str]
+    request: MetricRequest, source_id: str, previous: bool, kpi_ids: list[str], prune: bool
 ) -> str | None:
     """The CTE that aggregates one source; None when targets do not apply to the request."""
     source = SOURCES[source_id]
@@ -310,7 +319,10 @@ def _source_cte(
         sql = kpi.sql.replace("{period_start}", period_start)
         aggregates.append(f'{sql} AS "{_measure_column(kpi_id, previous)}"')
 
-    body = f"({_scoped_sql(source_id, request)}) s"
+    # What the CTE reads of the source: its filters, keys and aggregates (the bucket join and
+    # the window only read columns every source has: day, open_from, open_until).
+    columns = _columns_read(*conditions, *keys, *aggregates) if prune else None
+    body = f"({_scoped_sql(source_id, request, columns)}) s"
     if source.snapshot:
         # Open at the end of each bucket (or of the period): created by then, not closed by then.
         if grain:
@@ -333,13 +345,15 @@ def _source_cte(
     return f"SELECT {select}\nFROM {from_}\nWHERE {where}{group}"
 
 
-def _carried_over_cte(request: MetricRequest, kpi_id: str) -> str:
+def _carried_over_cte(request: MetricRequest, kpi_id: str, prune: bool) -> str:
     """Distinct values present both in the period (or bucket) and in the period before it."""
     kpi = CATALOGUE[kpi_id]
     source_id = kpi.source or ""
     _check_dimension(request, source_id, [kpi_id])
-    body = f"({_scoped_sql(source_id, request)}) s"
     conditions = scope_conditions(request.filters)
+    keys = _keys(request, source_id, False)
+    columns = _columns_read(*conditions, *keys, kpi.sql) if prune else None
+    body = f"({_scoped_sql(source_id, request, columns)}) s"
     sides = []
     for previous in (False, True):
         keys = _keys(request, source_id, previous)
@@ -354,8 +368,12 @@ def _carried_over_cte(request: MetricRequest, kpi_id: str) -> str:
     return f"SELECT {select}\nFROM ({sides[0]}) now JOIN ({sides[1]}) before USING ({using}){group}"
 
 
-def compile_request(request: MetricRequest) -> CompiledQuery:
-    """Compile a request into one SQL statement and its parameters."""
+def compile_request(request: MetricRequest, *, prune: bool = True) -> CompiledQuery:
+    """Compile a request into one SQL statement and its parameters.
+
+    Each source joins only the tables (and builds only the CTEs) whose columns the request's
+    filters, dimensions and KPIs read; `prune=False` joins them all, as Huddle did before
+    (the same numbers, slower: benchmarks/bench_queries.py compares the two)."""
     plan = _Plan()
     outputs = request.output_kpis()
     expressions = {k: _finish(get_kpi(k), _expression(k, False, plan)) for k in outputs}
@@ -381,10 +399,10 @@ def compile_request(request: MetricRequest) -> CompiledQuery:
                 if previous:
                     raise CompileError.of("compile.no_previous_value", kpi=kpi_id)
                 measured.append(f"m{len(measured)}_{kpi_id}")
-                ctes.append((measured[-1], _carried_over_cte(request, kpi_id)))
+                ctes.append((measured[-1], _carried_over_cte(request, kpi_id, prune)))
         if not aggregates:
             continue
-        body = _source_cte(request, source_id, previous, aggregates)
+        body = _source_cte(request, source_id, previous, aggregates, prune)
         if body is None:
             missing += [_measure_column(k, previous) for k in aggregates]
             continue

@@ -65,8 +65,42 @@ class Dimension(BaseModel):
     column: str
 
 
+class Join(BaseModel):
+    """A table joined onto a source's rows (aliased `f`) for the columns it provides.
+
+    `columns` maps each column the source exposes to its expression (rep_role: r.role);
+    `needs` names the aliases of joins its ON clause reads (the top team needs team_roots).
+    Every join is LEFT and on a unique key, so leaving one out never changes the rows."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    alias: str
+    sql: str
+    columns: dict[str, str]
+    needs: tuple[str, ...] = ()
+
+
+class Derived(BaseModel):
+    """A column a source works out in a CTE of its own (a customer's first buying day), built
+    only when the query reads it. `join` must match every row exactly once (an inner join on
+    keys every row has), so leaving it out never changes the rows."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    column: str
+    cte: str  # "firsts AS (...)"
+    join: str  # "JOIN firsts fi USING (customer_id)"
+    select: str  # "fi.first_day"
+
+
 class Source(BaseModel):
     """A set of rows KPIs aggregate over: an SQL body with a `day` column and dimension columns.
+
+    The rows are `select` (columns of `from_`, aliased f) plus the columns of `joins`; a
+    query joins only the tables whose columns it reads (`sql_for`), since DuckDB does not
+    drop an unused LEFT JOIN by itself. A `template` wraps the rows (as {rows}) in CTEs, with
+    the `derived` columns' CTEs at {ctes}, their joins at {derived_joins} and their columns at
+    {derived_columns}.
 
     `snapshot` sources (open pipeline) are measured as of the end of the period or bucket,
     using `open_from` / `open_until` columns instead of `day`. A source whose SQL contains
@@ -79,6 +113,38 @@ class Source(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str
-    sql: str
+    select: str
+    from_: str
+    joins: tuple[Join, ...] = ()
+    template: str = "{rows}"
+    derived: tuple[Derived, ...] = ()
     dimensions: frozenset[str]
     snapshot: bool = False
+
+    @property
+    def sql(self) -> str:
+        """The source with every join and derived column (for row lists that read them all)."""
+        return self.sql_for(None)
+
+    def sql_for(self, columns: frozenset[str] | None) -> str:
+        """The source's SQL with only the joins and derived columns that `columns` (names a
+        query reads) need; None: all of them."""
+        wanted = {j.alias for j in self.joins if columns is None or columns & set(j.columns)}
+        by_alias = {j.alias: j for j in self.joins}
+        pending = list(wanted)
+        while pending:  # a join's ON may read another join (t reads tr)
+            for alias in by_alias[pending.pop()].needs:
+                if alias not in wanted:
+                    wanted.add(alias)
+                    pending.append(alias)
+        joins = [j for j in self.joins if j.alias in wanted]
+        joined = [f"{e} AS {c}" for j in joins for c, e in j.columns.items()]
+        select = ",\n    ".join([self.select, *joined])
+        rows = f"SELECT {select}\nFROM {self.from_}" + "".join(f"\n    {j.sql}" for j in joins)
+        derived = [d for d in self.derived if columns is None or d.column in columns]
+        return (
+            self.template.replace("{rows}", rows)
+            .replace("{ctes}", "".join(f", {d.cte}" for d in derived))
+            .replace("{derived_joins}", "".join(f" {d.join}" for d in derived))
+            .replace("{derived_columns}", "".join(f", {d.select}" for d in derived))
+        )

@@ -7,22 +7,59 @@ Sources may read $range_start and $range_end: the widest window the query needs.
 
 from __future__ import annotations
 
-from metrics.model import Source
+from metrics.model import Derived, Join, Source
 
-_PEOPLE_JOINS = """
-    LEFT JOIN reps r ON r.rep_id = f.rep_id
-    LEFT JOIN rep_labels rl ON rl.rep_id = f.rep_id
-    LEFT JOIN teams g ON g.team_id = f.team_id
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id"""
-_CUSTOMER_JOIN = """
-    LEFT JOIN customers c ON c.customer_id = f.customer_id
-    LEFT JOIN {customer_segments} cseg ON cseg.customer_id = f.customer_id"""
-_PEOPLE_COLUMNS = """f.team_id, f.rep_id, r.leave_date AS rep_leave_date,
-    t.name AS team_name, g.name AS group_name, rl.label AS rep_name, r.role AS rep_role,
-    t.channel AS channel"""
-_CUSTOMER_COLUMNS = """c.region, c.city, c.industry, c.tier AS customer_tier, c.size_band,
-    cseg.customer_segment"""
+# The people and team columns every source has beside f.team_id and f.rep_id, each from the
+# one join that provides it; a query joins only what it reads (Source.sql_for). team_roots
+# has no column of its own: it leads from a group to its top-level team (t).
+_PEOPLE_JOINS = (
+    Join(
+        alias="r",
+        sql="LEFT JOIN reps r ON r.rep_id = f.rep_id",
+        columns={"rep_leave_date": "r.leave_date", "rep_role": "r.role"},
+    ),
+    Join(
+        alias="rl",
+        sql="LEFT JOIN rep_labels rl ON rl.rep_id = f.rep_id",
+        columns={"rep_name": "rl.label"},
+    ),
+    Join(
+        alias="g",
+        sql="LEFT JOIN teams g ON g.team_id = f.team_id",
+        columns={"group_name": "g.name"},
+    ),
+    Join(alias="tr", sql="LEFT JOIN team_roots tr ON tr.team_id = f.team_id", columns={}),
+    Join(
+        alias="t",
+        sql="LEFT JOIN teams t ON t.team_id = tr.root_id",
+        columns={"team_name": "t.name", "channel": "t.channel"},
+        needs=("tr",),
+    ),
+)
+_CUSTOMER_JOINS = (
+    Join(
+        alias="c",
+        sql="LEFT JOIN customers c ON c.customer_id = f.customer_id",
+        columns={
+            "region": "c.region",
+            "city": "c.city",
+            "industry": "c.industry",
+            "customer_tier": "c.tier",
+            "size_band": "c.size_band",
+        },
+    ),
+    Join(
+        alias="cseg",
+        sql="LEFT JOIN {customer_segments} cseg ON cseg.customer_id = f.customer_id",
+        columns={"customer_segment": "cseg.customer_segment"},
+    ),
+)
+_PRODUCT_JOIN = Join(
+    alias="p",
+    sql="LEFT JOIN products p ON p.product_id = f.product_id",
+    columns={"product_category": "p.category"},
+)
+_PEOPLE_COLUMNS = "f.team_id, f.rep_id"
 # Customers' segments (lifecycle stage or RFM segment) are worked out per request, as of its
 # end, and joined in where {customer_segments} stands; with none asked for, nothing is.
 NO_CUSTOMER_SEGMENTS = (
@@ -39,25 +76,31 @@ _CUSTOMER_DIMS = frozenset(
 )
 
 
-def _joined(select: str, from_: str, *, customers: bool = True) -> str:
-    """`select` from `from_` (aliased f) with the people, team and customer columns joined."""
-    columns = _PEOPLE_COLUMNS + (",\n    " + _CUSTOMER_COLUMNS if customers else "")
-    joins = _PEOPLE_JOINS + (_CUSTOMER_JOIN if customers else "")
-    return f"SELECT {select},\n    {columns}\nFROM {from_}{joins}"
-
-
 def _source(
     source_id: str,
     select: str,
     from_: str,
     *,
     customers: bool = True,
+    extra_joins: tuple[Join, ...] = (),
     extra_dims: frozenset[str] = frozenset(),
     snapshot: bool = False,
+    template: str = "{rows}",
+    derived: tuple[Derived, ...] = (),
 ) -> Source:
+    """`select` from `from_` (aliased f) with the people, team and customer joins on offer."""
     dims = _PEOPLE_DIMS | (_CUSTOMER_DIMS if customers else frozenset()) | extra_dims
-    sql = _joined(select, from_, customers=customers)
-    return Source(id=source_id, sql=sql, dimensions=dims, snapshot=snapshot)
+    joins = extra_joins + _PEOPLE_JOINS + (_CUSTOMER_JOINS if customers else ())
+    return Source(
+        id=source_id,
+        select=f"{select},\n    {_PEOPLE_COLUMNS}",
+        from_=from_,
+        joins=joins,
+        dimensions=dims,
+        snapshot=snapshot,
+        template=template,
+        derived=derived,
+    )
 
 
 # Each customer's buying days in scope, with the previous buying day in the same scope AND
@@ -68,24 +111,36 @@ def _source(
 # day is the company's, in every scope and row: "new" means new to the company.
 # The compiler fills {scope} with the filters and {split} with the breakdown's key columns
 # (", <key> AS split_1, ..." in buys and ", split_1, ..." after; empty without a breakdown).
-_BUYS = _joined(
-    "f.order_date AS day, f.customer_id, f.status, p.category AS product_category",
-    "orders f LEFT JOIN products p ON p.product_id = f.product_id",
-)
-_CUSTOMER_DAYS = f"""WITH buys AS (
-    SELECT *{{split_columns}} FROM ({_BUYS}) s WHERE s.status = 'completed' AND {{scope}}
-), firsts AS (
+# first_day reads the whole order history, so its CTE (firsts) is built only for the KPIs that
+# read it (new and returning customers); prev_day's (history) only for repeat customers.
+# Each joins every buying row exactly once: every completed line's customer has a first day,
+# and history holds each (customer, day, split) of buys once.
+_CUSTOMER_DAYS_TEMPLATE = """WITH buys AS (
+    SELECT *{split_columns} FROM ({rows}) s WHERE s.status = 'completed' AND {scope}
+){ctes}
+SELECT b.*{derived_columns}
+FROM buys b{derived_joins}"""
+_FIRSTS = Derived(
+    column="first_day",
+    cte="""firsts AS (
     SELECT o.customer_id,
            least(min(o.order_date), coalesce(min(c.acquired_date), min(o.order_date))) AS first_day
     FROM orders o LEFT JOIN customers c ON c.customer_id = o.customer_id
     WHERE o.status = 'completed' GROUP BY o.customer_id
-), history AS (
-    SELECT customer_id, day{{split}},
-           lag(day) OVER (PARTITION BY customer_id{{split}} ORDER BY day) AS prev_day
-    FROM (SELECT DISTINCT customer_id, day{{split}} FROM buys)
+)""",
+    join="JOIN firsts fi USING (customer_id)",
+    select="fi.first_day",
 )
-SELECT b.*, fi.first_day, h.prev_day
-FROM buys b JOIN history h USING (customer_id, day{{split}}) JOIN firsts fi USING (customer_id)"""
+_HISTORY = Derived(
+    column="prev_day",
+    cte="""history AS (
+    SELECT customer_id, day{split},
+           lag(day) OVER (PARTITION BY customer_id{split} ORDER BY day) AS prev_day
+    FROM (SELECT DISTINCT customer_id, day{split} FROM buys)
+)""",
+    join="JOIN history h USING (customer_id, day{split})",
+    select="h.prev_day",
+)
 
 # Targets spread evenly over the days of their period, so any range sums to its share.
 # value_per_day is exact decimal (never DOUBLE): each day's share is value / days rounded UP
@@ -123,14 +178,19 @@ SOURCES: dict[str, Source] = {
         _source(
             "orders",
             "f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents,"
-            " f.cost_cents, f.status, p.category AS product_category",
-            "orders f LEFT JOIN products p ON p.product_id = f.product_id",
+            " f.cost_cents, f.status",
+            "orders f",
+            extra_joins=(_PRODUCT_JOIN,),
             extra_dims=frozenset({"product_category"}),
         ),
-        Source(
-            id="customer_days",
-            sql=_CUSTOMER_DAYS,
-            dimensions=_PEOPLE_DIMS | _CUSTOMER_DIMS | {"product_category"},
+        _source(
+            "customer_days",
+            "f.order_date AS day, f.customer_id, f.status",
+            "orders f",
+            extra_joins=(_PRODUCT_JOIN,),
+            extra_dims=frozenset({"product_category"}),
+            template=_CUSTOMER_DAYS_TEMPLATE,
+            derived=(_FIRSTS, _HISTORY),
         ),
         _source(
             "closed_deals",

@@ -24,6 +24,17 @@ DEMO_END = date(2026, 11, 20)
 DEMO_ORDERS = 30_000
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`pytest --update-golden` rewrites the golden SQL files (tests/metrics/golden) instead
+    of comparing with them; review the diff before committing it."""
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/metrics/golden/*.sql from the SQL the compiler generates now",
+    )
+
+
 @contextmanager
 def held_by_another_process(path: Path) -> Iterator[int]:
     """Keep the DuckDB file at `path` open for writing in a second process; yields its PID."""

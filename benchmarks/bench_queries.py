@@ -1,0 +1,173 @@
+"""Benchmark: KPI Trends' main query through the compiler against hand-written SQL.
+
+The query is monthly revenue and distinct (active) customers by top-level team over a year.
+Three ways, timed in the same rounds, turn about, so a busy machine slows them alike:
+  hand-written   the SQL a person would write over the same tables
+  compiler       compile_request as Huddle runs it (joins only what the request reads)
+  compiler, all  compile_request(prune=False): every join of the source, as before #16
+plus new customers by month (which reads every customer's first purchase) both ways.
+Prints medians (and the fastest round) in milliseconds, and each way's ratio to hand-written.
+Figures, not pass/fail; the numbers of the three ways are checked to agree first.
+
+    python benchmarks/bench_queries.py                  # 1,000,000 order lines, 7 rounds
+    python benchmarks/bench_queries.py --orders 10000000 --rounds 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pandas as pd  # noqa: E402
+
+from data.store import Store  # noqa: E402
+from metrics.compiler import CompiledQuery, MetricRequest, compile_request  # noqa: E402
+from metrics.filters import Filters  # noqa: E402
+
+END = date(2026, 11, 20)
+YEAR = Filters(start=date(2025, 12, 1), end=END)  # twelve monthly buckets
+MAIN = MetricRequest(
+    kpis=("revenue", "active_customers"), filters=YEAR, grain="month", dimension="team"
+)
+NEW_CUSTOMERS = MetricRequest(kpis=("new_customers",), filters=YEAR, grain="month")
+
+# What a person would write: completed lines of the year, by month and top-level team.
+HAND_WRITTEN = """
+SELECT date_trunc('month', o.order_date)::DATE AS bucket, t.name AS team,
+       sum(o.net_amount_cents) AS revenue_cents,
+       count(DISTINCT o.customer_id) AS active_customers
+FROM orders o
+JOIN team_roots tr ON tr.team_id = o.team_id
+JOIN teams t ON t.team_id = tr.root_id
+WHERE o.status = 'completed' AND o.order_date BETWEEN $start AND $end
+GROUP BY ALL
+ORDER BY bucket, team
+"""
+
+
+def build(orders: int, path: Path) -> None:
+    """The demo company with `orders` order lines, built once (through the CLI) and kept."""
+    if path.exists():
+        store = Store(path, read_only=True)
+        have = store.scalar("SELECT count(*) FROM orders")
+        store.close()
+        if have == orders:
+            return
+        path.unlink()
+        Path(f"{path}.wal").unlink(missing_ok=True)
+    print(f"building {orders:,} order lines into {path.relative_to(ROOT)} ...", flush=True)
+    started = time.perf_counter()
+    command = [sys.executable, str(ROOT / "cli.py"), "demo", "--orders", str(orders)]
+    command += ["--end-date", END.isoformat(), "--db", str(path)]
+    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def check_same_numbers(store: Store, pruned: CompiledQuery, everything: CompiledQuery) -> None:
+    """The three ways give the same revenue (to the cent) and customers for every month and
+    team; the compiler also lists empty months as 0, which the hand-written SQL leaves out."""
+    hand = store.query(HAND_WRITTEN, {"start": YEAR.start, "end": YEAR.end})
+    for compiled in (pruned, everything):
+        frame = store.query(compiled.sql, compiled.params)
+        frame["revenue_cents"] = (frame["revenue"] * 100).round().astype("int64")
+        merged = frame.merge(hand, on=["bucket", "team"], how="left", suffixes=("", "_hand"))
+        extra = merged["revenue_cents_hand"].isna()
+        assert (merged.loc[extra, "revenue_cents"] == 0).all()
+        assert len(merged) - extra.sum() == len(hand)
+        kept = merged[~extra]
+        assert (kept["revenue_cents"] == kept["revenue_cents_hand"]).all()
+        assert (kept["active_customers"] == kept["active_customers_hand"]).all()
+    assert pd.DataFrame.equals(
+        store.query(pruned.sql, pruned.params), store.query(everything.sql, everything.params)
+    )
+
+
+def time_side_by_side(ways: dict[str, Callable[[], object]], rounds: int) -> dict[str, list[float]]:
+    """Each way once per round, in turn; wall times in milliseconds."""
+    times: dict[str, list[float]] = {name: [] for name in ways}
+    for run in ways.values():  # one warm-up each: file pages in memory, plans cached
+        run()
+    for _ in range(rounds):
+        for name, run in ways.items():
+            started = time.perf_counter()
+            run()
+            times[name].append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def report(title: str, times: dict[str, list[float]], base: str) -> None:
+    print(f"\n{title}")
+    reference = statistics.median(times[base])
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(
+            f"  {name:<34} median {median:8.1f} ms   fastest {min(values):8.1f} ms"
+            f"   x{median / reference:5.2f} of {base}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--orders", type=int, default=1_000_000, help="order lines (1,000,000)")
+    parser.add_argument("--rounds", type=int, default=7, help="timed rounds per way (7)")
+    args = parser.parse_args()
+    path = ROOT / "benchmarks" / f"queries_{args.orders}.duckdb"
+    build(args.orders, path)
+
+    store = Store(path, read_only=True)
+    main_pruned, main_all = compile_request(MAIN), compile_request(MAIN, prune=False)
+    new_pruned = compile_request(NEW_CUSTOMERS)
+    new_all = compile_request(NEW_CUSTOMERS, prune=False)
+    check_same_numbers(store, main_pruned, main_all)
+    assert pd.DataFrame.equals(
+        store.query(new_pruned.sql, new_pruned.params), store.query(new_all.sql, new_all.params)
+    )
+    hand_params = {"start": YEAR.start, "end": YEAR.end}
+
+    load = os.getloadavg()
+    print(
+        f"\n{args.orders:,} order lines; {os.cpu_count()} cores; load average before "
+        f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1 / 5 / 15 min); {args.rounds} rounds"
+    )
+    main_times = time_side_by_side(
+        {
+            "hand-written SQL": lambda: store.query(HAND_WRITTEN, hand_params),
+            "compiler (joins what it reads)": lambda: store.query(
+                main_pruned.sql, main_pruned.params
+            ),
+            "compiler, every join (before)": lambda: store.query(main_all.sql, main_all.params),
+        },
+        args.rounds,
+    )
+    report(
+        "KPI Trends: revenue and active customers by month and team, 12 months",
+        main_times,
+        "hand-written SQL",
+    )
+    new_times = time_side_by_side(
+        {
+            "compiler (joins what it reads)": lambda: store.query(
+                new_pruned.sql, new_pruned.params
+            ),
+            "compiler, every join (before)": lambda: store.query(new_all.sql, new_all.params),
+        },
+        args.rounds,
+    )
+    report("New customers by month, 12 months", new_times, "compiler, every join (before)")
+    load = os.getloadavg()
+    print(f"\nload average after {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
+    store.close()
+
+
+if __name__ == "__main__":
+    main()
