@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import duckdb
 import streamlit as st
 
 from components.cache import get_store
@@ -10,7 +11,9 @@ from components.standup_controls import presenting
 from components.text import error_text, t
 from components.theme import PRESENTATION_CSS
 from components.url_state import tidy_url
+from data.config import resolve_db_path
 from data.errors import HuddleDataError
+from data.store import file_error
 
 choose_language()  # before any text is drawn: every string below is in the session's language
 st.set_page_config(page_title=t("app.title"), page_icon=":material/groups:", layout="wide")
@@ -18,7 +21,7 @@ st.set_page_config(page_title=t("app.title"), page_icon=":material/groups:", lay
 st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}</style>")
 
 try:
-    get_store()
+    get_store().data_version()  # a read: also notices a file replaced since it was opened
 except HuddleDataError as error:
     st.error(t("error.database", message=error_text(error)), icon=":material/database:")
     st.stop()
@@ -89,5 +92,11 @@ if presenting():
 page = st.navigation(PAGES, position="hidden" if presenting() else "sidebar")
 shell_controls()
 streamlit_words()
-page.run()
+try:
+    page.run()
+except HuddleDataError as error:  # the database file's problems are said in words, in place
+    st.error(error_text(error), icon=":material/database:")
+except duckdb.Error as error:  # DuckDB's own errors too: a sentence, never a traceback
+    said = file_error(resolve_db_path(), error, opening=False)
+    st.error(error_text(said), icon=":material/database:")
 tidy_url()  # another page's choices leave the URL: a link carries what its page shows

@@ -5,6 +5,9 @@ One review per person, kind and period: picking them opens the review already wr
 any, for editing (a save adds a version). What the user typed lives in session state under a
 key per form, so a refused save, a conflict or a trip to another section loses nothing. Each
 save's submission id is derived from the form and its content, so a double click lands once.
+A form opened before someone else saved the first review of the same person, kind and period
+cannot add a second one (data/reviews.py refuses it): it says who saved it and offers to open
+it, keeping a copy of what was typed beside the review it opens.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ import streamlit as st
 
 from components import cache
 from components.filters import GlobalFilters
-from components.format import MISSING, format_date, format_datetime
+from components.format import MISSING, format_date, format_datetime, md
+from components.review_kept import keep_copy, show_copy
 from components.reviews_view import (
     KIND_KEY,
     PERSON_KEY,
@@ -36,6 +40,7 @@ from data.reviews import (
     KINDS,
     SCORE_DIMENSIONS,
     ReviewConflict,
+    ReviewExists,
     ReviewInvalid,
     check_review,
     save_review,
@@ -145,8 +150,14 @@ def _meta(fk: str, existing: dict[str, Any] | None) -> dict[str, Any]:
 
 def _reset(fk: str) -> None:
     """Forget what was typed and which version was open: the form reloads from the database."""
-    for suffix in ("typed", "meta", "problems", "conflict", "reviewer", "saved"):
+    for suffix in ("typed", "meta", "problems", "conflict", "exists", "reviewer", "saved"):
         st.session_state.pop(f"{fk}-{suffix}", None)
+
+
+def _open_existing(fk: str) -> None:
+    """Open the review someone else saved first, keeping a copy of what was typed."""
+    keep_copy(fk, st.session_state.get(f"{fk}-typed"))
+    _reset(fk)
 
 
 def _error(problems: dict[str, Any], *fields: str) -> None:
@@ -221,6 +232,7 @@ def _save(
     }
     state[f"{fk}-problems"] = {}
     state.pop(f"{fk}-conflict", None)
+    state.pop(f"{fk}-exists", None)
     state.pop(f"{fk}-saved", None)  # a new attempt: the last confirmation no longer applies
     editing_submitted = meta["status"] == "submitted"
     edited_by = state.get(f"{fk}-edited_by", "") if editing_submitted else raw["reviewer"]
@@ -239,10 +251,18 @@ def _save(
     except ReviewInvalid as error:
         state[f"{fk}-problems"] = {k: (p.code, p.values) for k, p in error.problems.items()}
         return
+    except ReviewExists as error:
+        state[f"{fk}-exists"] = {
+            "editor": error.edited_by,
+            "version": error.latest_version,
+            "status": error.status,
+            "at": error.at,
+        }
+        return
     except ReviewConflict as error:
         state[f"{fk}-conflict"] = t(
             "reviews.form.conflict",
-            editor=error.edited_by,
+            editor=md(error.edited_by),
             version=error.latest_version,
             at=format_datetime(error.at),
         )
@@ -265,7 +285,7 @@ def _save(
 def _header(rep: dict, kind: str, period: tuple[date, date], existing: dict | None) -> None:
     values = {
         "kind": mid_sentence(kind_label(kind)),
-        "person": rep["rep"],
+        "person": md(rep["rep"]),
         "start": format_date(period[0]),
         "end": format_date(period[1]),
     }
@@ -386,6 +406,28 @@ def write_section(chosen: GlobalFilters) -> None:
     if conflict:
         st.warning(conflict, icon=":material/sync_problem:")
         st.button(t("reviews.form.reload"), on_click=_reset, args=(fk,), key="review_reload")
+    taken = st.session_state.get(f"{fk}-exists")
+    if taken:
+        st.warning(
+            t(
+                "reviews.form.exists",
+                editor=md(taken["editor"]),
+                kind=mid_sentence(kind_label(kind)),
+                person=md(rep["rep"]),
+                status=mid_sentence(t(f"reviews.status.{taken['status']}")),
+                version=taken["version"],
+                at=format_datetime(taken["at"]),
+            ),
+            icon=":material/sync_problem:",
+        )
+        st.button(
+            t("reviews.form.open_existing"),
+            on_click=_open_existing,
+            args=(fk,),
+            key="review_open_existing",
+            type="primary",
+        )
+    show_copy(fk)
     form_side, kpi_side = st.columns([3, 2], gap="large")
     kpi_end = min(period[1], chosen.as_of)
     live = (
@@ -433,7 +475,7 @@ def _still_due(scope: Filters, rep_id: int, kind: str, period: tuple[date, date]
         name = due.loc[due["rep_id"] == target, "rep"].item()
         with right:
             st.button(
-                t("reviews.form.next", person=name),
+                t("reviews.form.next", person=md(name)),
                 on_click=_go_to,
                 args=(target,),
                 key="review_next",

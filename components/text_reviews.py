@@ -58,6 +58,18 @@ EN: dict[str, str] = {
         "{editor} saved version {version} of this review at {at} UTC after you opened it. "
         "Nothing was saved. Reload it to see their change, then make yours again."
     ),
+    "reviews.form.exists": (
+        "{editor} has already written this {kind} for {person} ({status}, version {version}, "
+        "saved on {at} UTC). There is one review per person, kind and period, so nothing was "
+        "saved. What you typed is still in the form below."
+    ),
+    "reviews.form.open_existing": "Open their review (a copy of what you typed is kept)",
+    "reviews.form.mine_heading": "What you typed (not saved)",
+    "reviews.form.mine_help": (
+        "The form now shows the review that was already saved. Copy what you need from here "
+        "into it and save: that adds a version. This copy stays until you close it."
+    ),
+    "reviews.form.mine_close": "Close my unsaved copy",
     "reviews.field.rep_id": "Person",
     "reviews.field.kind": "Kind",
     "reviews.field.period_start": "Period",
@@ -264,6 +276,17 @@ ZH: dict[str, str] = {
         "你打开此评估后，{editor}于{at} UTC 保存了第{version}版。本次修改未保存。"
         "请重新加载查看对方的改动，然后重新修改。"
     ),
+    "reviews.form.exists": (
+        "{editor}已经为{person}写了这份{kind}（{status}，第{version}版，保存于 {at} UTC）。"
+        "每人每类每期只有一份评估，因此本次未保存。你填写的内容仍保留在下方表单中。"
+    ),
+    "reviews.form.open_existing": "打开对方的评估（保留你所填内容的副本）",
+    "reviews.form.mine_heading": "你填写的内容（未保存）",
+    "reviews.form.mine_help": (
+        "表单现在显示已保存的那份评估。请从这里复制需要的内容到表单中再保存，这会新增一个版本。"
+        "此副本会一直保留，直到你关闭它。"
+    ),
+    "reviews.form.mine_close": "关闭未保存的副本",
     "reviews.field.rep_id": "成员",
     "reviews.field.kind": "评估类型",
     "reviews.field.period_start": "周期",

@@ -21,7 +21,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from data.demo_reviews import generate_demo_reviews
+from data.demo_reviews import write_demo_reviews
 from data.models import SELLING_ROLES
 from data.settings import write_currency
 from data.store import Store
@@ -1902,9 +1902,9 @@ def generate_demo(
     Three years of history end at `end_date` (default: today) with exactly `orders` order lines.
     The same seed, end date and size give identical tables. `locale` ('en' or 'zh_CN', see
     `resolve_locale`) chooses the words only: names, places, products and texts; every number
-    and date is the same in each locale. The company is written in one
-    transaction, so a failure leaves the previous data in place; its review history follows
-    in a second (data/demo_reviews.py writes through the reviews' own data layer).
+    and date is the same in each locale. The company and its review history (data/demo_reviews.py,
+    through the reviews' own data layer) are written in one transaction, so a failure or a
+    killed process leaves the previous data in place, never a company without its reviews.
     """
     code = resolve_locale(locale)
     if orders < 0:
@@ -1971,8 +1971,8 @@ def generate_demo(
         _write_targets(cur, ctx, _build_targets(misc_rng, ctx, tally, deals, activities))
         record_rep_teams(cur)  # each person's targets filed under their team then
         report(0.97, "Targets written")
+        reviews = write_demo_reviews(cur, cal.end, seed, locale=code)  # same transaction
+        report(0.98, "Review history written")
         summary = _summarize(cur)
-    report(0.98, "Writing the review history")
-    reviews = generate_demo_reviews(store, cal.end, seed, locale=code)
     report(1.0, "Demo company ready")
     return dataclasses.replace(summary, reviews=reviews)

@@ -5,7 +5,8 @@ sellers; action items, some done, some open and overdue; a few reviews edited af
 submitted, and a few drafts. The texts come in each locale of the demo (English, Simplified
 Chinese); the locale changes the words only, never who is reviewed, when, or the scores.
 
-Written through data/reviews.py in one transaction, so the rules of a real save apply. The
+Written through data/reviews.py in one transaction (the demo company's own, when the whole
+demo is built: data/demo.py), so the rules of a real save apply. The
 demo reviews carry no KPI snapshot: the data layer cannot compute KPIs (that is the metrics
 layer's job), and the history page shows the live KPI trend beside them.
 """
@@ -15,6 +16,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+
+import duckdb
 
 from data.reviews import (
     SCORE_DIMENSIONS,
@@ -171,9 +174,9 @@ def _month_start(day: date, back: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _people(store: Store) -> list[_Person]:
+def _people(cur: duckdb.DuckDBPyConnection) -> list[_Person]:
     """Everyone with a leader: their group's leader, or for a group's leader the parent team's."""
-    rows = store.rows(
+    rows = cur.execute(
         """
         SELECT r.rep_id, r.role, r.hire_date, r.leave_date,
                CASE WHEN g.leader_rep_id = r.rep_id THEN pt.leader_rep_id
@@ -183,8 +186,8 @@ def _people(store: Store) -> list[_Person]:
         LEFT JOIN teams pt ON pt.team_id = g.parent_id
         ORDER BY r.rep_id
         """
-    )
-    names = dict(store.rows("SELECT rep_id, name FROM reps"))
+    ).fetchall()
+    names = dict(cur.execute("SELECT rep_id, name FROM reps").fetchall())
     return [
         _Person(r[0], r[1], r[2], r[3], r[4], names[r[4]])
         for r in rows
@@ -217,6 +220,20 @@ def generate_demo_reviews(
     ('en' or 'zh_CN') changes only their words. Every timestamp (saves, ticks) is at most
     latest_moment(end_date, now): a demo built today never shows a review saved this
     afternoon while it is still morning (`now` fixes the clock, for tests)."""
+    with store.transaction() as cur:
+        return write_demo_reviews(cur, end_date, seed, locale=locale, now=now)
+
+
+def write_demo_reviews(
+    cur: duckdb.DuckDBPyConnection,
+    end_date: date,
+    seed: int = 7,
+    *,
+    locale: str = "en",
+    now: datetime | None = None,
+) -> int:
+    """`generate_demo_reviews` on a cursor inside an open transaction, which sees the people
+    it writes (the demo company writes its reviews in its own transaction)."""
     if locale not in _TEXTS:
         known = ", ".join(REVIEW_LOCALES)
         raise ValueError(f"Unknown demo review locale {locale!r}; available: {known}")
@@ -227,7 +244,7 @@ def generate_demo_reviews(
         return min(moment, latest)
 
     rng = random.Random(seed)
-    people = _people(store)
+    people = _people(cur)
     leads = sorted({p.leader_id for p in people})
     # One lead who gives everyone 5s, one who has not written last month's evaluations.
     lenient_lead = leads[len(leads) // 3] if leads else None
@@ -241,133 +258,131 @@ def generate_demo_reviews(
         counter += 1
         return f"demo-{seed}-{prefix}-{counter:05d}"
 
-    with store.transaction() as cur:
-        cur.execute("DELETE FROM review_action_events")
-        cur.execute("DELETE FROM reviews")
-        for back in range(MONTHS, 0, -1):
-            start = _month_start(end_date, back)
-            end = _month_start(end_date, back - 1) - timedelta(days=1)
-            for person in people:
-                if not _on_staff(person, end):
-                    continue
-                last_month = back == 1
-                if last_month and person.leader_id == late_lead:
-                    continue
-                if rng.random() < (0.12 if last_month else 0.06):
-                    continue  # a gap
-                lenient = person.leader_id == lenient_lead
-                review_id = next_id("r")
-                goals = tuple(
-                    ActionItem(
-                        item_id=f"{review_id}-g{n}",
-                        text=rng.choice(texts.goals),
-                        due_date=end + timedelta(days=rng.randint(10, 40)),
-                    )
-                    for n in range(rng.randint(1, 3))
+    cur.execute("DELETE FROM review_action_events")
+    cur.execute("DELETE FROM reviews")
+    cur.execute("DELETE FROM review_identities")  # the demo's reviews claim theirs anew
+    for back in range(MONTHS, 0, -1):
+        start = _month_start(end_date, back)
+        end = _month_start(end_date, back - 1) - timedelta(days=1)
+        for person in people:
+            if not _on_staff(person, end):
+                continue
+            last_month = back == 1
+            if last_month and person.leader_id == late_lead:
+                continue
+            if rng.random() < (0.12 if last_month else 0.06):
+                continue  # a gap
+            lenient = person.leader_id == lenient_lead
+            review_id = next_id("r")
+            goals = tuple(
+                ActionItem(
+                    item_id=f"{review_id}-g{n}",
+                    text=rng.choice(texts.goals),
+                    due_date=end + timedelta(days=rng.randint(10, 40)),
                 )
-                review = check_review(
-                    ReviewInput(
-                        rep_id=person.rep_id,
-                        kind="monthly_evaluation",
-                        period_start=start,
-                        period_end=end,
-                        reviewer=person.leader,
-                        scores=_scores(rng, base[person.rep_id], lenient),
-                        strengths=rng.choice(texts.strengths),
-                        areas_to_improve=rng.choice(texts.areas),
-                        goals=goals,
-                        training_plan=rng.choice(texts.training),
-                        career_notes=rng.choice(texts.career),
-                    ).model_dump(),
-                    status="submitted",
-                    today=end_date,
-                )
-                written_on = min(end + timedelta(days=rng.randint(1, 6)), end_date)
-                at = at_most(
-                    datetime.combine(written_on, time(9 + rng.randint(0, 8), rng.randint(0, 59)))
-                )
-                draft_first = last_month and rng.random() < 0.15
-                if draft_first:  # still a draft: counts as missing until submitted
-                    save_review_on(
-                        cur,
-                        review,
-                        status="draft",
-                        submission_id=next_id("s"),
-                        edited_by=person.leader,
-                        now=at,
-                        new_review_id=review_id,
-                    )
-                    written += 1
-                    continue
+                for n in range(rng.randint(1, 3))
+            )
+            review = check_review(
+                ReviewInput(
+                    rep_id=person.rep_id,
+                    kind="monthly_evaluation",
+                    period_start=start,
+                    period_end=end,
+                    reviewer=person.leader,
+                    scores=_scores(rng, base[person.rep_id], lenient),
+                    strengths=rng.choice(texts.strengths),
+                    areas_to_improve=rng.choice(texts.areas),
+                    goals=goals,
+                    training_plan=rng.choice(texts.training),
+                    career_notes=rng.choice(texts.career),
+                ).model_dump(),
+                status="submitted",
+                today=end_date,
+            )
+            written_on = min(end + timedelta(days=rng.randint(1, 6)), end_date)
+            at = at_most(
+                datetime.combine(written_on, time(9 + rng.randint(0, 8), rng.randint(0, 59)))
+            )
+            draft_first = last_month and rng.random() < 0.15
+            if draft_first:  # still a draft: counts as missing until submitted
                 save_review_on(
                     cur,
                     review,
-                    status="submitted",
+                    status="draft",
                     submission_id=next_id("s"),
                     edited_by=person.leader,
                     now=at,
                     new_review_id=review_id,
                 )
                 written += 1
-                if rng.random() < 0.05:  # corrected later, with a reason
-                    fixed = review.model_copy(
-                        update={"areas_to_improve": review.areas_to_improve + texts.agreed}
-                    )
-                    save_review_on(
-                        cur,
-                        fixed,
-                        status="submitted",
-                        submission_id=next_id("s"),
-                        edited_by=person.leader,
-                        review_id=review_id,
-                        base_version=1,
-                        change_note=texts.change_note,
-                        now=at_most(at + timedelta(days=2)),
-                    )
-                    written += 1
-                for goal in goals:
-                    # Old items are mostly done; recent ones often still open.
-                    odds = 0.9 if goal.due_date < end_date - timedelta(days=30) else 0.5
-                    if goal.due_date < end_date and rng.random() < odds:
-                        done_on = min(goal.due_date - timedelta(days=rng.randint(0, 5)), end_date)
-                        set_action_item_done_on(
-                            cur,
-                            review_id,
-                            goal.item_id,
-                            done=True,
-                            changed_by=person.leader,
-                            event_id=next_id("e"),
-                            now=at_most(datetime.combine(done_on, time(17, 0))),
-                        )
-        week_end = end_date - timedelta(days=end_date.weekday() + 1)
-        for back in range(WEEKS - 1, -1, -1):
-            end = week_end - timedelta(days=7 * back)
-            start = end - timedelta(days=6)
-            for person in people:
-                if person.role not in WEEKLY_SUMMARY_ROLES or not _on_staff(person, end):
-                    continue
-                if rng.random() < (0.25 if back == 0 else 0.1):
-                    continue
-                review = ReviewInput(
-                    rep_id=person.rep_id,
-                    kind="weekly_summary",
-                    period_start=start,
-                    period_end=end,
-                    reviewer=person.leader,
-                    scores=_scores(rng, base[person.rep_id], person.leader_id == lenient_lead),
-                    strengths=rng.choice(texts.strengths),
-                    areas_to_improve=rng.choice(texts.areas),
+                continue
+            save_review_on(
+                cur,
+                review,
+                status="submitted",
+                submission_id=next_id("s"),
+                edited_by=person.leader,
+                now=at,
+                new_review_id=review_id,
+            )
+            written += 1
+            if rng.random() < 0.05:  # corrected later, with a reason
+                fixed = review.model_copy(
+                    update={"areas_to_improve": review.areas_to_improve + texts.agreed}
                 )
                 save_review_on(
                     cur,
-                    review,
+                    fixed,
                     status="submitted",
                     submission_id=next_id("s"),
                     edited_by=person.leader,
-                    now=at_most(
-                        datetime.combine(min(end + timedelta(days=1), end_date), time(18, 0))
-                    ),
-                    new_review_id=next_id("w"),
+                    review_id=review_id,
+                    base_version=1,
+                    change_note=texts.change_note,
+                    now=at_most(at + timedelta(days=2)),
                 )
                 written += 1
+            for goal in goals:
+                # Old items are mostly done; recent ones often still open.
+                odds = 0.9 if goal.due_date < end_date - timedelta(days=30) else 0.5
+                if goal.due_date < end_date and rng.random() < odds:
+                    done_on = min(goal.due_date - timedelta(days=rng.randint(0, 5)), end_date)
+                    set_action_item_done_on(
+                        cur,
+                        review_id,
+                        goal.item_id,
+                        done=True,
+                        changed_by=person.leader,
+                        event_id=next_id("e"),
+                        now=at_most(datetime.combine(done_on, time(17, 0))),
+                    )
+    week_end = end_date - timedelta(days=end_date.weekday() + 1)
+    for back in range(WEEKS - 1, -1, -1):
+        end = week_end - timedelta(days=7 * back)
+        start = end - timedelta(days=6)
+        for person in people:
+            if person.role not in WEEKLY_SUMMARY_ROLES or not _on_staff(person, end):
+                continue
+            if rng.random() < (0.25 if back == 0 else 0.1):
+                continue
+            review = ReviewInput(
+                rep_id=person.rep_id,
+                kind="weekly_summary",
+                period_start=start,
+                period_end=end,
+                reviewer=person.leader,
+                scores=_scores(rng, base[person.rep_id], person.leader_id == lenient_lead),
+                strengths=rng.choice(texts.strengths),
+                areas_to_improve=rng.choice(texts.areas),
+            )
+            save_review_on(
+                cur,
+                review,
+                status="submitted",
+                submission_id=next_id("s"),
+                edited_by=person.leader,
+                now=at_most(datetime.combine(min(end + timedelta(days=1), end_date), time(18, 0))),
+                new_review_id=next_id("w"),
+            )
+            written += 1
     return written

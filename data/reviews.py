@@ -5,6 +5,11 @@ row, it adds the next version. Every save carries a submission id (UNIQUE in the
 same id twice lands once, so a double click or a retried request cannot record a review twice.
 Writes run in Store.transaction(), which serializes them, so versions never collide.
 
+One review per person, kind and period: a new review whose identity is taken is refused with
+ReviewExists (naming who saved the one that exists), checked inside the write transaction and
+enforced by the primary key of `review_identities` (migration 0009), so it holds across
+sessions, Store objects and processes; a save that collides with another at commit is retried.
+
 Validation returns problems per field, each a code with values (`FieldProblem`), so the form
 can show a translated message under the field that is wrong.
 """
@@ -23,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from data.errors import HuddleDataError
 from data.messages import EN, Message, MessageList, english
-from data.store import Store
+from data.store import Store, WriteConflict
 
 Kind = Literal["weekly_summary", "monthly_evaluation", "quarterly_review", "one_to_one"]
 Status = Literal["draft", "submitted"]
@@ -40,6 +45,10 @@ MAX_NAME = 120
 MAX_ITEM = 300
 MAX_ITEMS = 20
 MAX_NOTE = 300
+# Tries of a save whose commit collided with another connection's write (then nothing was
+# written). Each failed try means another write committed, and the retry reads it, so the
+# tries needed are bounded by the writes in flight at once on other connections.
+_ATTEMPTS = 25
 
 
 class _Input(BaseModel):
@@ -145,6 +154,30 @@ class ReviewConflict(HuddleDataError):
         super().__init__(english("review.conflict", **values), key="review.conflict", **values)
         self.latest_version = latest
         self.edited_by = edited_by
+        self.at = at
+
+
+class ReviewExists(HuddleDataError):
+    """A new review (or a move to another period) would give the person a second review of
+    the same kind and period; the one that exists is named, so the form can open it."""
+
+    def __init__(
+        self, review: ReviewInput, review_id: str, latest: int, status: str, by: str, at: datetime
+    ) -> None:
+        values = {
+            "review_id": review_id,
+            "kind": Message(f"review.kind.{review.kind}"),
+            "start": review.period_start,
+            "end": review.period_end,
+            "editor": by,
+            "at": f"{at:%Y-%m-%d %H:%M}",
+            "version": latest,
+        }
+        super().__init__(english("review.exists", **values), key="review.exists", **values)
+        self.review_id = review_id
+        self.latest_version = latest
+        self.status = status
+        self.edited_by = by
         self.at = at
 
 
@@ -265,6 +298,68 @@ def _content(*parts: Any) -> str:
     return json.dumps(loaded, sort_keys=True)
 
 
+def _identity(review: ReviewInput) -> dict[str, Any]:
+    return {
+        "rep": review.rep_id,
+        "kind": review.kind,
+        "start": review.period_start,
+        "end": review.period_end,
+    }
+
+
+def _holder(cur: duckdb.DuckDBPyConnection, review: ReviewInput) -> str | None:
+    """The review that holds the person, kind and period of `review`, if one still exists."""
+    row = cur.execute(
+        """
+        SELECT i.review_id FROM review_identities i
+        WHERE i.rep_id = $rep AND i.kind = $kind AND i.period_start = $start
+          AND i.period_end = $end
+          AND EXISTS (SELECT 1 FROM reviews r WHERE r.review_id = i.review_id)
+        """,
+        _identity(review),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _refuse_taken(cur: duckdb.DuckDBPyConnection, review: ReviewInput, holder: str) -> None:
+    latest = cur.execute(
+        "SELECT version, status, coalesce(edited_by, reviewer), created_at FROM reviews"
+        " WHERE review_id = $id ORDER BY version DESC LIMIT 1",
+        {"id": holder},
+    ).fetchone()
+    assert latest is not None  # _holder only names a review that exists
+    raise ReviewExists(review, holder, int(latest[0]), latest[1], latest[2], latest[3])
+
+
+def _insert(cur: duckdb.DuckDBPyConnection, sql: str, values: dict[str, Any]) -> None:
+    """Insert a row whose key another connection may have committed since this transaction
+    began (invisible to it, so no check above saw it): that is a collision to retry
+    (WriteConflict, nothing written), never a crash."""
+    try:
+        cur.execute(sql, values)
+    except duckdb.ConstraintException as error:
+        if "Duplicate key" not in str(error):
+            raise
+        raise WriteConflict.of("db.write_conflict", detail=str(error).splitlines()[0]) from error
+
+
+def _claim(cur: duckdb.DuckDBPyConnection, review: ReviewInput, review_id: str) -> None:
+    """Record that `review_id` holds its identity (the row of a deleted review is taken
+    over). The primary key refuses a second holder even from another connection: DuckDB
+    fails that commit, and save_review retries it, when the check above then sees the first."""
+    cur.execute("DELETE FROM review_identities WHERE review_id = $id", {"id": review_id})
+    _insert(
+        cur,
+        """
+        INSERT INTO review_identities (rep_id, kind, period_start, period_end, review_id)
+        VALUES ($rep, $kind, $start, $end, $id)
+        ON CONFLICT (rep_id, kind, period_start, period_end)
+        DO UPDATE SET review_id = excluded.review_id
+        """,
+        {**_identity(review), "id": review_id},
+    )
+
+
 def save_review_on(
     cur: duckdb.DuckDBPyConnection,
     review: ReviewInput,
@@ -302,7 +397,11 @@ def save_review_on(
     snapshot = review.kpi_snapshot
     version = 1
     if review_id is None:
+        holder = _holder(cur, review)
+        if holder is not None:
+            _refuse_taken(cur, review, holder)
         review_id = new_review_id or uuid.uuid4().hex
+        moved = True
     else:
         latest = cur.execute(
             """
@@ -331,9 +430,23 @@ def save_review_on(
         if latest[1] == "submitted" and latest[9] is not None:
             snapshot = json.loads(latest[9])  # frozen at the first submission
         version = int(latest[0]) + 1
+        # An edit keeps its identity; one that moves the review to another kind or period
+        # must find that one free, as a new review would.
+        moved = (latest[3], latest[4], latest[5]) != (
+            review.kind,
+            review.period_start,
+            review.period_end,
+        )
+        if moved and not problems:
+            holder = _holder(cur, review)
+            if holder is not None and holder != review_id:
+                _refuse_taken(cur, review, holder)
     if problems:
         raise ReviewInvalid(problems)
-    cur.execute(
+    if moved:
+        _claim(cur, review, review_id)
+    _insert(
+        cur,
         """
         INSERT INTO reviews (review_id, version, submission_id, rep_id, period_start, period_end,
                              kind, status, reviewer, scores, notes, kpi_snapshot, created_at,
@@ -382,18 +495,28 @@ def save_review(
     base_version, the save is refused (ReviewConflict) if someone saved a later version since.
     A submitted review cannot go back to draft; its KPI snapshot stays the one frozen when it
     was first submitted. A save identical to the latest version adds nothing.
+
+    A new review of a person, kind and period that already has one is refused with
+    ReviewExists, even when the other was saved at the same moment by another session or
+    process: a commit that collides with another write is retried, and the retry sees it.
     """
-    with store.transaction() as cur:
-        return save_review_on(
-            cur,
-            review,
-            status=status,
-            submission_id=submission_id,
-            edited_by=edited_by,
-            review_id=review_id,
-            base_version=base_version,
-            change_note=change_note,
-        )
+    for attempt in range(_ATTEMPTS):
+        try:
+            with store.transaction() as cur:
+                return save_review_on(
+                    cur,
+                    review,
+                    status=status,
+                    submission_id=submission_id,
+                    edited_by=edited_by,
+                    review_id=review_id,
+                    base_version=base_version,
+                    change_note=change_note,
+                )
+        except WriteConflict:
+            if attempt == _ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 def save_draft(store: Store, review: ReviewInput, **kwargs: Any) -> SavedReview:

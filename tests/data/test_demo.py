@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -16,6 +20,7 @@ from data.demo import CANONICAL_TABLES, DemoSummary, generate_demo
 from data.models import ROLES
 from data.store import Store
 
+ROOT = Path(__file__).resolve().parents[2]
 END = date(2025, 6, 15)
 START = date(2022, 6, 16)  # three years back from END, plus a day
 ORDERS = 5_000
@@ -369,8 +374,8 @@ def test_rebuild_replaces_the_data(tmp_path: Path) -> None:
     assert first == second
     for table in CANONICAL_TABLES:
         assert store.scalar(f"SELECT count(*) FROM {table}") == getattr(first, table), table
-    # Two writes (the company, then its reviews), each a new data version for the caches.
-    assert store.data_version() == version + 2
+    # One write (the company with its reviews, issue 19): one new data version for the caches.
+    assert store.data_version() == version + 1
 
 
 def test_a_failed_build_keeps_the_previous_data(
@@ -387,6 +392,103 @@ def test_a_failed_build_keeps_the_previous_data(
         generate_demo(store, orders=2 * ORDERS, seed=3, end_date=END)
     assert store.scalar("SELECT count(*) FROM orders") == first.orders
     assert _digest(store, "orders") == before
+
+
+def test_a_build_failing_in_its_reviews_keeps_the_previous_company(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Before issue 19 the company committed first and the reviews in a second transaction:
+    # this failure left the new company (seed 3, twice the orders) with no reviews at all.
+    store, first = _build(tmp_path / "demo.duckdb")
+    before = {t: _digest(store, t) for t in ("orders", "reviews")}
+
+    def boom(*_args: object, **_kwargs: object) -> int:
+        raise RuntimeError("reviews failed")
+
+    monkeypatch.setattr(demo, "write_demo_reviews", boom)
+    with pytest.raises(RuntimeError, match="reviews failed"):
+        generate_demo(store, orders=2 * ORDERS, seed=3, end_date=END)
+    assert store.scalar("SELECT count(*) FROM orders") == first.orders
+    assert {t: _digest(store, t) for t in ("orders", "reviews")} == before
+    assert first.reviews > 0
+
+
+def _killed_demo(path: Path, *, at_progress: str | None = None, after: float | None = None) -> str:
+    """Run `cli.py demo` into `path` and kill -9 it when its progress line shows `at_progress`
+    (a stage of the build), or `after` seconds; return how far it got ("killed" or "done")."""
+    command = [sys.executable, str(ROOT / "cli.py"), "demo", "--orders", "3000",
+               "--end-date", "2026-11-20", "--db", str(path)]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    if at_progress is not None:
+        seen = b""
+        while at_progress.encode() not in seen:
+            chunk = os.read(process.stderr.fileno(), 4096)
+            if not chunk:
+                # Finished (or failed) before that stage: stderr closes a moment before the
+                # process exits, so wait for the exit rather than kill a finished build.
+                process.wait(timeout=600)
+                break
+            seen += chunk
+    else:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=after)
+    finished = process.poll() is not None
+    process.kill()  # SIGKILL: no cleanup, no rollback, no close
+    process.wait()
+    process.stderr.close()
+    return "done" if finished else "killed"
+
+
+def _whole_or_none(path: Path) -> str:
+    """'none' (an empty company) or 'whole' (3,000 order lines with people and reviews);
+    anything in between fails. The file must reopen (its WAL replayed) either way."""
+    store = Store(path)
+    try:
+        counts = {
+            t: int(store.scalar(f"SELECT count(*) FROM {t}"))
+            for t in ("teams", "reps", "orders", "deals", "reviews", "review_identities")
+        }
+    finally:
+        store.close()
+    if not any(counts.values()):
+        return "none"
+    assert counts["orders"] == 3000 and counts["teams"] > 0 and counts["reps"] > 0, counts
+    assert counts["reviews"] > 0 and counts["review_identities"] > 0, counts
+    return "whole"
+
+
+@pytest.mark.parametrize(
+    "stage",
+    [
+        "Built the organisation",  # before the transaction
+        "Order lines",  # writing orders
+        "97.0%",  # targets written, reviews not yet (written in the same transaction)
+        "98.0%",  # the old code's gap: company committed, reviews not yet written
+        "Demo company ready",  # committed
+    ],
+)
+def test_a_demo_killed_at_any_stage_is_all_or_nothing(tmp_path: Path, stage: str) -> None:
+    path = tmp_path / "killed.duckdb"
+    _killed_demo(path, at_progress=stage)
+    outcome = _whole_or_none(path)
+    if stage == "Demo company ready":
+        assert outcome == "whole"
+    if stage in ("Built the organisation", "Order lines", "97.0%", "98.0%"):
+        assert outcome == "none", "killed before the commit: nothing of the demo is kept"
+
+
+def test_a_demo_killed_after_various_delays_is_all_or_nothing(tmp_path: Path) -> None:
+    # Kills at whatever point each delay lands (the outcome may be either): never half a demo,
+    # and the file always reopens. The last run builds it whole over the previous attempts.
+    path = tmp_path / "killed.duckdb"
+    seen = []
+    for delay in (0.5, 2.0, 4.0, 7.0):
+        _killed_demo(path, after=delay)
+        seen.append(_whole_or_none(path))
+    assert set(seen) <= {"none", "whole"}
+    assert _killed_demo(path, at_progress="never shown") == "done"
+    assert _whole_or_none(path) == "whole"
 
 
 def test_unknown_locale_is_refused(tmp_path: Path) -> None:

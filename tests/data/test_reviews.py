@@ -278,6 +278,9 @@ def test_an_edit_cannot_move_a_review_to_another_person(store: Store) -> None:
 
 def test_concurrent_submissions_each_land_exactly_once(store: Store) -> None:
     ids = [new_submission_id() for _ in range(60)]
+    # Each submission is its own review: a one-to-one on its own day (one review per person,
+    # kind and period, so 60 new reviews need 60 periods).
+    day = {sid: date.fromordinal(TODAY.toordinal() - n) for n, sid in enumerate(ids)}
     results: list[Any] = []
     errors: list[BaseException] = []
     lock = threading.Lock()
@@ -288,7 +291,8 @@ def test_concurrent_submissions_each_land_exactly_once(store: Store) -> None:
         # Every submission is sent by two threads (a double click from two tabs).
         for sid in ids[offset::6]:
             try:
-                saved = submit_review(store, _valid(), submission_id=sid, edited_by="Lee")
+                review = _valid(kind="one_to_one", period_start=day[sid], period_end=day[sid])
+                saved = submit_review(store, review, submission_id=sid, edited_by="Lee")
                 with lock:
                     results.append((sid, saved))
             except BaseException as error:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.format import md
 from data.config import DB_ENV_VAR
 from data.demo_reviews import generate_demo_reviews
 from data.reviews import SCORE_DIMENSIONS
@@ -72,7 +73,8 @@ def test_fill_and_submit_a_monthly_evaluation_then_read_it_in_the_history(
 ) -> None:
     rep_id, name = _someone_due(reviews_db)
     at = _reviews_page(rep_id)
-    assert any("New monthly evaluation" in m.value and name in m.value for m in at.markdown)
+    # Names are Markdown-escaped on the page (components.format.md).
+    assert any("New monthly evaluation" in m.value and md(name) in m.value for m in at.markdown)
     assert [m.label for m in at.metric][:2] == ["Revenue", "Win rate"], "KPIs beside the form"
     due_before = _still_due_count(at)
     for score, dim in zip((4, 3, 5, 4, 2), SCORE_DIMENSIONS, strict=True):
@@ -110,7 +112,7 @@ def test_fill_and_submit_a_monthly_evaluation_then_read_it_in_the_history(
     october = history[history["Period"] == "Oct 2026"]
     assert list(october["Status"]) == ["Submitted"]
     assert list(october["Teamwork"]) == [5]
-    assert any("Follows up every lead within a day." in m.value for m in at.markdown)
+    assert any(md("Follows up every lead within a day.") in m.value for m in at.markdown)
 
 
 def test_a_refused_submission_names_the_fields_and_keeps_what_was_typed(reviews_db: Path) -> None:
@@ -328,3 +330,60 @@ def test_scores_are_plotted_at_their_period_with_month_ticks(reviews_db: Path) -
     assert axis["tickvals"] == [s.isoformat() for s in starts]
     assert axis["ticktext"] == [f"{s:%b %Y}" for s in starts]
     assert all(s.day == 1 for s in starts)
+
+
+def test_a_stale_form_shows_the_review_that_exists_and_keeps_what_was_typed(
+    reviews_db: Path,
+) -> None:
+    from data.reviews import check_review, save_draft
+
+    rep_id, name = _someone_due(reviews_db)
+    at = _reviews_page(rep_id)
+    assert any("New monthly evaluation" in m.value for m in at.markdown)
+    for score, dim in zip((4, 3, 5, 4, 2), SCORE_DIMENSIONS, strict=True):
+        at.segmented_control(key=_key(rep_id, f"score-{dim}")).set_value(score)
+    at.text_area(key=_key(rep_id, "strengths")).input("Mine: opens every call with a plan.")
+    at.text_area(key=_key(rep_id, "areas_to_improve")).input("Mine: more referrals.")
+    # Meanwhile another session saves the first October evaluation of the same person.
+    store = Store(reviews_db)
+    try:
+        theirs = check_review(
+            {"rep_id": rep_id, "kind": "monthly_evaluation", "period_start": date(2026, 10, 1),
+             "period_end": date(2026, 10, 31), "reviewer": "Other Lead",
+             "strengths": "Theirs.", "areas_to_improve": "Theirs too."},
+            status="draft", today=DEMO_END,
+        )  # fmt: skip
+        save_draft(store, theirs, submission_id="other-session", edited_by="Other Lead")
+    finally:
+        store.close()
+    at.button(key="review_submit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    warning = next(w.value for w in at.warning if "has already written" in w.value)
+    assert "Other Lead has already written this monthly evaluation for " + name in warning
+    assert "(draft, version 1, saved on " in warning
+    assert "nothing was saved" in warning
+    # What was typed is still in the form, and nothing of it was saved.
+    assert at.text_area(key=_key(rep_id, "strengths")).value == (
+        "Mine: opens every call with a plan."
+    )
+    assert at.segmented_control(key=_key(rep_id, "score-teamwork")).value == 5
+    store = Store(reviews_db)
+    try:
+        saved = store.rows(
+            "SELECT count(DISTINCT review_id), max(notes->>'strengths') FROM reviews"
+            " WHERE rep_id = $r AND period_start = '2026-10-01'",
+            {"r": rep_id},
+        )
+    finally:
+        store.close()
+    assert saved == [(1, "Theirs.")]
+    # Open theirs: the form edits their review, and a copy of what was typed stays beside it.
+    at.button(key="review_open_existing").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Editing the draft monthly evaluation" in m.value for m in at.markdown)
+    assert at.text_area(key=_key(rep_id, "strengths")).value == "Theirs."
+    kept = [c.value for c in at.code]
+    assert "Mine: opens every call with a plan." in kept and "Mine: more referrals." in kept
+    assert any("Teamwork: 5" in c for c in kept)
+    at.button(key="review_mine_close").click().run()
+    assert not at.code
