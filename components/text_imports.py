@@ -95,10 +95,23 @@ EN: dict[str, str] = {
     "data.demo.confirm": "Yes, replace my data with the demo company",
     "data.demo.button": "Rebuild the demo company",
     "data.demo.done": "The demo company is back.",
+    "data.backup": "Back up the data",
+    "data.backup.help": (
+        "A backup is a copy of the whole database (every table, every review) at one moment, "
+        "saved beside it in `{folder}` with a SHA-256 checksum file, which `python cli.py "
+        "restore` checks before it puts the copy back. Download it to keep it somewhere else."
+    ),
+    "data.backup.button": "Make a backup now",
+    "data.backup.download": "Download the backup",
+    "data.backup.done": "Backed up to `{path}` (SHA-256 `{sha256}`).",
+    "data.backup.first": (
+        "This replaces data that cannot be brought back otherwise: make a backup first."
+    ),
     "col.table_name": "Table",
     "col.first_date": "First date",
     "col.last_date": "Last date",
     "col.days_since_last": "Days since the last",
+    "col.dates_out_of_range": "Dates outside 1900 – next year",
     "col.orphans": "Orphan references",
     "col.imported_at": "When",
     "col.file_name": "File",
@@ -204,10 +217,20 @@ ZH: dict[str, str] = {
     "data.demo.confirm": "确认用演示公司替换我的数据",
     "data.demo.button": "重建演示公司",
     "data.demo.done": "演示公司已恢复。",
+    "data.backup": "备份数据",
+    "data.backup.help": (
+        "备份是整个数据库（所有数据表、所有评估）在某一时刻的副本，保存在旁边的 `{folder}` 中，"
+        "并附有 SHA-256 校验文件；`python cli.py restore` 恢复前会先核对它。可下载备份另行保管。"
+    ),
+    "data.backup.button": "立即备份",
+    "data.backup.download": "下载备份",
+    "data.backup.done": "已备份到 `{path}`（SHA-256 `{sha256}`）。",
+    "data.backup.first": "此操作替换的数据无法通过其他方式找回：请先备份。",
     "col.table_name": "数据表",
     "col.first_date": "最早日期",
     "col.last_date": "最近日期",
     "col.days_since_last": "距今天数",
+    "col.dates_out_of_range": "超出1900年至明年的日期",
     "col.orphans": "无效关联",
     "col.imported_at": "导入时间",
     "col.file_name": "文件",

@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 
+from data.importing.parsing import EARLIEST_DATE, latest_date
 from data.store import Store
 from metrics.filters import Filters
 from metrics.list_queries import query_frame, source, where
@@ -52,8 +53,13 @@ def reps(store: Store) -> pd.DataFrame:
     )
 
 
-def data_span(store: Store) -> tuple[date, date] | None:
-    """The first and last day with any order, deal, activity or feedback; None when empty."""
+def data_span(store: Store, today: date | None = None) -> tuple[date, date] | None:
+    """The first and last day with any order, deal, activity or feedback; None when empty.
+
+    Only days an import accepts count (1900-01-01 to a year after `today`, default the
+    real today): a year-0 or 9999-12-31 date written some other way would otherwise become
+    the as-of day, and every period computed from it would overflow."""
+    latest = latest_date(today or date.today())
     row = store.rows(
         """
         SELECT min(d), max(d) FROM (
@@ -62,8 +68,9 @@ def data_span(store: Store) -> tuple[date, date] | None:
             UNION ALL SELECT closed_date FROM deals
             UNION ALL SELECT activity_date FROM activities
             UNION ALL SELECT feedback_date FROM feedback
-        ) WHERE d IS NOT NULL
-        """
+        ) WHERE d BETWEEN $earliest AND $latest
+        """,
+        {"earliest": EARLIEST_DATE, "latest": latest},
     )[0]
     if row[0] is None:
         return None

@@ -65,6 +65,29 @@ def test_bad_input_gets_one_plain_line_and_exit_code_2(demo_db: Path) -> None:
         assert "Traceback" not in done.stderr
 
 
+def test_dates_outside_1900_to_a_year_ahead_are_refused_with_a_sentence(demo_db: Path) -> None:
+    # Before: 9999-12-31 overflowed the month after it (year 10000) and 0001-01-01 the
+    # period before it, each a traceback. Now: argparse's exit 2 with the rule in words.
+    for flag, value in [("--as-of", "9999-12-31"), ("--from", "0001-01-01"),
+                        ("--to", "9999-12-31"), ("--from", "1899-12-31")]:  # fmt: skip
+        done = _cli("kpi", "revenue", flag, value, "--db", str(demo_db))
+        assert done.returncode == 2, (flag, value, done.stdout)
+        assert f"argument {flag}: {value} is outside the dates Huddle works with: from " \
+            "1900-01-01 to " in done.stderr, done.stderr  # fmt: skip
+        assert "Traceback" not in done.stderr
+
+
+def test_a_delimiter_of_two_characters_is_refused_with_a_sentence(tmp_path: Path) -> None:
+    # Before: TypeError '"delimiter" must be a 1-character string' from the csv module.
+    path = tmp_path / "orders.csv"
+    path.write_text("Order,Date\nA1,2024-03-05\n", "utf-8")
+    done = _cli("import", "orders", str(path), "--delimiter", ",,", "--db",
+                str(tmp_path / "t.duckdb"))  # fmt: skip
+    assert done.returncode == 2, done.stdout
+    assert "The delimiter ',,' cannot be used: a delimiter is exactly one character" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_demo_builds_a_database_and_info_describes_it(tmp_path: Path) -> None:
     path = tmp_path / "fresh.duckdb"
     done = _cli("demo", "--orders", "3000", "--end-date", "2026-11-20", "--db", str(path))

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from data.importing.errors import MappingError
+from data.importing.parsing import EARLIEST_DATE, latest_date
 from data.store import Store
 
 _NORMALISED = "regexp_replace(lower(name), '[\\s\\p{P}\\p{S}]+', '', 'g')"
@@ -35,7 +36,8 @@ def import_history(store: Store, limit: int = 200) -> pd.DataFrame:
 
 
 def data_health(store: Store, today: date | None = None) -> pd.DataFrame:
-    """Per table: rows, first and last date, days since the last date, orphan references."""
+    """Per table: rows, first and last date (of the days an import accepts), how many dates
+    fall outside them, days since the last date, orphan references."""
     today = today or date.today()
     parts = {
         "teams": ("NULL", "(SELECT count(*) FROM teams WHERE parent_id IS NOT NULL AND parent_id"
@@ -57,12 +59,22 @@ def data_health(store: Store, today: date | None = None) -> pd.DataFrame:
                      " NULL AND customer_id NOT IN (SELECT customer_id FROM customers)) OR"
                      " (rep_id IS NOT NULL AND rep_id NOT IN (SELECT rep_id FROM reps)))"),
     }  # fmt: skip
+    # Dates outside what an import accepts (written some other way: year 0, 9999-12-31) are
+    # counted, not shown: Python's dates cannot hold year 0, and one such row must not take
+    # the whole page down. The first and last date are those of the plausible days.
+    plausible = "BETWEEN $earliest AND $latest"
     selects = [
-        f"SELECT '{t}' AS table_name, count(*) AS rows, min({d})::DATE AS first_date,"
-        f" max({d})::DATE AS last_date, {o} AS orphans FROM {t}"
+        f"SELECT '{t}' AS table_name, count(*) AS rows,"
+        f" min({d}) FILTER (WHERE {d} {plausible})::DATE AS first_date,"
+        f" max({d}) FILTER (WHERE {d} {plausible})::DATE AS last_date,"
+        f" count(*) FILTER (WHERE {d} IS NOT NULL AND {d} NOT {plausible}) AS dates_out_of_range,"
+        f" {o} AS orphans FROM {t}"
         for t, (d, o) in parts.items()
     ]
-    frame = store.query(" UNION ALL ".join(selects))
+    frame = store.query(
+        " UNION ALL ".join(selects),
+        {"earliest": EARLIEST_DATE, "latest": latest_date(today)},
+    )
     frame["days_since_last"] = [
         None if pd.isna(d) else (today - pd.Timestamp(d).date()).days for d in frame["last_date"]
     ]

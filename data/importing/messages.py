@@ -53,6 +53,43 @@ EN: dict[str, str] = {
         "{name} is not valid {encoding} text at byte {position:,}. Choose another encoding (for "
         "example {encodings}) and try again."
     ),
+    "import.mixed_line_ends": (
+        "{name} cannot be read: its lines do not all end the same way (some in CR LF, others "
+        "in LF or CR alone), or a value holds a stray line break. Open it in a spreadsheet or "
+        "text editor and save it again as CSV. Nothing was imported."
+    ),
+    "import.bad_delimiter": (
+        "The delimiter '{delimiter}' cannot be used: a delimiter is exactly one character, such "
+        "as , ; | or a tab, and not a quote mark or a line end."
+    ),
+    "import.xlsx_no_sheets": (
+        "{name} has no sheet Huddle can read: the workbook may be damaged or cut short. Open it "
+        "in Excel and save it again."
+    ),
+    "import.xlsx_too_many_rows": (
+        "The sheet '{sheet}' of {name} goes past row {max_rows:,}, Excel's own limit: the file "
+        "is damaged or was not written by Excel. Nothing was imported."
+    ),
+    "import.xlsx_too_many_columns": (
+        "Row {row:,} of the sheet '{sheet}' in {name} has {columns:,} columns; Huddle reads at "
+        "most {max_columns:,}. Delete the columns you do not need, or save the sheet as CSV. "
+        "Nothing was imported."
+    ),
+    "import.xlsx_too_slow": (
+        "Reading the sheet '{sheet}' of {name} took longer than {seconds:,.0f} seconds (it "
+        "stopped at row {row:,}). Save the sheet as CSV, which Huddle reads far faster, or "
+        "raise the limit with {setting}. Nothing was imported."
+    ),
+    # Whole-file problems found while checking the rows (validate.py)
+    "import.team_cycle": (
+        "The parent teams form a circle: {cycle}. A team cannot be inside itself or inside one "
+        "of its own groups, or it has no top team and vanishes from the team filter. Fix the "
+        "column '{column}' for {teams}."
+    ),
+    # A problem of one row (validate.py), beside those in data/messages.py
+    "import.problem.date_out_of_range": (
+        "outside the dates Huddle accepts ({detail}: from 1900-01-01 to a year after today)"
+    ),
     # Mappings and presets (mapping.py, presets.py, values.py)
     "import.unknown_table": "Huddle cannot import into '{table}'. It imports: {tables}.",
     "import.mapping_unknown_entries": "A mapping has unknown entries: {entries}.",
@@ -120,6 +157,38 @@ ZH: dict[str, str] = {
     "import.bad_encoding": (
         "文件“{name}”在第{position:,}字节处不是有效的 {encoding} 文本。"
         "请换一种编码（例如 {encodings}）后重试。"
+    ),
+    "import.mixed_line_ends": (
+        "无法读取文件“{name}”：各行的换行符不一致（有的是 CR LF，有的只有 LF 或 CR），"
+        "或某个值中有多余的换行符。请用电子表格或文本编辑器打开后重新另存为 CSV。未导入任何数据。"
+    ),
+    "import.bad_delimiter": (
+        "分隔符“{delimiter}”无法使用：分隔符必须恰好是一个字符，例如 , ; | 或制表符，"
+        "且不能是引号或换行符。"
+    ),
+    "import.xlsx_no_sheets": (
+        "文件“{name}”中没有 Huddle 能读取的工作表，文件可能已损坏或不完整。"
+        "请用 Excel 打开后重新保存。"
+    ),
+    "import.xlsx_too_many_rows": (
+        "文件“{name}”的工作表“{sheet}”超过了第 {max_rows:,} 行（Excel 本身的上限），"
+        "文件已损坏或并非由 Excel 生成。未导入任何数据。"
+    ),
+    "import.xlsx_too_many_columns": (
+        "文件“{name}”的工作表“{sheet}”第 {row:,} 行有 {columns:,} 列，Huddle 最多读取 "
+        "{max_columns:,} 列。请删除不需要的列，或将工作表另存为 CSV。未导入任何数据。"
+    ),
+    "import.xlsx_too_slow": (
+        "读取文件“{name}”的工作表“{sheet}”超过了 {seconds:,.0f} 秒（停在第 {row:,} 行）。"
+        "请将工作表另存为 CSV（Huddle 读取 CSV 快得多），或通过 {setting} 提高上限。"
+        "未导入任何数据。"
+    ),
+    "import.team_cycle": (
+        "上级团队形成了一个环：{cycle}。团队不能属于它自己，也不能属于它自己的下级小组，"
+        "否则它没有顶层团队，会从团队筛选中消失。请修改“{column}”一列中 {teams} 的上级团队。"
+    ),
+    "import.problem.date_out_of_range": (
+        "超出 Huddle 接受的日期范围（{detail}：从 1900-01-01 到今天之后一年）"
     ),
     "import.unknown_table": "Huddle 无法导入到“{table}”。可导入的表：{tables}。",
     "import.mapping_unknown_entries": "映射中有无法识别的项：{entries}。",

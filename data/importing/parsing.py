@@ -11,6 +11,7 @@ Money is rounded half away from zero to the cent (DuckDB's DECIMAL round).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import duckdb
 
@@ -28,6 +29,21 @@ DATE_FORMATS: dict[str, str] = {
     "d/m/y": "%d/%m/%y",
 }
 EXCEL = "excel serial"
+# The dates an import accepts: none before EARLIEST_DATE (DuckDB would read year 0 as 1 BC,
+# which Python cannot show), none more than a year after the import's day (9999-12-31 and
+# the like are typing slips that overflow every period computed from them).
+EARLIEST_DATE = date(1900, 1, 1)
+
+
+def latest_date(today: date) -> date:
+    """The last date an import run on `today` accepts: the same day a year later (28
+    February for 29 February)."""
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:
+        return today.replace(year=today.year + 1, day=28)
+
+
 # Pairs that read the same text two ways: when both read everything, the user must choose.
 _TWINS = {
     frozenset({"m/d/Y", "d/m/Y"}),
@@ -130,16 +146,32 @@ _FULL_WIDTH = ("０１２３４５６７８９．，－＋（）％", "012345678
 _CURRENCY = r"[\s\x{00a0}¥￥$€£]|RMB|CNY|USD|EUR|GBP|元"
 
 
+# A thousands separator only between groups of three digits, after one to three leading
+# digits: 1,234,567.5 is a number, but 1,2,3 and 12,34 are not (they would read as 123 and
+# 1234). With a decimal comma the separator is a point: 1.234.567,5.
+_GROUPED = r"[-+]?\d{1,3}(,\d{3})+(\.\d*)?%?"
+_GROUPED_DECIMAL_COMMA = r"[-+]?\d{1,3}(\.\d{3})+(,\d*)?%?"
+# Digits, spaces, then a group of digits that is not three long, or four digits before a space.
+_BAD_SPACE = r"\d[\s\x{00a0}]+(\d{1,2}|\d{4,})(\D|$)|\d{4}[\s\x{00a0}]+\d"
+
+
 def number_text_sql(column: str, decimal_comma: bool = False) -> str:
-    """The column's text as a plain number (-1234.5, or 12.5% kept as '12.5%')."""
-    text = f"translate(trim({column}), '{_FULL_WIDTH[0]}', '{_FULL_WIDTH[1]}')"
-    text = f"regexp_replace({text}, '{_CURRENCY}', '', 'g')"
+    """The column's text as a plain number (-1234.5, or 12.5% kept as '12.5%'); NULL when
+    a thousands separator is not between groups of three digits."""
+    spaced = f"translate(trim({column}), '{_FULL_WIDTH[0]}', '{_FULL_WIDTH[1]}')"
+    text = f"regexp_replace({spaced}, '{_CURRENCY}', '', 'g')"
     text = f"regexp_replace({text}, '^\\((.*)\\)$', '-\\1')"
+    # A space between digits is a thousands separator too (1 234 567): only between groups
+    # of three, so 1 2 3 is not read as 123.
+    spaces = f"NOT regexp_matches({spaced}, '{_BAD_SPACE}')"
     if decimal_comma:
-        text = f"replace(replace({text}, '.', ''), ',', '.')"
+        pattern = _GROUPED_DECIMAL_COMMA
+        grouped = f"(NOT contains({text}, '.') OR regexp_full_match({text}, '{pattern}'))"
+        plain = f"replace(replace({text}, '.', ''), ',', '.')"
     else:
-        text = f"replace({text}, ',', '')"
-    return text
+        grouped = f"(NOT contains({text}, ',') OR regexp_full_match({text}, '{_GROUPED}'))"
+        plain = f"replace({text}, ',', '')"
+    return f"CASE WHEN {grouped} AND {spaces} THEN {plain} END"
 
 
 def _slow_number_sql(column: str, decimal_comma: bool) -> str:

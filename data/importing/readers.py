@@ -12,7 +12,7 @@ import datetime as dt
 import io
 import os
 import re
-import zipfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +35,13 @@ DELIMITERS = (",", ";", "\t", "|")
 CSV_BUFFER_BYTES = 16 * 1024 * 1024
 _XLSX_MAGIC = b"PK\x03\x04"
 _PARQUET_MAGIC = b"PAR1"
+# Limits on one XLSX sheet: Excel's own row limit; far more columns than any export has; and
+# the time openpyxl may spend reading it, so a forged or enormous sheet is refused with a
+# sentence instead of holding the import for minutes (saved as CSV, it reads far faster).
+XLSX_MAX_ROWS = 1_048_576
+XLSX_MAX_COLUMNS = 1_000
+XLSX_SECONDS_ENV = "HUDDLE_XLSX_MAX_SECONDS"
+DEFAULT_XLSX_SECONDS = 120.0
 
 
 @dataclass(frozen=True)
@@ -133,15 +140,36 @@ def _unique_headers(names: list[str]) -> list[str]:
     return result
 
 
+def check_delimiter(delimiter: str | None) -> None:
+    """A delimiter the user gave must be one character that is not a quote or a line end
+    (Python's csv module and DuckDB both read only a one-character delimiter)."""
+    if delimiter is None:
+        return
+    if len(delimiter) != 1 or delimiter in ('"', "\r", "\n"):
+        raise ImportFileError.of("import.bad_delimiter", delimiter=delimiter)
+
+
+def _first_record(text: str, delim: str, name: str) -> list[str]:
+    """The first CSV record of `text`: its header. Line ends are read universally (CR-only
+    files, as old Mac exports write them, too); the rows themselves are read by DuckDB,
+    which detects CR, LF and CRLF on its own."""
+    try:
+        return next(csv.reader(io.StringIO(text, newline=None), delimiter=delim), [])
+    except csv.Error as error:
+        raise ImportFileError.of("import.unreadable", name=name, detail=str(error)) from None
+
+
 def _csv_header(path: Path, delimiter: str | None, name: str) -> tuple[list[str], str]:
-    with path.open("r", encoding="utf-8-sig", newline="") as handle:
+    check_delimiter(delimiter)
+    # A bad byte (or a character cut at the end of a short file) is not the header's
+    # business: DuckDB reports it on its row when it reads the rows.
+    with path.open("r", encoding="utf-8-sig", errors="replace", newline="") as handle:
         head = handle.read(65536)
     if not head.strip():
         raise ImportFileError.of("import.empty_file", name=name)
     first_line = head.splitlines()[0]
     delim = delimiter or _sniff_delimiter(first_line)
-    header = next(csv.reader(io.StringIO(head), delimiter=delim))
-    return _unique_headers(header), delim
+    return _unique_headers(_first_record(head, delim, name)), delim
 
 
 _LINE = re.compile(r"CSV Error on Line: (\d+)")
@@ -194,17 +222,33 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _xlsx_to_csv(path: Path, sheet: str | None, target: Path) -> tuple[str, list[str]]:
+def xlsx_seconds() -> float:
+    """How long reading one sheet may take: $HUDDLE_XLSX_MAX_SECONDS, or 120 s."""
+    return float(os.environ.get(XLSX_SECONDS_ENV, DEFAULT_XLSX_SECONDS))
+
+
+def _xlsx_to_csv(
+    path: Path, sheet: str | None, target: Path, seconds: float | None = None
+) -> tuple[str, list[str]]:
+    """Write the sheet's non-empty rows to `target` as CSV; (sheet read, every sheet).
+
+    Whatever is inside the zip, the answer is a sheet's rows or an ImportFileError: a damaged
+    workbook raises any of a dozen exception types from openpyxl and the XML parser, so every
+    one of them is turned into the same sentence. The sheet's declared size (its dimension)
+    is not trusted, since a forged one makes openpyxl pad every row to it; the rows actually
+    present are read, up to XLSX_MAX_ROWS rows, XLSX_MAX_COLUMNS columns and `seconds`."""
     from openpyxl import load_workbook
 
+    limit = xlsx_seconds() if seconds is None else seconds
+    started = time.monotonic()
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ImportFileError.of(
-            "import.bad_xlsx", name=path.name, detail=error.__class__.__name__
-        ) from None
+    except Exception as error:  # any damage inside the zip is the file's fault
+        raise _bad_xlsx(path, error) from None
     try:
         names = list(book.sheetnames)
+        if not names:  # openpyxl leaves out a sheet whose XML is missing from the zip
+            raise ImportFileError.of("import.xlsx_no_sheets", name=path.name)
         chosen = sheet or names[0]
         if chosen not in names:
             raise ImportFileError.of(
@@ -212,13 +256,63 @@ def _xlsx_to_csv(path: Path, sheet: str | None, target: Path) -> tuple[str, list
             )
         with target.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
-            for row in book[chosen].iter_rows(values_only=True):
+            worksheet = book[chosen]
+            worksheet.reset_dimensions()  # type: ignore[union-attr]
+            width = 0
+            for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                if number > XLSX_MAX_ROWS:
+                    raise ImportFileError.of(
+                        "import.xlsx_too_many_rows",
+                        name=path.name,
+                        sheet=chosen,
+                        max_rows=XLSX_MAX_ROWS,
+                    )
+                if len(row) > XLSX_MAX_COLUMNS:
+                    raise ImportFileError.of(
+                        "import.xlsx_too_many_columns",
+                        name=path.name,
+                        sheet=chosen,
+                        row=number,
+                        columns=len(row),
+                        max_columns=XLSX_MAX_COLUMNS,
+                    )
+                if number % 1000 == 0 and time.monotonic() - started > limit:
+                    raise ImportFileError.of(
+                        "import.xlsx_too_slow",
+                        name=path.name,
+                        sheet=chosen,
+                        seconds=limit,
+                        row=number,
+                        setting=XLSX_SECONDS_ENV,
+                    )
                 cells = [_cell_text(v) for v in row]
-                if any(cells):
-                    writer.writerow(cells)
+                while cells and not cells[-1]:
+                    cells.pop()  # rows end at their last value now that the dimension is unread
+                if not cells:
+                    continue
+                width = width or len(cells)  # the header's
+                if len(cells) > width:
+                    raise ImportFileError.of(
+                        "import.column_count",
+                        name=path.name,
+                        row=number,
+                        found=len(cells),
+                        expected=width,
+                    )
+                writer.writerow(cells + [""] * (width - len(cells)))
+    except ImportFileError:
+        raise
+    except OSError:
+        raise  # writing the CSV failed (a full disk): not the file's fault
+    except Exception as error:  # damage found while reading the rows
+        raise _bad_xlsx(path, error) from None
     finally:
         book.close()
     return chosen, names
+
+
+def _bad_xlsx(path: Path, error: Exception) -> ImportFileError:
+    return ImportFileError.of("import.bad_xlsx", name=path.name, detail=error.__class__.__name__)
 
 
 def _read_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
@@ -280,7 +374,7 @@ def stage_file(
             readable = workdir / "utf8.csv"
             transcode_to_utf8(path, guess.encoding, readable, name=name)
         headers, delim = _csv_header(readable, options.delimiter, name)
-        _read_csv_or_explain(con, readable, headers, delim, name)
+        _read_csv_or_explain(con, readable, headers, delim, name, workdir)
         staged = StagedFile(path, name, "csv", headers, 0, encoding=guess, delimiter=delim)
     count, base = con.execute(f"SELECT count(*), min(rowid) FROM {RAW_TABLE}").fetchall()[0]
     staged.rows, staged.row_base = int(count), int(base or 0)
@@ -290,12 +384,47 @@ def stage_file(
 
 
 def _read_csv_or_explain(
-    con: duckdb.DuckDBPyConnection, path: Path, headers: list[str], delim: str, name: str
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    headers: list[str],
+    delim: str,
+    name: str,
+    workdir: Path | None = None,
 ) -> None:
+    if workdir is not None and _mixed_line_ends(path):
+        # DuckDB reads one kind of line end per file: a file whose lines end in LF and CR LF
+        # both (two exports pasted together) is read with every line ending in LF.
+        same_ends = workdir / "line_ends.csv"
+        _normalise_line_ends(path, same_ends)
+        path = same_ends
     try:
         _read_csv(con, path, headers, delim)
     except duckdb.Error as error:
+        if _MIXED_LINE_ENDS in str(error):  # mixed past the part checked, or a stray CR
+            raise ImportFileError.of("import.mixed_line_ends", name=name) from None
         raise _csv_error(name, error, len(headers)) from None
+
+
+_MIXED_LINE_ENDS = "state machine reached an invalid state"
+
+
+def _mixed_line_ends(path: Path) -> bool:
+    """True when the file's first 64 KB end lines in more than one way (CR LF, LF, CR)."""
+    with path.open("rb") as handle:
+        head = handle.read(65536).rstrip(b"\r")  # a CR cut from its LF at the end is fine
+    crlf = head.count(b"\r\n")
+    return bool(crlf) + bool(head.count(b"\n") - crlf) + bool(head.count(b"\r") - crlf) > 1
+
+
+def _normalise_line_ends(source: Path, target: Path, chunk: int = 1 << 22) -> None:
+    """Copy UTF-8 `source` to `target` with CR LF and a lone CR turned into LF, streaming."""
+    pending_cr = False
+    with source.open("rb") as reader, target.open("wb") as writer:
+        while block := reader.read(chunk):
+            if pending_cr and block.startswith(b"\n"):
+                block = block[1:]  # the CR before was the first half of this CR LF
+            pending_cr = block.endswith(b"\r")
+            writer.write(block.replace(b"\r\n", b"\n").replace(b"\r", b"\n"))
 
 
 def read_headers(path: Path, options: ReadOptions = ReadOptions()) -> list[str]:
@@ -312,10 +441,10 @@ def read_headers(path: Path, options: ReadOptions = ReadOptions()) -> list[str]:
         finally:
             con.close()
     if kind == "xlsx":
-        import tempfile
+        from data import tempfiles
 
-        with tempfile.TemporaryDirectory() as work:
-            target = Path(work) / "sheet.csv"
+        with tempfiles.workdir("headers") as work:  # under Huddle's own, swept after a kill
+            target = work / "sheet.csv"
             _xlsx_to_csv(path, options.sheet, target)
             return _csv_header(target, ",", path.name)[0]
     codec = (
@@ -324,5 +453,6 @@ def read_headers(path: Path, options: ReadOptions = ReadOptions()) -> list[str]:
     text = head.decode(codec, errors="ignore").lstrip("\ufeff")
     if not text.strip():
         raise ImportFileError.of("import.empty_file", name=path.name)
+    check_delimiter(options.delimiter)
     delim = options.delimiter or _sniff_delimiter(text.splitlines()[0])
-    return _unique_headers(next(csv.reader(io.StringIO(text), delimiter=delim)))
+    return _unique_headers(_first_record(text, delim, path.name))

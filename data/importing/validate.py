@@ -21,11 +21,13 @@ from data.importing.errors import MappingError
 from data.importing.fields import ImportField, import_table
 from data.importing.mapping import Mapping, check_mapping
 from data.importing.parsing import (
+    EARLIEST_DATE,
     blank_sql,
     cents_sql,
     date_sql,
     detect_date_format,
     detect_decimal_commas,
+    latest_date,
     number_sql,
 )
 from data.importing.readers import RAW_TABLE, StagedFile
@@ -278,10 +280,20 @@ def _add_checks(checks: _Checks, today: date) -> None:
                 _quote(f"not a date in this column's format ({fmt})"),
                 detail=_quote(fmt),
             )
+            # Outside the plausible range: an error, so year 0 (1 BC to DuckDB) or 9999-12-31
+            # never reaches the tables, where every page would have to live with it.
+            low, high = EARLIEST_DATE.isoformat(), latest_date(today).isoformat()
+            checks.add(
+                name,
+                f"{name} NOT BETWEEN DATE '{low}' AND DATE '{high}'",
+                "date_out_of_range",
+                _quote(f"the date is outside {low} – {high} (from 1900 to a year after today)"),
+                detail=_quote(f"{low} – {high}"),
+            )
             if name in FUTURE_CHECKED:
                 checks.add(
                     name,
-                    f"{name} > DATE '{today.isoformat()}'",
+                    f"{name} > DATE '{today.isoformat()}' AND {name} <= DATE '{high}'",
                     "future_date",
                     _quote("the date is in the future"),
                     "warning",
@@ -477,6 +489,7 @@ def prepare(
     check_mapping(mapping, staged.headers)
     prep = Prepared(staged=staged, mapping=mapping, skipped=skipped)
     _build_parsed(con, prep)
+    _check_team_cycles(con, prep)
     checks = _Checks(prep)
     _add_checks(checks, today)
     con.execute(
@@ -504,6 +517,59 @@ def prepare(
         con.execute(f"SELECT count(*) FROM {PROBLEMS} WHERE severity = 'warning'").fetchall()[0][0]
     )
     return prep
+
+
+def _check_team_cycles(con: duckdb.DuckDBPyConnection, prep: Prepared) -> None:
+    """Refuse a file whose parent teams, with the teams already stored, would form a circle
+    (A inside B inside A): the team tree (view team_roots) has no top for those teams, so
+    they and everyone in them would vanish from every team filter.
+
+    Teams are matched by name, as the commit step matches them; a team the file gives a
+    parent takes that parent (its first row's, as written), the others keep the stored one."""
+    given = set(prep.mapping.columns) | set(prep.mapping.defaults)
+    if prep.mapping.table not in ("teams", "reps") or not {"team", "parent_team"} <= given:
+        return
+    parents: dict[str, str] = dict(
+        con.execute(
+            "SELECT t.name, p.name FROM teams t JOIN teams p ON p.team_id = t.parent_id"
+        ).fetchall()
+    )
+    from_file = con.execute(
+        f"SELECT team, arg_min(parent_team, _row) FROM {PARSED} "
+        "WHERE team IS NOT NULL AND parent_team IS NOT NULL GROUP BY team"
+    ).fetchall()
+    parents.update({str(team): str(parent) for team, parent in from_file})
+    named = {str(team) for team, _ in from_file}
+    for cycle in _cycles(parents):
+        if named & set(cycle):
+            prep.blocking.append(
+                Message(
+                    "import.team_cycle",
+                    column=prep.mapping.columns.get("parent_team", "parent_team"),
+                    teams=", ".join(sorted(set(cycle))),
+                    cycle=" → ".join([*cycle, cycle[0]]),
+                )
+            )
+
+
+def _cycles(parents: dict[str, str]) -> list[list[str]]:
+    """Each circle in the child → parent map once, from its first name in sorted order."""
+    found: list[list[str]] = []
+    done: set[str] = set()
+    for start in sorted(parents):
+        path: list[str] = []
+        seen: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node not in done and node not in seen:
+            seen[node] = len(path)
+            path.append(node)
+            node = parents.get(node)
+        if node is not None and node in seen:
+            cycle = path[seen[node] :]
+            first = cycle.index(min(cycle))
+            found.append(cycle[first:] + cycle[:first])
+        done.update(path)
+    return found
 
 
 def _stored(con: duckdb.DuckDBPyConnection) -> set[str]:

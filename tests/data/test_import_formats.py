@@ -58,11 +58,26 @@ def test_a_column_both_m_d_and_d_m_is_reported_ambiguous() -> None:
         ("£-2.50", -250), ("(1,000.00)", -100000), ("１２３．４", 12340), ("12.5%", 13),
         ("", None), ("  ", None), ("n/a", None), ("￥８８", 8800),
         ("99999999999", 9999999999900), ("-0.005", -1), ("1e40", None),
+        # Thousands separators only between groups of three: 1,2,3 was read as 123.00.
+        ("1,2,3", None), ("12,34", None), (",123", None), ("123,", None), ("1,2345", None),
+        ("1234,567", None), ("1,234,567.89", 123456789), ("１，２３４", 123400),
+        ("1 2 3", None), ("1 234 567", 123456700), ("1234 567", None), ("¥ 1 234", 123400),
     ],
 )  # fmt: skip
 def test_numbers_as_exports_write_them(text: str, cents: int | None) -> None:
     con = _column([text])
     assert con.execute(f"SELECT {cents_sql('c')} FROM t").fetchall()[0][0] == cents
+
+
+@pytest.mark.parametrize(
+    ("text", "cents"),
+    [("1.234,56", 123456), ("12,5", 1250), ("1.234.567,8", 123456780), ("1.2.3", None),
+     ("1.23,4", None), ("12.34", None), ("1 234,5", 123450)],
+)  # fmt: skip
+def test_decimal_comma_numbers_group_their_thousands_by_three(text: str, cents: int | None) -> None:
+    # With a decimal comma the point separates thousands: 1.2.3 was read as 123 (now no number).
+    con = _column([text])
+    assert con.execute(f"SELECT {cents_sql('c', True)} FROM t").fetchall()[0][0] == cents
 
 
 def test_blank_sql_is_trim_then_null_when_empty() -> None:

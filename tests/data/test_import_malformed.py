@@ -134,14 +134,15 @@ def test_rejected_rows_are_named_by_row_column_value_and_reason(tmp_path: Path) 
 
 
 def test_quarantine_imports_the_valid_rows_and_sets_the_rest_aside(tmp_path: Path) -> None:
-    text = GOOD + "A2,2024-03-06,Beta,Widget,Ann,-3,5\nA3,2099-01-01,Gamma,Widget,Ann,1,7\n"
+    # 2027-01-01 is in the future but within a year of TODAY: a warning, not an error.
+    text = GOOD + "A2,2024-03-06,Beta,Widget,Ann,-3,5\nA3,2027-01-01,Gamma,Widget,Ann,1,7\n"
     store = Store(tmp_path / "t.duckdb")
     request = ImportRequest(_write(tmp_path / "f.csv", text), ORDERS, on_error="quarantine")
     report = run_import(store, request, today=TODAY)
     assert store.scalar("SELECT list(order_id ORDER BY order_id) FROM orders") == ["A1", "A3"]
     assert report.rejected_rows["row"].tolist() == [3]
     assert report.rejected_rows["Qty"].tolist() == ["-3"]
-    assert report.warnings == 1  # the order dated 2099 is flagged, not refused
+    assert report.warnings == 1  # the order dated 2027 is flagged, not refused
     log = store.rows("SELECT rows_added, rows_rejected, warnings FROM import_log")
     assert log == [(2, 1, 1)]
     # The file is hashed while DuckDB reads it; the log holds the whole file's hash and size.
@@ -220,3 +221,185 @@ def test_a_crash_while_writing_leaves_the_database_as_it_was(
     store = Store(db)
     assert store.scalar("SELECT count(*) FROM orders") == 1
     assert store.scalar("SELECT count(*) FROM import_log") == 1
+
+
+# ---------------------------------------------------------------- issue 19: hostile files
+
+
+def _orders_in(db: Path) -> list[tuple[object, ...]]:
+    store = Store(db)
+    try:
+        return store.rows("SELECT order_id, order_date, net_amount_cents FROM orders ORDER BY 1")
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n", "\n"])
+def test_cr_only_crlf_and_lf_files_read_the_same(tmp_path: Path, end: str) -> None:
+    # Before: a CR-only file (old Mac exports) crashed reading its header with csv.Error.
+    text = GOOD.replace("\n", end) + f"A2,2024-03-06,Beta,Widget,Ann,1,5{end}"
+    db = tmp_path / "t.duckdb"
+    _import(db, _write(tmp_path / "lines.csv", text))
+    assert _orders_in(db) == [("A1", date(2024, 3, 5), 1000), ("A2", date(2024, 3, 6), 500)]
+
+
+def test_a_file_mixing_lf_and_crlf_is_read(tmp_path: Path) -> None:
+    # Before: DuckDB's "CSV Parser state machine reached an invalid state" as the message.
+    text = "Order,Date,Customer,Product,Rep,Qty,Amount\r\nA1,2024-03-05,Acme,W,Ann,2,10\n"
+    text += "A2,2024-03-06,Beta,W,Ann,1,5\r\n"
+    db = tmp_path / "t.duckdb"
+    _import(db, _write(tmp_path / "mixed.csv", text))
+    assert _orders_in(db) == [("A1", date(2024, 3, 5), 1000), ("A2", date(2024, 3, 6), 500)]
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path.read_bytes()
+
+
+def _zip_edit(data: bytes, suffix: str, new: bytes | None) -> bytes:
+    """The zip with the member ending in `suffix` replaced by `new` (None: left out)."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename.endswith(suffix):
+                if new is None:
+                    continue
+                body = new
+            target.writestr(info.filename, body)
+    return out.getvalue()
+
+
+ROWS = [["Order", "Date", "Customer", "Product", "Rep", "Qty", "Amount"],
+        ["A1", "2024-03-05", "Acme", "Widget", "Ann", 2, 10]]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("member", "new", "key"),
+    [
+        ("worksheets/sheet1.xml", b"<garbage", "import.bad_xlsx"),  # was xml ParseError
+        ("styles.xml", b"\x00junk", "import.bad_xlsx"),  # was xml ParseError
+        ("worksheets/sheet1.xml", None, "import.xlsx_no_sheets"),  # was IndexError
+    ],
+)
+def test_a_damaged_xlsx_is_refused_in_words(
+    db: Path, tmp_path: Path, member: str, new: bytes | None, key: str
+) -> None:
+    good = _xlsx(tmp_path / "good.xlsx", ROWS)
+    bad = tmp_path / "damaged.xlsx"
+    bad.write_bytes(_zip_edit(good, member, new))
+    before = _sha(db)
+    with pytest.raises(ImportFileError) as caught:
+        _import(db, bad)
+    assert caught.value.key == key and caught.value.values["name"] == "damaged.xlsx"
+    assert _sha(db) == before
+
+
+def test_a_forged_million_row_dimension_is_not_believed(tmp_path: Path) -> None:
+    # The sheet says A1:XFD1048576; openpyxl padded every row to 16,384 cells and yielded a
+    # million rows (over 120 s). The rows actually there are read: one order.
+    good = _xlsx(tmp_path / "good.xlsx", ROWS)
+    import io
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(good)).read("xl/worksheets/sheet1.xml")
+    assert b'<dimension ref="A1:G2" />' in xml
+    forged = xml.replace(b'<dimension ref="A1:G2" />', b'<dimension ref="A1:XFD1048576" />')
+    path = tmp_path / "forged.xlsx"
+    path.write_bytes(_zip_edit(good, "worksheets/sheet1.xml", forged))
+    db = tmp_path / "t.duckdb"
+    _import(db, path)
+    assert _orders_in(db) == [("A1", date(2024, 3, 5), 1000)]
+
+
+def test_a_sheet_past_the_column_limit_is_refused_naming_the_limit(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from data.importing.readers import XLSX_MAX_COLUMNS
+
+    good = _xlsx(tmp_path / "good.xlsx", ROWS)
+    xml = zipfile.ZipFile(io.BytesIO(good)).read("xl/worksheets/sheet1.xml")
+    far = b'<row r="3"><c r="XFD3" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    path = tmp_path / "wide.xlsx"
+    path.write_bytes(_zip_edit(good, "worksheets/sheet1.xml", xml.replace(b"</sheetData>", far)))
+    with pytest.raises(ImportFileError) as caught:
+        _import(tmp_path / "t.duckdb", path)
+    # XFD is column 16,384 (26 * 26 * 24 + 26 * 6 + 4, Excel's last); the limit is 1,000.
+    assert caught.value.key == "import.xlsx_too_many_columns"
+    assert caught.value.values == {"name": "wide.xlsx", "sheet": "Sheet", "row": 3,
+                                   "columns": 16384, "max_columns": XLSX_MAX_COLUMNS}  # fmt: skip
+    assert "has 16,384 columns; Huddle reads at most 1,000" in str(caught.value)
+
+
+def test_a_multi_character_delimiter_is_refused_in_words(tmp_path: Path) -> None:
+    # Before: TypeError from the csv module, on the Data page and in the CLI.
+    path = _write(tmp_path / "f.csv", GOOD)
+    options = ReadOptions(delimiter=",,")
+    for read in (lambda: read_headers(path, options),
+                 lambda: _import(tmp_path / "t.duckdb", path, read=options)):  # fmt: skip
+        with pytest.raises(ImportFileError) as caught:
+            read()
+        assert caught.value.key == "import.bad_delimiter"
+        assert caught.value.values == {"delimiter": ",,"}
+
+
+@pytest.mark.parametrize(
+    ("day", "refused"),
+    [("0000-03-05", True), ("9999-12-31", True), ("1899-12-31", True), ("2027-11-21", True),
+     ("1900-01-01", False), ("2027-11-20", False)],
+)  # fmt: skip
+def test_dates_before_1900_or_over_a_year_ahead_are_errors_on_their_row(
+    tmp_path: Path, day: str, refused: bool
+) -> None:
+    # TODAY is 2026-11-20, so the last date accepted is 2027-11-20. Before: year 0 was stored
+    # as 1 BC (every page then crashed) and 9999-12-31 only warned.
+    path = _write(tmp_path / "f.csv", GOOD + f"A2,{day},Beta,Widget,Ann,1,5\n")
+    store = Store(tmp_path / "t.duckdb")
+    report = run_import(store, ImportRequest(path, ORDERS), dry_run=True, today=TODAY)
+    errors = report.problems[report.problems["severity"] == "error"]
+    if refused:
+        assert [(r.row, r.column, r.value, r.code) for r in errors.itertuples()] == [
+            (3, "Date", day, "date_out_of_range")
+        ]
+        assert errors["detail"].tolist() == ["1900-01-01 – 2027-11-20"]
+    else:
+        assert errors.empty
+
+
+def test_teams_that_are_each_others_parent_are_refused_naming_them(tmp_path: Path) -> None:
+    from components.text import error_text, use_language
+
+    teams = Mapping("teams", columns={"team": "Team", "parent_team": "Parent"})
+    store = Store(tmp_path / "t.duckdb")
+    path = _write(tmp_path / "teams.csv", "Team,Parent\nNorth,South\nSouth,North\nEast,\n")
+    with pytest.raises(ImportRejected) as caught:
+        run_import(store, ImportRequest(path, teams), today=TODAY)
+    assert caught.value.key == "import.refused.blocking"
+    assert "The parent teams form a circle: North → South → North." in str(caught.value)
+    assert "Fix the column 'Parent' for North, South." in str(caught.value)
+    with use_language("zh"):
+        assert "上级团队形成了一个环：North → South → North。" in error_text(caught.value)
+    assert store.scalar("SELECT count(*) FROM teams") == 0
+    # A circle through a team already stored: B inside A is stored; A inside B is refused.
+    _write(path, "Team,Parent\nA,\nB,A\n")
+    run_import(store, ImportRequest(path, teams), today=TODAY)
+    _write(path, "Team,Parent\nA,B\n")
+    with pytest.raises(ImportRejected, match="A → B → A"):
+        run_import(store, ImportRequest(path, teams), today=TODAY)
+    stored = store.rows(
+        "SELECT t.name, p.name FROM teams t LEFT JOIN teams p ON p.team_id = t.parent_id ORDER BY 1"
+    )
+    assert stored == [("A", None), ("B", "A")]

@@ -4,6 +4,7 @@ scope that the one-customer picker offers."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
@@ -50,3 +51,35 @@ def test_customers_in_scope_for_the_one_customer_picker(tiny_store: Store) -> No
 
 def _records(frame: pd.DataFrame) -> list[tuple[object, ...]]:
     return [tuple(row) for row in frame.itertuples(index=False)]
+
+
+def test_the_data_span_leaves_out_dates_no_import_accepts(tmp_path: Path) -> None:
+    # Orders dated year 0 (1 BC to DuckDB, which Python cannot hold) and 9999-12-31, written
+    # past the import's checks: before, data_span gave the text '0001-03-05 (BC)' as the first
+    # day and 9999-12-31 as the as-of day, whose month end overflows. Only 1900-01-01 to a
+    # year after today counts: with today 2026-11-20 the span is the good order's 2024-03-05.
+    from data.importing.mapping import Mapping
+    from data.importing.runner import ImportRequest, run_import
+
+    today = date(2026, 11, 20)
+    store = Store(tmp_path / "span.duckdb")
+    good = tmp_path / "orders.csv"
+    good.write_text("Order,Date,Customer,Product,Rep,Qty,Amount\nA1,2024-03-05,Acme,W,Ann,1,1\n")
+    fields = ["order_id", "order_date", "customer", "product", "rep", "quantity", "amount"]
+    headers = ["Order", "Date", "Customer", "Product", "Rep", "Qty", "Amount"]
+    columns = dict(zip(fields, headers, strict=True))
+    run_import(store, ImportRequest(good, Mapping("orders", columns=columns)), today=today)
+    with store.transaction() as con:
+        for number, day in enumerate(["0000-03-05", "9999-12-31", "2027-11-21"]):
+            con.execute(
+                f"INSERT INTO orders SELECT * REPLACE ('X{number}' AS order_id, "
+                f"DATE '{day}' AS order_date) FROM orders WHERE order_id = 'A1'"
+            )
+    assert lookups.data_span(store, today=today) == (date(2024, 3, 5), date(2024, 3, 5))
+    # 2027-11-20 is the last day accepted on 2026-11-20, so it counts.
+    with store.transaction() as con:
+        con.execute(
+            "INSERT INTO orders SELECT * REPLACE ('X9' AS order_id, DATE '2027-11-20' AS "
+            "order_date) FROM orders WHERE order_id = 'A1'"
+        )
+    assert lookups.data_span(store, today=today) == (date(2024, 3, 5), date(2027, 11, 20))
