@@ -1,17 +1,22 @@
 """Benchmark: importing a big order-lines CSV against DuckDB's own read_csv of the same file.
 
-Prints figures, not pass/fail. The goal (issue #3): the import takes no more than twice as
-long as `CREATE TABLE ... AS SELECT * FROM read_csv(file)` on the same machine, same run.
+Prints figures, not pass/fail. The goals: the import takes no more than twice as long as
+`CREATE TABLE ... AS SELECT * FROM read_csv(file)` on the same machine, same run (issue #3),
+and its peak memory (the child process's peak resident set) stays within 1.5 GB for 10M lines
+(issue #19). Each side runs in a child process of its own, so each peak is its own.
 
     python benchmarks/bench_import.py                 # 5,000,000 rows
-    python benchmarks/bench_import.py --rows 1000000
+    python benchmarks/bench_import.py --rows 10000000
     python benchmarks/bench_import.py --repeat 3      # both, three times each, alternating
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -56,16 +61,16 @@ def _make_csv(rows: int, path: Path) -> None:
     duckdb.connect().execute(_CSV.format(rows=rows, path=path))
 
 
-def _duckdb_read_csv(csv: Path, work: Path) -> float:
+def _duckdb_read_csv(csv: Path, work: Path) -> dict[str, float]:
     con = duckdb.connect(str(work / "plain.duckdb"))
     started = time.perf_counter()
     con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{csv}')")
     seconds = time.perf_counter() - started
     con.close()
-    return seconds
+    return {"seconds": seconds}
 
 
-def _huddle_import(csv: Path, work: Path) -> tuple[float, int]:
+def _huddle_import(csv: Path, work: Path) -> dict[str, float]:
     store = Store(work / "huddle.duckdb")
     request = ImportRequest(csv, MAPPING, read=ReadOptions(max_mb=100_000))
     started = time.perf_counter()
@@ -74,7 +79,32 @@ def _huddle_import(csv: Path, work: Path) -> tuple[float, int]:
     rows = int(store.scalar("SELECT count(*) FROM orders"))
     assert report.written is not None and report.written.added == rows
     store.close()
-    return seconds, rows
+    return {"seconds": seconds, "rows": rows}
+
+
+_CHILDREN = {"read_csv": _duckdb_read_csv, "import": _huddle_import}
+
+
+def _in_child(kind: str, csv: Path, work: Path) -> dict[str, float]:
+    """Run one side in a fresh Python process; its result plus its peak RSS in MB.
+
+    os.wait4 gives this one child's resource use (RUSAGE_CHILDREN would mix both sides);
+    ru_maxrss is in kilobytes on Linux (bytes on macOS)."""
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--child", kind, "--csv", str(csv), "--work", str(work)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    output = child.stdout.read()
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{kind} child failed ({child.returncode})")
+    result = json.loads(output.strip().splitlines()[-1])
+    scale = 1 if sys.platform == "darwin" else 1024
+    result["peak_mb"] = usage.ru_maxrss * scale / 1048576
+    return result
 
 
 def _fresh(work: Path) -> None:
@@ -89,8 +119,14 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=1, help="rounds of both, alternating (the machine is shared)"
     )
+    parser.add_argument("--child", choices=sorted(_CHILDREN), help=argparse.SUPPRESS)
+    parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    rounds: list[tuple[float, float]] = []
+    if args.child:
+        print(json.dumps(_CHILDREN[args.child](args.csv, args.work)), flush=True)
+        return
+    rounds: list[tuple[dict[str, float], dict[str, float]]] = []
     with tempfile.TemporaryDirectory(prefix="huddle-bench-") as folder:
         work = Path(folder)
         csv = work / f"orders_{args.rows}.csv"
@@ -98,19 +134,32 @@ def main() -> None:
         size_mb = csv.stat().st_size / 1048576
         for _ in range(max(1, args.repeat)):
             _fresh(work)
-            plain = _duckdb_read_csv(csv, work)
-            ours, rows = _huddle_import(csv, work)
+            plain = _in_child("read_csv", csv, work)
+            ours = _in_child("import", csv, work)
             rounds.append((plain, ours))
-    print(f"file: {args.rows:,} rows, {size_mb:,.0f} MB")
+    print(f"file: {args.rows:,} rows, {size_mb:,.0f} MB; load average {_load()}")
     for plain, ours in rounds:
-        print(f"DuckDB read_csv into a table : {plain:8.2f} s")
-        print(f"Huddle import (validated)    : {ours:8.2f} s   ({rows:,} order lines)")
-        print(f"ratio                        : {ours / plain:8.2f}x   (goal: at most 2x)")
+        p, o = plain["seconds"], ours["seconds"]
+        print(f"DuckDB read_csv into a table : {p:8.2f} s   peak {plain['peak_mb']:7,.0f} MB")
+        print(f"Huddle import (validated)    : {o:8.2f} s   peak {ours['peak_mb']:7,.0f} MB"
+              f"   ({int(ours['rows']):,} order lines)")  # fmt: skip
+        print(f"ratio                        : {o / p:8.2f}x   (goal: at most 2x)"
+              f"   memory {ours['peak_mb'] / plain['peak_mb']:.2f}x (goal: import within"
+              f" 1,536 MB for 10M lines)")  # fmt: skip
     if len(rounds) > 1:
-        plain = statistics.median(p for p, _ in rounds)
-        ours = statistics.median(o for _, o in rounds)
-        print(f"median of {len(rounds)} rounds: {plain:.2f} s against {ours:.2f} s, "
-              f"ratio {ours / plain:.2f}x")  # fmt: skip
+        plain_s = statistics.median(p["seconds"] for p, _ in rounds)
+        ours_s = statistics.median(o["seconds"] for _, o in rounds)
+        peak = max(o["peak_mb"] for _, o in rounds)
+        print(f"median of {len(rounds)} rounds: {plain_s:.2f} s against {ours_s:.2f} s, "
+              f"ratio {ours_s / plain_s:.2f}x; highest import peak {peak:,.0f} MB")  # fmt: skip
+
+
+def _load() -> str:
+    """The 1-, 5- and 15-minute load averages: how busy the (shared) machine was."""
+    try:
+        return " ".join(f"{n:.2f}" for n in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 if __name__ == "__main__":

@@ -9,6 +9,12 @@ DB_ENV_VAR = "HUDDLE_DB"
 DATA_DIR = Path(__file__).resolve().parent
 DEFAULT_DB_PATH = DATA_DIR / "huddle.duckdb"
 IN_MEMORY = ":memory:"
+# Huddle's temporary files (import staging, uploads, DuckDB's spill files) live under one
+# folder of its own: $HUDDLE_TMP_DIR, else <system temp>/huddle-<user id>.
+TMP_ENV_VAR = "HUDDLE_TMP_DIR"
+# The memory DuckDB may use during an import, in MB; past it DuckDB spills to disk.
+IMPORT_MEMORY_ENV_VAR = "HUDDLE_IMPORT_MEMORY_MB"
+DEFAULT_IMPORT_MEMORY_MB = 768
 
 
 def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tempfile
-from collections.abc import Callable
+import os
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +22,9 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
+from data import tempfiles
+from data.config import DEFAULT_IMPORT_MEMORY_MB, IMPORT_MEMORY_ENV_VAR
+from data.errors import HuddleDataError
 from data.importing.commit import WriteResult, write
 from data.importing.errors import ForeignDataError, ImportRejected, refusal_message
 from data.importing.mapping import Mapping
@@ -35,7 +40,7 @@ ENTITY_TABLES = ("teams", "reps", "customers", "products")
 # Every table the demo company fills; "replace" empties them before importing.
 COMPANY_TABLES = (
     "teams", "reps", "customers", "products", "orders", "deals", "activities", "feedback",
-    "targets", "rep_period_teams", "reviews",
+    "targets", "rep_period_teams", "reviews", "review_identities",
 )  # fmt: skip
 PROBLEMS_SHOWN = 5000
 
@@ -248,7 +253,8 @@ def run_import(
     tell(0.05, "reading")
     try:
         with (
-            tempfile.TemporaryDirectory(prefix="huddle-import-") as work,
+            tempfiles.workdir("import") as work,
+            bounded_memory(store),
             store.transaction() as con,
         ):
             if request.replace_existing:
@@ -284,6 +290,42 @@ def run_import(
     report.committed = True
     tell(1.0, "done")
     return report
+
+
+def import_memory_mb() -> int:
+    """DuckDB's memory limit for an import: $HUDDLE_IMPORT_MEMORY_MB, else the default."""
+    configured = os.environ.get(IMPORT_MEMORY_ENV_VAR, "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return DEFAULT_IMPORT_MEMORY_MB
+
+
+# Imports in one process take turns at the memory setting, so one ending cannot lift the
+# limit while another runs (they take turns at writing anyway).
+_BOUND = threading.Lock()
+
+
+@contextmanager
+def bounded_memory(store: Store) -> Iterator[None]:
+    """Cap DuckDB's memory for the import's whole transaction, commit included, spilling the
+    rest to this process's temporary folder (swept after a kill); then give pages DuckDB's
+    default back.
+
+    Both are settings of the database, not of a cursor, so they are set around the
+    transaction, not in it: a transaction DuckDB aborted could not reset them. DuckDB cannot
+    move a spill folder it has already used, so such a folder stays where it is."""
+    with _BOUND:
+        store.rows(f"SET memory_limit = '{import_memory_mb()}MB'")
+        spill = str(tempfiles.duckdb_spill_dir()).replace("'", "''")
+        with suppress(duckdb.Error):
+            store.rows(f"SET temp_directory = '{spill}'")
+        try:
+            yield
+        finally:
+            # A database invalidated or replaced meanwhile has nothing to reset, and the
+            # import's own error is the one to report.
+            with suppress(duckdb.Error, HuddleDataError):
+                store.rows("RESET memory_limit")
 
 
 def _preset_currency(name: str | None) -> str | None:
