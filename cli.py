@@ -6,6 +6,8 @@
     python cli.py import orders sales.csv --on-error quarantine
     python cli.py import --preset maven-crm tests/datasets/maven-crm/
     python cli.py settings currency CNY
+    python cli.py backup [--to PATH]
+    python cli.py restore PATH
 
 `kpi` prints the numbers the dashboard shows for the same choices: both go through metrics/.
 """
@@ -20,16 +22,17 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 from pydantic import ValidationError
 
 from components.format import format_value, use_currency
 from components.text import dimension_label, kpi_label
-from data import settings
+from data import exports, settings
 from data.config import resolve_db_path
 from data.errors import HuddleDataError
 from data.importing.mapping import Mapping
-from data.store import Store
+from data.store import Store, file_error
 from metrics import lookups, service
 from metrics.catalogue import get_kpi
 from metrics.compiler import CompileError, MetricRequest
@@ -143,7 +146,7 @@ def cmd_kpi(args: argparse.Namespace) -> int:
     if "bucket" in frame:
         frame["bucket"] = frame["bucket"].astype(str)
     if args.format == "csv":
-        frame.to_csv(sys.stdout, index=False)
+        exports.write_csv(frame, sys.stdout)  # formula-safe, as every file Huddle writes
     elif args.format == "json":
         print(json.dumps(json.loads(frame.to_json(orient="records")), indent=2))
     else:
@@ -206,7 +209,7 @@ def _import_jobs(args: argparse.Namespace, store: Store) -> list[tuple[Path, Map
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    exports.write_csv(frame, path)  # UTF-8 with a BOM; no cell can run as a formula
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -329,11 +332,43 @@ def cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Copy the database (with a SHA-256 checksum file) while no other program holds it."""
+    from data.backup import backup_file
+
+    made = backup_file(resolve_db_path(args.db), Path(args.to) if args.to else None)
+    print(f"Backed up to {made.path}")
+    print(f"Checksum (SHA-256) in {made.checksum_path}: {made.sha256}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database with a checked backup, keeping the current file beside it."""
+    from data.backup import restore
+
+    done = restore(Path(args.path), resolve_db_path(args.db))
+    print(f"Restored {args.path} into {done.path} (schema version {done.schema_version}).")
+    if done.kept:
+        print(f"The file it replaced is kept as {done.kept}")
+    return 0
+
+
 def _date(text: str) -> date:
+    """A date argument, within the dates an import accepts (1900-01-01 to a year after
+    today): 0001-01-01 or 9999-12-31 would overflow the periods computed from them."""
+    from data.importing.parsing import EARLIEST_DATE, latest_date
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-05") from None
+    latest = latest_date(date.today())
+    if not EARLIEST_DATE <= day <= latest:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the dates Huddle works with: from {EARLIEST_DATE} to {latest}"
+            " (a year after today)"
+        )
+    return day
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -434,6 +469,20 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("value", nargs="?", help="CNY, USD or EUR; leave out to show it")
     config.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
     config.set_defaults(run=cmd_settings)
+
+    backup = sub.add_parser(
+        "backup", help="copy the database with a SHA-256 checksum (while the app is stopped)"
+    )
+    backup.add_argument("--to", help="the backup file (default: backups/<db>-<time>.duckdb)")
+    backup.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    backup.set_defaults(run=cmd_backup)
+
+    restore = sub.add_parser(
+        "restore", help="replace the database with a backup (checked; the old file is kept)"
+    )
+    restore.add_argument("path", help="a backup made by `backup` or the Data page")
+    restore.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    restore.set_defaults(run=cmd_restore)
     return parser
 
 
@@ -449,6 +498,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as error:
         problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in error.errors())
         print(f"huddle: {problems}", file=sys.stderr)
+        return 2
+    except duckdb.Error as error:  # DuckDB's own words about the file, as one sentence
+        path = resolve_db_path(getattr(args, "db", None))
+        print(f"huddle: {file_error(path, error, opening=False)}", file=sys.stderr)
         return 2
 
 

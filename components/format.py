@@ -19,6 +19,7 @@ Money's precision, one rule for both languages:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -222,3 +223,24 @@ def plotly_date_axis() -> dict[str, object]:
         ],
         "hoverformat": "%Y年%-m月%-d日",
     }
+
+
+# What Streamlit's Markdown reads as syntax: GitHub-flavoured Markdown (links, images, bare
+# http:// and www. links, emphasis, code, headings, lists, tables, quotes, HTML, entities),
+# LaTeX between $ signs, :color[...] directives and :material/...: icons, and its typographic
+# arrows (-> <= ~=). A backslash before an ASCII punctuation character makes Markdown show the
+# character itself, so every one of these gets one. (Whether Streamlit still turns an escaped
+# :smile: into its emoji is not checked: an emoji is drawn locally and fetches nothing.)
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=@^])")
+
+
+def md(value: object) -> str:
+    """User text (a customer's, person's, team's or product's name, a note, a file name) made
+    safe to put into Markdown: it shows literally, never as a link, an image, a heading or
+    LaTeX. A line break stays a line break (Markdown's hard break, two spaces before it) and
+    each line loses its leading spaces, so no line can start a code block of its own. Use it on
+    every value from the data that goes into st.markdown, st.caption, st.info and the like
+    (and widget labels, which read Markdown too); never on a whole catalogue string, whose
+    own **bold** is meant."""
+    lines = str(value).splitlines() or [""]
+    return "  \n".join(_MARKDOWN_SYNTAX.sub(r"\\\1", line.lstrip()) for line in lines)

@@ -7,19 +7,19 @@ is exactly what Import will do.
 
 from __future__ import annotations
 
-import hashlib
+import secrets
 import string
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from components import cache
-from components.format import MISSING
+from components.backup_view import backup_first
+from components.format import MISSING, md
 from components.tables import download_csv, table_with_download
 from components.text import EN, column_label, current_language, error_text, join_names, t
-from data import settings
+from data import settings, tempfiles
 from data.errors import HuddleDataError
 from data.importing import company
 from data.importing.errors import ImportRejected, refusal_message
@@ -30,6 +30,7 @@ from data.importing.readers import DELIMITERS, ReadOptions, StagedFile, read_hea
 from data.importing.runner import ImportReport, ImportRequest, run_import
 
 _STATE = "data.import"
+_UPLOAD_OWNER = "data.upload.owner"
 _ENCODINGS = ("utf-8", "gbk", "gb18030", "windows-1252", "latin-1")
 PROBLEM_COLUMNS = ("row", "column", "value", "reason", "severity", "code")  # as shown, in order
 
@@ -95,16 +96,21 @@ def rejected_rows_table(report: ImportReport) -> pd.DataFrame:
     return _headed(rows, ("row", "reasons"))
 
 
+def _upload_owner() -> str:
+    """A random name for this browser session's uploads: two sessions never share a file."""
+    if _UPLOAD_OWNER not in st.session_state:
+        st.session_state[_UPLOAD_OWNER] = secrets.token_hex(8)
+    return str(st.session_state[_UPLOAD_OWNER])
+
+
 def _saved_upload(upload: object) -> Path:
-    """The uploaded file on disk (DuckDB reads files), once per distinct content."""
-    data = upload.getvalue()  # type: ignore[attr-defined]
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    folder = Path(tempfile.gettempdir()) / "huddle-uploads" / digest
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / Path(upload.name).name  # type: ignore[attr-defined]
-    if not path.exists():
-        path.write_bytes(data)
-    return path
+    """The uploaded file on disk for this run (DuckDB reads files), at the same path for the
+    same content; import_section deletes it when the run ends."""
+    return tempfiles.hold_upload(
+        upload.getvalue(),  # type: ignore[attr-defined]
+        upload.name,  # type: ignore[attr-defined]
+        _upload_owner(),
+    )
 
 
 def choose_file() -> tuple[Path | None, str, str | None]:
@@ -197,7 +203,7 @@ def edit_mapping(path: Path, table: str, preset: str | None, read: ReadOptions) 
         if st.button(t("data.preset.save"), key="data.preset.save", disabled=not name):
             try:
                 save_preset(cache.get_store(), name, mapping, path.name)
-                st.toast(t("data.preset.saved", name=name), icon=":material/check:")
+                st.toast(t("data.preset.saved", name=md(name)), icon=":material/check:")
             except HuddleDataError as error:
                 st.error(error_text(error))
     return mapping
@@ -254,7 +260,7 @@ def show_report(report: ImportReport) -> None:
         with st.expander(t("data.preview")):
             st.dataframe(report.preview, hide_index=True, placeholder=MISSING)
     if report.skipped:
-        st.info(t("data.mapping.skipped", columns=", ".join(report.skipped.values())))
+        st.info(t("data.mapping.skipped", columns=", ".join(map(md, report.skipped.values()))))
     if report.date_formats:
         shown = join_names(
             t("data.date_format", field=column_label(k), format=v)
@@ -269,7 +275,7 @@ def show_report(report: ImportReport) -> None:
     for message in report.blocking:
         st.error(error_text(message))  # type: ignore[arg-type]
     for name, values in report.unmapped_values.items():
-        st.warning(t("data.unmapped", field=name, values=", ".join(values[:20])))
+        st.warning(t("data.unmapped", field=md(name), values=", ".join(map(md, values[:20]))))
     if report.imported_before:
         st.info(t("data.report.before", when=", ".join(report.imported_before)))
     if report.written is not None:
@@ -304,7 +310,7 @@ def commit(request: ImportRequest) -> None:
     st.session_state.pop(_STATE, None)
     w = report.written
     assert w is not None
-    message = t("data.done", file=report.file_name, added=f"{w.added:,}",
+    message = t("data.done", file=md(report.file_name), added=f"{w.added:,}",
                 updated=f"{w.updated:,}", rejected=f"{report.rejected:,}")  # fmt: skip
     st.success(message)
     st.toast(message, icon=":material/check_circle:")
@@ -313,13 +319,26 @@ def commit(request: ImportRequest) -> None:
 
 
 def import_section() -> None:
-    """The whole import flow, from choosing a file to committing it."""
+    """The whole import flow, from choosing a file to committing it.
+
+    The upload is on disk only while this runs: however the run ends (imported, refused,
+    an error, the user moving on or choosing another file) it is deleted. The uploader keeps
+    the file in the session's memory and the next run writes it again."""
+    try:
+        _import_flow()
+    finally:
+        tempfiles.release_uploads(_upload_owner())
+
+
+def _import_flow() -> None:
     store = cache.get_store()
     replace = False
     foreign = company.holds_foreign_data(store)
     if foreign:
         st.info(t("data.foreign"), icon=":material/info:")
         replace = st.checkbox(t("data.replace"), key="data.replace")
+        if replace:
+            backup_first("data.replace_backup")
     path, table, preset = choose_file()
     if path is None:
         return
@@ -382,10 +401,10 @@ def duplicates_section() -> None:
         for name, row_id in zip(names, ids, strict=True):
             if name == keep:
                 continue
-            label = t("data.duplicates.merge", source=repr(name), target=repr(keep))
+            label = t("data.duplicates.merge", source=md(repr(name)), target=md(repr(keep)))
             if st.button(label, key=f"data.merge.{number}.{row_id}"):
                 company.merge(cache.get_store(), row.table_name, row_id, ids[names.index(keep)])
-                st.toast(t("data.duplicates.merged", source=name, target=keep))
+                st.toast(t("data.duplicates.merged", source=md(name), target=md(keep)))
                 st.rerun()
 
 
@@ -394,6 +413,8 @@ def demo_section() -> None:
     with st.expander(t("data.demo")):
         st.caption(t("data.demo.help"))
         sure = st.checkbox(t("data.demo.confirm"), key="data.demo.confirm")
+        if sure:
+            backup_first("data.demo_backup")
         if st.button(t("data.demo.button"), disabled=not sure, key="data.demo.button"):
             with st.spinner(t("data.demo.button")):
                 # The demo's names in the reader's language: 王伟 and 杭州, or Ann and Austin.

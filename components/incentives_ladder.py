@@ -17,6 +17,7 @@ from components.format import (
     format_date,
     format_percent,
     format_value,
+    md,
     plotly_tick_format,
 )
 from components.incentives_view import LADDER_KEY, LoadedPlan, people_labels
@@ -174,7 +175,7 @@ def rep_ladder_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool
     if picked is not None and picked not in choices:
         # A leaderboard row of someone not on the plan this period: say so, show the first.
         name = labels.get(int(picked), str(picked))
-        st.info(t("incentives.rep_not_on_ladder", rep=name))
+        st.info(t("incentives.rep_not_on_ladder", rep=md(name)))
         del st.session_state[LADDER_KEY]
     # Keyed by id, shown by name: two people of the same name stay two choices.
     rep_id = coded(
@@ -198,13 +199,13 @@ def rep_ladder_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool
             period_start=format_date(row["period_start"]),
             period_end=format_date(row["period_end"]),
             through=format_date(row["through"]),
-            plan=in_language(version, "name"),
+            plan=md(in_language(version, "name")),
         )
     )
     if not row["eligible"]:
         people = cache.call("incentives.directory", scope).set_index("rep_id")
         role = t(f"role.{people.loc[rep_id, 'role']}") if rep_id in people.index else ""
-        st.info(t("incentives.rep_not_eligible", rep=rep, role=role))
+        st.info(t("incentives.rep_not_eligible", rep=md(rep), role=role))
         return
     target = None if pd.isna(row["target_cents"]) else int(row["target_cents"])
     measured = int(row["measured_cents"])
@@ -218,9 +219,9 @@ def rep_ladder_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool
     tiles[3].metric(t("incentives.metric.rate"), _rate(row["rate_pct"]), border=True)
     tiles[4].metric(t("incentives.metric.commission"), _money(row["commission_cents"]), border=True)
     if not target:
-        st.info(t("incentives.rep_no_target", rep=rep))
+        st.info(t("incentives.rep_no_target", rep=md(rep)))
         return
-    st.markdown(next_step_sentence(rep, rule, measured, target))
+    st.markdown(next_step_sentence(md(rep), rule, measured, target))
     cap = rule.cap_cents
     if cap is not None and row["commission_cents"] >= cap:
         st.caption(

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
-from components.format import format_date, format_value, money_column_format
+from components.format import format_date, format_value, md, money_column_format
 from components.incentives_view import people_labels, provisional_note
 from components.tables import table_with_download
 from components.text import in_language, kpi_label, mid_sentence, t
@@ -180,7 +180,7 @@ def contest_card(
     labels = labels or {}
     unit = get_kpi(contest.kpi).unit
     with st.container(border=True, height="stretch"):
-        name = in_language(contest, "name")
+        name = md(in_language(contest, "name"))
         st.markdown(f"**:material/sports_score: {name}** · {_status(standing)}")
         st.caption(
             t(
@@ -199,12 +199,12 @@ def contest_card(
             hidden = hide_amounts and unit == "money"
             key = "incentives.contest_row_hidden" if hidden else "incentives.contest_row"
             name = row.name if pd.isna(row.rep_id) else labels.get(int(row.rep_id), row.name)
-            text = t(key, rank=row.rank, name=name, value=format_value(row.value, unit))
+            text = t(key, rank=row.rank, name=md(name), value=format_value(row.value, unit))
             st.progress(float(row.progress), text=text)
         prize = None
         if contest.prize is not None:
             prize = format_value(float(contest.prize), "money")
-        note = in_language(contest, "prize_note")
+        note = md(in_language(contest, "prize_note") or "")
         if prize and note:
             st.caption(t("incentives.prize_with_note", prize=prize, note=note))
         elif prize or note:

@@ -20,6 +20,7 @@ from components.format import (
     format_date,
     format_percent,
     format_value,
+    md,
     money_column_format,
 )
 from components.text import error_text, in_language, join_names, kpi_label, mid_sentence, t
@@ -422,16 +423,17 @@ def _prize(award: Award) -> str | None:
         amount = format_value(float(award.prize), "money")
         if award.prize_note:
             note = in_language(award, "prize_note")
-            return t("incentives.prize_with_note", prize=amount, note=note)
+            return t("incentives.prize_with_note", prize=amount, note=md(note))
         return t("incentives.prize", prize=amount)
     if award.prize_note:
-        return t("incentives.prize_note_only", note=in_language(award, "prize_note"))
+        return t("incentives.prize_note_only", note=md(in_language(award, "prize_note")))
     return None
 
 
 def _award_name(name: str | None, rep_id: int | None, labels: dict[int, str]) -> str:
-    """A winner's name as shown: a person's label (telling namesakes apart), or a group's."""
-    return labels.get(rep_id, name or "") if rep_id is not None else (name or "")
+    """A winner's name as shown (Markdown-escaped): a person's label (telling namesakes
+    apart), or a group's."""
+    return md(labels.get(rep_id, name or "") if rep_id is not None else (name or ""))
 
 
 def award_card(
@@ -447,7 +449,7 @@ def award_card(
     winner is only leading so far."""
     labels = labels or {}
     with st.container(border=True, height="stretch"):
-        st.markdown(f"**:material/emoji_events: {in_language(result.award, 'name')}**")
+        st.markdown(f"**:material/emoji_events: {md(in_language(result.award, 'name'))}**")
         hidden = _hides(result, hide_amounts)
         if result.winner is None:
             st.markdown(f"_{t('incentives.no_winner')}_")
@@ -481,7 +483,7 @@ def award_card(
             elif result.tie == "attainment":
                 st.caption(t("incentives.tie_attainment"))
             if result.passed_over:
-                names = join_names(labels.get(i, str(i)) for i in result.passed_over)
+                names = join_names(md(labels.get(i, str(i))) for i in result.passed_over)
                 st.caption(t("incentives.passed_over", names=names))
             if result.runner_up is not None:
                 key = "incentives.runner_up_hidden" if hidden else "incentives.runner_up"

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 import uuid
 from datetime import date, timedelta
 from typing import Any
@@ -13,7 +12,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
-from components import cache
+from components import cache, tables
 from components.charts import trend_figure
 from components.filters import GlobalFilters
 from components.format import (
@@ -22,9 +21,10 @@ from components.format import (
     format_month,
     format_percent,
     format_value,
+    md,
     plotly_date_axis,
 )
-from components.tables import download_csv, table_with_download
+from components.tables import download_csv, download_text, table_with_download
 from components.text import EN, error_text, join_names, kpi_label, t
 from components.text_reviews import EN as REVIEW_STRINGS
 from components.theme import PALETTE, TEMPLATE
@@ -204,13 +204,13 @@ def review_markdown(
     notes = review["notes"] or {}
     h1, h2 = "#" * level, "#" * (level + 1)
     lines = [
-        f"{h1} {t('reviews.md.title', kind=kind_label(review['kind']), person=review['rep'])}",
+        f"{h1} {t('reviews.md.title', kind=kind_label(review['kind']), person=md(review['rep']))}",
         "",
         t(
             "reviews.md.meta",
             start=format_date(review["period_start"]),
             end=format_date(review["period_end"]),
-            reviewer=review["reviewer"],
+            reviewer=md(review["reviewer"]),
             status=t(f"reviews.status.{review['status']}"),
             version=review["version"],
         ),
@@ -227,7 +227,7 @@ def review_markdown(
             "",
             f"{h2} {t(f'reviews.field.{name}')}",
             "",
-            notes.get(name) or t("reviews.md.none"),
+            md(notes.get(name)) if notes.get(name) else t("reviews.md.none"),
         ]
     lines += ["", f"{h2} {t('reviews.md.goals')}", ""]
     goals = notes.get("goals") or []
@@ -235,7 +235,7 @@ def review_markdown(
         t(
             "reviews.md.goal_line",
             mark="x" if g["item_id"] in done else " ",
-            text=g["text"],
+            text=md(g["text"]),
             due=format_date(date.fromisoformat(g["due_date"])),
         )
         for g in goals
@@ -295,7 +295,7 @@ def _tick(review_id: str, item_id: str, key: str, text: str, who: str) -> None:
         st.session_state["reviews_toast"] = error_text(error)
         return
     state = t("reviews.item.done") if done else t("reviews.item.open")
-    st.session_state["reviews_toast"] = t("reviews.item.ticked", text=text, state=state)
+    st.session_state["reviews_toast"] = t("reviews.item.ticked", text=md(text), state=state)
 
 
 def _score_trend(history: pd.DataFrame) -> None:
@@ -372,7 +372,7 @@ def _items(rep: dict[str, Any], as_of: date, scope: Filters) -> None:
         st.session_state[key] = bool(item["done"])
         late = f" · :red[{t('reviews.history.overdue')}]" if item["overdue"] else ""
         st.checkbox(
-            f"{item['text']} — {format_date(item['due_date'])}{late}",
+            f"{md(item['text'])} — {format_date(item['due_date'])}{late}",
             key=key,
             on_change=_tick,
             args=(
@@ -430,13 +430,12 @@ def _one_review(history: pd.DataFrame, scope: Filters, as_of: date) -> None:
     with text:
         with st.container(border=True):
             st.markdown(review_markdown(review, done, level=3))
-        st.download_button(
-            t("reviews.history.download_md"),
-            data=review_markdown(review, done).encode("utf-8"),
-            file_name=f"review_{review['rep']}_{review['period_start']}.md".replace(" ", "_"),
-            mime="text/markdown",
+        download_text(
+            review_markdown(review, done),
+            f"review_{review['rep']}_{review['period_start']}.md".replace(" ", "_"),
+            label=t("reviews.history.download_md"),
             key="review_markdown",
-            icon=":material/download:",
+            mime="text/markdown",
         )
     with numbers:
         st.button(
@@ -523,9 +522,9 @@ def history_section(chosen: GlobalFilters) -> None:
     if rep is None:
         return
     history = cache.call("reviews.history", scope, int(rep["rep_id"]))
-    st.subheader(t("reviews.history.heading", person=rep["rep"]))
+    st.subheader(t("reviews.history.heading", person=md(rep["rep"])))
     if history.empty:
-        st.info(t("reviews.history.none", person=rep["rep"]))
+        st.info(t("reviews.history.none", person=md(rep["rep"])))
         return
     st.dataframe(_history_table(history), hide_index=True, key="history_table", placeholder=MISSING)
     left, right = st.columns([3, 2], gap="large")
@@ -753,11 +752,8 @@ def export_frame(reviews: pd.DataFrame) -> pd.DataFrame:
 
 
 def xlsx_bytes(frame: pd.DataFrame) -> bytes:
-    """`frame` as an Excel workbook with one sheet."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=t("page.reviews"))
-    return buffer.getvalue()
+    """`frame` as a formula-safe Excel workbook with one sheet (see data.exports)."""
+    return tables.xlsx_bytes(frame, t("page.reviews"))
 
 
 def export_section(scope: Filters) -> None:
@@ -773,11 +769,7 @@ def export_section(scope: Filters) -> None:
     with left:
         download_csv(frame, f"{name}.csv", key="export_reviews")
     with right:
-        st.download_button(
-            t("reviews.export.xlsx"),
-            data=xlsx_bytes(frame),
-            file_name=f"{name}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key="export_reviews_xlsx",
-            icon=":material/table_view:",
-        )
+        tables.download_xlsx_as(
+            frame, f"{name}.xlsx", label=t("reviews.export.xlsx"), key="export_reviews_xlsx",
+            sheet_name=t("page.reviews"),
+        )  # fmt: skip

@@ -17,6 +17,7 @@ from components.format import (
     format_date,
     format_percent,
     format_value,
+    md,
     money_column_format,
     plotly_date_axis,
     plotly_tick_format,
@@ -495,7 +496,9 @@ def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
         row = profile.iloc[0]
         row = _codes_in_words(profile, {"channel": "channel"}).iloc[0]
         shown = [(k, format_date(v) if isinstance(v, date) else v) for k, v in row.items()]
-        st.markdown("  ·  ".join(f"**{column_label(k)}:** {v}" for k, v in shown if pd.notna(v)))
+        st.markdown(
+            "  ·  ".join(f"**{column_label(k)}:** {md(v)}" for k, v in shown if pd.notna(v))
+        )
     tabs = st.tabs([t(f"segments.tab.{k}") for k in ("orders", "deals", "activities", "feedback")])
     for tab, key in zip(tabs, ("orders", "deals", "activities", "feedback"), strict=True):
         with tab:

@@ -20,6 +20,7 @@ from components.format import (
     format_percent,
     format_value,
     format_weekday,
+    md,
 )
 from components.standup_controls import presenting
 from components.text import join_names, kpi_label, t, t_count
@@ -213,12 +214,16 @@ def wins_panel(data: StandupData, *, hide_amounts: bool) -> None:
     for row in wins.head(4).itertuples():
         amount = "" if hide_amounts else f" · {format_value(row.amount, 'money', compact=True)}"
         key = "standup.win_deal" if row.kind == "deal" else "standup.win_order"
-        lines.append(t(key, rep=row.rep, customer=row.customer or "") + amount)
+        lines.append(t(key, rep=md(row.rep), customer=md(row.customer or "")) + amount)
     board = data.board
     if not board.empty and board["pace_ratio"].notna().any():
         leader = board.iloc[0]
         lines.append(
-            t("standup.leader", rep=leader["rep"], attained=format_percent(leader["attainment"]))
+            t(
+                "standup.leader",
+                rep=md(leader["rep"]),
+                attained=format_percent(leader["attainment"]),
+            )
         )
     _bullets(lines, t("standup.no_wins"))
 
@@ -237,10 +242,10 @@ def problems_panel(data: StandupData) -> None:
         oldest = int(overdue["days_open"].max())
         lines.append(t_count("standup.overdue_complaints", len(overdue), days=oldest))
     if len(at_risk):
-        names = join_names(at_risk["customer"].head(3))
+        names = join_names(md(name) for name in at_risk["customer"].head(3))
         lines.append(t_count("standup.at_risk", len(at_risk), names=names))
     if len(behind):
-        names = join_names(behind["rep"].head(4))
+        names = join_names(md(name) for name in behind["rep"].head(4))
         lines.append(t_count("standup.behind_two_weeks", len(behind), names=names))
     _bullets(lines, t("standup.no_problems"))
 
@@ -254,7 +259,7 @@ def follow_ups_panel(data: StandupData) -> None:
         return
     per_rep = due.groupby("rep", sort=False)["customer"].apply(list)
     lines = [
-        t("standup.follow_up_line", rep=rep, customers=join_names(customers[:3]))
+        t("standup.follow_up_line", rep=md(rep), customers=join_names(map(md, customers[:3])))
         + (t("standup.and_more", count=len(customers) - 3) if len(customers) > 3 else "")
         for rep, customers in per_rep.head(6).items()
     ]
@@ -270,7 +275,9 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
     if day is None:
         st.info(t("standup.no_sales_yet", as_of=format_date(as_of)))
         return
-    title = t("standup.title", team=team_title, weekday=format_weekday(day), day=format_date(day))
+    title = t(
+        "standup.title", team=md(team_title), weekday=format_weekday(day), day=format_date(day)
+    )
     st.markdown(f"## {title}")
     if day != as_of:
         st.caption(t("standup.shown_day", as_of=format_date(as_of), day=format_date(day)))

@@ -1,14 +1,20 @@
-"""Tables with a CSV download beside them."""
+"""Tables with a CSV download beside them, and every download button the app offers.
+
+Every file a user downloads is made here, through data.exports, so no cell of it can run as a
+spreadsheet formula (tests/components/test_exports.py fails if a download goes round it).
+"""
 
 from __future__ import annotations
 
-import io
+from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from components.format import MISSING
 from components.text import column_label, t
+from data import exports
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
@@ -40,9 +46,14 @@ def table_with_download(
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """`frame` as CSV in UTF-8 with a byte-order mark: Excel (a Chinese Windows one too)
-    reads the BOM and opens Chinese headings and names correctly."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """`frame` as formula-safe CSV in UTF-8 with a byte-order mark: Excel (a Chinese Windows
+    one too) reads the BOM and opens Chinese headings and names correctly."""
+    return exports.csv_bytes(frame)
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet_name: str | None = None) -> bytes:
+    """`frame` as a formula-safe Excel workbook (text stored as text, never as a formula)."""
+    return exports.xlsx_bytes(frame, sheet_name or t("table.sheet"))
 
 
 def download_csv(frame: pd.DataFrame, file_name: str, *, key: str) -> None:
@@ -63,16 +74,36 @@ def download_csv(frame: pd.DataFrame, file_name: str, *, key: str) -> None:
 def download_xlsx(frame: pd.DataFrame, file_name: str, *, key: str) -> None:
     """A button that downloads `frame` as an Excel workbook (made when clicked)."""
 
-    def workbook() -> bytes:
-        buffer = io.BytesIO()
-        frame.to_excel(buffer, index=False, engine="openpyxl", sheet_name=t("table.sheet"))
-        return buffer.getvalue()
+    download_xlsx_as(frame, file_name, label=t("table.download_xlsx"), key=f"{key}_download_xlsx")
 
+
+def download_xlsx_as(
+    frame: pd.DataFrame, file_name: str, *, label: str, key: str, sheet_name: str | None = None
+) -> None:
+    """A button labelled `label` that downloads `frame` as a formula-safe Excel workbook."""
     st.download_button(
-        t("table.download_xlsx"),
-        data=workbook,
+        label,
+        data=lambda: xlsx_bytes(frame, sheet_name),
         file_name=file_name,
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_download_xlsx",
+        mime=exports.XLSX_MIME,
+        key=key,
         icon=":material/table_view:",
     )
+
+
+def download_text(text: str, file_name: str, *, label: str, key: str, mime: str) -> None:
+    """A button that downloads `text` (UTF-8) as it is: for documents such as a review in
+    Markdown, which no spreadsheet opens as cells."""
+    st.download_button(
+        label, data=text.encode("utf-8"), file_name=file_name, mime=mime, key=key,
+        icon=":material/download:",
+    )  # fmt: skip
+
+
+def download_file(path: Path, *, label: str, key: str, mime: str) -> None:
+    """A button that downloads a file the app saved (a backup), read when clicked."""
+    read: Callable[[], bytes] = path.read_bytes
+    st.download_button(
+        label, data=read, file_name=path.name, mime=mime, key=key,
+        icon=":material/download:",
+    )  # fmt: skip

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
-from components.format import MISSING, format_date, money_column_format
+from components.format import MISSING, format_date, md, money_column_format
 from components.tables import download_csv, download_xlsx
 from components.targets_view import format_base, kpi_unit, period_label
 from components.text import EN, column_label, error_text, join_names, kpi_label, t
@@ -91,7 +91,9 @@ def save_form(base: TargetBase, scope: Filters, values: pd.Series) -> None:
         except ValidationFailed as error:
             st.error(refusal_text(error))
         else:
-            st.toast(t("targets.saved", name=name.strip(), count=count), icon=":material/check:")
+            st.toast(
+                t("targets.saved", name=md(name.strip()), count=count), icon=":material/check:"
+            )
 
 
 def compare(base: TargetBase, scope: Filters, values: pd.Series) -> None:
@@ -160,7 +162,7 @@ def publish(base: TargetBase, scope: Filters) -> None:
     span = {"start": format_date(base.start), "end": format_date(base.end)}
     official = cache.call("targets.official", scope, base.kpi_id, base.start, base.end)
     if official:
-        st.success(t("targets.official_now", name=join_names(official), **span))
+        st.success(t("targets.official_now", name=join_names(map(md, official)), **span))
     else:
         st.caption(t("targets.official_none", **span))
     published = st.session_state.pop("tgt_published_note", None)
@@ -174,7 +176,7 @@ def publish(base: TargetBase, scope: Filters) -> None:
     replaced = t("targets.replaced_name", when=when)
     confirmed = not status.official
     if status.official:
-        st.caption(t("targets.already_official", name=name))
+        st.caption(t("targets.already_official", name=md(name)))
     elif overlap:
         st.warning(
             t(
@@ -188,7 +190,7 @@ def publish(base: TargetBase, scope: Filters) -> None:
     st.caption(t("targets.publish_note"))
     left, right = st.columns(2)
     if left.button(
-        t("targets.publish", name=name),
+        t("targets.publish", name=md(name)),
         type="primary",
         disabled=not confirmed,
         icon=":material/publish:",
@@ -203,15 +205,16 @@ def publish(base: TargetBase, scope: Filters) -> None:
             st.error(refusal_text(error))
         else:
             st.session_state.pop("tgt_publish_ok", None)
-            message = t("targets.published", count=result.published, name=name)
+            message = t("targets.published", count=result.published, name=md(name))
             if result.replaced:
                 message += " " + t("targets.kept_as", count=result.replaced, name=replaced)
             st.toast(message, icon=":material/check:")
             st.session_state["tgt_published_note"] = message
             st.rerun()  # the page now reads the new official targets
-    if right.button(t("targets.delete", name=name), icon=":material/delete:", key="tgt_delete"):
+    delete_label = t("targets.delete", name=md(name))
+    if right.button(delete_label, icon=":material/delete:", key="tgt_delete"):
         delete_scenario(cache.get_store(), name, base.kpi_id, base.start, base.end)
-        st.toast(t("targets.deleted", name=name), icon=":material/delete:")
+        st.toast(t("targets.deleted", name=md(name)), icon=":material/delete:")
         st.rerun()
 
 
@@ -265,7 +268,7 @@ def export_and_import(base: TargetBase, scope: Filters, values: pd.Series) -> No
             cache.get_store(), name, first.metric, first.period_start, first.period_end, rows
         )
     except ValidationFailed as error:
-        st.error(t("targets.upload_failed", file=upload.name) + "\n\n" + refusal_text(error))
+        st.error(t("targets.upload_failed", file=md(upload.name)) + "\n\n" + refusal_text(error))
         return
-    done[upload.file_id] = t("targets.uploaded", count=count, name=name)
+    done[upload.file_id] = t("targets.uploaded", count=count, name=md(name))
     st.success(done[upload.file_id])

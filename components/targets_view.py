@@ -22,6 +22,7 @@ from components.format import (
     format_month,
     format_percent,
     format_value,
+    md,
     money_column_format,
 )
 from components.tables import readable, table_with_download
@@ -572,10 +573,10 @@ def group_totals(base: TargetBase, implied: pd.DataFrame) -> None:
 def notes(base: TargetBase) -> None:
     """Who is left out and how the projection is made, in words."""
     if base.left_names:
-        st.caption(t("targets.left_out", names=", ".join(base.left_names)))
+        st.caption(t("targets.left_out", names=", ".join(map(md, base.left_names))))
     joiners = base.people[base.people["employed_days"] < base.period_days]
     if not joiners.empty:
-        st.caption(t("targets.prorated", names=", ".join(sorted(joiners["name"]))))
+        st.caption(t("targets.prorated", names=", ".join(map(md, sorted(joiners["name"])))))
     st.caption(
         t(
             "targets.method_note",

@@ -12,7 +12,13 @@ import streamlit as st
 
 from components import cache
 from components.charts import trend_figure
-from components.format import format_date, format_value, money_column_format, plotly_date_axis
+from components.format import (
+    format_date,
+    format_value,
+    md,
+    money_column_format,
+    plotly_date_axis,
+)
 from components.kpi_tiles import TileData, kpi_tile
 from components.tables import readable, table_with_download
 from components.text import join_names, t, t_count
@@ -70,7 +76,7 @@ def load_sentence(key: str, names: pd.Series) -> str:
     …:" followed by nothing), else the count and the first six names, the rest counted."""
     if names.empty:
         return t(f"{key}.none")
-    return t_count(key, len(names), names=join_names(names, limit=6))
+    return t_count(key, len(names), names=join_names(map(md, names), limit=6))
 
 
 def organisation(scope: Filters) -> None:
@@ -245,7 +251,12 @@ def coverage_gaps(scope: Filters) -> None:
         return
     for gap in gaps.itertuples():
         st.warning(
-            t(f"team.gap.{gap.kind}", team=gap.team, person=gap.person or "", detail=gap.detail),
+            t(
+                f"team.gap.{gap.kind}",
+                team=md(gap.team),
+                person=md(gap.person or ""),
+                detail=md(gap.detail) if isinstance(gap.detail, str) else gap.detail,
+            ),
             icon=":material/warning:",
         )
 
@@ -309,8 +320,8 @@ def person_panel(scope: Filters, grain: str) -> None:
     info = cache.call("team.person", scope, int(rep_id))
     facts = [
         (t("team.col.role"), _role(info["role"])),
-        (t("team.col.group"), info["group"]),
-        (t("team.col.leader"), info["leader"] or "—"),
+        (t("team.col.group"), md(info["group"])),
+        (t("team.col.leader"), md(info["leader"]) if info["leader"] else "—"),
         (t("team.col.tenure"), t("team.months", months=info["tenure_months"])),
         (t("team.col.customers"), f"{info['customers']:,}"),
         (t("team.col.open_deals"), f"{info['open_deals']:,}"),
@@ -323,7 +334,7 @@ def person_panel(scope: Filters, grain: str) -> None:
     # the Reviews page's own pickers write them, so the link works in either language.
     st.page_link(
         "pages/reviews.py",
-        label=t("reviews.link_from_team", person=names[rep_id]),
+        label=t("reviews.link_from_team", person=md(names[rep_id])),
         icon=":material/rate_review:",
         query_params={"section": "history", "person": str(rep_id)},
     )

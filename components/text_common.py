@@ -225,7 +225,10 @@ EN: dict[str, str] = {
     "standup.follow_up_line": "**{rep}**: {customers}",
     "filters.header": "Filters",
     "filters.as_of": "As of",
-    "filters.as_of_help": "The last day counted. Defaults to the latest day in the data.",
+    "filters.as_of_help": (
+        "The last day counted. Defaults to the latest day in the data; days before 1900-01-01 "
+        "or more than a year after today are not counted as the data's days."
+    ),
     "filters.period": "Period",
     "filters.custom_range": "Dates",
     "filters.team": "Team",
@@ -578,7 +581,10 @@ ZH: dict[str, str] = {
     "standup.follow_up_line": "**{rep}**：{customers}",
     "filters.header": "筛选",
     "filters.as_of": "统计截至",
-    "filters.as_of_help": "计入统计的最后一天，默认为数据中的最新日期。",
+    "filters.as_of_help": (
+        "计入统计的最后一天，默认为数据中的最新日期；早于 1900-01-01 或晚于今天一年以上的日期"
+        "不算作数据的日期。"
+    ),
     "filters.period": "周期",
     "filters.custom_range": "日期",
     "filters.team": "团队",

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, Literal, Self
 
+from data import backup_messages
 from data.importing import messages as import_messages
 
 LANGUAGES = ("en", "zh")  # the format specs a nested message understands
@@ -34,6 +35,41 @@ _EN: dict[str, str] = {
     "db.newer": (
         "This database is at schema version {have}, newer than this Huddle knows ({newest}). "
         "Update Huddle before opening it."
+    ),
+    "db.not_database": (
+        "{path} is not a Huddle database: DuckDB cannot read it as a database file (a text "
+        "file, a spreadsheet or a damaged copy?). Nothing was changed. Point Huddle at the "
+        "right file (--db or HUDDLE_DB), or move this one aside to start a new database."
+    ),
+    "db.wal_mismatch": (
+        "{path} cannot be opened: its write-ahead log {wal} belongs to another database file "
+        "(the file was replaced while a program had it open). Nothing was changed. Move {wal} "
+        "aside to open the file as it is; the changes in that log cannot be applied to it."
+    ),
+    "db.cannot_open": (
+        "The database file {path} cannot be opened ({detail}). Nothing was changed. Check that "
+        "the path is a file you may read and write, or point Huddle at another with --db."
+    ),
+    "db.invalidated": (
+        "The database {path} stopped after a fatal error ({detail}); what was being saved was "
+        "not saved. Huddle reopens the file for the next action: try again, and restart "
+        "Huddle if this repeats."
+    ),
+    "db.replaced": (
+        "The database file {path} was replaced by another file while Huddle had it open. "
+        "Nothing was saved. Huddle now reads the new file: check the page, then save again."
+    ),
+    "db.gone": (
+        "The database file {path} was removed or renamed while Huddle had it open. Nothing "
+        "was saved. Put the file back, or restart Huddle to create a new one."
+    ),
+    "db.write_conflict": (
+        "Another save changed the same data at the same moment, so this one was not saved "
+        "({detail}). Save again."
+    ),
+    "db.error": (
+        "The database {path} reported an error ({detail}). What was being saved, if anything, "
+        "was not saved."
     ),
     # Company settings
     "settings.currency_unknown": (
@@ -101,6 +137,11 @@ _EN: dict[str, str] = {
     "review.conflict": (
         "Review {review_id} was changed by {editor} at {at} UTC (version {version}) after you "
         "opened it. Reload it and make your change again."
+    ),
+    "review.exists": (
+        "A {kind:en} of this person for {start} – {end} already exists: {editor} saved "
+        "version {version} at {at} UTC. One review per person, kind and period: nothing was "
+        "saved; open that review to add to it."
     ),
     "review.not_found": "There is no review {review_id}.",
     "review.no_action_item": "Review {review_id} has no action item {item_id}.",
@@ -198,6 +239,35 @@ _ZH: dict[str, str] = {
         "该数据库的结构版本为 {have}，比当前 Huddle 支持的版本（{newest}）更新。请先升级 Huddle "
         "再打开。"
     ),
+    "db.not_database": (
+        "{path} 不是 Huddle 数据库：DuckDB 无法把它当作数据库文件读取（是文本文件、表格或损坏的"
+        "副本？）。未做任何更改。请用 --db 或 HUDDLE_DB 指向正确的文件，"
+        "或把此文件移走以新建数据库。"
+    ),
+    "db.wal_mismatch": (
+        "无法打开 {path}：它的预写日志 {wal} 属于另一个数据库文件（文件在被程序打开期间被替换了）。"
+        "未做任何更改。把 {wal} 移到别处即可按现状打开该文件；日志中的改动无法应用到此文件。"
+    ),
+    "db.cannot_open": (
+        "无法打开数据库文件 {path}（{detail}）。未做任何更改。请确认该路径是可读写的文件，"
+        "或用 --db 指定另一个文件。"
+    ),
+    "db.invalidated": (
+        "数据库 {path} 因严重错误而停止（{detail}），正在保存的内容未保存。Huddle 会在下一步操作"
+        "时重新打开文件：请重试；如果反复出现，请重启 Huddle。"
+    ),
+    "db.replaced": (
+        "数据库文件 {path} 在 Huddle 打开期间被另一个文件替换。本次未保存任何内容。Huddle 现在"
+        "读取的是新文件：请检查页面后重新保存。"
+    ),
+    "db.gone": (
+        "数据库文件 {path} 在 Huddle 打开期间被删除或改名。本次未保存任何内容。请把文件放回原处，"
+        "或重启 Huddle 以新建数据库。"
+    ),
+    "db.write_conflict": (
+        "另一次保存在同一时刻修改了相同的数据，因此本次未保存（{detail}）。请重新保存。"
+    ),
+    "db.error": "数据库 {path} 报告了一个错误（{detail}）。正在保存的内容（如有）未保存。",
     "settings.currency_unknown": (
         "{code} 不是 Huddle 能显示的货币：请使用 {allowed} 之一。未做任何更改。"
     ),
@@ -259,6 +329,10 @@ _ZH: dict[str, str] = {
     "review.conflict": (
         "你打开绩效评估 {review_id} 后，{editor} 于 {at}（UTC）修改了它（版本 {version}）。"
         "请重新加载后再修改。"
+    ),
+    "review.exists": (
+        "该成员 {start} – {end} 的{kind:zh}已存在：{editor} 于 {at}（UTC）保存了第 {version} 版。"
+        "每人每类每期只有一份评估：本次未保存，请打开那份评估后在其中补充。"
     ),
     "review.not_found": "找不到绩效评估 {review_id}，请刷新页面后重试。",
     "review.no_action_item": "绩效评估 {review_id} 中没有行动项 {item_id}，请刷新页面后重试。",
@@ -326,8 +400,8 @@ _ZH: dict[str, str] = {
     ),
 }
 
-EN: dict[str, str] = {**_EN, **import_messages.EN}
-ZH: dict[str, str] = {**_ZH, **import_messages.ZH}
+EN: dict[str, str] = {**_EN, **import_messages.EN, **backup_messages.EN}
+ZH: dict[str, str] = {**_ZH, **import_messages.ZH, **backup_messages.ZH}
 
 
 def english(key: str, **values: object) -> str:

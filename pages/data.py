@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import import_view
+from components import backup_view, import_view
 from components.text import t
 
 st.title(t("page.data"))
@@ -11,5 +11,6 @@ import_view.currency_section()
 import_view.import_section()
 import_view.history_section()
 import_view.health_section()
+backup_view.backup_section()
 import_view.duplicates_section()
 import_view.demo_section()

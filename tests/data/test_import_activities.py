@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from components.format import md
 from components.text import t, use_language
 from data.importing.errors import ImportRejected
 from data.importing.fields import TABLES
@@ -355,5 +356,6 @@ def test_the_data_page_checks_and_imports_an_activities_file(isolated_database: 
     assert not at.error, [e.value for e in at.error]
     assert {m.label: m.value for m in at.metric}["Rows"] == "6"
     at.button(key="data.commit").click().run()
-    assert any("Imported 跟进记录.csv: 6 added" in s.value for s in at.success)
+    # The file name is the user's text, escaped for Markdown (md) where the page shows it.
+    assert any(f"Imported {md('跟进记录.csv')}: 6 added" in s.value for s in at.success)
     assert Store(isolated_database).scalar("SELECT count(*) FROM activities") == 6

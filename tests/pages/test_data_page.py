@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.format import md
 from data.config import DB_ENV_VAR
 from data.store import Store
 from tests.conftest import DATASETS
@@ -53,7 +54,9 @@ def test_superstore_preset_preview_check_and_commit(isolated_database: Path) -> 
     assert Store(isolated_database, read_only=False).scalar("SELECT count(*) FROM orders") == 0
     at.button(key="data.commit").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any("Imported Sample - Superstore.csv: 9,994 added" in s.value for s in at.success)
+    # The file name is Markdown-escaped on the page (components.format.md).
+    imported = f"Imported {md('Sample - Superstore.csv')}: 9,994 added"
+    assert any(imported in s.value for s in at.success)
     history = _frame_with(at, "Added")
     assert history["Added"].tolist() == [9994]
 
@@ -74,7 +77,8 @@ def test_bad_rows_are_reported_and_reject_blocks_the_file() -> None:
     at.radio(key="data.on_error").set_value("quarantine").run()
     assert not at.button(key="data.commit").disabled
     at.button(key="data.commit").click().run()
-    assert [s.value for s in at.success] == ["Imported sales.csv: 1 added, 0 updated, 1 set aside."]
+    done = f"Imported {md('sales.csv')}: 1 added, 0 updated, 1 set aside."
+    assert [s.value for s in at.success] == [done]
 
 
 def test_the_demo_company_must_be_cleared_before_an_import(
@@ -91,3 +95,32 @@ def test_the_demo_company_must_be_cleared_before_an_import(
     assert at.button(key="data.commit").disabled
     at.checkbox(key="data.replace").check().run()
     assert not at.button(key="data.commit").disabled
+
+
+def test_dates_no_import_accepts_are_counted_not_a_crash(
+    demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Dates written some other way than an import (year 0, 9999-12-31) must not take the
+    # page down: the health table counts them and dates the table by its plausible days.
+    path = tmp_path / "odd_dates.duckdb"
+    shutil.copy(demo_db_path, path)
+    store = Store(path)
+    with store.transaction() as con:
+        con.execute(
+            "UPDATE orders SET order_date = DATE '0001-01-01' - INTERVAL 1 YEAR"
+            " WHERE order_id = (SELECT min(order_id) FROM orders)"
+        )
+        con.execute(
+            "UPDATE orders SET order_date = DATE '9999-12-31'"
+            " WHERE order_id = (SELECT max(order_id) FROM orders)"
+        )
+        odd = con.execute(
+            "SELECT count(*) FROM orders WHERE order_date < DATE '1900-01-01'"
+            " OR order_date > DATE '2100-01-01'"
+        ).fetchone()[0]
+    store.close()
+    monkeypatch.setenv(DB_ENV_VAR, str(path))
+    at = _page()
+    assert not at.exception, [e.value for e in at.exception]
+    health = _frame_with(at, "Dates outside 1900 – next year").set_index("Table")
+    assert health.loc["Order lines", "Dates outside 1900 – next year"] == odd >= 2

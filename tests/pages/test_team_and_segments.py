@@ -7,6 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components.format import md
 from data.store import Store
 from tests.conftest import DEMO_END
 
@@ -208,7 +209,8 @@ def test_the_customer_picker_searches_every_customer_and_amounts_are_money(
     assert len(picker.options) == everyone > len(listed)
     at.selectbox(key="seg_customer").set_value(unlisted_id).run()
     assert not at.exception, [e.value for e in at.exception]
-    assert any(f"**Name:** {unlisted}" in m.value for m in at.markdown), "their detail opens"
+    # The name is Markdown-escaped on the page (components.format.md).
+    assert any(f"**Name:** {md(unlisted)}" in m.value for m in at.markdown), "their detail opens"
     # Amounts in the detail's tabs are money in the session's currency, not "2932.02".
     tabs = [d for d in at.dataframe if "Amount" in d.value.columns]
     assert tabs, "the orders and deals tabs"
