@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from data import settings
+from data import settings, tempfiles
 from data.config import resolve_db_path
 from data.store import Store
 from metrics import lookups, segments, segments_screen, service, standup_screen, team_structure
@@ -27,7 +27,9 @@ from metrics.standup_screen import StandupData
 
 @st.cache_resource(show_spinner=False)
 def get_store(path: str | None = None) -> Store:
-    """The process-wide store for the configured database file."""
+    """The process-wide store for the configured database file. Opening it is the app's
+    start: temporary files left by Huddle processes that were killed are swept then."""
+    tempfiles.sweep_stale()
     return Store(path or resolve_db_path())
 
 

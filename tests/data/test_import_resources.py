@@ -142,6 +142,18 @@ def test_the_sweep_removes_only_the_folders_of_processes_that_are_gone(tmp_root:
     assert living.exists() and notes.exists()
 
 
+def test_the_app_start_sweeps_what_a_killed_process_left(tmp_root: Path) -> None:
+    tmp_root.mkdir(parents=True)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    dead = tmp_root / f"{int(gone.stdout)}-1" / "uploads"
+    dead.mkdir(parents=True)
+    (dead / "their-customers.csv").write_text("customer files")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not dead.parent.exists(), "the first page of a new app process sweeps the leftovers"
+
+
 def test_the_data_page_deletes_the_upload_when_its_run_ends(tmp_root: Path) -> None:
     name = f"upload-{uuid.uuid4().hex}.csv"
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
