@@ -23,7 +23,9 @@ ZH: dict[str, str] = {
     "kpi.revenue_attainment.label": "销售额达成率",
     "kpi.revenue_attainment.definition": "销售额占同期、同范围目标的比例。",
     "kpi.orders.label": "订单数",
-    "kpi.orders.definition": "至少有一行已完成的订单。",
+    "kpi.orders.definition": (
+        "至少有一行已完成的订单。没有订单文件的 CRM 导出中，每个赢单商机算一个订单。"
+    ),
     "kpi.average_order_value.label": "客单价",
     "kpi.average_order_value.definition": "销售额除以订单数。",
     "kpi.gross_margin.label": "毛利",
@@ -94,7 +96,13 @@ ZH: dict[str, str] = {
     "kpi.new_deals.label": "新增商机数",
     "kpi.new_deals.definition": "本期创建的商机，不论现在处于哪个阶段。",
     "kpi.pipeline_value.label": "在途商机金额",
-    "kpi.pipeline_value.definition": "期末仍未关闭的商机金额（已创建、尚未关闭）。",
+    "kpi.pipeline_value.definition": (
+        "期末仍未关闭的商机金额（已创建、尚未关闭）；没有金额的商机按其产品的标准价格计。"
+    ),
+    "kpi.pipeline_estimated_value.label": "在途商机金额（估算部分）",
+    "kpi.pipeline_estimated_value.definition": (
+        "在途商机中按标准价格估算的部分：没有金额的未关闭商机，按其产品的标准价格计。"
+    ),
     "kpi.activities.label": "跟进次数",
     "kpi.activities.definition": "本期记录的与客户的电话、拜访、消息和会面。",
     "kpi.activities_target.label": "跟进目标",

@@ -32,7 +32,10 @@ _DECLARED: tuple[Kpi, ...] = (
         source="orders",
         sql=f"count(DISTINCT order_id) FILTER (WHERE {_COMPLETED})",
         zero_when_empty=True,
-        definition="Orders with at least one completed line.",
+        definition=(
+            "Orders with at least one completed line. For a CRM export with no orders file,"
+            " each won deal is one order."
+        ),
     ),
     Kpi(
         id="average_order_value",
@@ -260,9 +263,24 @@ _DECLARED: tuple[Kpi, ...] = (
         label="Open pipeline",
         unit="money",
         source="pipeline",
-        sql="sum(amount_cents)",
+        sql="sum(coalesce(amount_cents, list_price_cents))",
         zero_when_empty=True,
-        definition="Amount of the deals open at the end of the period (created, not yet closed).",
+        definition=(
+            "Amount of the deals open at the end of the period (created, not yet closed);"
+            " a deal with no amount is valued at its product's list price."
+        ),
+    ),
+    Kpi(
+        id="pipeline_estimated_value",
+        label="Open pipeline, estimated",
+        unit="money",
+        source="pipeline",
+        sql="sum(list_price_cents) FILTER (WHERE amount_cents IS NULL)",
+        zero_when_empty=True,
+        definition=(
+            "The part of the open pipeline valued at list price: open deals with no amount,"
+            " at their product's list price."
+        ),
     ),
     # Activity (follow-up, 回访)
     Kpi(

@@ -59,6 +59,13 @@ _PRODUCT_JOIN = Join(
     sql="LEFT JOIN products p ON p.product_id = f.product_id",
     columns={"product_category": "p.category"},
 )
+# An open deal with no amount (Maven's export has none until close) is valued at its
+# product's list price: the pipeline reads the price only where it has to estimate.
+_DEAL_PRICE_JOIN = Join(
+    alias="dp",
+    sql="LEFT JOIN products dp ON dp.product_id = f.product_id",
+    columns={"list_price_cents": "dp.list_price_cents"},
+)
 _PEOPLE_COLUMNS = "f.team_id, f.rep_id"
 # Customers' segments (lifecycle stage or RFM segment) are worked out per request, as of its
 # end, and joined in where {customer_segments} stands; with none asked for, nothing is.
@@ -210,6 +217,7 @@ SOURCES: dict[str, Source] = {
             "f.created_date AS open_from, f.closed_date AS open_until, f.deal_id,"
             " f.amount_cents, f.stage AS deal_stage",
             "deals f",
+            extra_joins=(_DEAL_PRICE_JOIN,),
             extra_dims=frozenset({"deal_stage"}),
             snapshot=True,
         ),

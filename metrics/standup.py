@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import pandas as pd
 
+from data.importing.fields import WON_DEAL_ORDER_PREFIX
 from data.store import Store
 from metrics import service
 from metrics.compiler import scope_params
@@ -107,6 +108,8 @@ def wins(
     """Deals won (by closed date) and big orders (by order date) in [since, until], largest
     first: kind ('deal' or 'order'), day, rep, team (top-level), customer, amount.
 
+    A sale is listed once: an order made from a won deal at import (a CRM export with no
+    orders file) is that deal, so it is listed as the deal and never again as a big order.
     An order's amount is the net amount of its completed lines; it is big when that is at least
     `big_order_min`, or by default at least the 90th percentile (linear interpolation, rounded
     to the cent) of the scope's order totals over the 90 days before `until` (until excluded).
@@ -145,6 +148,7 @@ def wins(
         FROM totals t CROSS JOIN bar
         LEFT JOIN customers cu ON cu.customer_id = t.customer_id
         WHERE t.day BETWEEN $since AND $until AND t.amount_cents >= bar.min_cents
+          AND NOT EXISTS (SELECT 1 FROM deals wd WHERE $won_deal_prefix || wd.deal_id = t.order_id)
     )
     SELECT kind, day, rep, team, customer, {_money("amount_cents")} AS amount
     FROM found
@@ -155,7 +159,7 @@ def wins(
         store, filters, sql, WINS_COLUMNS, ("day",),
         since=since, until=until, end=until, lines_from=lines_from, limit=limit,
         percentile=BIG_ORDER_PERCENTILE, baseline_start=baseline_start,
-        baseline_end=baseline_end,
+        baseline_end=baseline_end, won_deal_prefix=WON_DEAL_ORDER_PREFIX,
         min_cents=None if big_order_min is None else _min_cents(big_order_min),
     )  # fmt: skip
 

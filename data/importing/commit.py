@@ -13,7 +13,7 @@ from datetime import date
 
 import duckdb
 
-from data.importing.fields import import_table
+from data.importing.fields import WON_DEAL_ORDER_PREFIX, import_table
 from data.importing.mapping import Mapping
 from data.importing.parsing import NUMBER_TYPE
 from data.importing.validate import PARSED
@@ -481,14 +481,22 @@ def _write_deals(w: _Writer) -> None:
 
 def _won_deals_as_orders(w: _Writer) -> None:
     """Each won deal with a customer and a product becomes order line 1 of an order with the
-    deal's id, dated its close, at its value; cost unknown (0). A deal no longer won loses it."""
+    deal's id after WON_DEAL_ORDER_PREFIX, dated its close, at its value; cost unknown (0). A
+    deal no longer won loses it. The sale is one: the order line is how its revenue is counted,
+    and lists of wins show it once, as the deal."""
     before = (w.result.added, w.result.updated, w.result.unchanged)
+    order_id = f"'{WON_DEAL_ORDER_PREFIX}' || deal_id"
     w.sql(
-        "DELETE FROM orders WHERE line_no = 1 AND order_id IN (SELECT deal_id FROM "
-        "import_incoming WHERE stage <> 'won' OR customer_id IS NULL OR product_id IS NULL)"
+        f"DELETE FROM orders WHERE line_no = 1 AND order_id IN (SELECT {order_id} FROM"
+        " import_incoming WHERE stage <> 'won' OR customer_id IS NULL OR product_id IS NULL)"
+    )
+    # Earlier versions gave such lines the bare deal id; they would now count twice.
+    w.sql(
+        "DELETE FROM orders WHERE line_no = 1 AND cost_cents = 0"
+        " AND order_id IN (SELECT deal_id FROM import_incoming)"
     )
     w.sql(
-        "CREATE OR REPLACE TEMP TABLE import_won AS SELECT deal_id AS order_id, 1 AS line_no,"
+        f"CREATE OR REPLACE TEMP TABLE import_won AS SELECT {order_id} AS order_id, 1 AS line_no,"
         " closed_date AS order_date, customer_id, rep_id, team_id, product_id, 1 AS quantity,"
         " coalesce(amount_cents, 0) AS net_amount_cents, CAST(0 AS BIGINT) AS cost_cents,"
         " 'completed' AS status FROM import_incoming WHERE stage = 'won'"

@@ -19,6 +19,11 @@ from typing import Literal
 
 from data.importing.errors import MappingError
 
+# Order lines an import makes from won deals (a CRM export with no orders file) have this
+# prefix before the deal's id as their order id, so lists that show deals and orders side by
+# side (the stand-up's wins) can tell the sale is already there as its deal.
+WON_DEAL_ORDER_PREFIX = "deal:"
+
 Kind = Literal[
     "text", "date", "money", "integer", "number", "stage", "role", "channel", "status",
     "activity_kind", "feedback_kind",

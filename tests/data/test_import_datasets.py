@@ -170,3 +170,51 @@ def test_data_health_and_history_describe_the_import(maven: Store) -> None:
     assert history["file_name"].tolist() == [
         "sales_pipeline.csv", "accounts.csv", "products.csv", "sales_teams.csv"]  # fmt: skip
     assert history["rows_added"].tolist() == [8800, 85, 7, 35]
+
+
+def test_maven_wins_count_each_sale_once(maven: Store, pipeline: pd.DataFrame) -> None:
+    from metrics.standup import wins
+
+    # Maven has no orders file: each won deal is also its order line, so it must be listed
+    # once (as the deal), never again as a "big order". Before, December 2017's list held the
+    # 511 won deals and, again, the biggest of them as orders.
+    won = pipeline[(pipeline["deal_stage"] == "Won") & (pipeline["close_date"] >= "2017-12-01")]
+    december = Filters(start=date(2017, 12, 1), end=date(2017, 12, 31))
+    listed = wins(maven, december, date(2017, 12, 1), date(2017, 12, 31), limit=100_000)
+    assert set(listed["kind"]) == {"deal"}
+    assert len(listed) == len(won) == 511
+    # The order lines are the won deals, marked by their id, one each.
+    assert maven.scalar("SELECT count(*) FROM orders WHERE order_id NOT LIKE 'deal:%'") == 0
+    assert (
+        _kpi(maven, "orders")["orders"].iloc[0]
+        == 4238
+        == len(pipeline.query("deal_stage == 'Won'"))
+    )
+
+
+def test_maven_open_pipeline_is_valued_at_list_price(maven: Store, pipeline: pd.DataFrame) -> None:
+    # Open deals (Engaging, Prospecting) carry no close_value: each is valued at its product's
+    # sales_price. 'GTXPro' is not in products.csv, so it has no price to go by (0).
+    products = pd.read_csv(MAVEN / "products.csv")
+    open_deals = pipeline[pipeline["deal_stage"].isin(["Engaging", "Prospecting"])]
+    assert open_deals["close_value"].isna().all()
+    priced = open_deals.merge(products, on="product", how="left")
+    expected = sum(_cents(v) for v in priced["sales_price"].fillna(0))
+    got = _kpi(maven, "pipeline_value")
+    assert _money(got, "pipeline_value") == expected > 0
+    estimated = _kpi(maven, "pipeline_estimated_value")
+    assert _money(estimated, "pipeline_estimated_value") == expected  # all of it is estimated
+
+
+def test_reimport_replaces_order_lines_made_under_bare_deal_ids(tmp_path: Path) -> None:
+    # Earlier versions made each won deal's order line under the bare deal id; importing the
+    # pipeline again must not leave those beside the new "deal:" lines (revenue twice over).
+    store = _import_maven(tmp_path / "maven.duckdb")
+    revenue = _money(_kpi(store, "revenue"), "revenue")
+    with store.transaction() as cur:
+        cur.execute("UPDATE orders SET order_id = substr(order_id, 6) WHERE order_id LIKE 'deal:%'")
+    item = get_preset("maven-crm").files[-1]
+    run_import(store, ImportRequest(MAVEN / item.file, item.mapping), today=TODAY)
+    assert store.scalar("SELECT count(*) FROM orders") == 4238  # one line per won deal
+    assert store.scalar("SELECT count(*) FROM orders WHERE order_id NOT LIKE 'deal:%'") == 0
+    assert _money(_kpi(store, "revenue"), "revenue") == revenue

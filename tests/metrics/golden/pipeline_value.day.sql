@@ -6,10 +6,12 @@ SELECT bucket, least(bucket + INTERVAL 1 DAY - INTERVAL 1 DAY, $end)::DATE AS bu
 ),
 m0_pipeline AS (
 SELECT b.bucket AS bucket,
-       sum(amount_cents) AS "pipeline_value"
+       sum(coalesce(amount_cents, list_price_cents)) AS "pipeline_value"
 FROM buckets b JOIN (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
-    f.team_id, f.rep_id
-FROM deals f) s ON s.open_from <= b.bucket_end AND (s.open_until IS NULL OR s.open_until > b.bucket_end)
+    f.team_id, f.rep_id,
+    dp.list_price_cents AS list_price_cents
+FROM deals f
+    LEFT JOIN products dp ON dp.product_id = f.product_id) s ON s.open_from <= b.bucket_end AND (s.open_until IS NULL OR s.open_until > b.bucket_end)
 WHERE true
 GROUP BY ALL
 ),

@@ -2,14 +2,16 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, rep_id=101, team_id=1
 WITH m0_pipeline AS (
-SELECT sum(amount_cents) AS "pipeline_value"
+SELECT sum(coalesce(amount_cents, list_price_cents)) AS "pipeline_value"
 FROM (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
     f.team_id, f.rep_id,
+    dp.list_price_cents AS list_price_cents,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
     t.name AS team_name,
     t.channel AS channel
 FROM deals f
+    LEFT JOIN products dp ON dp.product_id = f.product_id
     LEFT JOIN reps r ON r.rep_id = f.rep_id
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s

@@ -2,10 +2,12 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31
 WITH m0_pipeline AS (
-SELECT sum(amount_cents) AS "pipeline_value"
+SELECT sum(coalesce(amount_cents, list_price_cents)) AS "pipeline_value"
 FROM (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
-    f.team_id, f.rep_id
-FROM deals f) s
+    f.team_id, f.rep_id,
+    dp.list_price_cents AS list_price_cents
+FROM deals f
+    LEFT JOIN products dp ON dp.product_id = f.product_id) s
 WHERE s.open_from <= $end AND (s.open_until IS NULL OR s.open_until > $end)
 )
 SELECT CAST(round(coalesce("pipeline_value", 0)) AS DOUBLE) / 100 AS "pipeline_value"
