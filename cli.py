@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from datetime import date
@@ -29,7 +30,7 @@ from pydantic import ValidationError
 from components.format import format_value, use_currency
 from components.text import dimension_label, kpi_label
 from data import exports, settings
-from data.config import resolve_db_path
+from data.config import IN_MEMORY, resolve_db_path
 from data.errors import HuddleDataError
 from data.importing.mapping import Mapping
 from data.store import Store, file_error
@@ -212,6 +213,20 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     exports.write_csv(frame, path)  # UTF-8 with a BOM; no cell can run as a formula
 
 
+def _rejects_dir(args: argparse.Namespace, store: Store) -> Path:
+    """Where problem and rejected-row files go: --rejects-dir, else the database's folder, so
+    a run never litters whatever folder the command was started from. An in-memory database
+    has no folder, so its files go to the system's temporary folder."""
+    if args.rejects_dir:
+        chosen = Path(args.rejects_dir)
+    elif str(store.path) == IN_MEMORY:
+        chosen = Path(tempfile.gettempdir())
+    else:
+        chosen = store.path.parent
+    chosen.mkdir(parents=True, exist_ok=True)
+    return chosen.resolve()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     """Import files into the database in one transaction each; print what happened."""
     from data.importing.errors import ImportRejected
@@ -225,7 +240,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         name, _, fmt = field_format.partition("=")
         for _path, mapping in jobs:
             mapping.date_formats[name.strip()] = fmt.strip()
-    out_dir = Path(args.rejects_dir or ".")
+    out_dir = _rejects_dir(args, store)
     for number, (path, mapping) in enumerate(jobs):
         request = ImportRequest(
             path=path,
@@ -441,7 +456,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="clear the demo company (or all data) first, in the same transaction",
     )
-    imp.add_argument("--rejects-dir", help="where problems/rejected-row files go (default: .)")
+    imp.add_argument(
+        "--rejects-dir", help="where problem/rejected-row files go (default: the database's folder)"
+    )
     imp.add_argument("--save-preset", metavar="NAME", help="save the mapping under this name")
     imp.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     imp.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")

@@ -60,7 +60,9 @@ EN: dict[str, str] = {
     "segments.follow_up_heading": "Follow-up list (回访)",
     "segments.follow_up_caption": (
         "High-value customers (top 20% by revenue over 12 months) who are at risk or have not "
-        "been contacted for 30 days."
+        "been contacted for 30 days. A contact is a logged activity, an order or a won deal, by "
+        "anyone; an account that bought yesterday was contacted yesterday. Owner: the owner in "
+        "your data, or else the rep of the customer's latest order or won deal."
     ),
     "segments.owner": "Owner",
     "segments.everyone": "Everyone",
@@ -426,6 +428,8 @@ ZH: dict[str, str] = {
     "segments.follow_up_heading": "回访清单",
     "segments.follow_up_caption": (
         "高价值客户（近12个月销售额前20%）中，有流失风险或已30天未联系的客户。"
+        "联系指任何人记录的跟进、订单或赢单；昨天下单的客户即昨天已联系。"
+        "负责人：数据中的负责人；没有时，取该客户最近一笔订单或赢单的销售。"
     ),
     "segments.owner": "负责人",
     "segments.everyone": "全部",

@@ -89,7 +89,7 @@ LIFECYCLE_COLUMNS = [
 LIFECYCLE_COUNTS_COLUMNS = ["stage", "customers"]
 PARETO_COLUMNS = ["rank", "customer", "revenue", "cumulative_share", "customer_share"]
 FOLLOW_UP_COLUMNS = [
-    "customer_id", "customer", "owner", "tier", "revenue_12m", "last_order", "last_activity",
+    "customer_id", "customer", "owner", "tier", "revenue_12m", "last_order", "last_contact",
     "open_complaints", "reason",
 ]  # fmt: skip
 DETAIL_COLUMNS = {
@@ -500,12 +500,17 @@ def follow_up_list(
 
     High-value: the top 20% (ceil(n x 0.2) of the n customers) by completed revenue in scope
     over the 365 days up to `as_of` (revenue_12m; ties: customer_id). Listed when at risk (the
-    lifecycle rule, stage 'at_risk') and/or not contacted: no activity with them by anyone
-    (any rep or team) in the `not_contacted_days` days up to `as_of` (an activity exactly
-    `not_contacted_days` days ago is too old). reason: 'at_risk', 'not_contacted' or
-    'at_risk, not_contacted'. last_activity: their latest activity on or before `as_of`, by
-    anyone. open_complaints: their complaints (by anyone) dated on or before `as_of` and not
-    resolved by then. last_order: their latest order day in scope.
+    lifecycle rule, stage 'at_risk') and/or not contacted: no contact with them by anyone
+    (any rep or team) in the `not_contacted_days` days up to `as_of` (a contact exactly
+    `not_contacted_days` days ago is too old). A contact is a logged activity, an order (any
+    status: someone dealt with them) or a won deal (on its close day): an account that bought
+    yesterday was contacted yesterday even if nobody logged a call. reason: 'at_risk',
+    'not_contacted' or 'at_risk, not_contacted'. last_contact: their latest contact of any
+    kind on or before `as_of`, by anyone. open_complaints: their complaints (by anyone) dated
+    on or before `as_of` and not resolved by then. last_order: their latest order day in scope.
+    owner: the customer's owner from the data (customers.owner_rep_id); when it has none, the
+    rep of their latest order or won deal on or before `as_of` (ties on one day: the lowest
+    rep_id), since CRM exports such as Maven's carry no account owner.
     """
     conditions = (
         "s.status = 'completed'",
@@ -521,9 +526,23 @@ def follow_up_list(
     ), ranked AS (
         SELECT *, row_number() OVER (ORDER BY revenue_cents DESC, customer_id) AS rank
         FROM per_customer
+    ), touches AS (
+        -- every dealing with a customer on or before the day, whoever's scope it is in
+        SELECT customer_id, activity_date AS day, rep_id, false AS sale
+        FROM activities WHERE activity_date <= $as_of AND customer_id IS NOT NULL
+        UNION ALL
+        SELECT customer_id, order_date, rep_id, true
+        FROM orders WHERE order_date <= $as_of
+        UNION ALL
+        SELECT customer_id, closed_date, rep_id, true
+        FROM deals
+        WHERE stage = 'won' AND closed_date <= $as_of AND customer_id IS NOT NULL
     ), contacts AS (
-        SELECT customer_id, max(activity_date) AS last_activity
-        FROM activities WHERE activity_date <= $as_of GROUP BY customer_id
+        SELECT customer_id, max(day) AS last_contact,
+               -- the rep of the latest sale; arg_max on (day, -rep_id) keeps the lowest rep_id
+               -- of a day with several
+               arg_max(rep_id, (day, -rep_id)) FILTER (WHERE sale) AS latest_rep_id
+        FROM touches GROUP BY customer_id
     ), complaints AS (
         SELECT customer_id, count(*) AS open_complaints
         FROM feedback
@@ -532,15 +551,15 @@ def follow_up_list(
         GROUP BY customer_id
     )
     SELECT r.customer_id, cu.name AS customer, owner.name AS owner, cu.tier,
-           {_money("r.revenue_cents")} AS revenue_12m, r.last_order, c.last_activity,
+           {_money("r.revenue_cents")} AS revenue_12m, r.last_order, c.last_contact,
            coalesce(k.open_complaints, 0) AS open_complaints,
-           c.last_activity IS NULL
-               OR datediff('day', c.last_activity, $as_of) >= $not_contacted_days
+           c.last_contact IS NULL
+               OR datediff('day', c.last_contact, $as_of) >= $not_contacted_days
                AS not_contacted
     FROM ranked r
     LEFT JOIN customers cu ON cu.customer_id = r.customer_id
-    LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id
     LEFT JOIN contacts c ON c.customer_id = r.customer_id
+    LEFT JOIN reps owner ON owner.rep_id = coalesce(cu.owner_rep_id, c.latest_rep_id)
     LEFT JOIN complaints k ON k.customer_id = r.customer_id
     WHERE r.rank <= $top
     ORDER BY r.revenue_cents DESC, r.customer_id
@@ -557,7 +576,7 @@ def follow_up_list(
     top = _top_count(int(n or 0), HIGH_VALUE_FRACTION)
     frame = _frame(
         store, filters, sql, [*FOLLOW_UP_COLUMNS[:-1], "not_contacted"],
-        ("last_order", "last_activity"),
+        ("last_order", "last_contact"),
         as_of=as_of, end=as_of, window_start=window_start,
         not_contacted_days=not_contacted_days, top=top,
     )  # fmt: skip

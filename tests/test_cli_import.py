@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from data.store import Store
 from tests.conftest import DATASETS
 
@@ -99,3 +101,35 @@ def test_merge_folds_a_duplicate_and_reimport_lands_on_it(tmp_path: Path) -> Non
     store = Store(db)
     assert store.scalar("SELECT count(*) FROM products") == 7
     assert store.scalar("SELECT count(*) FROM deals WHERE product_id = 2") == 1480  # both spellings
+
+
+def test_problem_files_go_next_to_the_database_not_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cli import main  # in-process, so the test can choose the working folder
+
+    elsewhere = tmp_path / "started-here"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    bad = tmp_path / "input" / "deals.csv"
+    bad.parent.mkdir()
+    # one good row and one with an unknown stage: rejected whole, then quarantined
+    bad.write_text(
+        "opportunity_id,sales_agent,deal_stage,engage_date\n"
+        "X1,Ann,Maybe,2024-01-01\nX2,Ann,Prospecting,2024-01-02\n"
+    )
+    db = tmp_path / "db" / "team.duckdb"
+    assert main(["import", "deals", str(bad), "--db", str(db)]) == 2
+    assert (db.parent / "deals.problems.csv").read_text("utf-8-sig").startswith("row,column")
+    (db.parent / "deals.problems.csv").unlink()
+    assert main(["import", "deals", str(bad), "--db", str(db), "--on-error", "quarantine"]) == 0
+    assert (db.parent / "deals.problems.csv").exists()
+    assert (db.parent / "deals.rejected.csv").exists()
+    assert list(elsewhere.iterdir()) == []
+    assert str(db.parent / "deals.rejected.csv") in capsys.readouterr().out
+    # --rejects-dir still wins, and is made if missing
+    chosen = tmp_path / "rejects" / "deals"
+    assert main(["import", "deals", str(bad), "--db", str(db), "--on-error", "quarantine",
+                 "--rejects-dir", str(chosen)]) == 0  # fmt: skip
+    assert sorted(p.name for p in chosen.iterdir()) == ["deals.problems.csv", "deals.rejected.csv"]
+    assert list(elsewhere.iterdir()) == []

@@ -397,6 +397,95 @@ def test_follow_up_list_team_scope_and_empty(life_store: Store) -> None:
     assert empty.empty and list(empty.columns) == segments.FOLLOW_UP_COLUMNS
 
 
+# --- follow-up list: owners and contacts of any kind ----------------------------------------
+#
+# A CRM-like company (as Maven's export): owners mostly missing, no logged activities for most
+# accounts, won deals in the deals table. As of 30 Jun 2025, not_contacted_days 30:
+#   31 Fresh  no owner; orders 1 Mar (Dee) and 29 Jun (Ann, yesterday), 100.00 each  200.00
+#             last contact 29 Jun (1 day): contacted -> not listed; owner Ann (latest order)
+#   32 Quiet  no owner; order 15 Jan (Ann) 500.00; won deal closed 10 Feb (Dee); call 1 Mar
+#             (Eve) -> last contact 1 Mar (121 days): not contacted; owner Dee: the latest sale
+#             is the won deal, and a call does not make its caller the owner
+#   33 Owned  owner Eve in the data; order 1 Feb (Ann) 300.00 -> owner Eve (the data's owner
+#             wins); last contact 1 Feb (149 days): not contacted
+#   34 Tie    no owner; orders 1 Apr by Eve (202) and Ann (101), 110.00 each 220.00 -> owner
+#             Ann (same day: lowest rep_id); last contact 1 Apr (90 days): not contacted
+#   35 Deal   no owner; order 10 Jan (Ann) 250.00; won deal closed 20 Jun (Dee) -> last contact
+#             20 Jun (10 days): contacted -> not listed; owner Dee
+#   40-55     16 fillers with one 1.00 order each on 1 Jun (Ann, owner Ann)
+# 21 customers -> top ceil(21 x 0.2) = ceil(4.2) = 5: Quiet 500, Owned 300, Deal 250, Tie 220,
+# Fresh 200 (the fillers are below). One buying day each (Tie's two orders are on one day), so
+# nobody is at risk. Before contacts of any kind counted, all five were "not contacted" and only
+# Owned had an owner.
+CRM_AS_OF = d("2025-06-30")
+CRM_FILTERS = Filters(start=d("2025-01-01"), end=d("2025-06-30"))
+_CRM_CUSTOMERS = [(31, "Fresh", None), (32, "Quiet", None), (33, "Owned", 202),
+                  (34, "Tie", None), (35, "Deal", None)] + [
+    (cid, f"Filler {cid}", 101) for cid in range(40, 56)
+]  # fmt: skip
+# order_id, order_date, customer_id, rep_id, net_amount_cents
+_CRM_ORDERS = [
+    ("F-1", "2025-03-01", 31, 201, 10000), ("F-2", "2025-06-29", 31, 101, 10000),
+    ("Q-1", "2025-01-15", 32, 101, 50000), ("O-1", "2025-02-01", 33, 101, 30000),
+    ("T-1", "2025-04-01", 34, 202, 11000), ("T-2", "2025-04-01", 34, 101, 11000),
+    ("D-1", "2025-01-10", 35, 101, 25000),
+] + [(f"Z-{cid}", "2025-06-01", cid, 101, 100) for cid in range(40, 56)]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def crm_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = Store(tmp_path_factory.mktemp("segments") / "crm.duckdb")
+    team_of = {101: 1, 201: 2, 202: 21}
+    with store.transaction() as cur:
+        for table, rows in {"teams": TEAMS, "reps": REPS, "products": PRODUCTS}.items():
+            for row in rows:
+                cur.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", row)
+        for cid, name, owner in _CRM_CUSTOMERS:  # named columns: other tables may grow
+            cur.execute(
+                "INSERT INTO customers (customer_id, name, owner_rep_id, tier) VALUES (?, ?, ?, ?)",
+                [cid, name, owner, "A"],
+            )
+        for order_id, day, cid, rep, cents in _CRM_ORDERS:
+            cur.execute(
+                "INSERT INTO orders (order_id, line_no, order_date, customer_id, rep_id, team_id,"
+                " product_id, quantity, net_amount_cents, cost_cents, status)"
+                " VALUES (?, 1, ?, ?, ?, ?, 1, 1, ?, 0, 'completed')",
+                [order_id, day, cid, rep, team_of[rep], cents],
+            )
+        for deal_id, cid, closed in (("W-1", 32, "2025-02-10"), ("W-2", 35, "2025-06-20")):
+            cur.execute(
+                "INSERT INTO deals (deal_id, customer_id, rep_id, team_id, product_id, stage,"
+                " created_date, closed_date, amount_cents) VALUES (?, ?, 201, 2, 1, 'won',"
+                " '2025-01-02', ?, 120000)",
+                [deal_id, cid, closed],
+            )
+        cur.execute(
+            "INSERT INTO activities (activity_id, activity_date, customer_id, rep_id, team_id,"
+            " kind, outcome) VALUES (1, '2025-03-01', 32, 202, 21, 'call', 'busy')"
+        )
+    yield store
+    store.close()
+
+
+def test_follow_up_owner_and_contact_of_any_kind(crm_store: Store) -> None:
+    quiet = (32, "Quiet", "Dee", "A", 500.0, d("2025-01-15"), d("2025-03-01"), 0)
+    owned = (33, "Owned", "Eve", "A", 300.0, d("2025-02-01"), d("2025-02-01"), 0)
+    tie = (34, "Tie", "Ann", "A", 220.0, d("2025-04-01"), d("2025-04-01"), 0)
+    frame = segments.follow_up_list(crm_store, CRM_FILTERS, CRM_AS_OF)
+    # Fresh bought yesterday and Deal won a deal 10 days ago: both contacted, so not listed.
+    assert records(frame) == [(*quiet, "not_contacted"), (*owned, "not_contacted"),
+                              (*tie, "not_contacted")]  # fmt: skip
+    # With 1 day, yesterday's order is too old: Fresh shows, owned by its latest order's rep.
+    one = segments.follow_up_list(crm_store, CRM_FILTERS, CRM_AS_OF, not_contacted_days=1)
+    assert records(one) == [
+        (*quiet, "not_contacted"),
+        (*owned, "not_contacted"),
+        (35, "Deal", "Dee", "A", 250.0, d("2025-01-10"), d("2025-06-20"), 0, "not_contacted"),
+        (*tie, "not_contacted"),
+        (31, "Fresh", "Ann", "A", 200.0, d("2025-06-29"), d("2025-06-29"), 0, "not_contacted"),
+    ]
+
+
 # --- customer detail ----------------------------------------------------------------------
 
 

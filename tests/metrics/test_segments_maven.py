@@ -1,0 +1,58 @@
+"""The follow-up list (回访) on a real CRM export: Maven's accounts carry no owner and nobody
+logged an activity, yet every listed account has an owner and none that bought lately is
+called "not contacted"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from data.store import Store
+from metrics import segments
+from metrics.filters import Filters
+from tests.data.test_import_datasets import MAVEN, _import_maven
+
+# Maven's last close day: the day a lead would look at the list.
+AS_OF = date(2017, 12, 31)
+YEAR = Filters(start=date(2017, 1, 1), end=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def maven(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    return _import_maven(tmp_path_factory.mktemp("maven") / "maven.duckdb")
+
+
+@pytest.fixture(scope="module")
+def latest_wins() -> pd.DataFrame:
+    """Per account, from the file itself: the latest won close day and who won on it."""
+    frame = pd.read_csv(MAVEN / "sales_pipeline.csv", parse_dates=["close_date"])
+    won = frame[(frame["deal_stage"] == "Won") & frame["account"].notna()]
+    last = won.groupby("account")["close_date"].max().rename("last_won")
+    won = won.join(last, on="account")
+    on_last = won[won["close_date"] == won["last_won"]]
+    return on_last.groupby("account").agg(
+        last_won=("last_won", "first"), agents=("sales_agent", lambda s: set(s))
+    )
+
+
+def test_maven_follow_ups_have_owners_and_count_sales_as_contact(
+    maven: Store, latest_wins: pd.DataFrame
+) -> None:
+    assert maven.scalar("SELECT count(owner_rep_id) FROM customers") == 0  # none in the export
+    assert maven.scalar("SELECT count(*) FROM activities") == 0  # and no logged contact
+    frame = segments.follow_up_list(maven, YEAR, AS_OF)
+    assert not frame.empty
+    for row in frame.itertuples():
+        expected = latest_wins.loc[row.customer]
+        # no activities on Maven: the last contact is the latest won deal in the file, and the
+        # owner one of the agents who won a deal with the account that day
+        assert row.last_contact == expected["last_won"].date()
+        assert row.owner in expected["agents"]
+        assert (AS_OF - row.last_contact).days < 30
+        assert "not_contacted" not in row.reason
+    # every account in the top fifth has an owner, listed or not (not_contacted_days=1 lists
+    # all of them whose last sale was before today)
+    everyone = segments.follow_up_list(maven, YEAR, AS_OF, not_contacted_days=1, limit=1000)
+    assert len(everyone) >= len(frame) and everyone["owner"].notna().all()
