@@ -26,16 +26,21 @@ from components.format import (
 from components.text import error_text, in_language, join_names, kpi_label, mid_sentence, t
 from components.theme import PACE_COLORS
 from components.url_state import coded
+from data.company_kind import is_demo
 from metrics import incentive_awards, incentives
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.incentive_awards import AwardResult
 from metrics.incentive_plan import (
+    EXAMPLE_PLAN_PATH,
+    NO_PLAN,
+    PLAN_ENV_VAR,
     Award,
     IncentivePlan,
     PlanError,
     PlanVersion,
     load_plan,
+    plan_chosen,
     plan_stamp,
 )
 from metrics.incentives import LEADERBOARD_KPIS
@@ -46,8 +51,11 @@ MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
 TOP_THREE_BACKGROUND = "background-color: #fff8e1"
 
 
+NO_PLAN_STAMP: PlanStamp = ("", 0)  # the stamp of NO_PLAN: no file behind it
+
+
 def _plan(stamp: PlanStamp) -> IncentivePlan:
-    return load_plan(Path(stamp[0]))
+    return load_plan(Path(stamp[0])) if stamp[0] else NO_PLAN
 
 
 cache.register_calls(
@@ -60,6 +68,7 @@ cache.register_calls(
             s, f, _plan(stamp)
         ),
         "incentives.directory": lambda s, f: incentives.rep_directory(s),
+        "incentives.is_demo": lambda s, f: is_demo(s),
     }
 )
 
@@ -98,16 +107,35 @@ class LoadedPlan:
 
     plan: IncentivePlan
     stamp: PlanStamp
+    missing: bool = False  # the company has no plan of its own: NO_PLAN stands in
 
 
-def current_plan() -> LoadedPlan | None:
-    """The plan file, validated; None (after saying what is wrong, line and field) if broken."""
+def current_plan(scope: Filters) -> LoadedPlan | None:
+    """The plan file, validated; None (after saying what is wrong, line and field) if broken.
+    A company that is not the demo and named no plan (HUDDLE_PLAN unset) gets NO_PLAN: the
+    shipped plan is written for the demo's teams and dates and would pay, award and race
+    people it was never meant for."""
+    if not plan_chosen() and not cache.call("incentives.is_demo", scope):
+        return LoadedPlan(NO_PLAN, NO_PLAN_STAMP, missing=True)
     stamp = plan_stamp()
     try:
         return LoadedPlan(load_plan(Path(stamp[0])), stamp)
     except PlanError as error:
         st.error(t("incentives.plan_broken", message=error_text(error)), icon=":material/rule:")
         return None
+
+
+def how_to_write_a_plan() -> None:
+    """For a company without a plan: why there is no commission, awards or contests, and how
+    to write a plan (the shipped example and the HUDDLE_PLAN setting)."""
+    st.info(
+        t(
+            "incentives.own_plan_missing",
+            example=EXAMPLE_PLAN_PATH.relative_to(EXAMPLE_PLAN_PATH.parent.parent).as_posix(),
+            setting=PLAN_ENV_VAR,
+        ),
+        icon=":material/edit_note:",
+    )
 
 
 def plan_caption(plan: IncentivePlan, day: date) -> None:
@@ -296,7 +324,8 @@ def leaderboard_section(
     period = version.commission.period if version else "month"
     st.caption(
         t(
-            "incentives.board_caption",
+            # Without a plan nothing is paid: the caption does not speak of commission.
+            "incentives.board_caption_no_plan" if loaded.missing else "incentives.board_caption",
             start=format_date(scope.start),
             end=format_date(scope.end),
             prev_start=format_date(prev_start),
@@ -341,7 +370,8 @@ def leaderboard_section(
         ),
         t("incentives.col.commission"): st.column_config.NumberColumn(format=money_column_format()),
     }
-    if not hide_amounts:
+    picks = not hide_amounts and not loaded.missing  # without a plan there is no ladder
+    if picks:
         st.caption(t("incentives.board_pick"))
     event = st.dataframe(
         styled,
@@ -350,10 +380,10 @@ def leaderboard_section(
         height=min(600, 35 * (len(shown) + 1) + 3),
         key="incentives_board",
         placeholder=MISSING,
-        on_select="ignore" if hide_amounts else "rerun",
+        on_select="rerun" if picks else "ignore",
         selection_mode="single-row",
     )
-    rows = list(event.selection.rows) if not hide_amounts and event else []
+    rows = list(event.selection.rows) if picks and event else []
     open_ladder(int(board["rep_id"].iloc[rows[0]]) if rows else None)
     return choice
 

@@ -38,6 +38,17 @@ EN: dict[str, str] = {
         "in each {period} so far, on the whole {period}'s target. Click a heading to sort."
     ),
     "incentives.board_empty": "Nobody in this scope has a result or a target in this period.",
+    "incentives.board_caption_no_plan": (
+        "{start} – {end}. Change of rank against {prev_start} – {prev_end}. No commission: "
+        "the company has no incentive plan yet. Click a heading to sort."
+    ),
+    "incentives.own_plan_missing": (
+        "This company has no incentive plan yet, so the page shows the leaderboard only: no "
+        "commission, awards or contests. (The plan shipped with Huddle belongs to the demo "
+        "company and is not used for your data.) To add yours, copy the commented example "
+        "`{example}`, write your tiers, awards and contests in it, and set `{setting}` to the "
+        "copy's path, e.g. `{setting}=/path/to/our_plan.toml streamlit run app.py`."
+    ),
     "incentives.col.rank": "#",
     "incentives.col.medal": " ",
     "incentives.col.rep": "Rep",
@@ -239,6 +250,16 @@ ZH: dict[str, str] = {
         "提成，按整{period}目标计算。点击表头可排序。"
     ),
     "incentives.board_empty": "该范围内本周期没有人有业绩或目标。",
+    "incentives.board_caption_no_plan": (
+        "{start}至{end}。名次变化与{prev_start}至{prev_end}相比。无提成：公司尚未设置激励方案。"
+        "点击表头可排序。"
+    ),
+    "incentives.own_plan_missing": (
+        "本公司尚未设置激励方案，因此本页只显示排行榜，不显示提成、奖项和竞赛。"
+        "（Huddle 自带的方案属于演示公司，不用于您的数据。）如需设置，请复制带注释的示例文件"
+        "`{example}`，在其中写好提成档位、奖项和竞赛，然后把 `{setting}` 设为该副本的路径，"
+        "例如 `{setting}=/path/to/our_plan.toml streamlit run app.py`。"
+    ),
     "incentives.col.rank": "排名",
     "incentives.col.medal": " ",
     "incentives.col.rep": "销售",

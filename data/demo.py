@@ -21,6 +21,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from data.company_kind import mark_demo
 from data.demo_reviews import write_demo_reviews
 from data.models import SELLING_ROLES
 from data.settings import write_currency
@@ -1936,6 +1937,7 @@ def generate_demo(
         cur.execute("DELETE FROM rep_period_teams")  # the teams of the targets deleted
         # The demo's amounts are yuan in Chinese and dollars in English: the company's setting.
         write_currency(cur, "CNY" if code == "zh_CN" else "USD")
+        mark_demo(cur)  # demo-only things (its plan, contests, reviews) show on it alone
         _write_org(cur, ctx)
         tally = _write_orders(cur, order_rng, ctx, orders, report)
         _write_return_dates(cur, cal)

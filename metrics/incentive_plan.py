@@ -266,6 +266,28 @@ def plan_path() -> Path:
     return Path(configured) if configured else DEFAULT_PLAN_PATH
 
 
+def plan_chosen() -> bool:
+    """Whether the company named its own plan file (HUDDLE_PLAN). Without it the shipped
+    file is the demo company's plan, written for the demo's teams and dates, so only the demo
+    uses it (components decide with data.company_kind.is_demo)."""
+    return bool(os.environ.get(PLAN_ENV_VAR, "").strip())
+
+
+# No plan at all: one version that is never in force (it starts on the last day a date can
+# have), so every day falls before it and commission, awards and contests are left out the
+# same way as for a day before a real plan's first version.
+NO_PLAN = IncentivePlan(
+    plans=(
+        PlanVersion(
+            effective_from=date.max,
+            name="No plan",
+            commission=CommissionRule(tiers=(Tier(from_pct=Decimal(0), rate_pct=Decimal(0)),)),
+        ),
+    )
+)
+EXAMPLE_PLAN_PATH = DEFAULT_PLAN_PATH.with_name("incentive_plan.example.toml")
+
+
 def plan_stamp(path: Path | None = None) -> tuple[str, int]:
     """(path, modification time in ns): a small cache key that changes when the file does."""
     chosen = path or plan_path()

@@ -11,6 +11,7 @@ from components.incentives_view import (
     awards_section,
     current_plan,
     hide_amounts_toggle,
+    how_to_write_a_plan,
     leaderboard_section,
     plan_caption,
 )
@@ -22,16 +23,23 @@ chosen = global_filters()
 if chosen is None:
     st.stop()
 hide_amounts = hide_amounts_toggle()
-loaded = current_plan()
+scope = chosen.filters
+loaded = current_plan(scope)
 if loaded is None:
     st.stop()
-scope = chosen.filters
 
-plan_caption(loaded.plan, scope.end)
 full_end = full_period_end(chosen.period, scope.start, scope.end)
-choice = leaderboard_section(scope, loaded, full_end, hide_amounts=hide_amounts)
-# The ladder follows the board: selecting a row there opens that person's ladder here.
-rep_ladder_section(scope, loaded, hide_amounts=hide_amounts)
-awards_section(scope, loaded, full_end, hide_amounts=hide_amounts)
-groups_section(scope, choice, full_end, hide_amounts=hide_amounts)
-contests_section(scope, loaded.stamp, chosen.as_of, hide_amounts=hide_amounts)
+if loaded.missing:
+    # A company's own data without a plan of its own: the leaderboard and the standings,
+    # never the demo's commission, awards or contests; and how to write a plan.
+    how_to_write_a_plan()
+    choice = leaderboard_section(scope, loaded, full_end, hide_amounts=hide_amounts)
+    groups_section(scope, choice, full_end, hide_amounts=hide_amounts)
+else:
+    plan_caption(loaded.plan, scope.end)
+    choice = leaderboard_section(scope, loaded, full_end, hide_amounts=hide_amounts)
+    # The ladder follows the board: selecting a row there opens that person's ladder here.
+    rep_ladder_section(scope, loaded, hide_amounts=hide_amounts)
+    awards_section(scope, loaded, full_end, hide_amounts=hide_amounts)
+    groups_section(scope, choice, full_end, hide_amounts=hide_amounts)
+    contests_section(scope, loaded.stamp, chosen.as_of, hide_amounts=hide_amounts)

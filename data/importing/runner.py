@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 
 from data import tempfiles
+from data.company_kind import clear_demo_mark
 from data.config import DEFAULT_IMPORT_MEMORY_MB, IMPORT_MEMORY_ENV_VAR
 from data.errors import HuddleDataError
 from data.importing.commit import WriteResult, write
@@ -184,6 +185,7 @@ def clear_company(con: duckdb.DuckDBPyConnection) -> None:
     # The replaced company's currency is not the new data's: the import's preset proposes
     # one, else the Data page asks for it.
     clear_currency(con)
+    clear_demo_mark(con)  # the new data is the company's own, not the demo
 
 
 def _previous(store: Store, sha: str, table: str) -> list[str]:
