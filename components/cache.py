@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from data import settings, tempfiles
+from data import company_kind, settings, tempfiles
 from data.config import resolve_db_path
 from data.store import Store
 from metrics import lookups, segments, segments_screen, service, standup_screen, team_structure
@@ -143,6 +143,17 @@ def _currency(version: int) -> str:
 def company_currency() -> str:
     """The currency the company's amounts are in: its setting, else the default (cached)."""
     return _currency(data_version())
+
+
+@st.cache_data(show_spinner=False)
+def _is_demo(version: int) -> bool:
+    del version
+    return company_kind.is_demo(get_store())
+
+
+def is_demo() -> bool:
+    """Whether the database holds the demo company, not a company's own data (cached)."""
+    return _is_demo(data_version())
 
 
 @st.cache_data(show_spinner=False)

@@ -26,7 +26,6 @@ from components.format import (
 from components.text import error_text, in_language, join_names, kpi_label, mid_sentence, t
 from components.theme import PACE_COLORS
 from components.url_state import coded
-from data.company_kind import is_demo
 from metrics import incentive_awards, incentives
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
@@ -68,7 +67,6 @@ cache.register_calls(
             s, f, _plan(stamp)
         ),
         "incentives.directory": lambda s, f: incentives.rep_directory(s),
-        "incentives.is_demo": lambda s, f: is_demo(s),
     }
 )
 
@@ -110,12 +108,18 @@ class LoadedPlan:
     missing: bool = False  # the company has no plan of its own: NO_PLAN stands in
 
 
-def current_plan(scope: Filters) -> LoadedPlan | None:
+def own_plan_missing() -> bool:
+    """True for a company's own data that named no plan (HUDDLE_PLAN unset): the shipped
+    plan is the demo company's and is never applied to anyone else."""
+    return not plan_chosen() and not cache.is_demo()
+
+
+def current_plan() -> LoadedPlan | None:
     """The plan file, validated; None (after saying what is wrong, line and field) if broken.
     A company that is not the demo and named no plan (HUDDLE_PLAN unset) gets NO_PLAN: the
     shipped plan is written for the demo's teams and dates and would pay, award and race
     people it was never meant for."""
-    if not plan_chosen() and not cache.call("incentives.is_demo", scope):
+    if own_plan_missing():
         return LoadedPlan(NO_PLAN, NO_PLAN_STAMP, missing=True)
     stamp = plan_stamp()
     try:

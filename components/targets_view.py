@@ -25,15 +25,15 @@ from components.format import (
     md,
     money_column_format,
 )
+from components.incentives_view import own_plan_missing
 from components.tables import readable, table_with_download
 from components.text import column_label, in_language, kpi_label, t
 from components.theme import ACTUAL, TARGET, TEMPLATE
 from components.url_state import coded
-from data.company_kind import is_demo
 from data.targets import whole_units
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
-from metrics.incentive_plan import PlanError, load_plan, plan_chosen
+from metrics.incentive_plan import PlanError, load_plan
 from metrics.periods import add_months
 from metrics.target_allocation import (
     METHODS,
@@ -57,7 +57,6 @@ from metrics.target_history import (
 cache.register_calls(
     {
         "targets.base": lambda s, f, kpi_id, start, end: target_base(s, f, kpi_id, start, end),
-        "targets.is_demo": lambda s, f: is_demo(s),
     }
 )
 
@@ -509,8 +508,7 @@ def commission_tile(
     hand edits, how much more or less than the same split without them, to the cent."""
     # The shipped plan is the demo company's: a company's own data is costed only under the
     # plan it named (HUDDLE_PLAN), as on the Incentives page.
-    scope = Filters(start=base.start, end=base.end)
-    if not plan_chosen() and not cache.call("targets.is_demo", scope):
+    if own_plan_missing():
         st.caption(t("targets.commission_no_plan", period=format_month(base.start, short=True)))
         return
     try:

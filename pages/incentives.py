@@ -23,23 +23,23 @@ chosen = global_filters()
 if chosen is None:
     st.stop()
 hide_amounts = hide_amounts_toggle()
-scope = chosen.filters
-loaded = current_plan(scope)
+loaded = current_plan()
 if loaded is None:
     st.stop()
+scope = chosen.filters
 
 full_end = full_period_end(chosen.period, scope.start, scope.end)
+# A company's own data without a plan of its own sees the leaderboard and the standings,
+# never the demo's commission, awards or contests, and how to write a plan.
 if loaded.missing:
-    # A company's own data without a plan of its own: the leaderboard and the standings,
-    # never the demo's commission, awards or contests; and how to write a plan.
     how_to_write_a_plan()
-    choice = leaderboard_section(scope, loaded, full_end, hide_amounts=hide_amounts)
-    groups_section(scope, choice, full_end, hide_amounts=hide_amounts)
 else:
     plan_caption(loaded.plan, scope.end)
-    choice = leaderboard_section(scope, loaded, full_end, hide_amounts=hide_amounts)
+choice = leaderboard_section(scope, loaded, full_end, hide_amounts=hide_amounts)
+if not loaded.missing:
     # The ladder follows the board: selecting a row there opens that person's ladder here.
     rep_ladder_section(scope, loaded, hide_amounts=hide_amounts)
     awards_section(scope, loaded, full_end, hide_amounts=hide_amounts)
-    groups_section(scope, choice, full_end, hide_amounts=hide_amounts)
+groups_section(scope, choice, full_end, hide_amounts=hide_amounts)
+if not loaded.missing:
     contests_section(scope, loaded.stamp, chosen.as_of, hide_amounts=hide_amounts)
