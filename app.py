@@ -5,9 +5,13 @@ from __future__ import annotations
 import duckdb
 import streamlit as st
 
+from components.access import menu, menu_page
+from components.account_view import sidebar_account
+from components.auth_session import auth_on, current_user
 from components.cache import get_store
+from components.screen_link import screen_link
 from components.shell import choose_language, shell_controls, streamlit_words
-from components.standup_controls import presenting
+from components.standup_controls import on_wall_screen, presenting
 from components.text import error_text, t
 from components.theme import PRESENTATION_CSS
 from components.url_state import tidy_url
@@ -26,71 +30,121 @@ except HuddleDataError as error:
     st.error(t("error.database", message=error_text(error)), icon=":material/database:")
     st.stop()
 
-PAGES = {
-    t("nav.today"): [
-        st.Page(
-            "pages/standup.py",
-            title=t("page.standup"),
-            icon=":material/groups:",
-            default=True,  # the home page: what a lead shares every morning
-        ),
-    ],
-    t("nav.performance"): [
-        st.Page(
-            "pages/kpi_trends.py",
-            title=t("page.kpi_trends"),
-            icon=":material/trending_up:",
-            url_path="trends",
-        ),
-        st.Page(
-            "pages/incentives.py",
-            title=t("page.incentives"),
-            icon=":material/emoji_events:",
-            url_path="incentives",
-        ),
-        st.Page(
-            "pages/targets.py",
-            title=t("page.targets"),
-            icon=":material/tune:",
-            url_path="targets",
-        ),
-    ],
-    t("nav.people"): [
-        st.Page(
-            "pages/team.py", title=t("page.team"), icon=":material/account_tree:", url_path="team"
-        ),
-        st.Page(
-            "pages/reviews.py",
-            title=t("page.reviews"),
-            icon=":material/rate_review:",
-            url_path="reviews",
-        ),
-    ],
-    t("nav.customers"): [
-        st.Page(
-            "pages/segments.py",
-            title=t("page.segments"),
-            icon=":material/donut_small:",
-            url_path="segments",
-        ),
-    ],
-    t("nav.reference"): [
-        st.Page(
-            "pages/definitions.py",
-            title=t("page.definitions"),
-            icon=":material/menu_book:",
-            url_path="definitions",
-        ),
-        st.Page(
-            "pages/data.py", title=t("page.data"), icon=":material/upload_file:", url_path="data"
-        ),
-    ],
-}
+# Deny by default: only the pages the signed-in user may open (components/access.py) are in
+# the menu; with no one signed in, only the sign-in page. Each page checks again at its top.
+# A wall-screen link (?screen=<token>) is no user, even in a browser where someone signed in.
+user = None if on_wall_screen() else current_user()
+PAGES = menu(
+    {
+        t("nav.today"): [
+            menu_page(
+                user,
+                "pages/standup.py",
+                title=t("page.standup"),
+                icon=":material/groups:",
+                default=True,  # the home page: what a lead shares every morning
+            ),
+        ],
+        t("nav.performance"): [
+            menu_page(
+                user,
+                "pages/kpi_trends.py",
+                title=t("page.kpi_trends"),
+                icon=":material/trending_up:",
+                url_path="trends",
+            ),
+            menu_page(
+                user,
+                "pages/incentives.py",
+                title=t("page.incentives"),
+                icon=":material/emoji_events:",
+                url_path="incentives",
+            ),
+            menu_page(
+                user,
+                "pages/targets.py",
+                title=t("page.targets"),
+                icon=":material/tune:",
+                url_path="targets",
+            ),
+        ],
+        t("nav.people"): [
+            menu_page(
+                user,
+                "pages/team.py",
+                title=t("page.team"),
+                icon=":material/account_tree:",
+                url_path="team",
+            ),
+            menu_page(
+                user,
+                "pages/reviews.py",
+                title=t("page.reviews"),
+                icon=":material/rate_review:",
+                url_path="reviews",
+            ),
+        ],
+        t("nav.customers"): [
+            menu_page(
+                user,
+                "pages/segments.py",
+                title=t("page.segments"),
+                icon=":material/donut_small:",
+                url_path="segments",
+            ),
+        ],
+        t("nav.reference"): [
+            menu_page(
+                user,
+                "pages/definitions.py",
+                title=t("page.definitions"),
+                icon=":material/menu_book:",
+                url_path="definitions",
+            ),
+            menu_page(
+                user,
+                "pages/data.py",
+                title=t("page.data"),
+                icon=":material/upload_file:",
+                url_path="data",
+            ),
+        ],
+        t("nav.account"): [
+            menu_page(
+                user,
+                "pages/account.py",
+                title=t("page.account"),
+                icon=":material/account_circle:",
+                url_path="account",
+            ),
+            # Hidden once signed in: the page a sign-in reruns on, which moves to the home page.
+            menu_page(
+                user,
+                "pages/sign_in.py",
+                title=t("page.sign_in"),
+                icon=":material/login:",
+                url_path="sign-in",
+                default=user is None,
+                visibility="visible" if user is None else "hidden",
+            ),
+        ]
+        if auth_on()  # sign-in off (HUDDLE_AUTH=off): no account, no sign-in, no section
+        else [],
+    }
+)
 
+if on_wall_screen():
+    # A wall-screen link: the stand-up is the only page (components/screen_link.py); a
+    # revoked or unknown link stops here with a sentence, and nothing else is drawn.
+    screen_link()
+    STANDUP = st.Page("pages/standup.py", title=t("page.standup"), icon=":material/groups:")
+    PAGES = {t("nav.today"): [STANDUP]}
 if presenting():
     st.html(PRESENTATION_CSS)
 page = st.navigation(PAGES, position="hidden" if presenting() else "sidebar")
 shell_controls()
+if not on_wall_screen():  # no one is signed in on a wall screen: no account, no sign-out
+    sidebar_account()
 streamlit_words()
 try:
     page.run()

@@ -1,6 +1,7 @@
 """Huddle's command line: build the demo company, print KPIs, inspect the database.
 
-    python cli.py demo [--db PATH] [--orders N] [--seed S] [--locale zh_CN]
+    python cli.py demo [--db PATH] [--orders N] [--reps N] [--customers N] [--seed S]
+                       [--locale zh_CN]
     python cli.py kpi revenue --by team --grain month
     python cli.py info
     python cli.py import orders sales.csv --on-error quarantine
@@ -8,6 +9,7 @@
     python cli.py settings currency CNY
     python cli.py backup [--to PATH]
     python cli.py restore PATH
+    python cli.py user add ann@example.com --role admin
 
 `kpi` prints the numbers the dashboard shows for the same choices: both go through metrics/.
 """
@@ -22,14 +24,16 @@ import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
 from pydantic import ValidationError
 
+from cli_user import add_user_parser
 from components.format import format_value, use_currency
 from components.text import dimension_label, kpi_label
-from data import exports, settings
+from data import company_profile, exports, settings
 from data.config import IN_MEMORY, resolve_db_path
 from data.errors import HuddleDataError
 from data.importing.mapping import Mapping
@@ -41,6 +45,9 @@ from metrics.dimensions import DIMENSIONS
 from metrics.filters import Filters
 from metrics.model import GRAINS
 from metrics.periods import PRESETS, preset_kind, preset_range
+
+if TYPE_CHECKING:
+    from data.importing.runner import ImportReport
 
 
 class UsageError(Exception):
@@ -60,15 +67,18 @@ def _progress_bar(fraction: float, message: str) -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     """Build the demo company into the database (replacing what is there)."""
     from data.demo import generate_demo, resolve_locale
+    from data.demo_scale import check_demo_size
 
     try:
         locale = resolve_locale(args.locale)  # a typo is reported even when nothing is built
+        check_demo_size(args.orders, args.reps, args.customers)  # likewise a bad size
     except ValueError as error:
         raise UsageError(str(error)) from None
     path = resolve_db_path(args.db)
     store = Store(path)
     if args.if_missing and not store.is_empty():
         print(f"{path} already has data; leaving it as it is.")
+        _demo_accounts_if_none(store)
         return 0
     started = time.perf_counter()
     summary = generate_demo(
@@ -78,6 +88,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         end_date=args.end_date,
         locale=locale,
         progress=_progress_bar,
+        reps=args.reps,
+        customers=args.customers,
     )
     seconds = time.perf_counter() - started
     print(
@@ -87,6 +99,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f" {summary.deals:,} deals, {summary.activities:,} activities."
     )
     return 0
+
+
+def _demo_accounts_if_none(store: Store) -> None:
+    """A demo built before sign-in existed has no accounts, so no one could sign in to it:
+    give it the demo's public accounts (a company's own data never gets them)."""
+    from data.auth import list_users
+    from data.auth_demo import seed_demo_users
+    from data.company_kind import is_demo
+
+    if is_demo(store) and not list_users(store):
+        with store.transaction() as cur:
+            seed_demo_users(cur)
+        print("Added the demo's sign-in accounts (listed on its sign-in page).")
 
 
 def _team_id(store: Store, name: str | None) -> int | None:
@@ -182,7 +207,7 @@ def _import_jobs(args: argparse.Namespace, store: Store) -> list[tuple[Path, Map
             missing = [f.file for f in preset.files if not (target / f.file).is_file()]
             if missing:
                 raise UsageError(f"{target} lacks the preset's files: {', '.join(missing)}")
-            return [(target / f.file, f.mapping) for f in preset.files]
+            return [(target / f.file, f.mapping) for f in preset.import_order]
         named = [f for f in preset.files if f.file == target.name]
         if named or len(preset.files) == 1:
             return [(target, (named or list(preset.files))[0].mapping)]
@@ -228,11 +253,12 @@ def _rejects_dir(args: argparse.Namespace, store: Store) -> Path:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import files into the database in one transaction each; print what happened."""
+    """Import files into the database, all of them in one transaction (a preset's several
+    files go in together or not at all); print what happened."""
     from data.importing.errors import ImportRejected
     from data.importing.presets import save_preset
     from data.importing.readers import ReadOptions
-    from data.importing.runner import ImportRequest, run_import
+    from data.importing.runner import ImportRequest, run_imports
 
     store = Store(args.db)
     jobs = _import_jobs(args, store)
@@ -241,52 +267,61 @@ def cmd_import(args: argparse.Namespace) -> int:
         for _path, mapping in jobs:
             mapping.date_formats[name.strip()] = fmt.strip()
     out_dir = _rejects_dir(args, store)
-    for number, (path, mapping) in enumerate(jobs):
-        request = ImportRequest(
+    requests = [
+        ImportRequest(
             path=path,
             mapping=mapping,
             read=ReadOptions(args.encoding, args.delimiter, args.sheet),
             on_error=args.on_error,
-            replace_existing=args.replace and number == 0,
+            replace_existing=args.replace,
+            add_to_company=args.add_to_company,
             preset=args.preset,
         )
-        started = time.perf_counter()
-        try:
-            report = run_import(store, request, dry_run=args.dry_run)
-        except ImportRejected as rejected:
-            report = rejected.report  # type: ignore[assignment]
-            problems = out_dir / f"{path.stem}.problems.csv"
-            _write_csv(report.problems, problems)
-            print(report.summary())
-            print(f"huddle: {rejected}", file=sys.stderr)
-            print(f"Every problem, by row: {problems}", file=sys.stderr)
-            return 2
+        for path, mapping in jobs
+    ]
+    started = time.perf_counter()
+    try:
+        reports = run_imports(store, requests, dry_run=args.dry_run, via="cli")
+    except ImportRejected as rejected:
+        report = rejected.report
+        problems = out_dir / f"{Path(report.file_name).stem}.problems.csv"  # type: ignore[attr-defined]
+        _write_csv(report.problems, problems)  # type: ignore[attr-defined]
+        print(report.summary())  # type: ignore[attr-defined]
+        print(f"huddle: {rejected}", file=sys.stderr)
+        if len(requests) > 1:
+            print("Nothing was imported from any of the files.", file=sys.stderr)
+        print(f"Every problem, by row: {problems}", file=sys.stderr)
+        return 2
+    seconds = time.perf_counter() - started
+    for report in reports:
         if report.refused:  # a dry run that would be refused
             print(report.summary())
             print(f"huddle: {report.refused}", file=sys.stderr)
             return 2
-        seconds = time.perf_counter() - started
-        print(
-            report.summary()
-            + f"\n  in {seconds:.1f} s"
-            + (" (dry run: nothing written)" if args.dry_run else "")
-        )
-        if report.encoding_note():
-            print(f"  {report.encoding_note()}")
-        if report.imported_before:
-            print(f"  this file was imported before: {', '.join(report.imported_before)}")
-        if report.problem_count:
-            problems = out_dir / f"{path.stem}.problems.csv"
-            _write_csv(report.problems, problems)
-            print(f"  problems and warnings: {problems}")
-        if report.rejected:
-            rejected_path = out_dir / f"{path.stem}.rejected.csv"
-            _write_csv(report.rejected_rows, rejected_path)
-            print(f"  rows set aside: {rejected_path}")
+        print(report.summary())
+        _print_notes(report, out_dir)
+    print(f"in {seconds:.1f} s" + (" (dry run: nothing written)" if args.dry_run else ""))
     if args.save_preset and len(jobs) == 1:
-        save_preset(store, args.save_preset, jobs[0][1], jobs[0][0].name)
+        save_preset(store, args.save_preset, jobs[0][1], jobs[0][0].name, via="cli")
         print(f"Saved the mapping as the preset '{args.save_preset}'.")
     return 0
+
+
+def _print_notes(report: ImportReport, out_dir: Path) -> None:
+    """How one file was read, whether it came before, and where its problem files went."""
+    stem = Path(report.file_name).stem
+    if report.encoding_note():
+        print(f"  {report.encoding_note()}")
+    if report.imported_before:
+        print(f"  this file was imported before: {', '.join(report.imported_before)}")
+    if report.problem_count:
+        problems = out_dir / f"{stem}.problems.csv"
+        _write_csv(report.problems, problems)
+        print(f"  problems and warnings: {problems}")
+    if report.rejected:
+        rejected_path = out_dir / f"{stem}.rejected.csv"
+        _write_csv(report.rejected_rows, rejected_path)
+        print(f"  rows set aside: {rejected_path}")
 
 
 def cmd_presets(args: argparse.Namespace) -> int:
@@ -329,20 +364,54 @@ def cmd_merge(args: argparse.Namespace) -> int:
         if len(found) != 1:
             raise UsageError(f"There is not exactly one row of {args.table} called '{name}'.")
         ids.append(int(found[0][0]))
-    merge(store, args.table, ids[0], ids[1])
+    merge(store, args.table, ids[0], ids[1], via="cli")
     print(f"Merged '{args.source}' into '{args.target}'; importing '{args.source}' lands there.")
     return 0
 
 
+def _setting_line(store: Store, name: str) -> str:
+    """One setting as `name: value`, saying when it is not set and what applies meanwhile."""
+    if name == "currency":
+        stored = settings.stored_currency(store)
+        return f"currency: {stored or f'{settings.company_currency(store)} (not set; the default)'}"
+    profile = company_profile.stored_profile(store)
+    value = {
+        company_profile.NAME: profile.name,
+        company_profile.FISCAL_YEAR_START: profile.fiscal_year_start,
+        company_profile.TIME_ZONE: profile.time_zone,
+    }[name]
+    default = {
+        company_profile.NAME: "(not set; the first import names it)",
+        company_profile.FISCAL_YEAR_START: f"{company_profile.DEFAULT_FISCAL_YEAR_START} "
+        "(not set; the default: January)",
+        company_profile.TIME_ZONE: f"{company_profile.DEFAULT_TIME_ZONE} (not set; the default)",
+    }[name]
+    return f"{name}: {default if value is None else value}"
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
-    """Show the company's settings, or set one: `settings currency EUR`."""
+    """Show the company's settings, or set one: `settings currency EUR`,
+    `settings company_name "Acme"`, `settings fiscal_year_start 4`,
+    `settings time_zone Asia/Shanghai`; `settings` alone shows them all."""
     store = Store(args.db)
+    if args.name is None:
+        for name in ("currency", *company_profile.PROFILE_SETTINGS):
+            print(_setting_line(store, name))
+        return 0
+    if args.name != "currency":
+        if args.value is None:
+            print(_setting_line(store, args.name))
+            return 0
+        field = {company_profile.NAME: "name"}.get(args.name, args.name)
+        company_profile.set_profile(store, **{field: args.value}, via="cli")
+        print(f"Saved. {_setting_line(store, args.name)}")
+        return 0
     if args.value is None:
         stored = settings.stored_currency(store)
         shown = stored or f"{settings.company_currency(store)} (not set; the default)"
         print(f"currency: {shown}")
         return 0
-    code = settings.set_currency(store, args.value)
+    code = settings.set_currency(store, args.value, via="cli")
     print(f"Amounts are in {code} now, on every page and in both languages.")
     return 0
 
@@ -394,6 +463,18 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="build the demo company (replaces the data in --db)")
     demo.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
     demo.add_argument("--orders", type=int, default=200_000, help="order lines (default 200000)")
+    demo.add_argument(
+        "--reps",
+        type=int,
+        help="people, leads and support staff included (default: the standard 65); more people"
+        " repeat the standard teams as numbered regions. 65 to 20000",
+    )
+    demo.add_argument(
+        "--customers",
+        type=int,
+        help="customers (default: 1.5%% of the order lines, 150 to 3000 per 65 people);"
+        " at least --reps, at most 2000000",
+    )
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     demo.add_argument("--end-date", type=_date, help="last day of history (default today)")
     demo.add_argument("--if-missing", action="store_true", help="only when the file has no data")
@@ -451,10 +532,20 @@ def build_parser() -> argparse.ArgumentParser:
         default="reject",
         help="reject the file (default) or import valid rows, set the rest aside",
     )
-    imp.add_argument(
+    # One company per database: a file that looks like another company's is refused unless
+    # one of these says what to do (data/importing/company_match.py states the rule).
+    company_choice = imp.add_mutually_exclusive_group()
+    company_choice.add_argument(
         "--replace",
+        "--replace-company",
+        dest="replace",
         action="store_true",
-        help="clear the demo company (or all data) first, in the same transaction",
+        help="clear the demo company (or the company's data) first, in the same transaction",
+    )
+    company_choice.add_argument(
+        "--add-to-company",
+        action="store_true",
+        help="import even when the file looks like another company's (little overlap)",
     )
     imp.add_argument(
         "--rejects-dir", help="where problem/rejected-row files go (default: the database's folder)"
@@ -481,9 +572,22 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
     merge.set_defaults(run=cmd_merge)
 
-    config = sub.add_parser("settings", help="show or set a company setting (the currency)")
-    config.add_argument("name", choices=["currency"], help="the setting: currency")
-    config.add_argument("value", nargs="?", help="CNY, USD or EUR; leave out to show it")
+    config = sub.add_parser(
+        "settings", help="show or set a company setting (currency, name, fiscal year, time zone)"
+    )
+    config.add_argument(
+        "name",
+        nargs="?",
+        choices=["currency", *company_profile.PROFILE_SETTINGS],
+        help="the setting; leave out to show them all",
+    )
+    config.add_argument(
+        "value",
+        nargs="?",
+        help="currency: CNY, USD or EUR; company_name: 1-80 characters; fiscal_year_start: "
+        "its first month, 1-12; time_zone: an IANA name such as Asia/Shanghai. Leave out to "
+        "show the setting",
+    )
     config.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
     config.set_defaults(run=cmd_settings)
 
@@ -500,6 +604,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("path", help="a backup made by `backup` or the Data page")
     restore.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
     restore.set_defaults(run=cmd_restore)
+
+    add_user_parser(sub)  # `user add|list|disable|enable|reset-password` (cli_user.py)
     return parser
 
 

@@ -4,6 +4,7 @@ Prints figures, not pass/fail: run it before and after a change and compare.
 
     python benchmarks/bench_pages.py               # demo size (200k lines) and 1M lines
     python benchmarks/bench_pages.py --sizes 200000 10000000
+    python benchmarks/bench_pages.py --sizes 10000000 --reps 2000 --customers 200000
 """
 
 from __future__ import annotations
@@ -29,16 +30,17 @@ END = date(2026, 11, 20)
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
 
 
-def _build(orders: int) -> Path:
+def _build(orders: int, reps: int | None = None, customers: int | None = None) -> Path:
     from data.demo import generate_demo
 
-    path = ROOT / "benchmarks" / f"demo_{orders}.duckdb"
+    people = (f"_r{reps}" if reps else "") + (f"_c{customers}" if customers else "")
+    path = ROOT / "benchmarks" / f"demo_{orders}{people}.duckdb"
     store = Store(path)
     have = store.scalar("SELECT count(*) FROM orders")
     if have != orders:
         print(f"building {orders:,} order lines into {path.name} ...", flush=True)
         started = time.perf_counter()
-        generate_demo(store, orders=orders, seed=7, end_date=END)
+        generate_demo(store, orders=orders, seed=7, end_date=END, reps=reps, customers=customers)
         print(f"  built in {time.perf_counter() - started:.1f} s", flush=True)
     store.close()
     return path
@@ -155,10 +157,12 @@ def main() -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's bare-mode warnings
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200_000, 1_000_000])
+    parser.add_argument("--reps", type=int, help="people in every demo (default: standard 65)")
+    parser.add_argument("--customers", type=int, help="customers in every demo (default: demo's)")
     args = parser.parse_args()
     table: dict[str, dict[int, float]] = {}
     for size in args.sizes:
-        path = _build(size)
+        path = _build(size, args.reps, args.customers)
         for name, ms in {**_queries(path), **_what_if(path), **_pages(path)}.items():
             table.setdefault(name, {})[size] = ms
     sizes = args.sizes

@@ -15,11 +15,15 @@ from datetime import date
 import streamlit as st
 
 from components import cache
+from components.auth_session import current_user
 from components.format import format_date
-from components.text import t
+from components.text import EN, t
 from components.url_state import coded
 from metrics.filters import Filters
+from metrics.lookups import teams_under
 from metrics.periods import PRESETS, preset_kind, preset_range
+from metrics.requests import Channels, DataSpan, Teams
+from metrics.scope import Scope, scope_for
 
 ALL = ""  # the "no filter" option; empty so it never collides with a real name
 
@@ -41,16 +45,63 @@ def _team_label(name: str, depths: dict[str, int]) -> str:
     return ("↳ " if depths.get(name, 0) else "") + name
 
 
+def user_scope() -> Scope:
+    """The signed-in user's scope (metrics.scope.scope_for): every team for this machine's
+    user when sign-in is off (HUDDLE_AUTH=off). Nobody signed in reads nothing: the page
+    stops with the sign-in sentence (access.require has normally stopped it already)."""
+    user = current_user()
+    if user is None:
+        st.warning(t("access.sign_in_first"), icon=":material/lock:")
+        st.stop()
+    try:
+        return scope_for(user.role, user.rep_id, user.team_id)
+    except ValueError:
+        # A lead whose account names no team (or a rep no person) reads nothing, never
+        # everything: said in words, and the page draws nothing more.
+        key = user.role if user.role in ("lead", "rep") else "other"
+        role = t(f"user_role.{user.role}") if f"user_role.{user.role}" in EN else user.role
+        st.error(t(f"access.no_scope.{key}", role=role), icon=":material/block:")
+        st.stop()
+        raise  # st.stop() ends the run; this keeps the type checker right
+
+
+def _refuse(scope: Scope, names: dict[int, str]) -> None:
+    """Say in words what the user may see, and draw nothing more: never the data."""
+    if scope.kind == "team" and scope.team_id is not None:
+        st.error(t("scope.team_only", team=names.get(scope.team_id, f"#{scope.team_id}")))
+    else:
+        st.error(t("scope.own_only"))
+    st.stop()
+
+
+def refuse_outside(scope: Scope) -> None:
+    """Refuse in words a person or team asked for (a URL edited by hand) outside `scope`,
+    and draw nothing more."""
+    teams = cache.fetch(Teams())
+    _refuse(scope, {int(i): str(n) for i, n in zip(teams["team_id"], teams["name"], strict=True)})
+
+
 def global_filters() -> GlobalFilters | None:
     """Draw the sidebar filters; None (after explaining why) when the database has no data."""
-    span = cache.data_span()
+    span = cache.fetch(DataSpan())
     if span is None:
         st.info(t("empty.no_data"))
         return None
     first_day, last_day = span
-    teams = cache.teams()
+    teams = cache.fetch(Teams())
     depths = dict(zip(teams["name"], teams["depth"], strict=True))
     ids = dict(zip(teams["name"], teams["team_id"], strict=True))
+    scope = user_scope()
+    # The team picker offers the teams in scope only: a lead's team and its groups (their own
+    # team first, and no "all teams"); a rep picks no team. A URL naming a team outside the
+    # scope is refused in words, not narrowed quietly.
+    team_options: list[str] = [ALL, *teams["name"]]
+    if scope.kind != "all":
+        allowed = teams_under(teams, scope.team_id) if scope.team_id is not None else set()
+        asked = st.query_params.get("team")
+        if asked and asked in ids and int(ids[asked]) not in allowed:
+            _refuse(scope, {int(i): n for n, i in ids.items()})
+        team_options = [n for n in teams["name"] if int(ids[n]) in allowed]
 
     with st.sidebar:
         st.header(t("filters.header"))
@@ -92,17 +143,21 @@ def global_filters() -> GlobalFilters | None:
             start, end = chosen
         else:
             start, end = preset_range(period, as_of)
-        team_name = coded(
-            st.selectbox,
-            t("filters.team"),
-            [ALL, *teams["name"]],
-            format_func=lambda n: _team_label(n, depths),
-            key="team",
+        team_name = (
+            coded(
+                st.selectbox,
+                t("filters.team"),
+                team_options,
+                format_func=lambda n: _team_label(n, depths),
+                key="team",
+            )
+            if team_options
+            else None
         )
         channel = coded(
             st.selectbox,
             t("filters.channel"),
-            [ALL, *cache.channels()],
+            [ALL, *cache.fetch(Channels())],
             format_func=lambda c: t("filters.all_channels") if c == ALL else t(f"channel.{c}"),
             key="channel",
         )
@@ -123,6 +178,7 @@ def global_filters() -> GlobalFilters | None:
         # The preset's kind (mtd: month, last_30: rolling) picks the period compared with;
         # a custom range's kind is read from its dates.
         period_kind=preset_kind(period),
+        scope=scope,
     )
     return GlobalFilters(
         filters=filters,

@@ -7,14 +7,17 @@ is exactly what Import will do.
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 import string
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from components import cache
+from components import cache, company_profile_view, import_multi_view
+from components.auth_session import actor_id, current_user
 from components.backup_view import backup_first
 from components.format import MISSING, md
 from components.tables import download_csv, table_with_download
@@ -22,12 +25,13 @@ from components.text import EN, column_label, current_language, error_text, join
 from data import settings, tempfiles
 from data.errors import HuddleDataError
 from data.importing import company
-from data.importing.errors import ImportRejected, refusal_message
+from data.importing.errors import CompanyMismatchError, ImportRejected, refusal_message
 from data.importing.fields import TABLES
 from data.importing.mapping import Mapping, auto_map, missing_required
 from data.importing.presets import all_presets, save_preset
 from data.importing.readers import DELIMITERS, ReadOptions, StagedFile, read_headers
 from data.importing.runner import ImportReport, ImportRequest, run_import
+from metrics.requests import DataHealth, ImportHistory, LikelyDuplicates
 
 _STATE = "data.import"
 _UPLOAD_OWNER = "data.upload.owner"
@@ -120,14 +124,18 @@ def choose_file() -> tuple[Path | None, str, str | None]:
     table = left.selectbox(
         t("data.table"), list(TABLES), format_func=lambda n: t(f"data.table.{n}"), key="data.table"
     )
-    options = [
-        None,
-        *(n for n, p in presets.items() if any(f.mapping.table == table for f in p.files)),
-    ]
+    # A preset of several files (a whole CRM export) is offered whatever the table: its files
+    # go to their own tables, shown beside each (import_multi_view).
+    offered = (len(p.files) > 1 or any(f.mapping.table == table for f in p.files)
+               for p in presets.values())  # fmt: skip
+    options = [None, *(n for n, shown in zip(presets, offered, strict=True) if shown)]
     preset = right.selectbox(
         t("data.preset"), options, key=f"data.preset.{table}",
-        format_func=lambda n: t("data.preset.none") if n is None else f"{n}: {presets[n].title}",
+        format_func=lambda n: t("data.preset.none") if n is None
+        else f"{n}: {presets[n].title_in(current_language())}",
     )  # fmt: skip
+    if preset is not None and len(presets[preset].files) > 1:
+        return None, table, preset  # its files are uploaded together (import_multi_view)
     upload = st.file_uploader(
         t("data.upload"), type=["csv", "tsv", "txt", "xlsx", "parquet"],
         help=t("data.upload.help"), key="data.upload",
@@ -202,7 +210,9 @@ def edit_mapping(path: Path, table: str, preset: str | None, read: ReadOptions) 
         name = st.text_input(t("data.preset.name"), key="data.preset.name")
         if st.button(t("data.preset.save"), key="data.preset.save", disabled=not name):
             try:
-                save_preset(cache.get_store(), name, mapping, path.name)
+                save_preset(
+                    cache.get_store(), name, mapping, path.name, actor=actor_id(current_user())
+                )
                 st.toast(t("data.preset.saved", name=md(name)), icon=":material/check:")
             except HuddleDataError as error:
                 st.error(error_text(error))
@@ -219,7 +229,8 @@ def dry_run(request: ImportRequest) -> tuple[ImportReport | None, object | None]
     why it would be refused: an error or message shown with error_text, so in the language
     of the moment it is shown; None when nothing stops it."""
     key = (request.path.as_posix(), request.mapping.to_json(), repr(request.read),
-           request.on_error, request.replace_existing, cache.data_version())  # fmt: skip
+           request.on_error, request.replace_existing, request.add_to_company,
+           cache.data_version())  # fmt: skip
     saved = st.session_state.get(_STATE)
     if saved and saved[0] == key:
         return saved[1], saved[2]
@@ -301,6 +312,7 @@ def commit(request: ImportRequest) -> None:
         report = run_import(
             cache.get_store(), request,
             progress=lambda f, _m: bar.progress(min(f, 1.0), text=t("data.committing")),
+            actor=actor_id(current_user()),
         )  # fmt: skip
     except HuddleDataError as error:
         bar.empty()
@@ -340,6 +352,12 @@ def _import_flow() -> None:
         if replace:
             backup_first("data.replace_backup")
     path, table, preset = choose_file()
+    presets = all_presets(store)
+    if preset is not None and len(presets[preset].files) > 1:
+        import_multi_view.multi_import_section(
+            presets[preset], replace=replace, foreign=foreign, save=_saved_upload
+        )
+        return
     if path is None:
         return
     read = read_settings(path)
@@ -360,6 +378,17 @@ def _import_flow() -> None:
         show_report(report)
     if refusal is not None:
         st.error(error_text(refusal))  # type: ignore[arg-type]
+    if isinstance(refusal, CompanyMismatchError):  # one company per database: the lead says
+        choice = company_profile_view.mismatch_choice(refusal, path.name)
+        if choice is not None:
+            request = dataclasses.replace(
+                request, add_to_company=choice == "add", replace_existing=choice == "replace"
+            )
+            report, refusal = dry_run(request)
+            if report is not None:
+                show_report(report)
+            if refusal is not None:
+                st.error(error_text(refusal))  # type: ignore[arg-type]
     blocked = refusal is not None or (foreign and not replace)
     if foreign and not replace and refusal is None:
         st.caption(t("data.tick_to_import"))
@@ -370,7 +399,7 @@ def _import_flow() -> None:
 def history_section() -> None:
     """Every import: when, which file, which table, rows added, updated and rejected."""
     st.subheader(t("data.history"))
-    history = company.import_history(cache.get_store())
+    history = cache.fetch(ImportHistory())
     if history.empty:
         st.info(t("data.history.empty"))
         return
@@ -381,7 +410,7 @@ def history_section() -> None:
 def health_section() -> None:
     """Rows, date range, freshness and orphan references per table."""
     st.subheader(t("data.health"))
-    health = company.data_health(cache.get_store())
+    health = cache.fetch(DataHealth(today=date.today()))
     health["table_name"] = health["table_name"].map(lambda n: t(f"data.health.table.{n}"))
     for column in ("first_date", "last_date"):
         health[column] = pd.to_datetime(health[column]).dt.date
@@ -391,7 +420,7 @@ def health_section() -> None:
 def duplicates_section() -> None:
     """Names that differ only in spacing, case or punctuation, each with a merge button."""
     st.subheader(t("data.duplicates"))
-    found = company.likely_duplicates(cache.get_store())
+    found = cache.fetch(LikelyDuplicates())
     if found.empty:
         st.caption(t("data.duplicates.none"))
         return
@@ -403,7 +432,10 @@ def duplicates_section() -> None:
                 continue
             label = t("data.duplicates.merge", source=md(repr(name)), target=md(repr(keep)))
             if st.button(label, key=f"data.merge.{number}.{row_id}"):
-                company.merge(cache.get_store(), row.table_name, row_id, ids[names.index(keep)])
+                company.merge(
+                    cache.get_store(), row.table_name, row_id, ids[names.index(keep)],
+                    actor=actor_id(current_user()),
+                )  # fmt: skip
                 st.toast(t("data.duplicates.merged", source=md(name), target=md(keep)))
                 st.rerun()
 
@@ -419,7 +451,9 @@ def demo_section() -> None:
             with st.spinner(t("data.demo.button")):
                 # The demo's names in the reader's language: 王伟 and 杭州, or Ann and Austin.
                 locale = "zh_CN" if current_language() == "zh" else "en"
-                company.restore_demo(cache.get_store(), locale=locale)
+                company.restore_demo(
+                    cache.get_store(), locale=locale, actor=actor_id(current_user())
+                )
             st.toast(t("data.demo.done"), icon=":material/check_circle:")
 
 
@@ -443,7 +477,7 @@ def currency_section() -> None:
         )
         if right.button(t("settings.save"), key="data.currency.save"):
             try:
-                saved = settings.set_currency(store, code)
+                saved = settings.set_currency(store, code, actor=actor_id(current_user()))
             except HuddleDataError as error:
                 st.error(error_text(error))
                 return

@@ -27,6 +27,7 @@ from components.url_state import coded
 from metrics.filters import Filters
 from metrics.incentive_math import commission_cents, ladder, next_step, payout_curve
 from metrics.incentive_plan import CommissionRule
+from metrics.requests_plans import Commissions, RepDirectory
 
 
 def _hover() -> str:
@@ -161,7 +162,7 @@ def rep_ladder_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool
     if hide_amounts:
         st.caption(t("incentives.rep_hidden"))
         return
-    paid = cache.call("incentives.commissions", scope, loaded.stamp)
+    paid = cache.fetch(Commissions(filters=scope, stamp=loaded.stamp))
     if paid.empty:
         st.info(t("incentives.rep_none"))
         return
@@ -203,7 +204,7 @@ def rep_ladder_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool
         )
     )
     if not row["eligible"]:
-        people = cache.call("incentives.directory", scope).set_index("rep_id")
+        people = cache.fetch(RepDirectory(scope=scope.scope)).set_index("rep_id")
         role = t(f"role.{people.loc[rep_id, 'role']}") if rep_id in people.index else ""
         st.info(t("incentives.rep_not_eligible", rep=md(rep), role=role))
         return

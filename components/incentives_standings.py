@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,24 +15,11 @@ from components.tables import table_with_download
 from components.text import in_language, kpi_label, mid_sentence, t
 from components.theme import TARGET, TEMPLATE, team_colors
 from components.url_state import coded
-from metrics import incentives
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
-from metrics.incentive_plan import load_plan
 from metrics.incentives import ContestStanding
-
-PlanStamp = tuple[str, int]
-
-cache.register_calls(
-    {
-        "incentives.groups": lambda s, f, kpi, level, full_end: incentives.group_standings(
-            s, f, kpi, level, full_end
-        ),
-        "incentives.contests": lambda s, f, stamp, as_of: incentives.contests(
-            s, f, load_plan(Path(stamp[0])), as_of
-        ),
-    }
-)
+from metrics.requests import Teams
+from metrics.requests_plans import Contests, GroupStandings, PlanStamp
 
 
 def _standing_kpi(choice: str) -> str:
@@ -56,12 +42,12 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
         key="standings_level",
     )
     level = level or "group"
-    standings = cache.call("incentives.groups", scope, kpi, level, full_end)
+    standings = cache.fetch(GroupStandings(filters=scope, kpi=kpi, level=level, full_end=full_end))
     if standings.empty:
         st.info(t("incentives.board_empty"))
         return
     targeted = standings["attainment"].notna().any()
-    colors = team_colors(cache.teams())
+    colors = team_colors(cache.fetch(Teams()))
     measure = standings["attainment"] if targeted else standings["value"]
     unit = get_kpi(kpi).unit
     hidden_value = hide_amounts and unit == "money"
@@ -74,7 +60,7 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
         )
     ]
     # One trace per top-level team, so the legend says which colour is which team.
-    teams = cache.teams()
+    teams = cache.fetch(Teams())
     root = dict(zip(teams["name"], teams["root_name"], strict=True))
     owner = [root.get(n, n) for n in standings["name"]]
     # The rank leads each bar's label, so the order is read, not guessed.
@@ -214,7 +200,7 @@ def contest_card(
 def contests_section(scope: Filters, stamp: PlanStamp, as_of: date, *, hide_amounts: bool) -> None:
     """Every contest in the plan file on the as-of day, two to a row."""
     st.subheader(t("incentives.contests_heading"))
-    found: list[ContestStanding] = cache.call("incentives.contests", scope, stamp, as_of)
+    found: list[ContestStanding] = cache.fetch(Contests(filters=scope, stamp=stamp, as_of=as_of))
     if not found:
         st.info(t("incentives.no_contests"))
         return

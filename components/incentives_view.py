@@ -26,7 +26,6 @@ from components.format import (
 from components.text import error_text, in_language, join_names, kpi_label, mid_sentence, t
 from components.theme import PACE_COLORS
 from components.url_state import coded
-from metrics import incentive_awards, incentives
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.incentive_awards import AwardResult
@@ -44,31 +43,11 @@ from metrics.incentive_plan import (
 )
 from metrics.incentives import LEADERBOARD_KPIS
 from metrics.periods import previous_period
+from metrics.requests import IsDemo
+from metrics.requests_plans import NO_PLAN_STAMP, Awards, Leaderboard, PlanStamp, RepDirectory
 
-PlanStamp = tuple[str, int]
 MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
 TOP_THREE_BACKGROUND = "background-color: #fff8e1"
-
-
-NO_PLAN_STAMP: PlanStamp = ("", 0)  # the stamp of NO_PLAN: no file behind it
-
-
-def _plan(stamp: PlanStamp) -> IncentivePlan:
-    return load_plan(Path(stamp[0])) if stamp[0] else NO_PLAN
-
-
-cache.register_calls(
-    {
-        "incentives.leaderboard": lambda s, f, stamp, choice, full_end: incentives.leaderboard(
-            s, f, _plan(stamp), choice, full_end
-        ),
-        "incentives.awards": lambda s, f, stamp: incentive_awards.awards(s, f, _plan(stamp)),
-        "incentives.commissions": lambda s, f, stamp: incentives.rep_commissions(
-            s, f, _plan(stamp)
-        ),
-        "incentives.directory": lambda s, f: incentives.rep_directory(s),
-    }
-)
 
 
 def person_labels(people: pd.DataFrame) -> dict[int, str]:
@@ -95,8 +74,9 @@ def person_labels(people: pd.DataFrame) -> dict[int, str]:
 
 
 def people_labels(scope: Filters) -> dict[int, str]:
-    """person_labels for everyone in the database (cached with the directory)."""
-    return person_labels(cache.call("incentives.directory", scope))
+    """person_labels for everyone in the filters' scope (cached with the directory): a lead
+    gets the names of their team only, a rep their own."""
+    return person_labels(cache.fetch(RepDirectory(scope=scope.scope)))
 
 
 @dataclass(frozen=True)
@@ -111,7 +91,7 @@ class LoadedPlan:
 def own_plan_missing() -> bool:
     """True for a company's own data that named no plan (HUDDLE_PLAN unset): the shipped
     plan is the demo company's and is never applied to anyone else."""
-    return not plan_chosen() and not cache.is_demo()
+    return not plan_chosen() and not cache.fetch(IsDemo())
 
 
 def current_plan() -> LoadedPlan | None:
@@ -313,13 +293,14 @@ def leaderboard_section(
     """The ranked table for the chosen KPI; returns the KPI chosen. Selecting a row opens
     that person's ladder (the ladder's choice, keyed by rep_id, is set to them)."""
     st.subheader(t("incentives.board_heading"))
-    by_attainment = cache.call(
-        "incentives.leaderboard", scope, loaded.stamp, "revenue_attainment", full_end
+    board_for = Leaderboard(
+        filters=scope, stamp=loaded.stamp, choice="revenue_attainment", full_end=full_end
     )
+    by_attainment = cache.fetch(board_for)
     has_targets = bool(by_attainment["target"].fillna(0).gt(0).any())
     choice = board_kpi("revenue_attainment" if has_targets else "revenue")
     st.caption(t("incentives.board_default" if has_targets else "incentives.board_default_none"))
-    board = cache.call("incentives.leaderboard", scope, loaded.stamp, choice, full_end)
+    board = cache.fetch(board_for.model_copy(update={"choice": choice}))
     if board.empty:
         st.info(t("incentives.board_empty"))
         return choice
@@ -540,7 +521,7 @@ def awards_section(
     if version is None:
         plan_caption(loaded.plan, scope.start)
         return
-    results: list[AwardResult] = cache.call("incentives.awards", scope, loaded.stamp)
+    results: list[AwardResult] = cache.fetch(Awards(filters=scope, stamp=loaded.stamp))
     if not results:
         st.info(t("incentives.no_awards"))
         return

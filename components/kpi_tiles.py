@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from components.format import format_delta, format_percent, format_value
+from components.setup_checklist import kpi_not_imported
 from components.text import kpi_definition, kpi_label, t
 from components.theme import PACE_COLORS
 from metrics.catalogue import get_kpi
@@ -24,6 +25,7 @@ class TileData:
     target: float | None = None  # the whole period's target
     attainment: float | None = None  # of the whole period's target
     pace: PaceStatus = "no_target"  # against the target to date
+    note: str | None = None  # a sentence on what the value leaves out (unvalued deals)
 
 
 def kpi_tile(tile: TileData) -> None:
@@ -51,8 +53,14 @@ def kpi_tile(tile: TileData) -> None:
             chart_data=[v for v in tile.sparkline if v == v] or None,
             chart_type="area",
         )
-        if tile.value is None:
+        missing = kpi_not_imported(tile.kpi_id)
+        if missing:
+            # A blank or 0 with nothing of its kind imported is not "none this period".
+            st.caption(" ".join(t(f"tile.not_imported.{item}") for item in missing))
+        elif tile.value is None:
             st.caption(t("tile.no_value"))
+        if tile.note:
+            st.caption(tile.note)
         if kpi.target_metric:
             if tile.target:
                 st.badge(

@@ -22,6 +22,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
+from components.auth_session import actor_id, current_user
 from components.filters import GlobalFilters
 from components.format import MISSING, format_date, format_datetime, md
 from components.review_kept import keep_copy, show_copy
@@ -47,6 +48,7 @@ from data.reviews import (
 )
 from metrics.filters import Filters
 from metrics.periods import add_months, unit_end, unit_start
+from metrics.requests_reviews import KpiSnapshot, Reviewable, ReviewHistory, StillDue
 
 TEXTS = ("strengths", "areas_to_improve", "training_plan", "career_notes")
 PERIODS_OFFERED = {"weekly_summary": 12, "monthly_evaluation": 12, "quarterly_review": 8}
@@ -247,6 +249,7 @@ def _save(
             review_id=meta["review_id"],
             base_version=meta["version"],
             change_note=state.get(f"{fk}-change_note") if editing_submitted else None,
+            actor=actor_id(current_user()),
         )
     except ReviewInvalid as error:
         state[f"{fk}-problems"] = {k: (p.code, p.values) for k, p in error.problems.items()}
@@ -392,7 +395,7 @@ def write_section(chosen: GlobalFilters) -> None:
         return
     rep_id = int(rep["rep_id"])
     _still_due(scope, rep_id, kind, period)
-    history = cache.call("reviews.history", scope, rep_id)
+    history = cache.fetch(ReviewHistory(rep_id=rep_id, scope=scope.scope))
     existing = _existing(history, kind, *period)
     fk = f"rf-{rep_id}-{kind}-{period[0].isoformat()}"
     meta = _meta(fk, existing)
@@ -431,7 +434,7 @@ def write_section(chosen: GlobalFilters) -> None:
     form_side, kpi_side = st.columns([3, 2], gap="large")
     kpi_end = min(period[1], chosen.as_of)
     live = (
-        cache.call("reviews.snapshot", scope, rep_id, period[0], kpi_end)
+        cache.fetch(KpiSnapshot(rep_id=rep_id, start=period[0], end=kpi_end, scope=scope.scope))
         if period[0] <= kpi_end
         else None
     )
@@ -459,9 +462,17 @@ def _go_to(rep_id: int) -> None:
 
 def _still_due(scope: Filters, rep_id: int, kind: str, period: tuple[date, date]) -> None:
     """How many in scope still need this review, and a button to the next of them."""
-    due = cache.call("reviews.still_due", scope, kind, period[0], period[1])
+    due = cache.fetch(StillDue(filters=scope, kind=kind, start=period[0], end=period[1]))
     if due.empty:
-        st.caption(t("reviews.form.none_due", period=period_label(*period)))
+        # Nobody still due is either everyone done or nobody owing one (no one here has a
+        # leader): only the first may say "everyone has this review".
+        owed = cache.fetch(Reviewable(filters=scope, kind=kind, end=period[1]))
+        if owed.empty:
+            # Weekly summaries are the sellers' only: leads with a lead above them owe none.
+            weekly = kind == "weekly_summary"
+            st.caption(t("reviews.form.no_weekly_due" if weekly else "reviews.coverage.nobody"))
+        else:
+            st.caption(t("reviews.form.none_due", period=period_label(*period)))
         return
     ids = [int(r) for r in due["rep_id"]]
     others = [r for r in ids if r != rep_id]

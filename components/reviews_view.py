@@ -13,8 +13,9 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache, tables
+from components.auth_session import actor_id, current_user
 from components.charts import trend_figure
-from components.filters import GlobalFilters
+from components.filters import GlobalFilters, refuse_outside
 from components.format import (
     MISSING,
     format_date,
@@ -34,40 +35,29 @@ from metrics import reviews as review_metrics
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.periods import add_months, unit_start
+from metrics.requests_people import TeamPeople
+from metrics.requests_plans import RepDirectory
+from metrics.requests_reviews import (
+    ActionItems,
+    KpiMonths,
+    LastReviewItems,
+    PeriodReviews,
+    RepActionItems,
+    ReviewById,
+    ReviewChanges,
+    ReviewCoverage,
+    ReviewerCalibration,
+    ReviewHistory,
+    ReviewVersions,
+    ScoreDistribution,
+    StillDue,
+)
 
 SECTIONS = ("write", "history", "coverage", "calibration")
 SECTION_KEY = "section"
 PERSON_KEY = "person"
 KIND_KEY = "review_kind"
 SCORE_COLORS = {1: "#e03131", 2: "#f08c00", 3: "#adb5bd", 4: "#74c0fc", 5: "#1f6feb"}
-
-cache.register_calls(
-    {
-        "reviews.history": lambda s, f, rep_id: review_metrics.history(s, rep_id),
-        "reviews.review": lambda s, f, review_id: review_metrics.review(s, review_id),
-        "reviews.changes": lambda s, f, review_id: review_metrics.changes(s, review_id),
-        "reviews.versions": lambda s, f, review_id: review_metrics.versions(s, review_id),
-        "reviews.last_items": lambda s, f, rep_id, as_of: review_metrics.last_review_items(
-            s, rep_id, as_of
-        ),
-        "reviews.items": lambda s, f, as_of: review_metrics.action_items(s, f, as_of),
-        "reviews.rep_items": lambda s, f, rep_id, as_of: review_metrics.action_items(
-            s, None, as_of, rep_id=rep_id
-        ),
-        "reviews.coverage": lambda s, f, as_of: review_metrics.coverage(s, f, as_of),
-        "reviews.still_due": lambda s, f, kind, start, end: review_metrics.still_due(
-            s, f, kind, start, end
-        ),
-        "reviews.period": lambda s, f: review_metrics.period_reviews(s, f),
-        "reviews.distribution": lambda s, f: review_metrics.score_distribution(s, f),
-        "reviews.calibration": lambda s, f: review_metrics.reviewer_calibration(s, f),
-        "reviews.snapshot": lambda s, f, rep_id, start, end: review_metrics.kpi_snapshot(
-            s, rep_id, start, end
-        ),
-        "reviews.kpi_months": lambda s, f, rep_id, end: review_metrics.kpi_months(s, rep_id, end),
-    }
-)
-
 
 # --- shared pieces ------------------------------------------------------------------------
 
@@ -101,17 +91,26 @@ def person_picker(scope: Filters, as_of: date) -> dict[str, Any] | None:
     """Pick one person in scope (kept in the URL as ?person=<rep_id>); their row of people().
     The picker starts on the first person still due last month's monthly evaluation (as "Who
     is due" counts them: in the people list's order), else on the first person."""
-    people = cache.call("team.people", scope)
+    people = cache.fetch(TeamPeople(filters=scope))
     if people.empty:
         st.info(t("reviews.no_people"))
         return None
     rows = {int(r["rep_id"]): r for r in people.to_dict("records")}
+    # ?person=<rep_id> edited by hand to someone outside the user's scope (a rep asking for
+    # another rep's reviews) is refused in words, never quietly swapped for someone else.
+    asked = st.query_params.get(PERSON_KEY, "")
+    if scope.scope.kind != "all" and asked.isdigit() and int(asked) not in rows:
+        in_scope = cache.fetch(RepDirectory(scope=scope.scope))["rep_id"]
+        if int(asked) not in set(in_scope):
+            refuse_outside(scope.scope)
     # The name alone, as on the Team page; the URL carries the id (?person=<rep_id>).
     labels = {rid: str(r["rep"]) for rid, r in rows.items()}
     if st.session_state.get(PERSON_KEY) not in (None, *rows):
         del st.session_state[PERSON_KEY]  # someone outside this scope: start from the first
     month = review_metrics.due_periods(as_of)["monthly_evaluation"]
-    due = cache.call("reviews.still_due", scope, "monthly_evaluation", *month)
+    due = cache.fetch(
+        StillDue(filters=scope, kind="monthly_evaluation", start=month[0], end=month[1])
+    )
     rep_id = coded(
         st.selectbox,
         t("reviews.person"),
@@ -290,6 +289,7 @@ def _tick(review_id: str, item_id: str, key: str, text: str, who: str) -> None:
             done=done,
             changed_by=who,
             event_id=uuid.uuid4().hex,
+            actor=actor_id(current_user()),
         )
     except ReviewNotFound as error:
         st.session_state["reviews_toast"] = error_text(error)
@@ -356,7 +356,7 @@ def score_trend_figure(shown: pd.DataFrame) -> go.Figure:
 
 
 def _items(rep: dict[str, Any], as_of: date, scope: Filters) -> None:
-    items = cache.call("reviews.last_items", scope, int(rep["rep_id"]), as_of)
+    items = cache.fetch(LastReviewItems(rep_id=int(rep["rep_id"]), as_of=as_of, scope=scope.scope))
     if items.empty:
         st.caption(t("reviews.history.no_items"))
         return
@@ -421,10 +421,12 @@ def _one_review(history: pd.DataFrame, scope: Filters, as_of: date) -> None:
     )
     if review_id is None:
         return
-    review = cache.call("reviews.review", scope, review_id)
+    review = cache.fetch(ReviewById(review_id=review_id, scope=scope.scope))
     if review is None:
         return
-    items = cache.call("reviews.rep_items", scope, int(review["rep_id"]), as_of)
+    items = cache.fetch(
+        RepActionItems(rep_id=int(review["rep_id"]), as_of=as_of, scope=scope.scope)
+    )
     done = frozenset(items.loc[items["done"], "item_id"])
     text, numbers = st.columns([3, 2], gap="large")
     with text:
@@ -451,7 +453,7 @@ def _one_review(history: pd.DataFrame, scope: Filters, as_of: date) -> None:
         else:
             st.caption(t("reviews.kpis.none_history"))
     st.markdown(f"#### {t('reviews.history.versions')}")
-    versions = cache.call("reviews.versions", scope, review_id)
+    versions = cache.fetch(ReviewVersions(review_id=review_id, scope=scope.scope))
     table_with_download(
         pd.DataFrame(
             {
@@ -466,7 +468,7 @@ def _one_review(history: pd.DataFrame, scope: Filters, as_of: date) -> None:
         f"review_{review_id}_versions.csv",
         key="review_versions",
     )
-    changes = cache.call("reviews.changes", scope, review_id)
+    changes = cache.fetch(ReviewChanges(review_id=review_id, scope=scope.scope))
     later = changes[changes["version"] > 1]
 
     if not later.empty:
@@ -521,7 +523,7 @@ def history_section(chosen: GlobalFilters) -> None:
     rep = person_picker(scope, chosen.as_of)
     if rep is None:
         return
-    history = cache.call("reviews.history", scope, int(rep["rep_id"]))
+    history = cache.fetch(ReviewHistory(rep_id=int(rep["rep_id"]), scope=scope.scope))
     st.subheader(t("reviews.history.heading", person=md(rep["rep"])))
     if history.empty:
         st.info(t("reviews.history.none", person=md(rep["rep"])))
@@ -533,7 +535,7 @@ def history_section(chosen: GlobalFilters) -> None:
     with right:
         _items(rep, chosen.as_of, scope)
     st.markdown(f"#### {t('reviews.history.kpi_trend')}")
-    months = cache.call("reviews.kpi_months", scope, int(rep["rep_id"]), chosen.as_of)
+    months = cache.fetch(KpiMonths(rep_id=int(rep["rep_id"]), end=chosen.as_of, scope=scope.scope))
     st.plotly_chart(trend_figure(months, "revenue", "month", height=280), key="history_kpis")
     _one_review(history, scope, chosen.as_of)
 
@@ -554,7 +556,7 @@ def coverage_section(chosen: GlobalFilters) -> None:
             week=format_date(due["weekly_summary"][0]),
         )
     )
-    frame = cache.call("reviews.coverage", scope, as_of)
+    frame = cache.fetch(ReviewCoverage(filters=scope, as_of=as_of))
     if frame.empty:
         st.info(t("reviews.coverage.nobody"))
         return
@@ -600,7 +602,7 @@ def coverage_section(chosen: GlobalFilters) -> None:
         key="coverage_people",
     )
     st.subheader(t("reviews.coverage.overdue"))
-    items = cache.call("reviews.items", scope.model_copy(update={"rep_id": None}), as_of)
+    items = cache.fetch(ActionItems(filters=scope.model_copy(update={"rep_id": None}), as_of=as_of))
     overdue = items[items["overdue"]]
     if overdue.empty:
         st.success(t("reviews.coverage.no_overdue"))
@@ -639,7 +641,7 @@ def calibration_section(chosen: GlobalFilters) -> None:
     st.caption(
         t("reviews.calibration.range", start=format_date(scope.start), end=format_date(scope.end))
     )
-    reviewers = cache.call("reviews.calibration", scope)
+    reviewers = cache.fetch(ReviewerCalibration(filters=scope))
     if reviewers.empty:
         st.info(t("reviews.calibration.none"))
         return
@@ -662,7 +664,7 @@ def calibration_section(chosen: GlobalFilters) -> None:
         format_func=lambda d: t(f"reviews.dim.{d}"),
         key="calib_dimension",
     )
-    counts = cache.call("reviews.distribution", scope)
+    counts = cache.fetch(ScoreDistribution(filters=scope))
     counts = counts[counts["dimension"] == dimension].copy()
     counts["who"] = counts["group"] + " · " + counts["reviewer"]
     counts["share"] = counts["count"] / counts.groupby("who")["count"].transform("sum")
@@ -759,7 +761,7 @@ def xlsx_bytes(frame: pd.DataFrame) -> bytes:
 def export_section(scope: Filters) -> None:
     """The period's reviews as CSV and Excel."""
     st.subheader(t("reviews.export.heading"))
-    reviews = cache.call("reviews.period", scope)
+    reviews = cache.fetch(PeriodReviews(filters=scope))
     if reviews.empty:
         st.info(t("reviews.calibration.none"))
         return

@@ -22,6 +22,7 @@ from components.format import (
     plotly_date_axis,
     plotly_tick_format,
 )
+from components.setup_checklist import none_imported
 from components.tables import readable, table_with_download
 from components.text import (
     code_label,
@@ -35,11 +36,18 @@ from components.text import (
 )
 from components.theme import ACTUAL, TEMPLATE
 from components.url_state import coded
-from metrics import lookups, segments
+from metrics import segments
 from metrics.catalogue import get_kpi, listed_kpis
 from metrics.compiler import can_break_down
 from metrics.filters import Filters
-from metrics.periods import previous_period
+from metrics.requests import KpiBreakdown, KpiGrid
+from metrics.requests_people import (
+    AllCustomers,
+    CustomerClasses,
+    CustomerDetail,
+    CustomersIn,
+    SegmentsScreen,
+)
 from metrics.segments_screen import SegmentsData
 from metrics.service import growth_column
 
@@ -63,13 +71,10 @@ SEGMENT_VALUE_KEYS = {"lifecycle_stage": "lifecycle", "rfm_segment": "segment"}
 # Money columns of the customer detail's tabs, shown in the session's currency.
 DETAIL_MONEY = ("amount",)
 
-cache.register_calls({"segments.all_customers": lambda s, f: lookups.customers(s, f)})
-
 
 def _screen(scope: Filters, as_of: date) -> SegmentsData:
     """The page's customer analyses, fetched together once (cached) and shared by sections."""
-    previous_as_of = previous_period(scope.start, scope.end, scope.period_kind)[1]
-    return cache.call("segments.screen", scope, as_of, previous_as_of)
+    return cache.fetch(SegmentsScreen(filters=scope, as_of=as_of))
 
 
 def _no_customers() -> pd.DataFrame:
@@ -80,7 +85,7 @@ def _classes(scope: Filters, dimensions: list[str]) -> tuple[tuple[int, str], ..
     """The customers' segments for whichever segment dimension is asked for (else none)."""
     for dimension in dimensions:
         if dimension in SEGMENT_VALUE_KEYS:
-            return cache.call("segments.classes", scope, dimension, scope.end)
+            return cache.fetch(CustomerClasses(filters=scope, dimension=dimension, as_of=scope.end))
     return ()
 
 
@@ -126,7 +131,15 @@ def breakdown(scope: Filters) -> pd.DataFrame:
         st.caption(t("segments.no_two_segments"))
     if second and second != dimension and can_break_down(kpi_id, second) and not both_segments:
         classes = _classes(scope, [dimension, second])
-        grid = cache.kpi_grid((kpi_id,), scope, dimension, second, classes)
+        grid = cache.fetch(
+            KpiGrid(
+                kpis=(kpi_id,),
+                filters=scope,
+                dimension=dimension,
+                dimension2=second,
+                customer_segments=classes,
+            )
+        )
         grid = label_values(label_values(grid, dimension), second)
         pivot = grid.pivot_table(index=dimension, columns=second, values=kpi_id, aggfunc="sum")
         fig = px.imshow(
@@ -147,11 +160,12 @@ def breakdown(scope: Filters) -> pd.DataFrame:
     # Segments are judged once, as of the period's end, for both periods: how today's at-risk
     # customers bought then and now.
     classes = _classes(scope, [dimension])
-    now = cache.kpi_breakdown((kpi_id,), scope, dimension, customer_segments=classes)
-    p_start, p_end = previous_period(scope.start, scope.end, scope.period_kind)
-    before = cache.kpi_breakdown(
-        (kpi_id,), scope.with_dates(p_start, p_end), dimension, customer_segments=classes
+    request = KpiBreakdown(
+        kpis=(kpi_id,), filters=scope, dimension=dimension, customer_segments=classes
     )
+    then = request.compared("previous")
+    now, before = cache.fetch(request), cache.fetch(then)
+    p_start, p_end = then.filters.start, then.filters.end
     merged = now.merge(before, on=dimension, how="left", suffixes=("", "_before"))
     raw_values = list(merged[dimension])
     merged = label_values(merged, dimension)
@@ -234,7 +248,9 @@ def _drill_into_value(
     if not chosen:
         return _no_customers()
     ids = tuple(c for c, segment in classes if segment == chosen)
-    customers = cache.call("segments.customers_in", scope, dimension, chosen, ids)
+    customers = cache.fetch(
+        CustomersIn(filters=scope, dimension=dimension, value=chosen, customer_ids=ids)
+    )
     table_with_download(
         readable(customers.drop(columns=["customer_id"])),
         f"huddle_customers_{dimension}.csv",
@@ -281,7 +297,7 @@ def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
                 key="rfm_summary_table",
             )
     with right:
-        previous_as_of = previous_period(scope.start, scope.end, scope.period_kind)[1]
+        previous_as_of = SegmentsScreen(filters=scope, as_of=as_of).previous_as_of
         moves = segments.movement_between(screen.previous_scores, scores)
         moved = moves[moves["from_segment"] != moves["to_segment"]].head(12)
         st.markdown(t("segments.movement", day=format_date(previous_as_of)))
@@ -470,7 +486,7 @@ def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
     customer in scope (type a name); the customers drilled into above and the follow-up list
     (`lists`: frames with customer_id) come first, so the first of them opens."""
     st.subheader(t("segments.customer_heading"))
-    names = customer_choices(cache.call("segments.all_customers", scope), *lists)
+    names = customer_choices(cache.fetch(AllCustomers(filters=scope)), *lists)
     if not names:
         st.info(t("segments.no_candidates"))
         return
@@ -490,7 +506,7 @@ def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
     )
     if customer_id is None:
         return
-    detail = cache.call("segments.customer", scope, int(customer_id))
+    detail = cache.fetch(CustomerDetail(customer_id=int(customer_id), scope=scope.scope))
     profile = detail["profile"]
     if not profile.empty:
         row = profile.iloc[0]
@@ -508,6 +524,12 @@ def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
                 f"huddle_customer_{customer_id}_{key}.csv",
                 key=f"customer_{key}",
                 height=300,
+                # Nothing for this customer, or nothing of this kind in the company at all.
+                empty=t(
+                    f"segments.tab_not_imported.{key}"
+                    if none_imported(key)
+                    else f"segments.tab_none.{key}"
+                ),
                 column_config={
                     column_label(c): money for c in DETAIL_MONEY if c in detail[key].columns
                 },

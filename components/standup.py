@@ -22,12 +22,14 @@ from components.format import (
     format_weekday,
     md,
 )
-from components.standup_controls import presenting
+from components.setup_checklist import company_has_targets, kpi_not_imported, targets_link
+from components.standup_controls import on_wall_screen, presenting
 from components.text import join_names, kpi_label, t, t_count
 from components.theme import PACE_COLORS, PRESENTATION_TILE_WIDTH
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.pacing import month_pace
+from metrics.requests import StandupScreen
 from metrics.standup_screen import DAY_KPIS, StandupData
 
 # Text colours for the pace column: readable on white from across a room.
@@ -49,10 +51,15 @@ def day_tiles(data: StandupData, day: date) -> None:
     st.markdown(f"#### {t('standup.day_heading', weekday=format_weekday(day))}")
     # A wrapping row: four tiles side by side on a wide screen, two by two on a laptop.
     row = st.container(horizontal=True, wrap=True, gap="small")
+    # A KPI whose table was never imported (deals won, with no deals file) shows "—" and says
+    # so below: a 0 would read as "won nothing".
+    missing = {k: kpi_not_imported(k) for k in DAY_KPIS}
     for kpi_id in DAY_KPIS:
         unit = get_kpi(kpi_id).unit
         delta, change = None, 0.0
-        if now[kpi_id] is not None and then[kpi_id] is not None:
+        if missing[kpi_id]:
+            now[kpi_id] = None
+        elif now[kpi_id] is not None and then[kpi_id] is not None:
             change = now[kpi_id] - then[kpi_id]
             delta = ("+" if change >= 0 else "-") + format_value(abs(change), unit, compact=True)
         row.metric(
@@ -64,6 +71,9 @@ def day_tiles(data: StandupData, day: date) -> None:
             border=True,
             width=PRESENTATION_TILE_WIDTH if presenting() else 230,
         )
+    items = dict.fromkeys(item for found in missing.values() for item in found)
+    if items:
+        st.caption(" ".join(t(f"tile.not_imported.{item}") for item in items))
 
 
 def month_panel(data: StandupData, as_of: date) -> None:
@@ -77,8 +87,10 @@ def month_panel(data: StandupData, as_of: date) -> None:
             format_value(pace.actual, "money", compact=True),
             help=t("standup.month_help"),
         )
-        if pace.target is None:
-            st.info(t("standup.no_target"))
+        if pace.target is None:  # say why pace is blank, and where targets are set
+            st.info(t("standup.no_target") if company_has_targets() else t("setup.no_targets"))
+            if not on_wall_screen():  # a wall screen's only page is the stand-up: no link
+                targets_link()
             return
         attainment = pace.actual / pace.target
         st.progress(min(attainment, 1.0), text=t(
@@ -191,15 +203,26 @@ def board_html(board: pd.DataFrame, *, hide_amounts: bool, height: int) -> str:
     )
 
 
+def board_heading(board: pd.DataFrame) -> str:
+    """The board's heading, saying the order it is in (metrics.team_board.rep_board): by pace
+    where there is a target to pace against, then by month to date where there is none."""
+    paced = board["pace_ratio"].notna()
+    if paced.all():
+        return t("standup.team_heading")
+    return t("standup.team_heading_mixed" if paced.any() else "standup.team_heading_no_targets")
+
+
 def rep_table(data: StandupData, *, hide_amounts: bool, height: int) -> None:
     """Every person in one row: attainment, pace, target, month to date, the day, a sparkline."""
     board = data.board
-    st.markdown(f"#### {t('standup.team_heading')}")
+    st.markdown(f"#### {board_heading(board)}")
     if board.empty:
         st.info(t("standup.no_reps"))
         return
     st.html(board_html(board, hide_amounts=hide_amounts, height=height))
     st.caption(t("standup.board_note"))
+    if not (board["target"].fillna(0) > 0).any():  # the month panel links to the Targets page
+        st.caption(t("setup.no_targets_board"))
 
 
 def _bullets(lines: list[str], empty: str) -> None:
@@ -270,7 +293,7 @@ def follow_ups_panel(data: StandupData) -> None:
 
 def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts: bool) -> None:
     """The whole screen for one team and as-of day, laid out to fit 1920×1080."""
-    data = cache.standup_data(scope, as_of)
+    data = cache.fetch(StandupScreen(filters=scope, as_of=as_of))
     day = data.day
     if day is None:
         st.info(t("standup.no_sales_yet", as_of=format_date(as_of)))

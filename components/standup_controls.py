@@ -12,8 +12,11 @@ from components import cache
 from components.filters import GlobalFilters
 from components.text import t
 from metrics.filters import Filters
+from metrics.requests import Teams
+from metrics.requests_plans import RepDirectory
 
 PRESENT_KEY = "present"
+SCREEN_KEY = "screen"  # ?screen=<token>: a wall-screen link (components/screen_link.py)
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,15 @@ class StandupControls:
         return float(self.rotate_seconds or self.refresh_minutes * 60)
 
 
+def on_wall_screen() -> bool:
+    """True when the URL is a wall-screen link (?screen=<token>): no one signed in, one team."""
+    return SCREEN_KEY in st.query_params
+
+
 def presenting() -> bool:
-    """True when the URL asks for presentation mode (read before the page draws)."""
-    return st.query_params.get(PRESENT_KEY) == "true"
+    """True when the URL asks for presentation mode (read before the page draws); a
+    wall-screen link is always in presentation mode."""
+    return st.query_params.get(PRESENT_KEY) == "true" or on_wall_screen()
 
 
 def standup_controls() -> StandupControls:
@@ -73,9 +82,13 @@ def standup_controls() -> StandupControls:
 def rotating_team(chosen: GlobalFilters, controls: StandupControls) -> tuple[Filters, str]:
     """The scope to show now: the chosen team, or in rotation the next top-level team."""
     scope = chosen.filters
-    if not controls.rotate_seconds:
+    # A lead's or a rep's screen never rotates to a team outside their scope (metrics.scope).
+    if scope.scope.kind == "rep":  # a rep's screen is their own: their name, not a team's
+        people = cache.fetch(RepDirectory(scope=scope.scope))
+        return scope, str(people["rep"].iloc[0]) if len(people) else t("standup.all_teams")
+    if not controls.rotate_seconds or scope.scope.kind != "all":
         return scope, chosen.team_name or t("standup.all_teams")
-    teams = cache.teams()
+    teams = cache.fetch(Teams())
     tops = teams[teams["parent_id"].isna()]
     step = int(time.time() // controls.rotate_seconds) % len(tops)
     team = tops.iloc[step]

@@ -29,10 +29,14 @@ def table_with_download(
     column_config: dict | None = None,
     key: str,
     height: int | str = "auto",
+    empty: str | None = None,
 ) -> None:
-    """Show `frame` and offer it as CSV (UTF-8 with BOM, so Excel opens it correctly)."""
+    """Show `frame` and offer it as CSV (UTF-8 with BOM, so Excel opens it correctly).
+
+    An empty frame shows `empty`, the caller's sentence for why there is nothing (nothing
+    imported, nobody leads anyone); without one, the filters are the reason."""
     if frame.empty:
-        st.info(t("table.empty"))
+        st.info(empty or t("table.empty"))
         return
     st.dataframe(
         frame,

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
+from components.auth_session import actor_id, current_user
 from components.format import MISSING, format_date, md, money_column_format
 from components.tables import download_csv, download_xlsx
 from components.targets_view import format_base, kpi_unit, period_label
@@ -23,23 +24,15 @@ from data.targets import (
 )
 from metrics import target_scenarios
 from metrics.filters import Filters
+from metrics.requests import Teams
+from metrics.requests_plans import (
+    OfficialScenarios,
+    ScenarioPeople,
+    Scenarios,
+    ScenarioStatusOf,
+)
 from metrics.target_allocation import implications, outlook
 from metrics.target_history import TargetBase, base_units_per_value, target_kpi_ids
-
-cache.register_calls(
-    {
-        "targets.scenarios": lambda s, f: target_scenarios.scenarios(s),
-        "targets.scenario_people": lambda s, f, name, metric, start, end: (
-            target_scenarios.scenario_people(s, name, metric, start, end)
-        ),
-        "targets.status": lambda s, f, name, metric, start, end: target_scenarios.scenario_status(
-            s, name, metric, start, end
-        ),
-        "targets.official": lambda s, f, metric, start, end: target_scenarios.official_scenarios(
-            s, metric, start, end
-        ),
-    }
-)
 
 
 def _kpi_name(kpi_id: object) -> str:
@@ -57,12 +50,18 @@ def refusal_text(error: ValidationFailed) -> str:
 
 def _rows(base: TargetBase, scope: Filters, values: pd.Series) -> list:
     return target_scenarios.target_rows(
-        values, base.people["team_id"], cache.teams(), scope, base.kpi_id, base.start, base.end
+        values,
+        base.people["team_id"],
+        cache.fetch(Teams()),
+        scope,
+        base.kpi_id,
+        base.start,
+        base.end,
     )
 
 
 def _saved(base: TargetBase, scope: Filters) -> pd.DataFrame:
-    saved = cache.call("targets.scenarios", scope)
+    saved = cache.fetch(Scenarios(scope=scope.scope))  # a lead's: their team's only
     return saved[
         (saved["metric"] == base.kpi_id)
         & (pd.to_datetime(saved["period_start"]).dt.date == base.start)
@@ -86,7 +85,7 @@ def save_form(base: TargetBase, scope: Filters, values: pd.Series) -> None:
         try:
             count = save_scenario(
                 cache.get_store(), name, base.kpi_id, base.start, base.end,
-                _rows(base, scope, values),
+                _rows(base, scope, values), actor=actor_id(current_user()),
             )  # fmt: skip
         except ValidationFailed as error:
             st.error(refusal_text(error))
@@ -108,8 +107,10 @@ def compare(base: TargetBase, scope: Filters, values: pd.Series) -> None:
     )
     columns = {t("targets.on_screen"): values}
     for name in chosen:
-        stored = cache.call(
-            "targets.scenario_people", scope, name, base.kpi_id, base.start, base.end
+        stored = cache.fetch(
+            ScenarioPeople(
+                name=name, metric=base.kpi_id, start=base.start, end=base.end, scope=scope.scope
+            )
         )
         columns[name] = stored.reindex(base.people.index).fillna(0).astype("int64")
     scale = base_units_per_value(base.kpi_id)
@@ -160,7 +161,9 @@ def publish(base: TargetBase, scope: Filters) -> None:
         st.caption(t("targets.publish_first"))
         return
     span = {"start": format_date(base.start), "end": format_date(base.end)}
-    official = cache.call("targets.official", scope, base.kpi_id, base.start, base.end)
+    official = cache.fetch(
+        OfficialScenarios(metric=base.kpi_id, start=base.start, end=base.end, scope=scope.scope)
+    )
     if official:
         st.success(t("targets.official_now", name=join_names(map(md, official)), **span))
     else:
@@ -169,7 +172,11 @@ def publish(base: TargetBase, scope: Filters) -> None:
     if published:  # said once more after the rerun that follows publishing
         st.success(published, icon=":material/check:")
     name = st.selectbox(t("targets.publish_pick"), list(saved["name"]), key="tgt_publish_pick")
-    status = cache.call("targets.status", scope, name, base.kpi_id, base.start, base.end)
+    status = cache.fetch(
+        ScenarioStatusOf(
+            name=name, metric=base.kpi_id, start=base.start, end=base.end, scope=scope.scope
+        )
+    )
     # Only targets that differ from the scenario's are replaced: none once it is published.
     overlap = status.replaces
     when = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
@@ -199,7 +206,7 @@ def publish(base: TargetBase, scope: Filters) -> None:
         try:
             result = publish_scenario(
                 cache.get_store(), name, base.kpi_id, base.start, base.end,
-                replaced_scenario=replaced,
+                replaced_scenario=replaced, actor=actor_id(current_user()),
             )  # fmt: skip
         except ValidationFailed as error:
             st.error(refusal_text(error))
@@ -213,14 +220,17 @@ def publish(base: TargetBase, scope: Filters) -> None:
             st.rerun()  # the page now reads the new official targets
     delete_label = t("targets.delete", name=md(name))
     if right.button(delete_label, icon=":material/delete:", key="tgt_delete"):
-        delete_scenario(cache.get_store(), name, base.kpi_id, base.start, base.end)
+        delete_scenario(
+            cache.get_store(), name, base.kpi_id, base.start, base.end,
+            actor=actor_id(current_user()),
+        )  # fmt: skip
         st.toast(t("targets.deleted", name=md(name)), icon=":material/delete:")
         st.rerun()
 
 
 def _export_frame(base: TargetBase, scope: Filters, values: pd.Series) -> pd.DataFrame:
     names = {("rep", int(r)): n for r, n in base.people["name"].items()}
-    teams = cache.teams()
+    teams = cache.fetch(Teams())
     names |= {("team", int(i)): n for i, n in zip(teams["team_id"], teams["name"], strict=True)}
     scale = base_units_per_value(base.kpi_id)
     return pd.DataFrame(
@@ -265,8 +275,9 @@ def export_and_import(base: TargetBase, scope: Filters, values: pd.Series) -> No
         first = rows[0]
         name = t("targets.imported_name", file=upload.name)
         count = save_scenario(
-            cache.get_store(), name, first.metric, first.period_start, first.period_end, rows
-        )
+            cache.get_store(), name, first.metric, first.period_start, first.period_end, rows,
+            actor=actor_id(current_user()),
+        )  # fmt: skip
     except ValidationFailed as error:
         st.error(t("targets.upload_failed", file=md(upload.name)) + "\n\n" + refusal_text(error))
         return

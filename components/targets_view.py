@@ -35,6 +35,7 @@ from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.incentive_plan import PlanError, load_plan
 from metrics.periods import add_months
+from metrics.requests_plans import TargetHistory
 from metrics.target_allocation import (
     METHODS,
     Allocation,
@@ -50,14 +51,7 @@ from metrics.target_history import (
     TargetBase,
     base_units_per_value,
     next_periods,
-    target_base,
     target_kpi_ids,
-)
-
-cache.register_calls(
-    {
-        "targets.base": lambda s, f, kpi_id, start, end: target_base(s, f, kpi_id, start, end),
-    }
 )
 
 TOTAL_MODES = ("last_year", "last_period", "absolute")
@@ -135,7 +129,10 @@ def period_label(start: date, end: date) -> str:
 def load_base(scope: Filters, as_of: date, target: TargetSetup) -> TargetBase:
     """The cached history and profile behind a split (one query set per data change)."""
     history_scope = scope.with_dates(scope.start, as_of)
-    return cache.call("targets.base", history_scope, target.kpi_id, target.start, target.end)
+    request = TargetHistory(
+        filters=history_scope, kpi_id=target.kpi_id, start=target.start, end=target.end
+    )
+    return cache.fetch(request)
 
 
 def kpi_unit(kpi_id: str) -> str:

@@ -27,6 +27,16 @@ from components.url_state import coded
 from metrics.filters import Filters
 from metrics.pacing import pace_status
 from metrics.periods import add_months
+from metrics.requests import KpiTrend
+from metrics.requests_people import (
+    CoverageGaps,
+    PersonCard,
+    TeamHeadcount,
+    TeamMovements,
+    TeamPeople,
+    TeamSpan,
+    Workload,
+)
 
 ROLE_ORDER = (
     "sales_manager",
@@ -81,7 +91,7 @@ def load_sentence(key: str, names: pd.Series) -> str:
 
 def organisation(scope: Filters) -> None:
     """Team → group → person as a treemap (coloured by role), and the same as a table."""
-    people = cache.call("team.people", scope)
+    people = cache.fetch(TeamPeople(filters=scope))
     st.subheader(t("team.org_heading"))
     if people.empty:
         st.info(t("team.no_people"))
@@ -155,7 +165,7 @@ def organisation(scope: Filters) -> None:
 def headcount_and_span(scope: Filters) -> None:
     """Headcount by role and team, span of control per leader, joiners and leavers."""
     left, right = st.columns([3, 2], gap="large")
-    headcount = cache.call("team.headcount", scope)
+    headcount = cache.fetch(TeamHeadcount(filters=scope))
     with left:
         st.subheader(t("team.headcount_heading"))
         if headcount.empty:
@@ -183,7 +193,7 @@ def headcount_and_span(scope: Filters) -> None:
                 )
     with right:
         st.subheader(t("team.span_heading"))
-        span = cache.call("team.span", scope)
+        span = cache.fetch(TeamSpan(filters=scope))
         table_with_download(
             span.assign(role=span["role"].map(_role)).rename(
                 columns={
@@ -196,10 +206,11 @@ def headcount_and_span(scope: Filters) -> None:
             "huddle_span_of_control.csv",
             key="span_table",
             height=340,
+            empty=t("team.span_none"),
         )
     # Joiners and leavers over two years to the period's end: a month alone says little.
     two_years = scope.with_dates(add_months(scope.end, -24) + timedelta(days=1), scope.end)
-    moves = cache.call("team.movements", two_years, "month")
+    moves = cache.fetch(TeamMovements(filters=two_years, grain="month"))
     st.subheader(t("team.moves_heading"))
     if moves.empty:
         st.info(t("team.no_people"))
@@ -245,7 +256,7 @@ def headcount_and_span(scope: Filters) -> None:
 def coverage_gaps(scope: Filters) -> None:
     """Gaps in the structure, each in a sentence."""
     st.subheader(t("team.gaps_heading"))
-    gaps = cache.call("team.gaps", scope)
+    gaps = cache.fetch(CoverageGaps(filters=scope))
     if gaps.empty:
         st.success(t("team.no_gaps"))
         return
@@ -264,7 +275,7 @@ def coverage_gaps(scope: Filters) -> None:
 def workload(scope: Filters) -> None:
     """Customers, open deals, activities and revenue per seller against the team median."""
     st.subheader(t("team.workload_heading"))
-    load = cache.call("team.workload", scope)
+    load = cache.fetch(Workload(filters=scope))
     if load.empty:
         st.info(t("team.no_sellers"))
         return
@@ -303,7 +314,7 @@ def workload(scope: Filters) -> None:
 def person_panel(scope: Filters, grain: str) -> None:
     """One person: role, group, leader, tenure, customers, pipeline and their KPI trend."""
     st.subheader(t("team.person_heading"))
-    people = cache.call("team.people", scope)
+    people = cache.fetch(TeamPeople(filters=scope))
     if people.empty:
         st.info(t("team.no_people"))
         return
@@ -317,7 +328,7 @@ def person_panel(scope: Filters, grain: str) -> None:
     )
     if rep_id is None:
         return
-    info = cache.call("team.person", scope, int(rep_id))
+    info = cache.fetch(PersonCard(filters=scope, rep_id=int(rep_id)))
     facts = [
         (t("team.col.role"), _role(info["role"])),
         (t("team.col.group"), md(info["group"])),
@@ -354,7 +365,9 @@ def person_panel(scope: Filters, grain: str) -> None:
                     pace=pace_status(kpis.get(kpi_id), kpis.get(f"{kpi_id}_target")),
                 )
             )
-    frame = cache.kpi_trend(("revenue",), rep_scope, grain, with_targets=True)  # type: ignore[arg-type]
+    frame = cache.fetch(
+        KpiTrend(kpis=("revenue",), filters=rep_scope, grain=grain, with_targets=True)
+    )
     if all_zero(frame, "revenue"):
         # A flat line at 0 under an invented axis says less than a sentence.
         st.info(

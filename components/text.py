@@ -28,8 +28,8 @@ LANGUAGE_KEY = "lang"  # the session-state key and the URL parameter
 PARTS = tuple(
     importlib.import_module(f"components.text_{area}")
     for area in (
-        "columns", "common", "files", "imports", "incentives", "kpis", "reviews", "shell",
-        "targets", "values",
+        "audit", "auth", "columns", "common", "company", "files", "imports", "incentives",
+        "kpis", "reviews", "setup", "shell", "targets", "values",
     )
 )  # fmt: skip
 

@@ -81,6 +81,14 @@ EN: dict[str, str] = {
     "segments.tab.deals": "Deals",
     "segments.tab.activities": "Activities",
     "segments.tab.feedback": "Feedback",
+    "segments.tab_none.orders": "No orders for this customer.",
+    "segments.tab_none.deals": "No deals for this customer.",
+    "segments.tab_none.activities": "No activities logged for this customer.",
+    "segments.tab_none.feedback": "No feedback for this customer.",
+    "segments.tab_not_imported.orders": "No orders were imported for this company.",
+    "segments.tab_not_imported.deals": "No deals were imported for this company.",
+    "segments.tab_not_imported.activities": "No activities were imported for this company.",
+    "segments.tab_not_imported.feedback": "No feedback was imported for this company.",
     "segment.champions": "Champions",
     "segment.loyal": "Loyal",
     "segment.potential_loyalists": "Potential loyalists",
@@ -135,6 +143,7 @@ EN: dict[str, str] = {
     "team.headcount": "Headcount",
     "team.headcount_heading": "Headcount by role",
     "team.span_heading": "Span of control",
+    "team.span_none": "No one in this scope leads anyone: nobody has people reporting to them.",
     "team.moves_heading": "Joiners and leavers, last two years",
     "team.joiners": "Joined",
     "team.leavers": "Left",
@@ -190,6 +199,10 @@ EN: dict[str, str] = {
     "standup.ahead": "**{gap} ahead** of the {expected} expected by now.",
     "standup.needed": "To make the month: {amount} a day for the {days} days left.",
     "standup.team_heading": "Team, best pace first",
+    "standup.team_heading_mixed": (
+        "Team, best pace first, then those without a target by month to date"
+    ),
+    "standup.team_heading_no_targets": "Team, highest month to date first",
     "standup.no_reps": "No one in this team has a target or a sale this month.",
     "standup.col.rep": "Rep",
     "standup.col.pace": "Pace",
@@ -315,6 +328,18 @@ EN: dict[str, str] = {
     "tile.target": "Target {target} · {attainment} attained",
     "tile.no_target": "No target set",
     "tile.no_value": "Nothing to measure in this period for this scope.",
+    "tile.not_imported.orders": "No orders imported.",
+    "tile.not_imported.deals": "No deals imported.",
+    "tile.not_imported.activities": "No activities imported.",
+    "tile.not_imported.feedback": "No feedback imported.",
+    "tile.pipeline_unvalued.one": (
+        "Leaves out 1 open deal with neither an amount nor a list price (see the Data page's"
+        " likely duplicates for a product spelled two ways)."
+    ),
+    "tile.pipeline_unvalued.other": (
+        "Leaves out {count} open deals with neither an amount nor a list price (see the Data"
+        " page's likely duplicates for a product spelled two ways)."
+    ),
     "tile.vs": "vs {value}",
     "pace.on_track": "On track",
     "pace.caution": "Caution",
@@ -362,8 +387,10 @@ EN: dict[str, str] = {
     "definitions.higher": "Higher",
     "definitions.lower": "Lower",
     "definitions.money_rule": (
-        "Money is stored in whole cents; totals are exact, and averages, per-rep figures and "
-        "pro-rated targets are rounded half away from zero to the cent."
+        "Money is stored in whole cents: an imported amount with finer decimals (16.448) is"
+        " rounded half away from zero to the cent line by line as it is imported, and totals"
+        " add up those cents exactly; averages, per-rep figures and pro-rated targets are"
+        " rounded half away from zero to the cent."
     ),
     "unit.money": "Money",
     "unit.count": "Count",
@@ -445,6 +472,14 @@ ZH: dict[str, str] = {
     "segments.tab.deals": "商机",
     "segments.tab.activities": "跟进记录",
     "segments.tab.feedback": "反馈",
+    "segments.tab_none.orders": "该客户没有订单。",
+    "segments.tab_none.deals": "该客户没有商机。",
+    "segments.tab_none.activities": "该客户没有跟进记录。",
+    "segments.tab_none.feedback": "该客户没有反馈。",
+    "segments.tab_not_imported.orders": "本公司尚未导入任何订单。",
+    "segments.tab_not_imported.deals": "本公司尚未导入任何商机。",
+    "segments.tab_not_imported.activities": "本公司尚未导入任何跟进记录。",
+    "segments.tab_not_imported.feedback": "本公司尚未导入任何反馈。",
     "segment.champions": "核心客户",
     "segment.loyal": "忠诚客户",
     "segment.potential_loyalists": "潜力客户",
@@ -499,6 +534,7 @@ ZH: dict[str, str] = {
     "team.headcount": "人数",
     "team.headcount_heading": "各角色人数",
     "team.span_heading": "管理幅度",
+    "team.span_none": "本范围内没有人带人：没有人有直接下属。",
     "team.moves_heading": "近两年入职与离职",
     "team.joiners": "入职",
     "team.leavers": "离职",
@@ -551,6 +587,8 @@ ZH: dict[str, str] = {
     "standup.ahead": "**领先{gap}**：按进度目前应达{expected}。",
     "standup.needed": "要完成本月目标：剩余{days}天，每天需完成{amount}。",
     "standup.team_heading": "团队进度排名",
+    "standup.team_heading_mixed": "团队进度排名（未设目标者按本月至今业绩排在其后）",
+    "standup.team_heading_no_targets": "团队本月至今业绩排名",
     "standup.no_reps": "本月该团队没有人设定目标或产生销售。",
     "standup.col.rep": "销售",
     "standup.col.pace": "进度",
@@ -662,6 +700,18 @@ ZH: dict[str, str] = {
     "tile.target": "目标{target} · 已达成{attainment}",
     "tile.no_target": "未设目标",
     "tile.no_value": "该范围在本周期内没有可统计的数据。",
+    "tile.not_imported.orders": "尚未导入订单。",
+    "tile.not_imported.deals": "尚未导入商机。",
+    "tile.not_imported.activities": "尚未导入跟进记录。",
+    "tile.not_imported.feedback": "尚未导入反馈。",
+    "tile.pipeline_unvalued.one": (
+        "未计入 1 个既无金额也无标准价格的未关闭商机"
+        "（同一产品有两种写法的，见数据页的“疑似重复”）。"
+    ),
+    "tile.pipeline_unvalued.other": (
+        "未计入 {count} 个既无金额也无标准价格的未关闭商机"
+        "（同一产品有两种写法的，见数据页的“疑似重复”）。"
+    ),
     "tile.vs": "对比{value}",
     "pace.on_track": "进度正常",
     "pace.caution": "需关注",
@@ -709,7 +759,8 @@ ZH: dict[str, str] = {
     "definitions.higher": "越高越好",
     "definitions.lower": "越低越好",
     "definitions.money_rule": (
-        "金额以“分”为单位按整数存储，合计精确无误；平均值、人均数和按天折算的目标"
+        "金额以“分”为单位按整数存储：导入时小数位更多的金额（如 16.448）逐行四舍五入到分"
+        "（.5 远离零进位），合计是这些分的精确相加；平均值、人均数和按天折算的目标"
         "四舍五入到分（.5 远离零进位）。"
     ),
     "unit.money": "金额",

@@ -80,6 +80,26 @@ EN: dict[str, str] = {
     "data.done": "Imported {file}: {added} added, {updated} updated, {rejected} set aside.",
     "data.rejected": "Not imported: {message}",
     "data.blocked": "The file cannot be imported as it is.",
+    "data.multi.upload": "The preset's {count} files (choose them all at once)",
+    "data.multi.upload.help": (
+        "Each file is matched to the preset's by its name, upper or lower case alike."
+    ),
+    "data.multi.order": (
+        "{preset}: the files are imported in this order, all in one go: people and teams first, "
+        "then customers and products, then the deals and sales that name them. If any file is "
+        "refused, none of them is imported."
+    ),
+    "data.multi.col.order": "Order",
+    "data.multi.col.file": "File",
+    "data.multi.col.table": "Goes to",
+    "data.multi.col.status": "Status",
+    "data.multi.status.received": "Received",
+    "data.multi.status.missing": "Missing",
+    "data.multi.status.extra": "Not part of this preset (left out)",
+    "data.multi.missing": "Still missing: {files}. Import waits until every file is here.",
+    "data.multi.committing": "Importing file {number} of {total}: {file}",
+    "data.multi.done": "Imported {count} files in one go. Per file:",
+    "data.multi.rejected": "Nothing was imported, from any of the {count} files: {message}",
     "data.history": "Import history",
     "data.history.empty": "Nothing imported yet.",
     "data.health": "Data health",
@@ -205,6 +225,23 @@ ZH: dict[str, str] = {
     "data.done": "已导入{file}：新增{added}条，更新{updated}条，跳过{rejected}条。",
     "data.rejected": "未导入：{message}",
     "data.blocked": "该文件需修改后才能导入。",
+    "data.multi.upload": "预设的 {count} 个文件（请一次全部选择）",
+    "data.multi.upload.help": "按文件名与预设中的文件对应，不区分大小写。",
+    "data.multi.order": (
+        "{preset}：文件按此顺序一次性导入：先人员和团队，再客户和产品，最后是引用它们的商机和销售。"
+        "任何一个文件被拒绝，所有文件都不会导入。"
+    ),
+    "data.multi.col.order": "顺序",
+    "data.multi.col.file": "文件",
+    "data.multi.col.table": "导入到",
+    "data.multi.col.status": "状态",
+    "data.multi.status.received": "已收到",
+    "data.multi.status.missing": "缺少",
+    "data.multi.status.extra": "不属于此预设（不导入）",
+    "data.multi.missing": "仍缺少：{files}。所有文件齐全后才能导入。",
+    "data.multi.committing": "正在导入第 {number} 个文件，共 {total} 个：{file}",
+    "data.multi.done": "已一次性导入 {count} 个文件。各文件情况：",
+    "data.multi.rejected": "{count} 个文件均未导入：{message}",
     "data.history": "导入记录",
     "data.history.empty": "还没有导入过数据。",
     "data.health": "数据健康度",

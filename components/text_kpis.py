@@ -97,11 +97,17 @@ ZH: dict[str, str] = {
     "kpi.new_deals.definition": "本期创建的商机，不论现在处于哪个阶段。",
     "kpi.pipeline_value.label": "在途商机金额",
     "kpi.pipeline_value.definition": (
-        "期末仍未关闭的商机金额（已创建、尚未关闭）；没有金额的商机按其产品的标准价格计。"
+        "期末仍未关闭的商机金额（已创建、尚未关闭）；没有金额的商机按其产品的标准价格计，"
+        "两者都没有的商机按 0 计（见“未估值的在途商机”）。"
     ),
     "kpi.pipeline_estimated_value.label": "在途商机金额（估算部分）",
     "kpi.pipeline_estimated_value.definition": (
         "在途商机中按标准价格估算的部分：没有金额的未关闭商机，按其产品的标准价格计。"
+    ),
+    "kpi.pipeline_unvalued_deals.label": "未估值的在途商机",
+    "kpi.pipeline_unvalued_deals.definition": (
+        "既无金额也无标准价格（没有产品，或产品的标准价格为 0，例如只出现在商机文件中的产品）的"
+        "未关闭商机，在途商机金额按 0 计。同一产品有两种写法时，可在数据页的“疑似重复”中合并。"
     ),
     "kpi.activities.label": "跟进次数",
     "kpi.activities.definition": "本期记录的与客户的电话、拜访、消息和会面。",
@@ -129,6 +135,7 @@ ZH: dict[str, str] = {
     "dim.channel": "渠道",
     "dim.region": "大区",
     "dim.city": "城市",
+    "dim.store": "门店",
     "dim.industry": "行业",
     "dim.customer_tier": "客户等级",
     "dim.size_band": "规模",

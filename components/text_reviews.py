@@ -42,6 +42,9 @@ EN: dict[str, str] = {
     "reviews.form.goals_help": "One row per action item, each with a due date. Add rows below.",
     "reviews.form.still_due": "{count} in this scope still need this review for {period}.",
     "reviews.form.none_due": "Everyone in this scope has this review for {period}.",
+    "reviews.form.no_weekly_due": (
+        "No one in this scope writes a weekly summary: only sellers with a lead do."
+    ),
     "reviews.form.next": "Next: {person}",
     "reviews.form.save_draft": "Save draft",
     "reviews.form.submit": "Submit",
@@ -262,6 +265,7 @@ ZH: dict[str, str] = {
     "reviews.form.goals_help": "每行一个行动项，并填写截止日期。可在下方添加行。",
     "reviews.form.still_due": "本范围内还有{count}人未提交{period}的这项评估。",
     "reviews.form.none_due": "本范围内所有人{period}的这项评估均已提交。",
+    "reviews.form.no_weekly_due": "本范围内无人需要写周总结：只有设有主管的销售人员需要写。",
     "reviews.form.next": "下一位：{person}",
     "reviews.form.save_draft": "保存草稿",
     "reviews.form.submit": "提交",

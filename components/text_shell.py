@@ -16,7 +16,7 @@ EN: dict[str, str] = {
     "currency.CNY": "¥ CNY",
     "currency.USD": "$ USD",
     "currency.EUR": "€ EUR",
-    "settings.header": "Company settings",
+    "settings.header": "Company currency",
     "settings.currency": "Currency of the amounts",
     "settings.currency.help": (
         "The currency your data's amounts are in. Every page shows money with its symbol, "
@@ -41,7 +41,7 @@ ZH: dict[str, str] = {
     "currency.CNY": "¥ 人民币",
     "currency.USD": "$ 美元",
     "currency.EUR": "€ 欧元",
-    "settings.header": "公司设置",
+    "settings.header": "公司币种",
     "settings.currency": "金额的货币",
     "settings.currency.help": (
         "数据中金额所用的货币。每个页面都以它的符号显示金额，中文和英文界面相同；金额不做换算。"

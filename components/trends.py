@@ -17,6 +17,7 @@ from components.charts import bucket_is_partial, split_figure, trend_figure
 from components.filters import GlobalFilters
 from components.format import format_date, money_column_format, points_column_format
 from components.kpi_tiles import TileData, kpi_tile
+from components.setup_checklist import no_targets_note
 from components.tables import table_with_download
 from components.text import (
     dimension_label,
@@ -27,14 +28,17 @@ from components.text import (
     label_values,
     mid_sentence,
     t,
+    t_count,
 )
 from components.theme import team_colors
 from components.url_state import coded
 from metrics.catalogue import get_kpi, listed_kpis
 from metrics.compiler import CompileError, can_break_down
+from metrics.filters import Filters
 from metrics.model import GRAINS, Grain
 from metrics.pacing import assess
-from metrics.periods import Comparison, compare_period, full_period_end, natural_grain
+from metrics.periods import Comparison, full_period_end, natural_grain
+from metrics.requests import KpiBreakdown, KpiTrend, KpiValues
 from metrics.service import growth_column, running_total
 
 DEFAULT_KPIS = ["revenue", "orders", "new_customers", "win_rate"]
@@ -172,24 +176,31 @@ def sparkline(values: pd.Series, additive: bool) -> list[float]:
 def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
     """One tile per KPI: value, like-for-like change, sparkline, target and pace."""
     f = chosen.filters
-    now = cache.kpi_values(controls.kpis, f, with_targets=True)
+    now = cache.fetch(KpiValues(kpis=controls.kpis, filters=f, with_targets=True))
     if controls.comparison == "target":
         # The target for the same days: what the KPI should have reached by now.
         before = {k: now.get(f"{k}_target") for k in controls.kpis}
         caption = t("compare.target_caption")
     else:
-        before, (c_start, c_end) = cache.kpi_compare(controls.kpis, f, controls.comparison)
-        caption = t("compare.caption", start=format_date(c_start), end=format_date(c_end))
+        then = KpiValues(kpis=controls.kpis, filters=f).compared(controls.comparison)
+        before = cache.fetch(then)
+        shown = then.filters  # the comparison period's dates, worked out by the request
+        caption = t("compare.caption", start=format_date(shown.start), end=format_date(shown.end))
     full_end = full_period_end(chosen.period, f.start, f.end)
     targeted = tuple(k for k in controls.kpis if get_kpi(k).target_metric)
     full = (
-        cache.kpi_values(targeted, f.with_dates(f.start, full_end), with_targets=True)
+        cache.fetch(
+            KpiValues(kpis=targeted, filters=f.with_dates(f.start, full_end), with_targets=True)
+        )
         if targeted
         else {}
     )
-    spark = cache.kpi_trend(controls.kpis, f, controls.grain)
+    spark = cache.fetch(KpiTrend(kpis=controls.kpis, filters=f, grain=controls.grain))
     if not any(now.get(k) for k in controls.kpis) and not any(before.get(k) for k in controls.kpis):
         st.info(t("empty.no_rows_in_period", start=format_date(f.start), end=format_date(f.end)))
+    if targeted and not any(full.get(f"{k}_target") for k in targeted):
+        # Blank attainment and pace on every tile: say why once, with the way to set targets.
+        no_targets_note(f.start, full_end)
     for offset in range(0, len(controls.kpis), TILES_PER_ROW):
         row = controls.kpis[offset : offset + TILES_PER_ROW]
         for column, kpi_id in zip(st.columns(TILES_PER_ROW), row, strict=False):
@@ -205,20 +216,29 @@ def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
                         target=target_full,
                         attainment=attainment,
                         pace=pace,
+                        note=_pipeline_note(f) if kpi_id == "pipeline_value" else None,
                     )
                 )
     st.caption(caption)
+
+
+def _pipeline_note(f: Filters) -> str | None:
+    """What Open pipeline leaves out: open deals with neither an amount nor a list price
+    (Maven's 'GTXPro' deals, whose product products.csv spells 'GTX Pro')."""
+    unvalued = cache.fetch(KpiValues(kpis=("pipeline_unvalued_deals",), filters=f))
+    count = int(unvalued.get("pipeline_unvalued_deals") or 0)
+    return t_count("tile.pipeline_unvalued", count) if count else None
 
 
 def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     """A tab per KPI with its trend, stepped target line and comparison line."""
     f = chosen.filters
     grain = controls.grain
-    frame = cache.kpi_trend(controls.kpis, f, grain, with_targets=True)
+    frame = cache.fetch(KpiTrend(kpis=controls.kpis, filters=f, grain=grain, with_targets=True))
     before = None
     if controls.comparison != "target":  # the target line is drawn anyway
-        c_start, c_end = compare_period(f.start, f.end, controls.comparison, f.period_kind)
-        before = cache.kpi_trend(controls.kpis, f.with_dates(c_start, c_end), grain)
+        then = KpiTrend(kpis=controls.kpis, filters=f, grain=grain)
+        before = cache.fetch(then.compared(controls.comparison))
     if controls.running_total:
         frame = running_total(frame, controls.kpis)
         before = None if before is None else running_total(before, controls.kpis)
@@ -261,19 +281,13 @@ def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.Data
     kpi_id = controls.kpis[0]
     f = chosen.filters
     try:
-        frame = cache.kpi_trend(
-            (kpi_id,),
-            f,
-            controls.grain,
-            dimension=controls.split,
-            with_targets=True,
+        request = KpiTrend(
+            kpis=(kpi_id,), filters=f, grain=controls.grain, dimension=controls.split
         )
+        frame = cache.fetch(request.model_copy(update={"with_targets": True}))
         before = None
         if controls.comparison != "target":  # the target steps are drawn anyway
-            c_start, c_end = compare_period(f.start, f.end, controls.comparison, f.period_kind)
-            before = cache.kpi_trend(
-                (kpi_id,), f.with_dates(c_start, c_end), controls.grain, dimension=controls.split
-            )
+            before = cache.fetch(request.compared(controls.comparison))
     except CompileError as error:
         st.warning(compile_error_text(error))
         return
@@ -340,19 +354,24 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
             )
     if not supported:
         return
-    now = cache.kpi_breakdown(supported, f, dimension)
+    now = cache.fetch(KpiBreakdown(kpis=supported, filters=f, dimension=dimension))
     targeted = tuple(k for k in supported if get_kpi(k).target_metric)
     full_end = full_period_end(chosen.period, f.start, f.end)
     merged = now
     if targeted:
-        whole = cache.kpi_breakdown(
-            targeted, f.with_dates(f.start, full_end), dimension, with_targets=True
+        whole = cache.fetch(
+            KpiBreakdown(
+                kpis=targeted,
+                filters=f.with_dates(f.start, full_end),
+                dimension=dimension,
+                with_targets=True,
+            )
         )
         targets = whole[[dimension, *(f"{k}_target" for k in targeted)]]
         merged = merged.merge(targets, on=dimension, how="left")
     if controls.comparison != "target":
-        c_start, c_end = compare_period(f.start, f.end, controls.comparison, f.period_kind)
-        before = cache.kpi_breakdown(supported, f.with_dates(c_start, c_end), dimension)
+        then = KpiBreakdown(kpis=supported, filters=f, dimension=dimension)
+        before = cache.fetch(then.compared(controls.comparison))
         merged = merged.merge(before, on=dimension, how="left", suffixes=("", "__before"))
 
     table = pd.DataFrame({dimension_label(dimension): label_values(merged, dimension)[dimension]})

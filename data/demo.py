@@ -21,9 +21,13 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from data.auth import seed_demo_users
 from data.company_kind import mark_demo
+from data.company_profile import clear_profile
 from data.demo_reviews import write_demo_reviews
+from data.demo_scale import STANDARD_REPS, chart_copies, check_demo_size
 from data.models import SELLING_ROLES
+from data.rollups import refresh_rollups
 from data.settings import write_currency
 from data.store import Store
 from data.targets import record_rep_teams
@@ -766,59 +770,115 @@ class _Org:
 
 def _rep_names(rng: np.random.Generator, vocab: _Vocabulary, n: int) -> list[str]:
     n_last = len(vocab.last_names)
-    picks = rng.choice(len(vocab.first_names) * n_last, size=n, replace=False)
-    return [
+    combos = len(vocab.first_names) * n_last
+    picks = rng.choice(combos, size=min(n, combos), replace=False)
+    names = [
         vocab.person_format.format(
             first=vocab.first_names[p // n_last], last=vocab.last_names[p % n_last]
         )
         for p in picks
     ]
+    if n > combos:  # a big demo runs out of first-and-last pairs: add a middle initial
+        names += _more_rep_names(rng, vocab, n - combos, set(names))
+    return names
 
 
-def _build_org(rng: np.random.Generator, vocab: _Vocabulary, cal: _Calendar) -> _Org:
+def _more_rep_names(
+    rng: np.random.Generator, vocab: _Vocabulary, n: int, seen: set[str]
+) -> list[str]:
+    """n more distinct names in the consumer style (Olivia A. Smith), numbered when taken."""
+    first = rng.integers(0, len(vocab.first_names), n)
+    last = rng.integers(0, len(vocab.last_names), n)
+    initial = rng.integers(0, len(vocab.middle_initials), n)
+    names = []
+    for i in range(n):
+        base = vocab.consumer_format.format(
+            first=vocab.first_names[first[i]],
+            initial=vocab.middle_initials[initial[i]],
+            last=vocab.last_names[last[i]],
+        )
+        name, k = base, 2
+        while name in seen:
+            name, k = f"{base} {k}", k + 1
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def _chart_positions() -> int:
+    """Positions in one copy of the standard organisation chart."""
+    groups = sum(len(g) for g in _GROUP_SELLERS)
+    deputies = sum(sum(d) for d in _GROUP_HAS_DEPUTY)
+    sellers = sum(len(roles) for g in _GROUP_SELLERS for roles in g)
+    support = sum(len(s) for s in _TEAM_SUPPORT)
+    return len(_TEAM_SUPPORT) + support + groups + deputies + sellers
+
+
+def _build_org(
+    rng: np.random.Generator, vocab: _Vocabulary, cal: _Calendar, people: int | None = None
+) -> _Org:
+    """The standard organisation chart, or (people given) that many people in copies of it.
+
+    Copies are numbered regions ("Retail Stores 2"); the first copy keeps the plain names. With
+    people=None the draws are exactly the standard demo's, so its tables do not change.
+    """
     end_day = cal.n_days - 1
     veteran_from = end_day - 8 * 365
+    n_top = len(vocab.teams)
+    per_chart = _chart_positions()
+    copies = 1 if people is None else chart_copies(people, per_chart, per_chart + _LEAVERS)
     teams: list[dict[str, object]] = []
-    group_ids: list[list[int]] = []
-    next_team = len(vocab.teams) + 1
-    for t, (team_name, groups) in enumerate(vocab.teams):
-        teams.append({"team_id": t + 1, "name": team_name, "parent_id": -1, "channel": CHANNELS[t]})
-        ids = []
-        for group_name in groups:
+    group_ids: list[list[int]] = []  # per top-level team, over all copies
+    next_team = n_top * copies + 1
+    for copy in range(copies):
+        suffix = "" if copy == 0 else f" {copy + 1}"
+        for t, (team_name, groups) in enumerate(vocab.teams):
+            top_id = copy * n_top + t + 1
             teams.append(
                 {
-                    "team_id": next_team,
-                    "name": group_name,
-                    "parent_id": t + 1,
+                    "team_id": top_id,
+                    "name": team_name + suffix,
+                    "parent_id": -1,
                     "channel": CHANNELS[t],
                 }
             )
-            ids.append(next_team)
-            next_team += 1
-        group_ids.append(ids)
+            ids = []
+            for group_name in groups:
+                teams.append(
+                    {
+                        "team_id": next_team,
+                        "name": group_name + suffix,
+                        "parent_id": top_id,
+                        "channel": CHANNELS[t],
+                    }
+                )
+                ids.append(next_team)
+                next_team += 1
+            group_ids.append(ids)
 
     # Positions as (team_id, role, channel index, top-level team_id), in org-chart order.
     positions: list[tuple[int, str, int, int]] = []
     team_leader_pos: dict[int, int] = {}
-    for t in range(len(vocab.teams)):
-        team_leader_pos[t + 1] = len(positions)
-        positions.append((t + 1, "sales_manager", t, t + 1))
+    for k in range(copies * n_top):
+        t, top_id = k % n_top, k + 1
+        team_leader_pos[top_id] = len(positions)
+        positions.append((top_id, "sales_manager", t, top_id))
         for role in _TEAM_SUPPORT[t]:
-            positions.append((t + 1, role, t, t + 1))
-        for g, gid in enumerate(group_ids[t]):
+            positions.append((top_id, role, t, top_id))
+        for g, gid in enumerate(group_ids[k]):
             team_leader_pos[gid] = len(positions)
-            positions.append((gid, "group_leader", t, t + 1))
+            positions.append((gid, "group_leader", t, top_id))
             if _GROUP_HAS_DEPUTY[t][g]:
-                positions.append((gid, "deputy_leader", t, t + 1))
+                positions.append((gid, "deputy_leader", t, top_id))
             for role in _GROUP_SELLERS[t][g]:
-                positions.append((gid, role, t, t + 1))
+                positions.append((gid, role, t, top_id))
 
     n_pos = len(positions)
     plain_sellers = np.array(
         [i for i, p in enumerate(positions) if p[1] in ("sales_rep", "account_manager")]
     )
-    chosen = rng.choice(plain_sellers, size=_LEAVERS + _GROWTH_HIRES, replace=False)
-    leaver_pos, growth_pos = chosen[:_LEAVERS], chosen[_LEAVERS:]
+    chosen = rng.choice(plain_sellers, size=(_LEAVERS + _GROWTH_HIRES) * copies, replace=False)
+    leaver_pos, growth_pos = chosen[: _LEAVERS * copies], chosen[_LEAVERS * copies :]
 
     hire = rng.integers(veteran_from, -30, size=n_pos)
     leave = np.full(n_pos, _NEVER)
@@ -831,12 +891,32 @@ def _build_org(rng: np.random.Generator, vocab: _Vocabulary, cal: _Calendar) -> 
     repl_of_pos = np.full(n_pos, -1, dtype=np.int64)
     rows: list[tuple[int, str, int, int, int, int]] = []  # team, role, channel, top, hire, leave
     leaver_gap = dict(zip(leaver_pos.tolist(), refill_gap.tolist(), strict=True))
+    # A sized company refills leavers only while the head count allows (the rest stay empty
+    # and their group leader covers), then makes up the exact head count with sellers below.
+    refills_left = _NEVER if people is None else people - n_pos
     for i, (team_id, role, channel, top) in enumerate(positions):
         rep_of_pos[i] = len(rows)
         rows.append((team_id, role, channel, top, int(hire[i]), int(leave[i])))
-        if i in leaver_gap and leave[i] + leaver_gap[i] <= end_day:
+        if i in leaver_gap and leave[i] + leaver_gap[i] <= end_day and refills_left > 0:
+            refills_left -= 1
             repl_of_pos[i] = len(rows)
             rows.append((team_id, role, channel, top, int(leave[i] + leaver_gap[i]), _NEVER))
+    if people is not None and len(rows) < people:
+        extra = people - len(rows)
+        # One more seller per group in turn, over every region, so no lead's span grows much.
+        slots = [
+            (gid, k % n_top, g, k + 1)
+            for k, ids in enumerate(group_ids)
+            for g, gid in enumerate(ids)
+        ]
+        extra_hire = rng.integers(veteran_from, -30, size=extra)
+        for j in range(extra):
+            gid, t, g, top = slots[j % len(slots)]
+            role = _GROUP_SELLERS[t][g][0]
+            positions.append((gid, role, t, top))
+            rows.append((gid, role, t, top, int(extra_hire[j]), _NEVER))
+        rep_of_pos = np.concatenate([rep_of_pos, np.arange(len(rows) - extra, len(rows))])
+        repl_of_pos = np.concatenate([repl_of_pos, np.full(extra, -1, dtype=np.int64)])
 
     n_reps = len(rows)
     rep_team = np.array([r[0] for r in rows])
@@ -1370,6 +1450,9 @@ class _Context:
     customers: _Customers
     targets: np.ndarray  # (channels, days) order volume
     scale: float  # size relative to the default 3,000-customer company
+    # Activities are people's work, so they grow with the head count as well: the smaller of
+    # the customer scale and the people scale (always `scale` for the standard 65 people).
+    touch_scale: float
 
 
 def _scaled(base: int, scale: float) -> int:
@@ -1446,7 +1529,7 @@ def _build_deals(rng: np.random.Generator, ctx: _Context) -> pd.DataFrame:
 def _build_activities(rng: np.random.Generator, ctx: _Context) -> pd.DataFrame:
     cal, org, cust = ctx.cal, ctx.org, ctx.customers
     end_day = cal.n_days - 1
-    n = _scaled(_BASE_ACTIVITIES, ctx.scale)
+    n = _scaled(_BASE_ACTIVITIES, ctx.touch_scale)
     lo = np.clip(cust.acq_day - 30, 0, end_day)
     hi = np.where(cust.kind == POTENTIAL, end_day, np.minimum(cust.hi + 30, end_day))
     weight = cust.intensity**0.6 * np.where(cust.kind == POTENTIAL, 2.0, 1.0)
@@ -1897,10 +1980,17 @@ def generate_demo(
     end_date: date | None = None,
     locale: str = "en",
     progress: ProgressFn | None = None,
+    reps: int | None = None,
+    customers: int | None = None,
 ) -> DemoSummary:
     """Replace everything in `store` with a generated demo company and return its row counts.
 
     Three years of history end at `end_date` (default: today) with exactly `orders` order lines.
+    `reps` (default: the standard 65) is the exact number of people, in copies of the standard
+    organisation chart (data/demo_scale.py); `customers` the exact number of customers (default:
+    1.5% of the order lines, between 150 and 3,000 per 65 people, and at least one per person).
+    Deals and feedback grow with the customers, activities with customers and people alike.
+    Bad sizes raise ValueError with a sentence (data/demo_scale.check_demo_size).
     The same seed, end date and size give identical tables. `locale` ('en' or 'zh_CN', see
     `resolve_locale`) chooses the words only: names, places, products and texts; every number
     and date is the same in each locale. The company and its review history (data/demo_reviews.py,
@@ -1908,8 +1998,7 @@ def generate_demo(
     killed process leaves the previous data in place, never a company without its reviews.
     """
     code = resolve_locale(locale)
-    if orders < 0:
-        raise ValueError("orders must be zero or more")
+    check_demo_size(orders, reps, customers)
     report: ProgressFn = progress or (lambda _fraction, _message: None)
     vocab = _VOCABULARIES[code]
     cal = _make_calendar(end_date or date.today())
@@ -1919,13 +2008,21 @@ def generate_demo(
     org_rng, product_rng, demand_rng, customer_rng, order_rng, deal_rng, touch_rng, misc_rng = (
         streams
     )
-    org = _build_org(org_rng, vocab, cal)
+    org = _build_org(org_rng, vocab, cal, reps)
     products = _build_products(product_rng, vocab)
     targets = _order_targets(demand_rng, cal)
-    n_customers = int(np.clip(round(orders * 0.015), 150, _BASE_CUSTOMERS))
+    people = len(org.rep_team)
+    if customers is not None:
+        n_customers = customers
+    else:  # 3,000 at most per 65 people (the standard demo's cap), and one per person at least
+        cap = round(_BASE_CUSTOMERS * max(people, STANDARD_REPS) / STANDARD_REPS)
+        n_customers = int(np.clip(round(orders * 0.015), 150, cap))
+        n_customers = n_customers if reps is None else max(n_customers, people)
     target_cums = np.vstack([_cumulative(t) for t in targets])
-    customers = _build_customers(customer_rng, vocab, cal, org, n_customers, target_cums)
-    ctx = _Context(cal, vocab, org, products, customers, targets, n_customers / _BASE_CUSTOMERS)
+    customer_set = _build_customers(customer_rng, vocab, cal, org, n_customers, target_cums)
+    scale = n_customers / _BASE_CUSTOMERS
+    touch_scale = scale if reps is None else min(scale, people / STANDARD_REPS)
+    ctx = _Context(cal, vocab, org, products, customer_set, targets, scale, touch_scale)
     report(0.03, "Built the organisation, products and customers")
 
     with store.transaction() as cur:
@@ -1934,11 +2031,14 @@ def generate_demo(
         cur.execute("DELETE FROM review_action_events")  # ticks of the reviews just deleted
         cur.execute("DELETE FROM import_keys")  # keys of imported rows that are gone now
         cur.execute("DELETE FROM order_returns")  # return dates of the returned lines deleted
+        cur.execute("DELETE FROM order_places")  # an import's ship-to places, not the demo's
         cur.execute("DELETE FROM rep_period_teams")  # the teams of the targets deleted
         # The demo's amounts are yuan in Chinese and dollars in English: the company's setting.
         write_currency(cur, "CNY" if code == "zh_CN" else "USD")
         mark_demo(cur)  # demo-only things (its plan, contests, reviews) show on it alone
+        clear_profile(cur)  # an imported company's name is not the demo's
         _write_org(cur, ctx)
+        seed_demo_users(cur)  # the demo's sign-in accounts, one per role, for its people
         tally = _write_orders(cur, order_rng, ctx, orders, report)
         _write_return_dates(cur, cal)
         _write_customers(cur, ctx, tally)
@@ -1976,5 +2076,6 @@ def generate_demo(
         reviews = write_demo_reviews(cur, cal.end, seed, locale=code)  # same transaction
         report(0.98, "Review history written")
         summary = _summarize(cur)
+        refresh_rollups(cur)  # rollups commit with the rows they summarise
     report(1.0, "Demo company ready")
     return dataclasses.replace(summary, reviews=reviews)

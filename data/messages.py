@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, Literal, Self
 
-from data import backup_messages
+from data import auth_messages, backup_messages
 from data.importing import messages as import_messages
 
 LANGUAGES = ("en", "zh")  # the format specs a nested message understands
@@ -74,6 +74,21 @@ _EN: dict[str, str] = {
     # Company settings
     "settings.currency_unknown": (
         "{code} is not a currency Huddle can show: use one of {allowed}. Nothing was changed."
+    ),
+    "settings.company_name_empty": (
+        "The company's name is empty: give it a name of 1 to 80 characters. Nothing was changed."
+    ),
+    "settings.company_name_too_long": (
+        "The company's name '{name}' is {length} characters long, over the limit of {limit}: "
+        "shorten it. Nothing was changed."
+    ),
+    "settings.fiscal_month_bad": (
+        "'{value}' is not a month: the fiscal year's first month is a number from 1 (January) "
+        "to 12 (December). Nothing was changed."
+    ),
+    "settings.time_zone_unknown": (
+        "'{value}' is not a time zone Huddle knows: use an IANA name such as Asia/Shanghai, "
+        "Europe/Berlin or America/New_York. Nothing was changed."
     ),
     # Lists of messages
     "messages.more": "…and {count} more.",
@@ -224,6 +239,21 @@ _EN: dict[str, str] = {
         "your rows with it: clear it first (--replace on the command line, 'Clear the demo "
         "company' on the Data page), or import into another file with --db."
     ),
+    "import.refused.other_company": (
+        "{file} was not imported: it looks like another company's data. Only {counts:en} in "
+        "this file are already in {company}. Choose: add it to {company} anyway "
+        "(--add-to-company), replace the data of {company} with it and start fresh "
+        "(--replace-company), or import it into another database file (--db)."
+    ),
+    "import.refused.other_company_unnamed": (
+        "{file} was not imported: it looks like another company's data. Only {counts:en} in "
+        "this file are already in this database's company. Choose: add it to that company "
+        "anyway (--add-to-company), replace the company's data with it and start fresh "
+        "(--replace-company), or import it into another database file (--db)."
+    ),
+    "import.company_match.count.people": "{matched:,} of {total:,} people",
+    "import.company_match.count.customers": "{matched:,} of {total:,} customers",
+    "import.company_match.count.products": "{matched:,} of {total:,} products",
 }
 
 _ZH: dict[str, str] = {
@@ -270,6 +300,17 @@ _ZH: dict[str, str] = {
     "db.error": "数据库 {path} 报告了一个错误（{detail}）。正在保存的内容（如有）未保存。",
     "settings.currency_unknown": (
         "{code} 不是 Huddle 能显示的货币：请使用 {allowed} 之一。未做任何更改。"
+    ),
+    "settings.company_name_empty": "公司名称为空：请填写 1 到 80 个字符的名称。未做任何更改。",
+    "settings.company_name_too_long": (
+        "公司名称“{name}”有 {length} 个字符，超过了 {limit} 个字符的上限：请缩短。未做任何更改。"
+    ),
+    "settings.fiscal_month_bad": (
+        "“{value}”不是月份：财年的起始月份是 1（一月）到 12（十二月）之间的数字。未做任何更改。"
+    ),
+    "settings.time_zone_unknown": (
+        "“{value}”不是 Huddle 认识的时区：请使用 IANA 名称，例如 Asia/Shanghai、Europe/Berlin"
+        " 或 America/New_York。未做任何更改。"
     ),
     "messages.more": "……另有 {count} 条。",
     "messages.semicolon": "；",
@@ -398,10 +439,23 @@ _ZH: dict[str, str] = {
         "{path} 中是演示公司的数据（或不是由 Huddle 导入的数据），导入会与之混在一起：请先清除"
         "（命令行用 --replace，数据页勾选“导入时清除演示公司”），或用 --db 导入到另一个文件。"
     ),
+    "import.refused.other_company": (
+        "{file} 未导入：它看起来是另一家公司的数据。文件中只有 {counts:zh} 已在{company}中。"
+        "请选择：仍然添加到{company}（命令行：--add-to-company）；用它替换{company}的数据、"
+        "重新开始（--replace-company）；或导入到另一个数据库文件（--db）。"
+    ),
+    "import.refused.other_company_unnamed": (
+        "{file} 未导入：它看起来是另一家公司的数据。文件中只有 {counts:zh} 已在这个数据库的公司中。"
+        "请选择：仍然添加到该公司（命令行：--add-to-company）；用它替换该公司的数据、"
+        "重新开始（--replace-company）；或导入到另一个数据库文件（--db）。"
+    ),
+    "import.company_match.count.people": "{total:,} 个人员中的 {matched:,} 个",
+    "import.company_match.count.customers": "{total:,} 个客户中的 {matched:,} 个",
+    "import.company_match.count.products": "{total:,} 个产品中的 {matched:,} 个",
 }
 
-EN: dict[str, str] = {**_EN, **import_messages.EN, **backup_messages.EN}
-ZH: dict[str, str] = {**_ZH, **import_messages.ZH, **backup_messages.ZH}
+EN: dict[str, str] = {**_EN, **import_messages.EN, **backup_messages.EN, **auth_messages.EN}
+ZH: dict[str, str] = {**_ZH, **import_messages.ZH, **backup_messages.ZH, **auth_messages.ZH}
 
 
 def english(key: str, **values: object) -> str:

@@ -26,6 +26,7 @@ from typing import Any, Literal
 import duckdb
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from data import audit
 from data.errors import HuddleDataError
 from data.messages import EN, Message, MessageList, english
 from data.store import Store, WriteConflict
@@ -487,9 +488,11 @@ def save_review(
     review_id: str | None = None,
     base_version: int | None = None,
     change_note: str | None = None,
+    actor: int | None = None,
 ) -> SavedReview:
     """Save `review` as the next version of `review_id` (a new review when None), in one
-    transaction.
+    transaction, with its audit row (review.draft or review.submit, by `actor`) when a version
+    was added.
 
     The same submission_id lands once: a repeat returns where the first landed. With
     base_version, the save is refused (ReviewConflict) if someone saved a later version since.
@@ -503,7 +506,7 @@ def save_review(
     for attempt in range(_ATTEMPTS):
         try:
             with store.transaction() as cur:
-                return save_review_on(
+                saved = save_review_on(
                     cur,
                     review,
                     status=status,
@@ -513,10 +516,28 @@ def save_review(
                     base_version=base_version,
                     change_note=change_note,
                 )
+                if saved.created:  # a repeat or an unchanged save wrote nothing to audit
+                    _audit_save(cur, saved, review, actor)
+                return saved
         except WriteConflict:
             if attempt == _ATTEMPTS - 1:
                 raise
     raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _audit_save(
+    cur: duckdb.DuckDBPyConnection, saved: SavedReview, review: ReviewInput, actor: int | None
+) -> None:
+    # Which review and version; never its text or scores (those are in the review's own rows).
+    details = {
+        "version": saved.version,
+        "rep_id": review.rep_id,
+        "kind": review.kind,
+        "period_start": review.period_start,
+        "period_end": review.period_end,
+    }
+    action = "review.submit" if saved.status == "submitted" else "review.draft"
+    audit.record(cur, actor, action, "review", saved.review_id, details)
 
 
 def save_draft(store: Store, review: ReviewInput, **kwargs: Any) -> SavedReview:
@@ -569,11 +590,23 @@ def set_action_item_done_on(
 
 
 def set_action_item_done(
-    store: Store, review_id: str, item_id: str, *, done: bool, changed_by: str, event_id: str
+    store: Store,
+    review_id: str,
+    item_id: str,
+    *,
+    done: bool,
+    changed_by: str,
+    event_id: str,
+    actor: int | None = None,
 ) -> bool:
     """Record that an action item of the review's latest version is done (or reopened); the
-    event is appended, never updated. False when event_id had been recorded already."""
+    event is appended, never updated, with its audit row (review.action_item, by `actor`).
+    False when event_id had been recorded already (and nothing is written)."""
     with store.transaction() as cur:
-        return set_action_item_done_on(
+        added = set_action_item_done_on(
             cur, review_id, item_id, done=done, changed_by=changed_by, event_id=event_id
         )
+        if added:
+            details = {"item_id": item_id, "done": done}
+            audit.record(cur, actor, "review.action_item", "review", review_id, details)
+        return added

@@ -12,6 +12,7 @@ import os
 
 import duckdb
 
+from data import audit
 from data.errors import HuddleDataError
 from data.store import Store
 
@@ -62,12 +63,23 @@ def write_currency(con: duckdb.DuckDBPyConnection, code: str) -> str:
     return cleaned
 
 
-def set_currency(store: Store, code: str) -> str:
-    """Set the company's currency in its own transaction; refuses an unknown code with a
-    sentence (nothing is written) and returns the code stored."""
+def set_currency(
+    store: Store, code: str, *, actor: int | None = None, via: str | None = None
+) -> str:
+    """Set the company's currency in its own transaction, with its audit row
+    (settings.currency, by `actor`; `via` says where from, e.g. "cli"); refuses an unknown code
+    with a sentence (nothing is written) and returns the code stored."""
     cleaned = checked_currency(code)
     with store.transaction() as cur:
-        return write_currency(cur, cleaned)
+        before = cur.execute(
+            "SELECT value FROM company_settings WHERE name = ?", [_CURRENCY]
+        ).fetchall()
+        stored = write_currency(cur, cleaned)
+        details = {"before": before[0][0] if before else None, "after": stored}
+        if via is not None:
+            details["via"] = via
+        audit.record(cur, actor, "settings.currency", "setting", _CURRENCY, details)
+        return stored
 
 
 def propose_currency(con: duckdb.DuckDBPyConnection, code: str) -> None:

@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from data import audit
 from data.errors import InvalidValue, ValidationFailed
 from data.messages import Message, MessageList, input_problem
 from data.models import Target
@@ -128,10 +129,18 @@ def record_rep_teams(cur: Any, start: date | None = None, end: date | None = Non
 
 
 def save_scenario(
-    store: Store, name: str, metric: str, start: date, end: date, rows: list[Target]
+    store: Store,
+    name: str,
+    metric: str,
+    start: date,
+    end: date,
+    rows: list[Target],
+    *,
+    actor: int | None = None,
 ) -> int:
     """Save `rows` as scenario `name` for one KPI and period, replacing what that scenario
-    held for them; returns the number of rows saved."""
+    held for them, with its audit row (target.scenario_save, by `actor`); returns the number
+    of rows saved."""
     name = valid_scenario_name(name)
     _check_rows(rows, metric, start, end)
     with store.transaction() as cur:
@@ -148,18 +157,36 @@ def save_scenario(
             ],
         )
         record_rep_teams(cur, start, end)
+        audit.record(
+            cur, actor, "target.scenario_save", "target_scenario", name,
+            _audit_details(metric, start, end, rows=len(rows)),
+        )  # fmt: skip
     return len(rows)
 
 
-def delete_scenario(store: Store, name: str, metric: str, start: date, end: date) -> int:
-    """Remove a scenario's rows for one KPI and period (official targets are never touched)."""
+def _audit_details(metric: str, start: date, end: date, **counts: int | str) -> dict[str, Any]:
+    """What an audit row of a targets write names: the KPI, the period and row counts."""
+    return {"metric": metric, "period_start": start, "period_end": end, **counts}
+
+
+def delete_scenario(
+    store: Store, name: str, metric: str, start: date, end: date, *, actor: int | None = None
+) -> int:
+    """Remove a scenario's rows for one KPI and period (official targets are never touched),
+    with its audit row (target.scenario_delete, by `actor`) when a row went."""
     with store.transaction() as cur:
         cur.execute(
             "DELETE FROM targets WHERE scenario = $name AND metric = $metric"
             " AND period_start = $start AND period_end = $end RETURNING 1",
             {"name": name, "metric": metric, "start": start, "end": end},
         )
-        return len(cur.fetchall())
+        deleted = len(cur.fetchall())
+        if deleted:
+            audit.record(
+                cur, actor, "target.scenario_delete", "target_scenario", name,
+                _audit_details(metric, start, end, rows=deleted),
+            )  # fmt: skip
+        return deleted
 
 
 @dataclass(frozen=True)
@@ -172,7 +199,14 @@ class Published:
 
 
 def publish_scenario(
-    store: Store, name: str, metric: str, start: date, end: date, *, replaced_scenario: str
+    store: Store,
+    name: str,
+    metric: str,
+    start: date,
+    end: date,
+    *,
+    replaced_scenario: str,
+    actor: int | None = None,
 ) -> Published:
     """Make scenario `name` the official targets for its KPI and period.
 
@@ -243,6 +277,13 @@ def publish_scenario(
             params,
         ).fetchall()
         record_rep_teams(cur, start, end)
+        audit.record(
+            cur, actor, "target.publish", "target_scenario", name,
+            _audit_details(
+                metric, start, end, published=len(published), replaced=len(replaced),
+                replaced_scenario=replaced_scenario,
+            ),
+        )  # fmt: skip
     return Published(len(published), len(replaced), replaced_scenario)
 
 

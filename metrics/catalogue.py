@@ -267,7 +267,8 @@ _DECLARED: tuple[Kpi, ...] = (
         zero_when_empty=True,
         definition=(
             "Amount of the deals open at the end of the period (created, not yet closed);"
-            " a deal with no amount is valued at its product's list price."
+            " a deal with no amount is valued at its product's list price, and a deal with"
+            " neither adds nothing (see Open deals not valued)."
         ),
     ),
     Kpi(
@@ -280,6 +281,23 @@ _DECLARED: tuple[Kpi, ...] = (
         definition=(
             "The part of the open pipeline valued at list price: open deals with no amount,"
             " at their product's list price."
+        ),
+    ),
+    Kpi(
+        id="pipeline_unvalued_deals",
+        label="Open deals not valued",
+        unit="count",
+        direction="lower_is_better",
+        source="pipeline",
+        # An import gives a product named only by a deal (not in the products file) a list
+        # price of 0: as unpriced as no product at all.
+        sql="count(*) FILTER (WHERE amount_cents IS NULL AND coalesce(list_price_cents, 0) = 0)",
+        zero_when_empty=True,
+        definition=(
+            "Open deals with neither an amount nor a list price (no product, or a product whose"
+            " list price is 0, as one named only by the deals file is), so Open pipeline counts"
+            " them as nothing. A product spelled two ways shows in the Data page's likely"
+            " duplicates, where it can be merged."
         ),
     ),
     # Activity (follow-up, 回访)

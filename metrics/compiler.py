@@ -22,11 +22,13 @@ from metrics.filters import Filters
 from metrics.messages import MetricsMessage
 from metrics.model import REFERENCE, Grain, Kpi
 from metrics.periods import previous_start, unit_start
+from metrics.scope import Scope
 from metrics.sources import (
     GIVEN_CUSTOMER_SEGMENTS,
     NO_CUSTOMER_SEGMENTS,
     SEGMENT_DIMENSIONS,
     SOURCES,
+    with_rollups,
 )
 
 _DIM_KEYS = ("dim", "dim2")
@@ -183,9 +185,11 @@ def _interval(grain: str) -> str:
 def _target_level(request: MetricRequest) -> str | None:
     """Which targets answer this request: the company's, a team's, the groups' or the reps'."""
     dim, filters = request.dimension, request.filters
+    scope = filters.scope
     if request.dimension2 is not None:
         return None  # targets are set along one line (company, team, rep), never a grid
-    if dim in ("rep", "rep_id", "role") or filters.rep_id is not None:
+    # A user's scope reads the targets its filter would: a person's own, or their team's.
+    if dim in ("rep", "rep_id", "role") or filters.rep_id is not None or scope.kind == "rep":
         return "s.target_level = 'rep'"
     if dim == "group":
         return "s.target_level = 'group'"
@@ -195,6 +199,8 @@ def _target_level(request: MetricRequest) -> str | None:
         return None  # no targets are set by region, industry and the like
     if filters.team_id is not None:
         return "s.target_level IN ('top', 'group') AND s.team_id = $team_id"
+    if scope.kind == "team":
+        return "s.target_level IN ('top', 'group') AND s.team_id = $scope_team_id"
     if filters.channel is not None:
         return "s.target_level = 'top'"
     return "s.target_level = 'company'"
@@ -214,7 +220,25 @@ def scope_conditions(filters: Filters) -> list[str]:
         conditions.append("s.rep_id = $rep_id")
     if filters.hide_leavers:
         conditions.append("(s.rep_leave_date IS NULL OR s.rep_leave_date > $end)")
-    return conditions
+    return conditions + user_scope_conditions(filters.scope)
+
+
+def user_scope_conditions(scope: Scope, alias: str = "s", *, rep: bool = True) -> list[str]:
+    """SQL conditions keeping a row (alias `alias`, with team_id and rep_id) in the signed-in
+    user's scope, added on top of the filters' own: a team and the groups below it
+    ($scope_team_id), or one person ($scope_rep_id). `rep=False` is for rows that are teams,
+    not people: a person's scope then keeps their own team. The scope of everyone adds none,
+    so the SQL of an unscoped request is unchanged."""
+    if scope.kind == "team":
+        return [
+            f"{alias}.team_id IN"
+            " (SELECT team_id FROM team_closure WHERE ancestor_id = $scope_team_id)"
+        ]
+    if scope.kind == "rep":
+        if rep:
+            return [f"{alias}.rep_id = $scope_rep_id"]
+        return [f"{alias}.team_id = (SELECT team_id FROM reps WHERE rep_id = $scope_rep_id)"]
+    return []
 
 
 def _dimension_key(dim: str) -> str:
@@ -229,14 +253,17 @@ def _columns_read(*sql: str) -> frozenset[str]:
     return frozenset(name for text in sql for name in _NAME.findall(text))
 
 
-def _scoped_sql(source_id: str, request: MetricRequest, columns: frozenset[str] | None) -> str:
+def _scoped_sql(
+    source_id: str, request: MetricRequest, columns: frozenset[str] | None, rollups: bool
+) -> str:
     """The source's SQL with the user's scope, the breakdown and the customer segments filled
     in where it asks for them, joining only what `columns` (None: everything) need.
 
     A window over a customer's history (their previous buying day) must see only the rows of
     the breakdown row it counts in, exactly as a filter to that row would leave it: so the
     breakdown's keys join the customer in its PARTITION BY ({split}), and a row of "by team"
-    always equals the same KPI filtered to that team."""
+    always equals the same KPI filtered to that team. With `rollups`, derived columns a
+    rollup answers (a customer's first day) are read from it."""
     scope = " AND ".join(scope_conditions(request.filters)) or "true"
     segments = GIVEN_CUSTOMER_SEGMENTS if request.customer_segments else NO_CUSTOMER_SEGMENTS
     names = [f"split_{n}" for n in range(1, len(request.dimensions()) + 1)]
@@ -244,9 +271,9 @@ def _scoped_sql(source_id: str, request: MetricRequest, columns: frozenset[str] 
         f", {_dimension_key(dim)} AS {name}"
         for dim, name in zip(request.dimensions(), names, strict=True)
     )
+    source = with_rollups(SOURCES[source_id]) if rollups else SOURCES[source_id]
     return (
-        SOURCES[source_id]
-        .sql_for(columns)
+        source.sql_for(columns)
         .replace("{scope}", scope)
         .replace("{split_columns}", split_columns)
         .replace("{split}", "".join(f", {name}" for name in names))
@@ -295,7 +322,12 @@ def _check_dimension(request: MetricRequest, source_id: str, kpi_ids: list[str])
 
 
 def _source_cte(
-    request: MetricRequest, source_id: str, previous: bool, kpi_ids: list[str], prune: bool
+    request: MetricRequest,
+    source_id: str,
+    previous: bool,
+    kpi_ids: list[str],
+    prune: bool,
+    rollups: bool,
 ) -> str | None:
     """The CTE that aggregates one source; None when targets do not apply to the request."""
     source = SOURCES[source_id]
@@ -322,7 +354,7 @@ def _source_cte(
     # What the CTE reads of the source: its filters, keys and aggregates (the bucket join and
     # the window only read columns every source has: day, open_from, open_until).
     columns = _columns_read(*conditions, *keys, *aggregates) if prune else None
-    body = f"({_scoped_sql(source_id, request, columns)}) s"
+    body = f"({_scoped_sql(source_id, request, columns, rollups)}) s"
     if source.snapshot:
         # Open at the end of each bucket (or of the period): created by then, not closed by then.
         if grain:
@@ -345,7 +377,7 @@ def _source_cte(
     return f"SELECT {select}\nFROM {from_}\nWHERE {where}{group}"
 
 
-def _carried_over_cte(request: MetricRequest, kpi_id: str, prune: bool) -> str:
+def _carried_over_cte(request: MetricRequest, kpi_id: str, prune: bool, rollups: bool) -> str:
     """Distinct values present both in the period (or bucket) and in the period before it."""
     kpi = CATALOGUE[kpi_id]
     source_id = kpi.source or ""
@@ -353,7 +385,7 @@ def _carried_over_cte(request: MetricRequest, kpi_id: str, prune: bool) -> str:
     conditions = scope_conditions(request.filters)
     keys = _keys(request, source_id, False)
     columns = _columns_read(*conditions, *keys, kpi.sql) if prune else None
-    body = f"({_scoped_sql(source_id, request, columns)}) s"
+    body = f"({_scoped_sql(source_id, request, columns, rollups)}) s"
     sides = []
     for previous in (False, True):
         keys = _keys(request, source_id, previous)
@@ -368,12 +400,18 @@ def _carried_over_cte(request: MetricRequest, kpi_id: str, prune: bool) -> str:
     return f"SELECT {select}\nFROM ({sides[0]}) now JOIN ({sides[1]}) before USING ({using}){group}"
 
 
-def compile_request(request: MetricRequest, *, prune: bool = True) -> CompiledQuery:
+def compile_request(
+    request: MetricRequest, *, prune: bool = True, rollups: bool = False
+) -> CompiledQuery:
     """Compile a request into one SQL statement and its parameters.
 
     Each source joins only the tables (and builds only the CTEs) whose columns the request's
     filters, dimensions and KPIs read; `prune=False` joins them all, as Huddle did before
-    (the same numbers, slower: benchmarks/bench_queries.py compares the two)."""
+    (the same numbers, slower: benchmarks/bench_queries.py compares the two).
+
+    `rollups` reads what a rollup answers exactly (data.rollups: each customer's first
+    purchase day) from it instead of the rows; the caller sets it only while the rollups are
+    current (metrics.service.run), and the numbers are the same either way."""
     plan = _Plan()
     outputs = request.output_kpis()
     expressions = {k: _finish(get_kpi(k), _expression(k, False, plan)) for k in outputs}
@@ -399,10 +437,10 @@ def compile_request(request: MetricRequest, *, prune: bool = True) -> CompiledQu
                 if previous:
                     raise CompileError.of("compile.no_previous_value", kpi=kpi_id)
                 measured.append(f"m{len(measured)}_{kpi_id}")
-                ctes.append((measured[-1], _carried_over_cte(request, kpi_id, prune)))
+                ctes.append((measured[-1], _carried_over_cte(request, kpi_id, prune, rollups)))
         if not aggregates:
             continue
-        body = _source_cte(request, source_id, previous, aggregates, prune)
+        body = _source_cte(request, source_id, previous, aggregates, prune, rollups)
         if body is None:
             missing += [_measure_column(k, previous) for k in aggregates]
             continue
@@ -474,6 +512,8 @@ def scope_params(filters: Filters, sql: str, **extra: Any) -> dict[str, Any]:
         "team_id": filters.team_id,
         "channel": filters.channel,
         "rep_id": filters.rep_id,
+        "scope_team_id": filters.scope.team_id,
+        "scope_rep_id": filters.scope.rep_id,
         **extra,
     }
     used = set(_PARAM.findall(sql))

@@ -16,6 +16,8 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension(id="channel", label="Channel", column="channel"),
         Dimension(id="region", label="Region", column="region"),
         Dimension(id="city", label="City", column="city"),
+        # Only order lines have a store: the one their file names (order_places).
+        Dimension(id="store", label="Store", column="store"),
         Dimension(id="industry", label="Industry", column="industry"),
         Dimension(id="customer_tier", label="Customer tier", column="customer_tier"),
         Dimension(id="size_band", label="Size band", column="size_band"),

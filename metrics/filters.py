@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from metrics.periods import PeriodKind
+from metrics.scope import ALL, Scope
 
 
 class Filters(BaseModel):
@@ -25,6 +26,9 @@ class Filters(BaseModel):
     # decides the period compared with and retention's base (metrics.periods.period_unit);
     # None reads it from the dates: a month, else a quarter, else a year, else rolling.
     period_kind: PeriodKind | None = None
+    # Whose rows the signed-in user may read (metrics.scope). The compiler adds its condition
+    # to every query on top of the filters above, and it is part of every cache key.
+    scope: Scope = ALL
 
     @model_validator(mode="after")
     def _ordered(self) -> Filters:

@@ -119,14 +119,16 @@ _MEASURED = ("revenue", "gross_margin")
 RETURN_COLUMNS = ["side", "bucket", PERSON, "net_cents", "cost_cents", "undated"]
 # Returned order lines with the day they came back: the return date when one is recorded
 # (order_returns, migration 0007), else the order date. Exposes the columns
-# compiler.scope_conditions reads (alias s), with the channel of the top-level team, as the
-# orders source does.
+# compiler.scope_conditions reads (alias s), with the line's own channel when its file gave
+# one (order_places, migration 0010), else its top-level team's, as the orders source does.
 _RETURNED_LINES = """(
     SELECT o.rep_id, o.team_id, o.order_date, x.return_date,
            coalesce(x.return_date, o.order_date) AS back_day,
-           o.net_amount_cents, o.cost_cents, r.leave_date AS rep_leave_date, t.channel
+           o.net_amount_cents, o.cost_cents, r.leave_date AS rep_leave_date,
+           coalesce(op.channel, t.channel) AS channel
     FROM orders o
     LEFT JOIN order_returns x ON x.order_id = o.order_id AND x.line_no = o.line_no
+    LEFT JOIN order_places op ON op.order_id = o.order_id AND op.line_no = o.line_no
     LEFT JOIN reps r ON r.rep_id = o.rep_id
     LEFT JOIN team_roots tr ON tr.team_id = o.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id

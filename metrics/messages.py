@@ -22,6 +22,11 @@ EN: dict[str, str] = {
     "compile.segments_crossed": (
         "Lifecycle stage and RFM segment cannot be crossed with each other."
     ),
+    # A read outside the signed-in user's scope (metrics.scope.OutOfScope)
+    "scope.team_only": (
+        "You can see the numbers of {team} only (that team and the groups below it)."
+    ),
+    "scope.own_only": "You can see your own numbers only.",
     # The incentive plan file (metrics.incentive_plan.PlanError)
     "plan.missing": "The incentive plan {path} cannot be read: there is no such file.",
     "plan.unreadable": "The incentive plan {path} cannot be read: {reason}.",
@@ -63,6 +68,8 @@ ZH: dict[str, str] = {
     "compile.no_previous": "{kpi}无法取上一期的值。",
     "compile.no_previous_value": "{kpi}没有上一期的值。",
     "compile.segments_crossed": "生命周期阶段和 RFM 分群不能交叉分析，请只选其中一个。",
+    "scope.team_only": "你只能查看{team}的数据（该团队及其下属小组）。",
+    "scope.own_only": "你只能查看自己的数据。",
     "plan.missing": "找不到激励方案文件 {path}，请检查路径（或环境变量 HUDDLE_PLAN）。",
     "plan.unreadable": "无法读取激励方案文件 {path}（{reason}），请检查文件权限。",
     "plan.not_toml": (

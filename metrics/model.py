@@ -70,7 +70,9 @@ class Join(BaseModel):
 
     `columns` maps each column the source exposes to its expression (rep_role: r.role);
     `needs` names the aliases of joins its ON clause reads (the top team needs team_roots).
-    Every join is LEFT and on a unique key, so leaving one out never changes the rows."""
+    Every join is LEFT and on a unique key, so leaving one out never changes the rows. A join
+    with no `sql` adds no table: its columns combine other joins' (an order line's region, else
+    its customer's), and `needs` names those."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -140,7 +142,9 @@ class Source(BaseModel):
         joins = [j for j in self.joins if j.alias in wanted]
         joined = [f"{e} AS {c}" for j in joins for c, e in j.columns.items()]
         select = ",\n    ".join([self.select, *joined])
-        rows = f"SELECT {select}\nFROM {self.from_}" + "".join(f"\n    {j.sql}" for j in joins)
+        rows = f"SELECT {select}\nFROM {self.from_}" + "".join(
+            f"\n    {j.sql}" for j in joins if j.sql
+        )
         derived = [d for d in self.derived if columns is None or d.column in columns]
         return (
             self.template.replace("{rows}", rows)

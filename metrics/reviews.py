@@ -286,16 +286,25 @@ def coverage(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     return out[COVERAGE_COLUMNS].reset_index(drop=True)
 
 
-def still_due(store: Store, filters: Filters, kind: str, start: date, end: date) -> pd.DataFrame:
-    """People in scope still without a submitted review of `kind` for exactly [start, end]:
-    those on staff on `end` (or on filters.end, if earlier) who have a leader, sellers only
-    for weekly summaries. Columns rep_id, rep, leader, status ('draft' or 'missing'), in the
-    people list's order (team, group, role, name)."""
+def reviewable(store: Store, filters: Filters, kind: str, end: date) -> pd.DataFrame:
+    """People in scope who owe a review of `kind` for a period ending `end`: those on staff on
+    `end` (or on filters.end, if earlier) who have a leader, sellers only for weekly summaries.
+    The people list's columns and order. Empty when nobody in scope has a leader, so "no one
+    still due" can be told apart from "no one due at all"."""
     day = min(end, filters.end)
     people = team_structure.people(store, filters.with_dates(day, day))
     people = people[people["leader"].notna()]
     if kind == "weekly_summary":
         people = people[people["role"].isin(WEEKLY_SUMMARY_ROLES)]
+    return people
+
+
+def still_due(store: Store, filters: Filters, kind: str, start: date, end: date) -> pd.DataFrame:
+    """People in scope still without a submitted review of `kind` for exactly [start, end]:
+    those on staff on `end` (or on filters.end, if earlier) who have a leader, sellers only
+    for weekly summaries. Columns rep_id, rep, leader, status ('draft' or 'missing'), in the
+    people list's order (team, group, role, name)."""
+    people = reviewable(store, filters, kind, end)
     reviews = period_reviews(store, filters.with_dates(start, start))
     hits = reviews[(reviews["kind"] == kind) & (reviews["period_end"] == end)]
     best = hits.sort_values("status", ascending=False).drop_duplicates("rep_id")

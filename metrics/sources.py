@@ -66,6 +66,33 @@ _DEAL_PRICE_JOIN = Join(
     sql="LEFT JOIN products dp ON dp.product_id = f.product_id",
     columns={"list_price_cents": "dp.list_price_cents"},
 )
+# An order line's own place and channel (order_places, migration 0010), when its file gave
+# them: the line's region and city beat its customer's, its channel beats its top-level team's
+# (Superstore's Region is the ship-to, per line). A line with none falls back to those. The
+# region, city and channel columns are read through joins with no table of their own (sql
+# ""): each brings the joins its expression reads, so "by store" joins order_places alone and
+# "by region" order_places and customers, never the teams.
+_ORDER_PLACE_JOINS = (
+    Join(
+        alias="op",
+        sql="LEFT JOIN order_places op ON op.order_id = f.order_id AND op.line_no = f.line_no",
+        columns={"store": "op.store"},
+    ),
+    Join(
+        alias="op_place",
+        sql="",
+        columns={"region": "coalesce(op.region, c.region)", "city": "coalesce(op.city, c.city)"},
+        needs=("op", "c"),
+    ),
+    Join(
+        alias="op_channel",
+        sql="",
+        columns={"channel": "coalesce(op.channel, t.channel)"},
+        needs=("op", "t"),
+    ),
+)
+# The place and channel columns the order line's own joins above provide instead.
+_ORDER_PLACE_COLUMNS = frozenset({"region", "city", "channel"})
 _PEOPLE_COLUMNS = "f.team_id, f.rep_id"
 # Customers' segments (lifecycle stage or RFM segment) are worked out per request, as of its
 # end, and joined in where {customer_segments} stands; with none asked for, nothing is.
@@ -83,21 +110,34 @@ _CUSTOMER_DIMS = frozenset(
 )
 
 
+def _without(joins: tuple[Join, ...], columns: frozenset[str]) -> tuple[Join, ...]:
+    """`joins` with `columns` left out of what they provide (another join provides them)."""
+    return tuple(
+        j.model_copy(update={"columns": {c: e for c, e in j.columns.items() if c not in columns}})
+        for j in joins
+    )
+
+
 def _source(
     source_id: str,
     select: str,
     from_: str,
     *,
     customers: bool = True,
+    order_places: bool = False,
     extra_joins: tuple[Join, ...] = (),
     extra_dims: frozenset[str] = frozenset(),
     snapshot: bool = False,
     template: str = "{rows}",
     derived: tuple[Derived, ...] = (),
 ) -> Source:
-    """`select` from `from_` (aliased f) with the people, team and customer joins on offer."""
+    """`select` from `from_` (aliased f) with the people, team and customer joins on offer;
+    with `order_places` (f is orders), region, city and channel are the line's own first."""
     dims = _PEOPLE_DIMS | (_CUSTOMER_DIMS if customers else frozenset()) | extra_dims
     joins = extra_joins + _PEOPLE_JOINS + (_CUSTOMER_JOINS if customers else ())
+    if order_places:
+        joins = _without(joins, _ORDER_PLACE_COLUMNS) + _ORDER_PLACE_JOINS
+        dims |= {"store"}
     return Source(
         id=source_id,
         select=f"{select},\n    {_PEOPLE_COLUMNS}",
@@ -148,6 +188,22 @@ _HISTORY = Derived(
     join="JOIN history h USING (customer_id, day{split})",
     select="h.prev_day",
 )
+# The same first day read from its rollup (data.rollups: customer_firsts, rebuilt with the
+# rows), instead of the whole order history. It is the company's first day, the same in every
+# scope and breakdown row, so it is exact wherever _FIRSTS is; the compiler uses it only while
+# the rollup is current (data.rollups.rollups_current).
+_FIRSTS_ROLLUP = _FIRSTS.model_copy(
+    update={"cte": "firsts AS (SELECT customer_id, first_day FROM customer_firsts)"}
+)
+# Derived columns a current rollup answers, by column.
+ROLLUP_DERIVED: dict[str, Derived] = {"first_day": _FIRSTS_ROLLUP}
+
+
+def with_rollups(source: Source) -> Source:
+    """The source with each derived column a rollup answers read from that rollup."""
+    derived = tuple(ROLLUP_DERIVED.get(d.column, d) for d in source.derived)
+    return source if derived == source.derived else source.model_copy(update={"derived": derived})
+
 
 # Targets spread evenly over the days of their period, so any range sums to its share.
 # value_per_day is exact decimal (never DOUBLE): each day's share is value / days rounded UP
@@ -187,6 +243,7 @@ SOURCES: dict[str, Source] = {
             "f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents,"
             " f.cost_cents, f.status",
             "orders f",
+            order_places=True,
             extra_joins=(_PRODUCT_JOIN,),
             extra_dims=frozenset({"product_category"}),
         ),
@@ -194,6 +251,7 @@ SOURCES: dict[str, Source] = {
             "customer_days",
             "f.order_date AS day, f.customer_id, f.status",
             "orders f",
+            order_places=True,
             extra_joins=(_PRODUCT_JOIN,),
             extra_dims=frozenset({"product_category"}),
             template=_CUSTOMER_DAYS_TEMPLATE,

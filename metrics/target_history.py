@@ -114,6 +114,11 @@ def _people_in_scope(store: Store, scope: Filters) -> pd.DataFrame:
         reps = reps[reps["team_id"].isin(lookups.teams_under(teams, scope.team_id))]
     if scope.channel is not None:
         reps = reps[reps["team_id"].map(lookups.root_channels(teams)) == scope.channel]
+    # The signed-in user's scope, on top of the filters (metrics.scope).
+    if scope.scope.kind == "team" and scope.scope.team_id is not None:
+        reps = reps[reps["team_id"].isin(lookups.teams_under(teams, scope.scope.team_id))]
+    if scope.scope.kind == "rep":
+        reps = reps[reps["rep_id"] == scope.scope.rep_id]
     names = dict(zip(teams["team_id"], teams["name"], strict=True))
     left = pd.to_datetime(reps["leave_date"])
     return reps.assign(

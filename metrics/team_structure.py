@@ -19,6 +19,7 @@ import pandas as pd
 
 from data.store import Store
 from metrics import service
+from metrics.compiler import user_scope_conditions
 from metrics.filters import Filters
 from metrics.list_queries import (
     query_frame as _frame,
@@ -99,7 +100,7 @@ def _people_scope(filters: Filters, alias: str = "p", *, rep: bool = True) -> li
         conditions.append(f"{alias}.channel = $channel")
     if rep and filters.rep_id is not None:
         conditions.append(f"{alias}.rep_id = $rep_id")
-    return conditions
+    return conditions + user_scope_conditions(filters.scope, alias, rep=rep)
 
 
 def _team_scope(filters: Filters) -> list[str]:

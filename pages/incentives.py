@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import access
 from components.filters import global_filters
 from components.incentives_ladder import rep_ladder_section
 from components.incentives_standings import contests_section, groups_section
@@ -17,6 +18,9 @@ from components.incentives_view import (
 )
 from components.text import t
 from metrics.periods import full_period_end
+from metrics.scope import ALL
+
+access.require("pages/incentives.py")  # deny by default: components/access.py
 
 st.title(t("page.incentives"))
 chosen = global_filters()
@@ -35,7 +39,14 @@ if loaded.missing:
     how_to_write_a_plan()
 else:
     plan_caption(loaded.plan, scope.end)
-choice = leaderboard_section(scope, loaded, full_end, hide_amounts=hide_amounts)
+# A rep sees the leaderboard as the hide-amounts mode shows it (the plan sets no visibility of
+# its own): everyone's rank, name, attainment and pace, and nobody's money, their own
+# included; their own amounts are on their ladder below, read in their own scope.
+if scope.scope.kind == "rep":
+    board_scope = scope.model_copy(update={"scope": ALL})
+    choice = leaderboard_section(board_scope, loaded, full_end, hide_amounts=True)
+else:
+    choice = leaderboard_section(scope, loaded, full_end, hide_amounts=hide_amounts)
 if not loaded.missing:
     # The ladder follows the board: selecting a row there opens that person's ladder here.
     rep_ladder_section(scope, loaded, hide_amounts=hide_amounts)

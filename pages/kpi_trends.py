@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import cache
+from components import access, cache
 from components.filters import global_filters
 from components.text import t
 from components.trends import (
@@ -14,6 +14,9 @@ from components.trends import (
     trend_controls,
     trend_section,
 )
+from metrics.requests import Teams
+
+access.require("pages/kpi_trends.py")  # deny by default: components/access.py
 
 st.title(t("page.kpi_trends"))
 chosen = global_filters()
@@ -28,5 +31,5 @@ if not controls.kpis:
 kpi_tiles_row(chosen, controls)
 trend_section(chosen, controls)
 if controls.split:
-    split_section(chosen, controls, cache.teams())
+    split_section(chosen, controls, cache.fetch(Teams()))
 breakdown_section(chosen, controls)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import review_form, reviews_view
+from components import access, review_form, reviews_view
 from components.filters import global_filters
 from components.text import t
+
+access.require("pages/reviews.py")  # deny by default: components/access.py
 
 st.title(t("page.reviews"))
 chosen = global_filters()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import access
 from components.filters import global_filters
 from components.segments_view import (
     breakdown,
@@ -13,6 +14,8 @@ from components.segments_view import (
     rfm,
 )
 from components.text import t
+
+access.require("pages/segments.py")  # deny by default: components/access.py
 
 st.title(t("page.segments"))
 chosen = global_filters()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import access
 from components.filters import global_filters
 from components.target_scenarios_view import compare, export_and_import, publish, save_form
 from components.targets_view import (
@@ -18,6 +19,8 @@ from components.targets_view import (
     total_control,
 )
 from components.text import t
+
+access.require("pages/targets.py")  # deny by default: components/access.py
 
 st.title(t("page.targets"))
 st.caption(t("targets.intro"))

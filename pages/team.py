@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import access
 from components.filters import global_filters
 from components.team_view import (
     coverage_gaps,
@@ -14,6 +15,8 @@ from components.team_view import (
 )
 from components.text import t
 from metrics.periods import natural_grain
+
+access.require("pages/team.py")  # deny by default: components/access.py
 
 st.title(t("page.team"))
 chosen = global_filters()

@@ -38,12 +38,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _serve(db: Path, port: int) -> subprocess.Popen[bytes]:
+def _serve(db: Path, port: int, sign_in: bool) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]  # fmt: skip
-    env = {**os.environ, "HUDDLE_DB": str(db)}
+    # Pages are shot as this machine's admin (sign-in off), so every page shows its data;
+    # --sign-in keeps sign-in on, and every shot is then what a visitor sees first.
+    env = {**os.environ, "HUDDLE_DB": str(db), "HUDDLE_AUTH": "on" if sign_in else "off"}
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)  # fmt: skip
     for _ in range(240):
@@ -84,12 +86,13 @@ def main() -> None:
     parser.add_argument("--langs", default="en,zh")
     parser.add_argument("--sizes", default=",".join(f"{w}x{h}" for w, h in SIZES))
     parser.add_argument("--query", default="", help="extra query string, e.g. present=true")
+    parser.add_argument("--sign-in", action="store_true", help="keep sign-in on (the sign-in page)")
     args = parser.parse_args()
     pages = ["" if p == "standup" else p for p in args.pages.split(",")]
     sizes = [tuple(int(n) for n in s.split("x")) for s in args.sizes.split(",")]
     args.out.mkdir(parents=True, exist_ok=True)
     port = _free_port()
-    server = _serve(args.db.resolve(), port)
+    server = _serve(args.db.resolve(), port, args.sign_in)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(

@@ -55,9 +55,12 @@ def held_by_another_process(path: Path) -> Iterator[int]:
 
 @pytest.fixture(autouse=True)
 def isolated_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point Huddle at an empty temporary database file and clear every Streamlit cache."""
+    """Point Huddle at an empty temporary database file, with sign-in off, and clear every
+    Streamlit cache."""
     path = tmp_path / "huddle.duckdb"
     monkeypatch.setenv(DB_ENV_VAR, str(path))
+    # Pages run without signing in (this machine's admin); the sign-in tests turn it on.
+    monkeypatch.setenv("HUDDLE_AUTH", "off")
     st.cache_data.clear()
     st.cache_resource.clear()
     yield path

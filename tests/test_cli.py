@@ -12,6 +12,7 @@ import pandas as pd
 from components import cache
 from metrics.filters import Filters
 from metrics.periods import preset_range
+from metrics.requests import KpiTrend
 from tests.conftest import DEMO_END, held_by_another_process
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,8 +35,14 @@ def test_kpi_by_team_and_month_prints_what_the_page_shows(demo_db: Path) -> None
     printed = pd.DataFrame(json.loads(done.stdout))
 
     start, end = preset_range("ytd", DEMO_END)
-    shown = cache.kpi_trend(
-        ("revenue",), Filters(start=start, end=end), "month", dimension="team", with_targets=True
+    shown = cache.fetch(
+        KpiTrend(
+            kpis=("revenue",),
+            filters=Filters(start=start, end=end),
+            grain="month",
+            dimension="team",
+            with_targets=True,
+        )
     )
     assert len(printed) == len(shown) == 11 * 4  # January to November, four teams
     assert list(printed["revenue"]) == list(shown["revenue"])

@@ -46,3 +46,41 @@ def test_a_bad_currency_is_refused_in_a_sentence(tmp_path: Path) -> None:
         "Nothing was changed."
     )
     assert _cli("settings", "currency", "--db", str(db)).stdout.startswith("currency: USD")
+
+
+def test_the_company_profile_is_set_and_shown(tmp_path: Path) -> None:
+    db = str(tmp_path / "company.duckdb")
+    assert _cli("settings", "--db", db).stdout.splitlines() == [
+        "currency: USD (not set; the default)",
+        "company_name: (not set; the first import names it)",
+        "fiscal_year_start: 1 (not set; the default: January)",
+        "time_zone: UTC (not set; the default)",
+    ]
+    for name, value in [
+        ("company_name", "  Acme   Trading "),
+        ("fiscal_year_start", "4"),
+        ("time_zone", "Asia/Shanghai"),
+    ]:
+        done = _cli("settings", name, value, "--db", db)
+        assert done.returncode == 0, done.stderr
+    assert _cli("settings", "--db", db).stdout.splitlines()[1:] == [
+        "company_name: Acme Trading",
+        "fiscal_year_start: 4",
+        "time_zone: Asia/Shanghai",
+    ]
+
+
+def test_a_bad_profile_value_is_refused_in_a_sentence(tmp_path: Path) -> None:
+    db = str(tmp_path / "company.duckdb")
+    done = _cli("settings", "fiscal_year_start", "13", "--db", db)
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "huddle: '13' is not a month: the fiscal year's first month is a number from 1 "
+        "(January) to 12 (December). Nothing was changed."
+    )
+    done = _cli("settings", "time_zone", "Asia/Shangai", "--db", db)
+    assert done.returncode == 2
+    assert "'Asia/Shangai' is not a time zone Huddle knows" in done.stderr
+    assert _cli("settings", "time_zone", "--db", db).stdout.strip() == (
+        "time_zone: UTC (not set; the default)"
+    )

@@ -431,7 +431,33 @@ def _write_orders(w: _Writer) -> None:
     w.upsert("orders", ["order_id", "line_no"], ORDER_COLUMNS, incoming)
     if w.has("return_date"):
         _write_return_dates(w)
+    if any(w.has(name) for name in PLACE_FIELDS):
+        _write_places(w)
     _fix_hire_dates(w)
+
+
+# What an order line can say about where and through which channel it was sold
+# (order_places, migration 0010); each falls back to the customer's (region, city) or the
+# team's (channel) where the line says nothing.
+PLACE_FIELDS = ("region", "city", "store", "channel")
+
+
+def _write_places(w: _Writer) -> None:
+    """Each line's own region, city, store and channel. The file has the say for its lines, as
+    for return dates: its values replace older ones, and a line it gives none of those for
+    (every mapped place column blank) keeps no place of its own and falls back."""
+    line = _integer("p.line_no")
+    values = [f"p.{name}" if w.has(name) else "NULL" for name in PLACE_FIELDS]
+    w.sql(
+        f"DELETE FROM order_places WHERE (order_id, line_no) IN"
+        f" (SELECT p.order_id, {line} FROM {PARSED} p WHERE p._ok)"
+    )
+    w.sql(
+        f"INSERT INTO order_places (order_id, line_no, {', '.join(PLACE_FIELDS)})"
+        f" SELECT p.order_id, {line}, {', '.join(f'arg_min({v}, p._row)' for v in values)}"
+        f" FROM {PARSED} p WHERE p._ok AND coalesce({', '.join(values)}) IS NOT NULL"
+        f" GROUP BY ALL"
+    )
 
 
 def _write_return_dates(w: _Writer) -> None:

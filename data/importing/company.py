@@ -7,8 +7,10 @@ from datetime import date
 
 import pandas as pd
 
+from data import audit
 from data.importing.errors import MappingError
 from data.importing.parsing import EARLIEST_DATE, latest_date
+from data.rollups import refresh_rollups
 from data.store import Store
 
 _NORMALISED = "regexp_replace(lower(name), '[\\s\\p{P}\\p{S}]+', '', 'g')"
@@ -94,9 +96,18 @@ def likely_duplicates(store: Store) -> pd.DataFrame:
     )
 
 
-def merge(store: Store, table: str, from_id: int, into_id: int) -> None:
+def merge(
+    store: Store,
+    table: str,
+    from_id: int,
+    into_id: int,
+    *,
+    actor: int | None = None,
+    via: str | None = None,
+) -> None:
     """Fold row `from_id` of `table` into `into_id`: every reference moves, the row goes, and its
-    name stays behind as an alias so the next import of the same file lands on `into_id`."""
+    name stays behind as an alias so the next import of the same file lands on `into_id`. The
+    audit row (data.merge, by `actor`; `via` says where from, e.g. "cli") commits with it."""
     if table not in _ID:
         raise MappingError.of("import.merge_tables", tables=", ".join(_ID), table=table)
     id_col = _ID[table]
@@ -150,16 +161,32 @@ def merge(store: Store, table: str, from_id: int, into_id: int) -> None:
             "ON CONFLICT DO UPDATE SET id = excluded.id",
             {"t": table, "n": names[from_id], "b": into_id},
         )
+        refresh_rollups(con)  # orders now name the surviving customer, person or team
+        details: dict[str, object] = {"table": table, "from_id": from_id, "into_id": into_id}
+        if via is not None:
+            details["via"] = via
+        audit.record(con, actor, "data.merge", table, from_id, details)
 
 
-def restore_demo(store: Store, orders: int = 200_000, locale: str = "en") -> None:
+def restore_demo(
+    store: Store, orders: int = 200_000, locale: str = "en", *, actor: int | None = None
+) -> None:
     """Replace everything with the demo company again (the import log is kept), its names in
-    `locale` (en or zh_CN)."""
+    `locale` (en or zh_CN). The demo's build audits its own accounts (user.add); the last
+    write adds data.restore_demo by `actor`."""
     from data.demo import generate_demo
 
+    # The demo replaces every account, and its new ones may reuse the actor's user_id: the
+    # row also keeps the actor's login as it was before the rebuild.
+    login = None if actor is None else store.scalar(
+        "SELECT login FROM users WHERE user_id = $id", {"id": actor}
+    )  # fmt: skip
     generate_demo(store, orders=orders, locale=locale)
     with store.transaction() as con:
         con.execute("DELETE FROM import_keys")
+        refresh_rollups(con)  # current after this, the last write, whatever the demo did
+        details = {"locale": locale, "by_login": login}
+        audit.record(con, actor, "data.restore_demo", "company", None, details)
 
 
 def holds_foreign_data(store: Store) -> bool:

@@ -42,6 +42,14 @@ class ForeignDataError(HuddleDataError):
     Raise it as ForeignDataError.of("import.refused.foreign_data", path=...)."""
 
 
+class CompanyMismatchError(HuddleDataError):
+    """The file looks like another company's (company_match states the rule): nothing was
+    written. `overlaps` says how little matched; `company` is the company's name, if set."""
+
+    overlaps: tuple[Any, ...] = ()  # company_match.Overlap, one per kind compared
+    company: str | None = None
+
+
 def problem_message(code: str, reason: str, column: Any, value: Any, detail: Any) -> Message:
     """One row problem (a row of validate.problems_frame) as a message: import.problem.<code>
     filled with the problem's column, value and detail; its English is `reason` as recorded."""

@@ -281,8 +281,18 @@ TABLES: dict[str, ImportTable] = {
                 _f(
                     "customer_industry", "text", "segment", "industry", "sector", "行业", "客户类型"
                 ),
-                _f("customer_region", "text", "region", "地区", "区域"),
-                _f("customer_city", "text", "city", "城市"),
+                # Where and through which channel the line was sold (order_places): a file's
+                # plain Region or City is the sale's (Superstore's ship-to), so the customer's
+                # own answer to "customer region" / "customer city" headings only. A mapping
+                # that names customer_region or customer_city keeps setting the customer's.
+                _f("region", "text", "区域", "大区", "地区", "sales region", "销售区域"),
+                _f("city", "text", "城市", "所在城市", "ship city", "收货城市"),
+                _f("store", "text", "门店", "店铺", "store name", "shop", "门店名称", "店铺名称"),
+                _f("channel", "channel", "渠道", "销售渠道", "sales channel"),
+                _f(
+                    "customer_region", "text", "customer region", "客户区域", "客户地区", "客户大区"
+                ),
+                _f("customer_city", "text", "customer city", "客户城市"),
                 _f("customer_tier", "text", "tier", "customer tier", "客户等级"),
                 _f("product_category", "text", "category", "product category", "产品类别", "品类"),
             ),

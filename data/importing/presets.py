@@ -1,7 +1,8 @@
 """Mapping presets: the shipped ones (TOML files in data/presets/) and ones users save.
 
-A preset names one mapping per file it knows; a preset that spans files (maven-crm) lists
-them in the order they must be imported. Saved presets live in the database, as JSON.
+A preset names one mapping per file it knows. Its files are imported in `import_order`: the
+order of the tables in fields.TABLES (teams, people, customers, products, then the lines that
+name them), whatever order the preset lists them in. Saved presets live in the database, as JSON.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from data import audit
 from data.importing.errors import MappingError
+from data.importing.fields import TABLES
 from data.importing.mapping import Mapping
 from data.store import Store
 
@@ -38,6 +41,22 @@ class Preset:
     # The currency the export's amounts are in, where the source always uses one (Superstore
     # and Maven are in US dollars); an import through the preset proposes it to the company.
     currency: str | None = None
+    # The title in Chinese, for a Chinese screen (the title is English); saved presets have none.
+    title_zh: str | None = None
+
+    def title_in(self, language: str) -> str:
+        """The preset's title for a screen in `language` ("en" or "zh")."""
+        return self.title_zh if language == "zh" and self.title_zh else self.title
+
+    @property
+    def import_order(self) -> tuple[PresetFile, ...]:
+        """The files in the order they must be imported: the teams, people, customers and
+        products a line names before the lines (orders, deals, activities, feedback), so a
+        line finds them. Otherwise a Salesforce export's opportunities, imported before its
+        accounts, create each account by name and the accounts file (matched by Account ID)
+        then adds it a second time. Files of the same table keep the preset's order."""
+        tables = list(TABLES)
+        return tuple(sorted(self.files, key=lambda f: tables.index(f.mapping.table)))
 
     def for_table(self, table: str) -> Mapping:
         """The preset's mapping into `table`, or a clear error."""
@@ -55,6 +74,7 @@ class Preset:
             "name": self.name,
             "title": self.title,
             **({"currency": self.currency} if self.currency else {}),
+            **({"title_zh": self.title_zh} if self.title_zh else {}),
             "files": [{"file": f.file, **json.loads(f.mapping.to_json())} for f in self.files],
         }
 
@@ -76,6 +96,7 @@ def preset_from_dict(data: dict[str, Any], saved: bool = False) -> Preset:
             files,
             saved,
             str(currency) if currency else None,
+            str(data["title_zh"]) if data.get("title_zh") else None,
         )
     except (KeyError, TypeError, AttributeError) as error:
         raise MappingError.of("import.preset_malformed", detail=str(error)) from None
@@ -112,8 +133,17 @@ def get_preset(name: str, store: Store | None = None) -> Preset:
     return found[name]
 
 
-def save_preset(store: Store, name: str, mapping: Mapping, file: str = "") -> Preset:
-    """Save (or replace) a one-file preset under `name` in the database."""
+def save_preset(
+    store: Store,
+    name: str,
+    mapping: Mapping,
+    file: str = "",
+    *,
+    actor: int | None = None,
+    via: str | None = None,
+) -> Preset:
+    """Save (or replace) a one-file preset under `name` in the database, with its audit row
+    (import.preset_save, by `actor`; `via` says where from, e.g. "cli")."""
     clean = name.strip()
     if not clean:
         raise MappingError.of("import.preset_needs_name")
@@ -125,6 +155,10 @@ def save_preset(store: Store, name: str, mapping: Mapping, file: str = "") -> Pr
             "INSERT OR REPLACE INTO import_presets (name, definition) VALUES ($n, $d)",
             {"n": clean, "d": json.dumps(preset.to_dict(), ensure_ascii=False)},
         )
+        details = {"table": mapping.table, "file": file}
+        if via is not None:
+            details["via"] = via
+        audit.record(con, actor, "import.preset_save", "import_preset", clean, details)
     return preset
 
 

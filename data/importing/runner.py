@@ -1,4 +1,5 @@
-"""One import, start to finish, in one transaction: read, parse, validate, write, log.
+"""One import, start to finish, in one transaction: read, parse, validate, write, log; a
+preset's several files (run_imports) share that one transaction.
 
 A dry run does all of it and rolls back, so the page can show exactly what an import would do.
 A failure anywhere (a bad file, a rejected row under 'reject', a crash) rolls back too: the
@@ -11,7 +12,7 @@ import hashlib
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -22,16 +23,19 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from data import tempfiles
+from data import audit, tempfiles
 from data.company_kind import clear_demo_mark
+from data.company_profile import clear_profile, default_name, propose_name
 from data.config import DEFAULT_IMPORT_MEMORY_MB, IMPORT_MEMORY_ENV_VAR
 from data.errors import HuddleDataError
 from data.importing.commit import WriteResult, write
+from data.importing.company_match import check_company_match
 from data.importing.errors import ForeignDataError, ImportRejected, refusal_message
 from data.importing.mapping import Mapping
 from data.importing.presets import shipped_presets
 from data.importing.readers import ReadOptions, StagedFile, stage_file
 from data.importing.validate import Prepared, prepare, problems_frame, rejected_rows_frame
+from data.rollups import refresh_rollups
 from data.settings import clear_currency, propose_currency
 from data.store import Store
 
@@ -60,6 +64,9 @@ class ImportRequest:
     # The currency the file's amounts are in (from its preset): set for the company when it
     # has none yet, in the import's own transaction.
     currency: str | None = None
+    # Import even when the file looks like another company's (company_match): the lead said
+    # it belongs to this one. Replacing the company instead is replace_existing.
+    add_to_company: bool = False
 
 
 @dataclass
@@ -172,7 +179,7 @@ def foreign_rows(con: duckdb.DuckDBPyConnection) -> int:
 
 
 # Tables that hang off the company's rows (other migrations' own), emptied with them when present.
-DEPENDENT_TABLES = ("review_action_events", "order_returns")
+DEPENDENT_TABLES = ("review_action_events", "order_returns", "order_places")
 
 
 def clear_company(con: duckdb.DuckDBPyConnection) -> None:
@@ -186,6 +193,7 @@ def clear_company(con: duckdb.DuckDBPyConnection) -> None:
     # one, else the Data page asks for it.
     clear_currency(con)
     clear_demo_mark(con)  # the new data is the company's own, not the demo
+    clear_profile(con)  # the replaced company's name is not the new data's: the import names it
 
 
 def _previous(store: Store, sha: str, table: str) -> list[str]:
@@ -240,12 +248,110 @@ def run_import(
     dry_run: bool = False,
     today: date | None = None,
     progress: Progress | None = None,
+    actor: int | None = None,
+    via: str | None = None,
 ) -> ImportReport:
-    """Import one file (see the module docstring). Raises ImportRejected when the file or,
-    under on_error='reject', any row has an error; ForeignDataError when the database holds
-    data no import wrote and replace_existing is off."""
+    """Import one file (see the module docstring): run_imports with a list of one. Raises
+    ImportRejected when the file or, under on_error='reject', any row has an error;
+    ForeignDataError when the database holds data no import wrote and replace_existing is off."""
+    return run_imports(
+        store, [request], dry_run=dry_run, today=today, progress=progress, actor=actor, via=via
+    )[0]
+
+
+def run_imports(
+    store: Store,
+    requests: Sequence[ImportRequest],
+    *,
+    dry_run: bool = False,
+    today: date | None = None,
+    progress: Progress | None = None,
+    actor: int | None = None,
+    via: str | None = None,
+) -> list[ImportReport]:
+    """Import files in the order given (a preset's import order: people before the deals that
+    name them) in ONE transaction: every file goes in, or none does.
+
+    A refused file (ImportRejected, whose message names the file and its first bad rows) rolls
+    back the files before it too. A dry run checks the files in turn, each seeing the ones
+    before it written, rolls everything back and returns the reports so far: it stops at the
+    first refused file (the files after it would be checked against data that is not there).
+    Each file gets its own import log row and audit row (import.file, by `actor`; `via` says
+    where from, e.g. "cli"), a replace one more (import.replace), all in the same transaction:
+    a dry run or a refused import leaves none. `progress` runs from 0 to 1 across all the files:
+    file i of n spans i/n to (i+1)/n."""
+    if not requests:
+        return []
     tell: Progress = progress or (lambda _f, _m: None)
     today = today or date.today()
+    reports: list[ImportReport] = []
+    total = len(requests)
+    try:
+        with bounded_memory(store), store.transaction() as con:
+            # Replacing clears the company once, before the first file; the check for foreign
+            # data is made once too (every later row is the import's own).
+            if any(r.replace_existing for r in requests):
+                clear_company(con)
+                audit.record(con, actor, "import.replace", "company", None, _via(via))
+            elif foreign_rows(con):
+                raise ForeignDataError.of("import.refused.foreign_data", path=str(store.path))
+            for number, request in enumerate(requests):
+                # Each file's staging copies in a folder of their own, removed when the file is
+                # done (DuckDB has read them into tables by then): one file's copy at a time.
+                with tempfiles.workdir("import") as work:
+                    report = _import_file(
+                        con, store, request, Path(work), today,
+                        lambda f, m, n=number: tell((n + f) / total, m),
+                    )  # fmt: skip
+                reports.append(report)
+                if report.refusal is not None:
+                    if dry_run:
+                        raise _DryRun
+                    raise report.refusal
+                _audit_file(con, report, actor, via)
+            if dry_run:
+                raise _DryRun
+            refresh_rollups(con)  # the rollups commit with the rows they summarise, or neither
+    except _DryRun:
+        for report in reports:
+            report.import_id = None  # its log row was rolled back with the rest
+        return reports
+    for report in reports:
+        report.committed = True
+    tell(1.0, "done")
+    return reports
+
+
+def _via(via: str | None) -> dict[str, str] | None:
+    return None if via is None else {"via": via}
+
+
+def _audit_file(
+    con: duckdb.DuckDBPyConnection, report: ImportReport, actor: int | None, via: str | None
+) -> None:
+    """The audit row of one imported file: its name, table and counts (never its rows)."""
+    w = report.written or WriteResult()
+    details: dict[str, object] = {
+        "file": report.file_name,
+        "table": report.table,
+        "added": w.added,
+        "updated": w.updated,
+        "rejected": report.rejected,
+        **(_via(via) or {}),
+    }
+    audit.record(con, actor, "import.file", "import", report.import_id, details)
+
+
+def _import_file(
+    con: duckdb.DuckDBPyConnection,
+    store: Store,
+    request: ImportRequest,
+    work: Path,
+    today: date,
+    tell: Progress,
+) -> ImportReport:
+    """One file inside run_imports' transaction: read, check, write, log. A refused file
+    comes back with `refusal` set and nothing of it written."""
     path = Path(request.path)
     name = request.display_name or path.name
     report = ImportReport(name, request.mapping.table, "", 0)
@@ -253,44 +359,29 @@ def run_import(
     hashing = _hash_in_background(path)
     currency = request.currency or _preset_currency(request.preset)
     tell(0.05, "reading")
-    try:
-        with (
-            tempfiles.workdir("import") as work,
-            bounded_memory(store),
-            store.transaction() as con,
-        ):
-            if request.replace_existing:
-                clear_company(con)
-            elif foreign_rows(con):
-                raise ForeignDataError.of("import.refused.foreign_data", path=str(store.path))
-            if currency:
-                propose_currency(con, currency)
-            staged = stage_file(con, path, Path(work), request.read, display_name=name)
-            report.staged = staged
-            report.file_sha256, report.file_bytes = hashing.result()
-            if report.file_sha256:
-                report.imported_before = _previous(store, report.file_sha256, report.table)
-            report.preview = con.execute("SELECT * FROM import_raw LIMIT 20").df()
-            report.preview.columns = staged.headers
-            tell(0.3, "checking")
-            prep = prepare(con, staged, request.mapping, today)
-            _fill_report(con, report, prep)
-            if prep.blocking or (prep.error_rows and request.on_error == "reject"):
-                report.refusal = _rejection(report)
-                report.refused = str(report.refusal)
-                if dry_run:
-                    raise _DryRun
-                raise report.refusal
-            tell(0.6, "writing")
-            report.written = write(con, request.mapping, today)
-            if dry_run:
-                raise _DryRun
-            report.import_id = _log(con, request, report)
-            tell(0.95, "committing")
-    except _DryRun:
+    if currency:
+        propose_currency(con, currency)
+    staged = stage_file(con, path, work, request.read, display_name=name)
+    report.staged = staged
+    report.file_sha256, report.file_bytes = hashing.result()
+    if report.file_sha256:
+        report.imported_before = _previous(store, report.file_sha256, report.table)
+    report.preview = con.execute("SELECT * FROM import_raw LIMIT 20").df()
+    report.preview.columns = staged.headers
+    tell(0.3, "checking")
+    prep = prepare(con, staged, request.mapping, today)
+    _fill_report(con, report, prep)
+    if prep.blocking or (prep.error_rows and request.on_error == "reject"):
+        report.refusal = _rejection(report)
+        report.refused = str(report.refusal)
         return report
-    report.committed = True
-    tell(1.0, "done")
+    if not (request.add_to_company or request.replace_existing):
+        check_company_match(con, name)  # one company per database, no silent mixing
+    propose_name(con, default_name(_preset_title(request.preset), name))
+    tell(0.6, "writing")
+    report.written = write(con, request.mapping, today)
+    report.import_id = _log(con, request, report)
+    tell(0.95, "committing")
     return report
 
 
@@ -334,6 +425,12 @@ def _preset_currency(name: str | None) -> str | None:
     """The currency a shipped preset says its export's amounts are in, if it says one."""
     preset = shipped_presets().get(name or "")
     return preset.currency if preset else None
+
+
+def _preset_title(name: str | None) -> str | None:
+    """The title of a shipped preset (the company's name an import proposes), if it is one."""
+    preset = shipped_presets().get(name or "")
+    return preset.title if preset else None
 
 
 def _rejection(report: ImportReport) -> ImportRejected:

@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 import pandas as pd
 
 from components.format import use_currency
-from components.standup import board_html
-from components.text import use_language
+from components.standup import board_heading, board_html
+from components.text import t, use_language
 from metrics.team_board import BOARD_COLUMNS
 
 
@@ -78,3 +78,18 @@ def test_hidden_amounts_leave_no_money_and_chinese_headings_are_chinese() -> Non
     assert not any("$" in cell for cell in table.rows[0])
     chinese = _read(hide_amounts=False, language="zh")
     assert chinese.head[:5] == ["#", "销售", "月目标达成率", "进度", "月目标"]
+
+
+def test_the_heading_says_the_order_the_board_is_in() -> None:
+    # rep_board sorts by pace ratio (month to date / target to date), those without one last,
+    # then by month to date. Everyone paced: by pace. Nobody with a target (Maven, Superstore):
+    # by month to date alone, so "best pace first" would be false. Some of each: both.
+    paced = pd.DataFrame({"pace_ratio": [1.2, 0.8]})
+    none = pd.DataFrame({"pace_ratio": [float("nan"), float("nan")]})
+    mixed = pd.DataFrame({"pace_ratio": [1.2, float("nan")]})
+    for lang in ("en", "zh"):
+        with use_language(lang):
+            assert board_heading(paced) == t("standup.team_heading")
+            assert board_heading(none) == t("standup.team_heading_no_targets")
+            assert board_heading(mixed) == t("standup.team_heading_mixed")
+            assert len({board_heading(f) for f in (paced, none, mixed)}) == 3

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,6 +21,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -120,7 +122,14 @@ def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             f"\n{result.stdout}\n{result.stderr}",
             pytrace=False,
         )
+    # The sign-in server's own copy, made before any server opens the file: DuckDB lets one
+    # program at a time open a file it can write to, so two servers cannot share one.
+    shutil.copy(path, _signed_copy(path))
     return path
+
+
+def _signed_copy(db: Path) -> Path:
+    return db.with_name("e2e-signed.duckdb")
 
 
 def _server_output(log: Path) -> str:
@@ -130,7 +139,21 @@ def _server_output(log: Path) -> str:
 
 @pytest.fixture(scope="session")
 def app_url(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The base URL of a Streamlit server serving app.py on the demo database (loopback)."""
+    """The base URL of a Streamlit server serving app.py on the demo database (loopback),
+    with sign-in off (HUDDLE_AUTH=off): the browser tests use the pages, not the sign-in."""
+    with _server(e2e_db, tmp_path_factory, auth="off") as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def signed_app_url(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Like app_url, with sign-in on (the default of `make run`): tests/e2e/test_sign_in.py."""
+    with _server(_signed_copy(e2e_db), tmp_path_factory, auth="on") as base:
+        yield base
+
+
+@contextmanager
+def _server(db: Path, tmp_path_factory: pytest.TempPathFactory, auth: str) -> Iterator[str]:
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     command = [
@@ -150,7 +173,7 @@ def app_url(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         "--server.fileWatcherType",
         "none",
     ]
-    env = {**os.environ, "HUDDLE_DB": str(e2e_db)}
+    env = {**os.environ, "HUDDLE_DB": str(db), "HUDDLE_AUTH": auth}
     with log.open("w") as out:
         process = subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True

@@ -12,9 +12,11 @@ import pytest
 from playwright.sync_api import expect
 
 from components.text import t
+from tests.conftest import DATASETS
 from tests.e2e.conftest import AppPage, settle_after, wait_for_app
 
 pytestmark = pytest.mark.browser
+MAVEN = DATASETS / "maven-crm"
 
 CSV = """Order ID,Order Date,Customer,Sales Agent,Product,Quantity,Sales
 SO-1,2026-11-02,Harbour Café,Mia Chen,Teapot,2,"1,200.00"
@@ -46,4 +48,34 @@ def test_upload_a_small_csv_and_see_its_rows(app_page: AppPage, tmp_path: Path) 
     preview = page.locator('[data-testid="stExpander"]').filter(has_text=t("data.preview"))
     expect(preview.locator('[role="columnheader"]', has_text="Sales Agent")).to_have_count(1)
     expect(page.get_by_text(t("data.tick_to_import"))).to_be_visible()
+    app_page.assert_no_errors()
+
+
+def test_a_presets_files_uploaded_at_once_are_matched_in_order(app_page: AppPage) -> None:
+    # Maven CRM's four files chosen in one go (any order, any case): the table lists them in
+    # import order with where each goes, all received. The demo company is not cleared here,
+    # so Import stays disabled and nothing is written.
+    app_page.open("data")
+    page = app_page.page
+    preset = page.locator('[data-testid="stSelectbox"]').filter(
+        has=page.get_by_text(t("data.preset"), exact=True)
+    )
+    preset.click()
+    option = page.get_by_role("option", name="maven-crm: Maven Analytics CRM Sales Opportunities")
+    settle_after(page, option.click)
+    files = [MAVEN / n for n in ("sales_pipeline.csv", "products.csv", "accounts.csv",
+                                 "sales_teams.csv")]  # fmt: skip
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(files)
+    wait_for_app(page)
+    table = page.locator('[data-testid="stDataFrame"]').filter(
+        has=page.locator('[role="columnheader"]', has_text=t("data.multi.col.table"))
+    )
+    expect(table).to_have_count(1, timeout=30_000)
+    received = t("data.multi.status.received")
+    expect(table.locator('[role="gridcell"]', has_text=received)).to_have_count(4)
+    people = table.locator('[role="gridcell"]', has_text=t("data.table.reps"))
+    expect(people).to_have_count(1)  # sales_teams.csv goes to People, not Teams
+    expect(page.get_by_text(t("data.tick_to_import"))).to_be_visible()
+    button = page.get_by_role("button", name=t("data.commit"), exact=True)
+    expect(button).to_be_disabled()
     app_page.assert_no_errors()

@@ -80,6 +80,7 @@ NOVEMBER_EXPECTED: dict[str, float | None] = {
     # Open at end of 30 Nov: D-4 400.00 (open), D-5 150.00 (closes 5 Dec), D-6 100.00 (open)
     "pipeline_value": 650.00,
     "pipeline_estimated_value": 0.0,  # every open deal has an amount: nothing estimated
+    "pipeline_unvalued_deals": 0,  # D-4, D-5, D-6 all have an amount: none left out
     "activities": 5,  # activities 1-5 (6 is in October)
     "activities_target": 8,
     "activities_attainment": 0.625,  # 5 / 8
@@ -127,6 +128,7 @@ AUGUST_EXPECTED: dict[str, float | None] = {
     "new_deals": 0,
     "pipeline_value": 0.0,  # the first deals (D-8, D-6) were created 1 and 5 Sep
     "pipeline_estimated_value": 0.0,
+    "pipeline_unvalued_deals": 0,
     "activities": 0,
     "activities_target": None,
     "activities_attainment": None,

@@ -221,6 +221,18 @@ def test_still_due_for_a_period(store: Store) -> None:
     assert list(reviews.still_due(store, ALL, "weekly_summary", *week_before)["rep"]) == ["Eve"]
 
 
+def test_reviewable_tells_nobody_due_from_everyone_done(store: Store) -> None:
+    # Ann (101) leads team North and has no leader above her: in her own scope nobody owes a
+    # November evaluation, so still_due is empty AND reviewable is empty (nothing to claim as
+    # done). Company-wide on 30 Nov: Cai (leader Ann) and Eve (leader Dee) are on staff with a
+    # leader; Ben left on 20 Nov, and Ann and Dee lead their teams with no one above them.
+    ann = Filters(start=ALL.start, end=ALL.end, rep_id=101)
+    assert reviews.still_due(store, ann, "monthly_evaluation", *MONTHS[11]).empty
+    assert reviews.reviewable(store, ann, "monthly_evaluation", MONTHS[11][1]).empty
+    everyone = reviews.reviewable(store, ALL, "monthly_evaluation", MONTHS[11][1])
+    assert sorted(everyone["rep"]) == ["Cai", "Eve"]
+
+
 def test_namesakes_reviews_read_apart_by_their_id(store: Store) -> None:
     # Eve (202) is renamed Cai: two people called Cai, each with their own reviews.
     with store.transaction() as con:

@@ -19,7 +19,8 @@ APP = str(ROOT / "app.py")
 ALLOWED = {
     "KPI", "RFM", "CSV", "TSV", "XLSX", "Excel", "Parquet", "NPS", "Huddle", "English", "GBK",
     "UTF", "BOM", "CNY", "USD", "EUR", "TOML", "Markdown", "ID", "Top", "PK", "Windows", "CRM",
-    "UTC", "GB", "Fxiaoke", "Zoho", "Salesforce", "Maven", "Tableau", "Sample", "Superstore",
+    "UTC", "GB", "Fxiaoke", "Zoho", "Salesforce", "Maven", "Analytics", "Tableau", "Sample",
+    "Superstore",
     # Preset and encoding names, as the CLI takes them.
     "fxiaoke", "zoho", "crm", "salesforce", "maven", "superstore", "utf", "gbk", "gb", "latin",
     "windows", "csv", "xlsx",  # and file names' extensions
@@ -50,6 +51,7 @@ def _code_columns() -> set[str]:
         return {
             f"table cell [{t('definitions.id')}]",
             f"table cell [{t('import.problems.heading.code')}]",  # an import problem's code
+            f"table cell [{t('audit.col.details')}]",  # an audit row's details, as stored (JSON)
         }
 
 

@@ -9,8 +9,7 @@ SELECT bucket, dim, count(*) AS "retained_customers"
 FROM (SELECT DISTINCT date_trunc('month', s.day)::DATE AS bucket, coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim, customer_id AS item FROM (WITH buys AS (
     SELECT *, coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.channel AS channel
+    t.name AS team_name
 FROM orders f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s WHERE s.status = 'completed' AND true
@@ -19,8 +18,7 @@ SELECT b.*
 FROM buys b) s WHERE s.day BETWEEN $start AND $end) now JOIN (SELECT DISTINCT date_trunc('month', s.day + INTERVAL 1 MONTH)::DATE AS bucket, coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim, customer_id AS item FROM (WITH buys AS (
     SELECT *, coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.channel AS channel
+    t.name AS team_name
 FROM orders f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s WHERE s.status = 'completed' AND true
@@ -35,8 +33,7 @@ SELECT date_trunc('month', s.day + INTERVAL 1 MONTH)::DATE AS bucket,
        count(DISTINCT customer_id) FILTER (WHERE status = 'completed') AS "active_customers__prev"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.channel AS channel
+    t.name AS team_name
 FROM orders f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s

@@ -9,11 +9,13 @@ FROM (WITH buys AS (
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
     t.name AS team_name,
-    t.channel AS channel
+    op.store AS store,
+    coalesce(op.channel, t.channel) AS channel
 FROM orders f
     LEFT JOIN reps r ON r.rep_id = f.rep_id
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s WHERE s.status = 'completed' AND s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_id) AND s.channel = $channel AND s.rep_id = $rep_id AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+    LEFT JOIN teams t ON t.team_id = tr.root_id
+    LEFT JOIN order_places op ON op.order_id = f.order_id AND op.line_no = f.line_no) s WHERE s.status = 'completed' AND s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_id) AND s.channel = $channel AND s.rep_id = $rep_id AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
 ), firsts AS (
     SELECT o.customer_id,
            least(min(o.order_date), coalesce(min(c.acquired_date), min(o.order_date))) AS first_day

@@ -11,8 +11,7 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
 FROM (WITH buys AS (
     SELECT *, coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.channel AS channel
+    t.name AS team_name
 FROM orders f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s WHERE s.status = 'completed' AND true

@@ -10,8 +10,7 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
        sum(net_amount_cents) FILTER (WHERE status = 'completed') AS "revenue"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.channel AS channel
+    t.name AS team_name
 FROM orders f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s

@@ -1,0 +1,196 @@
+"""One typed read path: every number a page shows is asked for as a frozen Request.
+
+A request is a pydantic model whose fields are everything its answer depends on, and nothing
+else (a request whose answer does not depend on the filters carries none, so the cache is not
+split for nothing); `run(store)` answers it. components.cache.fetch caches the answer on the
+request's type and field values and the store's data version.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from datetime import date
+from typing import Any, Self
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict
+
+from data import company_kind, settings
+from data.importing import company
+from data.store import Store
+from metrics import lookups, service, standup_screen
+from metrics.compiler import MetricRequest
+from metrics.filters import Filters
+from metrics.model import Grain
+from metrics.periods import Comparison, compare_period
+from metrics.standup_screen import StandupData
+
+
+class Request(BaseModel, ABC):
+    """A question a page asks; equal requests have equal answers for the same data."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @abstractmethod
+    def run(self, store: Store) -> Any:
+        """The answer, read from the store."""
+
+    def cache_key(self) -> str:
+        """The request as an exact string: its type and every field's value (no sampling)."""
+        kind = type(self)
+        return f"{kind.__module__}.{kind.__qualname__}:{self.model_dump_json()}"
+
+
+class _Compared(Request):
+    """A request over the filters' dates that can be asked again for the like-for-like
+    comparison period: the one place a page's comparison period is worked out."""
+
+    filters: Filters
+
+    def compared(self, comparison: Comparison) -> Self:
+        """The same request over the period compared with (by the period's kind: month to
+        date against the same days of the month before, or the same dates a year earlier)."""
+        filters = self.filters
+        start, end = compare_period(filters.start, filters.end, comparison, filters.period_kind)
+        return self.model_copy(update={"filters": filters.with_dates(start, end)})
+
+
+class KpiValues(_Compared):
+    """Each KPI's value over the filters' period, as {kpi_id: value}; None when undefined."""
+
+    kpis: tuple[str, ...]
+    with_targets: bool = False
+
+    def run(self, store: Store) -> dict[str, float | None]:
+        metric = MetricRequest(kpis=self.kpis, filters=self.filters, with_targets=self.with_targets)
+        row = service.run(store, metric).iloc[0]
+        return {c: (None if pd.isna(row[c]) else float(row[c])) for c in row.index}
+
+
+class KpiTrend(_Compared):
+    """KPIs per bucket of `grain`, optionally split by a dimension."""
+
+    kpis: tuple[str, ...]
+    grain: Grain
+    dimension: str | None = None
+    with_targets: bool = False
+
+    def run(self, store: Store) -> pd.DataFrame:
+        metric = MetricRequest(
+            kpis=self.kpis,
+            filters=self.filters,
+            grain=self.grain,
+            dimension=self.dimension,
+            with_targets=self.with_targets,
+        )
+        return service.run(store, metric)
+
+
+class KpiBreakdown(_Compared):
+    """KPIs per dimension value, largest first; `customer_segments` classify the customers
+    for the lifecycle_stage and rfm_segment dimensions."""
+
+    kpis: tuple[str, ...]
+    dimension: str
+    with_targets: bool = False
+    customer_segments: tuple[tuple[int, str], ...] = ()
+
+    def run(self, store: Store) -> pd.DataFrame:
+        metric = MetricRequest(
+            kpis=self.kpis,
+            filters=self.filters,
+            dimension=self.dimension,
+            with_targets=self.with_targets,
+            customer_segments=self.customer_segments,
+        )
+        frame = service.run(store, metric)
+        first = self.kpis[0]
+        return frame.sort_values(first, ascending=False, na_position="last").reset_index(drop=True)
+
+
+class KpiGrid(Request):
+    """KPIs by two dimensions at once, for a heatmap."""
+
+    kpis: tuple[str, ...]
+    filters: Filters
+    dimension: str
+    dimension2: str
+    customer_segments: tuple[tuple[int, str], ...] = ()
+
+    def run(self, store: Store) -> pd.DataFrame:
+        metric = MetricRequest(
+            kpis=self.kpis,
+            filters=self.filters,
+            dimension=self.dimension,
+            dimension2=self.dimension2,
+            customer_segments=self.customer_segments,
+        )
+        return service.run(store, metric)
+
+
+class StandupScreen(Request):
+    """Everything the stand-up screen shows for this scope and day."""
+
+    filters: Filters
+    as_of: date
+
+    def run(self, store: Store) -> StandupData:
+        return standup_screen.standup_data(store, self.filters, self.as_of)
+
+
+class Teams(Request):
+    """Teams and groups, parents first."""
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return lookups.teams(store)
+
+
+class DataSpan(Request):
+    """First and last day in the data."""
+
+    def run(self, store: Store) -> tuple[date, date] | None:
+        return lookups.data_span(store)
+
+
+class Channels(Request):
+    """Channels of the top-level teams."""
+
+    def run(self, store: Store) -> list[str]:
+        return lookups.channels(store)
+
+
+class CompanyCurrency(Request):
+    """The currency the company's amounts are in: its setting, else the default."""
+
+    def run(self, store: Store) -> str:
+        return settings.company_currency(store)
+
+
+class IsDemo(Request):
+    """Whether the database holds the demo company, not a company's own data."""
+
+    def run(self, store: Store) -> bool:
+        return company_kind.is_demo(store)
+
+
+class DataHealth(Request):
+    """The Data page's health check per table, as of `today` (days since the last date)."""
+
+    today: date
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return company.data_health(store, self.today)
+
+
+class ImportHistory(Request):
+    """The latest imports first: when, file, table, rows added, updated and rejected."""
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return company.import_history(store)
+
+
+class LikelyDuplicates(Request):
+    """Names that differ only in spacing, case or punctuation, per table."""
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return company.likely_duplicates(store)

@@ -1,0 +1,145 @@
+"""Requests of the Team and Segments pages (see metrics.requests)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from data.store import Store
+from metrics import lookups, segments, segments_screen, team_structure
+from metrics.filters import Filters
+from metrics.periods import previous_period
+from metrics.requests import Request
+from metrics.scope import ALL, Scope, check_customer, check_rep
+from metrics.segments_screen import SegmentsData
+
+
+class TeamPeople(Request):
+    """Everyone in scope with their role, team, leader and revenue."""
+
+    filters: Filters
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return team_structure.people(store, self.filters)
+
+
+class TeamHeadcount(Request):
+    """Headcount by role."""
+
+    filters: Filters
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return team_structure.headcount_by_role(store, self.filters)
+
+
+class TeamSpan(Request):
+    """Each leader's span of control."""
+
+    filters: Filters
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return team_structure.span_of_control(store, self.filters)
+
+
+class TeamMovements(Request):
+    """Joiners and leavers per bucket of `grain`."""
+
+    filters: Filters
+    grain: str
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return team_structure.joiners_and_leavers(store, self.filters, self.grain)
+
+
+class CoverageGaps(Request):
+    """Holes in the team structure."""
+
+    filters: Filters
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return team_structure.coverage_gaps(store, self.filters)
+
+
+class Workload(Request):
+    """Each person's load against the median of their role."""
+
+    filters: Filters
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return team_structure.workload(store, self.filters)
+
+
+class PersonCard(Request):
+    """One person's card (by rep_id), their KPIs over the filters."""
+
+    filters: Filters
+    rep_id: int
+
+    def run(self, store: Store) -> dict[str, Any]:
+        check_rep(store, self.filters.scope, self.rep_id)
+        return team_structure.person(store, self.rep_id, self.filters)
+
+
+class SegmentsScreen(Request):
+    """Every customer analysis of the Segments page; segments are judged as of `as_of` and as
+    of the end of the like-for-like period before (worked out here from the filters)."""
+
+    filters: Filters
+    as_of: date
+
+    @property
+    def previous_as_of(self) -> date:
+        """The last day of the like-for-like period before the filters' period."""
+        f = self.filters
+        return previous_period(f.start, f.end, f.period_kind)[1]
+
+    def run(self, store: Store) -> SegmentsData:
+        return segments_screen.segments_data(store, self.filters, self.as_of, self.previous_as_of)
+
+
+class CustomerDetail(Request):
+    """One customer's history, whatever the filters; a customer outside the user's scope is
+    refused (metrics.scope.check_customer)."""
+
+    customer_id: int
+    scope: Scope = ALL
+
+    def run(self, store: Store) -> dict[str, pd.DataFrame]:
+        check_customer(store, self.scope, self.customer_id)
+        return segments.customer_detail(store, self.customer_id)
+
+
+class CustomersIn(Request):
+    """The customers behind one value of a dimension (or the listed customer ids)."""
+
+    filters: Filters
+    dimension: str
+    value: str
+    customer_ids: tuple[int, ...] = ()
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return segments.customers_in(
+            store, self.filters, self.dimension, self.value, self.customer_ids
+        )
+
+
+class CustomerClasses(Request):
+    """Each customer in scope with their RFM segment or lifecycle stage at `as_of`."""
+
+    filters: Filters
+    dimension: str
+    as_of: date
+
+    def run(self, store: Store) -> tuple[tuple[int, str], ...]:
+        return segments.customer_classes(store, self.filters, self.dimension, self.as_of)
+
+
+class AllCustomers(Request):
+    """Every customer in the filters' scope, for a picker."""
+
+    filters: Filters
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return lookups.customers(store, self.filters)

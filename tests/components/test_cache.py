@@ -1,0 +1,127 @@
+"""components.cache.fetch, the one read path: one cached answer per request and data version,
+and requests that carry only what their answer depends on."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from datetime import date
+from pathlib import Path
+
+import metrics
+from components import cache
+from data import settings
+from data.store import Store
+from metrics import service
+from metrics.filters import Filters
+from metrics.requests import CompanyCurrency, KpiBreakdown, KpiTrend, KpiValues, Request, Teams
+from tests.conftest import DEMO_END
+
+RUNS: list[int] = []
+
+
+class Counted(Request):
+    """A request that notes each time it is really run (not answered from the cache)."""
+
+    n: int
+
+    def run(self, store: Store) -> list[int]:
+        RUNS.append(self.n)
+        return [self.n, store.data_version()]
+
+
+def _all_requests() -> list[type[Request]]:
+    for module in pkgutil.iter_modules(metrics.__path__):
+        importlib.import_module(f"metrics.{module.name}")
+    found: list[type[Request]] = []
+    todo = list(Request.__subclasses__())
+    while todo:
+        kind = todo.pop()
+        found.append(kind)
+        todo.extend(kind.__subclasses__())
+    return [k for k in found if k.__module__.startswith("metrics.")]
+
+
+def test_equal_requests_are_run_once_and_give_equal_answers() -> None:
+    RUNS.clear()
+    first = cache.fetch(Counted(n=1))
+    again = cache.fetch(Counted(n=1))
+    other = cache.fetch(Counted(n=2))
+    assert first == again and other[0] == 2
+    assert RUNS == [1, 2]  # the second Counted(n=1) came from the cache
+
+
+def test_a_write_changes_the_data_version_and_the_answer(isolated_database: Path) -> None:
+    RUNS.clear()
+    before = cache.fetch(CompanyCurrency())
+    cache.fetch(Counted(n=1))
+    new = "EUR" if before != "EUR" else "GBP"
+    settings.set_currency(cache.get_store(), new)  # one transaction: the version goes up by one
+    assert cache.fetch(CompanyCurrency()) == new
+    cache.fetch(Counted(n=1))
+    assert RUNS == [1, 1]  # the same request, run afresh for the new data version
+
+
+def test_kpi_requests_answer_what_the_service_answers(demo_db: Path) -> None:
+    scope = Filters(start=date(2026, 11, 1), end=DEMO_END, period_kind="month")
+    store = cache.get_store()
+    fetched = cache.fetch(KpiValues(kpis=("revenue", "orders"), filters=scope))
+    assert fetched == service.values(store, ("revenue", "orders"), scope)
+    assert cache.fetch(KpiValues(kpis=("revenue", "orders"), filters=scope)) == fetched
+    trend = cache.fetch(KpiTrend(kpis=("revenue",), filters=scope, grain="week"))
+    assert trend.equals(service.trend(store, ("revenue",), scope, "week"))
+    by_team = cache.fetch(KpiBreakdown(kpis=("revenue",), filters=scope, dimension="team"))
+    assert by_team.equals(service.breakdown(store, ("revenue",), scope, "team"))
+
+
+def test_a_frame_changed_by_a_caller_does_not_change_the_cache(demo_db: Path) -> None:
+    teams = cache.fetch(Teams())
+    names = list(teams["name"])
+    teams["name"] = "changed"
+    assert list(cache.fetch(Teams())["name"]) == names and "changed" not in names
+
+
+def test_the_comparison_period_is_worked_out_by_the_request() -> None:
+    # Month to date 1–20 November 2026 against the same days of October (1–20 October), or
+    # of November 2025; a whole quarter (1 July–30 September) against the whole quarter before
+    # (1 April–30 June).
+    mtd = KpiValues(
+        kpis=("revenue",),
+        filters=Filters(start=date(2026, 11, 1), end=date(2026, 11, 20), period_kind="month"),
+    )
+    previous = mtd.compared("previous").filters
+    assert (previous.start, previous.end) == (date(2026, 10, 1), date(2026, 10, 20))
+    last_year = mtd.compared("last_year").filters
+    assert (last_year.start, last_year.end) == (date(2025, 11, 1), date(2025, 11, 20))
+    quarter = KpiTrend(
+        kpis=("revenue",), filters=Filters(start=date(2026, 7, 1), end=date(2026, 9, 30)),
+        grain="month",
+    ).compared("previous")  # fmt: skip
+    assert (quarter.filters.start, quarter.filters.end) == (date(2026, 4, 1), date(2026, 6, 30))
+    assert quarter.grain == "month" and quarter.kpis == ("revenue",)
+
+
+def test_every_request_reads_every_field_it_is_keyed_on() -> None:
+    """A field the answer does not depend on (above all the filters, which most pages pass
+    around) would split the cache for nothing: each field is read by the request's own code."""
+    kinds = _all_requests()
+    assert len(kinds) >= 40
+    unread = [
+        f"{kind.__module__}.{kind.__qualname__}.{name}"
+        for kind in kinds
+        if not inspect.isabstract(kind)
+        for name in kind.model_fields
+        if f"self.{name}" not in inspect.getsource(kind)
+    ]
+    assert not unread, "Fields no request code reads: " + ", ".join(unread)
+
+
+def test_requests_are_frozen_and_keyed_by_type_and_values() -> None:
+    scope = Filters(start=date(2026, 11, 1), end=date(2026, 11, 20))
+    values = KpiValues(kpis=("revenue",), filters=scope)
+    assert values.model_config.get("frozen") is True
+    assert values.cache_key() == KpiValues(kpis=("revenue",), filters=scope).cache_key()
+    trend = KpiTrend(kpis=("revenue",), filters=scope, grain="day")
+    assert values.cache_key() != trend.cache_key()
+    assert all(kind.model_config.get("frozen") for kind in _all_requests())

@@ -1,0 +1,105 @@
+"""Rollups (data.rollups) are rebuilt in the import's own transaction, and a stale or missing
+rollup is never read: the compiler falls back to the rows."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from data.importing.errors import ImportRejected
+from data.importing.mapping import Mapping, auto_map
+from data.importing.runner import ImportRequest, run_import
+from data.rollups import ROLLUPS_ENV_VAR, refresh_rollups, rollups_current, rollups_enabled
+from data.store import Store
+
+TODAY = date(2025, 6, 1)
+HEADER = "Order ID,Line,Order Date,Customer,Rep,Product,Amount,Status\n"
+
+
+def _import(store: Store, path: Path, text: str) -> None:
+    path.write_text(text, "utf-8")
+    mapping = Mapping("orders", columns=auto_map(text.splitlines()[0].split(","), "orders"))
+    run_import(store, ImportRequest(path, mapping), today=TODAY)
+
+
+def _firsts(store: Store) -> list[tuple[str, date, date]]:
+    return store.rows(
+        "SELECT c.name, f.first_day, f.last_day FROM customer_firsts f"
+        " JOIN customers c USING (customer_id) ORDER BY c.name"
+    )
+
+
+def _imported(tmp_path: Path) -> Store:
+    """Acme bought on 5 March and 9 April (its 1 April line was cancelled); Birch on 6 March."""
+    store = Store(tmp_path / "t.duckdb")
+    _import(
+        store,
+        tmp_path / "a.csv",
+        HEADER + "R1,1,2025-03-05,Acme,Ann,W,1000,completed\n"
+        "R2,1,2025-03-06,Birch,Ann,W,500,completed\n"
+        "R3,1,2025-04-01,Acme,Ann,W,700,cancelled\n"
+        "R4,1,2025-04-09,Acme,Ann,W,300,completed\n",
+    )
+    return store
+
+
+def test_an_import_builds_the_rollups_with_the_rows(tmp_path: Path) -> None:
+    store = _imported(tmp_path)
+    assert _firsts(store) == [
+        ("Acme", date(2025, 3, 5), date(2025, 4, 9)),
+        ("Birch", date(2025, 3, 6), date(2025, 3, 6)),
+    ]
+    assert rollups_current(store)
+
+
+def test_a_failed_import_leaves_the_rollups_matching_the_rows(tmp_path: Path) -> None:
+    store = _imported(tmp_path)
+    version = store.data_version()
+    # An earlier Acme purchase (1 Feb) would move its first day, but the file's second row
+    # has no date: the import is refused and rolled back, rows and rollups alike.
+    with pytest.raises(ImportRejected):
+        _import(
+            store,
+            tmp_path / "b.csv",
+            HEADER + "R5,1,2025-02-01,Acme,Ann,W,100,completed\nR6,1,,Birch,Ann,W,100,completed\n",
+        )
+    assert store.data_version() == version
+    assert _firsts(store)[0] == ("Acme", date(2025, 3, 5), date(2025, 4, 9))
+    assert store.scalar("SELECT min(order_date) FROM orders") == date(2025, 3, 5)
+    assert rollups_current(store)
+
+
+def test_a_later_write_elsewhere_keeps_the_rollups_once_checked_against_the_rows(
+    tmp_path: Path,
+) -> None:
+    store = _imported(tmp_path)
+    with store.transaction() as con:  # a write that touches no order (a setting, a target)
+        con.execute("CREATE TABLE scratch AS SELECT 1 AS x")
+    assert rollups_current(store)  # built for an older version, but equal to the rows
+
+
+def test_orders_written_without_a_refresh_make_the_rollups_stale(tmp_path: Path) -> None:
+    store = _imported(tmp_path)
+    with store.transaction() as con:  # as the demo does until it refreshes them itself
+        con.execute(
+            "INSERT INTO orders SELECT 'R9', 1, DATE '2025-01-02', customer_id, rep_id,"
+            " team_id, product_id, 1, 100, 0, 'completed' FROM orders WHERE order_id = 'R1'"
+        )
+    assert not rollups_current(store)
+    with store.transaction() as con:
+        refresh_rollups(con)
+    assert rollups_current(store)
+    assert _firsts(store)[0] == ("Acme", date(2025, 1, 2), date(2025, 4, 9))
+
+
+def test_a_database_without_rollups_is_read_from_the_rows(tmp_path: Path) -> None:
+    assert not rollups_current(Store(tmp_path / "empty.duckdb"))
+
+
+def test_the_switch_forces_the_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ROLLUPS_ENV_VAR, "off")
+    assert not rollups_enabled()
+    monkeypatch.setenv(ROLLUPS_ENV_VAR, "on")
+    assert rollups_enabled()
