@@ -55,6 +55,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_pages.py
 	$(BIN)/python benchmarks/bench_queries.py
 	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_reruns.py
 
 screenshots: $(BIN)/.installed browser
 	$(BIN)/python -m pytest tests/e2e -k screenshot

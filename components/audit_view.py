@@ -12,7 +12,7 @@ from components.format import MISSING, format_datetime
 from components.tables import table_with_download
 from components.text import t
 from data.audit import ACTIONS, OBJECT_TYPES
-from metrics.requests_auth import AuditLog
+from metrics.requests_auth import AuditActors, AuditLog
 
 SHOWN = 200  # the newest rows shown and downloaded; the table itself keeps every row
 
@@ -49,8 +49,20 @@ def audit_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def audit_section() -> None:
-    """The latest audit rows, newest first, with their CSV."""
+    """The latest audit rows, newest first, filtered by action and by who, with their CSV."""
     st.subheader(t("audit.header"))
     st.caption(t("audit.caption", limit=SHOWN))
-    rows = cache.fetch(AuditLog(limit=SHOWN))
-    table_with_download(audit_table(rows), "audit-log.csv", key="data.audit")
+    left, right = st.columns(2)
+    actions = left.multiselect(
+        t("audit.filter.actions"), list(ACTIONS), format_func=lambda a: t(f"audit.action.{a}"),
+        placeholder=t("audit.filter.all"), key="data.audit.actions",
+    )  # fmt: skip
+    people = cache.fetch(AuditActors())
+    names = {int(u): (login if isinstance(login, str) else t("audit.nobody"))
+             for u, login in zip(people["user_id"], people["login"], strict=True)}  # fmt: skip
+    who = right.selectbox(
+        t("audit.filter.who"), [None, *names], format_func=lambda u: t("audit.filter.everyone")
+        if u is None else names[u], key="data.audit.who",
+    )  # fmt: skip
+    rows = cache.fetch(AuditLog(limit=SHOWN, actions=tuple(actions), user_id=who))
+    table_with_download(audit_table(rows), "audit-log.csv", key="data.audit", empty=t("audit.none"))

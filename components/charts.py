@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 from plotly.subplots import make_subplots
 
+from components import cache
 from components.format import (
+    currency,
     format_value,
     plotly_date_axis,
     plotly_hover_format,
@@ -20,6 +26,53 @@ from components.text import current_language, kpi_label, mid_sentence, t
 from components.theme import ACTUAL, COMPARISON, TARGET, TEMPLATE
 from metrics.catalogue import get_kpi
 from metrics.periods import add_months
+from metrics.requests import Request
+
+# A display argument: small and exact (a kpi id, a grain, a chart kind, a flag, a day).
+Display = str | int | float | bool | date | None | tuple[Any, ...]
+
+
+def cached_figure(
+    build: Callable[..., go.Figure], requests: Request | tuple[Request, ...], **display: Display
+) -> go.Figure:
+    """`build(*results, **display)` over the fetched results of `requests`, built once per
+    result and cached with it: keyed on the builder, each request's cache key, the data
+    version, the language, the currency and the display arguments, never on a hashed
+    DataFrame (st.cache_data samples large ones). `build` must read nothing else.
+
+    The cache holds the figure's dict; each call gets a new go.Figure made from it, so a
+    caller changing its figure never changes the cached one."""
+    asked = requests if isinstance(requests, tuple) else (requests,)
+    spec = _figure_spec(
+        f"{build.__module__}.{build.__qualname__}",
+        tuple(r.cache_key() for r in asked),
+        cache.data_version(),
+        current_language(),
+        currency(),
+        json.dumps(display, sort_keys=True, default=str),
+        build,
+        asked,
+        display,
+    )
+    return go.Figure(spec)
+
+
+# Only the leading arguments are hashed (all strings and ints); the builder, requests and
+# display values are passed unhashed as `_...` and are exactly what the key says.
+@st.cache_data(show_spinner=False, max_entries=512)
+def _figure_spec(
+    builder: str,
+    keys: tuple[str, ...],
+    version: int,
+    language: str,
+    money: str,
+    shown: str,
+    _build: Callable[..., go.Figure],
+    _requests: tuple[Request, ...],
+    _display: dict[str, Display],
+) -> dict[str, Any]:
+    del builder, keys, version, language, money, shown  # the key only
+    return _build(*(cache.fetch(r) for r in _requests), **_display).to_dict()
 
 
 def next_bucket(bucket: date, grain: str) -> date:

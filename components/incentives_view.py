@@ -23,6 +23,7 @@ from components.format import (
     md,
     money_column_format,
 )
+from components.placeholder_note import placeholder_note
 from components.text import error_text, in_language, join_names, kpi_label, mid_sentence, t
 from components.theme import PACE_COLORS
 from components.url_state import coded
@@ -293,6 +294,7 @@ def leaderboard_section(
     """The ranked table for the chosen KPI; returns the KPI chosen. Selecting a row opens
     that person's ladder (the ladder's choice, keyed by rep_id, is set to them)."""
     st.subheader(t("incentives.board_heading"))
+    placeholder_note()  # why an import's made-up "Unassigned" has no rank
     board_for = Leaderboard(
         filters=scope, stamp=loaded.stamp, choice="revenue_attainment", full_end=full_end
     )

@@ -25,6 +25,7 @@ from components.format import (
     md,
     plotly_date_axis,
 )
+from components.placeholder_note import placeholder_note
 from components.tables import download_csv, download_text, table_with_download
 from components.text import EN, error_text, join_names, kpi_label, t
 from components.text_reviews import EN as REVIEW_STRINGS
@@ -93,6 +94,7 @@ def person_picker(scope: Filters, as_of: date) -> dict[str, Any] | None:
     is due" counts them: in the people list's order), else on the first person."""
     people = cache.fetch(TeamPeople(filters=scope))
     if people.empty:
+        placeholder_note()  # an import's made-up "Unassigned" may be why nobody is listed
         st.info(t("reviews.no_people"))
         return None
     rows = {int(r["rep_id"]): r for r in people.to_dict("records")}
@@ -557,6 +559,7 @@ def coverage_section(chosen: GlobalFilters) -> None:
         )
     )
     frame = cache.fetch(ReviewCoverage(filters=scope, as_of=as_of))
+    placeholder_note()  # why an import's made-up "Unassigned" is not due a review
     if frame.empty:
         st.info(t("reviews.coverage.nobody"))
         return

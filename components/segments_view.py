@@ -6,21 +6,27 @@ import re
 from datetime import date
 
 import pandas as pd
-import plotly.express as px
-import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
-from components.charts import value_axes_in_words
+from components.charts import cached_figure
 from components.format import (
     MISSING,
     format_date,
     format_percent,
-    format_value,
     md,
     money_column_format,
-    plotly_date_axis,
-    plotly_tick_format,
+)
+from components.segments_charts import (
+    breakdown_figure,
+    grid_pivot,
+    heatmap_figure,
+    lifecycle_figure,
+    lifecycle_over_time_figure,
+    merged_breakdown,
+    pareto_figure,
+    rfm_figure,
+    rfm_summary,
 )
 from components.setup_checklist import none_imported
 from components.tables import readable, table_with_download
@@ -30,14 +36,12 @@ from components.text import (
     dimension_label,
     join_names,
     kpi_label,
-    label_values,
     mid_sentence,
     t,
 )
-from components.theme import ACTUAL, TEMPLATE
 from components.url_state import coded
 from metrics import segments
-from metrics.catalogue import get_kpi, listed_kpis
+from metrics.catalogue import listed_kpis
 from metrics.compiler import can_break_down
 from metrics.filters import Filters
 from metrics.requests import KpiBreakdown, KpiGrid
@@ -49,12 +53,7 @@ from metrics.requests_people import (
     SegmentsScreen,
 )
 from metrics.segments_screen import SegmentsData
-from metrics.service import growth_column
 
-LIFECYCLE_COLORS = {
-    "new": "#2f9e44", "returning": "#1f6feb", "active": "#74c0fc", "at_risk": "#f08c00",
-    "churned": "#e03131",
-}  # fmt: skip
 SEGMENT_DIMENSIONS = (
     "channel",
     "region",
@@ -125,31 +124,23 @@ def breakdown(scope: Filters) -> pd.DataFrame:
             t("segments.cannot", kpi=kpi_label(kpi_id or ""), dimension=dimension_label(dimension))
         )
         return _no_customers()
-    kpi = get_kpi(kpi_id)
     both_segments = second in SEGMENT_VALUE_KEYS and dimension in SEGMENT_VALUE_KEYS
     if both_segments and second != dimension:
         st.caption(t("segments.no_two_segments"))
     if second and second != dimension and can_break_down(kpi_id, second) and not both_segments:
         classes = _classes(scope, [dimension, second])
-        grid = cache.fetch(
-            KpiGrid(
-                kpis=(kpi_id,),
-                filters=scope,
-                dimension=dimension,
-                dimension2=second,
-                customer_segments=classes,
-            )
+        grid_request = KpiGrid(
+            kpis=(kpi_id,),
+            filters=scope,
+            dimension=dimension,
+            dimension2=second,
+            customer_segments=classes,
         )
-        grid = label_values(label_values(grid, dimension), second)
-        pivot = grid.pivot_table(index=dimension, columns=second, values=kpi_id, aggfunc="sum")
-        fig = px.imshow(
-            pivot,
-            text_auto=".3s",
-            aspect="auto",
-            color_continuous_scale="Blues",
-            labels={"color": kpi_label(kpi_id)},
+        grid = cache.fetch(grid_request)
+        pivot = grid_pivot(grid, kpi_id, dimension, second)
+        fig = cached_figure(
+            heatmap_figure, grid_request, kpi_id=kpi_id, dimension=dimension, second=second
         )
-        fig.update_layout(template=TEMPLATE, height=max(320, 40 * len(pivot) + 120))
         st.plotly_chart(fig, key="segment_heatmap")
         with st.expander(t("segments.as_table")):
             table = pivot.reset_index().rename(columns={dimension: dimension_label(dimension)})
@@ -166,32 +157,12 @@ def breakdown(scope: Filters) -> pd.DataFrame:
     then = request.compared("previous")
     now, before = cache.fetch(request), cache.fetch(then)
     p_start, p_end = then.filters.start, then.filters.end
-    merged = now.merge(before, on=dimension, how="left", suffixes=("", "_before"))
-    raw_values = list(merged[dimension])
-    merged = label_values(merged, dimension)
+    merged = merged_breakdown(now, before, kpi_id, dimension)
+    raw_values = list(merged[f"raw_{dimension}"])
     words = dict(zip(raw_values, merged[dimension], strict=True))
-    total = merged[kpi_id].sum()
-    if kpi.additive and total:
-        merged["share"] = merged[kpi_id] / total
-    merged["change"] = growth_column(merged[kpi_id], merged[f"{kpi_id}_before"])
-    if shape == "treemap" and kpi.additive:
-        fig = px.treemap(merged[merged[kpi_id] > 0], path=[dimension], values=kpi_id)
-        fig.update_traces(textinfo="label+percent root")
-    else:
-        fig = px.bar(
-            merged.head(25),
-            x=kpi_id,
-            y=dimension,
-            orientation="h",
-            text=[format_value(v, kpi.unit, compact=True) for v in merged[kpi_id].head(25)],
-            labels={kpi_id: kpi_label(kpi_id), dimension: ""},
-        )
-        fig.update_traces(marker_color=ACTUAL)
-        fig.update_yaxes(autorange="reversed")
-        tickformat, prefix = plotly_tick_format(kpi.unit)
-        fig.update_xaxes(tickformat=tickformat, tickprefix=prefix)
-        value_axes_in_words(fig, kpi.unit, "x")
-    fig.update_layout(template=TEMPLATE, height=max(300, 28 * min(len(merged), 25) + 100))
+    fig = cached_figure(
+        breakdown_figure, (request, then), kpi_id=kpi_id, dimension=dimension, shape=shape
+    )
     event = st.plotly_chart(fig, key="segment_chart", on_select="rerun", selection_mode="points")
     table = pd.DataFrame(
         {
@@ -270,25 +241,13 @@ def rfm(scope: Filters, as_of: date) -> pd.DataFrame:
     st.caption(t("segments.rfm_caption"))
     screen = _screen(scope, as_of)
     scores = screen.scores
-    summary = segments.summarize_rfm(scores)
+    summary = rfm_summary(screen)
     if summary["customers"].sum() == 0:
         st.info(t("segments.no_customers"))
         return _no_customers()
-    summary = summary.assign(label=summary["segment"].map(lambda s: t(f"segment.{s}")))
     left, right = st.columns([3, 2], gap="large")
     with left:
-        fig = px.treemap(
-            summary[summary["customers"] > 0],
-            path=["label"],
-            values="customers",
-            color="share_of_revenue",
-            color_continuous_scale="Blues",
-            hover_data={"revenue": ":,.0f", "share_of_revenue": ":.1%"},
-        )
-        fig.update_traces(textinfo="label+value")
-        fig.update_layout(
-            template=TEMPLATE, height=380, coloraxis_colorbar_title=t("segments.col.share")
-        )
+        fig = cached_figure(rfm_figure, SegmentsScreen(filters=scope, as_of=as_of))
         st.plotly_chart(fig, key="rfm_treemap")
         with st.expander(t("segments.as_table")):
             table_with_download(
@@ -344,30 +303,11 @@ def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
     with left:
         st.subheader(t("segments.lifecycle_heading"))
         over_time = _screen(scope, as_of).lifecycle_over_time
-        # The last month of the series ends on the as-of day: today's counts.
-        counts = over_time[over_time["day"] == as_of][["stage", "customers"]]
-        fig = px.bar(
-            counts.assign(label=counts["stage"].map(lambda s: t(f"lifecycle.{s}"))),
-            x="label",
-            y="customers",
-            text="customers",
-            labels={"label": "", "customers": ""},
-        )
-        fig.update_traces(marker_color=ACTUAL)
-        fig.update_layout(template=TEMPLATE, height=340)
+        screen = SegmentsScreen(filters=scope, as_of=as_of)
+        fig = cached_figure(lifecycle_figure, screen, as_of=as_of)
         st.plotly_chart(fig, key="lifecycle_chart")
         st.caption(t("segments.lifecycle_caption"))
-        labelled = over_time.assign(label=over_time["stage"].map(lambda s: t(f"lifecycle.{s}")))
-        fig = px.area(
-            labelled, x="day", y="customers", color="label",
-            labels={"day": "", "customers": "", "label": ""},
-            title=t("segments.lifecycle_over_time"),
-            color_discrete_map={t(f"lifecycle.{s}"): c for s, c in LIFECYCLE_COLORS.items()},
-        )  # fmt: skip
-        fig.update_layout(
-            template=TEMPLATE, height=320, legend={"y": -0.15, "yanchor": "top", "x": 0}
-        )
-        fig.update_xaxes(**plotly_date_axis())
+        fig = cached_figure(lifecycle_over_time_figure, screen)
         st.plotly_chart(fig, key="lifecycle_over_time_chart")
         with st.expander(t("segments.as_table")):
             table_with_download(
@@ -382,29 +322,7 @@ def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
             st.info(t("segments.no_customers"))
             return
         st.markdown(t("segments.pareto_sentence", share=format_percent(share)))
-        fig = go.Figure()
-        fig.add_scatter(
-            x=curve["customer_share"],
-            y=curve["cumulative_share"],
-            mode="lines",
-            line={"color": ACTUAL, "width": 3},
-            name=t("segments.col.cumulative"),
-        )
-        fig.add_scatter(
-            x=[0, 1],
-            y=[0, 1],
-            mode="lines",
-            name=t("segments.even_line"),
-            line={"color": "#9aa4b2", "dash": "dot"},
-        )
-        fig.update_layout(
-            template=TEMPLATE,
-            height=300,
-            xaxis_tickformat=".0%",
-            yaxis_tickformat=".0%",
-            xaxis_title=t("segments.col.customer_share"),
-            yaxis_title=t("segments.col.cumulative"),
-        )
+        fig = cached_figure(pareto_figure, SegmentsScreen(filters=scope, as_of=as_of))
         st.plotly_chart(fig, key="pareto_chart")
         st.caption(t("segments.pareto_risk"))
         with st.expander(t("segments.as_table")):

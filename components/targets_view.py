@@ -26,6 +26,7 @@ from components.format import (
     money_column_format,
 )
 from components.incentives_view import own_plan_missing
+from components.placeholder_note import placeholder_note
 from components.tables import readable, table_with_download
 from components.text import column_label, in_language, kpi_label, t
 from components.theme import ACTUAL, TARGET, TEMPLATE
@@ -324,6 +325,7 @@ def allocation_editor(
     base: TargetBase, scope: Filters, result: Allocation, implied: pd.DataFrame
 ) -> None:
     """The split per person, editable: a typed target is kept and the others rebalance."""
+    placeholder_note()  # why an import's made-up "Unassigned" gets no share of the target
     kpi_id = base.kpi_id
     scale = base_units_per_value(kpi_id)
     edits_key = _edits_key(base, scope)

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
-from components.charts import trend_figure
+from components.charts import cached_figure, trend_figure
 from components.format import (
     format_date,
     format_value,
@@ -20,6 +20,7 @@ from components.format import (
     plotly_date_axis,
 )
 from components.kpi_tiles import TileData, kpi_tile
+from components.placeholder_note import placeholder_note
 from components.tables import readable, table_with_download
 from components.text import join_names, t, t_count
 from components.theme import ACTUAL, PALETTE, TEMPLATE
@@ -89,10 +90,100 @@ def load_sentence(key: str, names: pd.Series) -> str:
     return t_count(key, len(names), names=join_names(map(md, names), limit=6))
 
 
+def _org_treemap(people: pd.DataFrame, *, size_by: str) -> go.Figure:
+    """The organisation treemap, sized by headcount or revenue (built once per result)."""
+    shown = people.assign(
+        role_label=people["role"].map(_role),
+        headcount=1,
+        revenue=people["revenue"].clip(lower=0),
+    )
+    values = "revenue" if size_by == "revenue" and shown["revenue"].sum() > 0 else "headcount"
+    fig = px.treemap(
+        shown,
+        path=[px.Constant(t("standup.all_teams")), "team", "group", "rep"],
+        values=values,
+        color="role_label",
+        color_discrete_map={_role(r): c for r, c in ROLE_COLORS.items()},
+        hover_data={"role_label": True, "revenue": ":,.0f"},
+    )
+    # Only people carry a role colour; the team and group boxes stay neutral.
+    trace = fig.data[0]
+    depth_of_person = 3
+    trace.marker.colors = [
+        color if node.count("/") >= depth_of_person else "#eef1f5"
+        for node, color in zip(trace.ids, trace.marker.colors, strict=True)
+    ]
+    fig.update_traces(root_color="#f3f5f8", textinfo="label", marker_line_width=1)
+    fig.update_layout(template=TEMPLATE, height=560, margin={"t": 30, "l": 0, "r": 0, "b": 0})
+    return fig
+
+
+def _headcount_figure(headcount: pd.DataFrame) -> go.Figure:
+    """Headcount by team, stacked by role (built once per result)."""
+    frame = headcount.assign(role_label=headcount["role"].map(_role))
+    fig = px.bar(
+        frame,
+        x="team",
+        y="headcount",
+        color="role_label",
+        text="headcount",
+        color_discrete_map={_role(r): c for r, c in ROLE_COLORS.items()},
+        labels={"team": "", "headcount": t("team.headcount"), "role_label": ""},
+    )
+    fig.update_layout(template=TEMPLATE, height=380, barmode="stack")
+    # The axis counts people: the tallest bar is a team's whole headcount.
+    fig.update_yaxes(**count_axis(frame.groupby("team")["headcount"].sum()))
+    return fig
+
+
+def _moves_figure(moves: pd.DataFrame) -> go.Figure:
+    """Joiners up, leavers down and headcount as a line (built once per result)."""
+    fig = go.Figure()
+    fig.add_bar(
+        x=moves["bucket"], y=moves["joiners"], name=t("team.joiners"), marker_color="#2f9e44"
+    )
+    fig.add_bar(
+        x=moves["bucket"], y=-moves["leavers"], name=t("team.leavers"), marker_color="#e03131"
+    )
+    fig.add_scatter(
+        x=moves["bucket"],
+        y=moves["headcount"],
+        name=t("team.headcount"),
+        yaxis="y2",
+        mode="lines+markers",
+        line={"color": ACTUAL, "width": 3},
+    )
+    fig.update_layout(
+        template=TEMPLATE,
+        height=340,
+        barmode="relative",
+        yaxis={
+            "title": t("team.joiners_leavers_axis"),
+            "rangemode": "normal",
+            **count_axis([*moves["joiners"], *moves["leavers"]]),
+        },
+        yaxis2={
+            "title": t("team.headcount"),
+            "overlaying": "y",
+            "side": "right",
+            "showgrid": False,
+            **count_axis(moves["headcount"]),
+        },
+    )
+    fig.update_xaxes(**plotly_date_axis())
+    return fig
+
+
+def _person_trend(frame: pd.DataFrame, *, grain: str) -> go.Figure:
+    """A person's revenue against target (built once per result)."""
+    return trend_figure(frame, "revenue", grain, height=300)
+
+
 def organisation(scope: Filters) -> None:
     """Team → group → person as a treemap (coloured by role), and the same as a table."""
     people = cache.fetch(TeamPeople(filters=scope))
     st.subheader(t("team.org_heading"))
+    placeholder_note()  # why an import's made-up "Unassigned" is not counted as a person
     if people.empty:
         st.info(t("team.no_people"))
         return
@@ -105,31 +196,9 @@ def organisation(scope: Filters) -> None:
         required=True,
         key="org_size",
     )
-    shown = people.assign(
-        role_label=people["role"].map(_role),
-        headcount=1,
-        revenue=people["revenue"].clip(lower=0),
-    )
-    values = "revenue" if size_by == "revenue" and shown["revenue"].sum() > 0 else "headcount"
     picture, table = st.tabs([t("team.picture"), t("team.table")])
     with picture:
-        fig = px.treemap(
-            shown,
-            path=[px.Constant(t("standup.all_teams")), "team", "group", "rep"],
-            values=values,
-            color="role_label",
-            color_discrete_map={_role(r): c for r, c in ROLE_COLORS.items()},
-            hover_data={"role_label": True, "revenue": ":,.0f"},
-        )
-        # Only people carry a role colour; the team and group boxes stay neutral.
-        trace = fig.data[0]
-        depth_of_person = 3
-        trace.marker.colors = [
-            color if node.count("/") >= depth_of_person else "#eef1f5"
-            for node, color in zip(trace.ids, trace.marker.colors, strict=True)
-        ]
-        fig.update_traces(root_color="#f3f5f8", textinfo="label", marker_line_width=1)
-        fig.update_layout(template=TEMPLATE, height=560, margin={"t": 30, "l": 0, "r": 0, "b": 0})
+        fig = cached_figure(_org_treemap, TeamPeople(filters=scope), size_by=size_by)
         st.plotly_chart(fig, key="org_treemap")
         legend = " ".join(
             f"<span style='background:{ROLE_COLORS[r]};color:white;padding:2px 8px;"
@@ -172,18 +241,7 @@ def headcount_and_span(scope: Filters) -> None:
             st.info(t("team.no_people"))
         else:
             frame = headcount.assign(role_label=headcount["role"].map(_role))
-            fig = px.bar(
-                frame,
-                x="team",
-                y="headcount",
-                color="role_label",
-                text="headcount",
-                color_discrete_map={_role(r): c for r, c in ROLE_COLORS.items()},
-                labels={"team": "", "headcount": t("team.headcount"), "role_label": ""},
-            )
-            fig.update_layout(template=TEMPLATE, height=380, barmode="stack")
-            # The axis counts people: the tallest bar is a team's whole headcount.
-            fig.update_yaxes(**count_axis(frame.groupby("team")["headcount"].sum()))
+            fig = cached_figure(_headcount_figure, TeamHeadcount(filters=scope))
             st.plotly_chart(fig, key="headcount_chart")
             with st.expander(t("segments.as_table")):
                 table_with_download(
@@ -215,39 +273,7 @@ def headcount_and_span(scope: Filters) -> None:
     if moves.empty:
         st.info(t("team.no_people"))
         return
-    fig = go.Figure()
-    fig.add_bar(
-        x=moves["bucket"], y=moves["joiners"], name=t("team.joiners"), marker_color="#2f9e44"
-    )
-    fig.add_bar(
-        x=moves["bucket"], y=-moves["leavers"], name=t("team.leavers"), marker_color="#e03131"
-    )
-    fig.add_scatter(
-        x=moves["bucket"],
-        y=moves["headcount"],
-        name=t("team.headcount"),
-        yaxis="y2",
-        mode="lines+markers",
-        line={"color": ACTUAL, "width": 3},
-    )
-    fig.update_layout(
-        template=TEMPLATE,
-        height=340,
-        barmode="relative",
-        yaxis={
-            "title": t("team.joiners_leavers_axis"),
-            "rangemode": "normal",
-            **count_axis([*moves["joiners"], *moves["leavers"]]),
-        },
-        yaxis2={
-            "title": t("team.headcount"),
-            "overlaying": "y",
-            "side": "right",
-            "showgrid": False,
-            **count_axis(moves["headcount"]),
-        },
-    )
-    fig.update_xaxes(**plotly_date_axis())
+    fig = cached_figure(_moves_figure, TeamMovements(filters=two_years, grain="month"))
     st.plotly_chart(fig, key="moves_chart")
     with st.expander(t("segments.as_table")):
         table_with_download(readable(moves), "huddle_joiners_leavers.csv", key="moves_table")
@@ -365,9 +391,8 @@ def person_panel(scope: Filters, grain: str) -> None:
                     pace=pace_status(kpis.get(kpi_id), kpis.get(f"{kpi_id}_target")),
                 )
             )
-    frame = cache.fetch(
-        KpiTrend(kpis=("revenue",), filters=rep_scope, grain=grain, with_targets=True)
-    )
+    trend = KpiTrend(kpis=("revenue",), filters=rep_scope, grain=grain, with_targets=True)
+    frame = cache.fetch(trend)
     if all_zero(frame, "revenue"):
         # A flat line at 0 under an invented axis says less than a sentence.
         st.info(
@@ -379,7 +404,8 @@ def person_panel(scope: Filters, grain: str) -> None:
             )
         )
     else:
-        st.plotly_chart(trend_figure(frame, "revenue", grain, height=300), key="person_trend")
+        fig = cached_figure(_person_trend, trend, grain=grain)
+        st.plotly_chart(fig, key="person_trend")
     with st.expander(t("segments.as_table")):
         table_with_download(
             readable(frame), f"huddle_{names[rep_id]}_revenue.csv", key="person_trend_table"

@@ -401,6 +401,10 @@ EN: dict[str, str] = {
     "table.sheet": "Data",
     "yes": "Yes",
     "no": "No",
+    "people.placeholder_note": (
+        "Sales credited to {names} (the file names no salesperson) count in the totals but "
+        "are not ranked, targeted, reviewed or counted as people."
+    ),
 }
 
 ZH: dict[str, str] = {
@@ -772,4 +776,8 @@ ZH: dict[str, str] = {
     "table.sheet": "数据",
     "yes": "是",
     "no": "否",
+    "people.placeholder_note": (
+        "记在 {names} 名下的销售（文件里没有销售人员）计入总数，"
+        "但不参与排名、不分配目标、不做考评，也不算作人员。"
+    ),
 }

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
-from components.charts import bucket_is_partial, split_figure, trend_figure
+from components.charts import bucket_is_partial, cached_figure
 from components.filters import GlobalFilters
 from components.format import format_date, money_column_format, points_column_format
 from components.kpi_tiles import TileData, kpi_tile
@@ -31,6 +31,7 @@ from components.text import (
     t_count,
 )
 from components.theme import team_colors
+from components.trends_charts import MAX_PANELS, comparison_label, split_chart, trend_chart
 from components.url_state import coded
 from metrics.catalogue import get_kpi, listed_kpis
 from metrics.compiler import CompileError, can_break_down
@@ -39,11 +40,10 @@ from metrics.model import GRAINS, Grain
 from metrics.pacing import assess
 from metrics.periods import Comparison, full_period_end, natural_grain
 from metrics.requests import KpiBreakdown, KpiTrend, KpiValues
-from metrics.service import growth_column, running_total
+from metrics.service import growth_column
 
 DEFAULT_KPIS = ["revenue", "orders", "new_customers", "win_rate"]
 SPLITS = ("team", "group", "rep", "channel", "region")
-MAX_PANELS = 16
 TILES_PER_ROW = 4
 
 
@@ -164,10 +164,6 @@ def trend_controls(chosen: GlobalFilters) -> TrendControls:
     )
 
 
-def _comparison_label(comparison: str) -> str:
-    return t(f"compare.{comparison}")
-
-
 def sparkline(values: pd.Series, additive: bool) -> list[float]:
     """A tile's sparkline: an empty bucket is 0 for sums, and simply left out for rates."""
     return [float(v) for v in (values.fillna(0) if additive else values.dropna())]
@@ -234,30 +230,26 @@ def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     """A tab per KPI with its trend, stepped target line and comparison line."""
     f = chosen.filters
     grain = controls.grain
-    frame = cache.fetch(KpiTrend(kpis=controls.kpis, filters=f, grain=grain, with_targets=True))
-    before = None
+    now = KpiTrend(kpis=controls.kpis, filters=f, grain=grain, with_targets=True)
+    asked: tuple[KpiTrend, ...] = (now,)
     if controls.comparison != "target":  # the target line is drawn anyway
         then = KpiTrend(kpis=controls.kpis, filters=f, grain=grain)
-        before = cache.fetch(then.compared(controls.comparison))
-    if controls.running_total:
-        frame = running_total(frame, controls.kpis)
-        before = None if before is None else running_total(before, controls.kpis)
+        asked = (now, then.compared(controls.comparison))
+    frame = cache.fetch(now)
     partial = bool(len(frame)) and bucket_is_partial(frame["bucket"].iloc[-1], grain, f.end)
     tabs = st.tabs([kpi_label(k) for k in controls.kpis])
     for tab, kpi_id in zip(tabs, controls.kpis, strict=True):
         with tab:
-            st.plotly_chart(
-                trend_figure(
-                    frame,
-                    kpi_id,
-                    grain,
-                    comparison=before,
-                    comparison_label=_comparison_label(controls.comparison),
-                    partial_last=partial,
-                    target_as_pace=controls.running_total,
-                ),
-                key=f"trend_{kpi_id}",
+            fig = cached_figure(
+                trend_chart,
+                asked,
+                kpi_id=kpi_id,
+                grain=grain,
+                comparison=controls.comparison,
+                running=controls.running_total,
+                partial=partial,
             )
+            st.plotly_chart(fig, key=f"trend_{kpi_id}")
             if controls.running_total:
                 additive = get_kpi(kpi_id).additive
                 key = "trends.running_note" if additive else "trends.not_additive"
@@ -284,55 +276,43 @@ def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.Data
         request = KpiTrend(
             kpis=(kpi_id,), filters=f, grain=controls.grain, dimension=controls.split
         )
-        frame = cache.fetch(request.model_copy(update={"with_targets": True}))
-        before = None
+        now = request.model_copy(update={"with_targets": True})
+        asked: tuple[KpiTrend, ...] = (now,)
         if controls.comparison != "target":  # the target steps are drawn anyway
-            before = cache.fetch(request.compared(controls.comparison))
+            asked = (now, request.compared(controls.comparison))
+        frame = cache.fetch(now)
+        if len(asked) > 1:
+            cache.fetch(asked[1])  # a comparison that cannot be compiled warns here
     except CompileError as error:
         st.warning(compile_error_text(error))
         return
-    totals = frame.groupby(controls.split)[kpi_id].sum().sort_values(ascending=False)
-    keep = list(totals.index[:MAX_PANELS])
-    if len(totals) > MAX_PANELS:
+    total = frame[controls.split].nunique()
+    if total > MAX_PANELS:
         st.caption(
-            t("trends.too_many_series", shown=MAX_PANELS, total=len(totals), kpi=kpi_label(kpi_id))
+            t("trends.too_many_series", shown=MAX_PANELS, total=total, kpi=kpi_label(kpi_id))
         )
-    frame = _panels_in_order(frame, controls.split, keep)
-    if before is not None:
-        before = label_values(_panels_in_order(before, controls.split, keep), controls.split)
-    frame = label_values(frame, controls.split)  # channel and role codes as words
-    colors = team_colors(teams) if controls.split in ("team", "group") else None
+    colors = team_colors(teams) if controls.split in ("team", "group") else {}
     own_scale = st.toggle(
         t("trends.split_own_scale"),
         key="split_scale",
         help=t("trends.split_own_scale_help"),
         bind="query-params",
     )
-    comparison_label = _comparison_label(controls.comparison)
-    st.plotly_chart(
-        split_figure(
-            frame,
-            kpi_id,
-            controls.grain,
-            controls.split,
-            dimension_label(controls.split),
-            colors=colors,
-            comparison=before,
-            comparison_label=comparison_label,
-            shared_scale=not own_scale,
-        ),
-        key="split_chart",
+    fig = cached_figure(
+        split_chart,
+        asked,
+        kpi_id=kpi_id,
+        grain=controls.grain,
+        split=controls.split,
+        colors=tuple(sorted(colors.items())),
+        own_scale=own_scale,
+        comparison=controls.comparison,
     )
-    drawn = "" if before is None else t("trends.split_comparison", comparison=comparison_label)
+    st.plotly_chart(fig, key="split_chart")
+    compared = comparison_label(controls.comparison)
+    drawn = "" if len(asked) == 1 else t("trends.split_comparison", comparison=compared)
     note = "trends.split_own_note" if own_scale else "trends.split_shared_note"
     st.caption(t(note, kpi=kpi_label(kpi_id), comparison=drawn))
-
-
-def _panels_in_order(frame: pd.DataFrame, dimension: str, keep: list) -> pd.DataFrame:
-    """Only the panels kept, largest first, each one's buckets in date order."""
-    frame = frame[frame[dimension].isin(keep)]
-    frame = frame.assign(_order=frame[dimension].map({n: i for i, n in enumerate(keep)}))
-    return frame.sort_values(["_order", "bucket"]).drop(columns="_order")
 
 
 def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:

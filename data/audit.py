@@ -103,14 +103,35 @@ def record(
     return audit_id
 
 
-def latest(store: Store, limit: int = 200) -> pd.DataFrame:
+def latest(
+    store: Store, limit: int = 200, *, actions: tuple[str, ...] = (), user_id: int | None = None
+) -> pd.DataFrame:
     """The newest `limit` audit rows, newest first, each with the login of who acted (None
     when no one was signed in): logged_at, login, user_id, action, object_type, object_id,
-    details."""
+    details. `actions` keeps only those actions (all when empty); `user_id` only that user's
+    rows (0: the rows no signed-in user made)."""
+    params: dict[str, object] = {"limit": limit, "actions": list(actions)}
+    where = ["(len($actions) = 0 OR list_contains($actions, a.action))"]
+    if user_id is not None:
+        where.append("coalesce(a.user_id, 0) = $user_id")
+        params["user_id"] = user_id
     return store.query(
         "SELECT a.logged_at, u.login, a.user_id, a.action, a.object_type, a.object_id,"
         " CAST(a.details AS VARCHAR) AS details"
         " FROM audit_log a LEFT JOIN users u ON u.user_id = a.user_id"
+        f" WHERE {' AND '.join(where)}"
         " ORDER BY a.audit_id DESC LIMIT $limit",
-        {"limit": limit},
+        {
+            "limit": limit,
+            "actions": list(actions),
+            **({"user_id": user_id} if user_id is not None else {}),
+        },
+    )
+
+
+def actors(store: Store) -> pd.DataFrame:
+    """Who appears in the audit log: user_id (0 for no one signed in) and login, for a filter."""
+    return store.query(
+        "SELECT DISTINCT coalesce(a.user_id, 0) AS user_id, u.login FROM audit_log a"
+        " LEFT JOIN users u ON u.user_id = a.user_id ORDER BY user_id"
     )

@@ -120,10 +120,17 @@ def set_profile(
     if time_zone is not None:
         values[TIME_ZONE] = checked_time_zone(time_zone)
     with store.transaction() as cur:
+        before = {
+            str(setting): value
+            for setting, value in cur.execute(
+                "SELECT name, value FROM company_settings WHERE name IN (SELECT unnest(?))",
+                [list(values)],
+            ).fetchall()
+        }
         for setting, value in values.items():
             _write(cur, setting, value)
         if values:  # nothing given, nothing written
-            details: dict[str, object] = {"after": values}
+            details: dict[str, object] = {"before": before, "after": values}
             if via is not None:
                 details["via"] = via
             audit.record(cur, actor, "settings.company_profile", "setting", None, details)

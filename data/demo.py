@@ -2032,6 +2032,7 @@ def generate_demo(
         cur.execute("DELETE FROM import_keys")  # keys of imported rows that are gone now
         cur.execute("DELETE FROM order_returns")  # return dates of the returned lines deleted
         cur.execute("DELETE FROM order_places")  # an import's ship-to places, not the demo's
+        cur.execute("DELETE FROM placeholder_reps")  # an import's made-up people
         cur.execute("DELETE FROM rep_period_teams")  # the teams of the targets deleted
         # The demo's amounts are yuan in Chinese and dollars in English: the company's setting.
         write_currency(cur, "CNY" if code == "zh_CN" else "USD")

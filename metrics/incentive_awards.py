@@ -22,6 +22,7 @@ from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.incentive_plan import Award, IncentivePlan, TieRule
 from metrics.incentives import PERSON, _cents, _names, _people_breakdown, rep_directory
+from metrics.lookups import placeholder_reps
 from metrics.periods import add_months, previous_period
 
 Key = int | str  # a person's rep_id, or a group's name
@@ -203,6 +204,8 @@ def award_result(
     people = rep_directory(store)
     names = _names(people)
     eligible = _eligible(people, award, filters.end)
+    # A placeholder (an import's made-up "Unassigned") sells for nobody: it wins nothing.
+    eligible = eligible[~eligible[PERSON].isin(placeholder_reps(store))]
     if award.rule == "group_share_at_target":
         frame = _people_breakdown(store, (award.kpi,), filters, with_targets=True)
         members = eligible.set_index(PERSON)

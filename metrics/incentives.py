@@ -349,6 +349,9 @@ def leaderboard(
     keep = (now["target"].fillna(0) > 0) | (now["base"].fillna(0) != 0) | now["value"].notna()
     if choice == "csat":
         keep = now["value"].notna()
+    # A placeholder (an import's made-up "Unassigned") is not ranked: its sales count in the
+    # totals, but it is nobody to rank against the people who sell.
+    keep &= ~now.index.isin(lookups.placeholder_reps(store))
     board = now[keep].copy()
     board["attainment"] = board["base"] / board["target"].where(board["target"] > 0)
     if choice == "revenue_attainment":
@@ -360,6 +363,7 @@ def leaderboard(
     board["rank"] = _ranks(board["value"])
     before_start, before_end = previous_period(filters.start, filters.end, filters.period_kind)
     before = _values(store, filters.with_dates(before_start, before_end), choice)
+    before = before[~before.index.isin(lookups.placeholder_reps(store))]
     previous = _ranks(before["value"][before["value"].notna()])
     board["previous_rank"] = previous.reindex(board.index)
     board["rank_change"] = board["previous_rank"] - board["rank"]
@@ -480,6 +484,7 @@ def contest_standing(
     names = None
     if dimension == PERSON:
         frame = _by_person(frame)
+        frame = frame[~frame[PERSON].isin(lookups.placeholder_reps(store))]  # not a person
         names = _names(rep_directory(store))
     values = _best_first(frame.set_index(dimension)[contest.kpi], names)
     if get_kpi(contest.kpi).zero_when_empty:

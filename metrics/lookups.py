@@ -53,6 +53,21 @@ def reps(store: Store) -> pd.DataFrame:
     )
 
 
+def placeholder_reps(store: Store) -> frozenset[int]:
+    """rep_ids of placeholders: people an import made up from a mapping's default (e.g.
+    Superstore's "Unassigned"), never ranked, targeted, reviewed or counted as people."""
+    return frozenset(int(r[0]) for r in store.rows("SELECT rep_id FROM placeholder_reps"))
+
+
+def placeholder_names(store: Store) -> list[str]:
+    """The labels (rep_labels: namesakes get "(#id)") of the placeholders, by rep_id."""
+    rows = store.rows(
+        "SELECT rl.label FROM placeholder_reps p JOIN rep_labels rl ON rl.rep_id = p.rep_id "
+        "ORDER BY p.rep_id"
+    )
+    return [str(r[0]) for r in rows]
+
+
 def data_span(store: Store, today: date | None = None) -> tuple[date, date] | None:
     """The first and last day with any order, deal, activity or feedback; None when empty.
 

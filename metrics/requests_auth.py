@@ -50,6 +50,15 @@ class AuditLog(Request):
     a row and bumps the data version, so the next read sees it."""
 
     limit: int = 200
+    actions: tuple[str, ...] = ()  # only these actions; all when empty
+    user_id: int | None = None  # only this user's rows; 0 for no one signed in
 
     def run(self, store: Store) -> pd.DataFrame:
-        return audit.latest(store, self.limit)
+        return audit.latest(store, self.limit, actions=self.actions, user_id=self.user_id)
+
+
+class AuditActors(Request):
+    """Everyone who appears in the audit log, for its filter."""
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return audit.actors(store)

@@ -25,6 +25,13 @@ class TeamPeople(Request):
         return team_structure.people(store, self.filters)
 
 
+class PlaceholderNames(Request):
+    """The names of the placeholder people an import made up (e.g. "Unassigned")."""
+
+    def run(self, store: Store) -> list[str]:
+        return lookups.placeholder_names(store)
+
+
 class TeamHeadcount(Request):
     """Headcount by role."""
 

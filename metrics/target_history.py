@@ -175,7 +175,11 @@ def load_history(store: Store, scope: Filters, kpi_id: str, start: date, end: da
     spans = list(zip(people["rep_id"], people["hire_date"], people["leave_date"], strict=True))
     people["employed_days"] = [_overlap_days(hired, left, start, end) for _, hired, left in spans]
     people["left"] = [left is not None and left < start for _, _, left in spans]
-    people["eligible"] = people["role"].isin(SELLING_ROLES) & (people["employed_days"] > 0)
+    # A placeholder (an import's made-up "Unassigned") carries no target: nobody sells as it.
+    placeholder = people["rep_id"].isin(lookups.placeholder_reps(store))
+    people["eligible"] = (
+        people["role"].isin(SELLING_ROLES) & (people["employed_days"] > 0) & ~placeholder
+    )
 
     # Days each person was employed in each history month, so rates are per day worked.
     months = months_of(history_start, history_end)
@@ -300,16 +304,22 @@ def profile(history: History) -> pd.DataFrame:
         if column in people:
             out[column] = people[column]
     out["tenure_months"] = [tenure_months(h, middle) for h in people["hire_date"]]
-    out["run_rate"] = _rate(history.monthly, _last_months(history, RUN_RATE_MONTHS))
+
+    # Per-person series are aligned to the people who can carry a target: with none (a scope
+    # holding only a placeholder), an empty frame would otherwise take the series' people.
+    def fit(values: pd.Series) -> pd.Series:
+        return values.reindex(people.index)
+
+    out["run_rate"] = fit(_rate(history.monthly, _last_months(history, RUN_RATE_MONTHS)))
     for months in SHARE_MONTHS:
-        out[f"rate_{months}"] = _rate(history.monthly, _last_months(history, months))
-    out["last_year"] = (
+        out[f"rate_{months}"] = fit(_rate(history.monthly, _last_months(history, months)))
+    out["last_year"] = fit(
         history.monthly[history.monthly["month"].isin(_same_months_last_year(history))]
         .groupby("rep_id")["value"]
         .sum()
     )
-    out["best_rate"] = _best_rate(history)
-    out["variation"] = _variation(history)
+    out["best_rate"] = fit(_best_rate(history))
+    out["variation"] = fit(_variation(history))
     season = season_index(history)
     out["projection"] = out["run_rate"].fillna(0) * out["employed_days"] * season
     spread = 1.2816 * out["variation"]  # z of the 90th percentile

@@ -12,7 +12,7 @@ from datetime import date
 import pandas as pd
 
 from data.store import Store
-from metrics import service
+from metrics import lookups, service
 from metrics.filters import Filters
 from metrics.pacing import pace_status
 from metrics.periods import unit_end, unit_start
@@ -64,6 +64,8 @@ def rep_board(store: Store, filters: Filters, as_of: date, kpi_id: str = "revenu
     )
     board = board[board["rep_id"].notna()].copy()
     board["rep_id"] = board["rep_id"].astype("int64")
+    # A placeholder (an import's made-up "Unassigned") is not ranked against the people.
+    board = board[~board["rep_id"].isin(lookups.placeholder_reps(store))].copy()
     board["rep"] = board["rep_id"].map(_labels(store))
     on_day = daily[daily["bucket"] == as_of].set_index("rep_id")[kpi_id]
     board["day"] = board["rep_id"].map(on_day)

@@ -73,6 +73,9 @@ _PEOPLE = """(
     LEFT JOIN rep_labels gll ON gll.rep_id = g.leader_rep_id
     LEFT JOIN teams pt ON pt.team_id = g.parent_id
     LEFT JOIN rep_labels pll ON pll.rep_id = pt.leader_rep_id
+    -- A placeholder an import made up (Superstore's "Unassigned") is no person: its sales
+    -- count in the totals, but it is not listed, counted, reviewed or given a workload.
+    WHERE r.rep_id NOT IN (SELECT rep_id FROM placeholder_reps)
 ) p"""
 
 # Every team and group with its top-level team's name and channel.
@@ -286,6 +289,13 @@ def coverage_gaps(
 
     rep_id narrows only the person kinds. Sorted by kind, team, person, detail.
     """
+    # A team whose only people are placeholders (Superstore's "All sales", holding just
+    # "Unassigned") has no one to lead or serve: no gap is reported for it.
+    only_placeholders = """(
+          EXISTS (SELECT 1 FROM reps r JOIN team_closure c ON c.team_id = r.team_id
+                  WHERE c.ancestor_id = g.team_id)
+          AND NOT EXISTS (SELECT 1 FROM ppl p JOIN team_closure c ON c.team_id = p.team_id
+                          WHERE c.ancestor_id = g.team_id))"""
     team_sql = f"""
     WITH ppl AS (SELECT p.* FROM {_PEOPLE})
     SELECT 'no_leader' AS kind, g.team, l.rep AS person, g.name AS detail
@@ -293,11 +303,13 @@ def coverage_gaps(
     LEFT JOIN ppl l ON l.rep_id = g.leader_rep_id
     WHERE {_where(*_team_scope(filters))}
       AND (l.rep_id IS NULL OR NOT {_active("l")})
+      AND NOT {only_placeholders}
     UNION ALL
     SELECT 'no_customer_service', g.team, NULL, ''
     FROM {_TEAMS}
     WHERE {_where(*_team_scope(filters))}
       AND g.parent_id IS NULL
+      AND NOT {only_placeholders}
       AND NOT EXISTS (
           SELECT 1 FROM ppl p
           WHERE p.root_id = g.team_id AND p.role = $cs_role AND {_active("p")}

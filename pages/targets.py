@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import access
 from components.filters import global_filters
+from components.placeholder_note import placeholder_note
 from components.target_scenarios_view import compare, export_and_import, publish, save_form
 from components.targets_view import (
     allocation,
@@ -33,6 +34,7 @@ target = setup(chosen.as_of)
 with st.spinner(t("targets.loading")):
     base = load_base(scope, chosen.as_of, target)
 if base.people.empty:
+    placeholder_note()  # an import's made-up "Unassigned" is why nobody can carry a target
     st.info(t("targets.no_people"))
     st.stop()
 

@@ -115,7 +115,22 @@ class _Writer:
                 f"SELECT '{entity}', kind, ident, id, {'true' if entity == 'reps' else 'false'} "
                 f"FROM {table} WHERE is_new"
             )
+            if entity == "reps" and self.defaulted(table):
+                # A person made up from the mapping's default, not read from the file: a
+                # placeholder whose sales count in totals but who is never ranked or reviewed.
+                self.sql(
+                    f"INSERT INTO placeholder_reps (rep_id) SELECT id FROM {table} WHERE is_new"
+                )
         self.count_created(entity, int(created))
+
+    def defaulted(self, table: str) -> bool:
+        """Whether the people in import_ref table `table` come only from the mapping's
+        defaults (the file has no column naming them)."""
+        fields = {"import_ref_rep": ("rep_key", "rep")}.get(table)
+        if fields is None:
+            return False
+        used = [f for f in fields if self.has(f)]
+        return bool(used) and not any(f in self.mapping.columns for f in used)
 
     def _insert_new(self, entity: str, table: str) -> None:
         name = f"coalesce({table}.name, {table}.ident)"

@@ -179,7 +179,7 @@ def foreign_rows(con: duckdb.DuckDBPyConnection) -> int:
 
 
 # Tables that hang off the company's rows (other migrations' own), emptied with them when present.
-DEPENDENT_TABLES = ("review_action_events", "order_returns", "order_places")
+DEPENDENT_TABLES = ("review_action_events", "order_returns", "order_places", "placeholder_reps")
 
 
 def clear_company(con: duckdb.DuckDBPyConnection) -> None:

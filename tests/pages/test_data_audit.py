@@ -56,3 +56,13 @@ def test_an_admin_sees_their_own_change_in_the_audit_log(
     assert shown.iloc[1][t("audit.col.who")] == t("audit.nobody")
     assert shown.iloc[1][t("audit.col.action")] == "Account added"
     assert any(b.label for b in at.get("download_button"))  # the table's CSV is offered
+    # Filtered by action: only the account's creation; by who: only the admin's own change.
+    at.multiselect(key="data.audit.actions").select("user.add").run()
+    assert _audit_frame(at)[t("audit.col.action")].tolist() == ["Account added"]
+    at.multiselect(key="data.audit.actions").unselect("user.add").run()
+    at.selectbox(key="data.audit.who").select(admin.user_id).run()
+    assert _audit_frame(at)[t("audit.col.action")].tolist() == ["Currency changed"]
+    at.selectbox(key="data.audit.who").select(0).run()  # no one signed in
+    assert _audit_frame(at)[t("audit.col.action")].tolist() == ["Account added"]
+    at.multiselect(key="data.audit.actions").select("target.publish").run()
+    assert t("audit.none") in [i.value for i in at.info]  # said, not a blank table

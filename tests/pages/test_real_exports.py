@@ -305,8 +305,10 @@ def test_superstore_sub_cent_sales_are_rounded_per_line_and_the_page_says_so(
         Decimal("733215.26"),
         Decimal("733215.19"),
     )
-    team = _run("team", period="ytd")
-    assert _cents(_table(team, "Person", "Revenue")["Revenue"].sum()) == per_line
+    # KPI Trends' 2017 revenue by region adds up to it. (The Team page's people table once
+    # held it too, all on "Unassigned": that placeholder is no person now, issue 17.)
+    trends = _run("kpi_trends", period="ytd", split="region")
+    assert sum(_cents(v) for v in _table(trends, "Region", "Revenue")["Revenue"]) == per_line
     for lang, words in (("en", "line by line"), ("zh", "逐行四舍五入到分")):
         definitions = _run("definitions", lang)
         with use_language(lang):
@@ -403,19 +405,18 @@ def test_reviews_calibration_has_no_demo_reviews(
 
 
 def test_superstore_reviews_does_not_claim_everyone_has_a_review(superstore_export: Path) -> None:
-    # Superstore has no sales-rep column: its one person is the import's 'Unassigned', who has
-    # no leader, so nobody is due a review. The page said "Everyone in this scope has this
-    # review for Nov 2017" although no review exists; it says nobody has a lead instead.
+    # Superstore has no sales-rep column: its one rep is the import's 'Unassigned', a
+    # placeholder (issue 17), so nobody is due a review. The page said "Everyone in this scope
+    # has this review for Nov 2017" although no review exists; it says there is nobody to
+    # review, and why, instead.
     at = _run("reviews")
     with use_language("en"):
         claim = t("reviews.form.none_due", period="Nov 2017")
-        reason = t("reviews.coverage.nobody")
+        note = t("people.placeholder_note", names="Unassigned")
+        reason = t("reviews.no_people")
     assert claim not in _text(at)
-    assert reason in _text(at)
-    # Weekly summaries (sellers with a lead only) say that rule rather than "everyone has it".
+    assert note in _text(at) and reason in _text(at)
     weekly = _run("reviews", review_kind="weekly_summary")
-    with use_language("en"):
-        assert t("reviews.form.no_weekly_due") in _text(weekly)
     assert "Everyone in this scope has this review" not in _text(weekly)
 
 
@@ -439,3 +440,37 @@ def test_superstore_empty_tables_say_the_real_reason(
         assert t("table.empty") not in infos
         for key in reasons:
             assert t(key) in infos, key
+
+
+@pytest.mark.parametrize(
+    ("page", "lang"),
+    [("incentives", "en"), ("targets", "en"), ("reviews", "en"), ("team", "en"),
+     ("incentives", "zh")],
+)  # fmt: skip
+def test_superstore_s_unassigned_is_no_person_and_the_page_says_why(
+    superstore_export: Path, page: str, lang: str
+) -> None:
+    # Superstore names no salesperson: the preset credits all 9,994 lines to "Unassigned",
+    # a placeholder (placeholder_reps). It was given the leaderboard's gold medal, a share of
+    # the targets, a review to write and a place on the Team page; now it is none of these,
+    # and each page says why in one sentence.
+    # Reviews: the "Who is due" section, whose due list was "Unassigned".
+    at = _run(page, lang, period="ytd", **({"section": "coverage"} if page == "reviews" else {}))
+    with use_language(lang):
+        note = t("people.placeholder_note", names="Unassigned")
+    assert note in _text(at)
+    for frame in at.dataframe:
+        assert "Unassigned" not in frame.value.astype(str).to_numpy().ravel().tolist()
+    with use_language(lang):
+        if page == "incentives":
+            # Nobody else sold: the board is empty rather than ranking the placeholder first.
+            assert t("incentives.board_empty") in _text(at)
+            assert "🥇" not in _text(at)
+        if page == "targets":
+            assert t("targets.no_people") in _text(at)
+        if page == "reviews":
+            assert t("reviews.coverage.nobody") in _text(at)
+        if page == "team":
+            # "All sales" holds only the placeholder: no leader or customer service is missing.
+            assert t("team.gap.no_leader", team="All sales") not in _text(at)
+            assert t("team.gap.no_customer_service", team="All sales") not in _text(at)

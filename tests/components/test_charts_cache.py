@@ -1,0 +1,110 @@
+"""components.charts.cached_figure: a figure is built once per result and display arguments,
+cached with the result, and handed out as a copy."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from components import cache
+from components.charts import cached_figure, trend_figure
+from components.text import t, use_language
+from data import settings
+from data.store import Store
+from metrics.filters import Filters
+from metrics.requests import CompanyCurrency, KpiTrend, Request
+from tests.conftest import DEMO_END
+
+BUILDS: list[tuple[int, str]] = []
+
+
+class Numbers(Request):
+    """A small request: its answer is [n, n + 1] (the data version does not change it)."""
+
+    n: int
+
+    def run(self, store: Store) -> list[int]:
+        return [self.n, self.n + 1]
+
+
+def _bars(result: list[int], *, kind: str) -> go.Figure:
+    """A builder that notes each real build (not answered from the cache)."""
+    BUILDS.append((result[0], kind))
+    return go.Figure(go.Bar(x=["a", "b"], y=result, name=t("series.actual")))
+
+
+def test_the_same_request_and_display_give_an_equal_figure_built_once() -> None:
+    BUILDS.clear()
+    first = cached_figure(_bars, Numbers(n=1), kind="bar")
+    again = cached_figure(_bars, Numbers(n=1), kind="bar")
+    assert first == again and list(first.data[0].y) == [1, 2]
+    assert BUILDS == [(1, "bar")]  # the second came from the cache
+    cached_figure(_bars, Numbers(n=1), kind="line")  # another display argument: built
+    cached_figure(_bars, Numbers(n=2), kind="bar")  # another request: built
+    assert BUILDS == [(1, "bar"), (1, "line"), (2, "bar")]
+
+
+def test_a_new_data_version_rebuilds(isolated_database: Path) -> None:
+    BUILDS.clear()
+    cached_figure(_bars, Numbers(n=1), kind="bar")
+    # Two writes (currency there and back): the currency is as before, only the version moved.
+    before = cache.fetch(CompanyCurrency())
+    settings.set_currency(cache.get_store(), "EUR" if before != "EUR" else "GBP")
+    settings.set_currency(cache.get_store(), before)
+    cached_figure(_bars, Numbers(n=1), kind="bar")
+    assert BUILDS == [(1, "bar"), (1, "bar")]
+
+
+def test_a_different_language_rebuilds() -> None:
+    BUILDS.clear()
+    with use_language("en"):
+        english = cached_figure(_bars, Numbers(n=1), kind="bar")
+    with use_language("zh"):
+        chinese = cached_figure(_bars, Numbers(n=1), kind="bar")
+    assert BUILDS == [(1, "bar"), (1, "bar")]
+    with use_language("en"):
+        assert english.data[0].name == t("series.actual")
+    with use_language("zh"):
+        assert chinese.data[0].name == t("series.actual")
+    assert english.data[0].name != chinese.data[0].name
+
+
+def test_a_caller_changing_its_figure_does_not_change_the_cached_one() -> None:
+    BUILDS.clear()
+    mine = cached_figure(_bars, Numbers(n=1), kind="bar")
+    mine.update_layout(title={"text": "changed"})
+    mine.data[0].y = [9, 9]
+    fresh = cached_figure(_bars, Numbers(n=1), kind="bar")
+    assert fresh.layout.title.text is None and list(fresh.data[0].y) == [1, 2]
+    assert BUILDS == [(1, "bar")]
+
+
+def _revenue_trend(frame: object, *, grain: str) -> go.Figure:
+    return trend_figure(frame, "revenue", grain, height=300)  # type: ignore[arg-type]
+
+
+def test_a_cached_trend_equals_one_built_from_the_fetched_result(demo_db: Path) -> None:
+    scope = Filters(start=date(2026, 11, 1), end=DEMO_END, period_kind="month")
+    request = KpiTrend(kpis=("revenue",), filters=scope, grain="week", with_targets=True)
+    cached = cached_figure(_revenue_trend, request, grain="week")
+    assert cached == _revenue_trend(cache.fetch(request), grain="week")
+
+
+def test_a_cached_running_total_ends_on_the_whole_periods_sum(demo_db: Path) -> None:
+    # A running total's last point is every bucket added up: for weeks of 1–20 November, the
+    # sum of the fetched weekly revenue (the figure is built from the fetched trend alone).
+    from components.trends_charts import trend_chart
+
+    scope = Filters(start=date(2026, 11, 1), end=DEMO_END, period_kind="month")
+    request = KpiTrend(kpis=("revenue",), filters=scope, grain="week", with_targets=True)
+    shown = dict(kpi_id="revenue", grain="week", comparison="target", partial=False)
+    fig = cached_figure(trend_chart, request, running=True, **shown)
+    actual = next(trace for trace in fig.data if trace.name == t("series.actual"))
+    weekly = cache.fetch(request)["revenue"].fillna(0)
+    # Added bucket by bucket, in order, as the running total adds them (exactly the same float).
+    assert actual.y[-1] == weekly.cumsum().iloc[-1] and len(actual.y) == len(weekly)
+    assert actual.y[-1] > weekly.iloc[-1] > 0  # more than the last week alone
+    plain = cached_figure(trend_chart, request, running=False, **shown)
+    assert next(tr for tr in plain.data if tr.name == t("series.actual")).y[-1] == weekly.iloc[-1]
