@@ -46,6 +46,7 @@ from metrics.incentives import LEADERBOARD_KPIS
 from metrics.periods import previous_period
 from metrics.requests import IsDemo
 from metrics.requests_plans import NO_PLAN_STAMP, Awards, Leaderboard, PlanStamp, RepDirectory
+from metrics.scope import ALL
 
 MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
 TOP_THREE_BACKGROUND = "background-color: #fff8e1"
@@ -158,6 +159,16 @@ def hide_amounts_toggle() -> bool:
             bind="query-params",
         )
     return bool(hidden)
+
+
+def board_for_reader(scope: Filters, hide_amounts: bool) -> tuple[Filters, bool]:
+    """The scope the leaderboard ranks over, and whether its amounts are hidden, for whoever
+    reads it. A rep sees the board as the hide-amounts mode shows it (the plan sets no
+    visibility of its own): everyone's rank, name, attainment and pace, and nobody's money,
+    their own included; their own amounts are on their ladder, read in their own scope."""
+    if scope.scope.kind == "rep":
+        return scope.model_copy(update={"scope": ALL}), True
+    return scope, hide_amounts
 
 
 def board_kpi(default: str = "revenue_attainment") -> str:

@@ -10,6 +10,7 @@ from components.incentives_ladder import rep_ladder_section
 from components.incentives_standings import contests_section, groups_section
 from components.incentives_view import (
     awards_section,
+    board_for_reader,
     current_plan,
     hide_amounts_toggle,
     how_to_write_a_plan,
@@ -18,7 +19,6 @@ from components.incentives_view import (
 )
 from components.text import t
 from metrics.periods import full_period_end
-from metrics.scope import ALL
 
 access.require("pages/incentives.py")  # deny by default: components/access.py
 
@@ -39,14 +39,8 @@ if loaded.missing:
     how_to_write_a_plan()
 else:
     plan_caption(loaded.plan, scope.end)
-# A rep sees the leaderboard as the hide-amounts mode shows it (the plan sets no visibility of
-# its own): everyone's rank, name, attainment and pace, and nobody's money, their own
-# included; their own amounts are on their ladder below, read in their own scope.
-if scope.scope.kind == "rep":
-    board_scope = scope.model_copy(update={"scope": ALL})
-    choice = leaderboard_section(board_scope, loaded, full_end, hide_amounts=True)
-else:
-    choice = leaderboard_section(scope, loaded, full_end, hide_amounts=hide_amounts)
+board_scope, board_hides = board_for_reader(scope, hide_amounts)  # a rep: ranks, no money
+choice = leaderboard_section(board_scope, loaded, full_end, hide_amounts=board_hides)
 if not loaded.missing:
     # The ladder follows the board: selecting a row there opens that person's ladder here.
     rep_ladder_section(scope, loaded, hide_amounts=hide_amounts)
