@@ -45,11 +45,15 @@ format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# -n auto: one worker per core; --dist loadfile keeps a file's tests (and the browser tests'
+# shared app server) on one worker, so each worker builds its demo databases once.
+TEST_WORKERS ?= auto
+
 test: $(BIN)/.installed browser lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 test-fast: $(BIN)/.installed lint
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_pages.py

@@ -55,6 +55,13 @@ PAGES = menu(
             ),
             menu_page(
                 user,
+                "pages/explain.py",
+                title=t("page.explain"),
+                icon=":material/waterfall_chart:",
+                url_path="explain",
+            ),
+            menu_page(
+                user,
                 "pages/incentives.py",
                 title=t("page.incentives"),
                 icon=":material/emoji_events:",
@@ -66,6 +73,13 @@ PAGES = menu(
                 title=t("page.targets"),
                 icon=":material/tune:",
                 url_path="targets",
+            ),
+            menu_page(
+                user,
+                "pages/stock.py",
+                title=t("page.stock"),
+                icon=":material/inventory_2:",
+                url_path="stock",
             ),
         ],
         t("nav.people"): [
@@ -83,6 +97,27 @@ PAGES = menu(
                 icon=":material/rate_review:",
                 url_path="reviews",
             ),
+            menu_page(
+                user,
+                "pages/weekly.py",
+                title=t("page.weekly"),
+                icon=":material/event_note:",
+                url_path="weekly",
+            ),
+            menu_page(
+                user,
+                "pages/suggestions.py",
+                title=t("page.suggestions"),
+                icon=":material/lightbulb:",
+                url_path="suggestions",
+            ),
+            menu_page(
+                user,
+                "pages/training.py",
+                title=t("page.training"),
+                icon=":material/school:",
+                url_path="training",
+            ),
         ],
         t("nav.customers"): [
             menu_page(
@@ -91,6 +126,20 @@ PAGES = menu(
                 title=t("page.segments"),
                 icon=":material/donut_small:",
                 url_path="segments",
+            ),
+            menu_page(
+                user,
+                "pages/follow_ups.py",
+                title=t("page.follow_ups"),
+                icon=":material/call:",
+                url_path="follow-ups",
+            ),
+            menu_page(
+                user,
+                "pages/customer.py",
+                title=t("page.customer"),
+                icon=":material/contact_page:",
+                url_path="customer",
             ),
         ],
         t("nav.reference"): [
@@ -141,7 +190,8 @@ if on_wall_screen():
     PAGES = {t("nav.today"): [STANDUP]}
 if presenting():
     st.html(PRESENTATION_CSS)
-page = st.navigation(PAGES, position="hidden" if presenting() else "sidebar")
+# expanded: every page in view, never behind "View more" (a lead has 16 pages)
+page = st.navigation(PAGES, position="hidden" if presenting() else "sidebar", expanded=True)
 shell_controls()
 if not on_wall_screen():  # no one is signed in on a wall screen: no account, no sign-out
     sidebar_account()

@@ -3,6 +3,7 @@
     python cli.py demo [--db PATH] [--orders N] [--reps N] [--customers N] [--seed S]
                        [--locale zh_CN]
     python cli.py kpi revenue --by team --grain month
+    python cli.py explain revenue --vs previous --by team --period mtd
     python cli.py info
     python cli.py import orders sales.csv --on-error quarantine
     python cli.py import --preset maven-crm tests/datasets/maven-crm/
@@ -30,6 +31,7 @@ import duckdb
 import pandas as pd
 from pydantic import ValidationError
 
+from cli_explain import add_explain_parser
 from cli_user import add_user_parser
 from components.format import format_value, use_currency
 from components.text import dimension_label, kpi_label
@@ -510,7 +512,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument(
         "table",
         nargs="?",
-        help="teams, reps, customers, products, orders, deals, activities or feedback",
+        help="teams, reps, customers, products, orders, deals, activities, feedback or stock",
     )
     imp.add_argument("file", nargs="?", help="the file (or, with --preset, a folder)")
     imp.add_argument("--preset", help="a mapping preset (see: python cli.py presets)")
@@ -606,6 +608,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(run=cmd_restore)
 
     add_user_parser(sub)  # `user add|list|disable|enable|reset-password` (cli_user.py)
+    add_explain_parser(sub, _filters, _date)  # `explain KPI --vs ... --by ...` (cli_explain.py)
     return parser
 
 

@@ -22,13 +22,22 @@ EVERYONE = frozenset(ROLES)
 PAGE_ROLES: dict[str, frozenset[str]] = {
     "pages/standup.py": EVERYONE,
     "pages/kpi_trends.py": EVERYONE,
+    "pages/explain.py": EVERYONE,  # as KPI Trends: its cards link here
     "pages/definitions.py": EVERYONE,
     "pages/account.py": EVERYONE,
     "pages/segments.py": frozenset({"admin", "manager", "lead", "rep"}),
+    "pages/follow_ups.py": frozenset({"admin", "manager", "lead", "rep"}),
+    "pages/customer.py": frozenset({"admin", "manager", "lead", "rep"}),
     "pages/incentives.py": frozenset({"admin", "manager", "lead", "rep"}),
     "pages/reviews.py": frozenset({"admin", "manager", "lead", "rep"}),
+    "pages/weekly.py": frozenset({"admin", "manager", "lead", "rep"}),
+    # Everyone reads the box; a viewer never posts or answers (components/suggestions_view.py).
+    "pages/suggestions.py": EVERYONE,
     "pages/team.py": frozenset({"admin", "manager", "lead"}),
+    # Leads plan their team's training; a rep reads their own and marks it done.
+    "pages/training.py": frozenset({"admin", "manager", "lead", "rep"}),
     "pages/targets.py": frozenset({"admin", "manager", "lead"}),
+    "pages/stock.py": frozenset({"admin", "manager", "lead"}),  # the stores' stock
     "pages/data.py": frozenset({"admin"}),  # replaces the company's data: admins only
     "pages/sign_in.py": frozenset(),  # open to anyone: see can_open
 }

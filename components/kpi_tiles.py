@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components.explain_link import explain_link
 from components.format import format_delta, format_percent, format_value
 from components.setup_checklist import kpi_not_imported
 from components.text import kpi_definition, kpi_label, t
@@ -28,8 +29,10 @@ class TileData:
     note: str | None = None  # a sentence on what the value leaves out (unvalued deals)
 
 
-def kpi_tile(tile: TileData) -> None:
-    """Draw one KPI tile in the current container."""
+def kpi_tile(tile: TileData, *, why: str | None = None) -> None:
+    """Draw one KPI tile in the current container; `why` (the comparison the tile shows:
+    previous, last_year or target) adds the "Why?" link to the Explain page, against that
+    comparison with every filter kept, for a KPI whose change can be split."""
     kpi = get_kpi(tile.kpi_id)
     delta = None
     change = None
@@ -61,6 +64,8 @@ def kpi_tile(tile: TileData) -> None:
             st.caption(t("tile.no_value"))
         if tile.note:
             st.caption(tile.note)
+        if why:
+            explain_link(tile.kpi_id, why)
         if kpi.target_metric:
             if tile.target:
                 st.badge(

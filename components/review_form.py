@@ -35,8 +35,12 @@ from components.reviews_view import (
     problem_text,
     show_kpis,
 )
+from components.role_duties_view import duties_expander
+from components.standup_commitments import review_commitments
 from components.text import mid_sentence, t
+from components.training_forms import review_training
 from components.url_state import coded
+from components.weekly_in_review import month_summaries
 from data.reviews import (
     KINDS,
     SCORE_DIMENSIONS,
@@ -449,11 +453,17 @@ def write_section(chosen: GlobalFilters) -> None:
         else:
             st.caption(t("reviews.kpis.live"))
         show_kpis(frozen or live)
+        duties_expander(rep.get("role"))  # what this person's role is measured on
+        if kind == "monthly_evaluation":  # the month's weekly summaries beside it
+            month_summaries(rep_id, period, scope.scope)
+        review_commitments(rep_id, period, scope.scope)  # what they committed to at stand-ups
     with form_side:
         saved = st.session_state.get(f"{fk}-saved")
         if saved:
             st.success(saved, icon=":material/check_circle:")
         _form(fk, meta, problems, (fk, rep_id, kind, period, live))
+        # The training plan as plan items: saved at once, on their own (data/training.py).
+        review_training(rep, scope, chosen.as_of, meta["review_id"])
 
 
 def _go_to(rep_id: int) -> None:

@@ -10,6 +10,8 @@ import streamlit as st
 
 from components import cache
 from components.charts import cached_figure
+from components.customer_view import customer_link
+from components.follow_ups_view import segments_section
 from components.format import (
     MISSING,
     format_date,
@@ -92,7 +94,10 @@ def breakdown(scope: Filters) -> pd.DataFrame:
     """A KPI by a customer dimension: bars or treemap, share of total, change; or a heatmap.
     Returns the customers behind the value clicked (for the customer drill-down)."""
     st.subheader(t("segments.breakdown_heading"))
-    options = [k.id for k in listed_kpis() if can_break_down(k.id, "region")]
+    # Every KPI with at least one of these breakdowns (the stock KPIs: channel and category).
+    options = [
+        k.id for k in listed_kpis() if any(can_break_down(k.id, d) for d in SEGMENT_DIMENSIONS)
+    ]
     left, middle, right, far = st.columns([2, 2, 2, 2], vertical_alignment="bottom")
     kpi_id = coded(left.selectbox, t("segments.kpi"), options, format_func=kpi_label, key="seg_kpi")
     dimension = coded(
@@ -330,32 +335,9 @@ def lifecycle_and_concentration(scope: Filters, as_of: date) -> None:
 
 
 def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
-    """High-value customers at risk or not contacted lately (回访), filterable to an owner."""
-    st.subheader(t("segments.follow_up_heading"))
-    st.caption(t("segments.follow_up_caption"))
-    frame = _screen(scope, as_of).follow_up
-    owners = sorted(o for o in frame["owner"].dropna().unique())
-    owner = coded(
-        st.selectbox,
-        t("segments.owner"),
-        ["", *owners],
-        format_func=lambda o: o or t("segments.everyone"),
-        key="seg_owner",
-    )
-    shown = frame[frame["owner"] == owner] if owner else frame
-    reasons = shown["reason"].map(
-        lambda r: join_names(t(f"segments.reason.{part.strip()}") for part in r.split(","))
-    )
-    table_with_download(
-        readable(shown.drop(columns=["customer_id"]).assign(reason=reasons)),
-        "huddle_follow_ups.csv",
-        key="follow_up_table",
-        height=360,
-        column_config={
-            column_label("revenue_12m"): st.column_config.NumberColumn(format=money_column_format())
-        },
-    )
-    return shown
+    """Today's follow-up list (回访, metrics.follow_ups): the one the stand-up and the
+    Follow-ups page show, filterable to an owner."""
+    return segments_section(_screen(scope, as_of).follow_up)
 
 
 # Columns of the customer detail that hold codes, and the catalogue prefix of their words.
@@ -424,6 +406,8 @@ def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
     )
     if customer_id is None:
         return
+    # The whole file (owner, value, segment history, timeline, the team's notes) is its page.
+    customer_link(int(customer_id), names[customer_id])
     detail = cache.fetch(CustomerDetail(customer_id=int(customer_id), scope=scope.scope))
     profile = detail["profile"]
     if not profile.empty:

@@ -13,6 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
+from components.explain_link import explain_link
+from components.follow_ups_view import standup_section
 from components.format import (
     MISSING,
     format_date,
@@ -23,8 +25,12 @@ from components.format import (
     md,
 )
 from components.setup_checklist import company_has_targets, kpi_not_imported, targets_link
+from components.standup_commitments import previous_commitments, todays_commitments
 from components.standup_controls import on_wall_screen, presenting
-from components.text import join_names, kpi_label, t, t_count
+from components.standup_fix import fix_panel
+from components.standup_people import people_board
+from components.stock_view import stock_standup_section
+from components.text import kpi_label, t
 from components.theme import PACE_COLORS, PRESENTATION_TILE_WIDTH
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
@@ -87,6 +93,8 @@ def month_panel(data: StandupData, as_of: date) -> None:
             format_value(pace.actual, "money", compact=True),
             help=t("standup.month_help"),
         )
+        if not on_wall_screen() and not presenting():  # why it moved, filters kept
+            explain_link("revenue")
         if pace.target is None:  # say why pace is blank, and where targets are set
             st.info(t("standup.no_target") if company_has_targets() else t("setup.no_targets"))
             if not on_wall_screen():  # a wall screen's only page is the stand-up: no link
@@ -124,6 +132,10 @@ def month_panel(data: StandupData, as_of: date) -> None:
 
 
 BOARD_CLASS = "huddle-board"  # presentation mode enlarges it (components.theme)
+# The people who need help scroll inside a box this high (px), presenting or not; the rest
+# are folded behind counts, so the screen stays one screen.
+BOARD_HEIGHT = {True: 330, False: 400}
+SCREEN_SHARE = 28  # presenting: the box is at most this share (%) of the window's height
 _CELL = "padding:0.35em 0.6em;white-space:nowrap;border-bottom:1px solid #eaeef2"
 _NUMBER = f"{_CELL};text-align:right;font-variant-numeric:tabular-nums"
 
@@ -158,21 +170,30 @@ def _attainment_cell(value: float | None) -> str:
     return f'<td style="{_NUMBER}">{format_percent(value)}{bar}</td>'
 
 
-def board_html(board: pd.DataFrame, *, hide_amounts: bool, height: int) -> str:
+def board_html(
+    board: pd.DataFrame, *, hide_amounts: bool, height: int, why: dict[int, str] | None = None
+) -> str:
     """The people table as HTML: #, person, attainment and pace first (what a phone shows
     without scrolling), then the month's target, month to date, the day and a sparkline.
 
     Money is in whole units ($2,025), the one rule for tables (components.format). The
     table scrolls inside its own box, sideways on a narrow screen and down past `height`
-    pixels, so the page itself never scrolls sideways.
+    pixels, so the page itself never scrolls sideways. With `why` (reasons by rep_id), a "Why"
+    column follows the pace (the people who need help, components.standup_people).
     """
+    # On the shared screen the box is also kept to a share of the window, so a laptop's
+    # 768 pixels still show the whole screen.
+    fit = f"min({height}px, {SCREEN_SHARE}vh)" if presenting() else f"{height}px"
     head = ["#", t("standup.col.rep"), t("standup.col.attainment"), t("standup.col.pace")]
+    if why is not None:
+        head.append(t("standup.col.why"))
     if not hide_amounts:
         head += [t("standup.col.target"), t("standup.col.mtd"), t("standup.col.day")]
     head.append(t("standup.col.trend"))
     th = "position:sticky;top:0;background:#f6f8fa;font-weight:600;z-index:1"
+    left = (1, 3, 4) if why is not None else (1, 3)
     header = "".join(
-        f'<th scope="col" style="{_CELL};{th};text-align:{"left" if i in (1, 3) else "right"}">'
+        f'<th scope="col" style="{_CELL};{th};text-align:{"left" if i in left else "right"}">'
         f"{escape(label)}</th>"
         for i, label in enumerate(head)
     )
@@ -186,6 +207,11 @@ def board_html(board: pd.DataFrame, *, hide_amounts: bool, height: int) -> str:
             _attainment_cell(row.attainment),
             f'<td style="{_CELL};color:{color};font-weight:600">{t(f"pace.{row.pace}")}</td>',
         ]
+        if why is not None:  # reasons wrap: they are the point of this table
+            cells.append(
+                f'<td style="{_CELL};white-space:normal;min-width:14em">'
+                f"{escape(why[row.rep_id])}</td>"
+            )
         if not hide_amounts:
             target = None if pd.isna(row.target) else float(row.target)
             cells += [
@@ -196,7 +222,7 @@ def board_html(board: pd.DataFrame, *, hide_amounts: bool, height: int) -> str:
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f'<div class="{BOARD_CLASS}" role="region" aria-label="{escape(t("standup.team_heading"))}"'
-        f' tabindex="0" style="overflow:auto;max-height:{height}px;max-width:100%;'
+        f' tabindex="0" style="overflow:auto;max-height:{fit};max-width:100%;'
         'border:1px solid #d0d7de;border-radius:0.5rem">'
         '<table style="border-collapse:separate;border-spacing:0;width:100%;font-size:1em">'
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
@@ -210,19 +236,6 @@ def board_heading(board: pd.DataFrame) -> str:
     if paced.all():
         return t("standup.team_heading")
     return t("standup.team_heading_mixed" if paced.any() else "standup.team_heading_no_targets")
-
-
-def rep_table(data: StandupData, *, hide_amounts: bool, height: int) -> None:
-    """Every person in one row: attainment, pace, target, month to date, the day, a sparkline."""
-    board = data.board
-    st.markdown(f"#### {board_heading(board)}")
-    if board.empty:
-        st.info(t("standup.no_reps"))
-        return
-    st.html(board_html(board, hide_amounts=hide_amounts, height=height))
-    st.caption(t("standup.board_note"))
-    if not (board["target"].fillna(0) > 0).any():  # the month panel links to the Targets page
-        st.caption(t("setup.no_targets_board"))
 
 
 def _bullets(lines: list[str], empty: str) -> None:
@@ -252,43 +265,18 @@ def wins_panel(data: StandupData, *, hide_amounts: bool) -> None:
 
 
 def problems_panel(data: StandupData) -> None:
-    """New and overdue complaints, customers at risk, reps behind pace two weeks running."""
-    st.markdown(f"#### :material/report: {t('standup.problems_heading')}")
-    new = data.lists["new_complaints"]
-    overdue = data.lists["overdue_complaints"]
-    at_risk = data.lists["customers_at_risk"]
-    behind = data.lists["reps_behind_pace"]
-    lines = []
-    if len(new):
-        lines.append(t_count("standup.new_complaints", len(new)))
-    if len(overdue):
-        oldest = int(overdue["days_open"].max())
-        lines.append(t_count("standup.overdue_complaints", len(overdue), days=oldest))
-    if len(at_risk):
-        names = join_names(md(name) for name in at_risk["customer"].head(3))
-        lines.append(t_count("standup.at_risk", len(at_risk), names=names))
-    if len(behind):
-        names = join_names(md(name) for name in behind["rep"].head(4))
-        lines.append(t_count("standup.behind_two_weeks", len(behind), names=names))
-    _bullets(lines, t("standup.no_problems"))
+    """New and overdue complaints, customers at risk, reps behind pace two weeks running, each
+    with its owners and its list (components.standup_fix)."""
+    fix_panel(data)
 
 
 def follow_ups_panel(data: StandupData) -> None:
-    """Customers whose follow-up fell due this week and is not done, grouped by rep."""
-    st.markdown(f"#### :material/call: {t('standup.follow_ups_heading')}")
-    due = data.lists["follow_ups"]
-    if due.empty:
-        _bullets([], t("standup.no_follow_ups"))
-        return
-    per_rep = due.groupby("rep", sort=False)["customer"].apply(list)
-    lines = [
-        t("standup.follow_up_line", rep=md(rep), customers=join_names(map(md, customers[:3])))
-        + (t("standup.and_more", count=len(customers) - 3) if len(customers) > 3 else "")
-        for rep, customers in per_rep.head(6).items()
-    ]
-    if len(per_rep) > 6:
-        lines.append(t("standup.more_reps", count=len(per_rep) - 6))
-    _bullets(lines, t("standup.no_follow_ups"))
+    """Today's follow-ups per person (metrics.follow_ups, the list Segments and the
+    Follow-ups page show), compact, each person one click from their list."""
+    # a wall screen's only page is the stand-up: no links there
+    shared = on_wall_screen() or presenting()
+    # presenting, the list folds behind its counts so the screen still fits (issue 20)
+    standup_section(data.lists["follow_ups"], links=not shared, folded=shared)
 
 
 def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts: bool) -> None:
@@ -304,12 +292,15 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
     st.markdown(f"## {title}")
     if day != as_of:
         st.caption(t("standup.shown_day", as_of=format_date(as_of), day=format_date(day)))
+    previous_commitments(scope, as_of)  # the stand-up opens with the last one's commitments
     left, right = st.columns([3, 2], gap="large")
     with left:
         day_tiles(data, day)
-        rep_table(data, hide_amounts=hide_amounts, height=520 if presenting() else 400)
+        people_board(data, hide_amounts=hide_amounts, height=BOARD_HEIGHT[presenting()])
+        todays_commitments(scope, as_of)
+        follow_ups_panel(data)
     with right:  # the lists beside the table, so the screen fits 1920x1080 in large type
         month_panel(data, day)
         wins_panel(data, hide_amounts=hide_amounts)
         problems_panel(data)
-        follow_ups_panel(data)
+        stock_standup_section(scope, as_of)  # a store team's stock-outs and reorders

@@ -28,8 +28,12 @@ LANGUAGE_KEY = "lang"  # the session-state key and the URL parameter
 PARTS = tuple(
     importlib.import_module(f"components.text_{area}")
     for area in (
-        "audit", "auth", "columns", "common", "company", "files", "imports", "incentives",
-        "kpis", "reviews", "setup", "shell", "targets", "values",
+        "audit", "auth", "columns", "common", "company", "customers", "explain", "files",
+        "follow_ups",
+        "imports", "incentives",
+        "kpis", "reviews", "routines", "setup", "shell", "standup", "stock", "targets",
+        "training",
+        "values",
     )
 )  # fmt: skip
 

@@ -58,16 +58,6 @@ EN: dict[str, str] = {
     ),
     "segments.even_line": "Every customer equal",
     "segments.follow_up_heading": "Follow-up list (回访)",
-    "segments.follow_up_caption": (
-        "High-value customers (top 20% by revenue over 12 months) who are at risk or have not "
-        "been contacted for 30 days. A contact is a logged activity, an order or a won deal, by "
-        "anyone; an account that bought yesterday was contacted yesterday. Owner: the owner in "
-        "your data, or else the rep of the customer's latest order or won deal."
-    ),
-    "segments.owner": "Owner",
-    "segments.everyone": "Everyone",
-    "segments.reason.at_risk": "At risk",
-    "segments.reason.not_contacted": "Not contacted",
     "segments.customer_heading": "One customer",
     "segments.as_table": "As a table",
     "segments.lifecycle_over_time": "Month by month, last 12 months",
@@ -233,11 +223,8 @@ EN: dict[str, str] = {
     "standup.behind_two_weeks.one": "1 person behind pace two weeks running: {names}",
     "standup.behind_two_weeks.other": "{count} people behind pace two weeks running: {names}",
     "standup.no_problems": "Nothing to raise today.",
-    "standup.follow_ups_heading": "Follow-ups due this week",
-    "standup.no_follow_ups": "No follow-ups fell due this week.",
     "standup.and_more": " and {count} more",
     "standup.more_reps": "…and {count} more people",
-    "standup.follow_up_line": "**{rep}**: {customers}",
     "filters.header": "Filters",
     "filters.as_of": "As of",
     "filters.as_of_help": (
@@ -457,15 +444,6 @@ ZH: dict[str, str] = {
     "segments.pareto_risk": "曲线越陡，销售额越集中在少数客户身上，流失一个影响就越大。",
     "segments.even_line": "客户贡献均等",
     "segments.follow_up_heading": "回访清单",
-    "segments.follow_up_caption": (
-        "高价值客户（近12个月销售额前20%）中，有流失风险或已30天未联系的客户。"
-        "联系指任何人记录的跟进、订单或赢单；昨天下单的客户即昨天已联系。"
-        "负责人：数据中的负责人；没有时，取该客户最近一笔订单或赢单的销售。"
-    ),
-    "segments.owner": "负责人",
-    "segments.everyone": "全部",
-    "segments.reason.at_risk": "有流失风险",
-    "segments.reason.not_contacted": "久未联系",
     "segments.customer_heading": "客户详情",
     "segments.as_table": "查看表格",
     "segments.lifecycle_over_time": "近12个月逐月变化",
@@ -620,11 +598,8 @@ ZH: dict[str, str] = {
     "standup.behind_two_weeks.one": "1人连续两周进度落后：{names}",
     "standup.behind_two_weeks.other": "{count}人连续两周进度落后：{names}",
     "standup.no_problems": "今日无待解决事项。",
-    "standup.follow_ups_heading": "本周到期回访",
-    "standup.no_follow_ups": "本周没有到期的回访。",
     "standup.and_more": "，另有{count}位",
     "standup.more_reps": "……另有{count}人",
-    "standup.follow_up_line": "**{rep}**：{customers}",
     "filters.header": "筛选",
     "filters.as_of": "统计截至",
     "filters.as_of_help": (

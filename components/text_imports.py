@@ -26,6 +26,7 @@ EN: dict[str, str] = {
     "data.health.table.deals": "Deals",
     "data.health.table.activities": "Activities",
     "data.health.table.feedback": "Customer feedback",
+    "data.health.table.stock": "Stock counts",
     "data.tick_to_import": (
         "The check above assumes the demo company is cleared. To import, tick “Clear the demo "
         "company when I import” at the top."
@@ -38,6 +39,7 @@ EN: dict[str, str] = {
     "data.table.deals": "Deals (pipeline, opportunities)",
     "data.table.activities": "Activities (calls, visits, messages, meetings)",
     "data.table.feedback": "Customer feedback (complaints, CSAT, NPS)",
+    "data.table.stock": "Stock counts (on hand and its cost, per store and product)",
     "data.preset": "Mapping preset",
     "data.preset.none": "None: match the headers",
     "data.settings": "How the file is read",
@@ -148,6 +150,10 @@ EN: dict[str, str] = {
     "col.feedback_key": "Feedback ID",
     "col.feedback_date": "Feedback date",
     "col.resolved_date": "Resolved date",
+    # Fields only the stock import has.
+    "col.count_date": "Count date",
+    "col.unit_cost": "Unit cost",
+    "col.received": "Received since the last count",
 }
 
 ZH: dict[str, str] = {
@@ -175,6 +181,7 @@ ZH: dict[str, str] = {
     "data.health.table.deals": "商机",
     "data.health.table.activities": "跟进记录",
     "data.health.table.feedback": "客户反馈",
+    "data.health.table.stock": "库存盘点",
     "data.tick_to_import": (
         "上面的检查按已清空演示公司计算。要导入，请先勾选页面顶部的“导入时清空演示公司”。"
     ),
@@ -186,6 +193,7 @@ ZH: dict[str, str] = {
     "data.table.deals": "商机（销售机会）",
     "data.table.activities": "跟进记录（电话、拜访、消息、会议）",
     "data.table.feedback": "客户反馈（投诉、满意度、NPS）",
+    "data.table.stock": "库存盘点（各门店各商品的在库数量及成本）",
     "data.preset": "列映射预设",
     "data.preset.none": "不用预设：按表头匹配",
     "data.settings": "文件读取方式",
@@ -283,4 +291,7 @@ ZH: dict[str, str] = {
     "col.feedback_key": "反馈编号",
     "col.feedback_date": "反馈日期",
     "col.resolved_date": "解决日期",
+    "col.count_date": "盘点日期",
+    "col.unit_cost": "成本单价",
+    "col.received": "上次盘点以来入库数量",
 }

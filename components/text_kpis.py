@@ -127,6 +127,59 @@ ZH: dict[str, str] = {
     "kpi.complaints.definition": "本期收到的投诉。",
     "kpi.complaint_resolution_days.label": "投诉处理时长",
     "kpi.complaint_resolution_days.definition": "已解决投诉从提出到解决的平均天数。",
+    # Stock (issue 23)
+    "kpi.cost_of_goods_sold.label": "已售商品成本（有库存记录）",
+    "kpi.cost_of_goods_sold.definition": (
+        "销售门店/团队在销售当天或之前已盘点过的商品，其已完成订单行的成本。"
+    ),
+    "kpi.units_sold.label": "销售件数（有库存记录）",
+    "kpi.units_sold.definition": (
+        "销售门店/团队在销售当天或之前已盘点过的商品，其已完成订单行的件数。"
+    ),
+    "kpi.stock_cost_days.label": "库存成本天数",
+    "kpi.stock_cost_days.definition": "本期每天的库存成本（分）之和。",
+    "kpi.stock_units.label": "在库件数",
+    "kpi.stock_units.definition": "本期最后一天的在库件数。",
+    "kpi.stock_value.label": "库存成本",
+    "kpi.stock_value.definition": (
+        "本期最后一天在库商品的成本：每个商品取当天或之前最近一次盘点的数据。"
+    ),
+    "kpi.average_stock_value.label": "平均库存成本",
+    "kpi.average_stock_value.definition": (
+        "本期每天的库存成本（每个商品取当天或之前最近一次盘点；首次盘点之前记为零）之和，"
+        "除以本期天数。"
+    ),
+    "kpi.inventory_turnover.label": "库存周转率",
+    "kpi.inventory_turnover.definition": (
+        "已售商品成本除以平均库存成本，并按年折算：乘以 365 再除以本期天数（365 天的整年不变）。"
+        "只计门店/团队在销售当天或之前已盘点过的商品的销售。"
+    ),
+    "kpi.days_of_inventory.label": "库存天数",
+    "kpi.days_of_inventory.definition": (
+        "按本期每天的已售商品成本，平均库存能卖多少天：平均库存成本除以每天的已售商品成本，"
+        "即 365 除以库存周转率。"
+    ),
+    "kpi.sell_through_rate.label": "售罄率",
+    "kpi.sell_through_rate.definition": (
+        "本期售出件数占（售出件数 + 本期最后一天在库件数）的比例，即可售商品中卖掉的比例，"
+        "有无入库记录都适用。"
+    ),
+    "kpi.best_seller_stockout_days.label": "畅销品缺货天数",
+    "kpi.best_seller_stockout_days.definition": (
+        "本期畅销品在库为零的天数，按商品和门店/团队分别计（盘点为零的商品到下次盘点前都算缺货）。"
+        "畅销品：每个门店/团队在本期最后一天之前 90 天内销售件数最多的 10 个商品。"
+    ),
+    "kpi.slow_movers.label": "滞销品数",
+    "kpi.slow_movers.definition": (
+        "本期最后一天的在库件数多于门店/团队在此前 90 天内售出件数的商品（某门店的某商品）："
+        "按近期速度库存够卖 90 天以上，或 90 天内没有任何已完成的销售。"
+    ),
+    "kpi.slow_stock_value.label": "滞销品库存成本",
+    "kpi.slow_stock_value.definition": "滞销品在本期最后一天的全部在库成本。",
+    "kpi.dead_stock_value.label": "呆滞库存成本",
+    "kpi.dead_stock_value.definition": (
+        "本期最后一天仍有库存、且门店/团队在此前 180 天内没有任何已完成销售的商品的库存成本。"
+    ),
     "dim.team": "团队",
     "dim.group": "小组",
     "dim.rep": "销售",
@@ -140,6 +193,7 @@ ZH: dict[str, str] = {
     "dim.customer_tier": "客户等级",
     "dim.size_band": "规模",
     "dim.product_category": "品类",
+    "dim.product": "商品",
     "dim.deal_stage": "商机阶段",
     "dim.lifecycle_stage": "生命周期阶段",
     "dim.rfm_segment": "RFM 分群",

@@ -47,6 +47,10 @@ PRESENTATION_CSS = """<style>
 [data-testid="stMarkdownContainer"] h2 { font-size: 2.6rem; }
 [data-testid="stMarkdownContainer"] h4 { font-size: 2rem; padding: 0.5rem 0 0.25rem 0; }
 .huddle-board { font-size: 1.5rem; }
+/* A laptop or a smaller projector (1280-1600 px wide) shows the 1920x1080 layout scaled to
+   fit, as a projector would, instead of one that scrolls: 1366/1920 = 0.71. */
+@media (min-width: 1280px) and (max-width: 1600px) {
+  [data-testid="stMainBlockContainer"] { zoom: 0.71; } }
 </style>"""
 # Wider stand-up cards in presentation mode, so the larger values fit (4 still fit a row).
 PRESENTATION_TILE_WIDTH = 250

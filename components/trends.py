@@ -213,7 +213,8 @@ def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
                         attainment=attainment,
                         pace=pace,
                         note=_pipeline_note(f) if kpi_id == "pipeline_value" else None,
-                    )
+                    ),
+                    why=controls.comparison,
                 )
     st.caption(caption)
 

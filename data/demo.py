@@ -25,7 +25,11 @@ from data.auth import seed_demo_users
 from data.company_kind import mark_demo
 from data.company_profile import clear_profile
 from data.demo_reviews import write_demo_reviews
+from data.demo_routines import write_demo_routines
 from data.demo_scale import STANDARD_REPS, chart_copies, check_demo_size
+from data.demo_stock import write_demo_stock
+from data.demo_training import write_demo_training
+from data.importing.runner import DEPENDENT_TABLES
 from data.models import SELLING_ROLES
 from data.rollups import refresh_rollups
 from data.settings import write_currency
@@ -2028,11 +2032,12 @@ def generate_demo(
     with store.transaction() as cur:
         for table in CANONICAL_TABLES:
             cur.execute(f"DELETE FROM {table}")
-        cur.execute("DELETE FROM review_action_events")  # ticks of the reviews just deleted
+        # Everything that names the old company's rows (review ticks, return dates, an
+        # import's places and made-up people, notes, follow-ups, commitments, routines, stock)
+        # goes with it: the same list an import that replaces the company clears.
+        for table in DEPENDENT_TABLES:
+            cur.execute(f"DELETE FROM {table}")
         cur.execute("DELETE FROM import_keys")  # keys of imported rows that are gone now
-        cur.execute("DELETE FROM order_returns")  # return dates of the returned lines deleted
-        cur.execute("DELETE FROM order_places")  # an import's ship-to places, not the demo's
-        cur.execute("DELETE FROM placeholder_reps")  # an import's made-up people
         cur.execute("DELETE FROM rep_period_teams")  # the teams of the targets deleted
         # The demo's amounts are yuan in Chinese and dollars in English: the company's setting.
         write_currency(cur, "CNY" if code == "zh_CN" else "USD")
@@ -2075,6 +2080,9 @@ def generate_demo(
         record_rep_teams(cur)  # each person's targets filed under their team then
         report(0.97, "Targets written")
         reviews = write_demo_reviews(cur, cal.end, seed, locale=code)  # same transaction
+        write_demo_routines(cur, cal.end, seed, locale=code)  # weekly summaries, suggestions
+        write_demo_stock(cur, cal.end, seed)  # the stores' weekly stock counts
+        write_demo_training(cur, cal.end, seed, locale=code)  # training plans, role duties
         report(0.98, "Review history written")
         summary = _summarize(cur)
         refresh_rollups(cur)  # rollups commit with the rows they summarise

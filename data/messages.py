@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, Literal, Self
 
-from data import auth_messages, backup_messages
+from data import auth_messages, backup_messages, follow_up_messages, routine_messages
 from data.importing import messages as import_messages
 
 LANGUAGES = ("en", "zh")  # the format specs a nested message understands
@@ -159,6 +159,15 @@ _EN: dict[str, str] = {
         "saved; open that review to add to it."
     ),
     "review.not_found": "There is no review {review_id}.",
+    "customer_note.empty": "Write something first: an empty note is not saved.",
+    "customer_note.too_long": (
+        "A note holds at most {max} characters; this one has {length}. Nothing was saved."
+    ),
+    "customer_note.not_found": "There is no note {note_id} for this customer.",
+    "customer_note.unknown_customer": "There is no customer #{customer_id}. Nothing was saved.",
+    "customer_tag.invalid": (
+        "A tag is 1 to {max} characters, without commas or line breaks. Nothing was saved."
+    ),
     "review.no_action_item": "Review {review_id} has no action item {item_id}.",
     "review.kind.weekly_summary": "weekly summary",
     "review.kind.monthly_evaluation": "monthly evaluation",
@@ -182,6 +191,13 @@ _EN: dict[str, str] = {
         "This review has been submitted; it cannot go back to draft."
     ),
     "review.problem.invalid": "{field} is not valid.",
+    "commitment.what_required": "Say what will be done.",
+    "commitment.what_too_long": "What will be done is longer than {max} characters.",
+    "commitment.due_before_day": "The date is before the stand-up's day ({day}).",
+    "commitment.unknown_rep": "There is no person with id {rep_id}.",
+    "commitment.unknown_customer": "There is no customer with id {customer_id}.",
+    "commitment.unknown_deal": "There is no deal {deal_id}.",
+    "commitment.not_found": "There is no commitment {commitment_id}; reload the page.",
     # Importing: a problem of one row (column, value and detail as validate.py records them)
     "import.problem.blank": "{detail} is blank",
     "import.problem.not_a_date": "not a date in this column's format ({detail})",
@@ -194,6 +210,7 @@ _EN: dict[str, str] = {
         "negative quantity: record a return with status 'returned'"
     ),
     "import.problem.negative_price": "negative price",
+    "import.problem.negative_stock": "stock on hand, its cost and receipts cannot be negative",
     "import.problem.duplicate_key": "the same key is on rows {detail}",
     "import.problem.closed_without_date": "a won or lost deal needs a close date",
     "import.problem.closed_before_created": "the close date is before the created date",
@@ -376,6 +393,11 @@ _ZH: dict[str, str] = {
         "每人每类每期只有一份评估：本次未保存，请打开那份评估后在其中补充。"
     ),
     "review.not_found": "找不到绩效评估 {review_id}，请刷新页面后重试。",
+    "customer_note.empty": "请先填写内容：空备注不会保存。",
+    "customer_note.too_long": "备注最多 {max} 个字符，这条有 {length} 个。本次未保存。",
+    "customer_note.not_found": "该客户没有备注 {note_id}，请刷新页面后重试。",
+    "customer_note.unknown_customer": "找不到客户 #{customer_id}。本次未保存。",
+    "customer_tag.invalid": "标签为 1 到 {max} 个字符，不含逗号或换行。本次未保存。",
     "review.no_action_item": "绩效评估 {review_id} 中没有行动项 {item_id}，请刷新页面后重试。",
     "review.kind.weekly_summary": "周总结",
     "review.kind.monthly_evaluation": "月度评估",
@@ -393,6 +415,13 @@ _ZH: dict[str, str] = {
     "review.problem.rep_fixed": "绩效评估不能改到其他成员名下，请新建一份绩效评估。",
     "review.problem.already_submitted": "该绩效评估已提交，不能改回草稿。",
     "review.problem.invalid": "{field} 无效。",
+    "commitment.what_required": "请写明要做什么。",
+    "commitment.what_too_long": "要做的事超过 {max} 个字符，请精简。",
+    "commitment.due_before_day": "日期早于本次晨会的日期（{day}）。",
+    "commitment.unknown_rep": "没有 id 为 {rep_id} 的成员。",
+    "commitment.unknown_customer": "没有 id 为 {customer_id} 的客户。",
+    "commitment.unknown_deal": "没有商机 {deal_id}。",
+    "commitment.not_found": "找不到承诺 {commitment_id}，请刷新页面。",
     "import.problem.blank": "{detail}为空，请填写",
     "import.problem.not_a_date": "不是本列格式（{detail}）的日期",
     "import.problem.future_date": "日期晚于今天",
@@ -402,6 +431,7 @@ _ZH: dict[str, str] = {
     "import.problem.unknown_value": "Huddle 不认识这个值（可选：{detail}），请在映射中对应",
     "import.problem.negative_quantity": "数量为负数；退货请将状态记为“退货”",
     "import.problem.negative_price": "价格为负数",
+    "import.problem.negative_stock": "库存数量、库存金额和入库数量都不能为负数",
     "import.problem.duplicate_key": "同一键值出现在第 {detail} 行",
     "import.problem.closed_without_date": "已赢单或已输单的商机需要填写关闭日期",
     "import.problem.closed_before_created": "关闭日期早于创建日期",
@@ -454,8 +484,14 @@ _ZH: dict[str, str] = {
     "import.company_match.count.products": "{total:,} 个产品中的 {matched:,} 个",
 }
 
-EN: dict[str, str] = {**_EN, **import_messages.EN, **backup_messages.EN, **auth_messages.EN}
-ZH: dict[str, str] = {**_ZH, **import_messages.ZH, **backup_messages.ZH, **auth_messages.ZH}
+EN: dict[str, str] = {
+    **_EN, **import_messages.EN, **backup_messages.EN, **auth_messages.EN,
+    **routine_messages.EN, **follow_up_messages.EN,
+}  # fmt: skip
+ZH: dict[str, str] = {
+    **_ZH, **import_messages.ZH, **backup_messages.ZH, **auth_messages.ZH,
+    **routine_messages.ZH, **follow_up_messages.ZH,
+}  # fmt: skip
 
 
 def english(key: str, **values: object) -> str:

@@ -8,8 +8,186 @@ A KPI with a `target_metric` also gets `<id>_target` and `<id>_attainment`, gene
 from __future__ import annotations
 
 from metrics.model import Kpi
+from metrics.sources import DEAD_STOCK_DAYS
 
 _COMPLETED = "status = 'completed'"
+
+# Stock (sources stock and stock_sales; migration 0019). Each day's stock is each counted
+# item's latest count on or before that day, and nothing before its first count. Sales set
+# against it are the completed lines of the store/team holding the stock (and the groups below
+# it) for products it had counted by the sale day; returned and cancelled lines are no sale.
+_ON_PERIOD_END = "day = {period_end}"
+_NOT_SOLD_FOR = "quantity > 0 AND (last_sale_day IS NULL OR last_sale_day <= day - {days})"
+# More units on hand than sold in the SLOW_MOVER_DAYS before: over that many days' cover at
+# the recent rate, or no sale at all in that time.
+_SLOW = "quantity > sold_recently"
+_DEAD = _NOT_SOLD_FOR.format(days=DEAD_STOCK_DAYS)
+_STOCK_KPIS: tuple[Kpi, ...] = (
+    Kpi(
+        id="cost_of_goods_sold",
+        additive=True,
+        label="Cost of goods sold (stocked)",
+        unit="money",
+        source="stock_sales",
+        sql=f"sum(cost_cents) FILTER (WHERE {_COMPLETED})",
+        zero_when_empty=True,
+        listed=False,
+        definition=(
+            "Cost of the completed order lines of products the selling store/team had counted"
+            " on or before the sale day."
+        ),
+    ),
+    Kpi(
+        id="units_sold",
+        additive=True,
+        label="Units sold (stocked)",
+        unit="count",
+        source="stock_sales",
+        sql=f"sum(quantity) FILTER (WHERE {_COMPLETED})",
+        zero_when_empty=True,
+        listed=False,
+        definition=(
+            "Units on the completed order lines of products the selling store/team had counted"
+            " on or before the sale day."
+        ),
+    ),
+    Kpi(
+        id="stock_cost_days",
+        label="Stock cost-days",
+        unit="count",
+        source="stock",
+        sql="sum(value_cents)",
+        zero_when_empty=True,
+        listed=False,
+        definition="Each day's stock at cost, in cents, summed over the days of the period.",
+    ),
+    Kpi(
+        id="stock_units",
+        label="Units in stock",
+        unit="count",
+        source="stock",
+        sql=f"sum(quantity) FILTER (WHERE {_ON_PERIOD_END})",
+        zero_when_empty=True,
+        listed=False,
+        definition="Units on hand on the last day of the period.",
+    ),
+    Kpi(
+        id="stock_value",
+        label="Stock at cost",
+        unit="money",
+        direction="lower_is_better",
+        source="stock",
+        sql=f"sum(value_cents) FILTER (WHERE {_ON_PERIOD_END})",
+        zero_when_empty=True,
+        definition=(
+            "What the stock on hand on the last day of the period cost: each item's latest"
+            " count on or before that day."
+        ),
+    ),
+    Kpi(
+        id="average_stock_value",
+        label="Average stock at cost",
+        unit="money",
+        direction="lower_is_better",
+        source="stock",
+        sql="sum(value_cents) / max(datediff('day', {period_start}, {period_end}) + 1)",
+        zero_when_empty=True,
+        definition=(
+            "The stock at cost held on each day of the period (each item's latest count on or"
+            " before that day; nothing before its first count), summed and divided by the days"
+            " in the period."
+        ),
+    ),
+    Kpi(
+        id="inventory_turnover",
+        label="Stock turnover",
+        unit="score",
+        sql="365 * {cost_of_goods_sold} / nullif({stock_cost_days}, 0)",
+        definition=(
+            "Cost of goods sold divided by the average stock at cost, annualised: times 365"
+            " divided by the days in the period (a year of 365 days is unchanged). Only sales"
+            " of products the store/team had counted by the sale day count."
+        ),
+    ),
+    Kpi(
+        id="days_of_inventory",
+        label="Days of stock",
+        unit="days",
+        direction="lower_is_better",
+        sql="{stock_cost_days} / nullif({cost_of_goods_sold}, 0)",
+        definition=(
+            "How many days the average stock at cost would last at the period's daily cost of"
+            " goods sold: the average stock divided by the cost of goods sold per day, that is"
+            " 365 divided by stock turnover."
+        ),
+    ),
+    Kpi(
+        id="sell_through_rate",
+        label="Sell-through",
+        unit="percent",
+        sql="{units_sold} / nullif({units_sold} + {stock_units}, 0)",
+        definition=(
+            "Units sold in the period as a share of the units sold plus the units still on hand"
+            " on its last day (what was there to sell, with or without receipts on record)."
+        ),
+    ),
+    Kpi(
+        id="best_seller_stockout_days",
+        additive=True,
+        label="Best-seller stock-out days",
+        unit="count",
+        direction="lower_is_better",
+        source="stock",
+        sql="count(*) FILTER (WHERE quantity = 0 AND best_seller)",
+        zero_when_empty=True,
+        definition=(
+            "Days in the period on which a best seller had none on hand, counted per product and"
+            " store/team (an item counted at zero is out until its next count). Best sellers:"
+            " each store/team's 10 products with the most units sold in the 90 days up to the"
+            " period's last day."
+        ),
+    ),
+    Kpi(
+        id="slow_movers",
+        label="Slow movers",
+        unit="count",
+        direction="lower_is_better",
+        source="stock",
+        sql=f"count(*) FILTER (WHERE {_ON_PERIOD_END} AND {_SLOW})",
+        zero_when_empty=True,
+        definition=(
+            "Items (a product at a store/team) with more units on hand on the last day of the"
+            " period than the store/team sold of them in the 90 days up to that day: stock for"
+            " over 90 days at the recent rate, or no completed sale at all in those 90 days."
+        ),
+    ),
+    Kpi(
+        id="slow_stock_value",
+        label="Slow movers at cost",
+        unit="money",
+        direction="lower_is_better",
+        source="stock",
+        sql=f"sum(value_cents) FILTER (WHERE {_ON_PERIOD_END} AND {_SLOW})",
+        zero_when_empty=True,
+        definition=(
+            "What the slow movers' stock on hand on the last day of the period cost (the whole"
+            " stock of each slow mover)."
+        ),
+    ),
+    Kpi(
+        id="dead_stock_value",
+        label="Dead stock at cost",
+        unit="money",
+        direction="lower_is_better",
+        source="stock",
+        sql=f"sum(value_cents) FILTER (WHERE {_ON_PERIOD_END} AND {_DEAD})",
+        zero_when_empty=True,
+        definition=(
+            "What the stock on hand on the last day of the period cost, for items with no"
+            " completed sale at their store/team in the 180 days up to that day."
+        ),
+    ),
+)
 
 _DECLARED: tuple[Kpi, ...] = (
     # Sales (orders)
@@ -371,6 +549,7 @@ _DECLARED: tuple[Kpi, ...] = (
         " FILTER (WHERE kind = 'complaint' AND resolved_date IS NOT NULL)",
         definition="Average days from a complaint to its resolution, for complaints resolved.",
     ),
+    *_STOCK_KPIS,
 )
 
 

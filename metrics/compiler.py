@@ -342,13 +342,22 @@ def _source_cte(
         conditions.append(level)
     keys = _keys(request, source_id, previous)
     period_start = f"greatest(date_trunc('{grain}', s.day)::DATE, $start)" if grain else "$start"
+    # The last day of the period or bucket (a bucket ends at the period's end at the latest):
+    # what the stock KPIs read their closing stock on.
+    period_end = (
+        f"least((date_trunc('{grain}', s.day) + {_interval(grain)} - INTERVAL 1 DAY)::DATE,"
+        " $end::DATE)"
+        if grain
+        else "$end::DATE"
+    )
 
     aggregates = []
     for kpi_id in kpi_ids:
         kpi = CATALOGUE[kpi_id]
-        if previous and ("{period_start}" in kpi.sql or source.snapshot):
+        reads_period = "{period_start}" in kpi.sql or "{period_end}" in kpi.sql
+        if previous and (reads_period or source.snapshot):
             raise CompileError.of("compile.no_previous", kpi=kpi_id)
-        sql = kpi.sql.replace("{period_start}", period_start)
+        sql = kpi.sql.replace("{period_start}", period_start).replace("{period_end}", period_end)
         aggregates.append(f'{sql} AS "{_measure_column(kpi_id, previous)}"')
 
     # What the CTE reads of the source: its filters, keys and aggregates (the bucket join and

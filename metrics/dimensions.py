@@ -22,6 +22,8 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension(id="customer_tier", label="Customer tier", column="customer_tier"),
         Dimension(id="size_band", label="Size band", column="size_band"),
         Dimension(id="product_category", label="Product category", column="product_category"),
+        # Only the stock KPIs (metrics/sources.py, stock and stock_sales) break down by product.
+        Dimension(id="product", label="Product", column="product_name"),
         Dimension(id="deal_stage", label="Deal stage", column="deal_stage"),
         # Worked out per request as of its end (MetricRequest.customer_segments).
         Dimension(id="lifecycle_stage", label="Lifecycle stage", column="customer_segment"),

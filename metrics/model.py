@@ -21,7 +21,8 @@ class Kpi(BaseModel):
 
     A base KPI has a `source` and an SQL aggregate over that source's rows. A derived KPI has
     no source; its `sql` combines other KPIs, e.g. "{won_deals} / nullif({closed_deals}, 0)".
-    Aggregates may use {period_start}: the start of the period, or of each trend bucket.
+    Aggregates may use {period_start}: the start of the period, or of each trend bucket, and
+    {period_end}: its last day (a bucket's, or the period's end if that comes first).
     A `carried_over` KPI counts the distinct values of its `sql` expression found both in the
     period (or bucket) and in the whole calendar period before it: retained customers.
     """

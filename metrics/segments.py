@@ -1,5 +1,5 @@
-"""Customer segments: RFM scores and segments, lifecycle stages, the Pareto curve, the list of
-valuable customers to follow up, and one customer's detail.
+"""Customer segments: RFM scores and segments, lifecycle stages, the Pareto curve and one
+customer's detail. Who is due a follow-up is metrics/follow_ups.py's business.
 
 Customers in scope are those with completed order lines in scope (the orders source narrowed
 by the same scope conditions as every KPI); amounts are the net amounts of completed lines
@@ -18,7 +18,6 @@ from decimal import Decimal
 import pandas as pd
 
 from data.store import Store
-from metrics.compiler import scope_params
 from metrics.dimensions import DIMENSIONS
 from metrics.filters import Filters
 from metrics.list_queries import (
@@ -49,8 +48,6 @@ CHURN_DAYS = 365
 AT_RISK_GAP_FACTOR = 1.5
 # ...provided they have at least this many gaps between buying days (one gap is no habit).
 AT_RISK_MIN_GAPS = 2
-# High-value customers for the follow-up list: the top fifth by revenue over the RFM year.
-HIGH_VALUE_FRACTION = 0.2
 # The customer detail shows this many of the latest orders: enough for a call, not a ledger.
 DETAIL_ORDER_LIMIT = 50
 
@@ -88,10 +85,6 @@ LIFECYCLE_COLUMNS = [
 ]  # fmt: skip
 LIFECYCLE_COUNTS_COLUMNS = ["stage", "customers"]
 PARETO_COLUMNS = ["rank", "customer", "revenue", "cumulative_share", "customer_share"]
-FOLLOW_UP_COLUMNS = [
-    "customer_id", "customer", "owner", "tier", "revenue_12m", "last_order", "last_contact",
-    "open_complaints", "reason",
-]  # fmt: skip
 DETAIL_COLUMNS = {
     "profile": ["name", "owner", "tier", "industry", "region", "city", "size_band", "channel",
                 "acquired_date"],
@@ -483,114 +476,6 @@ def share_of_top(frame: pd.DataFrame, fraction: float = 0.2) -> float | None:
         return None
     cents = frame["revenue_cents"].astype("int64")
     return float(cents.iloc[:top].sum() / cents.sum())
-
-
-# --- follow-up list -----------------------------------------------------------------------
-
-
-def follow_up_list(
-    store: Store,
-    filters: Filters,
-    as_of: date,
-    *,
-    not_contacted_days: int = 30,
-    limit: int = 50,
-) -> pd.DataFrame:
-    """High-value customers who need a call, biggest first (ties: customer_id), at most `limit`.
-
-    High-value: the top 20% (ceil(n x 0.2) of the n customers) by completed revenue in scope
-    over the 365 days up to `as_of` (revenue_12m; ties: customer_id). Listed when at risk (the
-    lifecycle rule, stage 'at_risk') and/or not contacted: no contact with them by anyone
-    (any rep or team) in the `not_contacted_days` days up to `as_of` (a contact exactly
-    `not_contacted_days` days ago is too old). A contact is a logged activity, an order (any
-    status: someone dealt with them) or a won deal (on its close day): an account that bought
-    yesterday was contacted yesterday even if nobody logged a call. reason: 'at_risk',
-    'not_contacted' or 'at_risk, not_contacted'. last_contact: their latest contact of any
-    kind on or before `as_of`, by anyone. open_complaints: their complaints (by anyone) dated
-    on or before `as_of` and not resolved by then. last_order: their latest order day in scope.
-    owner: the customer's owner from the data (customers.owner_rep_id); when it has none, the
-    rep of their latest order or won deal on or before `as_of` (ties on one day: the lowest
-    rep_id), since CRM exports such as Maven's carry no account owner.
-    """
-    conditions = (
-        "s.status = 'completed'",
-        "s.customer_id IS NOT NULL",
-        "s.day BETWEEN $window_start AND $as_of",
-    )
-    sql = f"""
-    WITH per_customer AS (
-        SELECT s.customer_id, sum(s.net_amount_cents) AS revenue_cents, max(s.day) AS last_order
-        FROM {_source("orders")}
-        WHERE {_where(filters, *conditions)}
-        GROUP BY s.customer_id
-    ), ranked AS (
-        SELECT *, row_number() OVER (ORDER BY revenue_cents DESC, customer_id) AS rank
-        FROM per_customer
-    ), touches AS (
-        -- every dealing with a customer on or before the day, whoever's scope it is in
-        SELECT customer_id, activity_date AS day, rep_id, false AS sale
-        FROM activities WHERE activity_date <= $as_of AND customer_id IS NOT NULL
-        UNION ALL
-        SELECT customer_id, order_date, rep_id, true
-        FROM orders WHERE order_date <= $as_of
-        UNION ALL
-        SELECT customer_id, closed_date, rep_id, true
-        FROM deals
-        WHERE stage = 'won' AND closed_date <= $as_of AND customer_id IS NOT NULL
-    ), contacts AS (
-        SELECT customer_id, max(day) AS last_contact,
-               -- the rep of the latest sale; arg_max on (day, -rep_id) keeps the lowest rep_id
-               -- of a day with several
-               arg_max(rep_id, (day, -rep_id)) FILTER (WHERE sale) AS latest_rep_id
-        FROM touches GROUP BY customer_id
-    ), complaints AS (
-        SELECT customer_id, count(*) AS open_complaints
-        FROM feedback
-        WHERE kind = 'complaint' AND feedback_date <= $as_of
-          AND (resolved_date IS NULL OR resolved_date > $as_of)
-        GROUP BY customer_id
-    )
-    SELECT r.customer_id, cu.name AS customer, owner.name AS owner, cu.tier,
-           {_money("r.revenue_cents")} AS revenue_12m, r.last_order, c.last_contact,
-           coalesce(k.open_complaints, 0) AS open_complaints,
-           c.last_contact IS NULL
-               OR datediff('day', c.last_contact, $as_of) >= $not_contacted_days
-               AS not_contacted
-    FROM ranked r
-    LEFT JOIN customers cu ON cu.customer_id = r.customer_id
-    LEFT JOIN contacts c ON c.customer_id = r.customer_id
-    LEFT JOIN reps owner ON owner.rep_id = coalesce(cu.owner_rep_id, c.latest_rep_id)
-    LEFT JOIN complaints k ON k.customer_id = r.customer_id
-    WHERE r.rank <= $top
-    ORDER BY r.revenue_cents DESC, r.customer_id
-    """
-    window_start = _window_start(as_of, RFM_WINDOW_DAYS)
-    count_sql = f"""
-    SELECT count(DISTINCT s.customer_id) FROM {_source("orders")}
-    WHERE {_where(filters, *conditions)}
-    """
-    n = store.scalar(
-        count_sql, scope_params(filters, count_sql, as_of=as_of, end=as_of,
-                                window_start=window_start)
-    )  # fmt: skip
-    top = _top_count(int(n or 0), HIGH_VALUE_FRACTION)
-    frame = _frame(
-        store, filters, sql, [*FOLLOW_UP_COLUMNS[:-1], "not_contacted"],
-        ("last_order", "last_contact"),
-        as_of=as_of, end=as_of, window_start=window_start,
-        not_contacted_days=not_contacted_days, top=top,
-    )  # fmt: skip
-    stages = _stages(store, filters, [as_of]).set_index("customer_id")["stage"]
-    reasons = []
-    pairs = zip(frame["customer_id"], frame["not_contacted"], strict=True)
-    for customer_id, not_contacted in pairs:
-        parts = ["at_risk"] if stages.get(customer_id) == "at_risk" else []
-        parts += ["not_contacted"] if bool(not_contacted) else []
-        reasons.append(", ".join(parts))
-    frame["reason"] = pd.Series(reasons, index=frame.index, dtype=object)
-    frame["open_complaints"] = frame["open_complaints"].astype("int64")
-    frame = frame[frame["reason"] != ""].head(limit)
-    return frame[FOLLOW_UP_COLUMNS].reset_index(drop=True)
 
 
 # --- one customer -------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from datetime import date
 import pandas as pd
 
 from data.store import Store
-from metrics import segments
+from metrics import follow_ups, segments
 from metrics.filters import Filters
 
 _WORKERS = 4  # enough to keep two cores busy while some queries wait on others
@@ -42,7 +42,8 @@ def segments_data(
         "previous_scores": lambda: segments.rfm_scores(store, filters, previous_as_of),
         "lifecycle_over_time": lambda: segments.lifecycle_over_time(store, filters, as_of),
         "pareto": lambda: segments.pareto_with_share(store, filters),
-        "follow_up": lambda: segments.follow_up_list(store, filters, as_of),
+        # the one follow-up list (metrics.follow_ups), as the stand-up shows it
+        "follow_up": lambda: follow_ups.for_filters(store, filters, as_of),
     }
     with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
         futures = {name: pool.submit(job) for name, job in jobs.items()}

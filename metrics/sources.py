@@ -235,6 +235,119 @@ _TARGET_DAYS = """(
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f"""
 
+# Stock (migration 0019): each count holds from its day until the day before the next count
+# of the same product at the same store/team (or the request's last day), so every day of the
+# request's range has each counted item's stock of that day, and nothing before its first count.
+# rep_id is NULL: stock belongs to a store/team, never to a person (a person's scope sees none).
+_STOCK_DAYS = """(
+    SELECT unnest(generate_series(greatest(k.count_date, $range_start::DATE),
+                                  least(k.held_until, $range_end::DATE), INTERVAL 1 DAY))::DATE
+               AS day,
+           k.team_id, k.product_id, k.quantity, k.value_cents, NULL::INTEGER AS rep_id
+    FROM (
+        SELECT team_id, product_id, count_date, quantity, value_cents,
+               coalesce(lead(count_date) OVER (PARTITION BY team_id, product_id
+                                               ORDER BY count_date) - 1,
+                        $range_end::DATE) AS held_until
+        FROM stock
+    ) k
+    WHERE k.count_date <= $range_end::DATE AND k.held_until >= $range_start::DATE
+) f"""
+# A store's sales of a product are the completed lines of its team and the groups below it.
+# Best sellers: each store/team's 10 products with the most units sold in the 90 days up to the
+# request's last day (ties by product id), the same list for every bucket of a trend.
+BEST_SELLER_COUNT = 10
+BEST_SELLER_DAYS = 90
+SLOW_MOVER_DAYS = 90
+DEAD_STOCK_DAYS = 180
+_STOCK_TEMPLATE = """WITH stock_rows AS (
+{rows}
+){ctes}
+SELECT k.*{derived_columns}
+FROM stock_rows k{derived_joins}"""
+_BEST_SELLERS = Derived(
+    column="best_seller",
+    cte=f"""best_sellers AS (
+    SELECT team_id, product_id FROM (
+        SELECT tc.ancestor_id AS team_id, o.product_id,
+               row_number() OVER (PARTITION BY tc.ancestor_id
+                                  ORDER BY sum(o.quantity) DESC, o.product_id) AS place
+        FROM orders o JOIN team_closure tc ON tc.team_id = o.team_id
+        WHERE o.status = 'completed' AND o.order_date <= $range_end::DATE
+          AND o.order_date > $range_end::DATE - {BEST_SELLER_DAYS}
+        GROUP BY tc.ancestor_id, o.product_id
+    ) WHERE place <= {BEST_SELLER_COUNT}
+)""",
+    join="LEFT JOIN best_sellers bs ON bs.team_id = k.team_id AND bs.product_id = k.product_id",
+    select="bs.product_id IS NOT NULL AS best_seller",
+)
+# The last day on or before each stock day that the store/team sold the product (NULL: never).
+_LAST_SALE = Derived(
+    column="last_sale_day",
+    cte="""sale_days AS (
+    SELECT DISTINCT tc.ancestor_id AS team_id, o.product_id, o.order_date AS sale_day
+    FROM orders o JOIN team_closure tc ON tc.team_id = o.team_id
+    WHERE o.status = 'completed' AND o.order_date <= $range_end::DATE
+)""",
+    join="ASOF LEFT JOIN sale_days sd ON sd.team_id = k.team_id"
+    " AND sd.product_id = k.product_id AND k.day >= sd.sale_day",
+    select="sd.sale_day AS last_sale_day",
+)
+# Units each store/team sold of the product in the SLOW_MOVER_DAYS up to each stock day: its
+# running total of units sold by that day less its running total by SLOW_MOVER_DAYS before.
+_SOLD_RECENTLY = Derived(
+    column="sold_recently",
+    cte="""sale_totals AS (
+    SELECT team_id, product_id, sale_day,
+           sum(units) OVER (PARTITION BY team_id, product_id ORDER BY sale_day) AS sold_to_date
+    FROM (
+        SELECT tc.ancestor_id AS team_id, o.product_id, o.order_date AS sale_day,
+               sum(o.quantity) AS units
+        FROM orders o JOIN team_closure tc ON tc.team_id = o.team_id
+        WHERE o.status = 'completed' AND o.order_date <= $range_end::DATE
+        GROUP BY tc.ancestor_id, o.product_id, o.order_date
+    )
+)""",
+    join="ASOF LEFT JOIN sale_totals st_now ON st_now.team_id = k.team_id"
+    " AND st_now.product_id = k.product_id AND k.day >= st_now.sale_day"
+    " ASOF LEFT JOIN sale_totals st_then ON st_then.team_id = k.team_id"
+    f" AND st_then.product_id = k.product_id AND k.day - {SLOW_MOVER_DAYS} >= st_then.sale_day",
+    select="coalesce(st_now.sold_to_date, 0) - coalesce(st_then.sold_to_date, 0) AS sold_recently",
+)
+# Order lines of products the selling team (or a team above it) had counted on or before the
+# sale day: the cost of goods sold that stock turnover and cover set against that stock, so
+# sales of untracked teams and products, or from before tracking began, do not inflate them.
+_STOCKED_ORDERS = """(
+    SELECT o.* FROM orders o
+    WHERE EXISTS (
+        SELECT 1 FROM stock k JOIN team_closure tc ON tc.ancestor_id = k.team_id
+        WHERE tc.team_id = o.team_id AND k.product_id = o.product_id
+          AND k.count_date <= o.order_date
+    )
+) f"""
+_PRODUCT_NAME_JOIN = Join(
+    alias="p",
+    sql="LEFT JOIN products p ON p.product_id = f.product_id",
+    columns={"product_category": "p.category", "product_name": "p.name"},
+)
+# Stock belongs to a store/team: by person, role or customer it has no breakdown.
+_STOCK_DIMS = frozenset({"team", "group", "channel", "product_category", "product"})
+
+
+def _stock_source(source_id: str, select: str, from_: str, **kwargs: object) -> Source:
+    """A stock source: the people joins for its team's columns, the product's name and
+    category, and only the team and product breakdowns."""
+    source = _source(
+        source_id,
+        select,
+        from_,
+        customers=False,
+        extra_joins=(_PRODUCT_NAME_JOIN,),
+        **kwargs,  # type: ignore[arg-type]
+    )
+    return source.model_copy(update={"dimensions": _STOCK_DIMS})
+
+
 SOURCES: dict[str, Source] = {
     s.id: s
     for s in (
@@ -295,6 +408,18 @@ SOURCES: dict[str, Source] = {
             "f.day, f.metric, f.value_per_day, f.target_level",
             _TARGET_DAYS,
             customers=False,
+        ),
+        _stock_source(
+            "stock",
+            "f.day, f.product_id, f.quantity, f.value_cents",
+            _STOCK_DAYS,
+            template=_STOCK_TEMPLATE,
+            derived=(_BEST_SELLERS, _LAST_SALE, _SOLD_RECENTLY),
+        ),
+        _stock_source(
+            "stock_sales",
+            "f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.status",
+            _STOCKED_ORDERS,
         ),
     )
 }

@@ -38,8 +38,6 @@ from metrics.periods import unit_start
 
 # A complaint is overdue once it has been open for more than this many days.
 SLA_DAYS = 3
-# The stand-up lists follow-ups that fell due in the last week; older ones are a backlog.
-FOLLOW_UP_WINDOW_DAYS = 7
 # A customer is at risk once the days since their last order exceed this many usual gaps.
 AT_RISK_GAP_FACTOR = 1.5
 # Fewer buying days than this in the year give no usual gap worth trusting.
@@ -54,12 +52,13 @@ BIG_ORDER_BASELINE_DAYS = 90
 AT_RISK_WINDOW_DAYS = 365
 
 WINS_COLUMNS = ["kind", "day", "rep", "team", "customer", "amount"]
-NEW_COMPLAINTS_COLUMNS = ["day", "customer", "rep", "text", "resolved"]
-OVERDUE_COMPLAINTS_COLUMNS = ["day", "customer", "rep", "text", "days_open"]
+# rep_id / owner_rep_id last: the person a row belongs to (issue 20: every item names its owner).
+NEW_COMPLAINTS_COLUMNS = ["day", "customer", "rep", "text", "resolved", "rep_id"]
+OVERDUE_COMPLAINTS_COLUMNS = ["day", "customer", "rep", "text", "days_open", "rep_id"]
 AT_RISK_COLUMNS = [
     "customer", "owner", "last_order", "usual_gap_days", "days_since", "revenue_12m",
+    "owner_rep_id",
 ]  # fmt: skip
-FOLLOW_UPS_COLUMNS = ["rep", "customer", "due", "last_contact", "last_kind"]
 BEHIND_PACE_COLUMNS = ["rep", "attainment_now", "attainment_week_ago"]
 
 
@@ -89,6 +88,14 @@ def previous_working_day(store: Store, filters: Filters, day: date) -> date | No
     there is none in the 31 days before `day`."""
     first = day - timedelta(days=WORKING_DAY_LOOKBACK_DAYS)
     return _working_day(store, filters, first, day - timedelta(days=1), day)
+
+
+def _ids(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    """A rep_id column as Python ints, a missing one as None (not pandas' NA)."""
+    frame[column] = pd.Series(
+        [None if pd.isna(v) else int(v) for v in frame[column]], index=frame.index, dtype=object
+    )
+    return frame
 
 
 def _min_cents(amount: float) -> int:
@@ -166,7 +173,7 @@ def wins(
 
 _COMPLAINTS = f"""
     SELECT s.day, s.feedback_id, cu.name AS customer, s.rep_name AS rep, fb.text,
-           s.resolved_date
+           s.resolved_date, s.rep_id
     FROM {_source("feedback")}
     JOIN feedback fb ON fb.feedback_id = s.feedback_id
     LEFT JOIN customers cu ON cu.customer_id = s.customer_id"""
@@ -174,19 +181,21 @@ _COMPLAINTS = f"""
 
 def new_complaints(store: Store, filters: Filters, since: date, until: date) -> pd.DataFrame:
     """Complaints dated in [since, until], newest first: day, customer, rep, text, resolved
-    (True when resolved on or before `until`)."""
+    (True when resolved on or before `until`), rep_id (whose complaint it is)."""
     sql = f"""
     {_COMPLAINTS}
     WHERE {_where(filters, "s.kind = 'complaint'", "s.day BETWEEN $since AND $until")}
     """
     sql = f"""
-    SELECT day, customer, rep, text, coalesce(resolved_date <= $until, false) AS resolved
+    SELECT day, customer, rep, text, coalesce(resolved_date <= $until, false) AS resolved,
+           rep_id
     FROM ({sql})
     ORDER BY day DESC, feedback_id DESC
     """
-    return _frame(
+    frame = _frame(
         store, filters, sql, NEW_COMPLAINTS_COLUMNS, ("day",), since=since, until=until, end=until
     )
+    return _ids(frame, "rep_id")
 
 
 def overdue_complaints(
@@ -194,7 +203,7 @@ def overdue_complaints(
 ) -> pd.DataFrame:
     """Complaints still open at the end of `as_of` (unresolved, or resolved only later) that
     have been open more than `sla_days` days, oldest first: day, customer, rep, text, days_open
-    (days from the complaint to `as_of`)."""
+    (days from the complaint to `as_of`), rep_id (whose complaint it is)."""
     conditions = (
         "s.kind = 'complaint'",
         "s.day <= $as_of",
@@ -206,11 +215,11 @@ def overdue_complaints(
     WHERE {_where(filters, *conditions)}
     """
     sql = f"""
-    SELECT day, customer, rep, text, datediff('day', day, $as_of) AS days_open
+    SELECT day, customer, rep, text, datediff('day', day, $as_of) AS days_open, rep_id
     FROM ({sql})
     ORDER BY day, feedback_id
     """
-    return _frame(
+    frame = _frame(
         store,
         filters,
         sql,
@@ -220,6 +229,7 @@ def overdue_complaints(
         end=as_of,
         sla_days=sla_days,
     )
+    return _ids(frame, "rep_id")
 
 
 def customers_at_risk(
@@ -231,7 +241,7 @@ def customers_at_risk(
 
     Columns: customer, owner (the customer's owner rep, may be blank), last_order,
     usual_gap_days, days_since, revenue_12m (their completed revenue in scope in those 365
-    days). Ties: customer name. At most `limit` rows.
+    days), owner_rep_id. Ties: customer name. At most `limit` rows.
     """
     window_start = as_of - timedelta(days=AT_RISK_WINDOW_DAYS - 1)
     conditions = (
@@ -258,7 +268,7 @@ def customers_at_risk(
     SELECT cu.name AS customer, owner.name AS owner, g.last_order,
            CAST(g.usual_gap AS DOUBLE) AS usual_gap_days,
            datediff('day', g.last_order, $as_of) AS days_since,
-           {_money("r.revenue_cents")} AS revenue_12m
+           {_money("r.revenue_cents")} AS revenue_12m, cu.owner_rep_id
     FROM regulars g
     JOIN revenue r USING (customer_id)
     LEFT JOIN customers cu ON cu.customer_id = g.customer_id
@@ -267,56 +277,12 @@ def customers_at_risk(
     ORDER BY r.revenue_cents DESC, customer, g.customer_id
     LIMIT $limit
     """
-    return _frame(
+    frame = _frame(
         store, filters, sql, AT_RISK_COLUMNS, ("last_order",),
         as_of=as_of, end=as_of, window_start=window_start, min_days=AT_RISK_MIN_BUYING_DAYS,
         factor=AT_RISK_GAP_FACTOR, limit=limit,
     )  # fmt: skip
-
-
-def follow_ups_due(
-    store: Store, filters: Filters, day: date, *, within_days: int | None = None
-) -> pd.DataFrame:
-    """Follow-ups due on or before `day` and not yet done, by rep then due date.
-
-    With `within_days`, only those that fell due in that many days up to `day`: a stand-up
-    acts on this week's calls, not on a backlog years old.
-
-    For each customer, the plan is their latest activity in scope on or before `day` that set a
-    next follow-up date (a later plan replaces an earlier one). It is due when that date is on
-    or before `day` and no activity with the customer in scope falls between that date and
-    `day`. Columns: rep (who made the plan), customer, due, last_contact and last_kind (the
-    customer's latest activity in scope on or before `day`).
-    """
-    conditions = ("s.customer_id IS NOT NULL", "s.day <= $day")
-    sql = f"""
-    WITH acts AS (
-        SELECT s.activity_id, s.day, s.customer_id, s.rep_name, s.kind,
-               a.next_follow_up_date AS due
-        FROM {_source("activities")}
-        JOIN activities a ON a.activity_id = s.activity_id
-        WHERE {_where(filters, *conditions)}
-    ), per_customer AS (
-        SELECT customer_id,
-               max(day) AS last_contact,
-               arg_max(kind, (day, activity_id)) AS last_kind,
-               arg_max(activity_id, (day, activity_id)) FILTER (WHERE due IS NOT NULL) AS plan_id
-        FROM acts GROUP BY customer_id
-    )
-    SELECT plan.rep_name AS rep, cu.name AS customer, plan.due, c.last_contact, c.last_kind
-    FROM per_customer c
-    JOIN acts plan ON plan.customer_id = c.customer_id AND plan.activity_id = c.plan_id
-    LEFT JOIN customers cu ON cu.customer_id = c.customer_id
-    -- every activity in acts is on or before the day asked, so a last contact before the
-    -- due date means nothing has happened with the customer since it fell due
-    WHERE plan.due <= $day AND c.last_contact < plan.due
-      AND ($oldest_due IS NULL OR plan.due >= $oldest_due)
-    ORDER BY rep NULLS LAST, plan.due, customer, c.customer_id
-    """
-    return _frame(
-        store, filters, sql, FOLLOW_UPS_COLUMNS, ("due", "last_contact"), day=day, end=day,
-        oldest_due=None if within_days is None else day - timedelta(days=within_days - 1),
-    )  # fmt: skip
+    return _ids(frame, "owner_rep_id")
 
 
 def _month_to_date_attainment(store: Store, filters: Filters, day: date) -> pd.Series:
@@ -350,6 +316,5 @@ LISTS: dict[str, Callable[..., pd.DataFrame]] = {
     "new_complaints": new_complaints,
     "overdue_complaints": overdue_complaints,
     "customers_at_risk": customers_at_risk,
-    "follow_ups_due": follow_ups_due,
     "reps_behind_pace": reps_behind_pace,
 }

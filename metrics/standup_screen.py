@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from data.store import Store
-from metrics import service, standup, team_board
+from metrics import follow_ups, service, standup, standup_help, team_board
 from metrics.filters import Filters
 from metrics.periods import unit_end, unit_start
 
@@ -33,6 +33,9 @@ class StandupData:
     month_whole: dict[str, float | None] = field(default_factory=dict)
     board: pd.DataFrame = field(default_factory=pd.DataFrame)
     lists: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # The board's people with their reasons for help, in order (metrics.standup_help).
+    help: pd.DataFrame = field(default_factory=pd.DataFrame)
+    labels: dict[int, str] = field(default_factory=dict)  # rep_id -> label, for owners
 
 
 def standup_data(store: Store, filters: Filters, as_of: date) -> StandupData:
@@ -59,9 +62,10 @@ def standup_data(store: Store, filters: Filters, as_of: date) -> StandupData:
         "overdue_complaints": lambda: standup.overdue_complaints(store, filters, day),
         "customers_at_risk": lambda: standup.customers_at_risk(store, filters, day),
         "reps_behind_pace": lambda: standup.reps_behind_pace(store, filters, day),
-        "follow_ups": lambda: standup.follow_ups_due(
-            store, filters, day, within_days=standup.FOLLOW_UP_WINDOW_DAYS
-        ),
+        "activity": lambda: standup_help.last_activity(store, filters, day),
+        "labels": lambda: standup_help.rep_labels(store),
+        # today's follow-up list, the one Segments and the Follow-ups page show too
+        "follow_ups": lambda: follow_ups.for_filters(store, filters, as_of),
     }
     with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
         futures = {name: pool.submit(job) for name, job in jobs.items()}
@@ -78,4 +82,8 @@ def standup_data(store: Store, filters: Filters, as_of: date) -> StandupData:
         month_whole=results["whole"],
         board=results["board"],
         lists={name: results[name] for name in list_names},
+        help=standup_help.needs_help(
+            results["board"], results["activity"], results["overdue_complaints"], day
+        ),
+        labels=results["labels"],
     )

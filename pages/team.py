@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import access
+from components import access, role_duties_view
 from components.filters import global_filters
 from components.team_view import (
     coverage_gaps,
@@ -29,3 +29,4 @@ organisation(scope)
 headcount_and_span(scope)
 workload(scope)
 person_panel(scope, natural_grain(scope.start, scope.end))
+role_duties_view.duties_section()  # each role's duties and KPIs, editable by admin/manager

@@ -653,6 +653,28 @@ def _write_feedback(w: _Writer) -> None:
     _fix_hire_dates(w)
 
 
+_STOCK_COLUMNS = ["count_date", "team_id", "product_id", "quantity", "value_cents", "received"]
+
+
+def _write_stock(w: _Writer) -> None:
+    """Stock counts: the store/team and product by name or id (created when new, as an order
+    file's are); the cost is the file's value, else its unit cost (read to the cent, as every
+    amount is) times the quantity. A count again for the same day, store and product replaces
+    the one there."""
+    ids, joins = _resolve_lines(w)
+    quantity = _integer("p.quantity")
+    unit_cost = "p.unit_cost" if w.has("unit_cost") else "NULL"
+    value = "p.value" if w.has("value") else "NULL"
+    incoming = (
+        f"(SELECT p.count_date, {ids['team']} AS team_id, {ids['product']} AS product_id,"
+        f" {quantity} AS quantity,"
+        f" CAST(round(coalesce({value}, {quantity} * {unit_cost})) AS BIGINT) AS value_cents,"
+        f" {_integer('p.received') if w.has('received') else 'NULL'} AS received"
+        f" FROM {PARSED} p {joins} WHERE p._ok)"
+    )
+    w.upsert("stock", ["count_date", "team_id", "product_id"], _STOCK_COLUMNS, incoming)
+
+
 _WRITERS = {
     "teams": _write_teams,
     "reps": _write_reps,
@@ -662,6 +684,7 @@ _WRITERS = {
     "deals": _write_deals,
     "activities": _write_activities,
     "feedback": _write_feedback,
+    "stock": _write_stock,
 }
 
 

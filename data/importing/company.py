@@ -18,11 +18,15 @@ _ID = {"teams": "team_id", "reps": "rep_id", "customers": "customer_id", "produc
 # Every column that points at a row of each table, as (table, column).
 _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
     "teams": (("teams", "parent_id"), ("reps", "team_id"), ("orders", "team_id"),
-              ("deals", "team_id"), ("activities", "team_id"), ("feedback", "team_id")),
+              ("deals", "team_id"), ("activities", "team_id"), ("feedback", "team_id"),
+              ("suggestions", "team_id")),
     "reps": (("teams", "leader_rep_id"), ("customers", "owner_rep_id"), ("orders", "rep_id"),
-             ("deals", "rep_id"), ("activities", "rep_id"), ("feedback", "rep_id")),
+             ("deals", "rep_id"), ("activities", "rep_id"), ("feedback", "rep_id"),
+             ("customer_notes", "author_rep_id"), ("customer_tag_events", "author_rep_id"),
+             ("suggestions", "author_rep_id")),
     "customers": (("orders", "customer_id"), ("deals", "customer_id"),
-                  ("activities", "customer_id"), ("feedback", "customer_id")),
+                  ("activities", "customer_id"), ("feedback", "customer_id"),
+                  ("customer_notes", "customer_id"), ("customer_tag_events", "customer_id")),
     "products": (("orders", "product_id"), ("deals", "product_id")),
 }  # fmt: skip
 
@@ -60,6 +64,8 @@ def data_health(store: Store, today: date | None = None) -> pd.DataFrame:
         "feedback": ("feedback_date", "(SELECT count(*) FROM feedback WHERE (customer_id IS NOT"
                      " NULL AND customer_id NOT IN (SELECT customer_id FROM customers)) OR"
                      " (rep_id IS NOT NULL AND rep_id NOT IN (SELECT rep_id FROM reps)))"),
+        "stock": ("count_date", "(SELECT count(*) FROM stock WHERE team_id NOT IN (SELECT team_id"
+                  " FROM teams) OR product_id NOT IN (SELECT product_id FROM products))"),
     }  # fmt: skip
     # Dates outside what an import accepts (written some other way: year 0, 9999-12-31) are
     # counted, not shown: Python's dates cannot hold year 0, and one such row must not take

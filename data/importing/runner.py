@@ -179,7 +179,30 @@ def foreign_rows(con: duckdb.DuckDBPyConnection) -> int:
 
 
 # Tables that hang off the company's rows (other migrations' own), emptied with them when present.
-DEPENDENT_TABLES = ("review_action_events", "order_returns", "order_places", "placeholder_reps")
+# Training plans and role duties (0018) are the replaced company's: the new one starts with none.
+DEPENDENT_TABLES = (
+    "review_action_events",
+    "order_returns",
+    "order_places",
+    "placeholder_reps",
+    "training_items",
+    "training_changes",
+    "role_duties",
+    "stock",
+    # The customer file's notes and tags (0015) name the replaced company's customer ids.
+    "customer_notes",
+    "customer_tag_events",
+    # Worked follow-ups (0014) name the replaced company's customers and people.
+    "follow_up_actions",
+    # Weekly summaries, recaps and the suggestion box (0017) name its people and teams.
+    "weekly_summaries",
+    "weekly_recaps",
+    "suggestion_events",
+    "suggestions",
+    # The stand-up's commitments (0016) name its people, customers and deals.
+    "commitment_events",
+    "commitments",
+)
 
 
 def clear_company(con: duckdb.DuckDBPyConnection) -> None:

@@ -350,7 +350,13 @@ def _add_checks(checks: _Checks, today: date) -> None:
                 _quote(f"{' and '.join(present)} blank"),
                 detail=_quote(headers),
             )
-    if "quantity" in given:
+    if "quantity" in given and spec.name == "stock":
+        # A count cannot be below nothing on hand (an oversold till shows as a negative count).
+        reason = _quote("stock on hand, its cost and receipts cannot be negative")
+        for name in ("quantity", "value", "unit_cost", "received"):
+            if name in given:
+                checks.add(name, f"{name} < 0", "negative_stock", reason)
+    elif "quantity" in given:
         checks.add(
             "quantity",
             "quantity < 0",
@@ -429,6 +435,7 @@ def _duplicate_check(checks: _Checks, table: str, given: set[str]) -> None:
         "products": ["product_key"] if "product_key" in given else ["product"],
         "activities": ["activity_key"],
         "feedback": ["feedback_key"],
+        "stock": ["count_date", "team", "product_key" if "product_key" in given else "product"],
     }[table]
     cols = ", ".join(keys)
     not_null = " AND ".join(f"{k} IS NOT NULL" for k in keys)

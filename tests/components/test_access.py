@@ -19,23 +19,52 @@ EXPECTED = {
         "pages/standup.py", "pages/kpi_trends.py", "pages/team.py", "pages/segments.py",
         "pages/incentives.py", "pages/targets.py", "pages/reviews.py", "pages/definitions.py",
         "pages/data.py", "pages/account.py",
+        "pages/explain.py",  # as KPI Trends (its cards link here)
+        "pages/training.py",  # leads plan their team's; a rep reads and ticks their own
+        "pages/customer.py",  # the customer file: as Segments (a rep: their own customers)
+        "pages/follow_ups.py",  # a follow-up list is worked by the people who own it
+        "pages/weekly.py",  # each person writes their week; leads read their people's
+        "pages/suggestions.py",  # everyone reads the box; a viewer never posts
+        "pages/stock.py",  # the stores' stock: leads and up
     },
     "manager": {
         "pages/standup.py", "pages/kpi_trends.py", "pages/team.py", "pages/segments.py",
         "pages/incentives.py", "pages/targets.py", "pages/reviews.py", "pages/definitions.py",
         "pages/account.py",
+        "pages/explain.py",  # as KPI Trends (its cards link here)
+        "pages/training.py",  # leads plan their team's; a rep reads and ticks their own
+        "pages/customer.py",  # the customer file: as Segments (a rep: their own customers)
+        "pages/follow_ups.py",  # a follow-up list is worked by the people who own it
+        "pages/weekly.py",  # each person writes their week; leads read their people's
+        "pages/suggestions.py",  # everyone reads the box; a viewer never posts
+        "pages/stock.py",  # the stores' stock: leads and up
     },
     "lead": {
         "pages/standup.py", "pages/kpi_trends.py", "pages/team.py", "pages/segments.py",
         "pages/incentives.py", "pages/targets.py", "pages/reviews.py", "pages/definitions.py",
         "pages/account.py",
+        "pages/explain.py",  # as KPI Trends (its cards link here)
+        "pages/training.py",  # leads plan their team's; a rep reads and ticks their own
+        "pages/customer.py",  # the customer file: as Segments (a rep: their own customers)
+        "pages/follow_ups.py",  # a follow-up list is worked by the people who own it
+        "pages/weekly.py",  # each person writes their week; leads read their people's
+        "pages/suggestions.py",  # everyone reads the box; a viewer never posts
+        "pages/stock.py",  # the stores' stock: leads and up
     },
     "rep": {
         "pages/standup.py", "pages/kpi_trends.py", "pages/segments.py", "pages/incentives.py",
         "pages/reviews.py", "pages/definitions.py", "pages/account.py",
+        "pages/explain.py",  # as KPI Trends (its cards link here)
+        "pages/training.py",  # leads plan their team's; a rep reads and ticks their own
+        "pages/customer.py",  # the customer file: as Segments (a rep: their own customers)
+        "pages/follow_ups.py",  # a follow-up list is worked by the people who own it
+        "pages/weekly.py",  # each person writes their week; leads read their people's
+        "pages/suggestions.py",  # everyone reads the box; a viewer never posts
     },
     "viewer": {
         "pages/standup.py", "pages/kpi_trends.py", "pages/definitions.py", "pages/account.py",
+        "pages/explain.py",  # as KPI Trends (its cards link here)
+        "pages/suggestions.py",  # a viewer reads the box; never posts or answers
     },
 }  # fmt: skip
 

@@ -496,3 +496,25 @@ def test_unknown_locale_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"locale 'xx'; available: en .*zh_CN"):
         generate_demo(store, orders=10, end_date=END, locale="xx")
     assert store.is_empty()
+
+
+def test_rebuilding_the_demo_clears_what_named_the_old_company(tmp_path: Path) -> None:
+    # A note and a commitment written on a demo name its customer and person ids; the rebuilt
+    # demo reuses those ids for other people, so both must go with the old company (as an
+    # import that replaces the company clears them: data.importing.runner.DEPENDENT_TABLES).
+    from data.commitments import NewCommitment, add_commitment
+    from data.customer_notes import add_note
+
+    store, _ = _build(tmp_path / "demo.duckdb", orders=1_000)
+    add_note(store, 1, "note", "Prefers calls after 3pm", submission_id="note-1")
+    add_commitment(
+        store,
+        NewCommitment(standup_day=END, rep_id=1, what="Call Acme", due_date=END),
+        submission_id="commitment-1",
+    )
+    assert store.scalar("SELECT count(*) FROM customer_notes") == 1
+    assert store.scalar("SELECT count(*) FROM commitments") == 1
+    generate_demo(store, orders=1_000, seed=7, end_date=END)
+    assert store.scalar("SELECT count(*) FROM customer_notes") == 0
+    assert store.scalar("SELECT count(*) FROM commitments") == 0
+    store.close()

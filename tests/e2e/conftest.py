@@ -364,8 +364,8 @@ def wait_for_app(page: Page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
 
 # What a drawn plotly trace looks like, for each chart type the app uses.
 TRACE_SELECTOR = (
-    ".scatterlayer .trace, .barlayer .trace, .treemaplayer .trace, .heatmaplayer .hm,"
-    " .imagelayer image"
+    ".scatterlayer .trace, .barlayer .trace, .waterfalllayer .trace, .treemaplayer .trace,"
+    " .heatmaplayer .hm, .imagelayer image"
 )
 
 

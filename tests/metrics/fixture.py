@@ -146,6 +146,27 @@ TARGETS = [
     ("2024-11-01", "2024-11-30", "rep", 202, "revenue", 30000, None),
 ]
 
+# count_date, team_id, product_id, quantity, value_cents (the quantity's cost), received
+# Stock counts (issue 23; hand-worked in tests/metrics/test_stock_kpis.py). Unit costs: Tea set
+# 70.00, Bowl 15.00, Vase 40.00. North counts Tea set and Bowl from 1 Oct and the Vase only from
+# 10 Nov (no count at November's start); its Tea set is counted at 0 on 15 Nov and restocked
+# on 22 Nov. North Hub holds a Tea set it never sold (its one Tea set line, N-09, was
+# cancelled) and had none in October. South counts Vases from 1 Nov (its 14 Nov Vase line was
+# returned). August and September have no stock.
+STOCK = [
+    ("2024-10-01", 1, 1, 5, 35000, None),
+    ("2024-11-01", 1, 1, 3, 21000, None),
+    ("2024-11-15", 1, 1, 0, 0, None),
+    ("2024-11-22", 1, 1, 4, 28000, 4),
+    ("2024-10-01", 1, 2, 10, 15000, None),
+    ("2024-11-01", 1, 2, 6, 9000, None),
+    ("2024-11-10", 1, 3, 2, 8000, 2),
+    ("2024-10-01", 11, 1, 0, 0, None),
+    ("2024-11-01", 11, 1, 1, 7000, 1),
+    ("2024-11-01", 2, 3, 3, 12000, None),
+    ("2024-11-20", 2, 3, 1, 4000, None),
+]
+
 _TABLES = {
     "teams": TEAMS,
     "reps": REPS,
@@ -156,6 +177,7 @@ _TABLES = {
     "activities": ACTIVITIES,
     "feedback": FEEDBACK,
     "targets": TARGETS,
+    "stock": STOCK,
 }
 
 

@@ -92,6 +92,20 @@ NOVEMBER_EXPECTED: dict[str, float | None] = {
     "complaints": 3,  # feedback 2, 3, 4
     # resolved complaints: 9 -> 12 Nov = 3 days, 16 -> 24 Nov = 8 days; #4 unresolved: 11 / 2
     "complaint_resolution_days": 5.5,
+    # Stock (fixture STOCK): every stock value is worked out in tests/metrics/test_stock_kpis.py
+    "cost_of_goods_sold": 170.00,  # N-01 70+30, N-03 15, N-05 40, N-09 15
+    "units_sold": 6,  # 1 + 2 + 1 + 1 + 1
+    "stock_cost_days": 1466000,  # 546000 + 270000 + 168000 + 210000 + 272000 cent-days
+    "stock_units": 14,  # on 30 Nov: 4 + 6 + 2 + 1 + 1
+    "stock_value": 560.00,  # 280 + 90 + 80 + 70 + 40
+    "average_stock_value": 488.67,  # 1466000 / 30 = 48866.7 cents
+    "inventory_turnover": 4.23,  # 365 * 17000 / 1466000 = 4.2326
+    "days_of_inventory": 86.2,  # 1466000 / 17000 = 86.24
+    "sell_through_rate": 0.3,  # 6 / (6 + 14)
+    "best_seller_stockout_days": 7,  # North's Tea set at 0 from 15 to 21 Nov
+    "slow_movers": 2,  # North's Tea set (4 on hand, 3 sold), North Hub's (never sold there)
+    "slow_stock_value": 350.00,  # 280 + 70
+    "dead_stock_value": 70.00,  # North Hub's Tea set
 }
 
 # August 2024 has no rows of any kind, and no deal had been created by 31 Aug: sums are 0,
@@ -138,6 +152,20 @@ AUGUST_EXPECTED: dict[str, float | None] = {
     "nps": None,
     "complaints": 0,
     "complaint_resolution_days": None,
+    # No stock was counted before October: nothing on hand, nothing to divide by
+    "cost_of_goods_sold": 0.0,
+    "units_sold": 0,
+    "stock_cost_days": 0,
+    "stock_units": 0,
+    "stock_value": 0.0,
+    "average_stock_value": 0.0,
+    "inventory_turnover": None,
+    "days_of_inventory": None,
+    "sell_through_rate": None,
+    "best_seller_stockout_days": 0,
+    "slow_movers": 0,
+    "slow_stock_value": 0.0,
+    "dead_stock_value": 0.0,
 }
 
 

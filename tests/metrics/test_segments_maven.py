@@ -1,6 +1,6 @@
 """The follow-up list (回访) on a real CRM export: Maven's accounts carry no owner and nobody
-logged an activity, yet every listed account has an owner and none that bought lately is
-called "not contacted"."""
+logged an activity, yet every listed account has an owner and its won deals count as
+contacts."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from data.store import Store
-from metrics import segments
+from metrics import follow_ups
 from metrics.filters import Filters
 from tests.data.test_import_datasets import MAVEN, _import_maven
 
@@ -42,17 +42,20 @@ def test_maven_follow_ups_have_owners_and_count_sales_as_contact(
 ) -> None:
     assert maven.scalar("SELECT count(owner_rep_id) FROM customers") == 0  # none in the export
     assert maven.scalar("SELECT count(*) FROM activities") == 0  # and no logged contact
-    frame = segments.follow_up_list(maven, YEAR, AS_OF)
+    frame = follow_ups.everyone(maven, AS_OF)
     assert not frame.empty
     for row in frame.itertuples():
         expected = latest_wins.loc[row.customer]
         # no activities on Maven: the last contact is the latest won deal in the file, and the
         # owner one of the agents who won a deal with the account that day
-        assert row.last_contact == expected["last_won"].date()
+        assert pd.Timestamp(row.last_contact) == expected["last_won"]
         assert row.owner in expected["agents"]
-        assert (AS_OF - row.last_contact).days < 30
-        assert "not_contacted" not in row.reason
-    # every account in the top fifth has an owner, listed or not (not_contacted_days=1 lists
-    # all of them whose last sale was before today)
-    everyone = segments.follow_up_list(maven, YEAR, AS_OF, not_contacted_days=1, limit=1000)
-    assert len(everyone) >= len(frame) and everyone["owner"].notna().all()
+    # The list due on the last day is drawn from those, each with an owner and a due date no
+    # sooner than the rule allows after the last sale (a sale counts as a contact).
+    due = follow_ups.for_filters(maven, YEAR, AS_OF)
+    assert not due.empty and due["owner"].notna().all()
+    assert set(due["customer_id"]) <= set(frame["customer_id"])
+    for row in due.itertuples():
+        assert (
+            pd.Timestamp(row.due) - pd.Timestamp(row.last_contact)
+        ).days >= follow_ups.MIN_GAP_DAYS

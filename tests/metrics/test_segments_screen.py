@@ -7,7 +7,7 @@ from datetime import date
 import pandas.testing as pdt
 
 from data.store import Store
-from metrics import segments
+from metrics import follow_ups, segments
 from metrics.filters import Filters
 from metrics.segments_screen import segments_data
 
@@ -29,7 +29,8 @@ def test_the_screen_matches_the_analyses_one_by_one(tiny_store: Store) -> None:
     )
     pdt.assert_frame_equal(screen.pareto, segments.pareto(tiny_store, AUTUMN))
     assert screen.top_share == segments.top_share(tiny_store, AUTUMN)
-    pdt.assert_frame_equal(screen.follow_up, segments.follow_up_list(tiny_store, AUTUMN, AS_OF))
+    # the one follow-up list (metrics.follow_ups), as the stand-up and Follow-ups show it
+    pdt.assert_frame_equal(screen.follow_up, follow_ups.for_filters(tiny_store, AUTUMN, AS_OF))
 
 
 def test_todays_lifecycle_counts_are_the_last_month_of_the_series(tiny_store: Store) -> None:

@@ -239,17 +239,17 @@ def test_wins_sum_an_orders_lines(ext_store: Store) -> None:
 
 def test_new_complaints_newest_first_resolved_as_of_until(tiny_store: Store) -> None:
     frame = standup.new_complaints(tiny_store, ALL, d("2024-11-01"), d("2024-11-30"))
-    assert list(frame.columns) == ["day", "customer", "rep", "text", "resolved"]
+    assert list(frame.columns) == ["day", "customer", "rep", "text", "resolved", "rep_id"]
     assert records(frame) == [
-        (d("2024-11-25"), "Elm", "Cai", "Wrong colour", False),
-        (d("2024-11-16"), "Delta", "Eve", "Chipped bowl", True),
-        (d("2024-11-09"), "Birch", "Ben", "Late delivery", True),
+        (d("2024-11-25"), "Elm", "Cai", "Wrong colour", False, 103),
+        (d("2024-11-16"), "Delta", "Eve", "Chipped bowl", True, 202),
+        (d("2024-11-09"), "Birch", "Ben", "Late delivery", True, 102),
     ]
     # Until 20 Nov: #3 is resolved only on 24 Nov, so not yet; the praise of 5 Nov is no complaint.
     frame = standup.new_complaints(tiny_store, ALL, d("2024-11-01"), d("2024-11-20"))
     assert records(frame) == [
-        (d("2024-11-16"), "Delta", "Eve", "Chipped bowl", False),
-        (d("2024-11-09"), "Birch", "Ben", "Late delivery", True),
+        (d("2024-11-16"), "Delta", "Eve", "Chipped bowl", False, 202),
+        (d("2024-11-09"), "Birch", "Ben", "Late delivery", True, 102),
     ]
 
 
@@ -265,8 +265,8 @@ def test_new_complaints_scope(tiny_store: Store, ext_store: Store) -> None:
     # December: #102 (5 Dec) was resolved on 6 Dec, #101 (2 Dec) never.
     frame = standup.new_complaints(ext_store, ALL, d("2024-12-02"), d("2024-12-06"))
     assert records(frame) == [
-        (d("2024-12-05"), "Fir", "Ann", "Wrong address", True),
-        (d("2024-12-02"), "Cedar", "Dee", "Missing invoice", False),
+        (d("2024-12-05"), "Fir", "Ann", "Wrong address", True, 101),
+        (d("2024-12-02"), "Cedar", "Dee", "Missing invoice", False, 201),
     ]
 
 
@@ -275,15 +275,15 @@ def test_overdue_complaints_sla_boundary(tiny_store: Store) -> None:
     assert standup.SLA_DAYS == 3
     assert standup.overdue_complaints(tiny_store, ALL, d("2024-11-28")).empty
     frame = standup.overdue_complaints(tiny_store, ALL, d("2024-11-29"))
-    assert list(frame.columns) == ["day", "customer", "rep", "text", "days_open"]
-    assert records(frame) == [(d("2024-11-25"), "Elm", "Cai", "Wrong colour", 4)]
+    assert list(frame.columns) == ["day", "customer", "rep", "text", "days_open", "rep_id"]
+    assert records(frame) == [(d("2024-11-25"), "Elm", "Cai", "Wrong colour", 4, 103)]
     assert standup.overdue_complaints(tiny_store, SOUTH, d("2024-11-29")).empty
 
 
 def test_complaint_resolved_after_as_of_counts_as_open(tiny_store: Store) -> None:
     # #3 (16 Nov) was resolved on 24 Nov: on 20 Nov it was 4 days open; on 24 Nov it is closed.
     frame = standup.overdue_complaints(tiny_store, ALL, d("2024-11-20"))
-    assert records(frame) == [(d("2024-11-16"), "Delta", "Eve", "Chipped bowl", 4)]
+    assert records(frame) == [(d("2024-11-16"), "Delta", "Eve", "Chipped bowl", 4, 202)]
     assert standup.overdue_complaints(tiny_store, ALL, d("2024-11-24")).empty
 
 
@@ -291,8 +291,8 @@ def test_overdue_complaints_oldest_first_and_sla_parameter(ext_store: Store) -> 
     # On 10 Dec: #4 (25 Nov) 15 days, #101 (2 Dec) 8 days; #102 was resolved on 6 Dec.
     frame = standup.overdue_complaints(ext_store, ALL, d("2024-12-10"))
     assert records(frame) == [
-        (d("2024-11-25"), "Elm", "Cai", "Wrong colour", 15),
-        (d("2024-12-02"), "Cedar", "Dee", "Missing invoice", 8),
+        (d("2024-11-25"), "Elm", "Cai", "Wrong colour", 15, 103),
+        (d("2024-12-02"), "Cedar", "Dee", "Missing invoice", 8, 201),
     ]
     assert len(standup.overdue_complaints(ext_store, ALL, d("2024-12-10"), sla_days=7)) == 2
     later = standup.overdue_complaints(ext_store, ALL, d("2024-12-10"), sla_days=8)
@@ -316,9 +316,10 @@ def test_customer_at_risk_boundary(tiny_store: Store) -> None:
     assert empty.empty
     assert list(empty.columns) == [
         "customer", "owner", "last_order", "usual_gap_days", "days_since", "revenue_12m",
+        "owner_rep_id",
     ]  # fmt: skip
     frame = standup.customers_at_risk(tiny_store, ALL, d("2024-12-23"))
-    assert records(frame) == [("Acme", "Ann", d("2024-11-18"), 23.0, 35, 415.0)]
+    assert records(frame) == [("Acme", "Ann", d("2024-11-18"), 23.0, 35, 415.0, 101)]
 
 
 def test_customers_at_risk_follow_the_scope(tiny_store: Store) -> None:
@@ -326,7 +327,7 @@ def test_customers_at_risk_follow_the_scope(tiny_store: Store) -> None:
     # after 41.25 days: 42 on 16 Dec, 41 on 15 Dec. North revenue 25 + 120 + 170 = 315.00.
     assert standup.customers_at_risk(tiny_store, NORTH, d("2024-12-15")).empty
     frame = standup.customers_at_risk(tiny_store, NORTH, d("2024-12-16"))
-    assert records(frame) == [("Acme", "Ann", d("2024-11-04"), 27.5, 42, 315.0)]
+    assert records(frame) == [("Acme", "Ann", d("2024-11-04"), 27.5, 42, 315.0, 101)]
     # In South Acme bought on one day only.
     assert standup.customers_at_risk(tiny_store, SOUTH, d("2024-12-31")).empty
 
@@ -341,10 +342,10 @@ def test_customers_at_risk_follow_the_scope(tiny_store: Store) -> None:
 #   Cedar 20 Sep, 22 Oct, 6 Dec: gaps 32, 45 -> 38.5; 45 <= 57.75         not at risk
 #   Elm   12 Nov, 26 Nov (7 Dec was cancelled): two days only
 AT_RISK_JAN_20 = [
-    ("Acme", "Ann", d("2024-11-18"), 23.0, 63, 415.0),
-    ("Fir", "Ann", d("2024-12-09"), 27.5, 42, 320.5),
-    ("Birch", "Ben", d("2024-12-02"), 27.5, 49, 275.5),
-    ("Gum", None, d("2024-03-21"), 10.0, 305, 75.0),
+    ("Acme", "Ann", d("2024-11-18"), 23.0, 63, 415.0, 101),
+    ("Fir", "Ann", d("2024-12-09"), 27.5, 42, 320.5, 101),
+    ("Birch", "Ben", d("2024-12-02"), 27.5, 49, 275.5, 102),
+    ("Gum", None, d("2024-03-21"), 10.0, 305, 75.0, None),
 ]
 
 
@@ -365,54 +366,6 @@ def test_customers_at_risk_look_at_365_days(ext_store: Store) -> None:
     # window. On 1 Mar 2025 the window starts on 2 Mar 2024 and Gum has two days left.
     assert "Gum" in list(standup.customers_at_risk(ext_store, ALL, d("2025-02-28"))["customer"])
     assert "Gum" not in list(standup.customers_at_risk(ext_store, ALL, d("2025-03-01"))["customer"])
-
-
-# --- follow-ups -------------------------------------------------------------------------------
-
-# Tiny: Acme call 1 Nov (follow up 3 Nov) was done by the visit on 3 Nov; Birch call by Ben on
-# 8 Nov asks for a follow-up on 11 Nov and nothing follows. The other activities set none.
-
-
-def test_follow_ups_due_today_not_before(tiny_store: Store) -> None:
-    empty = standup.follow_ups_due(tiny_store, ALL, d("2024-11-10"))
-    assert empty.empty
-    assert list(empty.columns) == ["rep", "customer", "due", "last_contact", "last_kind"]
-    frame = standup.follow_ups_due(tiny_store, ALL, d("2024-11-11"))
-    assert records(frame) == [("Ben", "Birch", d("2024-11-11"), d("2024-11-08"), "call")]
-    # Acme's follow-up was due on 3 Nov and the visit that day did it.
-    assert standup.follow_ups_due(tiny_store, ALL, d("2024-11-03")).empty
-
-
-# Extended, on 6 Dec: Fir due 5 Dec (Ann's call of 2 Dec); Birch due 11 Nov (Ben); Cedar due
-# 6 Dec (Dee's call of 4 Dec). Elm's 4 Dec follow-up was moved to 12 Dec by Cai's message of
-# 3 Dec, so Elm is not due yet. Eve's visit to Fir on 9 Dec does Fir's follow-up.
-BIRCH = ("Ben", "Birch", d("2024-11-11"), d("2024-11-08"), "call")
-CEDAR = ("Dee", "Cedar", d("2024-12-06"), d("2024-12-04"), "call")
-FIR = ("Ann", "Fir", d("2024-12-05"), d("2024-12-02"), "call")
-
-
-def test_follow_ups_due_sorted_by_rep_then_due(ext_store: Store) -> None:
-    assert records(standup.follow_ups_due(ext_store, ALL, d("2024-12-06"))) == [FIR, BIRCH, CEDAR]
-    assert records(standup.follow_ups_due(ext_store, ALL, d("2024-12-08"))) == [FIR, BIRCH, CEDAR]
-    elm = ("Cai", "Elm", d("2024-12-12"), d("2024-12-03"), "message")
-    assert records(standup.follow_ups_due(ext_store, ALL, d("2024-12-12"))) == [BIRCH, elm, CEDAR]
-
-
-def test_follow_ups_within_a_window_leave_the_backlog_out(ext_store: Store) -> None:
-    # On 12 Dec, a 7-day window starts on 6 Dec: Birch (due 11 Nov) is backlog; Elm (due
-    # 12 Dec) and Cedar (due 6 Dec, the window's first day) stay.
-    elm = ("Cai", "Elm", d("2024-12-12"), d("2024-12-03"), "message")
-    week = standup.follow_ups_due(ext_store, ALL, d("2024-12-12"), within_days=7)
-    assert records(week) == [elm, CEDAR]
-
-
-def test_follow_up_done_by_a_later_activity_disappears(ext_store: Store) -> None:
-    # Eve's visit on 9 Dec (on/after the 5 Dec due date) does Fir's follow-up...
-    assert records(standup.follow_ups_due(ext_store, ALL, d("2024-12-09"))) == [BIRCH, CEDAR]
-    # ...but Eve is in South, so in North's scope it is still open (last contact Ann's call).
-    assert records(standup.follow_ups_due(ext_store, NORTH, d("2024-12-09"))) == [FIR, BIRCH]
-    hidden = scope(hide_leavers=True)  # Ben had left by 9 Dec
-    assert records(standup.follow_ups_due(ext_store, hidden, d("2024-12-09"))) == [CEDAR]
 
 
 # --- reps behind pace ---------------------------------------------------------------------------
@@ -461,13 +414,23 @@ DAY = d("2024-12-06")
 # Each list's days, and the columns the screen reads, whatever the data.
 LIST_CALLS: dict[str, tuple[tuple[date, ...], list[str]]] = {
     "wins": ((d("2024-09-07"), DAY), ["kind", "day", "rep", "team", "customer", "amount"]),
-    "new_complaints": ((d("2024-09-01"), DAY), ["day", "customer", "rep", "text", "resolved"]),
-    "overdue_complaints": ((DAY,), ["day", "customer", "rep", "text", "days_open"]),
+    "new_complaints": (
+        (d("2024-09-01"), DAY),
+        ["day", "customer", "rep", "text", "resolved", "rep_id"],
+    ),
+    "overdue_complaints": ((DAY,), ["day", "customer", "rep", "text", "days_open", "rep_id"]),
     "customers_at_risk": (
         (DAY,),
-        ["customer", "owner", "last_order", "usual_gap_days", "days_since", "revenue_12m"],
+        [
+            "customer",
+            "owner",
+            "last_order",
+            "usual_gap_days",
+            "days_since",
+            "revenue_12m",
+            "owner_rep_id",
+        ],
     ),
-    "follow_ups_due": ((DAY,), ["rep", "customer", "due", "last_contact", "last_kind"]),
     "reps_behind_pace": ((DAY,), ["rep", "attainment_now", "attainment_week_ago"]),
 }
 

@@ -32,14 +32,19 @@ VIEWS = [
     ("pages/kpi_trends.py", {"split": "channel", "compare": "last_year"}),
     ("pages/incentives.py", {}),
     ("pages/targets.py", {}),
+    ("pages/stock.py", {}),
     ("pages/team.py", {}),
     ("pages/reviews.py", {"section": "write"}),
     ("pages/reviews.py", {"section": "history"}),
     ("pages/reviews.py", {"section": "coverage"}),
     ("pages/reviews.py", {"section": "calibration"}),
+    ("pages/weekly.py", {}),
+    ("pages/weekly.py", {"wsec": "team"}),
+    ("pages/suggestions.py", {}),
     ("pages/segments.py", {}),
     ("pages/segments.py", {"seg_by": "channel", "seg_by2": "lifecycle_stage"}),
     ("pages/segments.py", {"seg_by": "rfm_segment", "seg_shape": "treemap"}),
+    ("pages/follow_ups.py", {}),
     ("pages/definitions.py", {}),
     ("pages/data.py", {}),
 ]
@@ -52,6 +57,7 @@ def _code_columns() -> set[str]:
             f"table cell [{t('definitions.id')}]",
             f"table cell [{t('import.problems.heading.code')}]",  # an import problem's code
             f"table cell [{t('audit.col.details')}]",  # an audit row's details, as stored (JSON)
+            f"table cell [{t('follow_ups.col.file')}]",  # a link to the file, shown as 打开
         }
 
 

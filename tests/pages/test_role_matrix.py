@@ -121,18 +121,24 @@ def test_each_role_opens_its_pages_and_is_refused_the_rest(signed: Signed, login
 
 def test_the_roles_pages_are_as_declared() -> None:
     # The matrix the test above walks, in words: admin every page; manager all but Data;
-    # lead all but Data; rep no Team, Targets or Data; viewer stand-up, KPI Trends,
-    # definitions and their account only.
+    # lead all but Data; rep no Team, Targets, Stock or Data; viewer stand-up, KPI Trends,
+    # Explain, definitions, the suggestion box (read only) and their account only.
     def pages(role: str) -> set[str]:
         return {
             p.removeprefix("pages/").removesuffix(".py") for p in PAGES if role in PAGE_ROLES[p]
         }
 
-    every = {"standup", "kpi_trends", "definitions", "account"}
+    every = {"standup", "kpi_trends", "explain", "definitions", "account", "suggestions"}
     lead = every | {"segments", "incentives", "reviews", "team", "targets"}
+    lead |= {"customer"}  # the customer file opens for whoever opens Segments
+    lead |= {"follow_ups"}  # a follow-up list is worked by the people who own it
+    lead |= {"stock"}  # the stores' stock: leads and up (issue 23)
+    own = {"weekly", "training"}  # a person's own week and training plan (issue 21)
+    lead |= own
     assert pages("admin") == lead | {"data"}
     assert pages("manager") == lead and pages("lead") == lead
-    assert pages("rep") == every | {"segments", "incentives", "reviews"}
+    rep = {"segments", "incentives", "reviews", "customer", "follow_ups"}
+    assert pages("rep") == every | rep | own
     assert pages("viewer") == every
 
 

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+import shutil
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from data.commitments import NewCommitment, add_commitment, new_submission_id
+from data.config import DB_ENV_VAR
+from data.store import Store
 from tests.conftest import DEMO_END
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,14 +70,19 @@ def test_the_stand_up_is_the_home_page_and_shows_the_whole_screen(demo_db: Path)
     assert not at.exception, [e.value for e in at.exception]
     headings = _headings(at)
     assert any(h.startswith("## Stand-up · Whole company") for h in headings), headings
-    for part in ("so far", "Team, best pace first", "Wins", "To fix", "Follow-ups due"):
+    for part in ("so far", "Who needs help", "Commitments", "Wins", "To fix", "Follow-ups due"):
         assert any(part in h for h in headings), part
     assert [m.label for m in at.metric][:4] == ["Revenue", "Orders", "Deals won", "New customers"]
+    # The board leads with who needs help, saying why; the people on track are folded.
     people = board(at)
     assert people.columns == [
-        "#", "Rep", "Attainment", "Pace", "Month target", "Month to date", "Day", "This month",
+        "#", "Rep", "Attainment", "Pace", "Why", "Month target", "Month to date", "Day",
+        "This month",
     ]  # fmt: skip
-    assert len(people.rows) > 20
+    assert people.rows and all(row[4] for row in people.rows)
+    rule = "Needs help: behind pace (below the target to date), no call, visit, message or"
+    assert any(c.value.startswith(rule) for c in at.caption)
+    assert any(e.label.startswith("On track (") for e in at.expander)
     first = dict(zip(people.columns, people.rows[0], strict=True))
     # Named for what they show: attainment is a percentage, the target an amount, and money
     # is in whole units as in every table ($2,025), never with cents ($2,025.15).
@@ -99,3 +110,102 @@ def test_presentation_mode_hides_the_menu_and_offers_a_way_out(demo_db: Path) ->
     exit_link = [m.value for m in at.markdown if "Exit presentation mode" in m.value]
     assert exit_link and "team=Showroom" in exit_link[0] and "present=" not in exit_link[0]
     assert at.toggle(key="present").value is True
+
+
+# --- commitments (issue 20) ---------------------------------------------------------------
+
+# DEMO_END is Friday 20 Nov 2026 (the as-of date stops at the data's last day): a stand-up on
+# Tuesday 17 Nov, and the next one on Wednesday 18 Nov.
+TUESDAY, WEDNESDAY = DEMO_END - timedelta(days=3), DEMO_END - timedelta(days=2)
+
+
+@pytest.fixture
+def demo_copy(demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the demo to write commitments into."""
+    path = tmp_path / "standup.duckdb"
+    shutil.copy(demo_db_path, path)
+    monkeypatch.setenv(DB_ENV_VAR, str(path))
+    return path
+
+
+def _record(at: AppTest, who: str, what: str) -> AppTest:
+    """Fill the stand-up's commitment form and press Record."""
+    next(s for s in at.selectbox if s.label == "Who").select(who)
+    next(i for i in at.text_input if i.label == "Will do what").input(what)
+    return next(b for b in at.button if b.label == "Record").click().run()
+
+
+def _lines(at: AppTest) -> list[str]:
+    return [c.label for c in at.checkbox]
+
+
+def test_record_a_commitment_and_see_it_at_the_next_stand_up(demo_copy: Path) -> None:
+    at = _app(as_of=TUESDAY.isoformat(), team="Showroom")
+    assert not at.exception, [e.value for e in at.exception]
+    who = next(s for s in at.selectbox if s.label == "Who").options[0]
+    at = _record(at, who, "Call the three quiet customers")
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value for s in at.success] == [f"Commitment recorded for {who}."]
+    assert any("Call the three quiet customers" in line for line in _lines(at))
+    # The same submission again (a double click: same form, same values) lands once.
+    at = _record(at, who, "Call the three quiet customers")
+    store = Store(demo_copy)
+    assert store.rows("SELECT what, standup_day, due_date FROM commitments") == [
+        ("Call the three quiet customers", TUESDAY, WEDNESDAY)  # by default: the next day
+    ]
+    assert store.scalar("SELECT count(*) FROM audit_log WHERE action = 'commitment.add'") == 1
+    store.close()
+
+    # Wednesday's stand-up opens with Tuesday's commitments, not done yet; ticking one is a
+    # write (its audit row too).
+    at = _app(as_of=WEDNESDAY.isoformat(), team="Showroom")
+    assert not at.exception, [e.value for e in at.exception]
+    opening = [e.label for e in at.expander if "From the stand-up of" in e.label]
+    assert opening == [":material/task_alt: From the stand-up of Tue 17 Nov 2026: 0 of 1 done"]
+    box = next(c for c in at.checkbox if "Call the three quiet customers" in c.label)
+    assert box.value is False
+    at = box.check().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Marked done." in [s.value for s in at.success]
+    opening = [e.label for e in at.expander if "From the stand-up of" in e.label]
+    assert opening == [":material/task_alt: From the stand-up of Tue 17 Nov 2026: 1 of 1 done"]
+    store = Store(demo_copy)
+    actions = store.rows(
+        "SELECT action FROM audit_log WHERE object_type = 'commitment' ORDER BY audit_id"
+    )
+    assert actions == [("commitment.add",), ("commitment.done",)]
+    store.close()
+
+
+def test_the_to_fix_items_name_their_owners(demo_db: Path) -> None:
+    at = _app(team="Showroom")
+    assert not at.exception, [e.value for e in at.exception]
+    items = [e.label for e in at.expander if "Owners:" in e.label]
+    assert items, [e.label for e in at.expander]
+    for label in items:  # "... · Owners: **Name** 2, **Other** 1"
+        assert re.search(r"Owners: \*\*[^*]+\*\* \d+", label), label
+
+
+def test_a_persons_commitments_show_in_their_review(demo_copy: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.switch_page("pages/reviews.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    rep_id = int(at.selectbox(key="person").value)  # the first person due
+    store = Store(demo_copy)
+    # The default review is last month's evaluation (October 2026, DEMO_END is in November):
+    # recorded in October it shows; recorded and due in November it does not.
+    for day, due, what in (
+        (date(2026, 10, 14), date(2026, 10, 16), "Send the October quotes"),
+        (date(2026, 11, 3), date(2026, 11, 5), "A November promise"),
+    ):
+        item = NewCommitment(standup_day=day, rep_id=rep_id, what=what, due_date=due)
+        add_commitment(store, item, submission_id=new_submission_id())
+    store.close()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.switch_page("pages/reviews.py").run()
+    at.selectbox(key="person").set_value(rep_id).run()
+    assert not at.exception, [e.value for e in at.exception]
+    texts = [m.value for m in at.markdown]
+    assert any("Stand-up commitments in this period" in v for v in texts)
+    assert "- 14 Oct 2026: Send the October quotes · by 16 Oct 2026 · not done" in texts
+    assert not any("A November promise" in v for v in texts)

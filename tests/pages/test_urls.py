@@ -24,6 +24,7 @@ PAGES = [
     "pages/targets.py",
     "pages/team.py",
     "pages/reviews.py",
+    "pages/follow_ups.py",
 ]
 
 

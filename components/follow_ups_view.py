@@ -1,0 +1,183 @@
+"""The follow-up list (metrics.follow_ups) drawn three ways: compact on the stand-up, as a
+table on Segments, and as one person's worklist on the Follow-ups page. All three read the
+same list, so a person's follow-ups are the same wherever they are read; the rule is said in
+words beside each."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.format import format_date, md, money_column_format
+from components.tables import table_with_download
+from components.text import code_label, join_names, t
+from components.url_state import coded
+
+FOLLOW_UPS_PAGE = "pages/follow_ups.py"
+# The global filters' URL keys (components/filters.py): a link to a person's list keeps them.
+FILTER_KEYS = ("as_of", "period", "range", "team", "channel", "hide_leavers")
+STANDUP_PEOPLE = 6  # lines on the stand-up, so the screen still fits 1920x1080
+STANDUP_NAMES = 3  # customers named per person there
+
+
+def person_params(rep_id: int) -> dict[str, str | list[str]]:
+    """The URL of one person's list: ?rep=<rep_id> plus the global filters in the URL now."""
+    kept: dict[str, str | list[str]] = {}
+    for key in FILTER_KEYS:
+        values = st.query_params.get_all(key)
+        if values:
+            kept[key] = values if len(values) > 1 else values[0]
+    return {**kept, "rep": str(rep_id)}
+
+
+def person_link(rep_id: int, name: str, *, short: bool = False) -> None:
+    """One click to the person's list on the Follow-ups page (`short`: their name only, the
+    sentence as its tooltip, for the stand-up's row of links)."""
+    sentence = t("follow_ups.open_list", person=md(name))
+    st.page_link(
+        FOLLOW_UPS_PAGE,
+        label=md(name) if short else sentence,
+        icon=":material/call:",
+        query_params=person_params(rep_id),
+        help=sentence if short else None,
+    )
+
+
+def rule_caption() -> None:
+    """Who is due, the rhythm per value tier, the order: the rule beside every list."""
+    st.caption(t("follow_ups.rule"))
+
+
+def standup_section(due: pd.DataFrame, *, links: bool, folded: bool = False) -> None:
+    """The stand-up's compact view: per owner (most due first) how many are due and overdue,
+    the first customers by name, and (`links`) a link to their list. `folded` (presenting, or
+    a wall screen): the lines sit behind one line of counts, so the screen still fits."""
+    st.markdown(f"#### :material/call: {t('follow_ups.standup_heading')}")
+    if due.empty:
+        st.markdown(f"_{t('follow_ups.standup_none')}_")
+        return
+    owners = due.dropna(subset=["owner_rep_id"]).groupby("owner_rep_id", sort=False)
+    people = sorted(owners, key=lambda item: (-len(item[1]), str(item[1]["owner"].iloc[0])))
+    if folded:
+        label = t(
+            "follow_ups.standup_folded",
+            count=len(due),
+            overdue=int((due["overdue_days"] > 0).sum()),
+            people=len(people),
+        )
+        with st.expander(label):
+            _standup_lines(people)
+        return
+    _standup_lines(people)
+    if links:  # one row of names, each opening that person's list
+        with st.container(horizontal=True, wrap=True, gap="small"):
+            for rep_id, rows in people[:STANDUP_PEOPLE]:
+                person_link(int(rep_id), str(rows["owner"].iloc[0]), short=True)
+
+
+def _standup_lines(people: list[tuple[object, pd.DataFrame]]) -> None:
+    """One line per owner, most due first, naming their first customers; the rule below."""
+    lines = []
+    for _, rows in people[:STANDUP_PEOPLE]:
+        names = join_names(md(c) for c in rows["customer"].head(STANDUP_NAMES))
+        if len(rows) > STANDUP_NAMES:
+            names += t("standup.and_more", count=len(rows) - STANDUP_NAMES)
+        lines.append(
+            t(
+                "follow_ups.standup_line",
+                rep=md(rows["owner"].iloc[0]),
+                count=len(rows),
+                overdue=int((rows["overdue_days"] > 0).sum()),
+                customers=names,
+            )
+        )
+    if len(people) > STANDUP_PEOPLE:
+        lines.append(t("standup.more_reps", count=len(people) - STANDUP_PEOPLE))
+    st.markdown("\n".join(f"- {line}" for line in lines))
+    st.caption(t("follow_ups.standup_rule"))
+
+
+def shown_frame(due: pd.DataFrame, *, with_owner: bool) -> pd.DataFrame:
+    """The list as a table a lead reads: codes in words, headings in the reader's language."""
+    tiers = due["tier"].map(lambda code: t(f"follow_ups.tier.{code}"))
+    reasons = due["reason"].map(lambda code: t(f"follow_ups.reason.{code}"))
+    segments = due["segment"].map(lambda code: code_label("segment", code))
+    stages = due["open_deal_stage"].map(lambda c: None if c is None else code_label("stage", c))
+    columns = {
+        "follow_ups.col.customer": due["customer"],
+        # the customer file (pages/customer.py, ?customer=<customer_id>), beside the name
+        "follow_ups.col.file": due["customer_id"].map(lambda c: f"customer?customer={int(c)}"),
+        **({"follow_ups.col.owner": due["owner"]} if with_owner else {}),
+        "follow_ups.col.due": due["due"].map(format_date),
+        "follow_ups.col.overdue": due["overdue_days"],
+        "follow_ups.col.reason": reasons,
+        "follow_ups.col.tier": tiers,
+        "follow_ups.col.segment": segments,
+        "follow_ups.col.revenue_12m": due["revenue_12m"],
+        "follow_ups.col.last_contact": due["last_contact"].map(format_date),
+        "follow_ups.col.last_order": due["last_order"].map(
+            lambda d: None if d is None else format_date(d)
+        ),
+        "follow_ups.col.last_order_amount": due["last_order_amount"],
+        "follow_ups.col.open_deal": stages,
+        "follow_ups.col.open_deal_amount": due["open_deal_amount"],
+        "follow_ups.col.open_complaint": due["open_complaint"],
+    }
+    return pd.DataFrame({t(key): list(values) for key, values in columns.items()})
+
+
+def _column_config() -> dict[str, object]:
+    money = st.column_config.NumberColumn(format=money_column_format())
+    return {
+        t("follow_ups.col.revenue_12m"): money,
+        t("follow_ups.col.last_order_amount"): money,
+        t("follow_ups.col.open_deal_amount"): money,
+        t("follow_ups.col.file"): st.column_config.LinkColumn(
+            display_text=t("follow_ups.open_file")
+        ),
+    }
+
+
+def list_table(
+    due: pd.DataFrame, *, key: str, with_owner: bool, empty: str, height: int | str = 360
+) -> None:
+    """The list as a table with a CSV download (the customer file one click away)."""
+    table_with_download(
+        shown_frame(due, with_owner=with_owner),
+        "huddle_follow_ups.csv",
+        key=key,
+        height=height,
+        empty=empty,
+        column_config=_column_config(),
+    )
+
+
+def segments_section(due: pd.DataFrame) -> pd.DataFrame:
+    """Segments' follow-up list (回访): the same list, filterable to one owner (kept in the URL
+    as a rep_id), with a link to that owner's worklist. Returns the rows shown (the
+    drill-down below opens the first)."""
+    st.subheader(t("segments.follow_up_heading"))
+    rule_caption()
+    owners = (
+        due.dropna(subset=["owner_rep_id"])
+        .drop_duplicates("owner_rep_id")
+        .sort_values(["owner", "owner_rep_id"])
+    )
+    names = {int(r): str(n) for r, n in zip(owners["owner_rep_id"], owners["owner"], strict=True)}
+    owner = coded(
+        st.selectbox,
+        t("follow_ups.segments_owner"),
+        [0, *names],
+        format_func=lambda r: names.get(r, t("follow_ups.everyone")),
+        key="seg_owner",
+    )
+    shown = due[due["owner_rep_id"] == owner] if owner else due
+    list_table(
+        shown.reset_index(drop=True),
+        key="follow_up_table",
+        with_owner=True,
+        empty=t("follow_ups.standup_none"),
+    )
+    if owner:
+        person_link(int(owner), names[int(owner)])
+    return shown.reset_index(drop=True)

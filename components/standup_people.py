@@ -1,0 +1,86 @@
+"""The stand-up's people (issue 20): who needs help first, with why; then the rest; the people
+on track folded behind their count. The rule is in metrics.standup_help and on screen."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.follow_ups_view import FOLLOW_UPS_PAGE, person_params
+from components.standup_controls import presenting
+from components.text import t, t_count
+from metrics.standup import SLA_DAYS
+from metrics.standup_help import QUIET_DAYS, split_board
+from metrics.standup_screen import StandupData
+
+
+def reasons(row: pd.Series) -> str:
+    """Why a person needs help, in words: behind pace, quiet for N days, complaints open."""
+    parts = []
+    if row["behind"]:
+        parts.append(t("standup.reason.behind"))
+    if row["quiet"]:
+        days = row["quiet_days"]
+        parts.append(
+            t("standup.reason.never") if days is None else t("standup.reason.quiet", days=days)
+        )
+    if row["complaints"]:
+        parts.append(t_count("standup.reason.complaints", int(row["complaints"])))
+    return t("list.separator").join(parts)
+
+
+def _rows(board: pd.DataFrame, rep_ids: pd.Series) -> pd.DataFrame:
+    """The board's rows for `rep_ids`, in that order."""
+    by_id = board.set_index("rep_id", drop=False)
+    return by_id.loc[[int(r) for r in rep_ids]].reset_index(drop=True)
+
+
+def people_board(data: StandupData, *, hide_amounts: bool, height: int) -> None:
+    """Who needs help first (with why), the rest after, the people on track folded."""
+    from components.standup import board_heading, board_html  # the one table of people
+
+    board = data.board
+    # On the shared screen the board's own note (what attainment and pace mean) sits behind
+    # the heading's (?) so the screen stays one screen; the rule for who needs help stays out.
+    note = t("standup.board_note") if presenting() else None
+    st.markdown(f"#### :material/support: {t('standup.help_heading')}", help=note)
+    st.caption(t("standup.help_rule", days=QUIET_DAYS, sla=SLA_DAYS))
+    if board.empty:
+        st.info(t("standup.no_reps"))
+        return
+    needing, rest, on_track = split_board(data.help)
+    if not data.help.empty and data.help["quiet_days"].isna().all():
+        st.caption(t("standup.help_untracked"))
+    if needing.empty:
+        st.success(t("standup.no_one_needs_help"))
+    else:
+        why = {int(r["rep_id"]): reasons(r) for _, r in needing.iterrows()}
+        rows = _rows(board, needing["rep_id"])
+        st.html(board_html(rows, hide_amounts=hide_amounts, height=height, why=why))
+    # On the shared screen the rest is folded too, so everything fits one screen.
+    for part, key, folded in ((rest, "standup.rest_fold", presenting()),
+                              (on_track, "standup.on_track_fold", True)):  # fmt: skip
+        if part.empty:
+            continue
+        rows = _rows(board, part["rep_id"])
+        html = board_html(rows, hide_amounts=hide_amounts, height=height)
+        # the heading says the order the rows are in: by pace, else by month to date
+        label = f"{t(key, count=len(part))} · {board_heading(rows)}"
+        if folded:
+            with st.expander(label):
+                st.html(html)
+        else:
+            st.markdown(f"##### {label}")
+            st.html(html)
+    if note is None:
+        st.caption(t("standup.board_note"))
+    if not (board["target"].fillna(0) > 0).any():  # the month panel links to the Targets page
+        st.caption(t("setup.no_targets_board"))
+
+
+def follow_ups_link(rep_id: int, label: str) -> None:
+    """A link to the person's follow-ups, keeping the filters in the URL (the same link the
+    stand-up's follow-up section draws: components.follow_ups_view.person_params)."""
+    st.page_link(
+        FOLLOW_UPS_PAGE, label=label, icon=":material/call:", query_params=person_params(rep_id)
+    )

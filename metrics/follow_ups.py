@@ -1,0 +1,274 @@
+"""Who should be contacted, by whom, by when: the one follow-up list (回访) of the stand-up,
+the Segments page and the Follow-ups page.
+
+The rule, in words (the README and the pages say the same):
+
+- Customers on the list: everyone who bought (a completed order line) in the 365 days up to
+  the day asked about, company-wide; their value tier and RFM segment come from the same
+  company-wide RFM (metrics.segments), so a customer's tier does not change with who reads it.
+- Value tier and contact rhythm: "key" (RFM monetary score 5, the top fifth by revenue)
+  every 14 days; "growth" (score 3 or 4) every 30 days; "standard" (score 1 or 2) every 60.
+- Last contact: the latest of any order (any status), won deal (its close day), logged activity
+  (a call, visit, message or meeting, by anyone) or follow-up marked done, on or before the day.
+- Due date: last contact + the rhythm; replaced by the next contact date when the latest
+  contact set one (an activity's next follow-up date); brought forward to the day after the
+  first complaint still open that came on or after the last contact; replaced by a snooze's
+  until-date when the latest snooze came on or after the last contact. Never earlier than two
+  days after the last contact: a customer contacted yesterday is not due today.
+- Due when the due date is on or before the day; overdue by (day - due date) whole days.
+- Owner: the person the follow-up was last reassigned to, else the customer's owner rep
+  (customers.owner_rep_id), else the rep of their latest order or won deal (ties on one day:
+  the lowest rep_id).
+- Whose list: a customer is on the list of their owner; a reader sees the owners in their scope
+  (and in the team or person filter). The period and the other filters do not change it, so
+  the same person gets the same list on every page.
+- Best first: overdue before due today, then the larger revenue over the 365 days, then the
+  longer overdue, then customer_id.
+
+Actions undone (data/follow_ups.py) do not count anywhere here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from data.store import Store
+from metrics import segments
+from metrics.filters import Filters
+from metrics.list_queries import money as _money
+from metrics.list_queries import tidy as _tidy
+from metrics.scope import ALL, Scope, reps_in
+
+# (tier, RFM monetary scores in it, days between contacts), best tier first.
+TIERS: tuple[tuple[str, frozenset[int], int], ...] = (
+    ("key", frozenset({5}), 14),
+    ("growth", frozenset({3, 4}), 30),
+    ("standard", frozenset({1, 2}), 60),
+)
+RHYTHM_DAYS = {name: days for name, _, days in TIERS}
+# A customer is never due sooner than this many days after their last contact.
+MIN_GAP_DAYS = 2
+
+COLUMNS = [
+    "customer_id", "customer", "owner_rep_id", "owner", "tier", "segment", "revenue_12m",
+    "last_contact", "days_since_contact", "due", "overdue_days", "reason", "open_complaints",
+    "open_complaint", "last_order", "last_order_amount", "open_deal_stage", "open_deal_amount",
+]  # fmt: skip
+DATES = ("last_contact", "due", "last_order")
+
+
+def tier_of(monetary_score: int) -> str:
+    """The value tier of an RFM monetary score (1-5)."""
+    for name, scores, _ in TIERS:
+        if monetary_score in scores:
+            return name
+    raise ValueError(f"no tier for monetary score {monetary_score}")
+
+
+def due_date(
+    last_contact: date,
+    rhythm_days: int,
+    *,
+    planned: date | None = None,
+    complaint_since: date | None = None,
+    snoozed_until: date | None = None,
+) -> tuple[date, str]:
+    """The due date and why: 'rhythm', 'planned', 'complaint' or 'snoozed' (see the module's
+    rule). The arguments given must already be the ones that still count (set on or after the
+    last contact)."""
+    due, reason = last_contact + timedelta(days=rhythm_days), "rhythm"
+    if planned is not None:
+        due, reason = planned, "planned"
+    if complaint_since is not None and complaint_since + timedelta(days=1) < due:
+        due, reason = complaint_since + timedelta(days=1), "complaint"
+    if snoozed_until is not None:
+        due, reason = snoozed_until, "snoozed"
+    return max(due, last_contact + timedelta(days=MIN_GAP_DAYS)), reason
+
+
+_FACTS = f"""
+WITH ids AS (
+    SELECT unnest($ids)::INTEGER AS customer_id
+), live AS (
+    -- follow-up actions that count: on or before the day, and not undone
+    SELECT a.* FROM follow_up_actions a
+    WHERE a.kind <> 'undo' AND a.action_day <= $as_of
+      AND NOT EXISTS (SELECT 1 FROM follow_up_actions u WHERE u.undoes = a.action_id)
+), touches AS (
+    SELECT customer_id, activity_date AS day, rep_id, false AS sale FROM activities
+    WHERE activity_date <= $as_of AND customer_id IN (SELECT customer_id FROM ids)
+    UNION ALL
+    SELECT customer_id, order_date, rep_id, true FROM orders
+    WHERE order_date <= $as_of AND customer_id IN (SELECT customer_id FROM ids)
+    UNION ALL
+    SELECT customer_id, closed_date, rep_id, true FROM deals
+    WHERE stage = 'won' AND closed_date <= $as_of AND customer_id IN (SELECT customer_id FROM ids)
+    UNION ALL
+    SELECT customer_id, action_day, NULL, false FROM live WHERE kind = 'done'
+), contacts AS (
+    SELECT customer_id, max(day) AS last_contact,
+           -- the rep of the latest sale; (day, -rep_id) keeps the lowest rep_id of a day
+           arg_max(rep_id, (day, -rep_id)) FILTER (WHERE sale) AS sale_rep_id
+    FROM touches GROUP BY customer_id
+), plans AS (
+    -- the latest activity's next follow-up date, with the day it was set
+    SELECT customer_id, arg_max(next_follow_up_date, (activity_date, activity_id)) AS planned,
+           max(activity_date) AS planned_on
+    FROM activities
+    WHERE activity_date <= $as_of AND next_follow_up_date IS NOT NULL
+      AND customer_id IN (SELECT customer_id FROM ids)
+    GROUP BY customer_id
+), snoozes AS (
+    SELECT customer_id, arg_max(next_date, action_id) AS until,
+           arg_max(action_day, action_id) AS snoozed_on
+    FROM live WHERE kind = 'snooze' GROUP BY customer_id
+), handed AS (
+    SELECT customer_id, arg_max(rep_id, action_id) AS rep_id
+    FROM live WHERE kind = 'reassign' GROUP BY customer_id
+), complaints AS (
+    SELECT customer_id, feedback_date, feedback_id, text FROM feedback
+    WHERE kind = 'complaint' AND feedback_date <= $as_of
+      AND (resolved_date IS NULL OR resolved_date > $as_of)
+      AND customer_id IN (SELECT customer_id FROM ids)
+), last_orders AS (
+    SELECT customer_id, arg_max(order_id, (order_date, order_id)) AS order_id,
+           max(order_date) AS last_order
+    FROM orders WHERE order_date <= $as_of AND status = 'completed'
+      AND customer_id IN (SELECT customer_id FROM ids)
+    GROUP BY customer_id
+), open_deals AS (
+    SELECT customer_id, arg_max(stage, (created_date, deal_id)) AS stage,
+           arg_max(amount_cents, (created_date, deal_id)) AS amount_cents
+    FROM deals
+    WHERE created_date <= $as_of AND (closed_date IS NULL OR closed_date > $as_of)
+      AND customer_id IN (SELECT customer_id FROM ids)
+    GROUP BY customer_id
+)
+SELECT i.customer_id, cu.name AS customer,
+       coalesce(h.rep_id, cu.owner_rep_id, c.sale_rep_id) AS owner_rep_id,
+       owner.name AS owner, owner.team_id AS owner_team_id, owner.leave_date AS owner_left,
+       c.last_contact,
+       CASE WHEN p.planned_on >= c.last_contact THEN p.planned END AS planned,
+       CASE WHEN s.snoozed_on >= c.last_contact THEN s.until END AS snoozed_until,
+       (SELECT min(k.feedback_date) FROM complaints k
+        WHERE k.customer_id = i.customer_id AND k.feedback_date >= c.last_contact)
+           AS complaint_since,
+       (SELECT count(*) FROM complaints k WHERE k.customer_id = i.customer_id)
+           AS open_complaints,
+       (SELECT arg_max(k.text, (k.feedback_date, k.feedback_id)) FROM complaints k
+        WHERE k.customer_id = i.customer_id) AS open_complaint,
+       lo.last_order,
+       (SELECT {_money("sum(o.net_amount_cents)")} FROM orders o
+        WHERE o.order_id = lo.order_id AND o.status = 'completed') AS last_order_amount,
+       d.stage AS open_deal_stage, {_money("d.amount_cents")} AS open_deal_amount
+FROM ids i
+JOIN contacts c ON c.customer_id = i.customer_id
+LEFT JOIN customers cu ON cu.customer_id = i.customer_id
+LEFT JOIN handed h ON h.customer_id = i.customer_id
+LEFT JOIN reps owner ON owner.rep_id = coalesce(h.rep_id, cu.owner_rep_id, c.sale_rep_id)
+LEFT JOIN plans p ON p.customer_id = i.customer_id
+LEFT JOIN snoozes s ON s.customer_id = i.customer_id
+LEFT JOIN last_orders lo ON lo.customer_id = i.customer_id
+LEFT JOIN open_deals d ON d.customer_id = i.customer_id
+"""
+
+
+def _day(value: object) -> date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _teams_under(store: Store, team_id: int) -> set[int]:
+    rows = store.rows(
+        "SELECT team_id FROM team_closure WHERE ancestor_id = $t", {"t": team_id}
+    )  # fmt: skip
+    return {int(r[0]) for r in rows}
+
+
+def everyone(store: Store, as_of: date) -> pd.DataFrame:
+    """Every customer on the list (bought in the 365 days up to `as_of`) with their due date,
+    due or not, in COLUMNS plus owner_team_id and owner_left; unsorted."""
+    scores = segments.rfm_scores(store, Filters(start=as_of, end=as_of), as_of)
+    if scores.empty:
+        return pd.DataFrame(columns=[*COLUMNS, "owner_team_id", "owner_left", "revenue_cents"])
+    ids = [int(c) for c in scores["customer_id"]]
+    facts = store.query(_FACTS, {"ids": ids, "as_of": as_of})
+    ranked = scores.set_index("customer_id")
+    rows = []
+    for fact in facts.to_dict("records"):
+        customer_id = int(fact["customer_id"])
+        score = ranked.loc[customer_id]
+        tier = tier_of(int(score["m"]))
+        last_contact = _day(fact["last_contact"])
+        assert last_contact is not None  # every customer here bought: an order is a contact
+        due, reason = due_date(
+            last_contact,
+            RHYTHM_DAYS[tier],
+            planned=_day(fact["planned"]),
+            complaint_since=_day(fact["complaint_since"]),
+            snoozed_until=_day(fact["snoozed_until"]),
+        )
+        rows.append({
+            **fact, "tier": tier, "segment": score["segment"],
+            "revenue_12m": int(score["monetary_cents"]) / 100,
+            "revenue_cents": int(score["monetary_cents"]),
+            "days_since_contact": (as_of - last_contact).days, "due": due,
+            "overdue_days": (as_of - due).days, "reason": reason,
+        })  # fmt: skip
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "owner_team_id", "owner_left", "revenue_cents"])
+    for column in ("owner_rep_id", "owner_team_id"):
+        frame[column] = frame[column].astype("Int64")
+    frame["open_complaints"] = frame["open_complaints"].fillna(0).astype("int64")
+    return frame
+
+
+def due_list(
+    store: Store,
+    as_of: date,
+    *,
+    scope: Scope = ALL,
+    team_id: int | None = None,
+    rep_id: int | None = None,
+    hide_leavers: bool = False,
+) -> pd.DataFrame:
+    """The follow-ups due on or before `as_of` whose owner is in `scope` (and in `team_id`'s
+    team or groups, and is `rep_id`, when given; with `hide_leavers`, not gone by `as_of`),
+    best first (see the module's rule). Columns: COLUMNS."""
+    frame = everyone(store, as_of)
+    frame = frame[frame["overdue_days"] >= 0]
+    people = reps_in(store, scope)
+    owners = frame["owner_rep_id"]
+    keep = pd.Series(True, index=frame.index)
+    if people is not None:
+        keep &= owners.isin(list(people)).fillna(False).astype(bool)
+    if rep_id is not None:
+        keep &= (owners == rep_id).fillna(False).astype(bool)
+    if team_id is not None:
+        keep &= frame["owner_team_id"].isin(list(_teams_under(store, team_id)))
+        keep = keep.fillna(False).astype(bool)
+    if hide_leavers:
+        left = frame["owner_left"].map(_day)
+        keep &= left.map(lambda d: d is None or d > as_of).astype(bool)
+    frame = frame[keep]
+    # from the kept rows: assigning a Series to an empty frame would take the Series' index
+    frame = frame.assign(_overdue=frame["overdue_days"] > 0)
+    frame = frame.sort_values(
+        ["_overdue", "revenue_cents", "overdue_days", "customer_id"],
+        ascending=[False, False, False, True],
+        kind="stable",
+    )
+    return _tidy(frame.reset_index(drop=True), COLUMNS, DATES)
+
+
+def for_filters(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
+    """due_list for the people the page's filters name: their scope, team, person and
+    leavers; the period and the other filters do not change who is due."""
+    return due_list(
+        store,
+        as_of,
+        scope=filters.scope,
+        team_id=filters.team_id,
+        rep_id=filters.rep_id,
+        hide_leavers=filters.hide_leavers,
+    )

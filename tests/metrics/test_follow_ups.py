@@ -1,0 +1,187 @@
+"""The follow-up list worked by hand on tests/metrics/follow_up_fixture.py (the table there
+says each customer's revenue, score, tier and contacts)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from data import follow_ups as writes
+from data.store import Store
+from metrics import follow_ups, segments_screen, standup_screen
+from metrics.filters import Filters
+from metrics.scope import Scope
+from tests.metrics.follow_up_fixture import (
+    ALDER,
+    ANN,
+    AS_OF,
+    BEECH,
+    BO,
+    CEDAR,
+    CY,
+    DOGWOOD,
+    ELM,
+    build_follow_up_company,
+)  # fmt: skip
+
+JUNE = Filters(start=date(2025, 6, 1), end=AS_OF)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh copy for each test: several tests write follow-up actions."""
+    store = Store(tmp_path / "follow.duckdb")
+    build_follow_up_company(store)
+    yield store
+    store.close()
+
+
+def _ids(frame: pd.DataFrame) -> list[int]:
+    return [int(c) for c in frame["customer_id"]]
+
+
+def test_due_dates_tiers_and_reasons_by_hand(store: Store) -> None:
+    everyone = follow_ups.everyone(store, AS_OF).set_index("customer_id")
+    # Alder: key (score 5), last contact its 1 Jun order; 1 Jun + 14 = 15 Jun; 30 Jun is 15 later.
+    # Cedar: growth (score 3), last contact 1 Mar; 1 Mar + 30 = 31 Mar; to 30 Jun: 30 + 31 + 30.
+    # Dogwood: standard, order 20 Jun (+60 = 19 Aug) but a complaint on 25 Jun, open, after the
+    #   last contact: due the day after it, 26 Jun; 4 days overdue.
+    # Elm: standard, the visit on 10 May set 10 Jun: due 10 Jun, 20 days overdue.
+    # Beech: the call yesterday (29 Jun) set today (30 Jun), but nobody is due within 2 days of
+    #   a contact: due 1 Jul, not yet.
+    expected = {
+        ALDER: ("key", date(2025, 6, 15), 15, "rhythm", 29),
+        BEECH: ("growth", date(2025, 7, 1), -1, "planned", 1),
+        CEDAR: ("growth", date(2025, 3, 31), 91, "rhythm", 121),
+        DOGWOOD: ("standard", date(2025, 6, 26), 4, "complaint", 10),
+        ELM: ("standard", date(2025, 6, 10), 20, "planned", 51),
+    }
+    assert set(everyone.index) == set(expected)  # Fig last bought before the year
+    for customer_id, (tier, due, overdue, reason, since) in expected.items():
+        row = everyone.loc[customer_id]
+        assert (row["tier"], row["due"], row["overdue_days"], row["reason"]) == (
+            tier, due, overdue, reason,
+        ), customer_id  # fmt: skip
+        assert row["days_since_contact"] == since
+    assert everyone.loc[DOGWOOD, "open_complaints"] == 1
+    assert everyone.loc[DOGWOOD, "open_complaint"] == "Late delivery"
+    # Cedar has no owner in the data: the rep of its latest sale (Cy, 1 Mar) owns it.
+    assert everyone.loc[CEDAR, "owner_rep_id"] == CY
+
+
+def test_tiers_follow_the_monetary_score() -> None:
+    assert [follow_ups.tier_of(m) for m in (5, 4, 3, 2, 1)] == [
+        "key", "growth", "growth", "standard", "standard",
+    ]  # fmt: skip
+    assert follow_ups.RHYTHM_DAYS == {"key": 14, "growth": 30, "standard": 60}
+
+
+def test_due_date_rule_edges() -> None:
+    last = date(2025, 6, 29)
+    # a plan for the day after the contact still waits two days after the contact
+    assert follow_ups.due_date(last, 14, planned=date(2025, 6, 30)) == (date(2025, 7, 1), "planned")
+    # a snooze wins over a plan and a complaint
+    assert follow_ups.due_date(
+        last, 14, planned=date(2025, 7, 3), complaint_since=last, snoozed_until=date(2025, 7, 9)
+    ) == (date(2025, 7, 9), "snoozed")
+    # a complaint only brings a date forward (the day after it), never pushes one later
+    later = date(2025, 7, 5)
+    assert follow_ups.due_date(last, 14, planned=date(2025, 7, 2), complaint_since=later) == (
+        date(2025, 7, 2), "planned",
+    )  # fmt: skip
+    # a complaint on the contact day: the day after is 30 Jun, but the 2-day floor says 1 Jul
+    assert follow_ups.due_date(last, 14, complaint_since=last) == (date(2025, 7, 1), "complaint")
+
+
+def test_best_first_is_overdue_first_then_value(store: Store) -> None:
+    due = follow_ups.due_list(store, AS_OF)
+    # All four are overdue; by revenue: Alder 5000, Cedar 3000, Dogwood 2000, Elm 1000 (Cedar
+    # is the longest overdue, 91 days, but value comes first).
+    assert _ids(due) == [ALDER, CEDAR, DOGWOOD, ELM]
+    # On 26 Jun (before Bo's call on Beech) Dogwood is due that very day (the day after its
+    # complaint): overdue 0, so it goes after every overdue one, Elm's smaller value included.
+    # Overdue: Alder 15 Jun -> 11, Beech 31 May -> 26, Cedar 31 Mar -> 87, Elm 10 Jun -> 16.
+    june_26 = follow_ups.due_list(store, date(2025, 6, 26))
+    assert _ids(june_26) == [ALDER, BEECH, CEDAR, ELM, DOGWOOD]
+    assert list(june_26["overdue_days"]) == [11, 26, 87, 16, 0]
+
+
+def test_contacted_yesterday_is_not_due_on_the_stand_up(store: Store) -> None:
+    # The old stand-up list (standup.follow_ups_due) listed Beech: its plan (30 Jun) had come
+    # and nothing had happened since; but Bo called them yesterday.
+    data = standup_screen.standup_data(store, JUNE, AS_OF)
+    assert BEECH not in _ids(data.lists["follow_ups"])
+    assert BEECH in _ids(follow_ups.due_list(store, date(2025, 7, 1)))
+
+
+def test_each_person_gets_their_own_list_and_a_lead_their_teams(store: Store) -> None:
+    assert _ids(follow_ups.due_list(store, AS_OF, rep_id=ANN)) == [ALDER]
+    assert _ids(follow_ups.due_list(store, AS_OF, rep_id=BO)) == [DOGWOOD, ELM]
+    south = Scope(kind="team", team_id=2)  # Cy's team
+    assert _ids(follow_ups.due_list(store, AS_OF, scope=south)) == [CEDAR]
+    assert _ids(follow_ups.due_list(store, AS_OF, team_id=1)) == [ALDER, DOGWOOD, ELM]
+    own = Scope(kind="rep", rep_id=BO)
+    assert _ids(follow_ups.due_list(store, AS_OF, scope=own)) == [DOGWOOD, ELM]
+
+
+@pytest.mark.parametrize("rep_id", [ANN, BO, CY])
+def test_the_stand_up_and_segments_show_the_same_list_for_a_person(
+    store: Store, rep_id: int
+) -> None:
+    standup = standup_screen.standup_data(store, JUNE, AS_OF).lists["follow_ups"]
+    previous = AS_OF - timedelta(days=30)
+    seg = segments_screen.segments_data(store, JUNE, AS_OF, previous).follow_up
+    mine = follow_ups.due_list(store, AS_OF, rep_id=rep_id)
+    for shown in (standup, seg):
+        theirs = shown[shown["owner_rep_id"] == rep_id].reset_index(drop=True)
+        pd.testing.assert_frame_equal(theirs, mine)
+    assert not mine.empty
+
+
+def _sid() -> str:
+    return writes.new_submission_id()
+
+
+def test_snooze_done_reassign_and_log_move_the_list(store: Store) -> None:
+    writes.snooze(
+        store, submission_id=_sid(), customer_id=ALDER, day=AS_OF, until=date(2025, 7, 5),
+        reason="On holiday",
+    )  # fmt: skip
+    writes.mark_done(store, submission_id=_sid(), customer_id=ELM, day=AS_OF)
+    writes.reassign(
+        store, submission_id=_sid(), customer_id=DOGWOOD, day=AS_OF, to_rep_id=ANN,
+        from_rep_id=BO, allowed=None,
+    )  # fmt: skip
+    writes.log_contact(
+        store, submission_id=_sid(), customer_id=CEDAR, rep_id=CY, day=AS_OF, kind="call",
+        outcome="reached", note="Spring order", next_date=date(2025, 7, 10),
+    )  # fmt: skip
+    # Alder snoozed to 5 Jul, Elm done today (+60), Cedar called today: only Dogwood is left,
+    # now Ann's.
+    due = follow_ups.due_list(store, AS_OF)
+    assert _ids(due) == [DOGWOOD]
+    assert int(due.iloc[0]["owner_rep_id"]) == ANN
+    assert follow_ups.due_list(store, AS_OF, rep_id=BO).empty
+    everyone = follow_ups.everyone(store, AS_OF).set_index("customer_id")
+    assert everyone.loc[ELM, "due"] == date(2025, 8, 29)  # 30 Jun + 60
+    assert everyone.loc[CEDAR, "due"] == date(2025, 7, 10)  # the date the call set
+    assert everyone.loc[ALDER, "due"] == date(2025, 7, 5)
+    # On 5 Jul the snooze has ended: Alder is due that day, for that reason.
+    alder = follow_ups.everyone(store, date(2025, 7, 5)).set_index("customer_id").loc[ALDER]
+    assert (alder["overdue_days"], alder["reason"]) == (0, "snoozed")
+    # Undo reverses the latest action only (the call): Cedar is due again, the rest stays.
+    writes.undo_last(store, submission_id=_sid(), day=AS_OF)
+    assert _ids(follow_ups.due_list(store, AS_OF)) == [CEDAR, DOGWOOD]
+
+
+def test_a_company_with_no_sales_has_an_empty_list(tmp_path: Path) -> None:
+    empty = Store(tmp_path / "empty.duckdb")
+    try:
+        due = follow_ups.due_list(empty, AS_OF)
+    finally:
+        empty.close()
+    assert due.empty and list(due.columns) == follow_ups.COLUMNS
