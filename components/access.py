@@ -53,6 +53,14 @@ def can_open(user: User | None, page: str) -> bool:
     return user is not None and user.role in PAGE_ROLES.get(page, frozenset())
 
 
+def in_menu(page: str) -> bool:
+    """True when `page` is in this run's menu (app.py), the only pages st.page_link may name:
+    a wall screen has no user, and each role its own pages."""
+    from components.standup_controls import on_wall_screen  # it reads the data: not at import
+
+    return can_open(None if on_wall_screen() else current_user(), page)
+
+
 def pages_for(role: str) -> list[str]:
     """The pages a role may open, as declared (the sign-in page left out)."""
     return sorted(p for p, roles in PAGE_ROLES.items() if role in roles)

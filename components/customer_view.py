@@ -90,8 +90,8 @@ def _head(summary: dict, history: pd.DataFrame, as_of: date) -> None:
         owner = t("customer.owner_none")
     else:
         owner = md(summary["owner"])
-        if summary["owner_from"] == "latest_sale":
-            owner += " " + t("customer.owner_from_sale")
+        if summary["owner_from"] in ("latest_sale", "handed"):  # metrics/customer_owner
+            owner += " " + t(f"customer.owner_from_{summary['owner_from']}")
     facts = [f"**{t('customer.owner')}:** {owner}"]
     if summary["city"]:
         facts.append(f"**{column_label('city')}:** {md(summary['city'])}")

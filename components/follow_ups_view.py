@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.access import in_menu
 from components.format import format_date, md, money_column_format
 from components.tables import table_with_download
 from components.text import code_label, join_names, t
@@ -33,6 +34,8 @@ def person_params(rep_id: int) -> dict[str, str | list[str]]:
 def person_link(rep_id: int, name: str, *, short: bool = False) -> None:
     """One click to the person's list on the Follow-ups page (`short`: their name only, the
     sentence as its tooltip, for the stand-up's row of links)."""
+    if not in_menu(FOLLOW_UPS_PAGE):  # a wall screen or a viewer: not their page
+        return
     sentence = t("follow_ups.open_list", person=md(name))
     st.page_link(
         FOLLOW_UPS_PAGE,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.access import in_menu
 from components.follow_ups_view import FOLLOW_UPS_PAGE, person_params
 from components.standup_controls import presenting
 from components.text import t, t_count
@@ -80,7 +81,10 @@ def people_board(data: StandupData, *, hide_amounts: bool, height: int) -> None:
 
 def follow_ups_link(rep_id: int, label: str) -> None:
     """A link to the person's follow-ups, keeping the filters in the URL (the same link the
-    stand-up's follow-up section draws: components.follow_ups_view.person_params)."""
+    stand-up's follow-up section draws: components.follow_ups_view.person_params). None
+    where the page is not this reader's (a wall screen, a viewer)."""
+    if not in_menu(FOLLOW_UPS_PAGE):
+        return
     st.page_link(
         FOLLOW_UPS_PAGE, label=label, icon=":material/call:", query_params=person_params(rep_id)
     )

@@ -27,7 +27,8 @@ EN: dict[str, str] = {
     "customer.refused": ("This customer is not one of yours, so their file stays closed. {reason}"),
     "customer.owner": "Owner",
     "customer.owner_none": "no owner on record",
-    "customer.owner_from_sale": "(no owner in the data: the rep of their latest sale)",
+    "customer.owner_from_latest_sale": "(no owner in the data: the rep of their latest sale)",
+    "customer.owner_from_handed": "(their follow-ups were handed to them)",
     "customer.revenue": "Revenue to date",
     "customer.revenue_help": (
         "The net amounts of all their completed order lines up to {day}, whoever sold them;"
@@ -127,7 +128,8 @@ ZH: dict[str, str] = {
     "customer.refused": "这位客户不属于你，因此无法打开其档案。{reason}",
     "customer.owner": "负责人",
     "customer.owner_none": "无负责人记录",
-    "customer.owner_from_sale": "（数据中无负责人：取其最近一笔成交的销售）",
+    "customer.owner_from_latest_sale": "（数据中无负责人：取其最近一笔成交的销售）",
+    "customer.owner_from_handed": "（回访已转交给此人）",
     "customer.revenue": "累计收入",
     "customer.revenue_help": (
         "截至 {day}，其所有已完成订单行的净额之和，不论由谁售出；"

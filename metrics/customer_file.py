@@ -22,6 +22,7 @@ import pandas as pd
 
 from data.store import Store
 from metrics import segments
+from metrics.customer_owner import owners_cte
 from metrics.filters import Filters
 from metrics.list_queries import money, tidy
 from metrics.scope import Scope
@@ -124,35 +125,25 @@ def search(
 
 def summary(store: Store, customer_id: int, as_of: date) -> dict[str, object] | None:
     """One customer's head of file, None for an unknown customer: name, owner_rep_id, owner
-    (the owner's label), owner_from ('data': customers.owner_rep_id; 'latest_sale': the data
-    names no owner, so the rep of their latest order or won deal on or before `as_of`, ties on
-    one day the lowest rep_id, as the follow-up list does; None: neither), revenue_cents (to
+    (the owner's label), owner_from (metrics.customer_owner's rule, the follow-up list's:
+    'handed', 'data', 'latest_sale', or None when no rule names anyone), revenue_cents (to
     date: the net amounts of all their completed order lines dated on or before `as_of`,
     whoever sold them), revenue (the same in currency units, to the cent), orders (distinct
     orders with a completed line), first_order, last_order, city, tier."""
     sql = f"""
-    WITH sales AS (
-        SELECT rep_id, order_date AS day FROM orders
-        WHERE customer_id = $c AND order_date <= $as_of
-        UNION ALL
-        SELECT rep_id, closed_date FROM deals
-        WHERE customer_id = $c AND stage = 'won' AND closed_date <= $as_of
-    ), latest AS (
-        SELECT arg_max(rep_id, (day, -rep_id)) AS rep_id FROM sales
-    ), bought AS (
+    WITH {owners_cte("SELECT $c::INTEGER AS customer_id")}, bought AS (
         SELECT coalesce(sum(net_amount_cents), 0)::BIGINT AS cents,
                count(DISTINCT order_id) AS orders, min(order_date) AS first_order,
                max(order_date) AS last_order
         FROM orders
         WHERE customer_id = $c AND status = 'completed' AND order_date <= $as_of
     )
-    SELECT c.name, coalesce(c.owner_rep_id, l.rep_id) AS owner_rep_id, rl.label AS owner,
-           CASE WHEN c.owner_rep_id IS NOT NULL THEN 'data'
-                WHEN l.rep_id IS NOT NULL THEN 'latest_sale' END AS owner_from,
+    SELECT c.name, o.owner_rep_id, rl.label AS owner, o.owner_from,
            b.cents AS revenue_cents, {money("b.cents")} AS revenue, b.orders,
            b.first_order, b.last_order, c.city, c.tier
-    FROM customers c CROSS JOIN latest l CROSS JOIN bought b
-    LEFT JOIN rep_labels rl ON rl.rep_id = coalesce(c.owner_rep_id, l.rep_id)
+    FROM customers c CROSS JOIN bought b
+    LEFT JOIN customer_owners o ON o.customer_id = c.customer_id
+    LEFT JOIN rep_labels rl ON rl.rep_id = o.owner_rep_id
     WHERE c.customer_id = $c
     """
     rows = store.query(sql, {"c": customer_id, "as_of": as_of})

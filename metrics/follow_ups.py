@@ -36,6 +36,7 @@ import pandas as pd
 
 from data.store import Store
 from metrics import segments
+from metrics.customer_owner import owners_cte
 from metrics.filters import Filters
 from metrics.list_queries import money as _money
 from metrics.list_queries import tidy as _tidy
@@ -97,22 +98,19 @@ WITH ids AS (
     WHERE a.kind <> 'undo' AND a.action_day <= $as_of
       AND NOT EXISTS (SELECT 1 FROM follow_up_actions u WHERE u.undoes = a.action_id)
 ), touches AS (
-    SELECT customer_id, activity_date AS day, rep_id, false AS sale FROM activities
+    SELECT customer_id, activity_date AS day FROM activities
     WHERE activity_date <= $as_of AND customer_id IN (SELECT customer_id FROM ids)
     UNION ALL
-    SELECT customer_id, order_date, rep_id, true FROM orders
+    SELECT customer_id, order_date FROM orders
     WHERE order_date <= $as_of AND customer_id IN (SELECT customer_id FROM ids)
     UNION ALL
-    SELECT customer_id, closed_date, rep_id, true FROM deals
+    SELECT customer_id, closed_date FROM deals
     WHERE stage = 'won' AND closed_date <= $as_of AND customer_id IN (SELECT customer_id FROM ids)
     UNION ALL
-    SELECT customer_id, action_day, NULL, false FROM live WHERE kind = 'done'
+    SELECT customer_id, action_day FROM live WHERE kind = 'done'
 ), contacts AS (
-    SELECT customer_id, max(day) AS last_contact,
-           -- the rep of the latest sale; (day, -rep_id) keeps the lowest rep_id of a day
-           arg_max(rep_id, (day, -rep_id)) FILTER (WHERE sale) AS sale_rep_id
-    FROM touches GROUP BY customer_id
-), plans AS (
+    SELECT customer_id, max(day) AS last_contact FROM touches GROUP BY customer_id
+), {owners_cte("SELECT customer_id FROM ids")}, plans AS (
     -- the latest activity's next follow-up date, with the day it was set
     SELECT customer_id, arg_max(next_follow_up_date, (activity_date, activity_id)) AS planned,
            max(activity_date) AS planned_on
@@ -124,9 +122,6 @@ WITH ids AS (
     SELECT customer_id, arg_max(next_date, action_id) AS until,
            arg_max(action_day, action_id) AS snoozed_on
     FROM live WHERE kind = 'snooze' GROUP BY customer_id
-), handed AS (
-    SELECT customer_id, arg_max(rep_id, action_id) AS rep_id
-    FROM live WHERE kind = 'reassign' GROUP BY customer_id
 ), complaints AS (
     SELECT customer_id, feedback_date, feedback_id, text FROM feedback
     WHERE kind = 'complaint' AND feedback_date <= $as_of
@@ -147,7 +142,7 @@ WITH ids AS (
     GROUP BY customer_id
 )
 SELECT i.customer_id, cu.name AS customer,
-       coalesce(h.rep_id, cu.owner_rep_id, c.sale_rep_id) AS owner_rep_id,
+       o.owner_rep_id,
        owner.name AS owner, owner.team_id AS owner_team_id, owner.leave_date AS owner_left,
        c.last_contact,
        CASE WHEN p.planned_on >= c.last_contact THEN p.planned END AS planned,
@@ -166,8 +161,8 @@ SELECT i.customer_id, cu.name AS customer,
 FROM ids i
 JOIN contacts c ON c.customer_id = i.customer_id
 LEFT JOIN customers cu ON cu.customer_id = i.customer_id
-LEFT JOIN handed h ON h.customer_id = i.customer_id
-LEFT JOIN reps owner ON owner.rep_id = coalesce(h.rep_id, cu.owner_rep_id, c.sale_rep_id)
+LEFT JOIN customer_owners o ON o.customer_id = i.customer_id
+LEFT JOIN reps owner ON owner.rep_id = o.owner_rep_id
 LEFT JOIN plans p ON p.customer_id = i.customer_id
 LEFT JOIN snoozes s ON s.customer_id = i.customer_id
 LEFT JOIN last_orders lo ON lo.customer_id = i.customer_id

@@ -21,6 +21,7 @@ from data.importing.fields import WON_DEAL_ORDER_PREFIX
 from data.store import Store
 from metrics import service
 from metrics.compiler import scope_params
+from metrics.customer_owner import owners_cte
 from metrics.filters import Filters
 from metrics.list_queries import (
     money as _money,
@@ -239,7 +240,8 @@ def customers_at_risk(
     at least 3 days of the 365 days up to `as_of` whose days since their last order exceed 1.5
     times their usual gap (the median of the gaps between consecutive buying days).
 
-    Columns: customer, owner (the customer's owner rep, may be blank), last_order,
+    Columns: customer, owner (metrics.customer_owner's rule, as the follow-up list names
+    it; blank when no rule names anyone), last_order,
     usual_gap_days, days_since, revenue_12m (their completed revenue in scope in those 365
     days), owner_rep_id. Ties: customer name. At most `limit` rows.
     """
@@ -264,15 +266,16 @@ def customers_at_risk(
         HAVING count(*) >= $min_days
     ), revenue AS (
         SELECT customer_id, sum(net_amount_cents) AS revenue_cents FROM buys GROUP BY customer_id
-    )
+    ), {owners_cte("SELECT customer_id FROM regulars")}
     SELECT cu.name AS customer, owner.name AS owner, g.last_order,
            CAST(g.usual_gap AS DOUBLE) AS usual_gap_days,
            datediff('day', g.last_order, $as_of) AS days_since,
-           {_money("r.revenue_cents")} AS revenue_12m, cu.owner_rep_id
+           {_money("r.revenue_cents")} AS revenue_12m, o.owner_rep_id
     FROM regulars g
     JOIN revenue r USING (customer_id)
     LEFT JOIN customers cu ON cu.customer_id = g.customer_id
-    LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id
+    LEFT JOIN customer_owners o ON o.customer_id = g.customer_id
+    LEFT JOIN reps owner ON owner.rep_id = o.owner_rep_id
     WHERE datediff('day', g.last_order, $as_of) > $factor * g.usual_gap
     ORDER BY r.revenue_cents DESC, customer, g.customer_id
     LIMIT $limit

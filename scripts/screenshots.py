@@ -23,7 +23,8 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("", "trends", "incentives", "targets", "team", "reviews", "segments", "definitions",
+PAGES = ("", "trends", "explain", "incentives", "targets", "stock", "team", "reviews", "weekly",
+         "suggestions", "training", "segments", "follow-ups", "customer", "definitions",
          "data")  # fmt: skip
 SIZES = ((1920, 1080), (1366, 768), (390, 844))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

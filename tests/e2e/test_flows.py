@@ -36,6 +36,7 @@ def sidebar_selectbox(page: Page, label: str) -> Locator:
 
 def open_options(page: Page, box: Locator) -> list[str]:
     """Click a selectbox open; the texts of its options."""
+    box.scroll_into_view_if_needed()  # the sidebar's filters sit below a long menu
     box.click()
     options = page.get_by_role("option")
     expect(options.first).to_be_visible()

@@ -338,6 +338,7 @@ def test_customers_at_risk_follow_the_scope(tiny_store: Store) -> None:
 #   Birch 8 Oct, 5 Nov, 2 Dec: gaps 28, 27 -> 27.5; 49 > 41.25            50 + 80.5 + 25 + 120
 #                                                                          = 275.50  owner Ben
 #   Gum   1, 11, 21 Mar: gaps 10, 10 -> 10; 305 days > 15                 75.00  no owner
+#         in the data, so the rep of its latest sale (21 Mar): Eve (metrics/customer_owner)
 #   Delta 15 Sep, 7 Nov, 6 Dec: gaps 53, 29 -> 41; 45 <= 61.5             not at risk
 #   Cedar 20 Sep, 22 Oct, 6 Dec: gaps 32, 45 -> 38.5; 45 <= 57.75         not at risk
 #   Elm   12 Nov, 26 Nov (7 Dec was cancelled): two days only
@@ -345,7 +346,7 @@ AT_RISK_JAN_20 = [
     ("Acme", "Ann", d("2024-11-18"), 23.0, 63, 415.0, 101),
     ("Fir", "Ann", d("2024-12-09"), 27.5, 42, 320.5, 101),
     ("Birch", "Ben", d("2024-12-02"), 27.5, 49, 275.5, 102),
-    ("Gum", None, d("2024-03-21"), 10.0, 305, 75.0, None),
+    ("Gum", "Eve", d("2024-03-21"), 10.0, 305, 75.0, 202),
 ]
 
 

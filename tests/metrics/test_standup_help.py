@@ -99,11 +99,11 @@ def test_owners_of_things_to_fix(ext_store: Store) -> None:  # noqa: F811
     overdue = standup.overdue_complaints(ext_store, ALL, d("2024-12-10"))
     assert standup_help.owners(overdue).values.tolist() == [[103, 1], [201, 1]]
     # Customers at risk on 20 Jan 2025: Acme and Fir owned by Ann (101), Birch by Ben (102),
-    # Gum by no one (last).
+    # Gum by no one in the data, so Eve (202), who sold to it last (metrics/customer_owner).
     at_risk = standup.customers_at_risk(ext_store, ALL, d("2025-01-20"))
     found = standup_help.owners(at_risk, "owner_rep_id")
     assert [tuple(row) for row in found.itertuples(index=False)] == [
-        (101, 2), (102, 1), (None, 1),
+        (101, 2), (102, 1), (202, 1),
     ]  # fmt: skip
     # North's overdue complaints on 10 Dec: Cai's only.
     north = standup.overdue_complaints(ext_store, NORTH, d("2024-12-10"))
