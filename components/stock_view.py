@@ -9,6 +9,7 @@ stand-up.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pandas as pd
 import streamlit as st
@@ -92,7 +93,8 @@ def slow_movers(filters: Filters, day: date) -> None:
     """The slow movers on `day` with the value of their stock, most valuable first."""
     st.subheader(t("stock.slow_movers"))
     frame = cache.fetch(SlowMovers(filters=filters, day=day))
-    total = float(frame["stock_value"].sum()) if not frame.empty else 0.0
+    # summed to the cent as decimals (each value is already rounded to the cent)
+    total = sum((Decimal(str(v)) for v in frame["stock_value"]), Decimal(0))
     st.caption(
         t(
             "stock.slow_movers.rule",

@@ -40,6 +40,15 @@ def _record(page: Page, index: int, what: str) -> str:
     return name
 
 
+def _due_count(app_page: AppPage, url: str) -> int:
+    """The "N due today" of a person's follow-up list at `url` (an absolute address)."""
+    app_page.open(url.split("/", 3)[3])
+    prefix = t("follow_ups.summary").split("{count}")[1].split("{")[0]  # " due today, "
+    line = _main(app_page.page).get_by_text(prefix.strip(), exact=False).first
+    expect(line).to_be_visible()
+    return int(re.findall(r"\d+", line.inner_text())[0])
+
+
 def test_record_commitments_log_a_call_and_see_them_the_next_day(app_page: AppPage) -> None:
     page = app_page.page
     app_page.open(f"?team={TEAM}&as_of={TUESDAY}")
@@ -67,6 +76,10 @@ def test_record_commitments_log_a_call_and_see_them_the_next_day(app_page: AppPa
     link = at_risk.get_by_role("link").filter(has_text=t("standup.follow_ups_link")).first
     settle_after(page, link.click)
     expect(page).to_have_url(re.compile(r"follow-ups\?.*rep=\d+"))
+    tuesday_list = page.url
+    # How many of this person's follow-ups are due tomorrow, before the call is logged.
+    due_tomorrow = _due_count(app_page, tuesday_list.replace(TUESDAY, WEDNESDAY))
+    app_page.open(tuesday_list.split("/", 3)[3])
     log = page.locator('[data-testid="stForm"]').filter(
         has=page.get_by_text(t("follow_ups.outcome"), exact=True)
     )
@@ -75,6 +88,8 @@ def test_record_commitments_log_a_call_and_see_them_the_next_day(app_page: AppPa
     settle_after(page, log.get_by_role("button", name=t("follow_ups.submit")).click)
     success = page.locator('[data-testid="stAlertContentSuccess"]')
     expect(success.first).to_be_visible()
+    # The call set the next contact two weeks on: tomorrow that customer is no longer due.
+    assert _due_count(app_page, tuesday_list.replace(TUESDAY, WEDNESDAY)) == due_tomorrow - 1
 
     # The next day's stand-up opens with Tuesday's commitments, none done yet.
     app_page.open(f"?team={TEAM}&as_of={WEDNESDAY}")
