@@ -303,9 +303,3 @@ def complete_item(
     """Mark an item done on the day `on` (with its result, if given); see `change_item`."""
     change = TrainingChange(status="done", completed_on=on, result=result)
     return change_item(store, item_id, change, submission_id=submission_id, actor=actor)
-
-
-def item_rep(store: Store, item_id: str) -> int | None:
-    """The person an item belongs to (None when there is no such item), for a scope check."""
-    value = store.scalar("SELECT rep_id FROM training_items WHERE item_id = $id", {"id": item_id})
-    return None if value is None else int(value)

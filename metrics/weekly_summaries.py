@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 
 from data.store import Store
-from data.weekly_summaries import due_day, is_late
+from data.weekly_summaries import is_late
 from metrics import service, team_structure
 from metrics.catalogue import get_kpi
 from metrics.compiler import MetricRequest
@@ -259,11 +259,6 @@ def latest_recap(store: Store, team_id: int, week_start: date) -> dict[str, Any]
         "published_by": by,
         "published_at": at,
     }
-
-
-def due_on(week_start: date) -> date:
-    """The day the week's summaries are due (the Monday after it)."""
-    return due_day(week_start)
 
 
 def recaps_for_rep(store: Store, rep_id: int, week_start: date) -> list[dict[str, Any]]:
