@@ -1,6 +1,6 @@
 # Huddle: `make run` serves the dashboard on the demo company; `make test` runs every test.
 # Both set up what they need first (a virtual environment from requirements*.txt; for the
-# browser tests, Debian's Chromium).
+# browser tests, Debian's Chromium; for the PostgreSQL tests, Debian's postgresql).
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -9,7 +9,7 @@ DB ?= data/huddle.duckdb
 LOCALE ?= en
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint format demo bench screenshots browser clean help
+.PHONY: run test test-fast lint format demo bench screenshots browser postgres clean help
 
 help:
 	@echo "make run         serve Huddle on http://localhost:$(PORT) (builds the demo data first)"
@@ -37,6 +37,10 @@ demo: $(BIN)/.installed
 browser:
 	@bash scripts/ensure-chromium.sh
 
+# The tests start their own throwaway server from it (tests/postgres_server.py).
+postgres:
+	@bash scripts/ensure-postgres.sh
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -49,10 +53,10 @@ format: $(BIN)/.installed
 # shared app server) on one worker, so each worker builds its demo databases once.
 TEST_WORKERS ?= auto
 
-test: $(BIN)/.installed browser lint
+test: $(BIN)/.installed browser postgres lint
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
-test-fast: $(BIN)/.installed lint
+test-fast: $(BIN)/.installed postgres lint
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"
 
 bench: $(BIN)/.installed

@@ -8,6 +8,14 @@ import streamlit as st
 from components.tables import download_csv
 from components.text import kpi_definition, kpi_label, t
 from metrics.catalogue import listed_kpis
+from metrics.model import Kpi
+
+
+def _has_target(kpi: Kpi) -> str:
+    """Whether the KPI can carry a target; for a level target (stock turnover), its rule."""
+    if not kpi.target_metric:
+        return t("no")
+    return t("definitions.level_target" if kpi.target_rule == "level" else "yes")
 
 
 def glossary_frame() -> pd.DataFrame:
@@ -20,7 +28,7 @@ def glossary_frame() -> pd.DataFrame:
             t("definitions.better"): t(
                 "definitions.higher" if k.direction == "higher_is_better" else "definitions.lower"
             ),
-            t("definitions.has_target"): t("yes" if k.target_metric else "no"),
+            t("definitions.has_target"): _has_target(k),
             t("definitions.id"): k.id,
         }
         for k in listed_kpis()

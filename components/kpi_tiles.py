@@ -12,7 +12,7 @@ from components.setup_checklist import kpi_not_imported
 from components.text import kpi_definition, kpi_label, t
 from components.theme import PACE_COLORS
 from metrics.catalogue import get_kpi
-from metrics.pacing import PaceStatus
+from metrics.pacing import PaceStatus, off_track_edge
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class TileData:
     target: float | None = None  # the whole period's target
     attainment: float | None = None  # of the whole period's target
     pace: PaceStatus = "no_target"  # against the target to date
+    # What pace was judged against (the target to date); a level target's rule names it.
+    expected: float | None = None
     note: str | None = None  # a sentence on what the value leaves out (unvalued deals)
 
 
@@ -80,5 +82,15 @@ def kpi_tile(tile: TileData, *, why: str | None = None) -> None:
                         attainment=format_percent(tile.attainment),
                     )
                 )
+                if kpi.target_rule == "level" and tile.expected:
+                    # The rule beside the number: a rate is judged against its level.
+                    edge = off_track_edge(tile.expected)
+                    st.caption(
+                        t(
+                            "pace.rule.level",
+                            target=format_value(tile.expected, kpi.unit),
+                            edge=format_value(float(edge) if edge is not None else None, kpi.unit),
+                        )
+                    )
             else:
                 st.caption(t("tile.no_target"))

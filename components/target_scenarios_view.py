@@ -11,7 +11,7 @@ from components import cache
 from components.auth_session import actor_id, current_user
 from components.format import MISSING, format_date, md, money_column_format
 from components.tables import download_csv, download_xlsx
-from components.targets_view import format_base, kpi_unit, period_label
+from components.targets_view import TargetSetup, format_base, kpi_unit, period_label
 from components.text import EN, column_label, error_text, join_names, kpi_label, t
 from data.errors import ValidationFailed
 from data.messages import MessageList
@@ -60,7 +60,7 @@ def _rows(base: TargetBase, scope: Filters, values: pd.Series) -> list:
     )
 
 
-def _saved(base: TargetBase, scope: Filters) -> pd.DataFrame:
+def _saved(base: TargetBase | TargetSetup, scope: Filters) -> pd.DataFrame:
     saved = cache.fetch(Scenarios(scope=scope.scope))  # a lead's: their team's only
     return saved[
         (saved["metric"] == base.kpi_id)
@@ -153,8 +153,9 @@ def compare(base: TargetBase, scope: Filters, values: pd.Series) -> None:
     )
 
 
-def publish(base: TargetBase, scope: Filters) -> None:
-    """Make a saved scenario the official targets, after saying what it replaces."""
+def publish(base: TargetBase | TargetSetup, scope: Filters) -> None:
+    """Make a saved scenario the official targets, after saying what it replaces (only the
+    KPI and period of `base` are read: a level target's page passes its TargetSetup)."""
     saved = _saved(base, scope)
     st.subheader(t("targets.publish_heading"))
     if saved.empty:
@@ -179,6 +180,9 @@ def publish(base: TargetBase, scope: Filters) -> None:
     )
     # Only targets that differ from the scenario's are replaced: none once it is published.
     overlap = status.replaces
+    # A scenario of store teams only (a stock-turnover level) replaces teams' targets.
+    replaces_key = "targets.publish_replaces" if overlap else "targets.publish_replaces_teams"
+    overlap = overlap or status.replaces_teams
     when = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
     replaced = t("targets.replaced_name", when=when)
     confirmed = not status.official
@@ -187,7 +191,7 @@ def publish(base: TargetBase, scope: Filters) -> None:
     elif overlap:
         st.warning(
             t(
-                "targets.publish_replaces",
+                replaces_key,
                 count=overlap,
                 start=format_date(base.start),
                 end=format_date(base.end),
@@ -260,6 +264,12 @@ def export_and_import(base: TargetBase, scope: Filters, values: pd.Series) -> No
         download_csv(frame, f"{stem}.csv", key="tgt_export")
     with xlsx_col:
         download_xlsx(frame, f"{stem}.xlsx", key="tgt_export")
+    import_file()
+
+
+def import_file() -> None:
+    """Load targets from a CSV or XLSX file in the Targets page's layout, as a scenario; each
+    KPI's target in its own unit (money in currency, stock turnover as the rate: 6.5)."""
     headings = (t(f"targets.file.col.{c}") for c in TARGET_FILE_COLUMNS)
     st.caption(t("targets.file_layout", columns=join_names(headings)))
     upload = st.file_uploader(t("targets.upload"), type=["csv", "xlsx"], key="tgt_upload")

@@ -332,6 +332,11 @@ EN: dict[str, str] = {
     "pace.caution": "Caution",
     "pace.off_track": "Off track",
     "pace.no_target": "No target",
+    "pace.rule.level": (
+        "A level target: the rate is judged against its target level every day, not against a"
+        " share that grows through the period. On track at or above {target}; off track at or"
+        " below {edge} (10% or more below it); caution in between. Attainment: value ÷ target."
+    ),
     "series.actual": "Actual",
     "series.target": "Target",
     "table.download": "Download CSV",
@@ -373,6 +378,11 @@ EN: dict[str, str] = {
     "definitions.has_target": "Can have a target",
     "definitions.higher": "Higher",
     "definitions.lower": "Lower",
+    "definitions.level_target": (
+        "Yes, a level: a period's target is the day-weighted average of the targets covering"
+        " its days (days without one left out), and pace judges the value against that level"
+        " every day (on track at or above it, off track 10% or more below, caution between)"
+    ),
     "definitions.money_rule": (
         "Money is stored in whole cents: an imported amount with finer decimals (16.448) is"
         " rounded half away from zero to the cent line by line as it is imported, and totals"
@@ -696,6 +706,11 @@ ZH: dict[str, str] = {
     "pace.caution": "需关注",
     "pace.off_track": "落后",
     "pace.no_target": "无目标",
+    "pace.rule.level": (
+        "水平目标：该比率每天都对照目标水平评估，而不是对照随周期推进逐步增长的份额。"
+        "达到或高于{target}为进度正常；等于或低于{edge}（低于目标 10% 及以上）为落后；"
+        "介于两者之间为需关注。达成率：实际值 ÷ 目标。"
+    ),
     "series.actual": "实际",
     "series.target": "目标",
     "table.download": "下载 CSV",
@@ -737,6 +752,11 @@ ZH: dict[str, str] = {
     "definitions.has_target": "可设目标",
     "definitions.higher": "越高越好",
     "definitions.lower": "越低越好",
+    "definitions.level_target": (
+        "可以，为水平目标：一个周期的目标是覆盖其各天的目标按天数加权的平均值"
+        "（没有目标的日子不计入）；进度每天对照该水平评估"
+        "（达到或高于为进度正常，低于 10% 及以上为落后，介于两者之间为需关注）"
+    ),
     "definitions.money_rule": (
         "金额以“分”为单位按整数存储：导入时小数位更多的金额（如 16.448）逐行四舍五入到分"
         "（.5 远离零进位），合计是这些分的精确相加；平均值、人均数和按天折算的目标"

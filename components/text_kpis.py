@@ -154,6 +154,13 @@ ZH: dict[str, str] = {
         "已售商品成本除以平均库存成本，并按年折算：乘以 365 再除以本期天数（365 天的整年不变）。"
         "只计门店/团队在销售当天或之前已盘点过的商品的销售。"
     ),
+    "kpi.inventory_turnover_target.label": "库存周转率目标",
+    "kpi.inventory_turnover_target.definition": (
+        "本期已发布的库存周转率目标：一个水平值，为覆盖本期各天的目标按天数加权的平均值"
+        "（没有目标的日子不计入）。"
+    ),
+    "kpi.inventory_turnover_attainment.label": "库存周转率达成率",
+    "kpi.inventory_turnover_attainment.definition": "库存周转率占同期、同范围目标的比例。",
     "kpi.days_of_inventory.label": "库存天数",
     "kpi.days_of_inventory.definition": (
         "按本期每天的已售商品成本，平均库存能卖多少天：平均库存成本除以每天的已售商品成本，"

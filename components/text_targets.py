@@ -200,12 +200,31 @@ EN: dict[str, str] = {
     "targets.company": "Company",
     "targets.file_layout": (
         "A file in the same layout can be loaded back as a scenario: columns {columns}; "
-        "money in currency, not cents."
+        "money in currency, not cents; stock turnover as the rate itself (6 or 6.5)."
     ),
     "targets.upload": "Load targets from a file",
     "targets.imported_name": "From {file}",
     "targets.upload_failed": "{file} was not loaded.",
     "targets.uploaded": "Loaded {count} targets as scenario '{name}'.",
+    "targets.level.heading": "{kpi} targets by store team",
+    "targets.level.intro": (
+        "{kpi} is a rate, so its target is a level, not an amount split between people: a "
+        "store team's target holds on every day of the period (6.0 for November is 6.0 for any "
+        "part of November). A longer span's target is the day-weighted average of the targets "
+        "covering it (days without one left out). Pace judges the rate against its level every "
+        "day: on track at or above it, off track 10% or more below, caution in between. Type "
+        "the rate itself (6 or 6.5); it is kept to the hundredth."
+    ),
+    "targets.level.col.team": "Store / team",
+    "targets.level.col.official": "Official now",
+    "targets.level.col.target": "New target",
+    "targets.level.none_in_scope": "No store team is in your scope.",
+    "targets.level.nothing_set": "Type a target for at least one store team first.",
+    "targets.level.scenario_name": "Save these targets as",
+    "targets.publish_replaces_teams": (
+        "{count} store teams already have official targets overlapping {start} – {end}. "
+        "Publishing replaces them; the old ones are kept as a scenario."
+    ),
 }
 
 ZH: dict[str, str] = {
@@ -379,10 +398,29 @@ ZH: dict[str, str] = {
     "targets.files_heading": "文件",
     "targets.company": "全公司",
     "targets.file_layout": (
-        "相同格式的文件可以重新导入为方案：列为{columns}；金额以货币单位填写，不要换算成分。"
+        "相同格式的文件可以重新导入为方案：列为{columns}；金额以货币单位填写，不要换算成分；"
+        "库存周转率直接填写比率本身（如 6 或 6.5）。"
     ),
     "targets.upload": "从文件导入目标",
     "targets.imported_name": "来自{file}",
     "targets.upload_failed": "{file}未能导入。",
     "targets.uploaded": "已导入{count}个目标，保存为方案“{name}”。",
+    "targets.level.heading": "各门店/团队的{kpi}目标",
+    "targets.level.intro": (
+        "{kpi}是一个比率，因此它的目标是一个水平值，而不是分配到人的金额：门店/团队的目标在周期内"
+        "每一天都成立（11 月的目标 6.0 对 11 月的任何一段时间都是 6.0）。更长时间段的目标是覆盖"
+        "各天的目标按天数加权的平均值（没有目标的日子不计入）。进度每天对照目标水平评估：达到或"
+        "高于为进度正常，低于 10% 及以上为落后，介于两者之间为需关注。直接填写比率本身（如 6 或"
+        " 6.5），保留到百分位。"
+    ),
+    "targets.level.col.team": "门店/团队",
+    "targets.level.col.official": "当前正式目标",
+    "targets.level.col.target": "新目标",
+    "targets.level.none_in_scope": "你的范围内没有门店/团队。",
+    "targets.level.nothing_set": "请先为至少一个门店/团队填写目标。",
+    "targets.level.scenario_name": "将这些目标保存为",
+    "targets.publish_replaces_teams": (
+        "已有{count}个门店/团队在{start} – {end}期间有重叠的正式目标。发布后将替换这些目标，"
+        "原目标会另存为一个方案。"
+    ),
 }

@@ -155,6 +155,8 @@ def trend_controls(chosen: GlobalFilters) -> TrendControls:
     with top_right.popover(t("trends.definitions"), icon=":material/info:"):
         for kpi_id in kpis:
             st.markdown(f"**{kpi_label(kpi_id)}**: {kpi_definition(kpi_id)}")
+            if get_kpi(kpi_id).target_rule == "level":  # how its target and pace are read
+                st.caption(t("definitions.level_target"))
     return TrendControls(
         kpis=tuple(kpis),
         grain=grain or natural,
@@ -201,7 +203,9 @@ def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
         row = controls.kpis[offset : offset + TILES_PER_ROW]
         for column, kpi_id in zip(st.columns(TILES_PER_ROW), row, strict=False):
             target_full = full.get(f"{kpi_id}_target")
-            attainment, pace = assess(now[kpi_id], now.get(f"{kpi_id}_target"), target_full)
+            rule = get_kpi(kpi_id).target_rule
+            to_date = now.get(f"{kpi_id}_target")
+            attainment, pace = assess(now[kpi_id], to_date, target_full, rule)
             with column:
                 kpi_tile(
                     TileData(
@@ -212,6 +216,7 @@ def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
                         target=target_full,
                         attainment=attainment,
                         pace=pace,
+                        expected=to_date,
                         note=_pipeline_note(f) if kpi_id == "pipeline_value" else None,
                     ),
                     why=controls.comparison,

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from components.charts import split_figure, trend_figure
 from components.text import dimension_label, label_values, t
+from metrics.catalogue import get_kpi
 from metrics.service import running_total
 
 MAX_PANELS = 16
@@ -39,7 +40,8 @@ def trend_chart(
         comparison=then,
         comparison_label=comparison_label(comparison),
         partial_last=partial,
-        target_as_pace=running,
+        # A level target (a rate) never accumulates: it stays a stepped line.
+        target_as_pace=running and get_kpi(kpi_id).additive,
     )
 
 

@@ -6,6 +6,10 @@ import os
 from pathlib import Path
 
 DB_ENV_VAR = "HUDDLE_DB"
+# A PostgreSQL server instead of a DuckDB file: postgresql://user:password@host:port/database.
+# HUDDLE_DB (a file, or a URL too) wins when both are set.
+DATABASE_URL_ENV_VAR = "HUDDLE_DATABASE_URL"
+SERVER_SCHEMES = ("postgresql://", "postgres://")
 DATA_DIR = Path(__file__).resolve().parent
 DEFAULT_DB_PATH = DATA_DIR / "huddle.duckdb"
 IN_MEMORY = ":memory:"
@@ -15,6 +19,22 @@ TMP_ENV_VAR = "HUDDLE_TMP_DIR"
 # The memory DuckDB may use during an import, in MB; past it DuckDB spills to disk.
 IMPORT_MEMORY_ENV_VAR = "HUDDLE_IMPORT_MEMORY_MB"
 DEFAULT_IMPORT_MEMORY_MB = 768
+
+
+def is_server_url(location: object) -> bool:
+    """True when `location` names a PostgreSQL server rather than a DuckDB file."""
+    return isinstance(location, str) and location.startswith(SERVER_SCHEMES)
+
+
+def resolve_location(explicit: str | os.PathLike[str] | None = None) -> str | Path:
+    """Where Huddle's data lives: a PostgreSQL URL, or a DuckDB file path. An explicit value
+    first, then $HUDDLE_DB, then $HUDDLE_DATABASE_URL, then data/huddle.duckdb."""
+    for candidate in (explicit, os.environ.get(DB_ENV_VAR), os.environ.get(DATABASE_URL_ENV_VAR)):
+        if candidate and is_server_url(str(candidate)):
+            return str(candidate)
+        if candidate:
+            return resolve_db_path(candidate)
+    return DEFAULT_DB_PATH
 
 
 def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:

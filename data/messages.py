@@ -71,6 +71,25 @@ _EN: dict[str, str] = {
         "The database {path} reported an error ({detail}). What was being saved, if anything, "
         "was not saved."
     ),
+    "db.server_unreachable": (
+        "Huddle cannot reach the PostgreSQL server at {url} ({detail}). Check that the server "
+        "runs and accepts connections from this machine, and the user, password and database "
+        "name in HUDDLE_DATABASE_URL (or --db)."
+    ),
+    "db.server_error": (
+        "The PostgreSQL server at {url} stopped answering ({detail}). What was being saved, if "
+        "anything, was not saved; try again once the server is back."
+    ),
+    "db.server_read_only": (
+        "This Huddle was opened read-only on {url}, so it cannot save. Nothing was saved."
+    ),
+    "db.copy_target_not_empty": (
+        "{target} already holds a company ({rows} rows in {table}). Nothing was copied: copy "
+        "into an empty database, or add --replace to overwrite it."
+    ),
+    "db.copy_same": (
+        "The source and the target are the same database ({target}): nothing was copied."
+    ),
     # Company settings
     "settings.currency_unknown": (
         "{code} is not a currency Huddle can show: use one of {allowed}. Nothing was changed."
@@ -315,6 +334,21 @@ _ZH: dict[str, str] = {
         "另一次保存在同一时刻修改了相同的数据，因此本次未保存（{detail}）。请重新保存。"
     ),
     "db.error": "数据库 {path} 报告了一个错误（{detail}）。正在保存的内容（如有）未保存。",
+    "db.server_unreachable": (
+        "Huddle 无法连接 {url} 上的 PostgreSQL 服务器（{detail}）。"
+        "请确认服务器正在运行并接受本机连接，"
+        "并检查 HUDDLE_DATABASE_URL（或 --db）中的用户名、密码和数据库名。"
+    ),
+    "db.server_error": (
+        "{url} 上的 PostgreSQL 服务器没有响应（{detail}）。"
+        "正在保存的内容（如有）未保存；服务器恢复后请重试。"
+    ),
+    "db.server_read_only": "此 Huddle 以只读方式打开 {url}，不能保存。未保存任何内容。",
+    "db.copy_target_not_empty": (
+        "{target} 已有公司数据（{table} 中有 {rows} 行）。未复制任何内容：请复制到空数据库，"
+        "或加上 --replace 覆盖它。"
+    ),
+    "db.copy_same": "源数据库和目标数据库是同一个（{target}）：未复制任何内容。",
     "settings.currency_unknown": (
         "{code} 不是 Huddle 能显示的货币：请使用 {allowed} 之一。未做任何更改。"
     ),

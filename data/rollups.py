@@ -58,7 +58,8 @@ def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
         "CREATE TABLE IF NOT EXISTS rollup_state (id INTEGER PRIMARY KEY, data_version BIGINT)"
     )
     con.execute(
-        "INSERT OR REPLACE INTO rollup_state SELECT 1, version + 1 FROM data_version WHERE id = 1"
+        "INSERT INTO rollup_state SELECT 1, version + 1 FROM data_version WHERE id = 1"
+        " ON CONFLICT (id) DO UPDATE SET data_version = excluded.data_version"
     )
 
 
@@ -71,8 +72,9 @@ def rollups_current(store: Store) -> bool:
     """True when the rollups exist and give what the rows give now (see the module
     docstring); False for a missing or stale rollup, which the compiler then leaves alone."""
     tables = store.scalar(
-        "SELECT count(*) FROM duckdb_tables()"
-        " WHERE table_name IN ('rollup_state', 'customer_firsts') AND schema_name = 'main'"
+        "SELECT count(*) FROM information_schema.tables"
+        " WHERE table_name IN ('rollup_state', 'customer_firsts')"
+        " AND table_schema = current_schema()"
     )
     if tables != 2:
         return False

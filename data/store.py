@@ -83,6 +83,8 @@ def _identity(path: Path) -> tuple[int, int] | None:
 class Store:
     """A DuckDB file with Huddle's schema, safe to share between threads."""
 
+    engine = "duckdb"
+
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = resolve_db_path(path)
         self.read_only = read_only

@@ -90,7 +90,7 @@ def _check_rows(rows: list[Target], metric: str, start: date, end: date) -> None
 # counts: the team of the latest of those lines, then the lower team_id); with no order in
 # the period yet (a period still to come), the team they are in now.
 _RECORD_REP_TEAMS = """
-INSERT OR REPLACE INTO rep_period_teams (rep_id, period_start, period_end, team_id)
+INSERT INTO rep_period_teams (rep_id, period_start, period_end, team_id)
 WITH periods AS (
     SELECT DISTINCT scope_id AS rep_id, period_start, period_end
     FROM targets WHERE scope = 'rep' AND {which}
@@ -111,6 +111,7 @@ LEFT JOIN ranked k ON k.rep_id = p.rep_id AND k.period_start = p.period_start
                   AND k.period_end = p.period_end AND k.n = 1
 LEFT JOIN reps r ON r.rep_id = p.rep_id
 WHERE coalesce(k.team_id, r.team_id) IS NOT NULL
+ON CONFLICT (rep_id, period_start, period_end) DO UPDATE SET team_id = excluded.team_id
 """
 
 
@@ -316,8 +317,10 @@ def read_target_file(
     Columns (headed in English or as the page writes them in Chinese; others, like name and
     group, are ignored): period_start, period_end (dates),
     metric, scope (company, team or rep), scope_id (blank for the company) and target, in the
-    KPI's own unit (money in currency, not cents; `units_per_value` gives the factor per
-    metric). Raises ValidationFailed naming the row, column and value of every problem.
+    KPI's own unit (money in currency, not cents; a stock turnover level as the rate itself, 6
+    or 6.5, stored in hundredths: 600, 650; `units_per_value` gives the factor per metric,
+    metrics.catalogue.target_units_per_value). Raises ValidationFailed naming the row, column
+    and value of every problem.
     """
     try:
         if file_name.lower().endswith(".xlsx"):

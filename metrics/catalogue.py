@@ -2,7 +2,9 @@
 
 Money aggregates are in integer cents here; the compiler turns them into currency units,
 rounding any derived money value half away from zero to whole cents.
-A KPI with a `target_metric` also gets `<id>_target` and `<id>_attainment`, generated below.
+A KPI with a `target_metric` also gets `<id>_target` and `<id>_attainment`, generated below,
+by its target rule (metrics.model.TargetRule): an amount target sums its days' shares, a level
+target is the day-weighted average of the targets covering the period.
 """
 
 from __future__ import annotations
@@ -103,6 +105,9 @@ _STOCK_KPIS: tuple[Kpi, ...] = (
         label="Stock turnover",
         unit="score",
         sql="365 * {cost_of_goods_sold} / nullif({stock_cost_days}, 0)",
+        # A rate: its target is a level for every day it covers, not an amount to spread.
+        target_metric="inventory_turnover",
+        target_rule="level",
         definition=(
             "Cost of goods sold divided by the average stock at cost, annualised: times 365"
             " divided by the days in the period (a year of 365 days is unchanged). Only sales"
@@ -553,18 +558,61 @@ _DECLARED: tuple[Kpi, ...] = (
 )
 
 
+# A level target is stored in the targets table (BIGINT) in hundredths of the KPI's unit:
+# stock turnover 6 -> 600, 6.5 -> 650.
+LEVEL_TARGET_UNITS = 100
+
+
+def target_units_per_value(kpi: Kpi) -> int:
+    """How many stored units of the targets table one unit of the KPI's value holds: cents
+    for money, hundredths for a level target (LEVEL_TARGET_UNITS), whole units otherwise."""
+    if kpi.unit == "money" or kpi.target_rule == "level":
+        return 100
+    return 1
+
+
+def _level_target_sql(metric: str) -> str:
+    """The day-weighted average of the level targets on the period's (or bucket's) days that
+    have one, in the KPI's unit, exact to 18 decimals: each stored value holds on every day
+    its target covers (source target_levels), so the average is their sum over the days
+    counted, divided by LEVEL_TARGET_UNITS. Worked in whole numbers, rounded half up at the
+    18th decimal: (2 x sum x 10^16 + days) // (2 x days). No day with a target: NULL."""
+    has = f"metric = '{metric}'"
+    days = f"count(*) FILTER (WHERE {has})"
+    scale = 2 * 10**18 // LEVEL_TARGET_UNITS
+    return (
+        f"((sum(level_value) FILTER (WHERE {has})::HUGEINT * {scale} + {days})"
+        f" // (2 * nullif({days}, 0)))::DECIMAL(38, 0) * 0.000000000000000001::DECIMAL(38, 18)"
+    )
+
+
 def _target_kpis(kpi: Kpi) -> tuple[Kpi, Kpi]:
     """The target and attainment KPIs that go with a targeted KPI."""
-    target = Kpi(
-        id=f"{kpi.id}_target",
-        label=f"{kpi.label} target",
-        unit=kpi.unit,
-        source="targets",
-        sql=f"sum(value_per_day) FILTER (WHERE metric = '{kpi.target_metric}')",
-        additive=True,
-        listed=False,
-        definition=f"The published {kpi.label.lower()} target for the period, pro rata by day.",
-    )
+    if kpi.target_rule == "level":
+        target = Kpi(
+            id=f"{kpi.id}_target",
+            label=f"{kpi.label} target",
+            unit=kpi.unit,
+            source="target_levels",
+            sql=_level_target_sql(kpi.target_metric or kpi.id),
+            listed=False,
+            definition=(
+                f"The published {kpi.label.lower()} target for the period: a level, the"
+                " day-weighted average of the targets covering its days (days with no target"
+                " left out)."
+            ),
+        )
+    else:
+        target = Kpi(
+            id=f"{kpi.id}_target",
+            label=f"{kpi.label} target",
+            unit=kpi.unit,
+            source="targets",
+            sql=f"sum(value_per_day) FILTER (WHERE metric = '{kpi.target_metric}')",
+            additive=True,
+            listed=False,
+            definition=f"The published {kpi.label.lower()} target for the period, pro rata by day.",
+        )
     attainment = Kpi(
         id=f"{kpi.id}_attainment",
         label=f"{kpi.label} attainment",
@@ -579,6 +627,9 @@ def _target_kpis(kpi: Kpi) -> tuple[Kpi, Kpi]:
 def _build() -> dict[str, Kpi]:
     catalogue: dict[str, Kpi] = {}
     for kpi in _DECLARED:
+        if kpi.target_rule == "level" and kpi.direction != "higher_is_better":
+            # Pacing judges a level target with higher-is-better bands (metrics.pacing).
+            raise ValueError(f"KPI {kpi.id}: a level target needs a higher-is-better KPI")
         extra = _target_kpis(kpi) if kpi.target_metric else ()
         for item in (kpi, *extra):
             if item.id in catalogue:

@@ -28,6 +28,7 @@ from metrics.sources import (
     NO_CUSTOMER_SEGMENTS,
     SEGMENT_DIMENSIONS,
     SOURCES,
+    TARGET_SOURCES,
     with_rollups,
 )
 
@@ -315,7 +316,7 @@ def _check_dimension(request: MetricRequest, source_id: str, kpi_ids: list[str])
     for dim in request.dimensions():
         if dim in SOURCES[source_id].dimensions:
             continue
-        if source_id == "targets":
+        if source_id in TARGET_SOURCES:
             return False
         raise CompileError.of("compile.no_breakdown", kpis=tuple(kpi_ids), dimension=dim)
     return True
@@ -335,7 +336,7 @@ def _source_cte(
     if not _check_dimension(request, source_id, kpi_ids):
         return None
     conditions = scope_conditions(request.filters)
-    if source_id == "targets":
+    if source_id in TARGET_SOURCES:
         level = _target_level(request)
         if level is None:
             return None
@@ -476,7 +477,8 @@ def compile_request(
     else:
         from_ = " CROSS JOIN ".join(measured) or "(SELECT 1)"
 
-    nulls = "".join(f', NULL AS "{column}"' for column in missing)
+    # Typed, so every engine knows it is a number (PostgreSQL would take a bare NULL as text).
+    nulls = "".join(f', CAST(NULL AS DOUBLE) AS "{column}"' for column in missing)
     if nulls:
         from_ = f"(SELECT *{nulls} FROM {from_})"
     selects = ["bucket"] if request.grain else []
@@ -548,4 +550,6 @@ def base_sources(kpi_id: str) -> set[str]:
 
 def can_break_down(kpi_id: str, dimension: str) -> bool:
     """True when every source the KPI reads has the dimension (targets excepted)."""
-    return all(dimension in SOURCES[s].dimensions for s in base_sources(kpi_id) if s != "targets")
+    return all(
+        dimension in SOURCES[s].dimensions for s in base_sources(kpi_id) if s not in TARGET_SOURCES
+    )

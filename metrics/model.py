@@ -10,6 +10,13 @@ from pydantic import BaseModel, ConfigDict, Field
 Unit = Literal["money", "count", "percent", "days", "score"]
 Direction = Literal["higher_is_better", "lower_is_better"]
 Grain = Literal["day", "week", "month", "quarter", "year"]
+# How a KPI's target covers a period. "amount": a total spread evenly over its days, so a
+# period's target is the sum of its days' shares and the value expected by now grows through
+# it (revenue). "level": a rate that holds on every day it covers (stock turnover 6.0 for
+# November is 6.0 for any part of November), so a period's target is the day-weighted average
+# of the targets covering its days (days without one left out; none: no target), and pace
+# judges the value against that level, never against a growing share.
+TargetRule = Literal["amount", "level"]
 GRAINS: tuple[str, ...] = Grain.__args__  # type: ignore[attr-defined]
 
 # A derived KPI names others as {kpi_id}, or {kpi_id@prev} for the previous period's value.
@@ -43,6 +50,8 @@ class Kpi(BaseModel):
     additive: bool = False
     # The metric name in the targets table, for KPIs that can carry a target.
     target_metric: str | None = None
+    # How that target covers a period (TargetRule above); amount unless declared.
+    target_rule: TargetRule = "amount"
     # Shown in menus; helper KPIs that only feed others are hidden.
     listed: bool = True
 

@@ -1,9 +1,13 @@
 """Pacing: is a KPI where it should be by now to make its target?
 
-Expected-by-now grows linearly through the period. On track at or above it; off track when
-10% or more below it (at or below 90% of it); caution in between. The bands are decided in
-exact decimals to the cent, never in floating point: 2.97 against 3.30 expected is exactly
-90% of it, so off track.
+Two declared rules (metrics.model.TargetRule, set on the KPI):
+- amount targets (revenue): the value expected by now grows linearly through the period;
+- level targets (stock turnover, a rate): the value expected is the target level itself,
+  every day of the period, never a growing share.
+Either way: on track at or above the expected value; off track when 10% or more below it (at
+or below 90% of it); caution in between; higher is better. The bands are decided in exact
+decimals to the cent, never in floating point: 2.97 against 3.30 expected is exactly 90% of
+it, so off track; a turnover of 5.40 against a 6.00 level is exactly 10% below, so off track.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
+
+from metrics.model import TargetRule
 
 PaceStatus = Literal["on_track", "caution", "off_track", "no_target"]
 OFF_TRACK_SHORTFALL = Decimal("0.10")
@@ -52,25 +58,50 @@ def pace_status(actual: float | Decimal | None, expected: float | Decimal | None
     return "caution"
 
 
-def expected_by_now(target: float | None, elapsed: float) -> float | None:
-    """The share of `target` that should be reached after `elapsed` (0..1) of the period."""
+def off_track_edge(expected: float | Decimal | None) -> Decimal | None:
+    """The value at or below which a KPI is off track against `expected`: 90% of it, exact
+    to the cent (6.00 -> 5.40); None for no (or a zero) expected value."""
+    target = exact(expected)
+    if target is None or target <= 0:
+        return None
+    return target * (1 - OFF_TRACK_SHORTFALL)
+
+
+def expected_by_now(
+    target: float | None, elapsed: float, rule: TargetRule = "amount"
+) -> float | None:
+    """The value that should be reached after `elapsed` (0..1) of the period: that share of
+    an amount target; a level target itself, whatever the share (a rate is judged against
+    its level every day)."""
     if target is None:
         return None
+    if rule == "level":
+        return target
     return target * elapsed
 
 
 def assess(
-    actual: float | None, target_to_date: float | None, target_full: float | None
+    actual: float | None,
+    target_to_date: float | None,
+    target_full: float | None,
+    rule: TargetRule = "amount",
 ) -> tuple[float | None, PaceStatus]:
     """(attainment of the whole period's target, pace status against the target to date).
 
-    Targets are spread evenly over their days, so the target to date is exactly the value
-    expected by now.
+    `target_to_date` is the KPI's target for the days measured so far. An amount target is
+    spread evenly over its days, so that is exactly the share expected by now (it grows). A
+    level target's is the day-weighted average level of those days: the level itself, which
+    does not grow, and against which the rate measured over the same days is judged (a
+    quarter with November at 6.0 and December at 9.0, asked in November: 6.0; no target on
+    the days so far: no pace). Attainment is actual / target either way.
     """
+    # The rule is declared, not inferred: the target to date already is the expected value
+    # under either rule (the compiler sums an amount's days and averages a level's).
+    expected = expected_by_now(target_to_date, 1.0, rule)
     attainment = None
     if target_full:
         attainment = (actual or 0.0) / target_full
-    return attainment, pace_status(actual, target_to_date)
+    return attainment, pace_status(actual, expected)
 
 
 @dataclass(frozen=True)

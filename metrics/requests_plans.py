@@ -43,6 +43,17 @@ class TargetHistory(Request):
         return target_history.target_base(store, self.filters, self.kpi_id, self.start, self.end)
 
 
+class OfficialTeamTargets(Request):
+    """Each team's official target for exactly one KPI and period (base units by team_id)."""
+
+    metric: str
+    start: date
+    end: date
+
+    def run(self, store: Store) -> pd.Series:
+        return target_scenarios.official_team_targets(store, self.metric, self.start, self.end)
+
+
 class Scenarios(Request):
     """Every saved target scenario in the user's scope (metrics.scope.scenarios_in)."""
 

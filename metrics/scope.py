@@ -195,8 +195,9 @@ ScenarioKey = tuple[str, str, date, date]  # name, metric, period_start, period_
 def scenarios_in(store: Store, scope: Scope) -> set[ScenarioKey] | None:
     """The saved target scenarios in scope; None: every one. A lead's scenarios are those for
     their team: at least one person target, and every person target for someone in the team
-    (or a group below it) today; a manager's whole-company split is not a lead's. A rep sets
-    no targets: none."""
+    (or a group below it) today; or, with no person target (a store team's stock-turnover
+    level), every target one of the team or a group below it. A manager's whole-company split
+    is not a lead's. A rep sets no targets: none."""
     if scope.kind == "all":
         return None
     if scope.kind == "rep":
@@ -208,10 +209,15 @@ def scenarios_in(store: Store, scope: Scope) -> set[ScenarioKey] | None:
                 (SELECT team_id FROM team_closure WHERE ancestor_id = $team_id)
         )
         SELECT t.scenario, t.metric, t.period_start, t.period_end
-        FROM targets t LEFT JOIN mine m ON m.rep_id = t.scope_id
-        WHERE t.scenario IS NOT NULL AND t.scope = 'rep'
+        FROM targets t
+        LEFT JOIN mine m ON t.scope = 'rep' AND m.rep_id = t.scope_id
+        LEFT JOIN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_id) mt
+               ON t.scope = 'team' AND mt.team_id = t.scope_id
+        WHERE t.scenario IS NOT NULL
         GROUP BY ALL
-        HAVING count(*) = count(m.rep_id)
+        HAVING (count(*) FILTER (WHERE t.scope = 'rep') > 0
+                AND count(*) FILTER (WHERE t.scope = 'rep') = count(m.rep_id))
+            OR (count(*) FILTER (WHERE t.scope = 'rep') = 0 AND count(*) = count(mt.team_id))
         """,
         {"team_id": scope.team_id},
     )

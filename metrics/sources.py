@@ -205,24 +205,11 @@ def with_rollups(source: Source) -> Source:
     return source if derived == source.derived else source.model_copy(update={"derived": derived})
 
 
-# Targets spread evenly over the days of their period, so any range sums to its share.
-# value_per_day is exact decimal (never DOUBLE): each day's share is value / days rounded UP
-# at the 18th decimal, so a sum over days is never below the exact share and exceeds it by
-# less than 1e-18 per target-day. The compiler then rounds half away from zero to the cent;
-# an exact share just below a half cent sits at least 1 / (2 x the lcm of the periods'
-# lengths) below it, so that rounding is the exact share's rounding (1 cent over the 30 days
-# of November, asked for 1-15 November: 0.5 cent, which rounds to 1 cent).
-# A person's target is filed under the team they were in for that period (rep_period_teams,
-# written with every rep target; migration 0006), as their sales are filed under the team on
-# the order; with no such row, under their current team.
-_TARGET_DAYS = """(
-    SELECT unnest(generate_series(x.period_start, x.period_end, INTERVAL 1 DAY))::DATE AS day,
-           x.metric,
-           ((x.value::HUGEINT * 1000000000000000000
-             + datediff('day', x.period_start, x.period_end))
-            // (datediff('day', x.period_start, x.period_end) + 1))::DECIMAL(38, 0)
-             * 0.000000000000000001::DECIMAL(38, 18) AS value_per_day,
-           CASE x.scope WHEN 'company' THEN 'company' WHEN 'rep' THEN 'rep'
+# The scope columns (target_level, team_id, rep_id) and the FROM of both kinds of target
+# rows below, written once. A person's target is filed under the team they were in for that
+# period (rep_period_teams, written with every rep target; migration 0006), as their sales
+# are filed under the team on the order; with no such row, under their current team.
+_TARGET_SCOPE = """           CASE x.scope WHEN 'company' THEN 'company' WHEN 'rep' THEN 'rep'
                 ELSE CASE WHEN st.parent_id IS NULL THEN 'top' ELSE 'group' END END AS target_level,
            CASE x.scope WHEN 'team' THEN x.scope_id
                 WHEN 'rep' THEN coalesce(pt.team_id, sr.team_id) END AS team_id,
@@ -234,6 +221,35 @@ _TARGET_DAYS = """(
          AND pt.period_start = x.period_start AND pt.period_end = x.period_end
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f"""
+# Amount targets spread evenly over the days of their period, so any range sums to its share.
+# value_per_day is exact decimal (never DOUBLE): each day's share is value / days rounded UP
+# at the 18th decimal, so a sum over days is never below the exact share and exceeds it by
+# less than 1e-18 per target-day. The compiler then rounds half away from zero to the cent;
+# an exact share just below a half cent sits at least 1 / (2 x the lcm of the periods'
+# lengths) below it, so that rounding is the exact share's rounding (1 cent over the 30 days
+# of November, asked for 1-15 November: 0.5 cent, which rounds to 1 cent).
+_TARGET_DAYS = (
+    """(
+    SELECT unnest(generate_series(x.period_start, x.period_end, INTERVAL 1 DAY))::DATE AS day,
+           x.metric,
+           ((x.value::HUGEINT * 1000000000000000000
+             + datediff('day', x.period_start, x.period_end))
+            // (datediff('day', x.period_start, x.period_end) + 1))::DECIMAL(38, 0)
+             * 0.000000000000000001::DECIMAL(38, 18) AS value_per_day,
+"""
+    + _TARGET_SCOPE
+)
+# Level targets (a rate such as stock turnover; metrics.model.TargetRule): every day a target
+# covers holds its whole value, as stored (BIGINT; hundredths for stock turnover: 6.5 -> 650).
+# The catalogue averages them over the days that have one (metrics.catalogue).
+_TARGET_LEVEL_DAYS = (
+    """(
+    SELECT unnest(generate_series(x.period_start, x.period_end, INTERVAL 1 DAY))::DATE AS day,
+           x.metric,
+           x.value AS level_value,
+"""
+    + _TARGET_SCOPE
+)
 
 # Stock (migration 0019): each count holds from its day until the day before the next count
 # of the same product at the same store/team (or the request's last day), so every day of the
@@ -348,6 +364,10 @@ def _stock_source(source_id: str, select: str, from_: str, **kwargs: object) -> 
     return source.model_copy(update={"dimensions": _STOCK_DIMS})
 
 
+# The sources targets are read from: the compiler picks which level of targets answers a
+# request (company, team, group, rep) and leaves them blank where none are set by a breakdown.
+TARGET_SOURCES = frozenset({"targets", "target_levels"})
+
 SOURCES: dict[str, Source] = {
     s.id: s
     for s in (
@@ -407,6 +427,12 @@ SOURCES: dict[str, Source] = {
             "targets",
             "f.day, f.metric, f.value_per_day, f.target_level",
             _TARGET_DAYS,
+            customers=False,
+        ),
+        _source(
+            "target_levels",
+            "f.day, f.metric, f.level_value, f.target_level",
+            _TARGET_LEVEL_DAYS,
             customers=False,
         ),
         _stock_source(

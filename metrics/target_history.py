@@ -17,7 +17,7 @@ import pandas as pd
 from data.models import SELLING_ROLES
 from data.store import Store
 from metrics import lookups, service, target_scenarios
-from metrics.catalogue import get_kpi, targeted_kpis
+from metrics.catalogue import get_kpi, target_units_per_value, targeted_kpis
 from metrics.filters import Filters
 from metrics.periods import add_months, unit_end, unit_start
 
@@ -35,8 +35,9 @@ def target_kpi_ids() -> tuple[str, ...]:
 
 
 def base_units_per_value(kpi_id: str) -> int:
-    """How many base units (cents for money) one unit of the KPI's displayed value holds."""
-    return 100 if get_kpi(kpi_id).unit == "money" else 1
+    """How many base units (cents for money, hundredths for a level target such as stock
+    turnover) one unit of the KPI's displayed value holds."""
+    return target_units_per_value(get_kpi(kpi_id))
 
 
 def months_of(start: date, end: date) -> list[date]:

@@ -100,10 +100,13 @@ class ScenarioStatus:
 
     replaces: its people whose official targets overlapping the period differ from its own
     (publishing would replace them); official: every one of its targets is the official one,
-    so it is the official scenario now (publishing it again would change nothing)."""
+    so it is the official scenario now (publishing it again would change nothing);
+    replaces_teams: the same count of its teams, for a scenario with no person target (a
+    store team's stock-turnover level)."""
 
     replaces: int
     official: bool
+    replaces_teams: int = 0
 
 
 def scenario_status(store: Store, name: str, metric: str, start: date, end: date) -> ScenarioStatus:
@@ -113,7 +116,22 @@ def scenario_status(store: Store, name: str, metric: str, start: date, end: date
         1 for scope, overlapped, differs in rows if scope == "rep" and overlapped and differs
     )
     official = bool(rows) and not any(differs for _, _, differs in rows)
-    return ScenarioStatus(replaces, official)
+    teams = 0
+    if not any(scope == "rep" for scope, _, _ in rows):
+        teams = sum(1 for s, overlapped, differs in rows if s == "team" and overlapped and differs)
+    return ScenarioStatus(replaces, official, teams)
+
+
+def official_team_targets(store: Store, metric: str, start: date, end: date) -> pd.Series:
+    """Each team's official target for exactly [start, end] (value in base units by team_id):
+    what a store team's level target (stock turnover) stands at now."""
+    frame = store.query(
+        "SELECT scope_id AS team_id, value FROM targets WHERE scenario IS NULL"
+        " AND scope = 'team' AND metric = $metric AND period_start = $start"
+        " AND period_end = $end ORDER BY scope_id",
+        {"metric": metric, "start": start, "end": end},
+    )
+    return frame.set_index("team_id")["value"].astype("int64")
 
 
 def official_scenarios(store: Store, metric: str, start: date, end: date) -> list[str]:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import access
 from components.filters import global_filters
+from components.level_targets_view import level_targets
 from components.placeholder_note import placeholder_note
 from components.target_scenarios_view import compare, export_and_import, publish, save_form
 from components.targets_view import (
@@ -20,6 +21,7 @@ from components.targets_view import (
     total_control,
 )
 from components.text import t
+from metrics.catalogue import get_kpi
 
 access.require("pages/targets.py")  # deny by default: components/access.py
 
@@ -31,6 +33,9 @@ if chosen is None:
 scope = chosen.filters
 
 target = setup(chosen.as_of)
+if get_kpi(target.kpi_id).target_rule == "level":
+    level_targets(scope, target)  # a rate (stock turnover): one level per store team
+    st.stop()
 with st.spinner(t("targets.loading")):
     base = load_base(scope, chosen.as_of, target)
 if base.people.empty:

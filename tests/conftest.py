@@ -14,6 +14,7 @@ import streamlit as st
 
 from data.config import DB_ENV_VAR
 from data.store import Store
+from tests.postgres_server import PostgresServer
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project's own copy of the public exports in ../shared/datasets (Maven CRM, Superstore),
@@ -85,3 +86,22 @@ def demo_db(demo_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point Huddle at the shared demo database."""
     monkeypatch.setenv(DB_ENV_VAR, str(demo_db_path))
     return demo_db_path
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server (tests/postgres_server.py) on 127.0.0.1, one per pytest
+    process (each xdist worker starts its own), stopped and removed at the end. If it cannot
+    start, the tests that use it fail with a message saying what to install."""
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """The URL of a fresh, empty database on the test server; dropped after the test (an
+    empty database takes about 7 MB and a run makes hundreds)."""
+    url = postgres_server.new_database("t")
+    yield url
+    postgres_server.drop_database(url)

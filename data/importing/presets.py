@@ -152,7 +152,8 @@ def save_preset(
     preset = Preset(clean, clean, (PresetFile(file, mapping),), saved=True)
     with store.transaction() as con:
         con.execute(
-            "INSERT OR REPLACE INTO import_presets (name, definition) VALUES ($n, $d)",
+            "INSERT INTO import_presets (name, definition) VALUES ($n, $d) ON CONFLICT (name)"
+            " DO UPDATE SET definition = excluded.definition, saved_at = excluded.saved_at",
             {"n": clean, "d": json.dumps(preset.to_dict(), ensure_ascii=False)},
         )
         details = {"table": mapping.table, "file": file}

@@ -24,5 +24,5 @@ FROM (
            arg_max(period_end, version) AS period_end, min(created_at) AS first_saved
     FROM reviews
     GROUP BY review_id
-)
+) AS latest
 GROUP BY rep_id, kind, period_start, period_end;

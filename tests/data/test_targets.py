@@ -12,6 +12,7 @@ from data.errors import ValidationFailed
 from data.models import Target
 from data.store import Store
 from data.targets import delete_scenario, publish_scenario, read_target_file, save_scenario
+from metrics.target_history import base_units_per_value
 
 APRIL = (date(2025, 4, 1), date(2025, 4, 30))
 
@@ -133,6 +134,40 @@ def test_a_target_file_reads_money_in_currency_units() -> None:
         ("company", None, "revenue", 9900),
         ("team", 3, "won_deals", 12),
     ]
+
+
+def test_a_turnover_target_file_reads_the_rate_and_stores_hundredths() -> None:
+    # Stock turnover is a level target, typed as the rate itself and stored in hundredths
+    # (the factor the Targets page passes: metrics.catalogue.target_units_per_value = 100):
+    # 6 -> 600, 6.5 -> 650, 7.255 -> 725.5 -> 726 (half up to the hundredth).
+    units = {"inventory_turnover": base_units_per_value("inventory_turnover")}
+    assert units == {"inventory_turnover": 100}
+    content = (
+        HEADER + "2025-04-01,2025-04-30,inventory_turnover,team,1,North,6\n"
+        "2025-04-01,2025-04-30,inventory_turnover,team,2,South,6.5\n"
+        "2025-04-01,2025-04-30,inventory_turnover,team,11,North Hub,7.255\n"
+    ).encode()
+    rows = read_target_file(content, "targets.csv", units)
+    assert [(r.scope_id, r.value) for r in rows] == [(1, 600), (2, 650), (11, 726)]
+    # Shown back in the natural unit: 600 / 100 = 6.0, 650 / 100 = 6.5.
+    assert [r.value / units["inventory_turnover"] for r in rows[:2]] == [6.0, 6.5]
+
+
+def test_a_store_teams_turnover_scenario_is_saved_and_published(store: Store) -> None:
+    # A level target has team rows only (no person): saved, then published as official.
+    rows = [
+        Target(period_start=APRIL[0], period_end=APRIL[1], scope="team", scope_id=1,
+               metric="inventory_turnover", value=650)
+    ]  # fmt: skip
+    assert save_scenario(store, "Turnover", "inventory_turnover", *APRIL, rows) == 1
+    result = publish_scenario(
+        store, "Turnover", "inventory_turnover", *APRIL, replaced_scenario="Old"
+    )
+    assert (result.published, result.replaced) == (1, 0)
+    assert store.rows(
+        "SELECT scope, scope_id, value FROM targets WHERE scenario IS NULL"
+        " AND metric = 'inventory_turnover'"
+    ) == [("team", 1, 650)]
 
 
 def test_a_target_file_round_trips_through_xlsx(tmp_path) -> None:

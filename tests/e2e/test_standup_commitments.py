@@ -74,8 +74,13 @@ def test_record_commitments_log_a_call_and_see_them_the_next_day(app_page: AppPa
     at_risk = main.locator('[data-testid="stExpander"]').filter(has_text="overdue for an order")
     settle_after(page, at_risk.locator("summary").first.click)
     link = at_risk.get_by_role("link").filter(has_text=t("standup.follow_ups_link")).first
+    follow_ups = re.compile(r"follow-ups\?.*rep=\d+")
     settle_after(page, link.click)
-    expect(page).to_have_url(re.compile(r"follow-ups\?.*rep=\d+"))
+    try:
+        expect(page).to_have_url(follow_ups, timeout=10_000)
+    except AssertionError:  # a busy machine (CI under pytest-xdist) once dropped the click
+        settle_after(page, link.click)
+        expect(page).to_have_url(follow_ups, timeout=15_000)
     tuesday_list = page.url
     # How many of this person's follow-ups are due tomorrow, before the call is logged.
     due_tomorrow = _due_count(app_page, tuesday_list.replace(TUESDAY, WEDNESDAY))

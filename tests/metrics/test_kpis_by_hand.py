@@ -22,6 +22,14 @@ from metrics.catalogue import CATALOGUE
 from metrics.compiler import CompileError, MetricRequest
 from metrics.filters import Filters
 
+
+@pytest.fixture(scope="module")
+def tiny_store(tiny_store_both: Store) -> Store:
+    """Every test here runs on DuckDB and on PostgreSQL: the same hand-worked values, to the
+    cent, from the same compiled SQL (rewritten for PostgreSQL by data.sql_dialect)."""
+    return tiny_store_both
+
+
 NORTH, NORTH_HUB, SOUTH, SOUTH_HUB = 1, 11, 2, 21
 BEN = 102
 
@@ -100,6 +108,9 @@ NOVEMBER_EXPECTED: dict[str, float | None] = {
     "stock_value": 560.00,  # 280 + 90 + 80 + 70 + 40
     "average_stock_value": 488.67,  # 1466000 / 30 = 48866.7 cents
     "inventory_turnover": 4.23,  # 365 * 17000 / 1466000 = 4.2326
+    # The shared fixture sets no turnover target (level targets: test_level_targets.py).
+    "inventory_turnover_target": None,
+    "inventory_turnover_attainment": None,
     "days_of_inventory": 86.2,  # 1466000 / 17000 = 86.24
     "sell_through_rate": 0.3,  # 6 / (6 + 14)
     "best_seller_stockout_days": 7,  # North's Tea set at 0 from 15 to 21 Nov
@@ -160,6 +171,8 @@ AUGUST_EXPECTED: dict[str, float | None] = {
     "stock_value": 0.0,
     "average_stock_value": 0.0,
     "inventory_turnover": None,
+    "inventory_turnover_target": None,
+    "inventory_turnover_attainment": None,
     "days_of_inventory": None,
     "sell_through_rate": None,
     "best_seller_stockout_days": 0,

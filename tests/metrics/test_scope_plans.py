@@ -15,7 +15,7 @@ import pytest
 
 from data.models import Target
 from data.store import Store
-from data.targets import save_scenario
+from data.targets import publish_scenario, save_scenario
 from metrics.requests_plans import (
     OfficialScenarios,
     RepDirectory,
@@ -96,3 +96,40 @@ def test_the_directory_of_names_is_the_scopes(planned: Store) -> None:
     assert sorted(RepDirectory(scope=NORTH).run(planned)["rep_id"]) == [101, 102, 103]
     assert sorted(RepDirectory(scope=SOUTH).run(planned)["rep_id"]) == [201, 202]
     assert list(RepDirectory(scope=EVE).run(planned)["rep_id"]) == [202]
+
+
+def _turnover(rows: dict[tuple[str, int | None], int]) -> list[Target]:
+    return [
+        Target(period_start=DEC[0], period_end=DEC[1], scope=scope, scope_id=scope_id,
+               metric="inventory_turnover", value=value)
+        for (scope, scope_id), value in rows.items()
+    ]  # fmt: skip
+
+
+def test_a_lead_sets_their_store_teams_turnover_levels(planned: Store) -> None:
+    # Stock turnover is a level per store team: a scenario of team targets only (no person).
+    # It is a lead's when every target in it is for their team or a group below it: "n-turn"
+    # (North 1 and North Hub 11, 6.00 and 4.50 in hundredths) is North's lead's, not North
+    # Hub's (North is above it); "hub-turn" (North Hub) is both; "all-turn" has a company
+    # row too, so only the whole company's roles get it.
+    save_scenario(planned, "n-turn", "inventory_turnover", *DEC,
+                  _turnover({("team", 1): 600, ("team", 11): 450}))  # fmt: skip
+    save_scenario(planned, "hub-turn", "inventory_turnover", *DEC,
+                  _turnover({("team", 11): 500}))  # fmt: skip
+    save_scenario(planned, "all-turn", "inventory_turnover", *DEC,
+                  _turnover({("team", 1): 600, ("company", None): 600}))  # fmt: skip
+    assert _names(planned, NORTH) == ["hub", "hub-turn", "n-turn", "north"]
+    assert _names(planned, NORTH_HUB) == ["hub", "hub-turn"]
+    assert _names(planned, SOUTH) == []
+    assert _names(planned, EVE) == []
+    assert "all-turn" in _names(planned, ALL)
+    # Before anything is official, the lead's scenario replaces no team's target.
+    key = {"metric": "inventory_turnover", "start": DEC[0], "end": DEC[1]}
+    status = ScenarioStatusOf(name="hub-turn", **key, scope=NORTH).run(planned)
+    assert (status.replaces, status.replaces_teams, status.official) == (0, 0, False)
+    # With "n-turn" official, "hub-turn" would replace one team's target (North Hub 4.50 by
+    # 5.00), and "n-turn" itself is the official one.
+    publish_scenario(planned, "n-turn", *key.values(), replaced_scenario="before")
+    status = ScenarioStatusOf(name="hub-turn", **key, scope=NORTH).run(planned)
+    assert (status.replaces, status.replaces_teams) == (0, 1)
+    assert OfficialScenarios(**key, scope=NORTH).run(planned) == ["n-turn"]

@@ -44,6 +44,14 @@ from metrics import service
 from metrics.compiler import MetricRequest
 from metrics.filters import Filters
 
+
+@pytest.fixture(scope="module")
+def tiny_store(tiny_store_both: Store) -> Store:
+    """Every test here runs on DuckDB and on PostgreSQL: the same hand-worked values, to the
+    cent, from the same compiled SQL (rewritten for PostgreSQL by data.sql_dialect)."""
+    return tiny_store_both
+
+
 NORTH = 1
 ANN = 101
 AUG = Filters(start=date(2024, 8, 1), end=date(2024, 8, 31))

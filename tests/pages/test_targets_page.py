@@ -190,3 +190,53 @@ def test_a_hand_edit_shows_what_it_does_to_the_commission(demo_db: Path) -> None
     assert tile.delta is not None, "moving 1 person's target to 1.00 changes the cost"
     assert tile.delta.startswith(("+", "-"))
     assert tile.delta.endswith("against the split without hand edits")
+
+
+def test_a_store_teams_turnover_target_is_set_as_a_level(writable_demo: Path) -> None:
+    # Stock turnover is a level per store team, stored in hundredths. A team already has an
+    # official December 2026 level of 6.00 (600): the page shows it back as 6.0, and saving
+    # keeps it as 600; the per-person split is not offered for a rate.
+    store = Store(writable_demo)
+    team_id = store.rows(  # a store team holding stock (the demo's Downtown Store)
+        "SELECT DISTINCT team_id FROM stock ORDER BY team_id LIMIT 1"
+    )[0][0]
+    with store.transaction() as cur:
+        cur.execute(
+            "INSERT INTO targets VALUES ('2026-12-01', '2026-12-31', 'team', $team,"
+            " 'inventory_turnover', 600, NULL)",
+            {"team": team_id},
+        )
+    store.close()
+    at = _targets_page()
+    at.segmented_control(key="tgt_kpi").set_value("inventory_turnover").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Stock turnover targets by store team" in h.value for h in at.subheader)
+    assert any("day-weighted average" in c.value for c in at.caption)
+    assert not any("by_hand" in d.value.columns for d in at.dataframe), "no per-person split"
+    levels = next(d.value for d in at.dataframe if "official" in d.value.columns)
+    assert levels.loc[team_id, "official"] == 6.0 and levels.loc[team_id, "target"] == 6.0
+
+    at.text_input(key="tgt_level_name_20261201_20261231").input("Turnover December")
+    at.button(key="FormSubmitter:tgt_level_save_form-Save scenario").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    store = Store(writable_demo)
+    saved = store.rows(
+        "SELECT scope, scope_id, value FROM targets WHERE scenario = 'Turnover December'"
+        " AND metric = 'inventory_turnover' AND scope_id = $team",
+        {"team": team_id},
+    )
+    store.close()
+    assert saved == [("team", team_id, 600)]
+    # It equals the official targets, so the page says it is official now.
+    assert at.button(key="tgt_publish").disabled
+
+
+def test_the_turnover_level_page_speaks_chinese(demo_db: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.session_state["lang"] = "zh"
+    at.query_params["tgt_kpi"] = "inventory_turnover"  # the KPI picker keeps its code in the URL
+    at.switch_page("pages/targets.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(h.value == "各门店/团队的库存周转率目标" for h in at.subheader)
+    assert any("按天数加权的平均值" in c.value for c in at.caption)
