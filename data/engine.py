@@ -44,8 +44,3 @@ def open_store(
 
         return PostgresStore(str(where), read_only=read_only)
     return Store(Path(where), read_only=read_only)
-
-
-def engine_of(store: object) -> str:
-    """'postgres' or 'duckdb'."""
-    return getattr(store, "engine", "duckdb")
