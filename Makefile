@@ -5,11 +5,12 @@
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8501
-DB ?= data/huddle.duckdb
+# A DuckDB file by default; with HUDDLE_DATABASE_URL=postgresql://... set, that server instead.
+DB ?= $(or $(HUDDLE_DATABASE_URL),data/huddle.duckdb)
 LOCALE ?= en
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint format demo bench screenshots browser postgres clean help
+.PHONY: run test test-fast lint format demo bench bench-postgres screenshots browser postgres clean help
 
 help:
 	@echo "make run         serve Huddle on http://localhost:$(PORT) (builds the demo data first)"
@@ -17,6 +18,7 @@ help:
 	@echo "make test        every test, the browser ones included"
 	@echo "make test-fast   every test but the browser ones"
 	@echo "make bench       print page and query timings on the demo and on 1M order lines"
+	@echo "make bench-postgres   the main pages' requests on PostgreSQL beside DuckDB, at 1M lines"
 	@echo "make lint        ruff check and format check"
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
@@ -26,7 +28,8 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-run: $(BIN)/.installed
+# On a server, the client library (libpq) comes with Debian's postgresql package.
+run: $(BIN)/.installed $(if $(HUDDLE_DATABASE_URL),postgres)
 	@$(BIN)/python cli.py demo --if-missing --locale $(LOCALE) --db $(DB)
 	HUDDLE_DB=$(DB) $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true \
 		--browser.gatherUsageStats false
@@ -64,6 +67,10 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_queries.py
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_reruns.py
+
+# The main pages' requests at 1M order lines on a throwaway PostgreSQL beside DuckDB (ratios).
+bench-postgres: $(BIN)/.installed postgres
+	$(BIN)/python benchmarks/bench_postgres.py
 
 screenshots: $(BIN)/.installed browser
 	$(BIN)/python -m pytest tests/e2e -k screenshot

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import duckdb
 import streamlit as st
 
 from components.access import menu, menu_page
@@ -15,9 +14,8 @@ from components.standup_controls import on_wall_screen, presenting
 from components.text import error_text, t
 from components.theme import PRESENTATION_CSS
 from components.url_state import tidy_url
-from data.config import resolve_db_path
+from data.engine import DatabaseError, database_error
 from data.errors import HuddleDataError
-from data.store import file_error
 
 choose_language()  # before any text is drawn: every string below is in the session's language
 st.set_page_config(page_title=t("app.title"), page_icon=":material/groups:", layout="wide")
@@ -200,7 +198,6 @@ try:
     page.run()
 except HuddleDataError as error:  # the database file's problems are said in words, in place
     st.error(error_text(error), icon=":material/database:")
-except duckdb.Error as error:  # DuckDB's own errors too: a sentence, never a traceback
-    said = file_error(resolve_db_path(), error, opening=False)
-    st.error(error_text(said), icon=":material/database:")
+except DatabaseError as error:  # the database's own errors too: a sentence, never a traceback
+    st.error(error_text(database_error(None, error)), icon=":material/database:")
 tidy_url()  # another page's choices leave the URL: a link carries what its page shows

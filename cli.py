@@ -11,6 +11,7 @@
     python cli.py backup [--to PATH]
     python cli.py restore PATH
     python cli.py user add ann@example.com --role admin
+    python cli.py copy --from data/huddle.duckdb --to postgresql://user@host/huddle
 
 `kpi` prints the numbers the dashboard shows for the same choices: both go through metrics/.
 """
@@ -27,19 +28,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import duckdb
 import pandas as pd
 from pydantic import ValidationError
 
+from cli_copy import add_copy_parser
 from cli_explain import add_explain_parser
 from cli_user import add_user_parser
 from components.format import format_value, use_currency
 from components.text import dimension_label, kpi_label
 from data import company_profile, exports, settings
-from data.config import IN_MEMORY, resolve_db_path
+from data.config import DB_HELP, IN_MEMORY, resolve_location
+from data.engine import DatabaseError, database_error, open_store
 from data.errors import HuddleDataError
 from data.importing.mapping import Mapping
-from data.store import Store, file_error
+from data.store import Store
 from metrics import lookups, service
 from metrics.catalogue import get_kpi
 from metrics.compiler import CompileError, MetricRequest
@@ -76,8 +78,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         check_demo_size(args.orders, args.reps, args.customers)  # likewise a bad size
     except ValueError as error:
         raise UsageError(str(error)) from None
-    path = resolve_db_path(args.db)
-    store = Store(path)
+    store = open_store(args.db)
+    path = store.path
     if args.if_missing and not store.is_empty():
         print(f"{path} already has data; leaving it as it is.")
         _demo_accounts_if_none(store)
@@ -158,7 +160,7 @@ def _formatted(frame: pd.DataFrame) -> pd.DataFrame:
 
 def cmd_kpi(args: argparse.Namespace) -> int:
     """Print one or more KPIs, as a value, a trend and/or a breakdown."""
-    store = Store(args.db)
+    store = open_store(args.db)
     filters = _filters(store, args)
     kpis = tuple(k.strip() for k in args.metric.split(",") if k.strip())
     request = MetricRequest(
@@ -186,7 +188,7 @@ def cmd_kpi(args: argparse.Namespace) -> int:
 
 def cmd_info(args: argparse.Namespace) -> int:
     """Say where the database is, its schema version and what it holds."""
-    store = Store(args.db)
+    store = open_store(args.db)
     version = store.scalar("SELECT max(version) FROM schema_version")
     print(f"Database: {store.path}")
     print(f"Schema version: {version}")
@@ -243,9 +245,12 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
 def _rejects_dir(args: argparse.Namespace, store: Store) -> Path:
     """Where problem and rejected-row files go: --rejects-dir, else the database's folder, so
     a run never litters whatever folder the command was started from. An in-memory database
-    has no folder, so its files go to the system's temporary folder."""
+    or a PostgreSQL server has no folder here, so their files go to the current folder's
+    `rejects/` (a server's) or the system's temporary folder (in memory)."""
     if args.rejects_dir:
         chosen = Path(args.rejects_dir)
+    elif store.engine == "postgres":
+        chosen = Path("rejects")
     elif str(store.path) == IN_MEMORY:
         chosen = Path(tempfile.gettempdir())
     else:
@@ -262,7 +267,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from data.importing.readers import ReadOptions
     from data.importing.runner import ImportRequest, run_imports
 
-    store = Store(args.db)
+    store = open_store(args.db)
     jobs = _import_jobs(args, store)
     for field_format in args.date_format or []:
         name, _, fmt = field_format.partition("=")
@@ -330,7 +335,7 @@ def cmd_presets(args: argparse.Namespace) -> int:
     """List the mapping presets: shipped ones and ones saved in the database."""
     from data.importing.presets import all_presets
 
-    store = Store(args.db)
+    store = open_store(args.db)
     for preset in all_presets(store).values():
         origin = "saved" if preset.saved else "shipped"
         files = ", ".join(f"{f.file or '?'} → {f.mapping.table}" for f in preset.files)
@@ -342,7 +347,7 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
     """List names that differ only in spacing, case or punctuation."""
     from data.importing.company import likely_duplicates
 
-    found = likely_duplicates(Store(args.db))
+    found = likely_duplicates(open_store(args.db))
     if found.empty:
         print("No likely duplicates.")
     for row in found.itertuples():
@@ -355,7 +360,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     """Merge one team, person, customer or product into another, by name."""
     from data.importing.company import merge
 
-    store = Store(args.db)
+    store = open_store(args.db)
     id_col = {"teams": "team_id", "reps": "rep_id", "customers": "customer_id",
               "products": "product_id"}.get(args.table)  # fmt: skip
     if id_col is None:
@@ -395,7 +400,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
     """Show the company's settings, or set one: `settings currency EUR`,
     `settings company_name "Acme"`, `settings fiscal_year_start 4`,
     `settings time_zone Asia/Shanghai`; `settings` alone shows them all."""
-    store = Store(args.db)
+    store = open_store(args.db)
     if args.name is None:
         for name in ("currency", *company_profile.PROFILE_SETTINGS):
             print(_setting_line(store, name))
@@ -422,7 +427,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
     """Copy the database (with a SHA-256 checksum file) while no other program holds it."""
     from data.backup import backup_file
 
-    made = backup_file(resolve_db_path(args.db), Path(args.to) if args.to else None)
+    # A postgresql:// URL (or $HUDDLE_DATABASE_URL) is refused with a sentence: use pg_dump.
+    made = backup_file(resolve_location(args.db), Path(args.to) if args.to else None)
     print(f"Backed up to {made.path}")
     print(f"Checksum (SHA-256) in {made.checksum_path}: {made.sha256}")
     return 0
@@ -432,7 +438,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the database with a checked backup, keeping the current file beside it."""
     from data.backup import restore
 
-    done = restore(Path(args.path), resolve_db_path(args.db))
+    done = restore(Path(args.path), resolve_location(args.db))
     print(f"Restored {args.path} into {done.path} (schema version {done.schema_version}).")
     if done.kept:
         print(f"The file it replaced is kept as {done.kept}")
@@ -463,7 +469,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     demo = sub.add_parser("demo", help="build the demo company (replaces the data in --db)")
-    demo.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    demo.add_argument("--db", help=DB_HELP)
     demo.add_argument("--orders", type=int, default=200_000, help="order lines (default 200000)")
     demo.add_argument(
         "--reps",
@@ -501,11 +507,11 @@ def build_parser() -> argparse.ArgumentParser:
     kpi.add_argument("--hide-leavers", action="store_true", help="leave out people who left")
     kpi.add_argument("--targets", action="store_true", help="add target and attainment columns")
     kpi.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    kpi.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    kpi.add_argument("--db", help=DB_HELP)
     kpi.set_defaults(run=cmd_kpi)
 
     info = sub.add_parser("info", help="where the database is and what it holds")
-    info.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    info.add_argument("--db", help=DB_HELP)
     info.set_defaults(run=cmd_info)
 
     imp = sub.add_parser("import", help="import a CSV/TSV, XLSX or Parquet file (or a preset's)")
@@ -554,24 +560,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--save-preset", metavar="NAME", help="save the mapping under this name")
     imp.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
-    imp.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    imp.add_argument("--db", help=DB_HELP)
     imp.set_defaults(run=cmd_import)
 
     presets = sub.add_parser("presets", help="list the column-mapping presets")
-    presets.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    presets.add_argument("--db", help=DB_HELP)
     presets.set_defaults(run=cmd_presets)
 
     dupes = sub.add_parser(
         "duplicates", help="names that differ only in spacing, case, punctuation"
     )
-    dupes.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    dupes.add_argument("--db", help=DB_HELP)
     dupes.set_defaults(run=cmd_duplicates)
 
     merge = sub.add_parser("merge", help="merge a duplicate team, person, customer or product")
     merge.add_argument("table", help="teams, reps, customers or products")
     merge.add_argument("source", help="the name to merge away (e.g. GTXPro)")
     merge.add_argument("target", help="the name to keep (e.g. 'GTX Pro')")
-    merge.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    merge.add_argument("--db", help=DB_HELP)
     merge.set_defaults(run=cmd_merge)
 
     config = sub.add_parser(
@@ -590,25 +596,26 @@ def build_parser() -> argparse.ArgumentParser:
         "its first month, 1-12; time_zone: an IANA name such as Asia/Shanghai. Leave out to "
         "show the setting",
     )
-    config.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    config.add_argument("--db", help=DB_HELP)
     config.set_defaults(run=cmd_settings)
 
     backup = sub.add_parser(
         "backup", help="copy the database with a SHA-256 checksum (while the app is stopped)"
     )
     backup.add_argument("--to", help="the backup file (default: backups/<db>-<time>.duckdb)")
-    backup.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    backup.add_argument("--db", help=DB_HELP)
     backup.set_defaults(run=cmd_backup)
 
     restore = sub.add_parser(
         "restore", help="replace the database with a backup (checked; the old file is kept)"
     )
     restore.add_argument("path", help="a backup made by `backup` or the Data page")
-    restore.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    restore.add_argument("--db", help=DB_HELP)
     restore.set_defaults(run=cmd_restore)
 
     add_user_parser(sub)  # `user add|list|disable|enable|reset-password` (cli_user.py)
     add_explain_parser(sub, _filters, _date)  # `explain KPI --vs ... --by ...` (cli_explain.py)
+    add_copy_parser(sub, _progress_bar)  # `copy --from X --to Y` (cli_copy.py)
     return parser
 
 
@@ -625,9 +632,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in error.errors())
         print(f"huddle: {problems}", file=sys.stderr)
         return 2
-    except duckdb.Error as error:  # DuckDB's own words about the file, as one sentence
-        path = resolve_db_path(getattr(args, "db", None))
-        print(f"huddle: {file_error(path, error, opening=False)}", file=sys.stderr)
+    except DatabaseError as error:  # the database's own words, as one sentence naming it
+        print(f"huddle: {database_error(getattr(args, 'db', None), error)}", file=sys.stderr)
         return 2
 
 

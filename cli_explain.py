@@ -22,6 +22,8 @@ from components.explain_words import (
 from components.format import use_currency
 from components.text import t
 from data import settings
+from data.config import DB_HELP
+from data.engine import open_store
 from data.store import Store
 from metrics.catalogue import get_kpi
 from metrics.explain import AGAINST, DIMENSIONS, Explanation, explain
@@ -98,7 +100,7 @@ def _print_table(e: Explanation) -> None:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     """Print why a KPI moved: the sentence, the parts by the dimension, and the effects."""
-    store = Store(args.db)
+    store = open_store(args.db)
     filters: Filters = args.filters_from(store, args)
     if args.rep is not None:
         filters = filters.model_copy(update={"rep_id": args.rep})
@@ -136,5 +138,5 @@ def add_explain_parser(
     cmd.add_argument("--rep", type=int, help="one person, by rep_id")
     cmd.add_argument("--hide-leavers", action="store_true", help="leave out people who left")
     cmd.add_argument("--format", choices=["table", "json"], default="table")
-    cmd.add_argument("--db", help="database file (default: $HUDDLE_DB or data/huddle.duckdb)")
+    cmd.add_argument("--db", help=DB_HELP)
     cmd.set_defaults(run=cmd_explain, filters_from=filters_from)

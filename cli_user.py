@@ -19,9 +19,8 @@ import sys
 from typing import Any
 
 from data import auth
-from data.store import Store
-
-_DB_HELP = "database file (default: $HUDDLE_DB or data/huddle.duckdb)"
+from data.config import DB_HELP as _DB_HELP
+from data.engine import open_store
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -56,10 +55,10 @@ def cmd_user(args: argparse.Namespace) -> int:
             "login": args.login, "role": args.role, "password": password,
             "display_name": args.name, "rep_id": args.rep_id, "team_id": args.team_id,
         }  # fmt: skip
-        user = auth.add_user(Store(args.db), **fields)
+        user = auth.add_user(open_store(args.db), **fields)
         print(f"Added {_line(user)}")
         return 0
-    store = Store(args.db)
+    store = open_store(args.db)
     if action == "list":
         users = auth.list_users(store)
         if not users:

@@ -19,7 +19,7 @@ from data.errors import HuddleDataError
 _LAST = "data.backup.last"  # (path, sha256) of the backup this session made last
 
 
-def _code(path: Path) -> str:
+def _code(path: Path | str) -> str:
     """A path for inside `inline code`, where Markdown reads nothing (so no md() escapes,
     which code would show): only a backtick could end the code early, so none is kept."""
     return str(path).replace("`", "'")
@@ -47,15 +47,31 @@ def backup_button(key: str) -> None:
     )  # fmt: skip
 
 
+def _on_server() -> bool:
+    """True when the data is on a PostgreSQL server, which the server's own tools back up."""
+    return cache.get_store().engine == "postgres"
+
+
+def _server_note() -> None:
+    st.info(t("data.backup.server", url=_code(cache.get_store().path)), icon=":material/dns:")
+
+
 def backup_section() -> None:
     """Back up the data: what a backup is, where it goes, the button."""
-    folder = default_target(cache.get_store().path).parent
     with st.expander(t("data.backup"), icon=":material/backup:"):
+        if _on_server():
+            _server_note()
+            return
+        folder = default_target(cache.get_store().path).parent
         st.caption(t("data.backup.help", folder=_code(folder)))
         backup_button("data.backup")
 
 
 def backup_first(key: str) -> None:
-    """Before a replace: say that it cannot be undone otherwise, and offer the backup."""
+    """Before a replace: say that it cannot be undone otherwise, and offer the backup (on a
+    server: say how to make one there)."""
     st.warning(t("data.backup.first"), icon=":material/backup:")
+    if _on_server():
+        _server_note()
+        return
     backup_button(key)

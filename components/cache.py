@@ -14,17 +14,18 @@ import pandas as pd
 import streamlit as st
 
 from data import tempfiles
-from data.config import resolve_db_path
+from data.engine import open_store
 from data.store import Store
 from metrics.requests import CompanyCurrency, Request
 
 
 @st.cache_resource(show_spinner=False)
 def get_store(path: str | None = None) -> Store:
-    """The process-wide store for the configured database file. Opening it is the app's
-    start: temporary files left by Huddle processes that were killed are swept then."""
+    """The process-wide store: the configured DuckDB file, or the PostgreSQL server that
+    $HUDDLE_DATABASE_URL names (both answer the same calls). Opening it is the app's start:
+    temporary files left by Huddle processes that were killed are swept then."""
     tempfiles.sweep_stale()
-    return Store(path or resolve_db_path())
+    return open_store(path)  # type: ignore[return-value]  # PostgresStore answers as Store does
 
 
 def data_version() -> int:

@@ -129,6 +129,11 @@ EN: dict[str, str] = {
     "data.backup.first": (
         "This replaces data that cannot be brought back otherwise: make a backup first."
     ),
+    "data.backup.server": (
+        "This company lives on the PostgreSQL server `{url}`: back it up with the server's own "
+        "tools (`pg_dump`, or your provider's snapshots), which copy it while people keep "
+        "working. Huddle's backup button copies a DuckDB file, so it is not offered here."
+    ),
     "col.table_name": "Table",
     "col.first_date": "First date",
     "col.last_date": "Last date",
@@ -271,6 +276,11 @@ ZH: dict[str, str] = {
     "data.backup.download": "下载备份",
     "data.backup.done": "已备份到 `{path}`（SHA-256 `{sha256}`）。",
     "data.backup.first": "此操作替换的数据无法通过其他方式找回：请先备份。",
+    "data.backup.server": (
+        "本公司的数据在 PostgreSQL 服务器 `{url}` 上：请用服务器自带的工具备份"
+        "（`pg_dump`，或云服务商的快照），备份时大家可以照常使用。"
+        "Huddle 的备份按钮只复制 DuckDB 文件，因此这里不提供。"
+    ),
     "col.table_name": "数据表",
     "col.first_date": "最早日期",
     "col.last_date": "最近日期",

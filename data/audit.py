@@ -140,8 +140,11 @@ def latest(
     when no one was signed in): logged_at, login, user_id, action, object_type, object_id,
     details. `actions` keeps only those actions (all when empty); `user_id` only that user's
     rows (0: the rows no signed-in user made)."""
-    params: dict[str, object] = {"limit": limit, "actions": list(actions)}
-    where = ["(len($actions) = 0 OR list_contains($actions, a.action))"]
+    params: dict[str, object] = {"limit": limit}
+    where = ["true"]
+    if actions:  # no list at all when empty: PostgreSQL cannot type an empty array parameter
+        where.append("list_contains($actions, a.action)")
+        params["actions"] = list(actions)
     if user_id is not None:
         where.append("coalesce(a.user_id, 0) = $user_id")
         params["user_id"] = user_id
@@ -151,11 +154,7 @@ def latest(
         " FROM audit_log a LEFT JOIN users u ON u.user_id = a.user_id"
         f" WHERE {' AND '.join(where)}"
         " ORDER BY a.audit_id DESC LIMIT $limit",
-        {
-            "limit": limit,
-            "actions": list(actions),
-            **({"user_id": user_id} if user_id is not None else {}),
-        },
+        params,
     )
 
 

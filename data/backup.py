@@ -13,6 +13,9 @@ says that the app holds the file and to use the Data page.
 A restore verifies the checksum and that the file is a Huddle database, refuses while any
 process holds the current file, keeps the current file beside it (`<name>.before-restore-
 <time>.duckdb`) and then swaps the backup in with one atomic rename.
+
+On a PostgreSQL server there is no file to copy: backup and restore are refused with a
+sentence (backup.server) that says to use the server's own pg_dump and pg_restore.
 """
 
 from __future__ import annotations
@@ -25,12 +28,17 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 
+from data.config import is_server_url
 from data.errors import DatabaseLockedError, HuddleDataError
 from data.migrate import available_migrations
 from data.store import Store
+
+if TYPE_CHECKING:
+    from data.pg_store import PostgresStore
 
 CHECKSUM_SUFFIX = ".sha256"
 _CHUNK = 1 << 20
@@ -110,13 +118,27 @@ def _copy_database(store: Store, target: Path) -> Backup:
     return Backup(target, checksum_path(target), digest)
 
 
-def backup_store(store: Store, target: Path | None = None) -> Backup:
-    """Back up the database behind `store` from its own connection (the running app's)."""
+def _refuse_server(location: object) -> None:
+    """A PostgreSQL server is backed up with its own tools (pg_dump): say so, change nothing."""
+    if is_server_url(str(location)):
+        from data.pg_store import redacted
+
+        raise BackupError.of("backup.server", url=redacted(str(location)))
+
+
+def backup_store(store: Store | PostgresStore, target: Path | None = None) -> Backup:
+    """Back up the database behind `store` from its own connection (the running app's).
+    Refused on a PostgreSQL server (backup.server: use pg_dump)."""
+    if store.engine == "postgres":
+        raise BackupError.of("backup.server", url=str(store.path))
     return _copy_database(store, target or default_target(store.path))
 
 
-def backup_file(db_path: Path, target: Path | None = None) -> Backup:
-    """Back up the database file at `db_path` when no other process holds it (the CLI)."""
+def backup_file(db_path: Path | str, target: Path | None = None) -> Backup:
+    """Back up the database file at `db_path` when no other process holds it (the CLI).
+    Refused for a postgresql:// URL (backup.server: use pg_dump)."""
+    _refuse_server(db_path)
+    db_path = Path(db_path)
     if not db_path.is_file():
         raise BackupError.of("backup.no_database", path=str(db_path))
     try:
@@ -177,8 +199,11 @@ def _release(db_path: Path) -> None:
     con.close()
 
 
-def restore(backup: Path, db_path: Path, now: datetime | None = None) -> Restored:
-    """Replace the database at `db_path` with `backup`, after checking it; keep the old file."""
+def restore(backup: Path, db_path: Path | str, now: datetime | None = None) -> Restored:
+    """Replace the database at `db_path` with `backup`, after checking it; keep the old file.
+    Refused for a postgresql:// URL (backup.server: use pg_restore)."""
+    _refuse_server(db_path)
+    db_path = Path(db_path)
     backup = backup.expanduser().resolve()
     expected = verify(backup)
     staging = db_path.with_name(f".{db_path.name}.restoring")

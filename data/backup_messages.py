@@ -34,6 +34,11 @@ EN: dict[str, str] = {
         "The database file {path} is open in the running Huddle app (or another program), so "
         "it cannot be replaced now. Stop the app, then restore again. Nothing was changed."
     ),
+    "backup.server": (
+        "The data is on the PostgreSQL server {url}, not in a DuckDB file, so Huddle's backup "
+        "and restore do not apply. Nothing was changed. Back it up with the server's own tools "
+        "(pg_dump, and pg_restore to restore), or copy it to a file with python cli.py copy."
+    ),
 }
 
 ZH: dict[str, str] = {
@@ -60,5 +65,10 @@ ZH: dict[str, str] = {
     "backup.restore_held": (
         "数据库文件 {path} 正由运行中的 Huddle 应用（或其他程序）打开，现在无法替换。"
         "请先停止应用，再重新恢复。未做任何更改。"
+    ),
+    "backup.server": (
+        "数据在 PostgreSQL 服务器 {url} 上，不在 DuckDB 文件中，因此 Huddle 的备份与恢复不适用。"
+        "未做任何更改。请用服务器自带的工具备份（pg_dump，恢复用 pg_restore），"
+        "或用 python cli.py copy 复制到文件。"
     ),
 }

@@ -13,6 +13,11 @@ SERVER_SCHEMES = ("postgresql://", "postgres://")
 DATA_DIR = Path(__file__).resolve().parent
 DEFAULT_DB_PATH = DATA_DIR / "huddle.duckdb"
 IN_MEMORY = ":memory:"
+# Every command's --db help says the same: a file or a server, and where the default comes from.
+DB_HELP = (
+    "a DuckDB file or a postgresql:// URL (default: $HUDDLE_DB, then $HUDDLE_DATABASE_URL,"
+    " then data/huddle.duckdb)"
+)
 # Huddle's temporary files (import staging, uploads, DuckDB's spill files) live under one
 # folder of its own: $HUDDLE_TMP_DIR, else <system temp>/huddle-<user id>.
 TMP_ENV_VAR = "HUDDLE_TMP_DIR"

@@ -2003,6 +2003,16 @@ def generate_demo(
     """
     code = resolve_locale(locale)
     check_demo_size(orders, reps, customers)
+    if store.engine != "duckdb":  # PostgreSQL: built in a staged DuckDB copy (data/staging.py)
+        from data.staging import run_staged
+
+        return run_staged(
+            store,
+            lambda local: generate_demo(
+                local, orders=orders, seed=seed, end_date=end_date, locale=locale,
+                progress=progress, reps=reps, customers=customers,
+            ),
+        )  # fmt: skip
     report: ProgressFn = progress or (lambda _fraction, _message: None)
     vocab = _VOCABULARIES[code]
     cal = _make_calendar(end_date or date.today())

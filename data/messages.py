@@ -83,12 +83,26 @@ _EN: dict[str, str] = {
     "db.server_read_only": (
         "This Huddle was opened read-only on {url}, so it cannot save. Nothing was saved."
     ),
+    "db.no_postgres_client": (
+        "Huddle cannot talk to PostgreSQL on this machine: its client library (libpq) is "
+        "missing ({detail}). Install it (Debian: apt-get install libpq5, or run make postgres)."
+    ),
     "db.copy_target_not_empty": (
         "{target} already holds a company ({rows} rows in {table}). Nothing was copied: copy "
         "into an empty database, or add --replace to overwrite it."
     ),
     "db.copy_same": (
         "The source and the target are the same database ({target}): nothing was copied."
+    ),
+    "db.copy_schema_differs": (
+        "{source} is at schema version {source_version} and {target} at {target_version}, so "
+        "their tables differ. Nothing was copied: open the older one with this Huddle once "
+        "(python cli.py info --db ...) to bring it up to date, then copy again."
+    ),
+    "db.staged_conflict": (
+        "Someone saved to {target} while this change was being prepared, and trying again did "
+        "not get a quiet moment. Nothing of this change was saved and nothing of theirs was "
+        "lost: run it again."
     ),
     # Company settings
     "settings.currency_unknown": (
@@ -344,11 +358,24 @@ _ZH: dict[str, str] = {
         "正在保存的内容（如有）未保存；服务器恢复后请重试。"
     ),
     "db.server_read_only": "此 Huddle 以只读方式打开 {url}，不能保存。未保存任何内容。",
+    "db.no_postgres_client": (
+        "本机缺少 PostgreSQL 客户端库 libpq（{detail}），Huddle 无法连接 PostgreSQL。"
+        "请先安装（Debian：apt-get install libpq5，或运行 make postgres）。"
+    ),
     "db.copy_target_not_empty": (
         "{target} 已有公司数据（{table} 中有 {rows} 行）。未复制任何内容：请复制到空数据库，"
         "或加上 --replace 覆盖它。"
     ),
     "db.copy_same": "源数据库和目标数据库是同一个（{target}）：未复制任何内容。",
+    "db.copy_schema_differs": (
+        "{source} 的结构版本是 {source_version}，{target} 是 {target_version}，两者的数据表不同。"
+        "未复制任何内容：请先用此 Huddle 打开较旧的那个（python cli.py info --db ...）使其更新，"
+        "再重新复制。"
+    ),
+    "db.staged_conflict": (
+        "准备这次更改期间，有人向 {target} 保存了内容，重试也没有等到空闲的时机。"
+        "这次更改未保存，对方保存的内容也没有丢失：请重新运行。"
+    ),
     "settings.currency_unknown": (
         "{code} 不是 Huddle 能显示的货币：请使用 {allowed} 之一。未做任何更改。"
     ),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -225,6 +225,26 @@ class Store:
         for every cache."""
         version = int(self.scalar("SELECT version FROM data_version WHERE id = 1") or 0)
         return self._generation * _GENERATION_STEP + version
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Callable[[str, int], Iterator[list[tuple[Any, ...]]]]]:
+        """Reads that all see one moment (one transaction, rolled back after): yields
+        batches(sql, size), which streams a query's rows `size` at a time (fetchmany), so a
+        table of a million rows is never in memory at once."""
+        cur = self._current().cursor()
+
+        def batches(sql: str, size: int) -> Iterator[list[tuple[Any, ...]]]:
+            result = cur.execute(sql)
+            while chunk := result.fetchmany(size):
+                yield chunk
+
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield batches
+        finally:
+            with suppress(duckdb.Error):
+                cur.execute("ROLLBACK")
+            cur.close()
 
     def is_empty(self) -> bool:
         """True when the file has no order, deal or activity yet."""

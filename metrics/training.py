@@ -66,10 +66,16 @@ def _frame(store: Store, filters: Filters, as_of: date, *conds: str, **values: A
     frame = query_frame(
         store, filters, sql, columns, ("due_date", "completed_on", "expires_on"), **values
     )
-    frame["overdue"] = [
-        is_overdue(status, due, as_of)
-        for status, due in zip(frame["status"], frame["due_date"], strict=True)
-    ]
+    # A bool column even when there are no rows: an empty list would make an object column,
+    # and frame[that] would pick columns instead of rows (a company with no training yet).
+    frame["overdue"] = pd.Series(
+        [
+            is_overdue(status, due, as_of)
+            for status, due in zip(frame["status"], frame["due_date"], strict=True)
+        ],
+        index=frame.index,
+        dtype=bool,
+    )
     states = [
         cert_state(kind, status, exp, as_of)
         for kind, status, exp in zip(

@@ -22,6 +22,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from data.config import is_server_url
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ("", "trends", "explain", "incentives", "targets", "stock", "team", "reviews", "weekly",
          "suggestions", "training", "segments", "follow-ups", "customer", "definitions",
@@ -39,7 +42,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _serve(db: Path, port: int, sign_in: bool) -> subprocess.Popen[bytes]:
+def _serve(db: Path | str, port: int, sign_in: bool) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true",
                "--browser.gatherUsageStats", "false",
@@ -81,7 +84,7 @@ def _shot(page: Page, path: Path, width: int, height: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--db", required=True, help="a DuckDB file or a postgresql:// URL")
     parser.add_argument("--out", type=Path, default=ROOT / "tests" / "screenshots" / "pages")
     parser.add_argument("--pages", default=",".join(p or "standup" for p in PAGES))
     parser.add_argument("--langs", default="en,zh")
@@ -93,7 +96,8 @@ def main() -> None:
     sizes = [tuple(int(n) for n in s.split("x")) for s in args.sizes.split(",")]
     args.out.mkdir(parents=True, exist_ok=True)
     port = _free_port()
-    server = _serve(args.db.resolve(), port, args.sign_in)
+    where = args.db if is_server_url(args.db) else Path(args.db).resolve()
+    server = _serve(where, port, args.sign_in)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(

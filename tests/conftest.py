@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
-from data.config import DB_ENV_VAR
+from data.config import DATABASE_URL_ENV_VAR, DB_ENV_VAR
 from data.store import Store
 from tests.postgres_server import PostgresServer
 
@@ -60,6 +60,8 @@ def isolated_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     Streamlit cache."""
     path = tmp_path / "huddle.duckdb"
     monkeypatch.setenv(DB_ENV_VAR, str(path))
+    # A server named in the shell running the tests is not the tests' business.
+    monkeypatch.delenv(DATABASE_URL_ENV_VAR, raising=False)
     # Pages run without signing in (this machine's admin); the sign-in tests turn it on.
     monkeypatch.setenv("HUDDLE_AUTH", "off")
     st.cache_data.clear()

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from data.store import Store
+from tests.cli_run import run_cli
 from tests.conftest import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,10 +21,8 @@ TABLES = ("reps", "customers", "products", "orders", "deals", "import_log")
 
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), *args],
-        capture_output=True, text=True, cwd=cwd, timeout=300,
-    )  # fmt: skip
+    """`python cli.py ARGS` run from `cwd`, in this process (tests/cli_run.py)."""
+    return run_cli(*args, cwd=cwd)
 
 
 def _counts(db: Path) -> dict[str, int]:

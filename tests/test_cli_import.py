@@ -6,12 +6,12 @@ import hashlib
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from data.store import Store
+from tests.cli_run import run_cli
 from tests.conftest import DATASETS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,10 +20,8 @@ SUPERSTORE = DATASETS / "superstore" / "Sample - Superstore.csv"
 
 
 def _cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), *args],
-        capture_output=True, text=True, cwd=cwd, timeout=300,
-    )  # fmt: skip
+    """`python cli.py ARGS` run from `cwd`, in this process (tests/cli_run.py)."""
+    return run_cli(*args, cwd=cwd)
 
 
 def test_maven_in_one_command_then_kpis_from_it(tmp_path: Path) -> None:

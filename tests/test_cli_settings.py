@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from data import settings
 from data.store import Store
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.cli_run import run_cli
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
+    """`python cli.py ARGS`, run in this process (tests/cli_run.py)."""
+    return run_cli(*args)
 
 
 def test_the_currency_is_set_shown_and_used_by_kpi(demo_db_path: Path, tmp_path: Path) -> None:

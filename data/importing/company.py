@@ -13,7 +13,13 @@ from data.importing.parsing import EARLIEST_DATE, latest_date
 from data.rollups import refresh_rollups
 from data.store import Store
 
-_NORMALISED = "regexp_replace(lower(name), '[\\s\\p{P}\\p{S}]+', '', 'g')"
+# A name without spaces, punctuation and symbols. DuckDB's regular expressions (RE2) know
+# Unicode's classes, so Chinese punctuation goes too; PostgreSQL's know only POSIX classes,
+# whose [:punct:] follows the server's locale (under the C locale: ASCII punctuation only).
+_NORMALISED = {
+    "duckdb": "regexp_replace(lower(name), '[\\s\\p{P}\\p{S}]+', '', 'g')",
+    "postgres": "regexp_replace(lower(name), '[[:space:][:punct:]]+', '', 'g')",
+}
 _ID = {"teams": "team_id", "reps": "rep_id", "customers": "customer_id", "products": "product_id"}
 # Every column that points at a row of each table, as (table, column).
 _REFERENCES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -92,13 +98,14 @@ def data_health(store: Store, today: date | None = None) -> pd.DataFrame:
 def likely_duplicates(store: Store) -> pd.DataFrame:
     """Rows whose names differ only in spacing, case or punctuation ('GTXPro', 'GTX Pro')."""
     selects = [
-        f"SELECT '{t}' AS table_name, {c} AS id, name, {_NORMALISED} AS normalised FROM {t}"
+        f"SELECT '{t}' AS table_name, {c} AS id, name, {_NORMALISED[store.engine]} AS normalised"
+        f" FROM {t}"
         for t, c in _ID.items()
     ]
     return store.query(
         f"SELECT table_name, normalised, list(id ORDER BY id) AS ids,"
         f" list(name ORDER BY id) AS names FROM ({' UNION ALL '.join(selects)})"
-        f" WHERE normalised <> '' GROUP BY ALL HAVING count(*) > 1 ORDER BY ALL"
+        f" WHERE normalised <> '' GROUP BY ALL HAVING count(*) > 1 ORDER BY 1, 2"
     )
 
 
@@ -164,7 +171,7 @@ def merge(
         )
         con.execute(
             "INSERT INTO import_keys (entity, kind, key, id) VALUES ($t, 'name', $n, $b) "
-            "ON CONFLICT DO UPDATE SET id = excluded.id",
+            "ON CONFLICT (entity, kind, key) DO UPDATE SET id = excluded.id",
             {"t": table, "n": names[from_id], "b": into_id},
         )
         refresh_rollups(con)  # orders now name the surviving customer, person or team

@@ -37,6 +37,7 @@ from data.importing.readers import ReadOptions, StagedFile, stage_file
 from data.importing.validate import Prepared, prepare, problems_frame, rejected_rows_frame
 from data.rollups import refresh_rollups
 from data.settings import clear_currency, propose_currency
+from data.staging import run_staged
 from data.store import Store
 
 OnError = Literal["reject", "quarantine"]
@@ -302,9 +303,34 @@ def run_imports(
     Each file gets its own import log row and audit row (import.file, by `actor`; `via` says
     where from, e.g. "cli"), a replace one more (import.replace), all in the same transaction:
     a dry run or a refused import leaves none. `progress` runs from 0 to 1 across all the files:
-    file i of n spans i/n to (i+1)/n."""
+    file i of n spans i/n to (i+1)/n.
+
+    On PostgreSQL the import runs on a staged DuckDB copy of the company, written back in one
+    transaction unless someone saved meanwhile (data/staging.py: then it is done again)."""
     if not requests:
         return []
+    if store.engine != "duckdb":
+        return run_staged(
+            store,
+            lambda local: _run_imports(
+                local, requests, dry_run, today, progress, actor, via, store.path
+            ),
+        )
+    return _run_imports(store, requests, dry_run, today, progress, actor, via, store.path)
+
+
+def _run_imports(
+    store: Store,
+    requests: Sequence[ImportRequest],
+    dry_run: bool,
+    today: date | None,
+    progress: Progress | None,
+    actor: int | None,
+    via: str | None,
+    shown: object,
+) -> list[ImportReport]:
+    """run_imports on a DuckDB store; `shown` is how messages name the database (the server's
+    URL when this store is its staged copy)."""
     tell: Progress = progress or (lambda _f, _m: None)
     today = today or date.today()
     reports: list[ImportReport] = []
@@ -317,7 +343,7 @@ def run_imports(
                 clear_company(con)
                 audit.record(con, actor, "import.replace", "company", None, _via(via))
             elif foreign_rows(con):
-                raise ForeignDataError.of("import.refused.foreign_data", path=str(store.path))
+                raise ForeignDataError.of("import.refused.foreign_data", path=str(shown))
             for number, request in enumerate(requests):
                 # Each file's staging copies in a folder of their own, removed when the file is
                 # done (DuckDB has read them into tables by then): one file's copy at a time.

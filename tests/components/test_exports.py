@@ -12,8 +12,6 @@ import ast
 import csv
 import io
 import shutil
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,6 +22,7 @@ import pytest
 from components.tables import csv_bytes, xlsx_bytes
 from data.exports import safe_cell, safe_frame
 from data.store import Store
+from tests.cli_run import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ['=HYPERLINK("http://evil.example","Click")', "+1", "-2+3", "@SUM(1)", "\tx", "\rx"]
@@ -138,11 +137,9 @@ def test_the_cli_problem_and_rejected_row_files_are_neutral(tmp_path: Path) -> N
         'X2,"\tx","\rx",2024-01-01\n',
         "utf-8",
     )
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "import", "deals", str(bad), "--db",
-         str(tmp_path / "t.duckdb"), "--on-error", "quarantine", "--rejects-dir", str(tmp_path)],
-        capture_output=True, text=True, cwd=tmp_path, timeout=300,
-    )  # fmt: skip
+    db = tmp_path / "t.duckdb"
+    done = run_cli("import", "deals", str(bad), "--db", str(db), "--on-error", "quarantine",
+                   "--rejects-dir", str(tmp_path), cwd=tmp_path)  # fmt: skip
     assert done.returncode == 0, done.stderr
     rejected = _cells(tmp_path / "deals.rejected.csv")
     problems = _cells(tmp_path / "deals.problems.csv")
@@ -170,11 +167,8 @@ def test_the_cli_kpi_csv_is_neutral(demo_db_path: Path, tmp_path: Path) -> None:
     with store.transaction() as cur:
         cur.execute("UPDATE teams SET name = '=1+1' WHERE team_id = ?", [_first_team(cur)])
     store.close()
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "kpi", "revenue", "--by", "team", "--period",
-         "ytd", "--format", "csv", "--db", str(copy)],
-        capture_output=True, text=True, cwd=tmp_path, timeout=300,
-    )  # fmt: skip
+    done = run_cli("kpi", "revenue", "--by", "team", "--period", "ytd", "--format", "csv",
+                   "--db", str(copy), cwd=tmp_path)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "'=1+1" in done.stdout and "\n=1+1" not in done.stdout
 

@@ -4,7 +4,6 @@ audit row, done and not done again are events, and the reads show the latest sta
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -22,6 +21,7 @@ from metrics import commitments
 from metrics.filters import Filters
 from metrics.scope import Scope
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 # The tiny company (tests/metrics/fixture.py): Ann 101 (North, team 1), Ben 102 and Cai 103
 # (North Hub, team 11 under North), Dee 201 (South, team 2), Eve 202 (South Hub, 21).
@@ -31,8 +31,8 @@ NORTH = ALL.model_copy(update={"team_id": 1})
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "commitments.duckdb")
+def store(new_store: StoreMaker) -> Store:
+    store = new_store("commitments")
     build_tiny_company(store)
     return store
 

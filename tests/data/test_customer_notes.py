@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -18,14 +17,15 @@ from data.importing.runner import clear_company
 from data.store import Store
 from metrics import customer_file
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 ANN = Author(user_id=None, rep_id=101)
 DAY = datetime(2024, 12, 2, 9, 30)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(tmp_path / "notes.duckdb")
+def store(new_store: StoreMaker) -> Iterator[Store]:
+    store = new_store("notes")
     build_tiny_company(store)
     yield store
     store.close()

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ import data.demo as demo
 from data.demo import CANONICAL_TABLES, DemoSummary, generate_demo
 from data.models import ROLES
 from data.store import Store
+from tests.cheap_hashes import cheap_password_hashes as cheap_password_hashes
 
 ROOT = Path(__file__).resolve().parents[2]
 END = date(2025, 6, 15)
@@ -37,10 +39,25 @@ def _digest(store: Store, table: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, DemoSummary]]:
+def built_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, DemoSummary]:
+    """The demo (seed 7, ORDERS lines, ending END) built once for this file, closed: a build
+    takes seconds, a copy of the file does not. Read it through `built`; copy it to write."""
     store, summary = _build(tmp_path_factory.mktemp("demo") / "demo.duckdb")
-    yield store, summary
     store.close()
+    return store.path, summary
+
+
+@pytest.fixture(scope="module")
+def built(built_file: tuple[Path, DemoSummary]) -> Iterator[tuple[Store, DemoSummary]]:
+    store = Store(built_file[0])
+    yield store, built_file[1]
+    store.close()
+
+
+def _copy_of_built(built_file: tuple[Path, DemoSummary], to: Path) -> tuple[Store, DemoSummary]:
+    """A copy of the built demo at `to`, for a test that writes: what `_build(to)` gives."""
+    shutil.copy(built_file[0], to)
+    return Store(to), built_file[1]
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +68,10 @@ def store(built: tuple[Store, DemoSummary]) -> Store:
 # --- determinism ---------------------------------------------------------------------------
 
 
-def test_same_seed_and_end_date_give_identical_tables(tmp_path: Path) -> None:
-    first, first_summary = _build(tmp_path / "a.duckdb")
+def test_same_seed_and_end_date_give_identical_tables(
+    built: tuple[Store, DemoSummary], tmp_path: Path
+) -> None:
+    first, first_summary = built  # one build (seed 7), compared with a second one here
     second, second_summary = _build(tmp_path / "b.duckdb")
     assert first_summary == second_summary
     pd.testing.assert_frame_equal(
@@ -63,8 +82,10 @@ def test_same_seed_and_end_date_give_identical_tables(tmp_path: Path) -> None:
         assert _digest(first, table) == _digest(second, table), table
 
 
-def test_another_seed_gives_another_company(tmp_path: Path) -> None:
-    first, _ = _build(tmp_path / "a.duckdb", seed=7)
+def test_another_seed_gives_another_company(
+    built: tuple[Store, DemoSummary], tmp_path: Path
+) -> None:
+    first, _ = built  # seed 7
     other, summary = _build(tmp_path / "b.duckdb", seed=8)
     assert summary.orders == ORDERS
     for table in ("reps", "customers", "orders", "deals", "targets"):
@@ -74,9 +95,16 @@ def test_another_seed_gives_another_company(tmp_path: Path) -> None:
 # --- size and chunking ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("orders", [1, 777, 5_000])
-def test_writes_exactly_the_requested_order_lines(tmp_path: Path, orders: int) -> None:
-    store, summary = _build(tmp_path / "demo.duckdb", orders=orders)
+@pytest.mark.parametrize("orders", [1, 777, ORDERS])
+def test_writes_exactly_the_requested_order_lines(
+    request: pytest.FixtureRequest, tmp_path: Path, orders: int
+) -> None:
+    # ORDERS lines is the build `built` already made (same seed and end): no second one.
+    store, summary = (
+        request.getfixturevalue("built")
+        if orders == ORDERS
+        else _build(tmp_path / "demo.duckdb", orders=orders)
+    )
     assert summary.orders == orders
     assert store.scalar("SELECT count(*) FROM orders") == orders
     assert store.scalar("SELECT count(DISTINCT (order_id, line_no)) FROM orders") == orders
@@ -367,8 +395,8 @@ def test_revenue_attainment_is_spread_around_target(store: Store) -> None:
 # --- replacing --------------------------------------------------------------------------------
 
 
-def test_rebuild_replaces_the_data(tmp_path: Path) -> None:
-    store, first = _build(tmp_path / "demo.duckdb")
+def test_rebuild_replaces_the_data(built_file: tuple[Path, DemoSummary], tmp_path: Path) -> None:
+    store, first = _copy_of_built(built_file, tmp_path / "demo.duckdb")
     version = store.data_version()
     second = generate_demo(store, orders=ORDERS, end_date=END)
     assert first == second
@@ -379,9 +407,9 @@ def test_rebuild_replaces_the_data(tmp_path: Path) -> None:
 
 
 def test_a_failed_build_keeps_the_previous_data(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built_file: tuple[Path, DemoSummary], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store, first = _build(tmp_path / "demo.duckdb")
+    store, first = _copy_of_built(built_file, tmp_path / "demo.duckdb")
     before = _digest(store, "orders")
 
     def boom(*_args: object) -> None:
@@ -395,11 +423,11 @@ def test_a_failed_build_keeps_the_previous_data(
 
 
 def test_a_build_failing_in_its_reviews_keeps_the_previous_company(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built_file: tuple[Path, DemoSummary], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Before issue 19 the company committed first and the reviews in a second transaction:
     # this failure left the new company (seed 3, twice the orders) with no reviews at all.
-    store, first = _build(tmp_path / "demo.duckdb")
+    store, first = _copy_of_built(built_file, tmp_path / "demo.duckdb")
     before = {t: _digest(store, t) for t in ("orders", "reviews")}
 
     def boom(*_args: object, **_kwargs: object) -> int:
@@ -498,14 +526,16 @@ def test_unknown_locale_is_refused(tmp_path: Path) -> None:
     assert store.is_empty()
 
 
-def test_rebuilding_the_demo_clears_what_named_the_old_company(tmp_path: Path) -> None:
+def test_rebuilding_the_demo_clears_what_named_the_old_company(
+    built_file: tuple[Path, DemoSummary], tmp_path: Path
+) -> None:
     # A note and a commitment written on a demo name its customer and person ids; the rebuilt
     # demo reuses those ids for other people, so both must go with the old company (as an
     # import that replaces the company clears them: data.importing.runner.DEPENDENT_TABLES).
     from data.commitments import NewCommitment, add_commitment
     from data.customer_notes import add_note
 
-    store, _ = _build(tmp_path / "demo.duckdb", orders=1_000)
+    store, _ = _copy_of_built(built_file, tmp_path / "demo.duckdb")
     add_note(store, 1, "note", "Prefers calls after 3pm", submission_id="note-1")
     add_commitment(
         store,

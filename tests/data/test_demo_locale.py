@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -16,8 +15,9 @@ import pytest
 from data.demo import CANONICAL_TABLES, DEMO_LOCALES, DemoSummary, generate_demo, resolve_locale
 from data.demo_reviews import REVIEW_LOCALES, generate_demo_reviews
 from data.store import Store
+from tests.cheap_hashes import cheap_password_hashes as cheap_password_hashes
+from tests.cli_run import run_cli
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 END = date(2025, 6, 15)
 ORDERS = 3_000
 SEED = 11
@@ -238,13 +238,8 @@ def test_an_alias_builds_the_same_company(tmp_path: Path) -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=300,
-    )
+    """`python cli.py ARGS`, run in this process (tests/cli_run.py)."""
+    return run_cli(*args)
 
 
 def test_cli_builds_the_chinese_demo(tmp_path: Path) -> None:

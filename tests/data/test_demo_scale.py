@@ -19,6 +19,7 @@ import data.demo as demo
 from data.demo import CANONICAL_TABLES, DemoSummary, generate_demo
 from data.demo_scale import check_demo_size
 from data.store import Store
+from tests.cheap_hashes import cheap_password_hashes as cheap_password_hashes
 
 END = date(2025, 6, 15)
 ORDERS, REPS, CUSTOMERS = 5_000, 150, 2_000

@@ -5,8 +5,6 @@ transaction, idempotent re-imports, and KPIs that count what the file holds."""
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from data.store import Store
 from metrics import service
 from metrics.compiler import MetricRequest
 from metrics.filters import Filters
+from tests.cli_run import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 20)
@@ -332,10 +331,7 @@ def test_the_data_page_and_the_cli_offer_activities_and_feedback(tmp_path: Path)
         ("activities", _write(tmp_path / "tasks.csv", ACTIVITIES_EN)),
         ("feedback", _write(tmp_path / "fb.csv", FEEDBACK_ZH)),
     ):
-        done = subprocess.run(
-            [sys.executable, str(ROOT / "cli.py"), "import", table, str(path), "--db", str(db)],
-            capture_output=True, text=True, cwd=tmp_path, timeout=300,
-        )  # fmt: skip
+        done = run_cli("import", table, str(path), "--db", str(db), cwd=tmp_path)
         assert done.returncode == 0, done.stderr
         assert f"{path.name} → {table}: " in done.stdout
     store = Store(db)

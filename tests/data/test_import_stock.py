@@ -5,8 +5,6 @@ stock KPIs read what the file holds."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -21,8 +19,8 @@ from data.importing.runner import ImportReport, ImportRequest, run_import
 from data.store import Store
 from metrics import service
 from metrics.filters import Filters
+from tests.cli_run import run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 20)
 MARCH = Filters(start=date(2026, 3, 1), end=date(2026, 3, 31))
 
@@ -155,10 +153,7 @@ def test_a_file_without_a_cost_is_refused_by_its_mapping(tmp_path: Path) -> None
 def test_the_cli_imports_stock(tmp_path: Path) -> None:
     path = _write(tmp_path / "stock.csv", STOCK_EN)
     db = tmp_path / "cli.duckdb"
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "cli.py"), "import", "stock", str(path), "--db", str(db)],
-        capture_output=True, text=True, cwd=tmp_path, timeout=300,
-    )  # fmt: skip
+    done = run_cli("import", "stock", str(path), "--db", str(db), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "stock.csv → stock: " in done.stdout
     store = Store(db)

@@ -72,35 +72,69 @@ def test_a_write_commits_whole_or_not_at_all_and_bumps_the_version(postgres_url:
         store.close()
 
 
+# Each writer: what one form submission saves, and where the tiny company keeps it. The
+# script below runs `submit(n)` for n in 0..39 and prints how many it created.
+_WRITES = {
+    "commitment": (
+        "from data.commitments import NewCommitment, add_commitment\n"
+        "item = NewCommitment(standup_day=date(2024, 11, 4), rep_id=101, what='Call Acme',"
+        " due_date=date(2024, 11, 8))\n"
+        "def submit(n): return add_commitment(store, item, submission_id=f'form-{n}').created\n",
+        "SELECT count(*) FROM commitments",
+        "commitment.add",
+    ),
+    "follow_up": (
+        "from data.follow_ups import log_contact\n"
+        "def submit(n): return log_contact(store, submission_id=f'form-{n}', customer_id=1,"
+        " rep_id=101, day=date(2024, 11, 4), kind='call', outcome='reached',"
+        " note=f'call {n}').created\n",
+        "SELECT count(*) FROM follow_up_actions",
+        None,
+    ),
+    "review": (
+        "from datetime import timedelta\n"
+        "from data.reviews import ReviewInput, save_review\n"
+        "def submit(n):\n"
+        "    week = date(2024, 1, 1) + timedelta(weeks=n)\n"
+        "    review = ReviewInput(rep_id=101, kind='one_to_one', period_start=week,"
+        " period_end=week + timedelta(days=6), reviewer='Lee', strengths=f'week {n}')\n"
+        "    return save_review(store, review, status='submitted', submission_id=f'form-{n}',"
+        " edited_by='Lee').created\n",
+        "SELECT count(*) FROM reviews",
+        "review.submit",
+    ),
+}
+
 _SUBMIT = """
 import os, sys, time
 from datetime import date
-from data.commitments import NewCommitment, add_commitment
 from data.pg_store import PostgresStore
 store = PostgresStore(sys.argv[1])
-item = NewCommitment(standup_day=date(2024, 11, 4), rep_id=101, what="Call Acme",
-                     due_date=date(2024, 11, 8))
-created = 0
+{write}
 print("ready", flush=True)
 while not os.path.exists(sys.argv[2]):  # both start submitting at the same moment
     time.sleep(0.001)
-for n in range(40):
-    created += add_commitment(store, item, submission_id=f"form-{n}").created
-print(created)
+print(sum(int(submit(n)) for n in range(40)))
 store.close()
 """
 
 
-def test_a_double_submit_from_two_processes_lands_once(postgres_url: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("what", sorted(_WRITES))
+def test_a_double_submit_from_two_processes_lands_once(
+    postgres_url: str, tmp_path: Path, what: str
+) -> None:
     """Two processes submit the same forty form submissions at the same time (as two app
-    replicas behind a load balancer would on a double click): each submission lands once."""
+    replicas behind a load balancer would on a double click): each submission lands once,
+    for a stand-up commitment, a logged follow-up call and a review alike."""
+    write, count_sql, audit_action = _WRITES[what]
     store = PostgresStore(postgres_url)
     try:
         build_tiny_company(store)
+        before = store.scalar(count_sql)
         go = tmp_path / "go"
         runs = [
             subprocess.Popen(
-                [sys.executable, "-c", _SUBMIT, postgres_url, str(go)],
+                [sys.executable, "-c", _SUBMIT.format(write=write), postgres_url, str(go)],
                 cwd=ROOT,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
@@ -115,12 +149,13 @@ def test_a_double_submit_from_two_processes_lands_once(postgres_url: str, tmp_pa
         assert all(run.returncode == 0 for run in runs), [err for _, err in outputs]
         created = sum(int(out.strip()) for out, _ in outputs)
         assert created == 40  # between them, each submission was created exactly once
-        assert store.scalar("SELECT count(*) FROM commitments") == 40
-        audit_rows = "SELECT count(*) FROM audit_log WHERE action = 'commitment.add'"
-        assert store.scalar(audit_rows) == 40
-        # The same submission again from this process changes nothing.
-        item = NewCommitment(date(2024, 11, 4), 101, "Call Acme", date(2024, 11, 8))
-        assert not add_commitment(store, item, submission_id="form-3").created
-        assert store.scalar("SELECT count(*) FROM commitments") == 40
+        assert store.scalar(count_sql) == before + 40
+        if audit_action:
+            audit_rows = f"SELECT count(*) FROM audit_log WHERE action = '{audit_action}'"
+            assert store.scalar(audit_rows) == 40
+        if what == "commitment":  # the same submission again from this process: no change
+            item = NewCommitment(date(2024, 11, 4), 101, "Call Acme", date(2024, 11, 8))
+            assert not add_commitment(store, item, submission_id="form-3").created
+            assert store.scalar(count_sql) == before + 40
     finally:
         store.close()

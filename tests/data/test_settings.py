@@ -10,6 +10,7 @@ from data import settings
 from data.errors import HuddleDataError
 from data.messages import ZH
 from data.store import Store
+from tests.cheap_hashes import cheap_password_hashes as cheap_password_hashes
 
 
 def test_the_currency_is_saved_in_the_database_and_survives_a_reopen(tmp_path: Path) -> None:

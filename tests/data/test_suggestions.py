@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,11 +14,12 @@ from data.suggestions import SuggestionInvalid, answer_suggestion, post_suggesti
 from metrics import suggestions
 from metrics.scope import Scope
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "box.duckdb")
+def store(new_store: StoreMaker) -> Iterator[Store]:
+    s = new_store("box")
     build_tiny_company(s)
     yield s
     s.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -21,14 +20,15 @@ from data.training import (
     check_item,
     complete_item,
 )
+from tests.store_engines import StoreMaker
 
 DUE = date(2026, 12, 15)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(new_store: StoreMaker) -> Store:
     """A file with one team and two people (ids 1 and 2)."""
-    store = Store(tmp_path / "training.duckdb")
+    store = new_store("training")
     with store.transaction() as cur:
         cur.execute("INSERT INTO teams VALUES (1, 'Retail', NULL, 'retail', 1)")
         cur.execute(

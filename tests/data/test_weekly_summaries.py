@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
@@ -21,14 +20,15 @@ from data.weekly_summaries import (
 )
 from metrics import weekly_summaries
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 WEEK = date(2024, 11, 4)
 TODAY = date(2024, 11, 8)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    s = Store(tmp_path / "weekly.duckdb")
+def store(new_store: StoreMaker) -> Iterator[Store]:
+    s = new_store("weekly")
     build_tiny_company(s)
     yield s
     s.close()

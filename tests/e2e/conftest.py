@@ -141,19 +141,20 @@ def _server_output(log: Path) -> str:
 def app_url(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of a Streamlit server serving app.py on the demo database (loopback),
     with sign-in off (HUDDLE_AUTH=off): the browser tests use the pages, not the sign-in."""
-    with _server(e2e_db, tmp_path_factory, auth="off") as base:
+    with serve_app(e2e_db, tmp_path_factory, auth="off") as base:
         yield base
 
 
 @pytest.fixture(scope="session")
 def signed_app_url(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Like app_url, with sign-in on (the default of `make run`): tests/e2e/test_sign_in.py."""
-    with _server(_signed_copy(e2e_db), tmp_path_factory, auth="on") as base:
+    with serve_app(_signed_copy(e2e_db), tmp_path_factory, auth="on") as base:
         yield base
 
 
 @contextmanager
-def _server(db: Path, tmp_path_factory: pytest.TempPathFactory, auth: str) -> Iterator[str]:
+def serve_app(db: Path | str, tmp_path_factory: pytest.TempPathFactory, auth: str) -> Iterator[str]:
+    """A Streamlit server on `db` (a DuckDB file or a postgresql:// URL); yields its base URL."""
     port = _free_port()
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     command = [

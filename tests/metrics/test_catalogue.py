@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from data.store import Store
 from metrics.catalogue import CATALOGUE, listed_kpis, targeted_kpis
 from metrics.compiler import MetricRequest, can_break_down, compile_request
 from metrics.dimensions import DIMENSIONS
 from metrics.filters import Filters
 from metrics.model import GRAINS
+from tests.store_engines import AnyStore, StoreMaker
 
 FILTERS = Filters(start=date(2026, 1, 1), end=date(2026, 3, 31), team_id=1, hide_leavers=True)
 REQUIRED = {
@@ -33,25 +33,31 @@ def test_non_revenue_kpis_can_carry_targets() -> None:
     }
 
 
+@pytest.fixture(scope="module")
+def empty_store(module_stores: StoreMaker) -> AnyStore:
+    """A migrated, empty store (read only by the tests): every KPI runs on the real schema."""
+    return module_stores("empty")
+
+
 @pytest.mark.parametrize("kpi_id", sorted(CATALOGUE))
-def test_every_kpi_is_described_and_runs(kpi_id: str, tmp_path) -> None:
+def test_every_kpi_is_described_and_runs(kpi_id: str, empty_store: AnyStore) -> None:
     kpi = CATALOGUE[kpi_id]
     assert kpi.label.strip() and kpi.definition.strip() and kpi.unit
     assert kpi.definition.endswith("."), "definitions are sentences"
-    store = Store(tmp_path / "empty.duckdb")
     for grain in (None, *GRAINS):
         compiled = compile_request(MetricRequest(kpis=(kpi_id,), filters=FILTERS, grain=grain))
-        store.query(compiled.sql, compiled.params)  # runs on the real schema
+        empty_store.query(compiled.sql, compiled.params)  # runs on the real schema
 
 
 @pytest.mark.parametrize("dimension", sorted(DIMENSIONS))
-def test_every_listed_kpi_breaks_down_where_its_sources_allow(dimension: str, tmp_path) -> None:
-    store = Store(tmp_path / "empty.duckdb")
+def test_every_listed_kpi_breaks_down_where_its_sources_allow(
+    dimension: str, empty_store: AnyStore
+) -> None:
     kpis = tuple(k.id for k in listed_kpis() if can_break_down(k.id, dimension))
     assert kpis, f"no KPI can be broken down by {dimension}"
     request = MetricRequest(kpis=kpis, filters=FILTERS, dimension=dimension, with_targets=True)
     compiled = compile_request(request)
-    frame = store.query(compiled.sql, compiled.params)
+    frame = empty_store.query(compiled.sql, compiled.params)
     assert list(frame.columns) == compiled.columns
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -17,17 +16,18 @@ from metrics.filters import Filters
 from metrics.requests_customers import CustomerFile
 from metrics.scope import ALL, OutOfScope, Scope, check_customer
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 EVE = Scope(kind="rep", rep_id=202)  # Eve, South Hub
 SOUTH = Scope(kind="team", team_id=2)  # the South team and its group South Hub
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def store(module_stores: StoreMaker) -> Iterator[Store]:
     """The tiny company plus: a Chinese-named customer with no orders (7, owned by Ann), an
     activity with Acme on 4 Nov (the day of order N-01), Fir tagged VIP, Delta's phone in a
     contact note, and a tag added then removed on Cedar."""
-    store = Store(Path(tmp_path_factory.mktemp("customer_file")) / "file.duckdb")
+    store = module_stores("customer_file")
     build_tiny_company(store)
     with store.transaction() as cur:
         cur.execute(

@@ -4,7 +4,6 @@ the stand-up's at-risk customers, worked by hand on tests/metrics/follow_up_fixt
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -22,11 +21,12 @@ from tests.metrics.follow_up_fixture import (
     DOGWOOD,
     build_follow_up_company,
 )  # fmt: skip
+from tests.store_engines import StoreMaker
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(tmp_path / "owners.duckdb")
+def store(new_store: StoreMaker) -> Iterator[Store]:
+    store = new_store("owners")
     build_follow_up_company(store)
     yield store
     store.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -27,14 +26,15 @@ from tests.metrics.follow_up_fixture import (
     ELM,
     build_follow_up_company,
 )  # fmt: skip
+from tests.store_engines import StoreMaker
 
 JUNE = Filters(start=date(2025, 6, 1), end=AS_OF)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
+def store(new_store: StoreMaker) -> Iterator[Store]:
     """A fresh copy for each test: several tests write follow-up actions."""
-    store = Store(tmp_path / "follow.duckdb")
+    store = new_store("follow")
     build_follow_up_company(store)
     yield store
     store.close()
@@ -178,8 +178,8 @@ def test_snooze_done_reassign_and_log_move_the_list(store: Store) -> None:
     assert _ids(follow_ups.due_list(store, AS_OF)) == [CEDAR, DOGWOOD]
 
 
-def test_a_company_with_no_sales_has_an_empty_list(tmp_path: Path) -> None:
-    empty = Store(tmp_path / "empty.duckdb")
+def test_a_company_with_no_sales_has_an_empty_list(new_store: StoreMaker) -> None:
+    empty = new_store("empty")
     try:
         due = follow_ups.due_list(empty, AS_OF)
     finally:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -23,13 +22,14 @@ from tests.metrics.incentive_fixture import (
     record_return,
     spring_plan_text,
 )
+from tests.store_engines import StoreMaker
 
 # --- From the data: the tiny company with October targets --------------------------------
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    db = Store(Path(tmp_path_factory.mktemp("incentives")) / "incentives.duckdb")
+def store(module_stores: StoreMaker) -> Iterator[Store]:
+    db = module_stores("incentives")
     build_incentive_company(db)
     yield db
     db.close()
@@ -178,9 +178,9 @@ def test_group_standings_by_attainment(store: Store) -> None:
     assert list(teams["members"]) == [2, 3] and list(teams["at_target"]) == [2, 2]
 
 
-def test_group_standings_without_any_target_rank_by_the_value(tmp_path: Path) -> None:
+def test_group_standings_without_any_target_rank_by_the_value(new_store: StoreMaker) -> None:
     # An imported export has revenue but no targets: groups still get ranks, by revenue.
-    db = Store(tmp_path / "no_targets.duckdb")
+    db = new_store("no_targets")
     build_incentive_company(db)
     with db.transaction() as con:
         con.execute("DELETE FROM targets")
@@ -261,8 +261,8 @@ def test_leavers_count_in_team_totals_until_hidden(store: Store) -> None:
 
 
 @pytest.fixture(scope="module")
-def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    db = Store(Path(tmp_path_factory.mktemp("namesakes")) / "namesakes.duckdb")
+def namesakes(module_stores: StoreMaker) -> Iterator[Store]:
+    db = module_stores("namesakes")
     build_namesake_company(db)
     yield db
     db.close()
@@ -340,8 +340,8 @@ MAR = Filters(start=date(2025, 3, 1), end=date(2025, 3, 31))
 
 
 @pytest.fixture(scope="module")
-def spring(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    db = Store(Path(tmp_path_factory.mktemp("spring")) / "spring.duckdb")
+def spring(module_stores: StoreMaker) -> Iterator[Store]:
+    db = module_stores("spring")
     build_spring_company(db)
     yield db
     db.close()
@@ -398,7 +398,7 @@ def _fay(store: Store, filters: Filters, clawback: str) -> dict[str, object]:
     return paid.loc[301].to_dict()
 
 
-def test_a_return_is_clawed_back_in_the_month_it_happened(tmp_path: Path) -> None:
+def test_a_return_is_clawed_back_in_the_month_it_happened(new_store: StoreMaker) -> None:
     """Fay sold 1,500.00 in March (target 1,000.00); 500.00 of it (S-01 line 2) comes back
     on 10 May. May: she sold 1,000.00 against 1,000.00.
 
@@ -407,7 +407,7 @@ def test_a_return_is_clawed_back_in_the_month_it_happened(tmp_path: Path) -> Non
     After the return is recorded, by return period: March still 1,500.00 -> 54.00; May
     1,000.00 - 500.00 = 500.00 (50%) -> 500 * 2% = 10.00, so 14.00 is clawed back in May.
     By order period (the old rule) March would drop to 1,000.00 -> 24.00."""
-    store = Store(tmp_path / "returns.duckdb")
+    store = new_store("returns")
     build_spring_company(store)
     assert _fay(store, MAR, "return_period")["commission_cents"] == 5400
     assert _fay(store, MAY, "return_period")["commission_cents"] == 2400
@@ -426,11 +426,11 @@ def test_a_return_is_clawed_back_in_the_month_it_happened(tmp_path: Path) -> Non
     store.close()
 
 
-def test_a_return_without_a_date_counts_on_its_order_date(tmp_path: Path) -> None:
+def test_a_return_without_a_date_counts_on_its_order_date(new_store: StoreMaker) -> None:
     """The same return with no return date known: it falls back to 5 March, its order
     date, so March is 1,000.00 -> 24.00 (30.00 clawed back: 54.00 - 24.00), it is counted
     as one undated return, and May keeps its 24.00."""
-    store = Store(tmp_path / "undated.duckdb")
+    store = new_store("undated")
     build_spring_company(store)
     record_return(store, "S-01", 2, None)
     march = _fay(store, MAR, "return_period")

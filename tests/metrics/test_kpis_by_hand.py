@@ -22,12 +22,7 @@ from metrics.catalogue import CATALOGUE
 from metrics.compiler import CompileError, MetricRequest
 from metrics.filters import Filters
 
-
-@pytest.fixture(scope="module")
-def tiny_store(tiny_store_both: Store) -> Store:
-    """Every test here runs on DuckDB and on PostgreSQL: the same hand-worked values, to the
-    cent, from the same compiled SQL (rewritten for PostgreSQL by data.sql_dialect)."""
-    return tiny_store_both
+# tiny_store (tests/metrics/conftest.py) runs every test here on DuckDB and on PostgreSQL.
 
 
 NORTH, NORTH_HUB, SOUTH, SOUTH_HUB = 1, 11, 2, 21

@@ -27,6 +27,7 @@ from metrics.catalogue import get_kpi, target_units_per_value
 from metrics.filters import Filters
 from metrics.pacing import assess, exact, expected_by_now, off_track_edge, pace_status
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 NORTH, NORTH_HUB, SOUTH, ANN = 1, 11, 2, 101
 KPI = "inventory_turnover"
@@ -44,9 +45,9 @@ OUT = (KPI,)
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def store(module_stores: StoreMaker) -> Iterator[Store]:
     """A real DuckDB file: the tiny company plus the level targets above."""
-    db = Store(tmp_path_factory.mktemp("level") / "level.duckdb")
+    db = module_stores("level")
     build_tiny_company(db)
     with db.transaction() as cur:
         cur.executemany("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?)", LEVEL_TARGETS)

@@ -27,13 +27,14 @@ from metrics.compiler import MetricRequest, can_break_down, compile_request
 from metrics.filters import Filters
 from metrics.segments import customers_in
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 NOV = Filters(start=date(2024, 11, 1), end=date(2024, 11, 30))
 
 
 @pytest.fixture(scope="module")
-def placed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = Store(tmp_path_factory.mktemp("placed") / "placed.duckdb")
+def placed(module_stores: StoreMaker) -> Iterator[Store]:
+    store = module_stores("placed")
     build_tiny_company(store)
     with store.transaction() as cur:
         cur.execute(

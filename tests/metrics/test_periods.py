@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -27,6 +26,7 @@ from metrics.periods import (
     unit_end,
     unit_start,
 )
+from tests.store_engines import StoreMaker
 
 D = date
 
@@ -185,9 +185,8 @@ def test_retention_base_follows_the_kind() -> None:
     assert prev_start(qtd.model_copy(update={"period_kind": None})) == D(2025, 12, 1)
 
 
-def _retention_store(path: Path) -> Store:
+def _retention_store(store: Store) -> Store:
     """One team, one rep; Ash bought on 10 Aug and 2 Sep 2025, Bay on 27 Aug 2025 only."""
-    store = Store(path)
     rows = {
         "teams": [(1, "Alpha", None, "retail", 1)],
         "reps": [(1, "Ada", 1, "sales_rep", "2020-01-06", None)],
@@ -210,8 +209,8 @@ def _retention_store(path: Path) -> Store:
     return store
 
 
-def test_retention_for_month_to_date_from_a_monday(tmp_path: Path) -> None:
-    store = _retention_store(tmp_path / "retention.duckdb")
+def test_retention_for_month_to_date_from_a_monday(new_store: StoreMaker) -> None:
+    store = _retention_store(new_store("retention"))
     mtd = Filters(start=SEP_1_2025, end=D(2025, 9, 5), period_kind="month")
     got = service.values(store, ("retention_rate", "churn_rate"), mtd)
     # August's customers: Ash (10 Aug) and Bay (27 Aug) = 2. Back in 1-5 Sep: Ash (2 Sep).

@@ -4,7 +4,6 @@ how much of it is such an estimate (issue 17: Maven's open deals carry no amount
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -12,6 +11,7 @@ from data.store import Store
 from metrics import service
 from metrics.filters import Filters
 from tests.metrics.fixture import PRODUCTS, REPS, TEAMS
+from tests.store_engines import StoreMaker
 
 # deal_id, customer_id, rep_id, team_id, product_id, stage, created, closed, amount_cents, lost
 DEALS = [
@@ -32,8 +32,8 @@ OCT = Filters(start=date(2024, 10, 1), end=date(2024, 10, 31))
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    store = Store(Path(tmp_path_factory.mktemp("pipeline")) / "pipeline.duckdb")
+def store(module_stores: StoreMaker) -> Store:
+    store = module_stores("pipeline")
     with store.transaction() as cur:
         for table, rows in (("teams", TEAMS), ("reps", REPS), ("products", [*PRODUCTS, SAMPLE])):
             for row in rows:

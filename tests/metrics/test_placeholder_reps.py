@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -30,14 +29,15 @@ from metrics.filters import Filters
 from metrics.incentive_plan import parse_plan
 from metrics.target_history import load_history, target_base
 from tests.metrics.incentive_fixture import build_incentive_company, plan_text
+from tests.store_engines import StoreMaker
 
 NOV = Filters(start=date(2024, 11, 1), end=date(2024, 11, 30))
 EVE = 202
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    db = Store(Path(tmp_path_factory.mktemp("placeholder")) / "placeholder.duckdb")
+def store(module_stores: StoreMaker) -> Iterator[Store]:
+    db = module_stores("placeholder")
     build_incentive_company(db)
     with db.transaction() as cur:
         cur.execute("INSERT INTO placeholder_reps VALUES (?)", [EVE])

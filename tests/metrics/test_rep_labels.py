@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-from data.store import Store
 from metrics import service
 from metrics.filters import Filters
+from tests.store_engines import StoreMaker
 
 
-def test_namesakes_are_told_apart(tmp_path: Path) -> None:
-    store = Store(tmp_path / "namesakes.duckdb")
+def test_namesakes_are_told_apart(new_store: StoreMaker) -> None:
+    store = new_store("namesakes")
     with store.transaction() as cur:
         cur.execute("INSERT INTO teams VALUES (1, 'Team', NULL, 'retail', NULL)")
         cur.execute(

@@ -15,7 +15,6 @@ Reviews written here:
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -31,6 +30,7 @@ from data.store import Store
 from metrics import reviews, service
 from metrics.filters import Filters
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 AS_OF = date(2024, 12, 10)
 ALL = Filters(start=date(2024, 1, 1), end=AS_OF)
@@ -58,8 +58,8 @@ def _review(rep_id: int, month: int, reviewer: str, scores: Scores, **more: obje
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "tiny_reviews.duckdb")
+def store(new_store: StoreMaker) -> Store:
+    store = new_store("tiny_reviews")
     build_tiny_company(store)
     for month in (9, 10):
         submit_review(store, _review(103, month, "Ann", FIVES), submission_id=f"c{month}",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -26,6 +25,7 @@ from metrics.filters import Filters
 from metrics.model import GRAINS
 from metrics.sources import SEGMENT_DIMENSIONS
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 TINY = Filters(start=date(2024, 9, 1), end=date(2024, 11, 30))
 TINY_SCOPES = {
@@ -132,7 +132,8 @@ def test_the_rollup_holds_each_customers_first_and_last_purchase(tiny_rolled: St
 
 @pytest.fixture(scope="module")
 def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    """A small demo (6,000 order lines), its rollups built as an import would."""
+    """A small demo (6,000 order lines), its rollups built as an import would (a DuckDB file:
+    the demo is not yet built on PostgreSQL)."""
     store = Store(tmp_path_factory.mktemp("rollup_demo") / "demo.duckdb")
     generate_demo(store, orders=6_000, end_date=DEMO_END)
     with store.transaction() as con:
@@ -165,11 +166,11 @@ def test_segment_breakdowns_agree_too(demo_store: Store) -> None:
         assert isinstance(rows, pd.DataFrame) and len(rows) > 0
 
 
-def test_a_stale_rollup_is_not_read(tmp_path: Path) -> None:
+def test_a_stale_rollup_is_not_read(new_store: StoreMaker) -> None:
     """Elm's first purchase was 12 Nov (fixture.py): new in November. A line written on 2 Sep
     without a refresh makes Elm new in September; the stale rollup still says November, so
     service.run must read the rows: September 4 new (Acme, Delta, Cedar, Elm), November 0."""
-    store = Store(tmp_path / "tiny.duckdb")
+    store = new_store("tiny")
     build_tiny_company(store)
     with store.transaction() as con:
         refresh_rollups(con)

@@ -14,7 +14,6 @@ On the tiny company (tests/metrics/fixture.py), November 2024, completed lines o
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
@@ -30,6 +29,7 @@ from metrics.requests_reviews import ReviewById, ReviewHistory
 from metrics.scope import ALL, OutOfScope, Scope, check, scope_for
 from tests.metrics.fixture import build_tiny_company
 from tests.metrics.test_reviews import FIVES, _review
+from tests.store_engines import StoreMaker
 
 NOV = {"start": date(2024, 11, 1), "end": date(2024, 11, 30), "period_kind": "month"}
 NORTH = Scope(kind="team", team_id=1)
@@ -152,8 +152,8 @@ def test_the_customer_file_refuses_a_customer_outside_the_scope(tiny_store: Stor
             CustomerDetail(customer_id=customer_id, scope=scope).run(tiny_store)
 
 
-def test_a_rep_asking_for_another_reps_review_is_refused(tmp_path: Path) -> None:
-    store = Store(tmp_path / "scoped_reviews.duckdb")
+def test_a_rep_asking_for_another_reps_review_is_refused(new_store: StoreMaker) -> None:
+    store = new_store("scoped_reviews")
     build_tiny_company(store)
     cai = submit_review(store, _review(103, 11, "Ann", FIVES), submission_id="s1", edited_by="Ann")
     review_id = cai.review_id

@@ -9,7 +9,6 @@ Eve (202) in its group South Hub (21).
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -25,6 +24,7 @@ from metrics.requests_plans import (
 )
 from metrics.scope import ALL, OutOfScope, Scope
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 DEC = (date(2024, 12, 1), date(2024, 12, 31))
 NORTH = Scope(kind="team", team_id=1)
@@ -42,10 +42,10 @@ def _rows(values: dict[int, int]) -> list[Target]:
 
 
 @pytest.fixture
-def planned(tmp_path: Path) -> Store:
+def planned(new_store: StoreMaker) -> Store:
     """The tiny company with three saved December revenue scenarios: "north" for Ann, Ben and
     Cai (North's people), "hub" for Ben and Cai only (North Hub's), "company" for all five."""
-    store = Store(tmp_path / "planned.duckdb")
+    store = new_store("planned")
     build_tiny_company(store)
     save_scenario(store, "north", "revenue", *DEC, _rows({101: 100_00, 102: 200_00, 103: 300_00}))
     save_scenario(store, "hub", "revenue", *DEC, _rows({102: 250_00, 103: 250_00}))

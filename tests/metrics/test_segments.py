@@ -26,6 +26,7 @@ from data.store import Store
 from metrics import segments
 from metrics.filters import Filters
 from tests.metrics.fixture import PRODUCTS, REPS, TEAMS
+from tests.store_engines import StoreMaker
 
 
 def d(text: str) -> date:
@@ -307,8 +308,8 @@ LIFE_TABLES = {
 
 
 @pytest.fixture(scope="module")
-def life_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = Store(tmp_path_factory.mktemp("segments") / "life.duckdb")
+def life_store(module_stores: StoreMaker) -> Iterator[Store]:
+    store = module_stores("segments")
     with store.transaction() as cur:
         for table, rows in LIFE_TABLES.items():
             marks = ", ".join("?" * len(rows[0]))
@@ -470,8 +471,8 @@ TIE_ORDERS = [
 
 
 @pytest.fixture(scope="module")
-def tie_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = Store(tmp_path_factory.mktemp("ties") / "ties.duckdb")
+def tie_store(module_stores: StoreMaker) -> Iterator[Store]:
+    store = module_stores("ties")
     tables = {
         "teams": TEAMS, "reps": REPS, "products": PRODUCTS, "customers": TIE_CUSTOMERS,
         "orders": TIE_ORDERS,

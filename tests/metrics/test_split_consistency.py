@@ -30,6 +30,7 @@ from metrics.catalogue import get_kpi, listed_kpis
 from metrics.compiler import MetricRequest, can_break_down
 from metrics.filters import Filters
 from metrics.model import Grain
+from tests.store_engines import StoreMaker
 
 SPLIT_DIMENSIONS = ("team", "group", "rep", "rep_id", "channel")
 NOT_SET = "(not set)"
@@ -188,11 +189,11 @@ AUG_2025 = Filters(start=date(2025, 8, 1), end=date(2025, 8, 31))
 
 
 @pytest.fixture
-def alpha_beta(tmp_path: Path) -> Iterator[Store]:
+def alpha_beta(new_store: StoreMaker) -> Iterator[Store]:
     """Teams Alpha (retail, rep Ada) and Beta (wholesale, rep Bo). Customer Xu bought from
     Alpha on 3 Aug 2025 and from Beta on 20 Aug; customer Yan from Beta on 5 and 25 Aug.
     Both became customers in August (acquired on their first purchase day)."""
-    store = Store(tmp_path / "alpha_beta.duckdb")
+    store = new_store("alpha_beta")
     rows = {
         "teams": [(ALPHA, "Alpha", None, "retail", 1), (BETA, "Beta", None, "wholesale", 2)],
         "reps": [

@@ -27,6 +27,7 @@ from data.store import Store
 from metrics import standup
 from metrics.filters import Filters
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 EXTRA_CUSTOMERS = [
     (7, "Gum", None, "C", "Cafes", "West", "Chengdu", "small", "wholesale", "2024-03-01"),
@@ -84,8 +85,8 @@ def build_extended_company(store: Store) -> None:
 
 
 @pytest.fixture(scope="module")
-def ext_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = Store(tmp_path_factory.mktemp("standup") / "standup.duckdb")
+def ext_store(module_stores: StoreMaker) -> Iterator[Store]:
+    store = module_stores("standup")
     build_extended_company(store)
     yield store
     store.close()

@@ -44,12 +44,7 @@ from metrics import service
 from metrics.compiler import MetricRequest
 from metrics.filters import Filters
 
-
-@pytest.fixture(scope="module")
-def tiny_store(tiny_store_both: Store) -> Store:
-    """Every test here runs on DuckDB and on PostgreSQL: the same hand-worked values, to the
-    cent, from the same compiled SQL (rewritten for PostgreSQL by data.sql_dialect)."""
-    return tiny_store_both
+# tiny_store (tests/metrics/conftest.py) runs every test here on DuckDB and on PostgreSQL.
 
 
 NORTH = 1

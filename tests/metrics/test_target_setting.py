@@ -41,11 +41,12 @@ from tests.metrics.target_fixture import (
     build_moved_rep,
     build_target_team,
 )
+from tests.store_engines import StoreMaker
 
 
 @pytest.fixture(scope="module")
-def history(tmp_path_factory: pytest.TempPathFactory) -> Iterator[History]:
-    store = Store(tmp_path_factory.mktemp("targets") / "team.duckdb")
+def history(module_stores: StoreMaker) -> Iterator[History]:
+    store = module_stores("targets")
     build_target_team(store)
     scope = Filters(start=date(2025, 3, 1), end=AS_OF)
     yield load_history(store, scope, "revenue", *PERIOD)
@@ -197,8 +198,8 @@ def test_projected_commission_pays_each_month_on_its_share() -> None:
     assert projected_commission(implied, roles, rule, 3) == 4800 + 999
 
 
-def test_no_baseline_before_the_data_starts(tmp_path_factory: pytest.TempPathFactory) -> None:
-    store = Store(tmp_path_factory.mktemp("early") / "team.duckdb")
+def test_no_baseline_before_the_data_starts(new_store: StoreMaker) -> None:
+    store = new_store("early")
     build_target_team(store)
     # December 2024: last year's December is before the first sale (January 2024).
     scope = Filters(start=date(2024, 11, 1), end=date(2024, 11, 30))
@@ -242,8 +243,8 @@ def test_every_split_adds_up_and_each_share_is_its_floor_or_ceiling() -> None:
 # --- Targets spread over days: exact, half away from zero --------------------------------------
 
 
-def _store_with_targets(tmp_path_factory: pytest.TempPathFactory, rows: list[tuple]) -> Store:
-    store = Store(tmp_path_factory.mktemp("days") / "t.duckdb")
+def _store_with_targets(new_store: StoreMaker, rows: list[tuple]) -> Store:
+    store = new_store("days")
     with store.transaction() as cur:
         cur.executemany("INSERT INTO targets VALUES (?, ?, 'company', NULL, ?, ?, NULL)", rows)
     return store
@@ -284,13 +285,13 @@ DECEMBER_CENT = [("2025-12-01", "2025-12-31", "revenue", 1)]
     ],
 )  # fmt: skip
 def test_a_target_spread_over_days_rounds_exactly_half_away_from_zero(
-    tmp_path_factory: pytest.TempPathFactory,
+    new_store: StoreMaker,
     rows: list[tuple],
     start: date,
     end: date,
     expected: float,
 ) -> None:
-    store = _store_with_targets(tmp_path_factory, rows)
+    store = _store_with_targets(new_store, rows)
     values = service.values(store, ("revenue",), Filters(start=start, end=end), with_targets=True)
     assert float(values["revenue_target"]) == expected
     store.close()
@@ -300,8 +301,8 @@ def test_a_target_spread_over_days_rounds_exactly_half_away_from_zero(
 
 
 @pytest.fixture(scope="module")
-def moved(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = Store(tmp_path_factory.mktemp("moved") / "moved.duckdb")
+def moved(module_stores: StoreMaker) -> Iterator[Store]:
+    store = module_stores("moved")
     build_moved_rep(store)
     yield store
     store.close()
@@ -361,11 +362,11 @@ def test_official_now_says_which_days_it_covers(history: History) -> None:
 
 
 def test_a_quarter_with_one_official_month_is_covered_for_that_month_only(
-    tmp_path_factory: pytest.TempPathFactory,
+    new_store: StoreMaker,
 ) -> None:
     from metrics.target_scenarios import official_days
 
-    store = Store(tmp_path_factory.mktemp("quarter") / "q.duckdb")
+    store = new_store("quarter")
     build_target_team(store)
     # Ada's official target is April's alone: of April-June (91 days) it covers 30.
     days = official_days(store, "revenue", date(2025, 4, 1), date(2025, 6, 30), (1, 2))
@@ -374,13 +375,13 @@ def test_a_quarter_with_one_official_month_is_covered_for_that_month_only(
 
 
 def test_a_published_scenario_is_the_official_one_and_replaces_nothing(
-    tmp_path_factory: pytest.TempPathFactory,
+    new_store: StoreMaker,
 ) -> None:
     from data.models import Target
     from data.targets import publish_scenario, save_scenario
     from metrics.target_scenarios import ScenarioStatus, official_scenarios, scenario_status
 
-    store = Store(tmp_path_factory.mktemp("status") / "s.duckdb")
+    store = new_store("status")
     build_target_team(store)  # Ada (1) has an official April target of 2,000.00
     rows = [
         Target(period_start=PERIOD[0], period_end=PERIOD[1], scope="rep", scope_id=rep,

@@ -21,6 +21,7 @@ from data.store import Store
 from metrics import team_structure as ts
 from metrics.filters import Filters
 from metrics.team_board import rep_board
+from tests.store_engines import StoreMaker
 
 NOV = Filters(start=date(2024, 11, 1), end=date(2024, 11, 30))
 H1 = Filters(start=date(2024, 1, 15), end=date(2024, 6, 30))
@@ -46,8 +47,8 @@ TOWN_OWNED = {2: 3, 3: 2, 4: 2, 5: 1, 7: 4, 9: 1}
 
 
 @pytest.fixture(scope="module")
-def town(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = Store(tmp_path_factory.mktemp("town") / "town.duckdb")
+def town(module_stores: StoreMaker) -> Iterator[Store]:
+    store = module_stores("town")
     with store.transaction() as cur:
         for row in TOWN_TEAMS:
             cur.execute("INSERT INTO teams VALUES (?, ?, ?, ?, ?)", row)
@@ -291,8 +292,8 @@ JANUARY = Filters(start=date(2025, 1, 1), end=date(2025, 1, 31))
 
 
 @pytest.fixture(scope="module")
-def namesakes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = Store(tmp_path_factory.mktemp("namesakes") / "namesakes.duckdb")
+def namesakes(module_stores: StoreMaker) -> Iterator[Store]:
+    store = module_stores("namesakes")
     with store.transaction() as cur:
         cur.execute("INSERT INTO teams VALUES (1, 'Team', NULL, 'retail', NULL)")
         cur.execute(

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -16,6 +15,7 @@ from metrics import training
 from metrics.filters import Filters
 from metrics.scope import Scope
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 AS_OF = date(2024, 12, 1)
 D = date.fromisoformat
@@ -40,8 +40,8 @@ ITEMS = [
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    store = Store(Path(tmp_path_factory.mktemp("training")) / "training.duckdb")
+def store(module_stores: StoreMaker) -> Iterator[Store]:
+    store = module_stores("training")
     build_tiny_company(store)
     for key, rep, kind, due, status, done, expires in ITEMS:
         item = TrainingItem(

@@ -9,8 +9,6 @@ from streamlit.testing.v1 import AppTest
 
 from components.text import t, use_language
 from data.config import DB_ENV_VAR
-from data.store import Store
-from tests.conftest import DEMO_END
 from tests.pages.text_scan import charts_with_english_dates, english_words, screen_strings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,18 +57,6 @@ def _code_columns() -> set[str]:
             f"table cell [{t('audit.col.details')}]",  # an audit row's details, as stored (JSON)
             f"table cell [{t('follow_ups.col.file')}]",  # a link to the file, shown as 打开
         }
-
-
-@pytest.fixture(scope="session")
-def zh_demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small demo company with Chinese names, cities and products."""
-    from data.demo import generate_demo
-
-    path = tmp_path_factory.mktemp("demo_zh") / "demo.duckdb"
-    store = Store(path)
-    generate_demo(store, orders=20_000, seed=7, end_date=DEMO_END, locale="zh_CN")
-    store.close()
-    return path
 
 
 @pytest.fixture

@@ -30,8 +30,10 @@ from tests.pages.real_exports import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ("standup", "kpi_trends", "team", "segments", "incentives", "targets", "reviews", "data",
-         "definitions")  # fmt: skip
+# Every page but sign-in (the tests run with sign-in off): a page left out here went untried
+# on a team's own data, which is how the Training page's crash on a company without training
+# items got through.
+PAGES = tuple(sorted(p.stem for p in (ROOT / "pages").glob("*.py") if p.stem != "sign_in"))
 # The shipped demo plan's contests (data/incentive_plan.toml): none may show on own data.
 DEMO_CONTESTS = ("Singles' Day sprint", "New-customer hunt", "Activity challenge", "双十一冲刺赛",
                  "拓新客大赛", "跟进挑战赛")  # fmt: skip

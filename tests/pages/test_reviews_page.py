@@ -24,14 +24,24 @@ from tests.conftest import DEMO_END
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def reviews_db(demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the demo company with demo reviews, which the app points at."""
-    path = tmp_path / "reviews.duckdb"
+@pytest.fixture(scope="module")
+def reviews_db_path(demo_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo company with demo reviews, written once for this file (writing the reviews
+    takes seconds; copying the file does not). Read it; copy it before writing."""
+    path = tmp_path_factory.mktemp("reviews") / "reviews.duckdb"
     shutil.copy(demo_db_path, path)
     store = Store(path)
     generate_demo_reviews(store, DEMO_END, seed=7)
     store.close()
+    return path
+
+
+@pytest.fixture
+def reviews_db(reviews_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the demo company with demo reviews, of its own for each test (the tests save
+    reviews), which the app points at."""
+    path = tmp_path / "reviews.duckdb"
+    shutil.copy(reviews_db_path, path)
     monkeypatch.setenv(DB_ENV_VAR, str(path))
     return path
 

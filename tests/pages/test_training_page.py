@@ -4,7 +4,6 @@ and the training items beside a review, on copies of the demo company (they writ
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from streamlit.testing.v1 import AppTest
 
 from components.text import CATALOGUES, EN, t, use_language
 from data.config import DB_ENV_VAR
-from data.demo import generate_demo
 from data.store import Store
 from metrics import training
 from metrics.filters import Filters
@@ -34,15 +32,6 @@ def demo_copy(demo_db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     shutil.copy(demo_db_path, path)
     monkeypatch.setenv(DB_ENV_VAR, str(path))
     return path
-
-
-@pytest.fixture(scope="module")
-def zh_demo_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("training_zh") / "demo.duckdb"
-    store = Store(path)
-    generate_demo(store, orders=5_000, seed=7, end_date=DEMO_END, locale="zh_CN")
-    store.close()
-    yield path
 
 
 def _app(page: str, **state: object) -> AppTest:
