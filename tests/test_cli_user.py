@@ -12,23 +12,28 @@ from argon2 import PasswordHasher
 
 import cli
 from data import auth
-from data.store import Store
+from data.engine import open_store
 
 NOW = datetime(2026, 11, 20, 9, 0)
 # Real argon2id at its lowest cost: the default takes a second a hash on a busy machine.
 CHEAP = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+@pytest.fixture(params=["duckdb", "postgres"])
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> str:
+    """A company of one team and one person, in a DuckDB file and on the PostgreSQL server."""
     monkeypatch.setattr(auth, "_hasher", lambda: CHEAP)
-    path = tmp_path / "users.duckdb"
-    store = Store(path)
+    where = (
+        str(tmp_path / "users.duckdb")
+        if request.param == "duckdb"
+        else request.getfixturevalue("postgres_url")
+    )
+    store = open_store(where)
     with store.transaction() as cur:
         cur.execute("INSERT INTO teams VALUES (1, 'North', NULL, 'retail', 1)")
         cur.execute("INSERT INTO reps VALUES (1, 'Ann', 1, 'group_leader', '2020-01-01', NULL)")
     store.close()
-    return str(path)
+    return where
 
 
 def _run(
@@ -58,7 +63,7 @@ def test_a_user_round_trip(
         "ann\tlead rep_id 1 team_id 1\tAnn\tpassword",
         "root@example.com\tadmin\troot@example.com\tpassword",
     ]
-    store = Store(db)
+    store = open_store(db)
     assert auth.verify_password(store, "ann", "ann's password", NOW).rep_id == 1
 
     assert run("disable", "ann")[0] == 0
@@ -100,7 +105,7 @@ def test_bad_input_exits_2_with_a_sentence(
 ) -> None:
     code, _, err = _run(monkeypatch, capsys, *args, "--db", db, stdin=stdin)
     assert code == 2 and said in err and err.startswith("huddle: ")
-    assert Store(db).scalar("SELECT count(*) FROM audit_log") == 0  # nothing was written
+    assert open_store(db).scalar("SELECT count(*) FROM audit_log") == 0  # nothing was written
 
 
 def test_the_only_admin_cannot_be_disabled(
@@ -128,4 +133,4 @@ def test_the_prompt_asks_twice_and_refuses_two_different_passwords(
     monkeypatch.setattr("getpass.getpass", lambda _prompt: next(typed))
     code, _, err = _run(monkeypatch, capsys, "add", "bo", "--role", "viewer", "--db", db)
     assert code == 2 and "two passwords typed differ" in err
-    assert Store(db).scalar("SELECT count(*) FROM users") == 0
+    assert open_store(db).scalar("SELECT count(*) FROM users") == 0
