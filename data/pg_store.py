@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -36,6 +37,9 @@ from data.sql_dialect import to_postgres
 
 Params = Sequence[Any] | dict[str, Any] | None
 POOL_ENV_VAR = "HUDDLE_PG_POOL_SIZE"
+WORK_MEM_ENV_VAR = "HUDDLE_PG_WORK_MEM"
+DEFAULT_WORK_MEM = "64MB"
+_SIZE = re.compile(r"[1-9][0-9]{0,6}(kB|MB|GB)")
 COMPAT_SQL = Path(__file__).resolve().parent / "pg_compat.sql"
 # After the migrations: team_closure read from a materialised view (the file says why).
 TEAM_CLOSURE_SQL = COMPAT_SQL.with_name("pg_team_closure.sql")
@@ -195,6 +199,17 @@ def _configure(conn: psycopg.Connection[Any]) -> None:
     # jit_above_cost, so PostgreSQL spent 11 s compiling machine code for a query that runs in
     # 30 ms on the tiny company (EXPLAIN ANALYZE: JIT Optimization + Emission 11.1 s).
     conn.execute("SET jit = off")
+    # Memory per sort or hash before it spills to disk. PostgreSQL's default (4MB) made the
+    # Segments page's lifecycle-by-month statement (a median per customer and month end) take
+    # 337 s at 1,000,000 order lines; 64MB: 5.1 s. Each connection of the pool may use it per
+    # sort, so a small server can lower it (HUDDLE_PG_WORK_MEM, e.g. 16MB).
+    conn.execute(f"SET work_mem = '{_work_mem()}'")
+
+
+def _work_mem() -> str:
+    """$HUDDLE_PG_WORK_MEM when it is a size PostgreSQL reads (e.g. 64MB), else 64MB."""
+    chosen = os.environ.get(WORK_MEM_ENV_VAR, DEFAULT_WORK_MEM).strip()
+    return chosen if _SIZE.fullmatch(chosen) else DEFAULT_WORK_MEM
 
 
 class PostgresStore:

@@ -74,6 +74,8 @@ def test_postgres_connections_do_not_jit_compile(postgres_url: str) -> None:
     store = PostgresStore(postgres_url)
     try:
         assert store.scalar("SELECT current_setting('jit')") == "off"
+        # and sort in memory up to 64MB (the Segments page: 337 s at 4MB, 5.1 s at 64MB)
+        assert store.scalar("SELECT current_setting('work_mem')") == "64MB"
     finally:
         store.close()
 
@@ -123,3 +125,15 @@ def test_the_catalogue_lists_the_schemas_tables(store: Store | PostgresStore) ->
     tables = {row[0] for row in store.rows("SELECT table_name FROM duckdb_tables()")}
     assert {"orders", "teams", "commitments"} <= tables
     assert "team_closure" not in tables  # a view, not a table
+
+
+@pytest.mark.parametrize(("asked", "used"), [("16MB", "16MB"), ("lots", "64MB"), ("1;x", "64MB")])
+def test_work_mem_follows_the_environment_when_it_is_a_size(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch, asked: str, used: str
+) -> None:
+    monkeypatch.setenv("HUDDLE_PG_WORK_MEM", asked)  # anything else is not put into SQL
+    store = PostgresStore(postgres_url)
+    try:
+        assert store.scalar("SELECT current_setting('work_mem')") == used
+    finally:
+        store.close()
