@@ -5,8 +5,9 @@ sellers; action items, some done, some open and overdue; a few reviews edited af
 submitted, and a few drafts. The texts come in each locale of the demo (English, Simplified
 Chinese); the locale changes the words only, never who is reviewed, when, or the scores.
 
-Written through data/reviews.py in one transaction (the demo company's own, when the whole
-demo is built: data/demo.py), so the rules of a real save apply. The
+Written in one transaction (the demo company's own, when the whole demo is built:
+data/demo.py), as rows built by data/reviews.py's own functions and inserted a table at a time
+(data/demo_review_rows.py: the same tables as saving each review, a hundred times faster). The
 demo reviews carry no KPI snapshot: the data layer cannot compute KPIs (that is the metrics
 layer's job), and the history page shows the live KPI trend beside them.
 """
@@ -19,6 +20,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import duckdb
 
+from data.demo_review_rows import DemoReviewRows, OneAtATime, ReviewWriter
 from data.reviews import (
     SCORE_DIMENSIONS,
     WEEKLY_SUMMARY_ROLES,
@@ -26,8 +28,6 @@ from data.reviews import (
     ReviewInput,
     Scores,
     check_review,
-    save_review_on,
-    set_action_item_done_on,
 )
 from data.store import Store
 
@@ -231,9 +231,12 @@ def write_demo_reviews(
     *,
     locale: str = "en",
     now: datetime | None = None,
+    one_at_a_time: bool = False,
 ) -> int:
     """`generate_demo_reviews` on a cursor inside an open transaction, which sees the people
-    it writes (the demo company writes its reviews in its own transaction)."""
+    it writes (the demo company writes its reviews in its own transaction). The rows are
+    written in one insert per table (data/demo_review_rows.py); `one_at_a_time` sends each
+    through the real save instead, for the test that both write the same."""
     if locale not in _TEXTS:
         known = ", ".join(REVIEW_LOCALES)
         raise ValueError(f"Unknown demo review locale {locale!r}; available: {known}")
@@ -243,6 +246,7 @@ def write_demo_reviews(
     def at_most(moment: datetime) -> datetime:
         return min(moment, latest)
 
+    writer: ReviewWriter = OneAtATime(cur) if one_at_a_time else DemoReviewRows(cur)
     rng = random.Random(seed)
     people = _people(cur)
     leads = sorted({p.leader_id for p in people})
@@ -305,8 +309,7 @@ def write_demo_reviews(
             )
             draft_first = last_month and rng.random() < 0.15
             if draft_first:  # still a draft: counts as missing until submitted
-                save_review_on(
-                    cur,
+                writer.save(
                     review,
                     status="draft",
                     submission_id=next_id("s"),
@@ -316,8 +319,7 @@ def write_demo_reviews(
                 )
                 written += 1
                 continue
-            save_review_on(
-                cur,
+            writer.save(
                 review,
                 status="submitted",
                 submission_id=next_id("s"),
@@ -330,8 +332,7 @@ def write_demo_reviews(
                 fixed = review.model_copy(
                     update={"areas_to_improve": review.areas_to_improve + texts.agreed}
                 )
-                save_review_on(
-                    cur,
+                writer.save(
                     fixed,
                     status="submitted",
                     submission_id=next_id("s"),
@@ -347,11 +348,9 @@ def write_demo_reviews(
                 odds = 0.9 if goal.due_date < end_date - timedelta(days=30) else 0.5
                 if goal.due_date < end_date and rng.random() < odds:
                     done_on = min(goal.due_date - timedelta(days=rng.randint(0, 5)), end_date)
-                    set_action_item_done_on(
-                        cur,
+                    writer.tick(
                         review_id,
                         goal.item_id,
-                        done=True,
                         changed_by=person.leader,
                         event_id=next_id("e"),
                         now=at_most(datetime.combine(done_on, time(17, 0))),
@@ -375,8 +374,7 @@ def write_demo_reviews(
                 strengths=rng.choice(texts.strengths),
                 areas_to_improve=rng.choice(texts.areas),
             )
-            save_review_on(
-                cur,
+            writer.save(
                 review,
                 status="submitted",
                 submission_id=next_id("s"),
@@ -385,4 +383,5 @@ def write_demo_reviews(
                 new_review_id=next_id("w"),
             )
             written += 1
+    writer.finish()
     return written

@@ -300,6 +300,14 @@ def _content(*parts: Any) -> str:
     return json.dumps(loaded, sort_keys=True)
 
 
+def _scores_json(review: ReviewInput) -> str:
+    return json.dumps(review.scores.model_dump())
+
+
+def _notes_json(review: ReviewInput) -> str:
+    return json.dumps(review.notes(), ensure_ascii=False)  # Chinese stays readable in SQL
+
+
 def _identity(review: ReviewInput) -> dict[str, Any]:
     return {
         "rep": review.rep_id,
@@ -394,8 +402,7 @@ def save_review_on(
     known = cur.execute("SELECT count(*) FROM reps WHERE rep_id = $r", {"r": review.rep_id})
     if not known.fetchone()[0]:  # type: ignore[index]
         problems.append(FieldProblem("rep_id", "unknown_rep", {"rep_id": review.rep_id}))
-    scores = json.dumps(review.scores.model_dump())
-    notes = json.dumps(review.notes(), ensure_ascii=False)  # Chinese stays readable in SQL
+    scores, notes = _scores_json(review), _notes_json(review)
     snapshot = review.kpi_snapshot
     version = 1
     if review_id is None:
@@ -447,36 +454,64 @@ def save_review_on(
         raise ReviewInvalid(problems)
     if moved:
         _claim(cur, review, review_id)
-    _insert(
-        cur,
-        """
-        INSERT INTO reviews (review_id, version, submission_id, rep_id, period_start, period_end,
-                             kind, status, reviewer, scores, notes, kpi_snapshot, created_at,
-                             edited_by, change_note)
-        VALUES ($id, $version, $sid, $rep, $start, $end, $kind, $status, $reviewer, $scores,
-                $notes, $snapshot, $at, $editor, $note)
-        """,
-        {
-            "id": review_id,
-            "version": version,
-            "sid": submission_id,
-            "rep": review.rep_id,
-            "start": review.period_start,
-            "end": review.period_end,
-            "kind": review.kind,
-            "status": status,
-            "reviewer": review.reviewer,
-            "scores": scores,
-            "notes": notes,
-            "snapshot": None
-            if snapshot is None
-            else json.dumps(snapshot, default=str, ensure_ascii=False),
-            "at": now or _now(),
-            "editor": editor,
-            "note": (change_note or "").strip() or None,
-        },
+    row = review_row(
+        review,
+        review_id=review_id,
+        version=version,
+        status=status,
+        submission_id=submission_id,
+        editor=editor,
+        snapshot=snapshot,
+        at=now or _now(),
+        change_note=change_note,
     )
+    columns = ", ".join(REVIEW_COLUMNS)
+    values = ", ".join(f"${c}" for c in REVIEW_COLUMNS)
+    _insert(cur, f"INSERT INTO reviews ({columns}) VALUES ({values})", row)
     return SavedReview(review_id, version, status, created=True)
+
+
+# A version's row in `reviews`, in this order (save_review_on writes one, the demo's history
+# many at once: data/demo_review_rows.py).
+REVIEW_COLUMNS = (
+    "review_id", "version", "submission_id", "rep_id", "period_start", "period_end", "kind",
+    "status", "reviewer", "scores", "notes", "kpi_snapshot", "created_at", "edited_by",
+    "change_note",
+)  # fmt: skip
+
+
+def review_row(
+    review: ReviewInput,
+    *,
+    review_id: str,
+    version: int,
+    status: Status,
+    submission_id: str,
+    editor: str,
+    snapshot: Mapping[str, Any] | None,
+    at: datetime,
+    change_note: str | None,
+) -> dict[str, Any]:
+    """The row of `reviews` that records this version of `review` (REVIEW_COLUMNS)."""
+    return {
+        "review_id": review_id,
+        "version": version,
+        "submission_id": submission_id,
+        "rep_id": review.rep_id,
+        "period_start": review.period_start,
+        "period_end": review.period_end,
+        "kind": review.kind,
+        "status": status,
+        "reviewer": review.reviewer,
+        "scores": _scores_json(review),
+        "notes": _notes_json(review),
+        "kpi_snapshot": None
+        if snapshot is None
+        else json.dumps(snapshot, default=str, ensure_ascii=False),
+        "created_at": at,
+        "edited_by": editor,
+        "change_note": (change_note or "").strip() or None,
+    }
 
 
 def save_review(
@@ -575,19 +610,25 @@ def set_action_item_done_on(
     goals = json.loads(row[0]).get("goals", []) if row and row[0] else []
     if not any(g["item_id"] == item_id for g in goals):
         raise ReviewNotFound.of("review.no_action_item", review_id=review_id, item_id=item_id)
-    cur.execute(
-        "INSERT INTO review_action_events (event_id, review_id, item_id, done, changed_by,"
-        " changed_at) VALUES ($e, $r, $i, $d, $by, $at)",
-        {
-            "e": event_id,
-            "r": review_id,
-            "i": item_id,
-            "d": done,
-            "by": changed_by.strip()[:MAX_NAME],
-            "at": now or _now(),
-        },
-    )
+    row = action_event_row(review_id, item_id, done, changed_by, event_id, now or _now())
+    columns = ", ".join(row)
+    values = ", ".join(f"${c}" for c in row)
+    cur.execute(f"INSERT INTO review_action_events ({columns}) VALUES ({values})", row)
     return True
+
+
+def action_event_row(
+    review_id: str, item_id: str, done: bool, changed_by: str, event_id: str, at: datetime
+) -> dict[str, Any]:
+    """The row of `review_action_events` that records one tick or untick."""
+    return {
+        "event_id": event_id,
+        "review_id": review_id,
+        "item_id": item_id,
+        "done": done,
+        "changed_by": changed_by.strip()[:MAX_NAME],
+        "changed_at": at,
+    }
 
 
 def set_action_item_done(
