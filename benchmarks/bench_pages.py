@@ -153,8 +153,53 @@ def _pages(path: Path) -> dict[str, float]:
     return results
 
 
+EMPTY_PAGE = "import streamlit as st\nst.write('empty')\n"
+
+
+def _fresh_child(page: str, db: str) -> None:
+    """In a process of its own: the first run of `page` (or of an empty script, "-"), timed
+    from the start of AppTest's run to its end; prints milliseconds."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["HUDDLE_DB"] = db
+    if page == "-":
+        at = AppTest.from_string(EMPTY_PAGE, default_timeout=300)
+    else:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+        at.switch_page(page)
+    started = time.perf_counter()
+    at.run()
+    elapsed = (time.perf_counter() - started) * 1000
+    assert not at.exception, at.exception
+    print(f"{elapsed:.1f}")
+
+
+def _fresh(path: Path, rounds: int = 2) -> dict[str, float]:
+    """Each page's first run in a fresh process (median of `rounds`), beside the harness's own
+    empty-page run in a fresh process, so what the page costs can be read as the difference."""
+    import subprocess
+
+    def run(page: str) -> float:
+        times = []
+        for _ in range(rounds):
+            command = [sys.executable, __file__, "--fresh-child", page, str(path)]
+            out = subprocess.run(command, check=True, capture_output=True, text=True)
+            times.append(float(out.stdout.strip().splitlines()[-1]))
+        return statistics.median(times)
+
+    results = {"empty page (harness), fresh process": run("-")}
+    for page in PAGES:
+        results[f"page {page} (fresh process, first run)"] = run(page)
+    return results
+
+
 def main() -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's bare-mode warnings
+    if len(sys.argv) == 4 and sys.argv[1] == "--fresh-child":
+        _fresh_child(sys.argv[2], sys.argv[3])
+        return
+    # The pages as this machine's admin (sign-in off): timing the pages, not the sign-in form.
+    os.environ["HUDDLE_AUTH"] = "off"
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200_000, 1_000_000])
     parser.add_argument("--reps", type=int, help="people in every demo (default: standard 65)")
@@ -163,7 +208,8 @@ def main() -> None:
     table: dict[str, dict[int, float]] = {}
     for size in args.sizes:
         path = _build(size, args.reps, args.customers)
-        for name, ms in {**_queries(path), **_what_if(path), **_pages(path)}.items():
+        timed = {**_queries(path), **_what_if(path), **_fresh(path), **_pages(path)}
+        for name, ms in timed.items():
             table.setdefault(name, {})[size] = ms
     sizes = args.sizes
     header = "".join(f"{s:>14,}" for s in sizes)

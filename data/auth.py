@@ -202,9 +202,12 @@ def insert_user(
     team_id: int | None = None,
     actor_id: int | None = None,
     now: datetime | None = None,
+    password_hash: str | None = None,
 ) -> int:
     """Add a user inside the caller's transaction `con` (checks and audit row included);
-    returns the new user_id. `password` None makes a single-sign-on-only user."""
+    returns the new user_id. `password` None makes a single-sign-on-only user.
+    `password_hash` is hash_password(password) when the caller has it already (the demo's
+    accounts of one role share one published password: one hash instead of one per account)."""
     at = now or audit.utc_now()
     key = normalize_login(login)
     _check_person(con, role, rep_id, team_id)
@@ -215,7 +218,8 @@ def insert_user(
         raise AuthInvalid.of("auth.display_name_invalid", high=MAX_DISPLAY_NAME)
     if _find(con, key) is not None:
         raise AuthInvalid.of("auth.login_taken", login=key)
-    hashed = None if password is None else hash_password(password)  # last: it is the slow step
+    # Last: hashing is the slow step.
+    hashed = None if password is None else (password_hash or hash_password(password))
     # Never an id the audit log already names: a removed account's rows keep their meaning.
     user_id = int(
         con.execute(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import duckdb
 
 from data import audit
-from data.auth import insert_user
+from data.auth import hash_password, insert_user
 
 
 @dataclass(frozen=True)
@@ -70,12 +70,16 @@ def seed_demo_users(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DELETE FROM users")
     if removed:
         audit.record(con, None, "users.replaced_by_demo", "user", None, {"removed": removed})
+    hashes: dict[str, str] = {}  # one per published password (argon2 takes ~0.15 s each)
     for account in demo_accounts(con):
+        if account.password not in hashes:
+            hashes[account.password] = hash_password(account.password)
         insert_user(
             con,
             login=account.login,
             role=account.role,
             password=account.password,
+            password_hash=hashes[account.password],
             rep_id=account.rep_id,
             team_id=account.team_id,
         )

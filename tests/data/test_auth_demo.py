@@ -45,6 +45,9 @@ def test_every_demo_account_signs_in(demo_copy: Store) -> None:
     for user in users.values():
         signed_in = auth.verify_password(store, user.login, f"huddle-demo-{user.role}", NOW)
         assert signed_in.user_id == user.user_id
+    # One argon2 hash per published password (admin, manager, lead, rep), shared by its role's
+    # accounts: hashing is the slow step, and the 10M-line demo has 128 accounts.
+    assert store.scalar("SELECT count(DISTINCT password_hash) FROM users") == 4
     reps = [u.rep_id for u in users.values() if u.role == "rep"]
     kinds = store.rows(
         f"SELECT DISTINCT role FROM reps WHERE rep_id IN ({', '.join(map(str, reps))})"
