@@ -5,6 +5,8 @@ Three ways, timed in the same rounds, turn about, so a busy machine slows them a
   hand-written   the SQL a person would write over the same tables
   compiler       compile_request as Huddle runs it (joins only what the request reads)
   compiler, all  compile_request(prune=False): every join of the source, as before #16
+  pandas peer    the same numbers as a pandas dashboard gets them: the tables read into
+                 DataFrames once (timed apart), then filtered and grouped in pandas each time
 plus new customers by month (which reads every customer's first purchase) both ways and
 from its rollup (data.rollups: customer_firsts, built into the file once if it is missing or
 stale); the main query reads no rollup (compile_request(rollups=True) leaves it as it is).
@@ -74,6 +76,56 @@ FROM orders o JOIN firsts f ON f.customer_id = o.customer_id
 WHERE o.status = 'completed' AND o.order_date BETWEEN $start AND $end
 GROUP BY ALL ORDER BY bucket
 """
+
+
+class PandasPeer:
+    """The main query as a pandas dashboard would answer it: the tables read into DataFrames
+    once (as it would cache them), then each view filters and groups in pandas. Reading is
+    timed once and printed apart; `answer` is what each view pays."""
+
+    def __init__(self, store: Store) -> None:
+        started = time.perf_counter()
+        self.orders = store.query(
+            "SELECT order_date, customer_id, team_id, net_amount_cents, status FROM orders"
+        )
+        roots = store.query("SELECT team_id, root_id FROM team_roots")
+        names = store.query("SELECT team_id AS root_id, name AS team FROM teams")
+        self.team_of = roots.merge(names, on="root_id").set_index("team_id")["team"]
+        self.load_ms = (time.perf_counter() - started) * 1000
+
+    def answer(self) -> pd.DataFrame:
+        o = self.orders
+        day = pd.to_datetime(o["order_date"])
+        start, end = pd.Timestamp(YEAR.start), pd.Timestamp(YEAR.end)
+        rows = o[(o["status"] == "completed") & (day >= start) & (day <= end)]
+        frame = pd.DataFrame(
+            {
+                "bucket": day[rows.index].dt.to_period("M").dt.start_time.dt.date,
+                "team": rows["team_id"].map(self.team_of),
+                "net_amount_cents": rows["net_amount_cents"],
+                "customer_id": rows["customer_id"],
+            }
+        )
+        return (
+            frame.groupby(["bucket", "team"])
+            .agg(
+                revenue_cents=("net_amount_cents", "sum"),
+                active_customers=("customer_id", "nunique"),
+            )
+            .reset_index()
+            .sort_values(["bucket", "team"], ignore_index=True)
+        )
+
+
+def check_pandas_peer(store: Store, peer: PandasPeer) -> None:
+    """The pandas peer gives the hand-written SQL's numbers, month by month and team by team."""
+    hand = store.query(HAND_WRITTEN, {"start": YEAR.start, "end": YEAR.end})
+    mine = peer.answer()
+    assert len(mine) == len(hand)
+    assert [str(b) for b in mine["bucket"]] == [str(b)[:10] for b in hand["bucket"]]
+    assert mine["team"].tolist() == hand["team"].tolist()
+    assert mine["revenue_cents"].tolist() == hand["revenue_cents"].astype("int64").tolist()
+    assert mine["active_customers"].tolist() == hand["active_customers"].tolist()
 
 
 def build(orders: int, path: Path, reps: int | None = None, customers: int | None = None) -> None:
@@ -186,6 +238,8 @@ def main() -> None:
         store.query(new_pruned.sql, new_pruned.params), store.query(new_all.sql, new_all.params)
     )
     hand_params = {"start": YEAR.start, "end": YEAR.end}
+    peer = PandasPeer(store)
+    check_pandas_peer(store, peer)
 
     load = os.getloadavg()
     print(
@@ -199,6 +253,7 @@ def main() -> None:
                 main_pruned.sql, main_pruned.params
             ),
             "compiler, every join (before)": lambda: store.query(main_all.sql, main_all.params),
+            "pandas peer (tables in memory)": peer.answer,
         },
         args.rounds,
     )
@@ -206,6 +261,13 @@ def main() -> None:
         "KPI Trends: revenue and active customers by month and team, 12 months",
         main_times,
         "hand-written SQL",
+    )
+    compiler = statistics.median(main_times["compiler (joins what it reads)"])
+    pandas_ms = statistics.median(main_times["pandas peer (tables in memory)"])
+    with_load = (pandas_ms + peer.load_ms) / compiler
+    print(
+        f"  the pandas peer takes {pandas_ms / compiler:.1f}x the compiler's time ({with_load:.1f}x"
+        f" counting its one read of the tables into memory, {peer.load_ms:.0f} ms)"
     )
     new_times = time_side_by_side(
         {

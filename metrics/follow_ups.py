@@ -30,8 +30,9 @@ Actions undone (data/follow_ups.py) do not count anywhere here.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from data.store import Store
@@ -78,15 +79,42 @@ def due_date(
 ) -> tuple[date, str]:
     """The due date and why: 'rhythm', 'planned', 'complaint' or 'snoozed' (see the module's
     rule). The arguments given must already be the ones that still count (set on or after the
-    last contact)."""
-    due, reason = last_contact + timedelta(days=rhythm_days), "rhythm"
-    if planned is not None:
-        due, reason = planned, "planned"
-    if complaint_since is not None and complaint_since + timedelta(days=1) < due:
-        due, reason = complaint_since + timedelta(days=1), "complaint"
-    if snoozed_until is not None:
-        due, reason = snoozed_until, "snoozed"
-    return max(due, last_contact + timedelta(days=MIN_GAP_DAYS)), reason
+    last contact). One customer's `due_dates`."""
+    one = pd.DataFrame(
+        {
+            "last_contact": [last_contact],
+            "rhythm_days": [rhythm_days],
+            "planned": [planned],
+            "complaint_since": [complaint_since],
+            "snoozed_until": [snoozed_until],
+        }
+    )
+    due, reason = due_dates(one)
+    return pd.Timestamp(due[0]).date(), str(reason[0])
+
+
+def _days(column: pd.Series) -> np.ndarray:
+    """A column of dates (date objects, Timestamps or None) as datetime64[D]; None is NaT."""
+    return pd.to_datetime(column).to_numpy().astype("datetime64[D]")
+
+
+def due_dates(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The module's due-date rule for every row of `frame` at once (columns last_contact,
+    rhythm_days, planned, complaint_since, snoozed_until; the last three may be missing per
+    row): the due dates (datetime64[D]) and why ('rhythm', 'planned', 'complaint', 'snoozed')."""
+    last = _days(frame["last_contact"])
+    planned, complaint = _days(frame["planned"]), _days(frame["complaint_since"])
+    snoozed = _days(frame["snoozed_until"])
+    due = last + frame["rhythm_days"].to_numpy().astype("timedelta64[D]")
+    reason = np.full(len(frame), "rhythm", dtype=object)
+    has_plan = ~np.isnat(planned)
+    due, reason = np.where(has_plan, planned, due), np.where(has_plan, "planned", reason)
+    after_complaint = complaint + np.timedelta64(1, "D")
+    sooner = ~np.isnat(complaint) & (after_complaint < due)
+    due, reason = np.where(sooner, after_complaint, due), np.where(sooner, "complaint", reason)
+    has_snooze = ~np.isnat(snoozed)
+    due, reason = np.where(has_snooze, snoozed, due), np.where(has_snooze, "snoozed", reason)
+    return np.maximum(due, last + np.timedelta64(MIN_GAP_DAYS, "D")), reason
 
 
 _FACTS = f"""
@@ -189,29 +217,29 @@ def everyone(store: Store, as_of: date) -> pd.DataFrame:
         return pd.DataFrame(columns=[*COLUMNS, "owner_team_id", "owner_left", "revenue_cents"])
     ids = [int(c) for c in scores["customer_id"]]
     facts = store.query(_FACTS, {"ids": ids, "as_of": as_of})
+    # Every customer here bought, and an order is a contact: each has a last contact.
+    assert not facts["last_contact"].isna().any()
     ranked = scores.set_index("customer_id")
-    rows = []
-    for fact in facts.to_dict("records"):
-        customer_id = int(fact["customer_id"])
-        score = ranked.loc[customer_id]
-        tier = tier_of(int(score["m"]))
-        last_contact = _day(fact["last_contact"])
-        assert last_contact is not None  # every customer here bought: an order is a contact
-        due, reason = due_date(
-            last_contact,
-            RHYTHM_DAYS[tier],
-            planned=_day(fact["planned"]),
-            complaint_since=_day(fact["complaint_since"]),
-            snoozed_until=_day(fact["snoozed_until"]),
-        )
-        rows.append({
-            **fact, "tier": tier, "segment": score["segment"],
-            "revenue_12m": int(score["monetary_cents"]) / 100,
-            "revenue_cents": int(score["monetary_cents"]),
-            "days_since_contact": (as_of - last_contact).days, "due": due,
-            "overdue_days": (as_of - due).days, "reason": reason,
-        })  # fmt: skip
-    frame = pd.DataFrame(rows, columns=[*COLUMNS, "owner_team_id", "owner_left", "revenue_cents"])
+    m = ranked["m"].reindex(facts["customer_id"].astype("int64")).to_numpy()
+    tier = pd.Series(m).map({score: name for name, scores_, _ in TIERS for score in scores_})
+    monetary = ranked["monetary_cents"].reindex(facts["customer_id"].astype("int64"))
+    rows = facts.assign(
+        tier=tier.to_numpy(),
+        rhythm_days=tier.map(RHYTHM_DAYS).to_numpy(),
+        segment=ranked["segment"].reindex(facts["customer_id"].astype("int64")).to_numpy(),
+        revenue_cents=monetary.astype("int64").to_numpy(),
+    )
+    due, reason = due_dates(rows)
+    today = np.datetime64(as_of, "D")
+    last = _days(rows["last_contact"])
+    frame = rows.assign(
+        revenue_12m=rows["revenue_cents"] / 100,
+        days_since_contact=(today - last).astype("int64"),
+        due=pd.Series(due).dt.date.to_numpy(),  # datetime.date, as a one-row rule gives
+        overdue_days=(today - due).astype("int64"),
+        reason=reason,
+    )[[*COLUMNS, "owner_team_id", "owner_left", "revenue_cents"]].reset_index(drop=True)
+    frame["customer_id"] = frame["customer_id"].astype("int64")
     for column in ("owner_rep_id", "owner_team_id"):
         frame[column] = frame[column].astype("Int64")
     frame["open_complaints"] = frame["open_complaints"].fillna(0).astype("int64")

@@ -97,6 +97,38 @@ def test_due_date_rule_edges() -> None:
     assert follow_ups.due_date(last, 14, complaint_since=last) == (date(2025, 7, 1), "complaint")
 
 
+def test_due_dates_of_many_rows_are_each_rows_own() -> None:
+    """The rule worked on a whole list at once gives each customer what it gives them alone
+    (a missing plan, complaint or snooze on one row never leaks into another)."""
+    last = date(2025, 6, 29)
+    cases = [
+        dict(last_contact=last, rhythm_days=14, planned=date(2025, 6, 30)),
+        dict(last_contact=last, rhythm_days=14, planned=date(2025, 7, 3), complaint_since=last,
+             snoozed_until=date(2025, 7, 9)),
+        dict(last_contact=last, rhythm_days=30),
+        dict(last_contact=date(2025, 5, 1), rhythm_days=60, complaint_since=date(2025, 5, 20)),
+        dict(last_contact=last, rhythm_days=14, complaint_since=last),
+    ]  # fmt: skip
+    frame = pd.DataFrame(
+        [{"planned": None, "complaint_since": None, "snoozed_until": None, **c} for c in cases]
+    )
+    due, reason = follow_ups.due_dates(frame)
+    together = [(pd.Timestamp(d).date(), str(r)) for d, r in zip(due, reason, strict=True)]
+    given = ("planned", "complaint_since", "snoozed_until")
+    alone = [
+        follow_ups.due_date(
+            c["last_contact"], c["rhythm_days"], **{k: v for k, v in c.items() if k in given}
+        )
+        for c in cases
+    ]
+    assert together == alone
+    assert together == [
+        (date(2025, 7, 1), "planned"), (date(2025, 7, 9), "snoozed"),
+        (date(2025, 7, 29), "rhythm"), (date(2025, 5, 21), "complaint"),
+        (date(2025, 7, 1), "complaint"),
+    ]  # fmt: skip
+
+
 def test_best_first_is_overdue_first_then_value(store: Store) -> None:
     due = follow_ups.due_list(store, AS_OF)
     # All four are overdue; by revenue: Alder 5000, Cedar 3000, Dogwood 2000, Elm 1000 (Cedar
