@@ -5,6 +5,7 @@ Prints figures, not pass/fail: run it before and after a change and compare.
     python benchmarks/bench_pages.py               # demo size (200k lines) and 1M lines
     python benchmarks/bench_pages.py --sizes 200000 10000000
     python benchmarks/bench_pages.py --sizes 10000000 --reps 2000 --customers 200000
+    python benchmarks/bench_pages.py --sizes 10000000 --reps 2000 --customers 200000 --parts fresh
 """
 
 from __future__ import annotations
@@ -204,11 +205,17 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[200_000, 1_000_000])
     parser.add_argument("--reps", type=int, help="people in every demo (default: standard 65)")
     parser.add_argument("--customers", type=int, help="customers in every demo (default: demo's)")
+    parts = {"queries": _queries, "what-if": _what_if, "fresh": _fresh, "pages": _pages}
+    parser.add_argument(
+        "--parts", nargs="+", choices=list(parts), default=list(parts),
+        help="what to time (all by default): core queries, the Targets what-if, each page's "
+        "first run in a fresh process, each page cold and warm in this process",
+    )  # fmt: skip
     args = parser.parse_args()
     table: dict[str, dict[int, float]] = {}
     for size in args.sizes:
         path = _build(size, args.reps, args.customers)
-        timed = {**_queries(path), **_what_if(path), **_fresh(path), **_pages(path)}
+        timed = {name: ms for part in args.parts for name, ms in parts[part](path).items()}
         for name, ms in timed.items():
             table.setdefault(name, {})[size] = ms
     sizes = args.sizes

@@ -247,7 +247,7 @@ def _dimension_key(dim: str) -> str:
     return f"coalesce(CAST(s.{DIMENSIONS[dim].column} AS VARCHAR), '(not set)')"
 
 
-def _columns_read(*sql: str) -> frozenset[str]:
+def columns_read(*sql: str) -> frozenset[str]:
     """Every name the SQL around a source mentions: the source joins a table only when one of
     its columns is among them (a stray word, such as a parameter's name, at worst keeps a join
     that was not needed, never drops one that was)."""
@@ -363,7 +363,7 @@ def _source_cte(
 
     # What the CTE reads of the source: its filters, keys and aggregates (the bucket join and
     # the window only read columns every source has: day, open_from, open_until).
-    columns = _columns_read(*conditions, *keys, *aggregates) if prune else None
+    columns = columns_read(*conditions, *keys, *aggregates) if prune else None
     body = f"({_scoped_sql(source_id, request, columns, rollups)}) s"
     if source.snapshot:
         # Open at the end of each bucket (or of the period): created by then, not closed by then.
@@ -394,7 +394,7 @@ def _carried_over_cte(request: MetricRequest, kpi_id: str, prune: bool, rollups:
     _check_dimension(request, source_id, [kpi_id])
     conditions = scope_conditions(request.filters)
     keys = _keys(request, source_id, False)
-    columns = _columns_read(*conditions, *keys, kpi.sql) if prune else None
+    columns = columns_read(*conditions, *keys, kpi.sql) if prune else None
     body = f"({_scoped_sql(source_id, request, columns, rollups)}) s"
     sides = []
     for previous in (False, True):

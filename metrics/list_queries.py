@@ -8,14 +8,17 @@ from typing import Any
 import pandas as pd
 
 from data.store import Store
-from metrics.compiler import scope_conditions, scope_params
+from metrics.compiler import columns_read, scope_conditions, scope_params
 from metrics.filters import Filters
 from metrics.sources import NO_CUSTOMER_SEGMENTS, SOURCES
 
 
-def source(source_id: str) -> str:
-    """A source's rows, aliased `s` as scope_conditions expects."""
-    sql = SOURCES[source_id].sql.replace("{customer_segments}", NO_CUSTOMER_SEGMENTS)
+def source(source_id: str, *reads: str) -> str:
+    """A source's rows, aliased `s` as scope_conditions expects. Given `reads` (the rest of the
+    list's SQL: what it selects, filters and orders by), only the joins and derived columns
+    that SQL names are built, as for a KPI; without, all of them."""
+    columns = columns_read(*reads) if reads else None
+    sql = SOURCES[source_id].sql_for(columns).replace("{customer_segments}", NO_CUSTOMER_SEGMENTS)
     return f"({sql}) s"
 
 

@@ -34,33 +34,37 @@ def _rows(
     return query_frame(store, filters, sql, columns, first_day=first, last_day=last)
 
 
-def _stock_source() -> str:
-    """The stock source, its days limited to $first_day .. $last_day."""
-    return source("stock").replace("$range_start", "$first_day").replace("$range_end", "$last_day")
+def _stock_source(*reads: str) -> str:
+    """The stock source, its days limited to $first_day .. $last_day, with only the derived
+    columns `reads` (the list's own SQL) names: a reorder list needs no best sellers."""
+    rows = source("stock", *reads)
+    return rows.replace("$range_start", "$first_day").replace("$range_end", "$last_day")
 
 
 def slow_movers(store: Store, filters: Filters, day: date) -> pd.DataFrame:
     """Items with more on hand on `day` than sold in the SLOW_MOVER_DAYS up to it (the
     slow_movers KPI's rule), most valuable first: store, product, category, on hand, value at
     cost (currency units) and units sold in those days."""
-    sql = f"""
+    select = f"""
 SELECT {_ITEM}, s.quantity AS on_hand, {money("s.value_cents")} AS stock_value,
-       s.sold_recently::BIGINT AS sold_90_days
-FROM {_stock_source()}
+       s.sold_recently::BIGINT AS sold_90_days"""
+    rest = f"""
 WHERE {where(filters, "s.day = $last_day", "s.quantity > s.sold_recently")}
 ORDER BY s.value_cents DESC, store, product"""
+    sql = f"{select}\nFROM {_stock_source(select, rest)}{rest}"
     return _rows(store, filters, day, day, sql, SLOW_MOVER_COLUMNS)
 
 
 def best_seller_stockouts(store: Store, filters: Filters, first: date, last: date) -> pd.DataFrame:
     """Best sellers (the KPI's: each store's top sellers of the 90 days up to `last`) that had
     none on hand on a day from `first` to `last`, with how many of those days, most first."""
-    sql = f"""
-SELECT {_ITEM}, count(*) AS days_out, max(s.sold_recently)::BIGINT AS sold_90_days
-FROM {_stock_source()}
+    select = f"""
+SELECT {_ITEM}, count(*) AS days_out, max(s.sold_recently)::BIGINT AS sold_90_days"""
+    rest = f"""
 WHERE {where(filters, "s.day BETWEEN $first_day AND $last_day", "s.quantity = 0", "s.best_seller")}
 GROUP BY ALL
 ORDER BY days_out DESC, sold_90_days DESC, store, product"""
+    sql = f"{select}\nFROM {_stock_source(select, rest)}{rest}"
     return _rows(store, filters, first, last, sql, STOCKOUT_COLUMNS)
 
 
@@ -74,20 +78,20 @@ def to_reorder(store: Store, filters: Filters, day: date) -> pd.DataFrame:
     their rate of sale over the SLOW_MOVER_DAYS up to it, fewest days first. Cover is on hand
     x SLOW_MOVER_DAYS / units sold, to one decimal; the cut-off is compared in whole numbers."""
     days = SLOW_MOVER_DAYS
-    sql = f"""
+    select = f"""
 SELECT {_ITEM}, s.quantity AS on_hand, s.sold_recently::BIGINT AS sold_90_days,
-       round(s.quantity * {days}.0 / s.sold_recently, 1) AS cover_days
-FROM {_stock_source()}
-WHERE {
-        where(
-            filters,
-            "s.day = $last_day",
-            "s.quantity > 0",
-            "s.sold_recently > 0",
-            f"s.quantity * {days} < {REORDER_COVER_DAYS} * s.sold_recently",
-        )
-    }
+       round(s.quantity * {days}.0 / s.sold_recently, 1) AS cover_days"""
+    conditions = where(
+        filters,
+        "s.day = $last_day",
+        "s.quantity > 0",
+        "s.sold_recently > 0",
+        f"s.quantity * {days} < {REORDER_COVER_DAYS} * s.sold_recently",
+    )
+    rest = f"""
+WHERE {conditions}
 ORDER BY s.quantity * {days} / s.sold_recently, store, product"""
+    sql = f"{select}\nFROM {_stock_source(select, rest)}{rest}"
     return _rows(store, filters, day, day, sql, REORDER_COLUMNS)
 
 

@@ -37,6 +37,7 @@ FROM (
                sum(o.quantity) AS units
         FROM orders o JOIN team_closure tc ON tc.team_id = o.team_id
         WHERE o.status = 'completed' AND o.order_date <= $range_end::DATE
+          AND o.order_date >= $range_start::DATE - 90
         GROUP BY tc.ancestor_id, o.product_id, o.order_date
     )
 )
