@@ -7,7 +7,7 @@ Chinese); the locale changes the words only, never who is reviewed, when, or the
 
 Written in one transaction (the demo company's own, when the whole demo is built:
 data/demo.py), as rows built by data/reviews.py's own functions and inserted a table at a time
-(data/demo_review_rows.py: the same tables as saving each review, a hundred times faster). The
+(data/demo_review_rows.py: the same tables as saving each review, about 70 times faster). The
 demo reviews carry no KPI snapshot: the data layer cannot compute KPIs (that is the metrics
 layer's job), and the history page shows the live KPI trend beside them.
 """

@@ -219,15 +219,13 @@ def everyone(store: Store, as_of: date) -> pd.DataFrame:
     facts = store.query(_FACTS, {"ids": ids, "as_of": as_of})
     # Every customer here bought, and an order is a contact: each has a last contact.
     assert not facts["last_contact"].isna().any()
-    ranked = scores.set_index("customer_id")
-    m = ranked["m"].reindex(facts["customer_id"].astype("int64")).to_numpy()
-    tier = pd.Series(m).map({score: name for name, scores_, _ in TIERS for score in scores_})
-    monetary = ranked["monetary_cents"].reindex(facts["customer_id"].astype("int64"))
+    ranked = scores.set_index("customer_id").reindex(facts["customer_id"].astype("int64"))
+    tier = ranked["m"].map({m: tier_of(int(m)) for m in ranked["m"].unique()})
     rows = facts.assign(
         tier=tier.to_numpy(),
         rhythm_days=tier.map(RHYTHM_DAYS).to_numpy(),
-        segment=ranked["segment"].reindex(facts["customer_id"].astype("int64")).to_numpy(),
-        revenue_cents=monetary.astype("int64").to_numpy(),
+        segment=ranked["segment"].to_numpy(),
+        revenue_cents=ranked["monetary_cents"].astype("int64").to_numpy(),
     )
     due, reason = due_dates(rows)
     today = np.datetime64(as_of, "D")
