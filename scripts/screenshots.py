@@ -105,6 +105,13 @@ def main() -> None:
                 headless=True,
                 args=CHROMIUM_ARGS,
             )
+            # A fresh server's first visit must be the home page: opened first at another
+            # page, Streamlit runs that page's file on its own, without app.py's navigation
+            # and language (streamlit/streamlit#9992).
+            first = browser.new_page()
+            first.goto(f"http://127.0.0.1:{port}/")
+            _settle(first)
+            first.close()
             for width, height in sizes:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 for lang in args.langs.split(","):
