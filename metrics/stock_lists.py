@@ -34,11 +34,13 @@ def _rows(
     return query_frame(store, filters, sql, columns, first_day=first, last_day=last)
 
 
-def _stock_source(*reads: str) -> str:
-    """The stock source, its days limited to $first_day .. $last_day, with only the derived
-    columns `reads` (the list's own SQL) names: a reorder list needs no best sellers."""
-    rows = source("stock", *reads)
-    return rows.replace("$range_start", "$first_day").replace("$range_end", "$last_day")
+def _stock_list_sql(select: str, rest: str) -> str:
+    """`select` FROM the stock source, then `rest` (WHERE, GROUP BY, ORDER BY): the source's
+    days limited to $first_day .. $last_day, with only the derived columns the list names (a
+    reorder list needs no best sellers)."""
+    rows = source("stock", select, rest)
+    rows = rows.replace("$range_start", "$first_day").replace("$range_end", "$last_day")
+    return f"{select}\nFROM {rows}{rest}"
 
 
 def slow_movers(store: Store, filters: Filters, day: date) -> pd.DataFrame:
@@ -51,7 +53,7 @@ SELECT {_ITEM}, s.quantity AS on_hand, {money("s.value_cents")} AS stock_value,
     rest = f"""
 WHERE {where(filters, "s.day = $last_day", "s.quantity > s.sold_recently")}
 ORDER BY s.value_cents DESC, store, product"""
-    sql = f"{select}\nFROM {_stock_source(select, rest)}{rest}"
+    sql = _stock_list_sql(select, rest)
     return _rows(store, filters, day, day, sql, SLOW_MOVER_COLUMNS)
 
 
@@ -64,7 +66,7 @@ SELECT {_ITEM}, count(*) AS days_out, max(s.sold_recently)::BIGINT AS sold_90_da
 WHERE {where(filters, "s.day BETWEEN $first_day AND $last_day", "s.quantity = 0", "s.best_seller")}
 GROUP BY ALL
 ORDER BY days_out DESC, sold_90_days DESC, store, product"""
-    sql = f"{select}\nFROM {_stock_source(select, rest)}{rest}"
+    sql = _stock_list_sql(select, rest)
     return _rows(store, filters, first, last, sql, STOCKOUT_COLUMNS)
 
 
@@ -91,7 +93,7 @@ SELECT {_ITEM}, s.quantity AS on_hand, s.sold_recently::BIGINT AS sold_90_days,
     rest = f"""
 WHERE {conditions}
 ORDER BY s.quantity * {days} / s.sold_recently, store, product"""
-    sql = f"{select}\nFROM {_stock_source(select, rest)}{rest}"
+    sql = _stock_list_sql(select, rest)
     return _rows(store, filters, day, day, sql, REORDER_COLUMNS)
 
 
