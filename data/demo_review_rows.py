@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -32,28 +32,6 @@ from data.reviews import (
     save_review_on,
     set_action_item_done_on,
 )
-
-
-class ReviewWriter(Protocol):
-    def save(
-        self,
-        review: ReviewInput,
-        *,
-        status: Status,
-        submission_id: str,
-        edited_by: str,
-        now: datetime,
-        new_review_id: str | None = None,
-        review_id: str | None = None,
-        base_version: int | None = None,
-        change_note: str | None = None,
-    ) -> None: ...
-
-    def tick(
-        self, review_id: str, item_id: str, *, changed_by: str, event_id: str, now: datetime
-    ) -> None: ...
-
-    def finish(self) -> None: ...
 
 
 class OneAtATime:

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import duckdb
 
-from data.demo_review_rows import DemoReviewRows, OneAtATime, ReviewWriter
+from data.demo_review_rows import DemoReviewRows, OneAtATime
 from data.reviews import (
     SCORE_DIMENSIONS,
     WEEKLY_SUMMARY_ROLES,
@@ -246,7 +246,7 @@ def write_demo_reviews(
     def at_most(moment: datetime) -> datetime:
         return min(moment, latest)
 
-    writer: ReviewWriter = OneAtATime(cur) if one_at_a_time else DemoReviewRows(cur)
+    writer = OneAtATime(cur) if one_at_a_time else DemoReviewRows(cur)
     rng = random.Random(seed)
     people = _people(cur)
     leads = sorted({p.leader_id for p in people})
