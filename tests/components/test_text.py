@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import string
+import unicodedata
 
 import pytest
 
@@ -52,6 +54,42 @@ def test_chinese_strings_are_written_in_chinese(part) -> None:
         and value not in LANGUAGE_NEUTRAL
     ]
     assert not untranslated, f"{part.__name__}: English left in ZH: {untranslated}"
+
+
+def _punctuation(c: str) -> bool:
+    return unicodedata.category(c)[0] in "PS"
+
+
+def _bold_that_shows_asterisks(value: str) -> list[str]:
+    """Bold spans Markdown cannot close or open: CommonMark ends `**` after punctuation only
+    when whitespace, punctuation or the end follows (and starts one before punctuation only
+    after the like), so "**负责人：**回访" shows its asterisks. Chinese has no spaces to help.
+    A {placeholder} is read as a word (a name, a number)."""
+    value = "".join(text + ("x" if name is not None else "") for text, name, *_ in
+                    string.Formatter().parse(value))  # fmt: skip
+    wrong = []
+    for match in re.finditer(r"\*\*(.+?)\*\*", value):
+        inner, before, after = match.group(1), value[: match.start()], value[match.end() :]
+        if _punctuation(inner[-1]) and after and not (after[0].isspace() or _punctuation(after[0])):
+            wrong.append(match.group(0) + after[:3])
+        if (
+            _punctuation(inner[0])
+            and before
+            and not (before[-1].isspace() or _punctuation(before[-1]))
+        ):
+            wrong.append(before[-3:] + match.group(0))
+    return wrong
+
+
+@pytest.mark.parametrize("part", PARTS, ids=lambda part: part.__name__)
+def test_bold_text_is_bold_in_both_languages(part) -> None:
+    wrong = {
+        f"{language} {key}": found
+        for language, catalogue in (("EN", part.EN), ("ZH", part.ZH))
+        for key, value in catalogue.items()
+        if (found := _bold_that_shows_asterisks(value))
+    }
+    assert not wrong, f"{part.__name__}: bold that would show its asterisks: {wrong}"
 
 
 # Strings the same in both languages: names, abbreviations and file formats.
