@@ -27,6 +27,15 @@ def where(filters: Filters, *conditions: str) -> str:
     return "\n      AND ".join([*conditions, *scope_conditions(filters)]) or "true"
 
 
+def scoped(source_id: str, filters: Filters, select: str, *conditions: str) -> str:
+    """SELECT `select` from the source's rows in the filters' scope that meet `conditions`,
+    joining only what the selection, the conditions and the scope name (a list of order
+    lines then reads the lines alone, not the eight tables a KPI may break them down by)."""
+    condition = where(filters, *conditions)
+    rows = source(source_id, select, condition)
+    return f"SELECT {select}\n    FROM {rows}\n    WHERE {condition}"
+
+
 def money(cents: str) -> str:
     """Cents to currency units, half away from zero to the cent (as KPIs are rounded)."""
     return f"CAST(round({cents}) AS DOUBLE) / 100"
@@ -34,15 +43,17 @@ def money(cents: str) -> str:
 
 def tidy(frame: pd.DataFrame, columns: list[str], dates: tuple[str, ...] = ()) -> pd.DataFrame:
     """Date columns as datetime.date, text columns as Python strings, a missing value as None
-    (not NaN, which is truthy and prints as "nan")."""
+    (not NaN, which is truthy and prints as "nan"). Column at a time: a list of 200,000
+    customers is tidied in milliseconds, not seconds."""
     for column in frame.columns:
+        values = frame[column]
         if column in dates:
-            cells = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
-        elif pd.api.types.is_string_dtype(frame[column]):
-            cells = [None if pd.isna(v) else str(v) for v in frame[column]]
+            cells = pd.Series(pd.to_datetime(values).dt.date, index=frame.index, dtype=object)
+        elif pd.api.types.is_string_dtype(values):
+            cells = values.astype(object)
         else:
             continue
-        frame[column] = pd.Series(cells, index=frame.index, dtype=object)
+        frame[column] = cells.where(values.notna(), None)
     return frame[columns].reset_index(drop=True)
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from data.importing.parsing import EARLIEST_DATE, latest_date
 from data.store import Store
 from metrics.filters import Filters
-from metrics.list_queries import query_frame, source, where
+from metrics.list_queries import query_frame, scoped, where
 
 
 def teams(store: Store) -> pd.DataFrame:
@@ -116,7 +116,7 @@ def customers(store: Store, filters: Filters) -> pd.DataFrame:
     Columns customer_id, customer (the name, with " (#id)" added when two customers share
     it, so a picker never offers two identical entries), owner; by name, then customer_id."""
     parts = [
-        f"SELECT s.customer_id FROM {source(name)} WHERE {where(filters, *conditions)}"
+        scoped(name, filters, "s.customer_id", *conditions)
         for name, conditions in (
             ("orders", ("s.customer_id IS NOT NULL", "s.day <= $end")),
             ("activities", ("s.customer_id IS NOT NULL", "s.day <= $end")),

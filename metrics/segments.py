@@ -27,13 +27,10 @@ from metrics.list_queries import (
     query_frame as _frame,
 )
 from metrics.list_queries import (
-    source as _source,
+    scoped as _scoped,
 )
 from metrics.list_queries import (
     tidy as _tidy,
-)
-from metrics.list_queries import (
-    where as _where,
 )
 
 # RFM looks at one year of buying: this many days up to and including the as-of day.
@@ -136,9 +133,11 @@ def _rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     )
     sql = f"""
     WITH lines AS (
-        SELECT s.customer_id, s.day, s.order_id, s.net_amount_cents
-        FROM {_source("orders")}
-        WHERE {_where(filters, *conditions)}
+        {
+        _scoped(
+            "orders", filters, "s.customer_id, s.day, s.order_id, s.net_amount_cents", *conditions
+        )
+    }
     ), per_customer AS (
         SELECT customer_id, datediff('day', max(day), $as_of) AS recency_days,
                count(DISTINCT order_id) AS frequency, sum(net_amount_cents) AS monetary_cents
@@ -228,61 +227,92 @@ def rfm_movement(store: Store, filters: Filters, as_of: date, previous_as_of: da
 # --- lifecycle ----------------------------------------------------------------------------
 
 
-def _stages_sql(filters: Filters) -> str:
-    """SQL for every customer's lifecycle stage on each day in $days (lifecycle()'s rules),
-    from one read of the buying days: as_of, customer_id, stage, last_order, days_since,
-    usual_gap_days. A gap counts towards the usual gap when both of its buying days fall in
-    the 365 days up to the day asked about."""
+def _stages_sql(filters: Filters, *, churned_last_order: bool = True) -> str:
+    """SQL for every customer's lifecycle stage on each day in $days (lifecycle()'s rules):
+    as_of, customer_id, stage, last_order, days_since, usual_gap_days. A gap counts towards the
+    usual gap when both of its buying days fall in the 365 days up to the day asked about.
+
+    Only the buying days of those 365 days are joined to each day asked about (a customer
+    with none there is churned, whatever came before), so twelve month ends cost about a
+    year of days each, not all history each. A churned customer's last order comes from all
+    their earlier days: `churned_last_order` False leaves it (and days_since) blank, for
+    callers that need only the stage."""
+    lines = ("s.status = 'completed'", "s.customer_id IS NOT NULL", "s.day <= $last")
+    older = (
+        f""", older AS (
+        SELECT p.as_of, d.customer_id, max(d.day) AS last_order
+        FROM points p
+        JOIN ({_scoped("orders", filters, "s.customer_id, s.day", *lines)}) d
+            ON d.day < p.as_of - $year_days
+        GROUP BY p.as_of, d.customer_id
+    )"""
+        if churned_last_order
+        else ""
+    )
+    older_join = (
+        "LEFT JOIN older o ON o.as_of = p.as_of AND o.customer_id = f.customer_id"
+        if churned_last_order
+        else ""
+    )
+    older_day = "o.last_order" if churned_last_order else "CAST(NULL AS DATE)"
+    window = "s.day >= $first - $year_days"
     return f"""
-    WITH days AS (
-        SELECT DISTINCT s.customer_id, s.day
-        FROM {_source("orders")}
-        WHERE {
-        _where(filters, "s.status = 'completed'", "s.customer_id IS NOT NULL", "s.day <= $last")
-    }
+    WITH firsts AS (
+        {_scoped("orders", filters, "s.customer_id, min(s.day) AS first_order", *lines)}
+        GROUP BY s.customer_id
     ), lagged AS (
         SELECT customer_id, day,
                lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day
-        FROM days
+        FROM ({_scoped("orders", filters, "DISTINCT s.customer_id, s.day", *lines, window)}) d
     ), points AS (
         SELECT unnest($days)::DATE AS as_of
-    ), per_customer AS (
-        SELECT p.as_of, l.customer_id, min(l.day) AS first_order, max(l.day) AS last_order,
+    ), recent AS (
+        -- the buying days of the 365 days up to as_of (the first day's gap to a day before
+        -- them is not counted, so the lag may start at the window)
+        SELECT p.as_of, l.customer_id, max(l.day) AS last_order,
                count(*) FILTER (WHERE l.prev_day >= p.as_of - $year_days) AS gaps,
                median(datediff('day', l.prev_day, l.day))
                    FILTER (WHERE l.prev_day >= p.as_of - $year_days) AS usual_gap
-        FROM points p JOIN lagged l ON l.day <= p.as_of
+        FROM points p JOIN lagged l ON l.day <= p.as_of AND l.day >= p.as_of - $year_days
         GROUP BY p.as_of, l.customer_id
-    ), staged AS (
-        SELECT as_of, customer_id, last_order,
-               datediff('day', last_order, as_of) AS days_since,
-               CASE WHEN gaps >= $min_gaps THEN CAST(usual_gap AS DOUBLE) END AS usual_gap,
-               datediff('day', first_order, as_of) AS days_since_first
-        FROM per_customer
+    ){older}, staged AS (
+        SELECT p.as_of, f.customer_id, r.customer_id IS NULL AS churned,
+               coalesce(r.last_order, {older_day}) AS last_order,
+               CASE WHEN r.gaps >= $min_gaps THEN CAST(r.usual_gap AS DOUBLE) END AS usual_gap,
+               datediff('day', f.first_order, p.as_of) AS days_since_first
+        FROM points p
+        JOIN firsts f ON f.first_order <= p.as_of
+        LEFT JOIN recent r ON r.as_of = p.as_of AND r.customer_id = f.customer_id
+        {older_join}
+    ), dated AS (
+        SELECT *, datediff('day', last_order, as_of) AS days_since FROM staged
     )
     SELECT as_of, customer_id,
-           CASE WHEN days_since >= $churn_days THEN 'churned'
+           CASE WHEN churned THEN 'churned'
                 WHEN days_since_first < $new_days THEN 'new'
                 WHEN days_since > $factor * usual_gap THEN 'at_risk'
                 WHEN days_since < $new_days THEN 'returning'
                 ELSE 'active' END AS stage,
            last_order, days_since, usual_gap AS usual_gap_days
-    FROM staged
+    FROM dated
     """
 
 
 def _stage_params(days: list[date]) -> dict[str, object]:
     return {
-        "days": list(days), "last": max(days), "end": max(days), "min_gaps": AT_RISK_MIN_GAPS,
-        "churn_days": CHURN_DAYS, "new_days": NEW_DAYS, "factor": AT_RISK_GAP_FACTOR,
+        "days": list(days), "first": min(days), "last": max(days), "end": max(days),
+        "min_gaps": AT_RISK_MIN_GAPS,
+        "new_days": NEW_DAYS, "factor": AT_RISK_GAP_FACTOR,
         "year_days": CHURN_DAYS - 1,
     }  # fmt: skip
 
 
-def _stages(store: Store, filters: Filters, days: list[date]) -> pd.DataFrame:
+def _stages(
+    store: Store, filters: Filters, days: list[date], *, churned_last_order: bool = True
+) -> pd.DataFrame:
     """Every customer's lifecycle stage on each of `days` (see _stages_sql)."""
     return _frame(
-        store, filters, _stages_sql(filters),
+        store, filters, _stages_sql(filters, churned_last_order=churned_last_order),
         ["as_of", "customer_id", "stage", "last_order", "days_since", "usual_gap_days"],
         ("as_of", "last_order"), **_stage_params(days),
     )  # fmt: skip
@@ -290,7 +320,8 @@ def _stages(store: Store, filters: Filters, days: list[date]) -> pd.DataFrame:
 
 def _stage_counts(store: Store, filters: Filters, days: list[date]) -> pd.DataFrame:
     """Customers per stage on each of `days`, counted in DuckDB: as_of, stage, customers."""
-    sql = f"SELECT as_of, stage, count(*) AS customers FROM ({_stages_sql(filters)}) GROUP BY ALL"
+    stages = _stages_sql(filters, churned_last_order=False)
+    sql = f"SELECT as_of, stage, count(*) AS customers FROM ({stages}) GROUP BY ALL"
     return _frame(
         store, filters, sql, ["as_of", "stage", "customers"], ("as_of",), **_stage_params(days)
     )
@@ -364,13 +395,16 @@ def customer_classes(
     if dimension == "rfm_segment":
         frame = _rfm(store, filters, as_of)[["customer_id", "segment"]]
     elif dimension == "lifecycle_stage":
-        frame = _stages(store, filters, [as_of])[["customer_id", "stage"]]
+        frame = _stages(store, filters, [as_of], churned_last_order=False)
+        frame = frame[["customer_id", "stage"]]
     else:
         raise ValueError(f"{dimension} is not a customer segment dimension")
     return tuple((int(c), str(v)) for c, v in frame.itertuples(index=False))
 
 
 CUSTOMERS_IN_COLUMNS = ["customer_id", "customer", "owner", "revenue", "orders", "last_order"]
+_CUSTOMER_TOTALS = """s.customer_id, sum(s.net_amount_cents) AS revenue_cents,
+               count(DISTINCT s.order_id) AS orders, max(s.day) AS last_order"""
 
 
 def customers_in(
@@ -398,10 +432,7 @@ def customers_in(
         conditions.append(f"coalesce(CAST(s.{column} AS VARCHAR), '(not set)') = $value")
     sql = f"""
     WITH per_customer AS (
-        SELECT s.customer_id, sum(s.net_amount_cents) AS revenue_cents,
-               count(DISTINCT s.order_id) AS orders, max(s.day) AS last_order
-        FROM {_source("orders")}
-        WHERE {_where(filters, *conditions)}
+        {_scoped("orders", filters, _CUSTOMER_TOTALS, *conditions)}
         GROUP BY s.customer_id
     )
     SELECT p.customer_id, cu.name AS customer, owner.name AS owner,
@@ -430,9 +461,14 @@ def _pareto(store: Store, filters: Filters) -> pd.DataFrame:
     )
     sql = f"""
     WITH per_customer AS (
-        SELECT s.customer_id, sum(s.net_amount_cents) AS revenue_cents
-        FROM {_source("orders")}
-        WHERE {_where(filters, *conditions)}
+        {
+        _scoped(
+            "orders",
+            filters,
+            "s.customer_id, sum(s.net_amount_cents) AS revenue_cents",
+            *conditions,
+        )
+    }
         GROUP BY s.customer_id
         HAVING sum(s.net_amount_cents) > 0
     )

@@ -16,6 +16,7 @@ import pandas as pd
 
 from data.store import Store
 from metrics import follow_ups, segments
+from metrics.compiler import scope_conditions
 from metrics.filters import Filters
 
 _WORKERS = 4  # enough to keep two cores busy while some queries wait on others
@@ -37,16 +38,24 @@ def segments_data(
     store: Store, filters: Filters, as_of: date, previous_as_of: date
 ) -> SegmentsData:
     """Every customer analysis of the page, the queries run concurrently."""
+
+    def scores_and_follow_ups() -> tuple[pd.DataFrame, pd.DataFrame]:
+        scores = segments.rfm_scores(store, filters, as_of)
+        # With nothing narrowing the scope, the page's scores are the company's, which the
+        # follow-up list ranks tiers by: worked out once, not twice.
+        company = scores if not scope_conditions(filters) else None
+        return scores, follow_ups.for_filters(store, filters, as_of, company)
+
     jobs = {
-        "scores": lambda: segments.rfm_scores(store, filters, as_of),
+        "scores_and_follow_up": scores_and_follow_ups,
         "previous_scores": lambda: segments.rfm_scores(store, filters, previous_as_of),
         "lifecycle_over_time": lambda: segments.lifecycle_over_time(store, filters, as_of),
         "pareto": lambda: segments.pareto_with_share(store, filters),
-        # the one follow-up list (metrics.follow_ups), as the stand-up shows it
-        "follow_up": lambda: follow_ups.for_filters(store, filters, as_of),
     }
     with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
         futures = {name: pool.submit(job) for name, job in jobs.items()}
         results = {name: future.result() for name, future in futures.items()}
     pareto, top_share = results.pop("pareto")
+    # the one follow-up list (metrics.follow_ups), as the stand-up shows it
+    results["scores"], results["follow_up"] = results.pop("scores_and_follow_up")
     return SegmentsData(pareto=pareto, top_share=top_share, **results)

@@ -30,6 +30,9 @@ from metrics.list_queries import (
     query_frame as _frame,
 )
 from metrics.list_queries import (
+    scoped as _scoped,
+)
+from metrics.list_queries import (
     source as _source,
 )
 from metrics.list_queries import (
@@ -62,15 +65,17 @@ AT_RISK_COLUMNS = [
 ]  # fmt: skip
 BEHIND_PACE_COLUMNS = ["rep", "attainment_now", "attainment_week_ago"]
 
+_COMPLETED = "s.status = 'completed'"
+# An order line as the wins list totals it by order.
+_WIN_LINES = "s.order_id, s.day, s.rep_name, s.team_name, s.customer_id, s.net_amount_cents"
+
 
 def _working_day(
     store: Store, filters: Filters, first: date, last: date, as_of: date
 ) -> date | None:
     """The latest day in [first, last] with a completed order line in scope."""
     sql = f"""
-    SELECT max(s.day)
-    FROM {_source("orders")}
-    WHERE {_where(filters, "s.status = 'completed'", "s.day BETWEEN $first AND $last")}
+    {_scoped("orders", filters, "max(s.day)", _COMPLETED, "s.day BETWEEN $first AND $last")}
     """
     params = scope_params(filters, sql, first=first, last=last, end=as_of)
     return store.scalar(sql, params)
@@ -136,9 +141,7 @@ def wins(
         lines_from = since
     sql = f"""
     WITH lines AS (
-        SELECT s.order_id, s.day, s.rep_name, s.team_name, s.customer_id, s.net_amount_cents
-        FROM {_source("orders")}
-        WHERE {_where(filters, "s.status = 'completed'", "s.day BETWEEN $lines_from AND $until")}
+        {_scoped("orders", filters, _WIN_LINES, _COMPLETED, "s.day BETWEEN $lines_from AND $until")}
     ), totals AS (
         SELECT order_id, min(day) AS day, min(rep_name) AS rep, min(team_name) AS team,
                min(customer_id) AS customer_id, sum(net_amount_cents) AS amount_cents
@@ -253,9 +256,7 @@ def customers_at_risk(
     )
     sql = f"""
     WITH buys AS (
-        SELECT s.customer_id, s.day, s.net_amount_cents
-        FROM {_source("orders")}
-        WHERE {_where(filters, *conditions)}
+        {_scoped("orders", filters, "s.customer_id, s.day, s.net_amount_cents", *conditions)}
     ), gaps AS (
         SELECT customer_id, day,
                datediff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap

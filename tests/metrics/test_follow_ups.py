@@ -11,7 +11,7 @@ import pytest
 
 from data import follow_ups as writes
 from data.store import Store
-from metrics import follow_ups, segments_screen, standup_screen
+from metrics import follow_ups, segments, segments_screen, standup_screen
 from metrics.filters import Filters
 from metrics.scope import Scope
 from tests.metrics.follow_up_fixture import (
@@ -172,6 +172,18 @@ def test_the_stand_up_and_segments_show_the_same_list_for_a_person(
         theirs = shown[shown["owner_rep_id"] == rep_id].reset_index(drop=True)
         pd.testing.assert_frame_equal(theirs, mine)
     assert not mine.empty
+
+
+def test_a_teams_list_on_segments_ranks_tiers_by_the_whole_company(store: Store) -> None:
+    # Segments works the company's RFM scores out once and lends them to the follow-up list
+    # only when nothing narrows its scope: North's list still ranks tiers company-wide.
+    previous = AS_OF - timedelta(days=30)
+    for scope in (JUNE, JUNE.model_copy(update={"team_id": 1})):
+        shown = segments_screen.segments_data(store, scope, AS_OF, previous).follow_up
+        pd.testing.assert_frame_equal(shown, follow_ups.for_filters(store, scope, AS_OF))
+    north = JUNE.model_copy(update={"team_id": 1})
+    by_north = follow_ups.for_filters(store, north, AS_OF, segments.rfm_scores(store, north, AS_OF))
+    assert not shown.equals(by_north)  # North's own scores would give other tiers
 
 
 def _sid() -> str:

@@ -504,3 +504,43 @@ def test_rfm_equal_customers_get_equal_scores(tie_store: Store) -> None:
     # every tie group has one score, whatever the customers' ids
     for measure, score in (("recency_days", "r"), ("frequency", "f"), ("monetary", "m")):
         assert (frame.groupby(measure)[score].nunique() == 1).all(), measure
+
+
+def test_a_gap_from_before_the_year_does_not_count_towards_the_usual_gap(
+    new_store: StoreMaker,
+) -> None:
+    # Edge (14) buys 370, 360, 350 and 100 days before 30 Jun 2025. The gaps inside the 365
+    # days are 10 (360 -> 350 days before) and 250: usual gap 130, and 100 days since is
+    # not over 1.5 x 130, so Edge is active. Counting the 10-day gap that starts before the
+    # year (370 -> 360) would make the usual gap 10 and Edge at risk.
+    store = new_store("gap_window")
+    days = [date.fromordinal(AS_OF.toordinal() - n) for n in (370, 360, 350, 100)]
+    with store.transaction() as cur:
+        for table, rows in (("teams", TEAMS), ("reps", REPS), ("products", PRODUCTS)):
+            for row in rows:
+                cur.execute(f"INSERT INTO {table} VALUES ({', '.join('?' * len(row))})", row)
+        cur.execute(
+            f"INSERT INTO customers VALUES ({', '.join('?' * len(LIFE_CUSTOMERS[3]))})",
+            LIFE_CUSTOMERS[3],
+        )
+        for n, day in enumerate(days):
+            row = _order(f"E-{n}", day.isoformat(), 14, 101, 1, 1000)
+            cur.execute(f"INSERT INTO orders VALUES ({', '.join('?' * len(row))})", row)
+    frame = segments.lifecycle(store, LIFE, AS_OF)
+    assert records(frame) == [(14, "Edge", "active", days[-1], 100, 130.0)]
+    # Twelve month ends in one query: each end counts only the gaps of its own year.
+    # Days: 25 Jun, 5 Jul, 15 Jul 2024 and 22 Mar 2025.
+    over_time = segments.lifecycle_over_time(store, LIFE, AS_OF)
+    stages = {
+        day: set(over_time[(over_time["day"] == day) & (over_time["customers"] > 0)]["stage"])
+        for day in set(over_time["day"])
+    }
+    assert over_time["customers"].sum() == 12  # Edge, once at each month end
+    assert stages[date(2024, 7, 31)] == {"new"}  # first bought 36 days before
+    assert stages[date(2025, 2, 28)] == {"at_risk"}  # 228 days since, usual gap 10
+    assert stages[date(2025, 3, 31)] == {"returning"}  # 9 days since
+    # 31 May: the year starts 1 Jun 2024, so 25 Jun counts: gaps 10, 10, 250, usual 10,
+    # 70 days since. 30 Jun: the year starts 1 Jul 2024, 25 Jun does not count: active.
+    assert stages[date(2025, 5, 31)] == {"at_risk"}
+    assert stages[AS_OF] == {"active"}
+    store.close()
