@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from html import escape
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -17,12 +18,14 @@ from components.explain_link import explain_link
 from components.follow_ups_view import standup_section
 from components.format import (
     MISSING,
+    currency,
     format_date,
     format_month,
     format_percent,
     format_value,
     format_weekday,
     md,
+    use_currency,
 )
 from components.setup_checklist import company_has_targets, kpi_not_imported, targets_link
 from components.standup_commitments import previous_commitments, todays_commitments
@@ -170,6 +173,30 @@ def _attainment_cell(value: float | None) -> str:
     return f'<td style="{_NUMBER}">{format_percent(value)}{bar}</td>'
 
 
+def _board_row(row: Any, why: dict[int, str] | None, hide_amounts: bool) -> str:
+    """One person's row of board_html."""
+    color = PACE_TEXT_COLORS[row.pace]
+    cells = [
+        f'<td style="{_NUMBER}">{int(row.rank)}</td>',
+        f'<th scope="row" style="{_CELL};text-align:left;font-weight:500">'
+        f"{escape(str(row.rep))}</th>",
+        _attainment_cell(row.attainment),
+        f'<td style="{_CELL};color:{color};font-weight:600">{t(f"pace.{row.pace}")}</td>',
+    ]
+    if why is not None:  # reasons wrap: they are the point of this table
+        cells.append(
+            f'<td style="{_CELL};white-space:normal;min-width:14em">{escape(why[row.rep_id])}</td>'
+        )
+    if not hide_amounts:
+        target = None if pd.isna(row.target) else float(row.target)
+        cells += [
+            f'<td style="{_NUMBER}">{format_value(v, "money")}</td>'
+            for v in (target, row.month_to_date, row.day)
+        ]
+    cells.append(f'<td style="{_CELL}">{_sparkline(list(row.daily))}</td>')
+    return f"<tr>{''.join(cells)}</tr>"
+
+
 def board_html(
     board: pd.DataFrame, *, hide_amounts: bool, height: int, why: dict[int, str] | None = None
 ) -> str:
@@ -197,29 +224,8 @@ def board_html(
         f"{escape(label)}</th>"
         for i, label in enumerate(head)
     )
-    rows = []
-    for row in board.itertuples():
-        color = PACE_TEXT_COLORS[row.pace]
-        cells = [
-            f'<td style="{_NUMBER}">{int(row.rank)}</td>',
-            f'<th scope="row" style="{_CELL};text-align:left;font-weight:500">'
-            f"{escape(str(row.rep))}</th>",
-            _attainment_cell(row.attainment),
-            f'<td style="{_CELL};color:{color};font-weight:600">{t(f"pace.{row.pace}")}</td>',
-        ]
-        if why is not None:  # reasons wrap: they are the point of this table
-            cells.append(
-                f'<td style="{_CELL};white-space:normal;min-width:14em">'
-                f"{escape(why[row.rep_id])}</td>"
-            )
-        if not hide_amounts:
-            target = None if pd.isna(row.target) else float(row.target)
-            cells += [
-                f'<td style="{_NUMBER}">{format_value(v, "money")}</td>'
-                for v in (target, row.month_to_date, row.day)
-            ]
-        cells.append(f'<td style="{_CELL}">{_sparkline(list(row.daily))}</td>')
-        rows.append(f"<tr>{''.join(cells)}</tr>")
+    with use_currency(currency()):  # looked up once, not once per amount
+        rows = [_board_row(row, why, hide_amounts) for row in board.itertuples()]
     return (
         f'<div class="{BOARD_CLASS}" role="region" aria-label="{escape(t("standup.team_heading"))}"'
         f' tabindex="0" style="overflow:auto;max-height:{fit};max-width:100%;'

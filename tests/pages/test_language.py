@@ -107,6 +107,15 @@ def test_english_is_the_default_and_money_is_the_companys_currency(zh_demo: Path
     assert chinese.metric[0].value.endswith("万")  # the demo's month runs to 10^5 yuan
 
 
+
+def test_the_stand_up_boards_amounts_are_the_companys_currency(zh_demo: Path) -> None:
+    # The board looks the currency up once for all its amounts (components.standup): still
+    # the company's yuan, in English too.
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    table = next(h.value for h in at.html if "huddle-board" in h.value)
+    assert table.count("¥") > 10 and "$" not in table
+
+
 def test_a_chinese_import_with_problems_is_reported_in_chinese(isolated_database: Path) -> None:
     """A GBK export with Chinese headings and two bad rows, checked on the Data page in
     Chinese: the preview, the report and the problems read without English."""
