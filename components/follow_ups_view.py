@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.access import in_menu
-from components.format import format_date, md, money_column_format
+from components.format import format_date, label_each, md, money_column_format
 from components.tables import table_with_download
 from components.text import code_label, join_names, t
 from components.url_state import coded
@@ -102,24 +102,27 @@ def _standup_lines(people: list[tuple[object, pd.DataFrame]]) -> None:
 
 def shown_frame(due: pd.DataFrame, *, with_owner: bool) -> pd.DataFrame:
     """The list as a table a lead reads: codes in words, headings in the reader's language."""
-    tiers = due["tier"].map(lambda code: t(f"follow_ups.tier.{code}"))
-    reasons = due["reason"].map(lambda code: t(f"follow_ups.reason.{code}"))
-    segments = due["segment"].map(lambda code: code_label("segment", code))
-    stages = due["open_deal_stage"].map(lambda c: None if c is None else code_label("stage", c))
+    # Each label once per distinct code or day (label_each): the whole company's list is long.
+    tiers = label_each(due["tier"], lambda code: t(f"follow_ups.tier.{code}"))
+    reasons = label_each(due["reason"], lambda code: t(f"follow_ups.reason.{code}"))
+    segments = label_each(due["segment"], lambda code: code_label("segment", code))
+    stages = label_each(
+        due["open_deal_stage"], lambda c: None if c is None else code_label("stage", c)
+    )
     columns = {
         "follow_ups.col.customer": due["customer"],
         # the customer file (pages/customer.py, ?customer=<customer_id>), beside the name
-        "follow_ups.col.file": due["customer_id"].map(lambda c: f"customer?customer={int(c)}"),
+        "follow_ups.col.file": [f"customer?customer={int(c)}" for c in due["customer_id"]],
         **({"follow_ups.col.owner": due["owner"]} if with_owner else {}),
-        "follow_ups.col.due": due["due"].map(format_date),
+        "follow_ups.col.due": label_each(due["due"], format_date),
         "follow_ups.col.overdue": due["overdue_days"],
         "follow_ups.col.reason": reasons,
         "follow_ups.col.tier": tiers,
         "follow_ups.col.segment": segments,
         "follow_ups.col.revenue_12m": due["revenue_12m"],
-        "follow_ups.col.last_contact": due["last_contact"].map(format_date),
-        "follow_ups.col.last_order": due["last_order"].map(
-            lambda d: None if d is None else format_date(d)
+        "follow_ups.col.last_contact": label_each(due["last_contact"], format_date),
+        "follow_ups.col.last_order": label_each(
+            due["last_order"], lambda d: None if d is None else format_date(d)
         ),
         "follow_ups.col.last_order_amount": due["last_order_amount"],
         "follow_ups.col.open_deal": stages,

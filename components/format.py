@@ -20,11 +20,12 @@ Money's precision, one rule for both languages:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from components.text import current_language, t
 from data.settings import default_currency
@@ -150,6 +151,14 @@ def format_date(day: date) -> str:
     if current_language() == "zh":
         return f"{day.year}年{day.month}月{day.day}日"
     return f"{day.day} {day:%b %Y}"
+
+
+def label_each(values: Iterable[Hashable], label: Callable[[Any], object]) -> list[object]:
+    """`label` of each value, worked out once per distinct value: a list of 60,000 customers
+    has a few hundred due dates and five tiers, and each label reads the reader's language."""
+    values = list(values)
+    labels = {value: label(value) for value in dict.fromkeys(values)}
+    return [labels[value] for value in values]
 
 
 def format_month(day: date, *, with_year: bool = True, short: bool = False) -> str:

@@ -16,6 +16,7 @@ from components.format import (
     MISSING,
     format_date,
     format_percent,
+    label_each,
     md,
     money_column_format,
 )
@@ -363,7 +364,7 @@ def _code_in_words(prefix: str, code: object) -> object:
 def _codes_in_words(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     """`frame` with the codes in `columns` (column -> catalogue prefix) written as words."""
     words = {
-        column: frame[column].map(lambda code, prefix=prefix: _code_in_words(prefix, code))
+        column: label_each(frame[column], lambda code, prefix=prefix: _code_in_words(prefix, code))
         for column, prefix in columns.items()
         if column in frame
     }

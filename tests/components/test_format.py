@@ -7,6 +7,7 @@ import pytest
 from components.format import (
     format_delta,
     format_value,
+    label_each,
     money_column_format,
     points_column_format,
     shows_cents,
@@ -90,3 +91,18 @@ def test_table_money_is_whole_units_except_per_unit_averages() -> None:
 def test_the_currency_does_not_follow_the_language() -> None:
     with use_currency("USD"), use_language("zh"):
         assert format_value(8311.0, "money") == "$8,311"
+
+
+def test_label_each_labels_each_distinct_value_once_in_order() -> None:
+    asked: list[object] = []
+
+    def label(value: object) -> object:
+        asked.append(value)
+        return None if value is None else f"<{value}>"
+
+    values = ["key", "growth", None, "key", "key", None, "growth"]
+    assert label_each(values, label) == [
+        "<key>", "<growth>", None, "<key>", "<key>", None, "<growth>",
+    ]  # fmt: skip
+    assert asked == ["key", "growth", None]
+    assert label_each([], label) == []

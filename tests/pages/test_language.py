@@ -107,7 +107,6 @@ def test_english_is_the_default_and_money_is_the_companys_currency(zh_demo: Path
     assert chinese.metric[0].value.endswith("万")  # the demo's month runs to 10^5 yuan
 
 
-
 def test_the_stand_up_boards_amounts_are_the_companys_currency(zh_demo: Path) -> None:
     # The board looks the currency up once for all its amounts (components.standup): still
     # the company's yuan, in English too.
