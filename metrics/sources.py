@@ -297,13 +297,17 @@ _BEST_SELLERS = Derived(
     join="LEFT JOIN best_sellers bs ON bs.team_id = k.team_id AND bs.product_id = k.product_id",
     select="bs.product_id IS NOT NULL AS best_seller",
 )
-# The last day on or before each stock day that the store/team sold the product (NULL: never).
+# The last day on or before each stock day that the store/team sold the product (NULL: none
+# read). Only whether it sold in the DEAD_STOCK_DAYS up to the day is ever asked (catalogue's
+# _NOT_SOLD_FOR), so sales are read from DEAD_STOCK_DAYS before the range on (stock days are
+# never before it): an older last sale reads as none; either way it did not sell in those days.
 _LAST_SALE = Derived(
     column="last_sale_day",
-    cte="""sale_days AS (
+    cte=f"""sale_days AS (
     SELECT DISTINCT tc.ancestor_id AS team_id, o.product_id, o.order_date AS sale_day
     FROM orders o JOIN team_closure tc ON tc.team_id = o.team_id
     WHERE o.status = 'completed' AND o.order_date <= $range_end::DATE
+      AND o.order_date > $range_start::DATE - {DEAD_STOCK_DAYS}
 )""",
     join="ASOF LEFT JOIN sale_days sd ON sd.team_id = k.team_id"
     " AND sd.product_id = k.product_id AND k.day >= sd.sale_day",

@@ -56,3 +56,20 @@ def test_slow_movers_add_up_to_their_kpis(tiny_store: Store) -> None:
     ).iloc[0]
     assert len(rows) == kpis["slow_movers"]
     assert round(rows["stock_value"].sum() * 100) == round(kpis["slow_stock_value"] * 100)
+
+
+def _dead_stock_value(store: Store, first: date, day: date) -> float:
+    filters = Filters(start=first, end=day, team_id=NORTH)
+    request = MetricRequest(kpis=("dead_stock_value",), filters=filters)
+    return float(service.run(store, request).iloc[0]["dead_stock_value"])
+
+
+@pytest.mark.parametrize("first", [date(2025, 5, 2), date(2025, 5, 1), date(2024, 12, 1)])
+def test_dead_stock_is_exact_at_180_days(tiny_store: Store, first: date) -> None:
+    # North's Tea set (4 on hand from 22 Nov, 70.00 each: 280.00) last sold on 4 Nov 2024
+    # (N-01). On 2 May 2025 that is 179 days before: it sold in the 180 days, not dead. On
+    # 3 May it is 180 days before: dead. Nothing else of North's last sold on 3 Nov. Sales are
+    # read from 180 days before the range's first day on: the answer must not depend on it.
+    alive = _dead_stock_value(tiny_store, first, date(2025, 5, 2))
+    dead = _dead_stock_value(tiny_store, first, date(2025, 5, 3))
+    assert round((dead - alive) * 100) == 28000

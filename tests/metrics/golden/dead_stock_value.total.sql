@@ -24,6 +24,7 @@ FROM (
     SELECT DISTINCT tc.ancestor_id AS team_id, o.product_id, o.order_date AS sale_day
     FROM orders o JOIN team_closure tc ON tc.team_id = o.team_id
     WHERE o.status = 'completed' AND o.order_date <= $range_end::DATE
+      AND o.order_date > $range_start::DATE - 180
 )
 SELECT k.*, sd.sale_day AS last_sale_day
 FROM stock_rows k ASOF LEFT JOIN sale_days sd ON sd.team_id = k.team_id AND sd.product_id = k.product_id AND k.day >= sd.sale_day) s
