@@ -1,10 +1,16 @@
 """Rollups: tables that summarise the order rows, rebuilt in the same transaction as the rows.
 
-customer_firsts holds each customer's first and last completed purchase day with the company
-(the first day is the acquired date on record when that is earlier), the one thing the "new"
-and "returning customers" KPIs read from the whole order history. Built from the rows, it
-gives exactly what the rows give: the compiler reads it instead of rebuilding every
-customer's history on each query (metrics.sources, _FIRSTS_ROLLUP).
+customer_firsts holds, for each customer with a completed line, what the dashboard would
+otherwise read from their whole order history on every page:
+- first_day and last_day: their first and last completed purchase day with the company (the
+  first day is the acquired date on record when that is earlier), the one thing the "new" and
+  "returning customers" KPIs read from all history (metrics.sources, _FIRSTS_ROLLUP);
+- last_order_id and last_order_cents: the last completed day's highest order_id and that
+  order's completed amount; last_touch_day: their latest order of any status (an order is a
+  contact); latest_sale_rep: who sold that latest order (the lowest rep_id on a day with
+  several), for the follow-up list (metrics.follow_ups), which reads them when the day asked
+  about is on or after every order.
+Built from the rows, it gives exactly what the rows give.
 
 The rule that keeps it honest: rollup_state records the data version the rollups were built
 for. refresh_rollups runs at the end of a write transaction and records the version that
@@ -12,11 +18,12 @@ transaction commits as (Store.transaction adds one on commit). A rollup is used 
 database is still at that version (nothing written since), or, after later writes (a target, a
 sign-in, a demo written without a refresh), once it has been compared with the rows and found
 equal: checked once per data version per open store, the price of one query from the rows.
-Otherwise (missing, or different from the rows) every query reads the rows. A failed
-transaction rolls back the rows and their rollups together.
+Otherwise (missing, built by an older Huddle without every column, or different from the
+rows) every query reads the rows. A failed transaction rolls back the rows and their rollups
+together.
 
 The tables are derived data, not schema: refresh_rollups (re)creates them, so an older
-database simply has none and is read from the rows.
+database simply has none (or an older shape) and is read from the rows until its next import.
 """
 
 from __future__ import annotations
@@ -31,19 +38,48 @@ from data.store import Store
 ROLLUPS_ENV_VAR = "HUDDLE_ROLLUPS"
 
 # Each customer with a completed line: the same first day as the rows' firsts CTE
-# (metrics.sources._FIRSTS), and the last completed purchase day.
+# (metrics.sources._FIRSTS), the last completed purchase day, and their latest orders' facts
+# as metrics.follow_ups reads them from the rows (_FACTS).
 _FIRSTS_FROM_ROWS = """
-SELECT o.customer_id,
-       least(min(o.order_date), coalesce(min(c.acquired_date), min(o.order_date))) AS first_day,
-       max(o.order_date) AS last_day
-FROM orders o LEFT JOIN customers c ON c.customer_id = o.customer_id
-WHERE o.status = 'completed'
-GROUP BY o.customer_id
+WITH completed AS (
+    SELECT customer_id, min(order_date) AS first_order, max(order_date) AS last_day
+    FROM orders WHERE status = 'completed' GROUP BY customer_id
+), last_ids AS (
+    SELECT o.customer_id, max(o.order_id) AS order_id
+    FROM orders o
+    JOIN completed f ON f.customer_id = o.customer_id AND o.order_date = f.last_day
+    WHERE o.status = 'completed'
+    GROUP BY o.customer_id
+), last_amounts AS (
+    SELECT o.order_id, sum(o.net_amount_cents) AS cents
+    FROM orders o WHERE o.status = 'completed'
+      AND o.order_id IN (SELECT order_id FROM last_ids)
+    GROUP BY o.order_id
+), touches AS (
+    -- the latest day, then the lowest rep_id of that day, on one integer key
+    SELECT customer_id, max(order_date) AS last_touch_day,
+           arg_max(rep_id, (order_date - DATE '1970-01-01') * 4294967296 - rep_id)
+               AS latest_sale_rep
+    FROM orders GROUP BY customer_id
+)
+SELECT f.customer_id,
+       least(f.first_order, coalesce(c.acquired_date, f.first_order)) AS first_day,
+       f.last_day, i.order_id AS last_order_id, a.cents AS last_order_cents,
+       t.last_touch_day, t.latest_sale_rep
+FROM completed f
+LEFT JOIN customers c ON c.customer_id = f.customer_id
+LEFT JOIN last_ids i ON i.customer_id = f.customer_id
+LEFT JOIN last_amounts a ON a.order_id = i.order_id
+LEFT JOIN touches t ON t.customer_id = f.customer_id
 """
+ROLLUP_COLUMNS = (
+    "first_day", "last_day", "last_order_id", "last_order_cents", "last_touch_day",
+    "latest_sale_rep",
+)  # fmt: skip
 # Customers whose rollup row differs from the rows' (or exists on one side only).
 _DIFFERENCES = f"""
 SELECT count(*) FROM ({_FIRSTS_FROM_ROWS}) r FULL JOIN customer_firsts f USING (customer_id)
-WHERE r.first_day IS DISTINCT FROM f.first_day OR r.last_day IS DISTINCT FROM f.last_day
+WHERE {" OR ".join(f"r.{c} IS DISTINCT FROM f.{c}" for c in ROLLUP_COLUMNS)}
 """
 # Per open store: (data version, whether the rollups matched the rows at that version).
 _CHECKED: weakref.WeakKeyDictionary[Store, tuple[int, bool]] = weakref.WeakKeyDictionary()
@@ -76,7 +112,13 @@ def rollups_current(store: Store) -> bool:
         " WHERE table_name IN ('rollup_state', 'customer_firsts')"
         " AND table_schema = current_schema()"
     )
-    if tables != 2:
+    columns = store.scalar(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'customer_firsts'"
+        " AND table_schema = current_schema() AND column_name IN ("
+        + ", ".join(f"'{c}'" for c in ROLLUP_COLUMNS)
+        + ")"
+    )
+    if tables != 2 or columns != len(ROLLUP_COLUMNS):  # missing, or built by an older Huddle
         return False
     state = store.rows(
         "SELECT r.data_version, d.version FROM rollup_state r, data_version d"

@@ -10,17 +10,25 @@ several; CRM exports such as Maven's name no account owner.
 
 from __future__ import annotations
 
+# Each customer's latest order and its seller, from the rollup (data.rollups): the same as
+# from the rows when $as_of is on or after every order.
+_ROLLED_ORDER_SALES = """SELECT customer_id, last_touch_day AS day, latest_sale_rep AS rep_id
+        FROM customer_firsts"""
+_ORDER_SALES = """SELECT customer_id, order_date AS day, rep_id FROM orders
+        WHERE order_date <= $as_of"""
 
-def owners_cte(customers: str) -> str:
+
+def owners_cte(customers: str, *, rolled: bool = False) -> str:
     """A CTE `customer_owners(customer_id, owner_rep_id, owner_from)` for the customers the
-    SELECT `customers` lists (one column, customer_id), as of the parameter $as_of.
+    SELECT `customers` lists (one column, customer_id), as of the parameter $as_of. `rolled`
+    reads their latest orders from the rollup: only when $as_of is on or after every order.
 
     owner_from: 'handed', 'data', 'latest_sale', or NULL when no rule names anyone."""
+    order_sales = _ROLLED_ORDER_SALES + "\n        WHERE" if rolled else _ORDER_SALES + " AND"
     return f"""customer_owners AS (
     WITH who AS ({customers}),
     sales AS (
-        SELECT customer_id, order_date AS day, rep_id FROM orders
-        WHERE order_date <= $as_of AND customer_id IN (SELECT customer_id FROM who)
+        {order_sales} customer_id IN (SELECT customer_id FROM who)
         UNION ALL
         SELECT customer_id, closed_date, rep_id FROM deals
         WHERE stage = 'won' AND closed_date <= $as_of

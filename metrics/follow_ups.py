@@ -35,6 +35,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from data.rollups import rollups_current, rollups_enabled
 from data.store import Store
 from metrics import segments
 from metrics.customer_owner import owners_cte
@@ -117,7 +118,44 @@ def due_dates(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return np.maximum(due, last + np.timedelta64(MIN_GAP_DAYS, "D")), reason
 
 
-_FACTS = f"""
+_IN_IDS = " WHERE customer_id IN (SELECT customer_id FROM ids)"
+# Each customer's last completed order day, that day's highest order_id and the order's
+# completed amount, from the rows, in plain steps (an arg_max keyed on (day, order_id) takes
+# twice as long over ten million lines).
+_LAST_ORDERS = """last_days AS (
+    SELECT customer_id, max(order_date) AS last_order
+    FROM orders WHERE order_date <= $as_of AND status = 'completed'
+      AND customer_id IN (SELECT customer_id FROM ids)
+    GROUP BY customer_id
+), last_ids AS (
+    SELECT o.customer_id, max(o.order_id) AS order_id, d.last_order
+    FROM orders o
+    JOIN last_days d ON d.customer_id = o.customer_id AND o.order_date = d.last_order
+    WHERE o.status = 'completed'
+    GROUP BY o.customer_id, d.last_order
+), last_orders AS (
+    SELECT i.customer_id, i.order_id, i.last_order, sum(o.net_amount_cents) AS cents
+    FROM last_ids i JOIN orders o ON o.order_id = i.order_id AND o.status = 'completed'
+    GROUP BY i.customer_id, i.order_id, i.last_order
+)"""
+
+
+def _facts_sql(rolled: bool) -> str:
+    """Each listed customer's facts as of $as_of ($ids). `rolled` reads their latest orders
+    from the rollup (data.rollups), exactly what the rows give when $as_of is on or after
+    every order; else from the rows."""
+    if rolled:
+        order_touches = "SELECT customer_id, last_touch_day FROM customer_firsts" + _IN_IDS
+        last_orders = f"""last_orders AS (
+    SELECT customer_id, last_order_id AS order_id, last_day AS last_order,
+           last_order_cents AS cents
+    FROM customer_firsts WHERE {_IN_IDS.removeprefix(" WHERE ")}
+)"""
+    else:
+        order_touches = "SELECT customer_id, order_date FROM orders WHERE order_date <= $as_of"
+        order_touches += _IN_IDS.replace(" WHERE ", " AND ")
+        last_orders = _LAST_ORDERS
+    return f"""
 WITH ids AS (
     SELECT unnest($ids)::INTEGER AS customer_id
 ), live AS (
@@ -129,8 +167,7 @@ WITH ids AS (
     SELECT customer_id, activity_date AS day FROM activities
     WHERE activity_date <= $as_of AND customer_id IN (SELECT customer_id FROM ids)
     UNION ALL
-    SELECT customer_id, order_date FROM orders
-    WHERE order_date <= $as_of AND customer_id IN (SELECT customer_id FROM ids)
+    {order_touches}
     UNION ALL
     SELECT customer_id, closed_date FROM deals
     WHERE stage = 'won' AND closed_date <= $as_of AND customer_id IN (SELECT customer_id FROM ids)
@@ -138,7 +175,7 @@ WITH ids AS (
     SELECT customer_id, action_day FROM live WHERE kind = 'done'
 ), contacts AS (
     SELECT customer_id, max(day) AS last_contact FROM touches GROUP BY customer_id
-), {owners_cte("SELECT customer_id FROM ids")}, plans AS (
+), {owners_cte("SELECT customer_id FROM ids", rolled=rolled)}, plans AS (
     -- the latest activity's next follow-up date, with the day it was set
     SELECT customer_id, arg_max(next_follow_up_date, (activity_date, activity_id)) AS planned,
            max(activity_date) AS planned_on
@@ -155,20 +192,7 @@ WITH ids AS (
     WHERE kind = 'complaint' AND feedback_date <= $as_of
       AND (resolved_date IS NULL OR resolved_date > $as_of)
       AND customer_id IN (SELECT customer_id FROM ids)
-), last_days AS (
-    SELECT customer_id, max(order_date) AS last_order
-    FROM orders WHERE order_date <= $as_of AND status = 'completed'
-      AND customer_id IN (SELECT customer_id FROM ids)
-    GROUP BY customer_id
-), last_orders AS (
-    -- the last day's highest order_id, found in two plain steps (an arg_max keyed on
-    -- (day, order_id) takes twice as long over ten million lines)
-    SELECT o.customer_id, max(o.order_id) AS order_id, d.last_order
-    FROM orders o
-    JOIN last_days d ON d.customer_id = o.customer_id AND o.order_date = d.last_order
-    WHERE o.status = 'completed'
-    GROUP BY o.customer_id, d.last_order
-), open_deals AS (
+), {last_orders}, open_deals AS (
     SELECT customer_id, arg_max(stage, (created_date, deal_id)) AS stage,
            arg_max(amount_cents, (created_date, deal_id)) AS amount_cents
     FROM deals
@@ -190,8 +214,7 @@ SELECT i.customer_id, cu.name AS customer,
        (SELECT arg_max(k.text, (k.feedback_date, k.feedback_id)) FROM complaints k
         WHERE k.customer_id = i.customer_id) AS open_complaint,
        lo.last_order,
-       (SELECT {_money("sum(o.net_amount_cents)")} FROM orders o
-        WHERE o.order_id = lo.order_id AND o.status = 'completed') AS last_order_amount,
+       {_money("lo.cents")} AS last_order_amount,
        d.stage AS open_deal_stage, {_money("d.amount_cents")} AS open_deal_amount
 FROM ids i
 JOIN contacts c ON c.customer_id = i.customer_id
@@ -221,16 +244,34 @@ def company_filters(as_of: date) -> Filters:
     return Filters(start=as_of, end=as_of)
 
 
-def everyone(store: Store, as_of: date, scores: pd.DataFrame | None = None) -> pd.DataFrame:
+def _facts_rolled(store: Store, as_of: date) -> bool:
+    """Whether the customers' latest orders may be read from the rollup: it is current
+    (data.rollups) and not switched off, and `as_of` is on or after every order in it (a day
+    in the past must not see later orders, which the rollup holds)."""
+    if not (rollups_enabled() and rollups_current(store)):
+        return False
+    latest = store.scalar("SELECT max(last_touch_day) FROM customer_firsts")
+    return latest is None or as_of >= latest
+
+
+def everyone(
+    store: Store,
+    as_of: date,
+    scores: pd.DataFrame | None = None,
+    *,
+    rollups: bool | None = None,
+) -> pd.DataFrame:
     """Every customer on the list (bought in the 365 days up to `as_of`) with their due date,
     due or not, in COLUMNS plus owner_team_id and owner_left; unsorted. `scores`: the
-    company's segments.rfm_scores at `as_of` when the caller has them already."""
+    company's segments.rfm_scores at `as_of` when the caller has them already. `rollups`
+    False forces the rows, True the rollup unchecked (tests); None decides (_facts_rolled)."""
     if scores is None:
         scores = segments.rfm_scores(store, company_filters(as_of), as_of)
     if scores.empty:
         return pd.DataFrame(columns=[*COLUMNS, "owner_team_id", "owner_left", "revenue_cents"])
     ids = [int(c) for c in scores["customer_id"]]
-    facts = store.query(_FACTS, {"ids": ids, "as_of": as_of})
+    rolled = _facts_rolled(store, as_of) if rollups is None else rollups
+    facts = store.query(_facts_sql(rolled), {"ids": ids, "as_of": as_of})
     # Every customer here bought, and an order is a contact: each has a last contact.
     assert not facts["last_contact"].isna().any()
     ranked = scores.set_index("customer_id").reindex(facts["customer_id"].astype("int64"))

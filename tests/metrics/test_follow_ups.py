@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from data import follow_ups as writes
+from data.rollups import refresh_rollups
 from data.store import Store
 from metrics import follow_ups, segments, segments_screen, standup_screen
 from metrics.filters import Filters
@@ -22,6 +23,7 @@ from tests.metrics.follow_up_fixture import (
     BO,
     CEDAR,
     CY,
+    DI,
     DOGWOOD,
     ELM,
     build_follow_up_company,
@@ -229,3 +231,59 @@ def test_a_company_with_no_sales_has_an_empty_list(new_store: StoreMaker) -> Non
     finally:
         empty.close()
     assert due.empty and list(due.columns) == follow_ups.COLUMNS
+
+
+# Cedar's extra lines for the rollup: a second completed order on its last buying day (1 Mar)
+# with a returned line, and two cancelled orders on 2 Apr by Di and Bo.
+CEDAR_MORE = [
+    ("O8", 1, "2025-03-01", CEDAR, ANN, 1, 1, 1, 5000, 0, "completed"),
+    ("O8", 2, "2025-03-01", CEDAR, ANN, 1, 1, 1, 7000, 0, "returned"),
+    ("O9", 1, "2025-04-02", CEDAR, DI, 1, 1, 1, 3000, 0, "cancelled"),
+    ("O10", 1, "2025-04-02", CEDAR, BO, 1, 1, 1, 3000, 0, "cancelled"),
+]
+
+
+def _rolled_up(store: Store) -> Store:
+    with store.transaction() as cur:
+        for row in CEDAR_MORE:
+            cur.execute(f"INSERT INTO orders VALUES ({', '.join('?' * len(row))})", row)
+        refresh_rollups(cur)
+    return store
+
+
+def _by_customer(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values("customer_id").reset_index(drop=True)
+
+
+def test_the_rollup_holds_each_customers_latest_orders_by_hand(store: Store) -> None:
+    _rolled_up(store)
+    rows = store.rows(
+        "SELECT first_day, last_day, last_order_id, last_order_cents, last_touch_day,"
+        " latest_sale_rep FROM customer_firsts WHERE customer_id = ?",
+        [CEDAR],
+    )
+    # O4 and O8 on 1 Mar: the higher id, O8, whose returned line does not count (50.00);
+    # 2 Apr's orders were cancelled but are contacts and sales: Bo (2) before Di (4).
+    assert rows == [(date(2025, 1, 10), date(2025, 3, 1), "O8", 5000, date(2025, 4, 2), BO)]
+
+
+def test_the_follow_up_list_is_the_same_from_the_rollup_and_the_rows(store: Store) -> None:
+    _rolled_up(store)
+    assert follow_ups._facts_rolled(store, AS_OF)  # current, and 30 Jun is after every order
+    rows = follow_ups.everyone(store, AS_OF, rollups=False)
+    rolled = follow_ups.everyone(store, AS_OF, rollups=True)
+    pd.testing.assert_frame_equal(_by_customer(rolled), _by_customer(rows))
+    cedar = rows[rows["customer_id"] == CEDAR].iloc[0]
+    assert cedar["owner_rep_id"] == BO and cedar["last_order_amount"] == 50.0
+    assert pd.Timestamp(cedar["last_contact"]).date() == date(2025, 4, 2)
+    assert pd.Timestamp(cedar["last_order"]).date() == date(2025, 3, 1)
+
+
+def test_a_day_before_the_last_order_reads_the_rows(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Dogwood bought on 20 Jun: on 19 Jun the rollup would show that later order.
+    _rolled_up(store)
+    assert not follow_ups._facts_rolled(store, date(2025, 6, 19))
+    monkeypatch.setenv("HUDDLE_ROLLUPS", "off")
+    assert not follow_ups._facts_rolled(store, AS_OF)
