@@ -10,12 +10,28 @@ several; CRM exports such as Maven's name no account owner.
 
 from __future__ import annotations
 
+from datetime import date
+
+from data.rollups import rollups_current, rollups_enabled
+from data.store import Store
+
 # Each customer's latest order and its seller, from the rollup (data.rollups): the same as
 # from the rows when $as_of is on or after every order.
 _ROLLED_ORDER_SALES = """SELECT customer_id, last_touch_day AS day, latest_sale_rep AS rep_id
         FROM customer_firsts"""
 _ORDER_SALES = """SELECT customer_id, order_date AS day, rep_id FROM orders
         WHERE order_date <= $as_of"""
+
+
+def latest_orders_rolled(store: Store, as_of: date) -> bool:
+    """Whether each customer's latest orders may be read from the rollup (owners_cte's
+    `rolled`, the follow-up list's facts): it is current (data.rollups) and not switched off,
+    and `as_of` is on or after every order in it (a day in the past must not see later
+    orders, which the rollup holds)."""
+    if not (rollups_enabled() and rollups_current(store)):
+        return False
+    latest = store.scalar("SELECT max(last_touch_day) FROM customer_firsts")
+    return latest is None or as_of >= latest
 
 
 def owners_cte(customers: str, *, rolled: bool = False) -> str:

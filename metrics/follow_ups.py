@@ -35,10 +35,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from data.rollups import rollups_current, rollups_enabled
 from data.store import Store
 from metrics import segments
-from metrics.customer_owner import owners_cte
+from metrics.customer_owner import latest_orders_rolled, owners_cte
 from metrics.filters import Filters
 from metrics.list_queries import money as _money
 from metrics.list_queries import tidy as _tidy
@@ -244,16 +243,6 @@ def company_filters(as_of: date) -> Filters:
     return Filters(start=as_of, end=as_of)
 
 
-def _facts_rolled(store: Store, as_of: date) -> bool:
-    """Whether the customers' latest orders may be read from the rollup: it is current
-    (data.rollups) and not switched off, and `as_of` is on or after every order in it (a day
-    in the past must not see later orders, which the rollup holds)."""
-    if not (rollups_enabled() and rollups_current(store)):
-        return False
-    latest = store.scalar("SELECT max(last_touch_day) FROM customer_firsts")
-    return latest is None or as_of >= latest
-
-
 def everyone(
     store: Store,
     as_of: date,
@@ -264,13 +253,14 @@ def everyone(
     """Every customer on the list (bought in the 365 days up to `as_of`) with their due date,
     due or not, in COLUMNS plus owner_team_id and owner_left; unsorted. `scores`: the
     company's segments.rfm_scores at `as_of` when the caller has them already. `rollups`
-    False forces the rows, True the rollup unchecked (tests); None decides (_facts_rolled)."""
+    False forces the rows, True the rollup unchecked (tests); None decides
+    (customer_owner.latest_orders_rolled)."""
     if scores is None:
         scores = segments.rfm_scores(store, company_filters(as_of), as_of)
     if scores.empty:
         return pd.DataFrame(columns=[*COLUMNS, "owner_team_id", "owner_left", "revenue_cents"])
     ids = [int(c) for c in scores["customer_id"]]
-    rolled = _facts_rolled(store, as_of) if rollups is None else rollups
+    rolled = latest_orders_rolled(store, as_of) if rollups is None else rollups
     facts = store.query(_facts_sql(rolled), {"ids": ids, "as_of": as_of})
     # Every customer here bought, and an order is a contact: each has a last contact.
     assert not facts["last_contact"].isna().any()

@@ -21,7 +21,7 @@ from data.importing.fields import WON_DEAL_ORDER_PREFIX
 from data.store import Store
 from metrics import service
 from metrics.compiler import scope_params
-from metrics.customer_owner import owners_cte
+from metrics.customer_owner import latest_orders_rolled, owners_cte
 from metrics.filters import Filters
 from metrics.list_queries import (
     money as _money,
@@ -249,6 +249,7 @@ def customers_at_risk(
     days), owner_rep_id. Ties: customer name. At most `limit` rows.
     """
     window_start = as_of - timedelta(days=AT_RISK_WINDOW_DAYS - 1)
+    rolled = latest_orders_rolled(store, as_of)  # the owners' latest sales
     conditions = (
         "s.status = 'completed'",
         "s.customer_id IS NOT NULL",
@@ -267,7 +268,7 @@ def customers_at_risk(
         HAVING count(*) >= $min_days
     ), revenue AS (
         SELECT customer_id, sum(net_amount_cents) AS revenue_cents FROM buys GROUP BY customer_id
-    ), {owners_cte("SELECT customer_id FROM regulars")}
+    ), {owners_cte("SELECT customer_id FROM regulars", rolled=rolled)}
     SELECT cu.name AS customer, owner.name AS owner, g.last_order,
            CAST(g.usual_gap AS DOUBLE) AS usual_gap_days,
            datediff('day', g.last_order, $as_of) AS days_since,

@@ -13,6 +13,7 @@ from data import follow_ups as writes
 from data.rollups import refresh_rollups
 from data.store import Store
 from metrics import follow_ups, segments, segments_screen, standup_screen
+from metrics.customer_owner import latest_orders_rolled
 from metrics.filters import Filters
 from metrics.scope import Scope
 from tests.metrics.follow_up_fixture import (
@@ -269,7 +270,7 @@ def test_the_rollup_holds_each_customers_latest_orders_by_hand(store: Store) -> 
 
 def test_the_follow_up_list_is_the_same_from_the_rollup_and_the_rows(store: Store) -> None:
     _rolled_up(store)
-    assert follow_ups._facts_rolled(store, AS_OF)  # current, and 30 Jun is after every order
+    assert latest_orders_rolled(store, AS_OF)  # current, and 30 Jun is after every order
     rows = follow_ups.everyone(store, AS_OF, rollups=False)
     rolled = follow_ups.everyone(store, AS_OF, rollups=True)
     pd.testing.assert_frame_equal(_by_customer(rolled), _by_customer(rows))
@@ -284,6 +285,6 @@ def test_a_day_before_the_last_order_reads_the_rows(
 ) -> None:
     # Dogwood bought on 20 Jun: on 19 Jun the rollup would show that later order.
     _rolled_up(store)
-    assert not follow_ups._facts_rolled(store, date(2025, 6, 19))
+    assert not latest_orders_rolled(store, date(2025, 6, 19))
     monkeypatch.setenv("HUDDLE_ROLLUPS", "off")
-    assert not follow_ups._facts_rolled(store, AS_OF)
+    assert not latest_orders_rolled(store, AS_OF)

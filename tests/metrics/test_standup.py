@@ -23,8 +23,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from data.rollups import refresh_rollups
 from data.store import Store
 from metrics import standup
+from metrics.customer_owner import latest_orders_rolled
 from metrics.filters import Filters
 from tests.metrics.fixture import build_tiny_company
 from tests.store_engines import StoreMaker
@@ -361,6 +363,18 @@ def test_customers_at_risk_ranked_by_revenue(ext_store: Store) -> None:
     # Without Ben (left 20 Nov 2024) Birch has one buying day in scope (2 Dec, Cai's X-01).
     hidden = standup.customers_at_risk(ext_store, scope(hide_leavers=True), d("2025-01-20"))
     assert records(hidden) == [AT_RISK_JAN_20[0], AT_RISK_JAN_20[1], AT_RISK_JAN_20[3]]
+
+
+def test_customers_at_risk_name_the_same_owners_from_the_rollup(new_store: StoreMaker) -> None:
+    # Gum's owner is the rep of its latest sale (Eve). With the rollup built, 20 Jan 2025 is
+    # after every order, so the owners' latest sales are read from it: the same list.
+    store = new_store("standup_rolled")
+    build_extended_company(store)
+    with store.transaction() as con:
+        refresh_rollups(con)
+    assert latest_orders_rolled(store, d("2025-01-20"))
+    assert records(standup.customers_at_risk(store, ALL, d("2025-01-20"))) == AT_RISK_JAN_20
+    store.close()
 
 
 def test_customers_at_risk_look_at_365_days(ext_store: Store) -> None:
