@@ -12,6 +12,7 @@ from components.segments_view import (
     follow_up_list,
     lifecycle_and_concentration,
     rfm,
+    segments_screen,
 )
 from components.text import t
 
@@ -24,7 +25,8 @@ if chosen is None:
 scope = chosen.filters
 
 in_value = breakdown(scope)
-in_segment = rfm(scope, chosen.as_of)
-lifecycle_and_concentration(scope, chosen.as_of)
-to_follow_up = follow_up_list(scope, chosen.as_of)
+screen = segments_screen(scope, chosen.as_of)  # fetched once, shared by the sections below
+in_segment = rfm(scope, chosen.as_of, screen)
+lifecycle_and_concentration(scope, chosen.as_of, screen)
+to_follow_up = follow_up_list(screen)
 customer_drilldown(scope, in_value, in_segment, to_follow_up)
