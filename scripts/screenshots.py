@@ -93,6 +93,10 @@ def main() -> None:
     parser.add_argument("--sign-in", action="store_true", help="keep sign-in on (the sign-in page)")
     args = parser.parse_args()
     pages = ["" if p == "standup" else p for p in args.pages.split(",")]
+    unknown = [p for p in pages if p not in PAGES]
+    if unknown:  # a mistyped page would be shot as Streamlit's "Page not found"
+        known = ", ".join(p or "standup" for p in PAGES)
+        parser.error(f"no page {', '.join(unknown)}: the pages are {known}")
     sizes = [tuple(int(n) for n in s.split("x")) for s in args.sizes.split(",")]
     args.out.mkdir(parents=True, exist_ok=True)
     port = _free_port()
