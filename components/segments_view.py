@@ -43,7 +43,6 @@ from components.text import (
     t,
 )
 from components.url_state import coded
-from metrics import segments
 from metrics.catalogue import listed_kpis
 from metrics.compiler import can_break_down
 from metrics.filters import Filters
@@ -264,7 +263,7 @@ def rfm(scope: Filters, as_of: date, screen: SegmentsData) -> pd.DataFrame:
             )
     with right:
         previous_as_of = SegmentsScreen(filters=scope, as_of=as_of).previous_as_of
-        moves = segments.movement_between(screen.previous_scores, scores)
+        moves = screen.movement
         moved = moves[moves["from_segment"] != moves["to_segment"]].head(12)
         st.markdown(t("segments.movement", day=format_date(previous_as_of)))
         st.dataframe(

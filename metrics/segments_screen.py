@@ -27,7 +27,9 @@ class SegmentsData:
     """What the Segments page shows about customers for one scope and as-of day."""
 
     scores: pd.DataFrame  # segments.rfm_scores at as_of
-    previous_scores: pd.DataFrame  # the same at the end of the comparison period
+    # How many customers moved between RFM segments since the end of the comparison period
+    # (segments.movement_between): kept instead of that day's scores, which only this needs.
+    movement: pd.DataFrame
     lifecycle_over_time: pd.DataFrame  # ends with the as-of day
     pareto: pd.DataFrame
     top_share: float | None
@@ -56,6 +58,8 @@ def segments_data(
         futures = {name: pool.submit(job) for name, job in jobs.items()}
         results = {name: future.result() for name, future in futures.items()}
     pareto, top_share = results.pop("pareto")
+    previous = results.pop("previous_scores")
     # the one follow-up list (metrics.follow_ups), as the stand-up shows it
     results["scores"], results["follow_up"] = results.pop("scores_and_follow_up")
+    results["movement"] = segments.movement_between(previous, results["scores"])
     return SegmentsData(pareto=pareto, top_share=top_share, **results)

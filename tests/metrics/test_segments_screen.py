@@ -21,7 +21,7 @@ def test_the_screen_matches_the_analyses_one_by_one(tiny_store: Store) -> None:
         segments.summarize_rfm(screen.scores), segments.rfm_summary(tiny_store, AUTUMN, AS_OF)
     )
     pdt.assert_frame_equal(
-        segments.movement_between(screen.previous_scores, screen.scores),
+        screen.movement,
         segments.rfm_movement(tiny_store, AUTUMN, AS_OF, BEFORE),
     )
     pdt.assert_frame_equal(
