@@ -37,10 +37,19 @@ from data.store import Store
 
 ROLLUPS_ENV_VAR = "HUDDLE_ROLLUPS"
 
+
+def latest_sale_key(day: str, rep_id: str) -> str:
+    """SQL for the arg_max key that picks a customer's latest sale: the latest day, then the
+    lowest rep_id of a day with several. One integer (days since 1970, then -rep_id), which
+    sorts faster than a (day, -rep_id) pair. The rollup and the owner rule read from the rows
+    (metrics.customer_owner) both use it, so they cannot disagree on a tie."""
+    return f"({day} - DATE '1970-01-01') * 4294967296 - {rep_id}"
+
+
 # Each customer with a completed line: the same first day as the rows' firsts CTE
 # (metrics.sources._FIRSTS), the last completed purchase day, and their latest orders' facts
 # as metrics.follow_ups reads them from the rows (_FACTS).
-_FIRSTS_FROM_ROWS = """
+_FIRSTS_FROM_ROWS = f"""
 WITH completed AS (
     SELECT customer_id, min(order_date) AS first_order, max(order_date) AS last_day
     FROM orders WHERE status = 'completed' GROUP BY customer_id
@@ -56,10 +65,8 @@ WITH completed AS (
       AND o.order_id IN (SELECT order_id FROM last_ids)
     GROUP BY o.order_id
 ), touches AS (
-    -- the latest day, then the lowest rep_id of that day, on one integer key
     SELECT customer_id, max(order_date) AS last_touch_day,
-           arg_max(rep_id, (order_date - DATE '1970-01-01') * 4294967296 - rep_id)
-               AS latest_sale_rep
+           arg_max(rep_id, {latest_sale_key("order_date", "rep_id")}) AS latest_sale_rep
     FROM orders GROUP BY customer_id
 )
 SELECT f.customer_id,

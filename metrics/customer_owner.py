@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from data.rollups import rollups_current, rollups_enabled
+from data.rollups import latest_sale_key, rollups_current, rollups_enabled
 from data.store import Store
 
 # Each customer's latest order and its seller, from the rollup (data.rollups): the same as
@@ -50,10 +50,8 @@ def owners_cte(customers: str, *, rolled: bool = False) -> str:
         WHERE stage = 'won' AND closed_date <= $as_of
           AND customer_id IN (SELECT customer_id FROM who)
     ), latest AS (
-        -- the latest day, then the lowest rep_id of a day with several sales: one integer
-        -- key (days since 1970, then -rep_id), which sorts faster than a (day, -rep_id) pair
-        SELECT customer_id,
-               arg_max(rep_id, (day - DATE '1970-01-01') * 4294967296 - rep_id) AS rep_id
+        -- the latest day, then the lowest rep_id of a day with several sales
+        SELECT customer_id, arg_max(rep_id, {latest_sale_key("day", "rep_id")}) AS rep_id
         FROM sales GROUP BY customer_id
     ), handed AS (
         SELECT a.customer_id, arg_max(a.rep_id, a.action_id) AS rep_id
