@@ -149,12 +149,13 @@ def list_table(
 ) -> None:
     """The list as a table with a CSV download (the customer file one click away)."""
     table_with_download(
-        shown_frame(due, with_owner=with_owner),
+        due,
         "huddle_follow_ups.csv",
         key=key,
         height=height,
         empty=empty,
         column_config=_column_config(),
+        shape=lambda rows: shown_frame(rows, with_owner=with_owner),
     )
 
 

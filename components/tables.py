@@ -16,6 +16,11 @@ from components.format import MISSING
 from components.text import column_label, t
 from data import exports
 
+# Rows a table sends to the browser: a longer one shows its first rows and says so, and its
+# download holds every row. A list of 60,000 customers is read by download, not by scrolling,
+# and sending it on every rerun made the page slow for everyone.
+SHOWN_ROWS = 1_000
+
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with its result columns (snake_case) renamed to headings a lead reads."""
@@ -30,23 +35,34 @@ def table_with_download(
     key: str,
     height: int | str = "auto",
     empty: str | None = None,
+    shape: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
 ) -> None:
     """Show `frame` and offer it as CSV (UTF-8 with BOM, so Excel opens it correctly).
 
     An empty frame shows `empty`, the caller's sentence for why there is nothing (nothing
-    imported, nobody leads anyone); without one, the filters are the reason."""
+    imported, nobody leads anyone); without one, the filters are the reason. Past SHOWN_ROWS
+    rows, the first SHOWN_ROWS are shown, in the frame's order, and a caption says so.
+    `shape` turns the frame into what a lead reads (codes in words, headings in their
+    language): it is applied to the rows shown, and to every row only for the download."""
     if frame.empty:
         st.info(empty or t("table.empty"))
         return
+    shaped = shape or _as_is
     st.dataframe(
-        frame,
+        shaped(frame.head(SHOWN_ROWS)),
         hide_index=True,
         column_config=column_config,
         height=height,
         key=f"{key}_table",
         placeholder=MISSING,
     )
-    download_csv(frame, file_name, key=key)
+    if len(frame) > SHOWN_ROWS:
+        st.caption(t("table.first_rows", shown=SHOWN_ROWS, count=len(frame)))
+    download_csv(lambda: shaped(frame), file_name, key=key)
+
+
+def _as_is(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -60,14 +76,17 @@ def xlsx_bytes(frame: pd.DataFrame, sheet_name: str | None = None) -> bytes:
     return exports.xlsx_bytes(frame, sheet_name or t("table.sheet"))
 
 
-def download_csv(frame: pd.DataFrame, file_name: str, *, key: str) -> None:
-    """A button that downloads `frame` as CSV (UTF-8 with BOM, so Excel opens it correctly).
+def download_csv(
+    frame: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, *, key: str
+) -> None:
+    """A button that downloads `frame` (or the frame it makes) as CSV (UTF-8 with BOM, so
+    Excel opens it correctly).
 
     The file is made when the button is clicked, not on every rerun: a file made per rerun
     is dropped by the next one, and a click in between would fetch a file that is gone."""
     st.download_button(
         t("table.download"),
-        data=lambda: csv_bytes(frame),
+        data=lambda: csv_bytes(frame() if callable(frame) else frame),
         file_name=file_name,
         mime="text/csv",
         key=f"{key}_download",

@@ -67,6 +67,22 @@ EN: dict[str, str] = {
         "Type a name to search all {count} customers in this scope; the customers listed above "
         "come first."
     ),
+    "segments.customer_search": "Find another customer",
+    "segments.customer_many": (
+        "More than {count:,} customers are in this scope, too many to list: the picker offers"
+        " the first {listed:,} customers listed above; type in the box to find any other."
+    ),
+    "segments.customer_search_start": (
+        "Nobody is listed above: type a name, a city, a tag or a phone number to find a customer."
+    ),
+    "segments.customer_help_listed": (
+        "The customers listed above, in their order. Type in the search box above to find any"
+        " other customer you may see."
+    ),
+    "segments.customer_help_found": (
+        "The customers the search found. Clear the search box to pick from the customers"
+        " listed above again."
+    ),
     "segments.tab.orders": "Orders",
     "segments.tab.deals": "Deals",
     "segments.tab.activities": "Activities",
@@ -341,6 +357,10 @@ EN: dict[str, str] = {
     "series.target": "Target",
     "table.download": "Download CSV",
     "table.empty": "Nothing to show for these filters.",
+    "table.first_rows": (
+        "The first {shown:,} of {count:,} rows are shown, in this order (sorting a column sorts"
+        " those); the download holds all {count:,}."
+    ),
     "col.change": "change",
     "col.revenue_12m": "Revenue, last 12 months",
     "col.recency_days": "Days since last order",
@@ -460,6 +480,18 @@ ZH: dict[str, str] = {
     "segments.customer": "客户",
     "segments.no_candidates": "该范围内没有客户。",
     "segments.customer_help": "输入名称可搜索本范围内全部{count}位客户；上方列出的客户排在前面。",
+    "segments.customer_search": "查找其他客户",
+    "segments.customer_many": (
+        "本范围内客户超过 {count:,} 位，无法全部列出：选择框提供上方列出的前 {listed:,} 位客户；"
+        "在搜索框中输入可查找其他客户。"
+    ),
+    "segments.customer_search_start": (
+        "上方没有列出客户：输入名称、城市、标签或电话号码以查找客户。"
+    ),
+    "segments.customer_help_listed": (
+        "上方列出的客户，按其顺序排列。在上方搜索框中输入可查找您有权查看的其他客户。"
+    ),
+    "segments.customer_help_found": "搜索找到的客户。清空搜索框即可重新从上方列出的客户中选择。",
     "segments.tab.orders": "订单",
     "segments.tab.deals": "商机",
     "segments.tab.activities": "跟进记录",
@@ -715,6 +747,10 @@ ZH: dict[str, str] = {
     "series.target": "目标",
     "table.download": "下载 CSV",
     "table.empty": "当前筛选条件下没有数据。",
+    "table.first_rows": (
+        "共 {count:,} 行，按此顺序显示前 {shown:,} 行（点击列标题只对这些行排序）；"
+        "下载文件包含全部 {count:,} 行。"
+    ),
     "col.change": "变化",
     "col.revenue_12m": "近12个月销售额",
     "col.recency_days": "距上次下单天数",

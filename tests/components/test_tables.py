@@ -1,13 +1,15 @@
-"""Downloads: what Excel on a Chinese Windows machine opens."""
+"""Tables: what Excel on a Chinese Windows machine opens, and how a long table is shown."""
 
 from __future__ import annotations
 
 import codecs
 
 import pandas as pd
+import streamlit as st
+from streamlit.testing.v1 import AppTest
 
-from components.tables import csv_bytes, readable
-from components.text import use_language
+from components.tables import SHOWN_ROWS, csv_bytes, readable
+from components.text import t, use_language
 
 
 def test_a_chinese_csv_has_a_bom_and_chinese_headings() -> None:
@@ -23,3 +25,57 @@ def test_a_chinese_csv_has_a_bom_and_chinese_headings() -> None:
 def test_an_english_csv_has_english_headings() -> None:
     content = csv_bytes(readable(pd.DataFrame({"customer": ["Acme"], "revenue": [1.0]})))
     assert content.decode("utf-8-sig").splitlines()[0] == "Customer,Revenue"
+
+
+# --- a long table: its first rows shown, every row downloaded ------------------------------
+
+
+def _long_table_app(rows: int) -> AppTest:
+    def script() -> None:
+        import pandas as pd
+        import streamlit as st
+
+        from components import tables
+
+        frame = pd.DataFrame({"customer_id": range(st.session_state["rows"])})
+        frame["customer"] = "c" + frame["customer_id"].astype(str)
+        tables.table_with_download(
+            frame, "long.csv", key="long", shape=lambda f: f.rename(columns={"customer": "Who"})
+        )
+
+    at = AppTest.from_function(script, default_timeout=30)
+    at.session_state["rows"] = rows
+    return at
+
+
+def test_a_long_table_shows_its_first_rows_and_says_so(monkeypatch) -> None:
+    made: list = []
+    real = st.download_button
+
+    def keep_data(*args, **kwargs):  # the real button, with its data kept to read here
+        made.append(kwargs["data"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", keep_data)
+    at = _long_table_app(SHOWN_ROWS + 500).run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = at.dataframe[0].value
+    assert len(shown) == SHOWN_ROWS
+    assert list(shown.columns) == ["customer_id", "Who"], "shaped for reading"
+    assert list(shown["customer_id"]) == list(range(SHOWN_ROWS)), "the first rows, in order"
+    assert [c.value for c in at.caption] == [
+        t("table.first_rows", shown=SHOWN_ROWS, count=SHOWN_ROWS + 500)
+    ]
+    assert "The first 1,000 of 1,500 rows are shown" in at.caption[0].value
+    # The download, made when clicked, holds every row, shaped the same way.
+    lines = made[-1]().decode("utf-8-sig").splitlines()
+    assert lines[0] == "customer_id,Who"
+    assert len(lines) == 1 + SHOWN_ROWS + 500
+    assert lines[-1] == f"{SHOWN_ROWS + 499},c{SHOWN_ROWS + 499}"
+
+
+def test_a_table_of_at_most_the_shown_rows_is_shown_whole() -> None:
+    at = _long_table_app(SHOWN_ROWS).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.dataframe[0].value) == SHOWN_ROWS
+    assert not at.caption, "nothing left out, nothing said"
