@@ -13,7 +13,6 @@ from components.charts import value_axes_in_words
 from components.format import format_value, plotly_date_axis, plotly_tick_format
 from components.text import kpi_label, label_values, t
 from components.theme import ACTUAL, TEMPLATE
-from metrics import segments
 from metrics.catalogue import get_kpi
 from metrics.segments_screen import SegmentsData
 from metrics.service import growth_column
@@ -85,7 +84,7 @@ def breakdown_figure(
 
 
 def rfm_summary(screen: SegmentsData) -> pd.DataFrame:
-    summary = segments.summarize_rfm(screen.scores)
+    summary = screen.summary
     return summary.assign(label=summary["segment"].map(lambda s: t(f"segment.{s}")))
 
 

@@ -10,6 +10,7 @@ import streamlit as st
 
 from components import cache
 from components.charts import cached_figure
+from components.customer_picker import picker_options
 from components.customer_view import customer_link
 from components.follow_ups_view import segments_section
 from components.format import (
@@ -48,7 +49,6 @@ from metrics.compiler import can_break_down
 from metrics.filters import Filters
 from metrics.requests import KpiBreakdown, KpiGrid
 from metrics.requests_people import (
-    AllCustomers,
     CustomerClasses,
     CustomerDetail,
     CustomersIn,
@@ -371,40 +371,29 @@ def _codes_in_words(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFram
     return frame.assign(**words)
 
 
-def customer_choices(everyone: pd.DataFrame, *lists: pd.DataFrame) -> dict[int, str]:
-    """The one-customer picker's options, customer_id -> what it shows: the customers listed
-    above (`lists`, in their order) first, then every other customer in scope (`everyone`,
-    lookups.customers: by name). Keyed by id, so two customers of one name stay two."""
-    named = {int(c): str(n) for c, n in zip(everyone["customer_id"], everyone["customer"],
-                                            strict=True)}  # fmt: skip
-    listed = [int(c) for f in lists if not f.empty for c in f["customer_id"]]
-    first = [c for c in dict.fromkeys(listed) if c in named]
-    listed_first = set(first)  # once: the follow-up list alone can hold 60,000 customers
-    return {c: named[c] for c in [*first, *(c for c in named if c not in listed_first)]}
-
-
 def customer_drilldown(scope: Filters, *lists: pd.DataFrame) -> None:
-    """One customer's orders, deals, activities and feedback. The picker searches every
-    customer in scope (type a name); the customers drilled into above and the follow-up list
-    (`lists`: frames with customer_id) come first, so the first of them opens."""
+    """One customer's orders, deals, activities and feedback. The picker (customer_picker)
+    offers the customers in scope; the customers drilled into above and the follow-up list
+    (`lists`: frames with customer_id and customer) come first, so the first of them opens."""
     st.subheader(t("segments.customer_heading"))
-    names = customer_choices(cache.fetch(AllCustomers(filters=scope)), *lists)
+    names, picker_help = picker_options(scope, *lists)
     if not names:
-        st.info(t("segments.no_candidates"))
         return
-    # A new list above (a bar clicked, another segment) opens its first customer; a customer
-    # found by search stays open while the lists stay as they were.
-    listed = [int(c) for f in lists if not f.empty for c in f["customer_id"]]
-    first = next((c for c in listed if c in names), None)
-    if first is not None and st.session_state.get("seg_customer_first") != first:
+    # A new list above (a bar clicked, another segment, a search) opens its first customer; a
+    # customer picked by hand stays open while the lists stay as they were.
+    listed = (int(c) for f in lists if not f.empty for c in f["customer_id"])
+    first = next((c for c in listed if c in names), next(iter(names)))
+    if st.session_state.get("seg_customer_first") != first:
         st.session_state["seg_customer_first"] = first
+        st.session_state["seg_customer"] = first
+    elif st.session_state.get("seg_customer") not in names:
         st.session_state["seg_customer"] = first
     customer_id = st.selectbox(
         t("segments.customer"),
         list(names),
         format_func=lambda c: names[c],
         key="seg_customer",
-        help=t("segments.customer_help", count=len(names)),
+        help=picker_help,
     )
     if customer_id is None:
         return

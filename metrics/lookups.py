@@ -110,11 +110,13 @@ _OWNED = """(
 ) s"""
 
 
-def customers(store: Store, filters: Filters) -> pd.DataFrame:
+def customers(store: Store, filters: Filters, limit: int | None = None) -> pd.DataFrame:
     """Every customer in the filters' scope, for a picker: those with an order or a logged
     activity in scope on or before filters.end, and those owned by someone in scope.
     Columns customer_id, customer (the name, with " (#id)" added when two customers share
-    it, so a picker never offers two identical entries), owner; by name, then customer_id."""
+    it, so a picker never offers two identical entries), owner; by name, then customer_id.
+    `limit`: at most that many rows (a picker too long to offer asks for one more than it
+    can show, to know)."""
     parts = [
         scoped(name, filters, "s.customer_id", *conditions)
         for name, conditions in (
@@ -135,5 +137,6 @@ def customers(store: Store, filters: Filters) -> pd.DataFrame:
     FROM scoped JOIN customers cu ON cu.customer_id = scoped.customer_id
     LEFT JOIN rep_labels owner ON owner.rep_id = cu.owner_rep_id
     ORDER BY cu.name, cu.customer_id
+    {"" if limit is None else f"LIMIT {int(limit)}"}
     """
     return query_frame(store, filters, sql, ["customer_id", "customer", "owner"])

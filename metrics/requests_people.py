@@ -144,9 +144,10 @@ class CustomerClasses(Request):
 
 
 class AllCustomers(Request):
-    """Every customer in the filters' scope, for a picker."""
+    """Every customer in the filters' scope, for a picker (at most `limit` of them)."""
 
     filters: Filters
+    limit: int | None = None
 
     def run(self, store: Store) -> pd.DataFrame:
-        return lookups.customers(store, self.filters)
+        return lookups.customers(store, self.filters, self.limit)

@@ -27,6 +27,7 @@ class SegmentsData:
     """What the Segments page shows about customers for one scope and as-of day."""
 
     scores: pd.DataFrame  # segments.rfm_scores at as_of
+    summary: pd.DataFrame  # segments.summarize_rfm of the scores: once, not on every rerun
     # How many customers moved between RFM segments since the end of the comparison period
     # (segments.movement_between): kept instead of that day's scores, which only this needs.
     movement: pd.DataFrame
@@ -62,4 +63,5 @@ def segments_data(
     # the one follow-up list (metrics.follow_ups), as the stand-up shows it
     results["scores"], results["follow_up"] = results.pop("scores_and_follow_up")
     results["movement"] = segments.movement_between(previous, results["scores"])
+    results["summary"] = segments.summarize_rfm(results["scores"])
     return SegmentsData(pareto=pareto, top_share=top_share, **results)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components import customer_picker
 from components.format import md
 from data.store import Store
 from tests.conftest import DEMO_END
@@ -89,6 +90,45 @@ def test_segments_page_lists_the_customers_behind_a_bar(demo_db: Path) -> None:
     first = customers["Customer"].iloc[0]
     assert at.selectbox(key="seg_customer").value is not None
     assert first in at.selectbox(key="seg_customer").options, "they can be opened one by one"
+
+
+def test_a_big_companys_picker_offers_the_listed_customers_and_searches_the_rest(
+    demo_db: Path, monkeypatch
+) -> None:
+    # The demo's 3,000 customers stand for a company too big to list: over PICKER_ALL, the
+    # picker offers the customers listed on the page, and the search box finds any other.
+    monkeypatch.setattr(customer_picker, "PICKER_ALL", 100)
+    at = _page("pages/segments.py")
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("More than 100 customers are in this scope" in c.value for c in at.caption)
+    follow_ups = next(d.value for d in at.dataframe if "Due" in d.value.columns)
+    picker = at.selectbox(key="seg_customer")
+    listed = set(follow_ups["Customer"])
+    assert picker.options and set(picker.options) <= listed | _drilled(at)
+    assert len(picker.options) <= customer_picker.PICKER_LISTED
+    store = Store(demo_db)
+    try:
+        unlisted, unlisted_id = store.rows(
+            "SELECT name, customer_id FROM customers ORDER BY name DESC LIMIT 1"
+        )[0]
+    finally:
+        store.close()
+    assert unlisted not in picker.options
+    at.text_input(key="seg_customer_search").input(unlisted).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="seg_customer").value == unlisted_id, "the first found opens"
+    assert any(f"**Name:** {md(unlisted)}" in m.value for m in at.markdown), "their detail opens"
+    at.text_input(key="seg_customer_search").input("no such customer zzz").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("No customer you may see matches" in i.value for i in at.info)
+    assert not at.get("selectbox") or all(s.key != "seg_customer" for s in at.selectbox)
+
+
+def _drilled(at: AppTest) -> set[str]:
+    """The customers in the page's other customer lists (a bar or a segment drilled into)."""
+    return {
+        name for d in at.dataframe if "Customer" in d.value.columns for name in d.value["Customer"]
+    }
 
 
 # --- a small company: two people called Wang Wei ------------------------------------------
