@@ -7,9 +7,10 @@ Store 7), rep-9 (Claire Green, Downtown Store) and rep-10 (Ethan Mitchell, Downt
 a viewer is added here with data.auth.add_user.
 
 Exports: every table with a download button is drawn by components.tables.table_with_download,
-which hands the very frame it draws (st.dataframe) to the CSV button; AppTest keeps no
-download data (no media file manager without a server), so the drawn frames are what is
-checked, and they are what the button would download.
+which draws the first rows of the very frame it hands to the CSV button (shaped by the same
+function); AppTest keeps no download data (no media file manager without a server), so the
+drawn frames are what is checked, and they are the first rows of what the button would
+download (tests/components/test_tables.py checks the download holds the rest).
 """
 
 from __future__ import annotations
