@@ -14,6 +14,11 @@ from metrics.standup import SLA_DAYS
 from metrics.standup_help import QUIET_DAYS, split_board
 from metrics.standup_screen import StandupData
 
+# People a part of the board shows: a stand-up is a team's, and a company of 2,000 people
+# drawn as one board is a page nobody reads (and megabytes on every rerun). Past it, the
+# first ones in the part's order are shown, and a caption says to pick a team.
+BOARD_ROWS = 100
+
 
 def reasons(row: pd.Series) -> str:
     """Why a person needs help, in words: behind pace, quiet for N days, complaints open."""
@@ -55,28 +60,38 @@ def people_board(data: StandupData, *, hide_amounts: bool, height: int) -> None:
     if needing.empty:
         st.success(t("standup.no_one_needs_help"))
     else:
-        why = {int(r["rep_id"]): reasons(r) for _, r in needing.iterrows()}
-        rows = _rows(board, needing["rep_id"])
+        shown = needing.head(BOARD_ROWS)
+        why = {int(r["rep_id"]): reasons(r) for _, r in shown.iterrows()}
+        rows = _rows(board, shown["rep_id"])
         st.html(board_html(rows, hide_amounts=hide_amounts, height=height, why=why))
+        _say_if_cut(len(needing))
     # On the shared screen the rest is folded too, so everything fits one screen.
     for part, key, folded in ((rest, "standup.rest_fold", presenting()),
                               (on_track, "standup.on_track_fold", True)):  # fmt: skip
         if part.empty:
             continue
-        rows = _rows(board, part["rep_id"])
+        rows = _rows(board, part["rep_id"].head(BOARD_ROWS))
         html = board_html(rows, hide_amounts=hide_amounts, height=height)
         # the heading says the order the rows are in: by pace, else by month to date
         label = f"{t(key, count=len(part))} · {board_heading(rows)}"
         if folded:
             with st.expander(label):
                 st.html(html)
+                _say_if_cut(len(part))
         else:
             st.markdown(f"##### {label}")
             st.html(html)
+            _say_if_cut(len(part))
     if note is None:
         st.caption(t("standup.board_note"))
     if not (board["target"].fillna(0) > 0).any():  # the month panel links to the Targets page
         st.caption(t("setup.no_targets_board"))
+
+
+def _say_if_cut(count: int) -> None:
+    """Under a part of the board cut at BOARD_ROWS: how many are shown, and how to see all."""
+    if count > BOARD_ROWS:
+        st.caption(t("standup.board_cut", shown=BOARD_ROWS, count=count))
 
 
 def follow_ups_link(rep_id: int, label: str) -> None:

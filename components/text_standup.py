@@ -20,6 +20,10 @@ EN: dict[str, str] = {
     "standup.reason.complaints.one": "1 complaint open",
     "standup.reason.complaints.other": "{count} complaints open",
     "standup.rest_fold": "Everyone else ({count})",
+    "standup.board_cut": (
+        "The first {shown:,} of {count:,} people are shown, in this order: pick a team in the"
+        " filters to see all of its people."
+    ),
     "standup.on_track_fold": "On track ({count})",
     # Owners of the things to fix
     "standup.owners": "Owners: {owners}",
@@ -81,6 +85,9 @@ ZH: dict[str, str] = {
     "standup.reason.complaints.one": "1条投诉未解决",
     "standup.reason.complaints.other": "{count}条投诉未解决",
     "standup.rest_fold": "其他人（{count}）",
+    "standup.board_cut": (
+        "按此顺序显示 {count:,} 人中的前 {shown:,} 人：在筛选中选择团队即可查看该团队的全部成员。"
+    ),
     "standup.on_track_fold": "进度正常（{count}）",
     "standup.owners": "负责人：{owners}",
     "standup.owner_count": "{rep} {count}",

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import standup_people
 from data.commitments import NewCommitment, add_commitment, new_submission_id
 from data.config import DB_ENV_VAR
 from data.store import Store
@@ -89,6 +90,32 @@ def test_the_stand_up_is_the_home_page_and_shows_the_whole_screen(demo_db: Path)
     assert first["Attainment"].endswith("%")
     for column in ("Month target", "Month to date", "Day"):
         assert re.fullmatch(r"\$\d{1,3}(,\d{3})*", first[column]), (column, first[column])
+
+
+def test_a_big_boards_parts_show_their_first_people_and_say_so(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The demo's 65 people stand for a company of thousands: each part of the board is cut.
+    whole = _app()
+    parts = [len(_parsed(h.value).rows) for h in whole.html if "huddle-board" in h.value]
+    monkeypatch.setattr(standup_people, "BOARD_ROWS", 3)
+    at = _app()
+    assert not at.exception, [e.value for e in at.exception]
+    cut = [len(_parsed(h.value).rows) for h in at.html if "huddle-board" in h.value]
+    assert cut == [min(n, 3) for n in parts] and max(parts) > 3
+    said = [c.value for c in at.caption if c.value.startswith("The first 3 of")]
+    assert sorted(said) == sorted(
+        f"The first 3 of {n} people are shown, in this order: pick a team in the filters to see"
+        " all of its people."
+        for n in parts
+        if n > 3
+    )
+
+
+def _parsed(html: str) -> _Table:
+    table = _Table()
+    table.feed(html)
+    return table
 
 
 def test_the_url_picks_team_day_and_hides_amounts(demo_db: Path) -> None:
