@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components.format import MISSING
-from components.text import column_label, t
+from components.text import column_label, current_language, t, use_language
 from data import exports
 
 # Rows a table sends to the browser: a longer one shows its first rows and says so, and its
@@ -58,11 +58,24 @@ def table_with_download(
     )
     if len(frame) > SHOWN_ROWS:
         st.caption(t("table.first_rows", shown=SHOWN_ROWS, count=len(frame)))
-    download_csv(lambda: shaped(frame), file_name, key=key)
+    download_csv(in_this_language(lambda: shaped(frame)), file_name, key=key)
 
 
 def _as_is(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
+
+
+def in_this_language(make: Callable[[], pd.DataFrame]) -> Callable[[], pd.DataFrame]:
+    """`make`, to be run when a download is clicked: Streamlit runs it on a server thread,
+    outside the reader's session, so the session's language is fixed now and used then (a
+    Chinese reader's file keeps its Chinese headings and words)."""
+    language = current_language()
+
+    def made() -> pd.DataFrame:
+        with use_language(language):
+            return make()
+
+    return made
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -104,9 +117,10 @@ def download_xlsx_as(
     frame: pd.DataFrame, file_name: str, *, label: str, key: str, sheet_name: str | None = None
 ) -> None:
     """A button labelled `label` that downloads `frame` as a formula-safe Excel workbook."""
+    sheet = sheet_name or t("table.sheet")  # now: the file is made outside the session
     st.download_button(
         label,
-        data=lambda: xlsx_bytes(frame, sheet_name),
+        data=lambda: xlsx_bytes(frame, sheet),
         file_name=file_name,
         mime=exports.XLSX_MIME,
         key=key,

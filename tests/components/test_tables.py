@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 import pandas as pd
+import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
@@ -30,38 +31,50 @@ def test_an_english_csv_has_english_headings() -> None:
 # --- a long table: its first rows shown, every row downloaded ------------------------------
 
 
-def _long_table_app(rows: int) -> AppTest:
+def _long_table_app(rows: int, language: str = "en") -> AppTest:
     def script() -> None:
         import pandas as pd
         import streamlit as st
 
         from components import tables
+        from components.text import t
 
         frame = pd.DataFrame({"customer_id": range(st.session_state["rows"])})
         frame["customer"] = "c" + frame["customer_id"].astype(str)
         tables.table_with_download(
-            frame, "long.csv", key="long", shape=lambda f: f.rename(columns={"customer": "Who"})
+            frame,
+            "long.csv",
+            key="long",
+            shape=lambda f: f.rename(columns={"customer": t("follow_ups.col.customer")}),
         )
 
     at = AppTest.from_function(script, default_timeout=30)
     at.session_state["rows"] = rows
+    at.session_state["lang"] = language
     return at
 
 
-def test_a_long_table_shows_its_first_rows_and_says_so(monkeypatch) -> None:
-    made: list = []
+@pytest.fixture
+def made(monkeypatch: pytest.MonkeyPatch) -> list:
+    """What each download button was given to make its file from (the real button is
+    drawn; its `data` is kept here, to be made as a click makes it, outside the session)."""
+    kept: list = []
     real = st.download_button
 
-    def keep_data(*args, **kwargs):  # the real button, with its data kept to read here
-        made.append(kwargs["data"])
+    def keep_data(*args, **kwargs):
+        kept.append(kwargs["data"])
         return real(*args, **kwargs)
 
     monkeypatch.setattr(st, "download_button", keep_data)
+    return kept
+
+
+def test_a_long_table_shows_its_first_rows_and_says_so(made: list) -> None:
     at = _long_table_app(SHOWN_ROWS + 500).run()
     assert not at.exception, [e.value for e in at.exception]
     shown = at.dataframe[0].value
     assert len(shown) == SHOWN_ROWS
-    assert list(shown.columns) == ["customer_id", "Who"], "shaped for reading"
+    assert list(shown.columns) == ["customer_id", "Customer"], "shaped for reading"
     assert list(shown["customer_id"]) == list(range(SHOWN_ROWS)), "the first rows, in order"
     assert [c.value for c in at.caption] == [
         t("table.first_rows", shown=SHOWN_ROWS, count=SHOWN_ROWS + 500)
@@ -69,9 +82,18 @@ def test_a_long_table_shows_its_first_rows_and_says_so(monkeypatch) -> None:
     assert "The first 1,000 of 1,500 rows are shown" in at.caption[0].value
     # The download, made when clicked, holds every row, shaped the same way.
     lines = made[-1]().decode("utf-8-sig").splitlines()
-    assert lines[0] == "customer_id,Who"
+    assert lines[0] == "customer_id,Customer"
     assert len(lines) == 1 + SHOWN_ROWS + 500
     assert lines[-1] == f"{SHOWN_ROWS + 499},c{SHOWN_ROWS + 499}"
+
+
+def test_a_download_made_when_clicked_keeps_the_readers_language(made: list) -> None:
+    # A click makes the file on a server thread, outside the session: the session's language
+    # is fixed when the button is drawn, so a Chinese reader's file has Chinese headings.
+    at = _long_table_app(SHOWN_ROWS + 1, language="zh").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert list(at.dataframe[0].value.columns) == ["customer_id", "客户"]
+    assert made[-1]().decode("utf-8-sig").splitlines()[0] == "customer_id,客户"
 
 
 def test_a_table_of_at_most_the_shown_rows_is_shown_whole() -> None:
