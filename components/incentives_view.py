@@ -50,6 +50,9 @@ from metrics.scope import ALL
 
 MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
 TOP_THREE_BACKGROUND = "background-color: #fff8e1"
+# Rows of the leaderboard shown: its top. A board of 2,000 people styled cell by cell cost
+# a quarter of a second on every rerun, and nobody reads rank 1,500 there; a team shows all.
+LEADERBOARD_ROWS = 200
 
 
 def person_labels(people: pd.DataFrame) -> dict[int, str]:
@@ -337,6 +340,9 @@ def leaderboard_section(
         st.caption(t("incentives.amounts_hidden"))
     provisional_note(scope, full_end)
     labels = people_labels(scope)
+    if len(board) > LEADERBOARD_ROWS:  # the top of a company of thousands; a team shows all
+        st.caption(t("incentives.board_cut", shown=LEADERBOARD_ROWS, count=len(board)))
+        board = board.head(LEADERBOARD_ROWS)
     shown = leaderboard_table(board, choice, hide_amounts=hide_amounts, labels=labels)
     unit = _value_unit(choice)
     value_heading = t(f"incentives.kpi.{choice}")

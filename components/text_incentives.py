@@ -183,6 +183,10 @@ EN: dict[str, str] = {
         "Nobody in this scope has a target, so the board ranks by revenue."
     ),
     "incentives.board_pick": "Select a row to open that person's ladder below.",
+    "incentives.board_cut": (
+        "The top {shown:,} of {count:,} people are shown: pick a team in the filters to rank"
+        " all of its people, or pick anyone in the ladder below."
+    ),
     "incentives.provisional": (
         "Provisional: the period runs to {end}; these are the standings so far (counted to "
         "{through})."
@@ -385,6 +389,10 @@ ZH: dict[str, str] = {
     ),
     "incentives.board_default_none": "该范围内没有人有目标，因此按销售额排名。",
     "incentives.board_pick": "选中一行即可在下方查看此人的提成阶梯。",
+    "incentives.board_cut": (
+        "显示 {count:,} 人中排名前 {shown:,} 的人：在筛选中选择团队可查看该团队全部成员的排名，"
+        "或在下方提成阶梯中选择任何人。"
+    ),
     "incentives.provisional": ("暂定结果：本周期至{end}结束；以下为截至{through}的当前排名。"),
     "incentives.so_far": "{name}（暂列）",
     "incentives.tie_shared": "并列第一：共享该奖项。",

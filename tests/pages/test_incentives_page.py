@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import incentives_view
 from data.config import DB_ENV_VAR
 from data.store import Store
 from metrics.incentive_plan import DEFAULT_PLAN_PATH, PLAN_ENV_VAR
@@ -58,6 +59,21 @@ def test_the_page_shows_a_ranked_board_awards_contests_and_a_ladder(demo_db: Pat
     assert "At least 2 CSAT responses needed." in captions
     assert "more** in sales" in markdown, "the one-rep ladder states the next step"
     assert len(at.get("plotly_chart")) >= 2  # group standings and the tier ladder
+
+
+def test_a_long_board_shows_its_top_and_says_so(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = _board(_page())
+    monkeypatch.setattr(incentives_view, "LEADERBOARD_ROWS", 5)
+    at = _page()
+    _clean(at)
+    top = _board(at)
+    assert len(whole) > 5
+    assert list(top["Rep"]) == list(whole["Rep"].head(5)), "the top five, in rank order"
+    assert any(
+        c.value.startswith(f"The top 5 of {len(whole)} people are shown") for c in at.caption
+    )
 
 
 def test_switching_the_kpi_reranks_the_board(demo_db: Path) -> None:
