@@ -31,11 +31,14 @@ from data.commitments import (
     new_submission_id,
     set_done,
 )
+from metrics.commitments import TYPED_MATCHES
 from metrics.filters import Filters
 from metrics.requests_commitments import (
     CommitmentChoices,
     PersonCommitments,
     StandupCommitments,
+    TypedCustomer,
+    TypedDeal,
 )
 from metrics.scope import Scope
 
@@ -43,6 +46,7 @@ WRITERS = frozenset({"admin", "manager", "lead"})  # who records and ticks commi
 FORM_KEY = "standup-commit"
 TOKEN_KEY = "standup-commit-token"  # one per session: part of every submission id
 NOTICE_KEY = "standup-commit-notice"  # a confirmation to show after the rerun
+FORM_CHOICES = 5_000  # customers (or open deals) the form offers as a list; past it, typed
 
 
 def can_write() -> bool:
@@ -139,12 +143,48 @@ def _submission_id(values: dict[str, object]) -> str:
     return hashlib.sha256(content.encode()).hexdigest()
 
 
+def _typed_customer(scope: Filters, typed: str) -> int | None:
+    """The customer whose name or number was typed (None when nothing was); refused
+    (CommitmentInvalid) when it names nobody the form offers, or several customers."""
+    if not typed.strip():
+        return None
+    found = cache.fetch(TypedCustomer(filters=scope, words=typed))
+    if found.empty:
+        raise CommitmentInvalid.of("commitment.typed_customer_none", typed=md(typed.strip()))
+    if len(found) > 1:
+        shown = found.head(TYPED_MATCHES)
+        numbers = ", ".join(f"#{int(c)}" for c in shown["customer_id"])
+        if len(found) > TYPED_MATCHES:
+            numbers += ", …"
+        raise CommitmentInvalid.of(
+            "commitment.typed_customer_several", typed=md(typed.strip()), numbers=numbers
+        )
+    return int(found["customer_id"].iloc[0])
+
+
+def _typed_deal(scope: Filters, as_of: date, typed: str) -> str | None:
+    """The open deal whose id was typed (None when nothing was); refused (CommitmentInvalid)
+    when no open deal the form offers has that id."""
+    if not typed.strip():
+        return None
+    found = cache.fetch(TypedDeal(filters=scope, day=as_of, words=typed))
+    if found.empty:
+        raise CommitmentInvalid.of("commitment.typed_deal_none", typed=md(typed.strip()))
+    return str(found["deal_id"].iloc[0])
+
+
 def _form(scope: Filters, as_of: date) -> None:
-    people, customers, deals = cache.fetch(CommitmentChoices(filters=scope, day=as_of))
+    people, customers, deals = cache.fetch(
+        CommitmentChoices(filters=scope, day=as_of, limit=FORM_CHOICES + 1)
+    )
     if people.empty:
         st.caption(t("standup.commit_no_people"))
         return
     names = dict(zip(people["rep_id"].astype(int), people["rep"], strict=True))
+    # Past FORM_CHOICES customers (or open deals) the field is typed, not picked: a list of
+    # 200,000 names sent on every rerun slowed the whole stand-up down.
+    type_customer = len(customers) > FORM_CHOICES
+    type_deal = len(deals) > FORM_CHOICES
     customer_names = dict(
         zip(customers["customer_id"].astype(int), customers["customer"], strict=True)
     )
@@ -158,23 +198,39 @@ def _form(scope: Filters, as_of: date) -> None:
             t("standup.commit_when"), value=as_of + timedelta(days=1), min_value=as_of
         )
         left, right = st.columns(2)
-        customer = left.selectbox(
-            t("standup.commit_customer"),
-            list(customer_names),
-            index=None,
-            format_func=lambda c: customer_names[c],
-        )
-        deal = right.selectbox(
-            t("standup.commit_deal"),
-            list(deal_names),
-            index=None,
-            format_func=lambda d: f"{d} · {deal_names[d] or ''}",
-        )
+        if type_customer:
+            customer = left.text_input(
+                t("standup.commit_customer_typed"), help=t("standup.commit_customer_typed_help")
+            )
+        else:
+            customer = left.selectbox(
+                t("standup.commit_customer"),
+                list(customer_names),
+                index=None,
+                format_func=lambda c: customer_names[c],
+            )
+        if type_deal:
+            deal = right.text_input(
+                t("standup.commit_deal_typed"), help=t("standup.commit_deal_typed_help")
+            )
+        else:
+            deal = right.selectbox(
+                t("standup.commit_deal"),
+                list(deal_names),
+                index=None,
+                format_func=lambda d: f"{d} · {deal_names[d] or ''}",
+            )
         submitted = st.form_submit_button(t("standup.commit_submit"), type="primary")
     if not submitted:
         return
     if who is None:
         st.error(t("commitment.unknown_rep", rep_id="—"))
+        return
+    try:
+        customer = _typed_customer(scope, customer) if type_customer else customer
+        deal = _typed_deal(scope, as_of, deal) if type_deal else deal
+    except CommitmentInvalid as refused:  # typed, and names no one offered: nothing saved
+        st.error(error_text(refused))
         return
     item = NewCommitment(
         standup_day=as_of,

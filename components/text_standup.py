@@ -54,6 +54,17 @@ EN: dict[str, str] = {
     "standup.commit_when": "By when",
     "standup.commit_customer": "Customer (optional)",
     "standup.commit_deal": "Deal (optional)",
+    "standup.commit_customer_typed": "Customer's name or number (optional)",
+    "standup.commit_customer_typed_help": (
+        "Too many customers to list: type the customer's whole name (upper and lower case"
+        " alike) or their number (#123), as the customer file shows it. Only customers of the"
+        " people in this stand-up."
+    ),
+    "standup.commit_deal_typed": "Deal id (optional)",
+    "standup.commit_deal_typed_help": (
+        "Too many open deals to list: type the deal's id. Only open deals of the people in this"
+        " stand-up."
+    ),
     "standup.commit_submit": "Record",
     "standup.commit_saved": "Commitment recorded for {rep}.",
     "standup.commit_line": "**{rep}**: {what} · by {due}",
@@ -113,6 +124,15 @@ ZH: dict[str, str] = {
     "standup.commit_when": "截止日期",
     "standup.commit_customer": "客户（可选）",
     "standup.commit_deal": "商机（可选）",
+    "standup.commit_customer_typed": "客户名称或编号（可选）",
+    "standup.commit_customer_typed_help": (
+        "客户太多无法列出：请输入客户的完整名称（不区分大小写）或编号（#123），与客户档案中显示的一致。"
+        "仅限本次晨会成员的客户。"
+    ),
+    "standup.commit_deal_typed": "商机 id（可选）",
+    "standup.commit_deal_typed_help": (
+        "未结商机太多无法列出：请输入商机 id。仅限本次晨会成员的未结商机。"
+    ),
     "standup.commit_submit": "记录",
     "standup.commit_saved": "已为{rep}记录承诺。",
     "standup.commit_line": "**{rep}**：{what} · 截止{due}",

@@ -230,6 +230,17 @@ _EN: dict[str, str] = {
     "commitment.unknown_rep": "There is no person with id {rep_id}.",
     "commitment.unknown_customer": "There is no customer with id {customer_id}.",
     "commitment.unknown_deal": "There is no deal {deal_id}.",
+    "commitment.typed_customer_none": (
+        "No customer of the people in this stand-up is called “{typed}” or has that number:"
+        " check the spelling, or type the customer's number (#123). Nothing was saved."
+    ),
+    "commitment.typed_customer_several": (
+        "More than one customer is called “{typed}” ({numbers}): type the number of the one"
+        " you mean. Nothing was saved."
+    ),
+    "commitment.typed_deal_none": (
+        "No open deal of the people in this stand-up has the id “{typed}”. Nothing was saved."
+    ),
     "commitment.not_found": "There is no commitment {commitment_id}; reload the page.",
     # Importing: a problem of one row (column, value and detail as validate.py records them)
     "import.problem.blank": "{detail} is blank",
@@ -482,6 +493,16 @@ _ZH: dict[str, str] = {
     "commitment.unknown_rep": "没有 id 为 {rep_id} 的成员。",
     "commitment.unknown_customer": "没有 id 为 {customer_id} 的客户。",
     "commitment.unknown_deal": "没有商机 {deal_id}。",
+    "commitment.typed_customer_none": (
+        "本次晨会成员的客户中，没有名为“{typed}”或编号为此的客户：请检查拼写，或输入客户编号（#123）。"
+        "未保存任何内容。"
+    ),
+    "commitment.typed_customer_several": (
+        "名为“{typed}”的客户不止一位（{numbers}）：请输入您所指客户的编号。未保存任何内容。"
+    ),
+    "commitment.typed_deal_none": (
+        "本次晨会成员的未结商机中没有 id 为“{typed}”的商机。未保存任何内容。"
+    ),
     "commitment.not_found": "找不到承诺 {commitment_id}，请刷新页面。",
     "import.problem.blank": "{detail}为空，请填写",
     "import.problem.not_a_date": "不是本列格式（{detail}）的日期",

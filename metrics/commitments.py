@@ -98,14 +98,54 @@ def of_person(
     return _frame(store, sql, {"rep_id": rep_id, "start": start, "end": end})
 
 
+# The customers and open deals the form offers: those of the people in scope on the day.
+_CUSTOMERS_OF_PEOPLE = "($all OR list_contains($people, owner_rep_id))"
+_OPEN_DEALS = (
+    "d.stage NOT IN ('won', 'lost') AND d.created_date <= $day"
+    " AND ($all OR list_contains($people, d.rep_id))"
+)
+TYPED_MATCHES = 5  # customers named when a typed name fits several
+
+
+def typed_customer(store: Store, filters: Filters, words: str) -> pd.DataFrame:
+    """The customers the form offers (see choices) whose name is `words` (upper and lower
+    case alike, blanks around it ignored) or whose number is `words` (with or without "#"):
+    customer_id, customer, by name then number; at most TYPED_MATCHES + 1 rows."""
+    people = _people(store, filters)
+    typed = words.strip()
+    number = typed.removeprefix("#").strip()
+    frame = store.query(
+        f"SELECT customer_id, name AS customer FROM customers WHERE {_CUSTOMERS_OF_PEOPLE}"
+        " AND (lower(name) = lower($typed) OR CAST(customer_id AS VARCHAR) = $number)"
+        f" ORDER BY customer, customer_id LIMIT {TYPED_MATCHES + 1}",
+        {"all": people is None, "people": people or [], "typed": typed, "number": number},
+    )
+    return tidy(frame, ["customer_id", "customer"])
+
+
+def typed_deal(store: Store, filters: Filters, day: date, words: str) -> pd.DataFrame:
+    """The open deal the form offers (see choices) whose id is `words` (upper and lower case
+    alike, blanks around it ignored): deal_id, customer; none or one row."""
+    people = _people(store, filters)
+    frame = store.query(
+        "SELECT d.deal_id, cu.name AS customer FROM deals d"
+        f" LEFT JOIN customers cu ON cu.customer_id = d.customer_id WHERE {_OPEN_DEALS}"
+        " AND lower(d.deal_id) = lower($typed) ORDER BY d.deal_id LIMIT 1",
+        {"day": day, "all": people is None, "people": people or [], "typed": words.strip()},
+    )
+    return tidy(frame, ["deal_id", "customer"])
+
+
 def choices(
-    store: Store, filters: Filters, day: date
+    store: Store, filters: Filters, day: date, limit: int | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """What the stand-up's form offers: the people in scope still there on `day` (no
     placeholder), by label: rep_id, rep; their customers (owned by one of them), by name:
-    customer_id, customer; their open deals: deal_id, customer."""
+    customer_id, customer; their open deals: deal_id, customer. `limit`: at most that many
+    customers and deals (a form asks for one more than it can offer, to know)."""
     people = _people(store, filters)
     params = {"day": day, "all": people is None, "people": people or []}
+    most = "" if limit is None else f" LIMIT {int(limit)}"
     reps = store.query(
         "SELECT r.rep_id, coalesce(l.label, r.name) AS rep FROM reps r"
         " LEFT JOIN rep_labels l ON l.rep_id = r.rep_id"
@@ -116,17 +156,14 @@ def choices(
         params,
     )
     customers = store.query(
-        "SELECT customer_id, name AS customer FROM customers"
-        " WHERE ($all OR list_contains($people, owner_rep_id))"
-        " ORDER BY customer, customer_id",
+        f"SELECT customer_id, name AS customer FROM customers WHERE {_CUSTOMERS_OF_PEOPLE}"
+        f" ORDER BY customer, customer_id{most}",
         {"all": people is None, "people": people or []},
     )
     deals = store.query(
-        "SELECT d.deal_id, cu.name AS customer FROM deals d"
-        " LEFT JOIN customers cu ON cu.customer_id = d.customer_id"
-        " WHERE d.stage NOT IN ('won', 'lost') AND d.created_date <= $day"
-        " AND ($all OR list_contains($people, d.rep_id))"
-        " ORDER BY d.deal_id",
+        f"SELECT d.deal_id, cu.name AS customer FROM deals d"
+        f" LEFT JOIN customers cu ON cu.customer_id = d.customer_id WHERE {_OPEN_DEALS}"
+        f" ORDER BY d.deal_id{most}",
         params,
     )
     return (

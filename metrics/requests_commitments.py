@@ -59,6 +59,28 @@ class CommitmentChoices(Request):
 
     filters: Filters
     day: date
+    limit: int | None = None  # at most this many customers and deals
 
     def run(self, store: Store) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-        return commitments.choices(store, self.filters, self.day)
+        return commitments.choices(store, self.filters, self.day, self.limit)
+
+
+class TypedCustomer(Request):
+    """The customers the form offers whose name or number is what was typed."""
+
+    filters: Filters
+    words: str
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return commitments.typed_customer(store, self.filters, self.words)
+
+
+class TypedDeal(Request):
+    """The open deal the form offers whose id is what was typed (none or one)."""
+
+    filters: Filters
+    day: date
+    words: str
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return commitments.typed_deal(store, self.filters, self.day, self.words)

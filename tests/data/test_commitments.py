@@ -136,3 +136,41 @@ def test_a_persons_commitments_in_a_review_period(store: Store) -> None:
     # Out of a rep's own scope: nothing.
     other = Scope(kind="rep", rep_id=201)
     assert commitments.of_person(store, 101, MON, THU, other).empty
+
+
+# --- a customer or deal typed into the form (a company too big to list them) ---------------
+
+
+def test_a_typed_customer_is_found_by_name_or_number_among_the_scopes(store: Store) -> None:
+    # North (team 1) owns Acme (1, Ann), Birch (2, Ben), Elm (5, Cai) and Fir (6, Ann).
+    def found(filters: Filters, words: str) -> list[tuple[int, str]]:
+        frame = commitments.typed_customer(store, filters, words)
+        return list(zip(frame["customer_id"], frame["customer"], strict=True))
+
+    assert found(NORTH, "  aCmE ") == [(1, "Acme")], "whole name, any case, blanks ignored"
+    assert found(NORTH, "#5") == [(5, "Elm")] and found(NORTH, "5") == [(5, "Elm")]
+    assert found(NORTH, "Acm") == [], "a part of a name is not a name"
+    assert found(NORTH, "Cedar") == [], "Dee's customer, in South"
+    assert found(ALL, "Cedar") == [(3, "Cedar")]
+    # Two customers of one name: both, so the form can ask for the number.
+    with store.transaction() as cur:
+        cur.execute("UPDATE customers SET name = 'Acme' WHERE customer_id = 6")
+    assert found(NORTH, "acme") == [(1, "Acme"), (6, "Acme")]
+
+
+def test_a_typed_deal_is_an_open_deal_of_the_scopes_people(store: Store) -> None:
+    def found(filters: Filters, words: str, day: date = ALL.end) -> list[str]:
+        return list(commitments.typed_deal(store, filters, day, words)["deal_id"])
+
+    assert found(NORTH, " d-4 ") == ["D-4"], "Cai's open deal, any case"
+    assert found(NORTH, "D-1") == [], "won: not open"
+    assert found(NORTH, "D-6") == [] and found(ALL, "D-6") == ["D-6"], "Eve's, in South"
+    assert found(NORTH, "D-4", day=date(2024, 11, 9)) == [], "not created yet on the day"
+
+
+def test_choices_stop_at_the_limit_asked_for(store: Store) -> None:
+    _, customers, deals = commitments.choices(store, ALL, ALL.end, limit=2)
+    assert list(customers["customer"]) == ["Acme", "Birch"], "by name, the first two"
+    assert list(deals["deal_id"]) == ["D-4", "D-6"]
+    _, every_customer, _ = commitments.choices(store, ALL, ALL.end)
+    assert len(every_customer) == 6

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import standup_people
+from components import standup_commitments, standup_people
+from components.format import md
 from data.commitments import NewCommitment, add_commitment, new_submission_id
 from data.config import DB_ENV_VAR
 from data.store import Store
@@ -202,6 +203,72 @@ def test_record_a_commitment_and_see_it_at_the_next_stand_up(demo_copy: Path) ->
     )
     assert actions == [("commitment.add",), ("commitment.done",)]
     store.close()
+
+
+def test_a_big_companys_form_takes_a_typed_customer_and_deal(
+    demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The demo's customers and open deals stand for a company too big to list: past
+    # FORM_CHOICES the form takes a typed name or number, and refuses in words what it cannot
+    # place, saving nothing.
+    monkeypatch.setattr(standup_commitments, "FORM_CHOICES", 3)
+    store = Store(demo_copy)
+    try:
+        team = "(SELECT team_id FROM team_closure WHERE ancestor_id ="
+        team += " (SELECT team_id FROM teams WHERE name = 'Showroom'))"
+        customer_id, name = store.rows(
+            "SELECT customer_id, name FROM customers WHERE owner_rep_id IN"
+            f" (SELECT rep_id FROM reps WHERE team_id IN {team}) ORDER BY customer_id LIMIT 1"
+        )[0]
+        deal_id = store.scalar(
+            "SELECT deal_id FROM deals WHERE stage NOT IN ('won', 'lost')"
+            f" AND created_date <= $day AND rep_id IN (SELECT rep_id FROM reps WHERE team_id"
+            f" IN {team}) ORDER BY deal_id LIMIT 1",
+            {"day": TUESDAY},
+        )
+    finally:
+        store.close()
+    at = _app(as_of=TUESDAY.isoformat(), team="Showroom")
+    assert not at.exception, [e.value for e in at.exception]
+    labels = [s.label for s in at.selectbox]
+    assert "Customer (optional)" not in labels and "Deal (optional)" not in labels
+    typed_customer = next(i for i in at.text_input if i.key is None and "number" in i.label)
+    assert typed_customer.label == "Customer's name or number (optional)"
+    who = next(s for s in at.selectbox if s.label == "Who").options[0]
+
+    # A name nobody has: refused in words, nothing saved.
+    typed_customer.input("No Such Customer Ltd")
+    at = _record(at, who, "Visit them")
+    assert [e.value for e in at.error] == [
+        "No customer of the people in this stand-up is called “No Such Customer Ltd” or has"
+        " that number: check the spelling, or type the customer's number (#123). Nothing was"
+        " saved."
+    ]
+    assert _saved(demo_copy) == []
+
+    # The name in other letters' case, and the deal's id: saved with both.
+    next(i for i in at.text_input if i.label.startswith("Customer's name")).input(name.upper())
+    next(i for i in at.text_input if i.label == "Deal id (optional)").input(f" {deal_id} ")
+    at = _record(at, who, "Visit them")
+    assert not at.error, [e.value for e in at.error]
+    assert _saved(demo_copy) == [("Visit them", customer_id, deal_id)]
+
+    # A deal id that is not an open deal of these people: refused.
+    next(i for i in at.text_input if i.label == "Deal id (optional)").input("NO-SUCH-DEAL")
+    at = _record(at, who, "Call again")
+    assert [e.value for e in at.error] == [  # what was typed, Markdown-escaped
+        f"No open deal of the people in this stand-up has the id “{md('NO-SUCH-DEAL')}”."
+        " Nothing was saved."
+    ]
+    assert len(_saved(demo_copy)) == 1
+
+
+def _saved(path: Path) -> list[tuple]:
+    store = Store(path)
+    try:
+        return store.rows("SELECT what, customer_id, deal_id FROM commitments ORDER BY what")
+    finally:
+        store.close()
 
 
 def test_the_to_fix_items_name_their_owners(demo_db: Path) -> None:
