@@ -8,6 +8,8 @@ anywhere (an import, a saved target) invalidates exactly what it should.
 
 from __future__ import annotations
 
+import time
+import weakref
 from typing import Any
 
 import pandas as pd
@@ -15,7 +17,7 @@ import streamlit as st
 
 from data import tempfiles
 from data.engine import open_store
-from data.store import Store
+from data.store import Store, writes_in_this_process
 from metrics.requests import CompanyCurrency, Request
 
 
@@ -28,9 +30,35 @@ def get_store(path: str | None = None) -> Store:
     return open_store(path)  # type: ignore[return-value]  # PostgresStore answers as Store does
 
 
+# A page asks for the data version once per fetch (thirty or more per run); each ask is a
+# query. A version read is kept for VERSION_KEPT seconds, and dropped at once when any store
+# of this process ends a transaction or the file is reopened: every write this process makes
+# shows on the next fetch. Only a write by another process (possible on PostgreSQL, not on a
+# DuckDB file, which one process holds) can take up to VERSION_KEPT seconds to show.
+VERSION_KEPT = 1.0
+# (the store, writes in this process, its generation, when read, the version). A weak
+# reference to the store, not its id: a new store (a cleared cache, another file) never
+# matches, and an old one is not kept open by this.
+_kept: tuple[weakref.ref[Store], int, int, float, int] | None = None
+
+
 def data_version() -> int:
     """The store's data version: part of every cache key below."""
-    return get_store().data_version()
+    global _kept
+    store = get_store()
+    now = time.monotonic()
+    writes, generation = writes_in_this_process(), store.generation
+    kept = _kept
+    if (
+        kept is not None
+        and kept[0]() is store
+        and kept[1:3] == (writes, generation)
+        and now - kept[3] < VERSION_KEPT
+    ):
+        return kept[4]
+    version = store.data_version()
+    _kept = (weakref.ref(store), writes, generation, now, version)
+    return version
 
 
 # The request itself is passed as `_request` (a leading underscore: Streamlit does not hash

@@ -289,7 +289,7 @@ class PostgresStore:
 
         The data_version row is locked first, so writes from every process queue one behind
         another (as on a DuckDB file) and each sees every earlier commit."""
-        from data.store import WriteConflict
+        from data.store import WriteConflict, count_write
 
         if self.read_only:
             raise ServerError.of("db.server_read_only", url=self.path)
@@ -303,6 +303,8 @@ class PostgresStore:
             raise WriteConflict.of("db.write_conflict", detail=_detail(error)) from error
         except psycopg.OperationalError as error:
             raise ServerError.of("db.server_error", url=self.path, detail=_detail(error)) from None
+        finally:
+            count_write()
 
     def analyze(self, tables: Iterable[str]) -> None:
         """Refresh the planner's statistics of `tables` after a bulk load (data.company_copy):
@@ -311,6 +313,8 @@ class PostgresStore:
         with self._pool.connection() as conn:
             for table in tables:
                 conn.execute(f'ANALYZE "{table}"')  # type: ignore[arg-type]
+
+    generation = 0  # a server connection is never reopened onto another database
 
     def data_version(self) -> int:
         """A number that changes whenever data is written: the key for every cache."""

@@ -30,6 +30,21 @@ from data.migrate import migrate
 Params = Sequence[Any] | dict[str, Any] | None
 # data_version() adds this per reopening, so a cache keyed on it never mixes two files.
 _GENERATION_STEP = 10**12
+_writes = 0  # transactions ended in this process, by any store (see writes_in_this_process)
+_writes_lock = threading.Lock()
+
+
+def count_write() -> None:
+    """A store's transaction ended (committed or rolled back): called by both engines."""
+    global _writes
+    with _writes_lock:
+        _writes += 1
+
+
+def writes_in_this_process() -> int:
+    """How many transactions any store of this process has ended: a data version read
+    earlier (components.cache keeps one for a moment) is stale once this has moved."""
+    return _writes
 
 
 class DatabaseFileError(HuddleDataError):
@@ -219,6 +234,12 @@ class Store:
                 raise
             finally:
                 cur.close()
+                count_write()
+
+    @property
+    def generation(self) -> int:
+        """How many times this store has reopened its file (replaced, or invalidated)."""
+        return self._generation
 
     def data_version(self) -> int:
         """A number that changes whenever data is written (or the file is reopened): the key

@@ -9,6 +9,8 @@ import pkgutil
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 import metrics
 from components import cache
 from data import settings
@@ -125,3 +127,46 @@ def test_requests_are_frozen_and_keyed_by_type_and_values() -> None:
     trend = KpiTrend(kpis=("revenue",), filters=scope, grain="day")
     assert values.cache_key() != trend.cache_key()
     assert all(kind.model_config.get("frozen") for kind in _all_requests())
+
+
+# --- the data version, kept for a moment ----------------------------------------------------
+
+
+def test_the_data_version_is_read_once_a_moment_and_again_after_any_write(
+    isolated_database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = cache.get_store()
+    reads: list[int] = []
+    real = store.data_version
+
+    def counted() -> int:  # the real read, counted
+        reads.append(1)
+        return real()
+
+    monkeypatch.setattr(store, "data_version", counted)
+    monkeypatch.setattr(cache, "VERSION_KEPT", 3600.0)  # however slow this machine is today
+    first = cache.data_version()
+    assert [cache.data_version() for _ in range(30)] == [first] * 30
+    assert len(reads) == 1, "thirty fetches in a run: one query"
+    # A write by another store of this process (a CLI call in-process, a test's own store):
+    # the next ask reads the new version at once.
+    other = Store(isolated_database)
+    try:
+        settings.set_currency(other, "EUR")
+    finally:
+        other.close()
+    assert cache.data_version() == first + 1 and len(reads) == 2
+
+
+def test_a_version_changed_behind_the_process_shows_after_the_moment(
+    isolated_database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A write by another process (possible on PostgreSQL) ends no transaction here: it shows
+    # once VERSION_KEPT has passed. Here the moment is made 0 s and the version is moved
+    # behind the store's back.
+    monkeypatch.setattr(cache, "VERSION_KEPT", 3600.0)
+    first = cache.data_version()
+    cache.get_store()._con.execute("UPDATE data_version SET version = version + 5 WHERE id = 1")
+    assert cache.data_version() == first, "within the moment: the version kept"
+    monkeypatch.setattr(cache, "VERSION_KEPT", 0.0)
+    assert cache.data_version() == first + 5
