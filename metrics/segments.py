@@ -158,8 +158,10 @@ def _rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
         as_of=as_of, end=as_of, window_start=_window_start(as_of, RFM_WINDOW_DAYS),
         scores=RFM_SCORES,
     )  # fmt: skip
-    segments = [segment_for(int(r), int(f)) for r, f in zip(frame["r"], frame["f"], strict=True)]
-    frame["segment"] = pd.Series(segments, index=frame.index, dtype=object)
+    # segment_for once per distinct (r, f) pair (at most 25), not once per customer
+    pairs = frame["r"].astype("int64") * 10 + frame["f"].astype("int64")
+    named = {int(p): segment_for(int(p) // 10, int(p) % 10) for p in pairs.unique()}
+    frame["segment"] = pd.Series(pairs.map(named), index=frame.index, dtype=object)
     return frame
 
 
