@@ -255,32 +255,37 @@ def customers_at_risk(
         "s.customer_id IS NOT NULL",
         "s.day BETWEEN $window_start AND $as_of",
     )
+    # The order lines are read once (per customer and buying day); the owners are looked up
+    # only for the customers shown, not for every regular customer.
     sql = f"""
     WITH buys AS (
         {_scoped("orders", filters, "s.customer_id, s.day, s.net_amount_cents", *conditions)}
+    ), days AS (
+        SELECT customer_id, day, sum(net_amount_cents) AS cents FROM buys GROUP BY customer_id, day
     ), gaps AS (
-        SELECT customer_id, day,
+        SELECT customer_id, day, cents,
                datediff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
-        FROM (SELECT DISTINCT customer_id, day FROM buys)
+        FROM days
     ), regulars AS (
-        SELECT customer_id, max(day) AS last_order, median(gap) AS usual_gap
+        SELECT customer_id, max(day) AS last_order, median(gap) AS usual_gap,
+               sum(cents) AS revenue_cents
         FROM gaps GROUP BY customer_id
         HAVING count(*) >= $min_days
-    ), revenue AS (
-        SELECT customer_id, sum(net_amount_cents) AS revenue_cents FROM buys GROUP BY customer_id
-    ), {owners_cte("SELECT customer_id FROM regulars", rolled=rolled)}
-    SELECT cu.name AS customer, owner.name AS owner, g.last_order,
+    ), at_risk AS (
+        SELECT g.*, cu.name AS customer
+        FROM regulars g LEFT JOIN customers cu ON cu.customer_id = g.customer_id
+        WHERE datediff('day', g.last_order, $as_of) > $factor * g.usual_gap
+        ORDER BY g.revenue_cents DESC, customer, g.customer_id
+        LIMIT $limit
+    ), {owners_cte("SELECT customer_id FROM at_risk", rolled=rolled)}
+    SELECT g.customer, owner.name AS owner, g.last_order,
            CAST(g.usual_gap AS DOUBLE) AS usual_gap_days,
            datediff('day', g.last_order, $as_of) AS days_since,
-           {_money("r.revenue_cents")} AS revenue_12m, o.owner_rep_id
-    FROM regulars g
-    JOIN revenue r USING (customer_id)
-    LEFT JOIN customers cu ON cu.customer_id = g.customer_id
+           {_money("g.revenue_cents")} AS revenue_12m, o.owner_rep_id
+    FROM at_risk g
     LEFT JOIN customer_owners o ON o.customer_id = g.customer_id
     LEFT JOIN reps owner ON owner.rep_id = o.owner_rep_id
-    WHERE datediff('day', g.last_order, $as_of) > $factor * g.usual_gap
-    ORDER BY r.revenue_cents DESC, customer, g.customer_id
-    LIMIT $limit
+    ORDER BY g.revenue_cents DESC, g.customer, g.customer_id
     """
     frame = _frame(
         store, filters, sql, AT_RISK_COLUMNS, ("last_order",),
