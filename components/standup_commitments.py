@@ -44,6 +44,9 @@ from metrics.scope import Scope
 
 WRITERS = frozenset({"admin", "manager", "lead"})  # who records and ticks commitments
 FORM_KEY = "standup-commit"
+# The form is drawn under a new key after each saved commitment, so it comes back empty;
+# a refused one keeps everything typed (a form cleared on every submit would lose it).
+FORM_ROUND_KEY = "standup-commit-round"
 TOKEN_KEY = "standup-commit-token"  # one per session: part of every submission id
 NOTICE_KEY = "standup-commit-notice"  # a confirmation to show after the rerun
 FORM_CHOICES = 5_000  # customers (or open deals) the form offers as a list; past it, typed
@@ -189,9 +192,14 @@ def _form(scope: Filters, as_of: date) -> None:
         zip(customers["customer_id"].astype(int), customers["customer"], strict=True)
     )
     deal_names = dict(zip(deals["deal_id"], deals["customer"], strict=True))
-    with st.form(FORM_KEY, clear_on_submit=True, border=False):
+    form_round = st.session_state.get(FORM_ROUND_KEY, 0)
+    with st.form(f"{FORM_KEY}-{form_round}", border=False):
         who = st.selectbox(
-            t("standup.commit_who"), list(names), index=None, format_func=lambda r: names[r]
+            t("standup.commit_who"),
+            list(names),
+            index=None,
+            format_func=lambda r: names[r],
+            placeholder=t("standup.commit_who_placeholder"),
         )
         what = st.text_input(t("standup.commit_what"), max_chars=MAX_WHAT)
         when = st.date_input(
@@ -208,6 +216,7 @@ def _form(scope: Filters, as_of: date) -> None:
                 list(customer_names),
                 index=None,
                 format_func=lambda c: customer_names[c],
+                placeholder=t("standup.commit_none_placeholder"),
             )
         if type_deal:
             deal = right.text_input(
@@ -219,12 +228,13 @@ def _form(scope: Filters, as_of: date) -> None:
                 list(deal_names),
                 index=None,
                 format_func=lambda d: f"{d} · {deal_names[d] or ''}",
+                placeholder=t("standup.commit_none_placeholder"),
             )
         submitted = st.form_submit_button(t("standup.commit_submit"), type="primary")
     if not submitted:
         return
     if who is None:
-        st.error(t("commitment.unknown_rep", rep_id="—"))
+        st.error(t("commitment.who_required"))
         return
     try:
         customer = _typed_customer(scope, customer) if type_customer else customer
@@ -251,6 +261,7 @@ def _form(scope: Filters, as_of: date) -> None:
         return
     # Written first; then the confirmation, shown after the rerun that shows the new row too.
     st.session_state[NOTICE_KEY] = ("ok", t("standup.commit_saved", rep=names[item.rep_id]))
+    st.session_state[FORM_ROUND_KEY] = form_round + 1  # saved: an empty form next
     st.rerun()
 
 

@@ -228,6 +228,7 @@ _EN: dict[str, str] = {
     "commitment.what_too_long": "What will be done is longer than {max} characters.",
     "commitment.due_before_day": "The date is before the stand-up's day ({day}).",
     "commitment.unknown_rep": "There is no person with id {rep_id}.",
+    "commitment.who_required": "Pick who will do it. Nothing was saved.",
     "commitment.unknown_customer": "There is no customer with id {customer_id}.",
     "commitment.unknown_deal": "There is no deal {deal_id}.",
     "commitment.typed_customer_none": (
@@ -491,6 +492,7 @@ _ZH: dict[str, str] = {
     "commitment.what_too_long": "要做的事超过 {max} 个字符，请精简。",
     "commitment.due_before_day": "日期早于本次晨会的日期（{day}）。",
     "commitment.unknown_rep": "没有 id 为 {rep_id} 的成员。",
+    "commitment.who_required": "请选择由谁来做。未保存任何内容。",
     "commitment.unknown_customer": "没有 id 为 {customer_id} 的客户。",
     "commitment.unknown_deal": "没有商机 {deal_id}。",
     "commitment.typed_customer_none": (

@@ -245,6 +245,10 @@ def test_a_big_companys_form_takes_a_typed_customer_and_deal(
         " saved."
     ]
     assert _saved(demo_copy) == []
+    # Refused, the form keeps what was typed.
+    kept = {i.label: i.value for i in at.text_input}
+    assert kept["Customer's name or number (optional)"] == "No Such Customer Ltd"
+    assert kept["Will do what"] == "Visit them"
 
     # The name in other letters' case, and the deal's id: saved with both.
     next(i for i in at.text_input if i.label.startswith("Customer's name")).input(name.upper())
@@ -252,6 +256,8 @@ def test_a_big_companys_form_takes_a_typed_customer_and_deal(
     at = _record(at, who, "Visit them")
     assert not at.error, [e.value for e in at.error]
     assert _saved(demo_copy) == [("Visit them", customer_id, deal_id)]
+    # Saved, the form comes back empty for the next commitment.
+    assert {i.label: i.value for i in at.text_input}["Will do what"] == ""
 
     # A deal id that is not an open deal of these people: refused.
     next(i for i in at.text_input if i.label == "Deal id (optional)").input("NO-SUCH-DEAL")
@@ -261,6 +267,15 @@ def test_a_big_companys_form_takes_a_typed_customer_and_deal(
         " Nothing was saved."
     ]
     assert len(_saved(demo_copy)) == 1
+
+
+def test_a_commitment_without_a_person_is_refused_in_words(demo_copy: Path) -> None:
+    at = _app(as_of=TUESDAY.isoformat(), team="Showroom")
+    next(i for i in at.text_input if i.label == "Will do what").input("Call Elm back")
+    at = next(b for b in at.button if b.label == "Record").click().run()
+    assert [e.value for e in at.error] == ["Pick who will do it. Nothing was saved."]
+    assert next(i for i in at.text_input if i.label == "Will do what").value == "Call Elm back"
+    assert _saved(demo_copy) == []
 
 
 def _saved(path: Path) -> list[tuple]:
