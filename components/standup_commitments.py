@@ -12,10 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from components import cache
 from components.auth_session import actor_id, current_user
@@ -176,6 +179,29 @@ def _typed_deal(scope: Filters, as_of: date, typed: str) -> str | None:
     return str(found["deal_id"].iloc[0])
 
 
+def _field(
+    column: DeltaGenerator,
+    kind: str,
+    options: dict[Any, str],
+    label: Callable[[Any], str],
+    *,
+    typed: bool,
+) -> Any:
+    """The form's optional customer or deal (`kind`): picked from `options`, or typed when
+    there are too many to list (past FORM_CHOICES)."""
+    if typed:
+        return column.text_input(
+            t(f"standup.commit_{kind}_typed"), help=t(f"standup.commit_{kind}_typed_help")
+        )
+    return column.selectbox(
+        t(f"standup.commit_{kind}"),
+        list(options),
+        index=None,
+        format_func=label,
+        placeholder=t("standup.commit_none_placeholder"),
+    )
+
+
 def _form(scope: Filters, as_of: date) -> None:
     people, customers, deals = cache.fetch(
         CommitmentChoices(filters=scope, day=as_of, limit=FORM_CHOICES + 1)
@@ -206,30 +232,10 @@ def _form(scope: Filters, as_of: date) -> None:
             t("standup.commit_when"), value=as_of + timedelta(days=1), min_value=as_of
         )
         left, right = st.columns(2)
-        if type_customer:
-            customer = left.text_input(
-                t("standup.commit_customer_typed"), help=t("standup.commit_customer_typed_help")
-            )
-        else:
-            customer = left.selectbox(
-                t("standup.commit_customer"),
-                list(customer_names),
-                index=None,
-                format_func=lambda c: customer_names[c],
-                placeholder=t("standup.commit_none_placeholder"),
-            )
-        if type_deal:
-            deal = right.text_input(
-                t("standup.commit_deal_typed"), help=t("standup.commit_deal_typed_help")
-            )
-        else:
-            deal = right.selectbox(
-                t("standup.commit_deal"),
-                list(deal_names),
-                index=None,
-                format_func=lambda d: f"{d} · {deal_names[d] or ''}",
-                placeholder=t("standup.commit_none_placeholder"),
-            )
+        customer = _field(left, "customer", customer_names, lambda c: customer_names[c],
+                          typed=type_customer)  # fmt: skip
+        deal = _field(right, "deal", deal_names, lambda d: f"{d} · {deal_names[d] or ''}",
+                      typed=type_deal)  # fmt: skip
         submitted = st.form_submit_button(t("standup.commit_submit"), type="primary")
     if not submitted:
         return
