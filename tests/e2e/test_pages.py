@@ -2,8 +2,7 @@
 
 Pages are discovered from the sidebar navigation, so a page added to app.py is covered
 without touching this file. Screenshots land in tests/screenshots/ (git-ignored) as
-<page-slug>-<width>x<height>.png; `make screenshots` runs just this and its laptop-size twin,
-test_pages_laptop.py.
+<page-slug>-<width>x<height>.png; `make screenshots` runs just this.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.e2e.conftest import (
     DESKTOP,
+    LAPTOP,
     SCREENSHOTS,
     TRACE_SELECTOR,
     AppPage,
@@ -144,9 +144,10 @@ def check_page(app: AppPage, nav_page: NavPage) -> tuple[float, list[str]]:
     return seconds, problems
 
 
-def check_every_page(new_app_page: Callable[..., AppPage], viewport: dict[str, int]) -> None:
-    """Every page in the sidebar, each in a fresh browser context at `viewport`: loads
-    cleanly, draws its charts, and is screenshotted."""
+@pytest.mark.parametrize("viewport", [DESKTOP, LAPTOP], ids=lambda v: f"{v['width']}x{v['height']}")
+def test_every_page_loads_cleanly_with_screenshot(
+    new_app_page: Callable[..., AppPage], viewport: dict[str, int]
+) -> None:
     pages = sidebar_pages(new_app_page(viewport))
     report: dict[str, list[str]] = {}
     for nav_page in pages:
@@ -159,9 +160,3 @@ def check_every_page(new_app_page: Callable[..., AppPage], viewport: dict[str, i
     assert not report, "\n".join(
         f"{title}:\n  " + "\n  ".join(problems) for title, problems in report.items()
     )
-
-
-# One viewport per file: the two walks take two minutes each, and a file's tests run on one
-# worker, so the laptop's walk (test_pages_laptop.py) runs beside this one.
-def test_every_page_loads_cleanly_with_screenshot(new_app_page: Callable[..., AppPage]) -> None:
-    check_every_page(new_app_page, DESKTOP)
