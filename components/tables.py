@@ -97,7 +97,7 @@ def download_csv(
 
     The file is made when the button is clicked, not on every rerun: a file made per rerun
     is dropped by the next one, and a click in between would fetch a file that is gone."""
-    st.download_button(
+    _download_button(
         t("table.download"),
         data=lambda: csv_bytes(frame() if callable(frame) else frame),
         file_name=file_name,
@@ -118,7 +118,7 @@ def download_xlsx_as(
 ) -> None:
     """A button labelled `label` that downloads `frame` as a formula-safe Excel workbook."""
     sheet = sheet_name or t("table.sheet")  # now: the file is made outside the session
-    st.download_button(
+    _download_button(
         label,
         data=lambda: xlsx_bytes(frame, sheet),
         file_name=file_name,
@@ -131,7 +131,7 @@ def download_xlsx_as(
 def download_text(text: str, file_name: str, *, label: str, key: str, mime: str) -> None:
     """A button that downloads `text` (UTF-8) as it is: for documents such as a review in
     Markdown, which no spreadsheet opens as cells."""
-    st.download_button(
+    _download_button(
         label, data=text.encode("utf-8"), file_name=file_name, mime=mime, key=key,
         icon=":material/download:",
     )  # fmt: skip
@@ -140,7 +140,16 @@ def download_text(text: str, file_name: str, *, label: str, key: str, mime: str)
 def download_file(path: Path, *, label: str, key: str, mime: str) -> None:
     """A button that downloads a file the app saved (a backup), read when clicked."""
     read: Callable[[], bytes] = path.read_bytes
-    st.download_button(
+    _download_button(
         label, data=read, file_name=path.name, mime=mime, key=key,
         icon=":material/download:",
     )  # fmt: skip
+
+
+def _download_button(label: str, *, data: bytes | Callable[[], bytes], **kwargs: str) -> None:
+    """Every download button: a click downloads and does not rerun the page.
+
+    A rerun on click would redraw the whole page for nothing (seconds on a big company), and
+    it races the file: the rerun registers the button's file-maker afresh and drops the one
+    the click asked for, so a slow server could answer the click with no file at all."""
+    st.download_button(label, data=data, on_click="ignore", **kwargs)

@@ -101,3 +101,13 @@ def test_a_table_of_at_most_the_shown_rows_is_shown_whole() -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.dataframe[0].value) == SHOWN_ROWS
     assert not at.caption, "nothing left out, nothing said"
+
+
+def test_a_download_does_not_rerun_the_page() -> None:
+    # A rerun on click would redraw the page for nothing and race the file the click asked
+    # for (the rerun drops it): every download button is drawn to ignore its click.
+    at = _long_table_app(3).run()
+    assert not at.exception, [e.value for e in at.exception]
+    buttons = at.get("download_button")
+    assert buttons, "the table offers its download"
+    assert all(button.proto.ignore_rerun for button in buttons)
