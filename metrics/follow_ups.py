@@ -140,10 +140,14 @@ _LAST_ORDERS = """last_days AS (
 
 
 def _facts_sql(rolled: bool) -> str:
-    """Each listed customer's facts as of $as_of ($ids). `rolled` reads their latest orders
-    from the rollup (data.rollups), exactly what the rows give when $as_of is on or after
-    every order; else from the rows."""
+    """The facts as of $as_of of every customer on the list: those the company's RFM scores
+    at $as_of ($window_start: segments.rfm_window_start). `rolled` reads their latest orders
+    (and who they are) from the rollup (data.rollups), exactly what the rows give when $as_of
+    is on or after every order; else from the rows."""
     if rolled:
+        # The last completed day of each customer with one, none of them after $as_of.
+        customers = """SELECT customer_id FROM customer_firsts
+    WHERE customer_id IS NOT NULL AND last_day >= $window_start"""
         order_touches = "SELECT customer_id, last_touch_day FROM customer_firsts" + _IN_IDS
         last_orders = f"""last_orders AS (
     SELECT customer_id, last_order_id AS order_id, last_day AS last_order,
@@ -151,13 +155,14 @@ def _facts_sql(rolled: bool) -> str:
     FROM customer_firsts WHERE {_IN_IDS.removeprefix(" WHERE ")}
 )"""
     else:
+        customers = segments.company_rfm_customers_sql()
         order_touches = "SELECT customer_id, order_date FROM orders WHERE order_date <= $as_of"
         order_touches += _IN_IDS.replace(" WHERE ", " AND ")
         last_orders = _LAST_ORDERS
     return f"""
 WITH ids AS MATERIALIZED (
-    -- once: inlined, each of the six reads below unnested the 175,000 ids again (10M demo)
-    SELECT unnest($ids)::INTEGER AS customer_id
+    -- once: inlined, each of the six reads below would find them again
+    {customers}
 ), live AS (
     -- follow-up actions that count: on or before the day, and not undone
     SELECT a.* FROM follow_up_actions a
@@ -260,9 +265,12 @@ def everyone(
         scores = segments.rfm_scores(store, company_filters(as_of), as_of)
     if scores.empty:
         return pd.DataFrame(columns=[*COLUMNS, "owner_team_id", "owner_left", "revenue_cents"])
-    ids = [int(c) for c in scores["customer_id"]]
     rolled = latest_orders_rolled(store, as_of) if rollups is None else rollups
-    facts = store.query(_facts_sql(rolled), {"ids": ids, "as_of": as_of})
+    window_start = segments.rfm_window_start(as_of)
+    facts = store.query(_facts_sql(rolled), {"as_of": as_of, "window_start": window_start})
+    # The same customers as the scores' (every buyer has an order, so a last contact): a
+    # list that drifted from the scores would rank some customers by nobody's tier.
+    assert len(facts) == len(scores), (len(facts), len(scores))
     # Every customer here bought, and an order is a contact: each has a last contact.
     assert not facts["last_contact"].isna().any()
     ranked = scores.set_index("customer_id").reindex(facts["customer_id"].astype("int64"))
