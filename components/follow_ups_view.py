@@ -145,9 +145,10 @@ def _column_config() -> dict[str, object]:
 
 
 def list_table(
-    due: pd.DataFrame, *, key: str, with_owner: bool, empty: str, height: int | str = 360
+    due: pd.DataFrame, *, key: str, with_owner: bool, empty: str, height: int | str = "auto"
 ) -> None:
-    """The list as a table with a CSV download (the customer file one click away)."""
+    """The list as a table with a CSV download (the customer file one click away). By
+    default as tall as its rows up to ten, then it scrolls: a short list has no blank rows."""
     table_with_download(
         due,
         "huddle_follow_ups.csv",
