@@ -11,7 +11,13 @@ import pytest
 from data.importing.errors import ImportRejected
 from data.importing.mapping import Mapping, auto_map
 from data.importing.runner import ImportRequest, run_import
-from data.rollups import ROLLUPS_ENV_VAR, refresh_rollups, rollups_current, rollups_enabled
+from data.rollups import (
+    ROLLUPS_ENV_VAR,
+    ROWS_FINGERPRINT,
+    refresh_rollups,
+    rollups_current,
+    rollups_enabled,
+)
 from data.store import Store
 
 TODAY = date(2025, 6, 1)
@@ -78,6 +84,63 @@ def test_a_later_write_elsewhere_keeps_the_rollups_once_checked_against_the_rows
     with store.transaction() as con:  # a write that touches no order (a setting, a target)
         con.execute("CREATE TABLE scratch AS SELECT 1 AS x")
     assert rollups_current(store)  # built for an older version, but equal to the rows
+
+
+def _recorded(store: Store) -> str:
+    return store.scalar("SELECT rows_fingerprint FROM rollup_state WHERE id = 1")
+
+
+def test_a_write_elsewhere_is_settled_by_the_rows_fingerprint(tmp_path: Path) -> None:
+    # The fingerprint sums up the rows the rollups read; a write that touches none keeps it,
+    # so the rollups are not rebuilt to be compared. Shown by a rollup row changed by hand
+    # (nothing in Huddle writes one outside refresh_rollups): the comparison would find it,
+    # the fingerprint of the unchanged rows does not look at it.
+    store = _imported(tmp_path)
+    with store.transaction() as con:
+        con.execute("UPDATE customer_firsts SET last_day = DATE '2030-01-01'")
+        con.execute("CREATE TABLE scratch AS SELECT 1 AS x")
+    assert _recorded(store) == store.scalar(ROWS_FINGERPRINT)
+    assert rollups_current(store)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "UPDATE orders SET net_amount_cents = net_amount_cents + 1 WHERE order_id = 'R4'",
+        "UPDATE orders SET status = 'completed' WHERE order_id = 'R3'",
+        "UPDATE orders SET order_date = DATE '2025-03-07' WHERE order_id = 'R2'",
+        "UPDATE orders SET customer_id = customer_id + 1 WHERE order_id = 'R4'",
+        "UPDATE customers SET acquired_date = DATE '2024-01-01' WHERE name = 'Birch'",
+        "DELETE FROM orders WHERE order_id = 'R2'",
+    ],
+)
+def test_a_change_to_what_the_rollups_read_changes_the_fingerprint(
+    tmp_path: Path, change: str
+) -> None:
+    store = _imported(tmp_path)
+    with store.transaction() as con:
+        con.execute(change)
+    # the comparison then decides (the R3 change leaves every rollup row as it was)
+    assert _recorded(store) != store.scalar(ROWS_FINGERPRINT)
+
+
+def test_a_changed_amount_found_by_the_fingerprint_makes_the_rollups_stale(
+    tmp_path: Path,
+) -> None:
+    store = _imported(tmp_path)
+    with store.transaction() as con:  # Acme's last order, R4, now 301
+        con.execute("UPDATE orders SET net_amount_cents = 30100 WHERE order_id = 'R4'")
+    assert not rollups_current(store)
+
+
+def test_rollups_an_older_huddle_built_are_compared_with_the_rows(tmp_path: Path) -> None:
+    store = _imported(tmp_path)
+    with store.transaction() as con:  # rollup_state as it was, without the fingerprint
+        con.execute("ALTER TABLE rollup_state DROP COLUMN rows_fingerprint")
+    assert rollups_current(store)
+    with store.transaction() as con:
+        con.execute("UPDATE customers SET acquired_date = DATE '2024-01-01' WHERE name = 'Birch'")
+    assert not rollups_current(store)
 
 
 def test_orders_written_without_a_refresh_make_the_rollups_stale(tmp_path: Path) -> None:
