@@ -29,8 +29,10 @@ from tests.e2e.conftest import (
 
 pytestmark = pytest.mark.browser
 
-# A loose bound: this is a smoke check, not a benchmark. The figures are printed.
-MAX_SETTLE_S = 30.0
+# A loose bound: this is a check that no page hangs, not a benchmark (bench_pages.py
+# measures speed). The figures are printed. Machines differ: on 4 Dec 2026 the same CI run
+# took 18 min on one and 39 min on another, whose Segments settled in 30.9 s.
+MAX_SETTLE_S = 60.0
 ERROR_ALERT = '[data-testid="stAlertContainer"]:has([data-testid="stAlertContentError"])'
 EXCEPTION = '[data-testid="stException"]'
 
