@@ -39,7 +39,9 @@ from data.rollups import refresh_rollups
 Progress = Callable[[float, str], None]
 CHUNK_ROWS = 50_000
 # The target's own bookkeeping, and rollups (derived from the rows, rebuilt after the copy).
-NOT_COPIED = frozenset({"schema_version", "data_version", "customer_firsts", "rollup_state"})
+NOT_COPIED = frozenset(
+    {"schema_version", "data_version", "customer_firsts", "customer_days", "rollup_state"}
+)
 _CHUNK_NAME = "huddle_copy_chunk"
 _NEXTVAL = re.compile(r"nextval\('([A-Za-z_][A-Za-z0-9_]*)'")
 _COLUMNS_SQL = (

@@ -12,6 +12,10 @@ otherwise read from their whole order history on every page:
   about is on or after every order.
 Built from the rows, it gives exactly what the rows give.
 
+customer_days holds each customer's completed buying days, each with the buying day before it
+(prev_day): what lifecycle stages (metrics.segments) read for the whole company, twelve month
+ends at a time, instead of finding the distinct days of every order line and their order.
+
 The rule that keeps it honest: rollup_state records the data version the rollups were built
 for. refresh_rollups runs at the end of a write transaction and records the version that
 transaction commits as (Store.transaction adds one on commit). A rollup is used when the
@@ -87,6 +91,17 @@ ROLLUP_COLUMNS = (
     "first_day", "last_day", "last_order_id", "last_order_cents", "last_touch_day",
     "latest_sale_rep",
 )  # fmt: skip
+# Each customer's completed buying days, with the one before: metrics.segments' `lagged`.
+_DAYS_FROM_ROWS = """
+SELECT customer_id, day, lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day
+FROM (SELECT DISTINCT customer_id, order_date AS day FROM orders
+      WHERE status = 'completed' AND customer_id IS NOT NULL) d
+"""
+# Buying days that differ from the rows' (or exist on one side only).
+_DAYS_DIFFERENCES = f"""
+SELECT count(*) FROM ({_DAYS_FROM_ROWS}) r FULL JOIN customer_days d USING (customer_id, day)
+WHERE r.customer_id IS NULL OR d.customer_id IS NULL OR r.prev_day IS DISTINCT FROM d.prev_day
+"""
 # Customers whose rollup row differs from the rows' (or exists on one side only).
 _DIFFERENCES = f"""
 SELECT count(*) FROM ({_FIRSTS_FROM_ROWS}) r FULL JOIN customer_firsts f USING (customer_id)
@@ -102,8 +117,10 @@ SELECT (SELECT count(*) || ':' || coalesce(sum(hash(
     || '/' || (SELECT count(*) || ':' || coalesce(sum(hash(customer_id, acquired_date)), 0)
         FROM customers)
 """
-# Per open store: (data version, whether the rollups matched the rows at that version).
-_CHECKED: weakref.WeakKeyDictionary[Store, tuple[int, bool]] = weakref.WeakKeyDictionary()
+# Per open store and rollup: (data version, whether it matched the rows at that version).
+_CHECKED: weakref.WeakKeyDictionary[Store, dict[str, tuple[int, bool]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
@@ -111,6 +128,7 @@ def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
     the version recorded is the one its commit writes). Call it at the end of every write
     that changes orders, order_places, order_returns or customers."""
     con.execute(f"CREATE OR REPLACE TABLE customer_firsts AS {_FIRSTS_FROM_ROWS}")
+    con.execute(f"CREATE OR REPLACE TABLE customer_days AS {_DAYS_FROM_ROWS}")
     # Replaced, not altered: an older Huddle's rollup_state has no fingerprint column.
     con.execute("DROP TABLE IF EXISTS rollup_state")
     con.execute(
@@ -134,18 +152,28 @@ def rollups_enabled() -> bool:
 def rollups_current(store: Store) -> bool:
     """True when the rollups exist and give what the rows give now (see the module
     docstring); False for a missing or stale rollup, which the compiler then leaves alone."""
-    tables = store.scalar(
+    return _current(store, "customer_firsts", ROLLUP_COLUMNS, _DIFFERENCES)
+
+
+def days_rollup_current(store: Store) -> bool:
+    """rollups_current for customer_days, which a database built by an older Huddle lacks."""
+    return _current(store, "customer_days", ("day", "prev_day"), _DAYS_DIFFERENCES)
+
+
+def _current(store: Store, table: str, columns: tuple[str, ...], differences: str) -> bool:
+    found = store.scalar(
         "SELECT count(*) FROM information_schema.tables"
-        " WHERE table_name IN ('rollup_state', 'customer_firsts')"
-        " AND table_schema = current_schema()"
+        " WHERE table_name IN ('rollup_state', $table) AND table_schema = current_schema()",
+        {"table": table},
     )
-    columns = store.scalar(
-        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'customer_firsts'"
+    have = store.scalar(
+        "SELECT count(*) FROM information_schema.columns WHERE table_name = $table"
         " AND table_schema = current_schema() AND column_name IN ("
-        + ", ".join(f"'{c}'" for c in ROLLUP_COLUMNS)
-        + ")"
+        + ", ".join(f"'{c}'" for c in columns)
+        + ")",
+        {"table": table},
     )
-    if tables != 2 or columns != len(ROLLUP_COLUMNS):  # missing, or built by an older Huddle
+    if found != 2 or have != len(columns):  # missing, or built by an older Huddle
         return False
     state = store.rows(
         "SELECT r.data_version, d.version FROM rollup_state r, data_version d"
@@ -156,13 +184,14 @@ def rollups_current(store: Store) -> bool:
     if state[0][0] == state[0][1]:
         return True  # rebuilt by the last write
     version = store.data_version()
-    checked = _CHECKED.get(store)
-    if checked is None or checked[0] != version:
-        recorded = _recorded_fingerprint(store)
-        unchanged = recorded is not None and recorded == store.scalar(ROWS_FINGERPRINT)
-        checked = (version, unchanged or store.scalar(_DIFFERENCES) == 0)
-        _CHECKED[store] = checked
-    return checked[1]
+    checked = _CHECKED.setdefault(store, {})
+    if table not in checked or checked[table][0] != version:
+        if checked.get("rows", (None, False))[0] != version:  # one fingerprint for both
+            recorded = _recorded_fingerprint(store)
+            same = recorded is not None and recorded == store.scalar(ROWS_FINGERPRINT)
+            checked["rows"] = (version, same)
+        checked[table] = (version, checked["rows"][1] or store.scalar(differences) == 0)
+    return checked[table][1]
 
 
 def _recorded_fingerprint(store: Store) -> str | None:

@@ -17,7 +17,9 @@ from decimal import Decimal
 
 import pandas as pd
 
+from data.rollups import days_rollup_current, rollups_enabled
 from data.store import Store
+from metrics.compiler import scope_conditions
 from metrics.dimensions import DIMENSIONS
 from metrics.filters import Filters
 from metrics.list_queries import (
@@ -246,7 +248,7 @@ def rfm_movement(store: Store, filters: Filters, as_of: date, previous_as_of: da
 # --- lifecycle ----------------------------------------------------------------------------
 
 
-def _stages_sql(filters: Filters, *, churned_last_order: bool = True) -> str:
+def _stages_sql(filters: Filters, *, churned_last_order: bool = True, rolled: bool = False) -> str:
     """SQL for every customer's lifecycle stage on each day in $days (lifecycle()'s rules):
     as_of, customer_id, stage, last_order, days_since, usual_gap_days. A gap counts towards the
     usual gap when both of its buying days fall in the 365 days up to the day asked about.
@@ -255,13 +257,27 @@ def _stages_sql(filters: Filters, *, churned_last_order: bool = True) -> str:
     with none there is churned, whatever came before), so twelve month ends cost about a
     year of days each, not all history each. A churned customer's last order comes from all
     their earlier days: `churned_last_order` False leaves it (and days_since) blank, for
-    callers that need only the stage."""
+    callers that need only the stage. `rolled` reads the buying days from their rollup
+    (data.rollups: customer_days), for the whole company only (_days_rolled)."""
     lines = ("s.status = 'completed'", "s.customer_id IS NOT NULL", "s.day <= $last")
+    if rolled:
+        days = "SELECT customer_id, day FROM customer_days WHERE day <= $last"
+        firsts = f"SELECT s.customer_id, min(s.day) AS first_order FROM ({days}) s"
+        lagged = """SELECT customer_id, day, prev_day FROM customer_days
+        WHERE day <= $last AND day >= $first - $year_days"""
+    else:
+        days = _scoped("orders", filters, "s.customer_id, s.day", *lines)
+        firsts = _scoped("orders", filters, "s.customer_id, min(s.day) AS first_order", *lines)
+        window = "s.day >= $first - $year_days"
+        distinct = _scoped("orders", filters, "DISTINCT s.customer_id, s.day", *lines, window)
+        lagged = f"""SELECT customer_id, day,
+               lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day
+        FROM ({distinct}) d"""
     older = (
         f""", older AS (
         SELECT p.as_of, d.customer_id, max(d.day) AS last_order
         FROM points p
-        JOIN ({_scoped("orders", filters, "s.customer_id, s.day", *lines)}) d
+        JOIN ({days}) d
             ON d.day < p.as_of - $year_days
         GROUP BY p.as_of, d.customer_id
     )"""
@@ -274,15 +290,12 @@ def _stages_sql(filters: Filters, *, churned_last_order: bool = True) -> str:
         else ""
     )
     older_day = "o.last_order" if churned_last_order else "CAST(NULL AS DATE)"
-    window = "s.day >= $first - $year_days"
     return f"""
     WITH firsts AS (
-        {_scoped("orders", filters, "s.customer_id, min(s.day) AS first_order", *lines)}
+        {firsts}
         GROUP BY s.customer_id
     ), lagged AS (
-        SELECT customer_id, day,
-               lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day
-        FROM ({_scoped("orders", filters, "DISTINCT s.customer_id, s.day", *lines, window)}) d
+        {lagged}
     ), points AS (
         SELECT unnest($days)::DATE AS as_of
     ), recent AS (
@@ -326,12 +339,22 @@ def _stage_params(days: list[date]) -> dict[str, object]:
     }  # fmt: skip
 
 
+def _days_rolled(store: Store, filters: Filters) -> bool:
+    """Whether lifecycle stages may read the buying days from their rollup: it holds the whole
+    company's, so only when nothing narrows the scope, and only while it is current
+    (data.rollups) and rollups are not switched off."""
+    return not scope_conditions(filters) and rollups_enabled() and days_rollup_current(store)
+
+
 def _stages(
     store: Store, filters: Filters, days: list[date], *, churned_last_order: bool = True
 ) -> pd.DataFrame:
     """Every customer's lifecycle stage on each of `days` (see _stages_sql)."""
+    sql = _stages_sql(
+        filters, churned_last_order=churned_last_order, rolled=_days_rolled(store, filters)
+    )
     return _frame(
-        store, filters, _stages_sql(filters, churned_last_order=churned_last_order),
+        store, filters, sql,
         ["as_of", "customer_id", "stage", "last_order", "days_since", "usual_gap_days"],
         ("as_of", "last_order"), **_stage_params(days),
     )  # fmt: skip
@@ -339,7 +362,7 @@ def _stages(
 
 def _stage_counts(store: Store, filters: Filters, days: list[date]) -> pd.DataFrame:
     """Customers per stage on each of `days`, counted in DuckDB: as_of, stage, customers."""
-    stages = _stages_sql(filters, churned_last_order=False)
+    stages = _stages_sql(filters, churned_last_order=False, rolled=_days_rolled(store, filters))
     sql = f"SELECT as_of, stage, count(*) AS customers FROM ({stages}) GROUP BY ALL"
     return _frame(
         store, filters, sql, ["as_of", "stage", "customers"], ("as_of",), **_stage_params(days)

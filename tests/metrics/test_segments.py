@@ -22,6 +22,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from data.rollups import refresh_rollups
 from data.store import Store
 from metrics import segments
 from metrics.filters import Filters
@@ -359,6 +360,44 @@ def test_lifecycle_counts(life_store: Store) -> None:
     assert empty["customers"].sum() == 0
     assert list(segments.lifecycle(life_store, LIFE, d("2024-01-01")).columns) == (
         segments.LIFECYCLE_COLUMNS
+    )
+
+
+@pytest.fixture(scope="module")
+def life_rolled(module_stores: StoreMaker) -> Iterator[Store]:
+    """The same customers, their buying days rolled up (data.rollups) as an import leaves them."""
+    store = module_stores("segments_rolled")
+    with store.transaction() as cur:
+        for table, rows in LIFE_TABLES.items():
+            marks = ", ".join("?" * len(rows[0]))
+            for row in rows:
+                cur.execute(f"INSERT INTO {table} VALUES ({marks})", row)
+        refresh_rollups(cur)
+    yield store
+    store.close()
+
+
+def test_lifecycle_read_from_the_buying_days_rollup_is_the_same(
+    life_store: Store, life_rolled: Store
+) -> None:
+    # The whole company's stages read the rollup; a team's read the rows (the rollup holds
+    # every team's days together).
+    assert segments._days_rolled(life_rolled, LIFE)
+    assert not segments._days_rolled(life_rolled, LIFE_NORTH)
+    assert not segments._days_rolled(life_store, LIFE), "no rollup: the rows"
+    rolled = segments.lifecycle(life_rolled, LIFE, AS_OF)
+    assert rolled.equals(segments.lifecycle(life_store, LIFE, AS_OF))
+    # the boundaries worked out by hand above, from the rollup
+    assert list(rolled["stage"]) == [
+        "new", "returning", "active", "active", "at_risk", "at_risk", "churned",
+    ]  # fmt: skip
+    assert rolled.loc[rolled["customer"] == "Churn", "last_order"].item() == d("2024-06-30")
+    over_time = segments.lifecycle_over_time(life_rolled, LIFE, AS_OF)
+    assert over_time.equals(segments.lifecycle_over_time(life_store, LIFE, AS_OF))
+    assert over_time["customers"].sum() > 0
+    classes = segments.customer_classes(life_rolled, LIFE, "lifecycle_stage", AS_OF)
+    assert sorted(classes) == sorted(
+        segments.customer_classes(life_store, LIFE, "lifecycle_stage", AS_OF)
     )
 
 

@@ -9,8 +9,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from data.rollups import ROLLUPS_ENV_VAR
 from data.store import Store
-from metrics import follow_ups
+from metrics import follow_ups, segments
 from metrics.filters import Filters
 from tests.data.test_import_datasets import MAVEN, _import_maven
 
@@ -59,3 +60,16 @@ def test_maven_follow_ups_have_owners_and_count_sales_as_contact(
         assert (
             pd.Timestamp(row.due) - pd.Timestamp(row.last_contact)
         ).days >= follow_ups.MIN_GAP_DAYS
+
+
+def test_maven_lifecycle_is_the_same_from_the_buying_days_rollup(
+    maven: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert segments._days_rolled(maven, YEAR), "the import left the rollup current"
+    rolled = segments.lifecycle_over_time(maven, YEAR, AS_OF)
+    stages = segments.lifecycle(maven, YEAR, AS_OF)
+    monkeypatch.setenv(ROLLUPS_ENV_VAR, "off")
+    assert not segments._days_rolled(maven, YEAR)
+    assert rolled.equals(segments.lifecycle_over_time(maven, YEAR, AS_OF))
+    assert stages.equals(segments.lifecycle(maven, YEAR, AS_OF))
+    assert rolled["customers"].sum() > 0

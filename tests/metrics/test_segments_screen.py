@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pandas.testing as pdt
+import pytest
 
+from data.rollups import ROLLUPS_ENV_VAR
 from data.store import Store
 from metrics import follow_ups, segments
 from metrics.filters import Filters
@@ -37,3 +40,19 @@ def test_todays_lifecycle_counts_are_the_last_month_of_the_series(tiny_store: St
     series = segments.lifecycle_over_time(tiny_store, AUTUMN, AS_OF)
     today = series[series["day"] == AS_OF][["stage", "customers"]].reset_index(drop=True)
     pdt.assert_frame_equal(today, segments.lifecycle_counts(tiny_store, AUTUMN, AS_OF))
+
+
+def test_the_demo_lifecycle_is_the_same_from_the_buying_days_rollup(
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(demo_db_path, read_only=True)
+    as_of = store.scalar("SELECT max(order_date) FROM orders")
+    company = Filters(start=as_of.replace(day=1), end=as_of)
+    assert segments._days_rolled(store, company), "the demo's build left the rollup current"
+    rolled = segments.lifecycle_over_time(store, company, as_of)
+    stages = segments.lifecycle(store, company, as_of)
+    monkeypatch.setenv(ROLLUPS_ENV_VAR, "off")
+    assert rolled.equals(segments.lifecycle_over_time(store, company, as_of))
+    assert stages.equals(segments.lifecycle(store, company, as_of))
+    assert set(stages["stage"]) == set(segments.LIFECYCLE_STAGES), "every stage is exercised"
+    store.close()
