@@ -308,14 +308,22 @@ LIFE_TABLES = {
 }
 
 
-@pytest.fixture(scope="module")
-def life_store(module_stores: StoreMaker) -> Iterator[Store]:
-    store = module_stores("segments")
+def _life_company(module_stores: StoreMaker, name: str, *, rolled: bool) -> Store:
+    """A store holding LIFE_TABLES; `rolled` also rebuilds the rollups, as an import does."""
+    store = module_stores(name)
     with store.transaction() as cur:
         for table, rows in LIFE_TABLES.items():
             marks = ", ".join("?" * len(rows[0]))
             for row in rows:
                 cur.execute(f"INSERT INTO {table} VALUES ({marks})", row)
+        if rolled:
+            refresh_rollups(cur)
+    return store
+
+
+@pytest.fixture(scope="module")
+def life_store(module_stores: StoreMaker) -> Iterator[Store]:
+    store = _life_company(module_stores, "segments", rolled=False)
     yield store
     store.close()
 
@@ -366,13 +374,7 @@ def test_lifecycle_counts(life_store: Store) -> None:
 @pytest.fixture(scope="module")
 def life_rolled(module_stores: StoreMaker) -> Iterator[Store]:
     """The same customers, their buying days rolled up (data.rollups) as an import leaves them."""
-    store = module_stores("segments_rolled")
-    with store.transaction() as cur:
-        for table, rows in LIFE_TABLES.items():
-            marks = ", ".join("?" * len(rows[0]))
-            for row in rows:
-                cur.execute(f"INSERT INTO {table} VALUES ({marks})", row)
-        refresh_rollups(cur)
+    store = _life_company(module_stores, "segments_rolled", rolled=True)
     yield store
     store.close()
 
