@@ -1,9 +1,14 @@
 """Benchmark: warm reruns of the Team and Segments pages with figures cached per result
-(components.charts.cached_figure) against the same reruns rebuilding every figure, and what
-handing out a copy of a cached figure costs. Prints figures and ratios, not pass/fail.
+(components.charts.cached_figure) against the same reruns rebuilding every figure, what
+handing out a copy of a cached figure costs, and reruns after a logged call. Prints figures
+and ratios, not pass/fail.
 
     python benchmarks/bench_reruns.py                      # 200k-line demo in /tmp/q
     python benchmarks/bench_reruns.py --db PATH --orders 200000 --rounds 7
+
+"calls": the rerun of Segments, Team and Stock after a logged call (a write that names its
+tables, data.table_versions; it writes the calls into the database given) against the rerun
+after a write that names none, which is what every write did before: cleared every cache.
 
 "Rebuilt" clears the figure cache before each rerun (outside the timing), so every figure is
 built again as before figures were cached; it also pays the cached path's dict round trip,
@@ -74,6 +79,53 @@ def _reruns(rounds: int) -> None:
         print(f"  before / after (medians): {ratio:.2f}x, {saved:.0f} ms saved per rerun")
 
 
+def _log_a_call() -> None:
+    """A logged call, as the Follow-ups page saves it (activities, follow_up_actions,
+    audit_log): a write that names its tables (data.table_versions)."""
+    from components import cache
+    from data import follow_ups
+
+    store = cache.get_store()
+    customer, rep, day = store.rows(
+        "SELECT customer_id, owner_rep_id, (SELECT max(order_date) FROM orders) FROM customers"
+        " WHERE owner_rep_id IS NOT NULL ORDER BY customer_id LIMIT 1"
+    )[0]
+    follow_ups.log_contact(
+        store, submission_id=follow_ups.new_submission_id(), customer_id=customer, rep_id=rep,
+        day=day, kind="call", outcome="reached",
+    )  # fmt: skip
+
+
+def _write_naming_nothing() -> None:
+    """A write that names no tables: what every write was to the caches before table
+    versions (each one cleared every cached answer)."""
+    from components import cache
+
+    with cache.get_store().transaction():
+        pass
+
+
+def _after_a_call(rounds: int) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    for page in (*PAGES, "pages/stock.py"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+        at.switch_page(page).run()  # cold: fills the caches
+
+        def rerun(at: AppTest = at) -> None:
+            at.run()
+            assert not at.exception, [e.value for e in at.exception]
+
+        rerun()
+        everything = _ms(rerun, rounds, before=_write_naming_nothing)
+        called = _ms(rerun, rounds, before=_log_a_call)
+        print(f"{page}: the rerun after a write, {rounds} rounds")
+        print(_line("after a write naming no tables (before)", everything))
+        print(_line("after a logged call (after)", called))
+        ratio = statistics.median(everything) / statistics.median(called)
+        print(f"  before / after (medians): {ratio:.2f}x")
+
+
 def _copies(rounds: int) -> None:
     """What one cache hit costs, per way of handing out a copy of a cached figure."""
     import plotly.graph_objects as go
@@ -126,6 +178,9 @@ def main() -> None:
     parser.add_argument("--db", default="/tmp/q/demo.duckdb")
     parser.add_argument("--orders", type=int, default=200_000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--parts", default="reruns,copies,calls", help="reruns, copies, calls: comma-separated"
+    )
     args = parser.parse_args()
     db = Path(args.db)
     if not db.exists():
@@ -136,8 +191,13 @@ def main() -> None:
     os.environ["HUDDLE_AUTH"] = "off"  # the pages as this machine's admin, no sign-in
     load = os.getloadavg()
     print(f"{db} ({args.orders:,} order lines asked), {os.cpu_count()} cores, load {load[0]:.1f}")
-    _reruns(args.rounds)
-    _copies(args.rounds)
+    parts = args.parts.split(",")
+    if "reruns" in parts:
+        _reruns(args.rounds)
+    if "copies" in parts:
+        _copies(args.rounds)
+    if "calls" in parts:
+        _after_a_call(args.rounds)
 
 
 if __name__ == "__main__":

@@ -2,14 +2,16 @@
 
 The store is one per process (st.cache_resource). Every number a page shows is asked for
 as a frozen metrics.requests.Request and answered by `fetch`, cached on the request's type
-and field values (its exact JSON, never a sampled hash) and the data version, so a write
-anywhere (an import, a saved target) invalidates exactly what it should.
+and field values (its exact JSON, never a sampled hash) and the versions of what it reads
+(data.table_versions), so a write (an import, a saved target, a logged call) invalidates
+exactly what it should.
 """
 
 from __future__ import annotations
 
 import time
 import weakref
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
@@ -18,6 +20,7 @@ import streamlit as st
 from data import tempfiles
 from data.engine import open_store
 from data.store import Store, writes_in_this_process
+from data.table_versions import Versions
 from metrics.requests import CompanyCurrency, Request
 
 
@@ -30,20 +33,20 @@ def get_store(path: str | None = None) -> Store:
     return open_store(path)  # type: ignore[return-value]  # PostgresStore answers as Store does
 
 
-# A page asks for the data version once per fetch (thirty or more per run); each ask is a
-# query. A version read is kept for VERSION_KEPT seconds, and dropped at once when any store
-# of this process ends a transaction or the file is reopened: every write this process makes
-# shows on the next fetch. Only a write by another process (possible on PostgreSQL, not on a
-# DuckDB file, which one process holds) can take up to VERSION_KEPT seconds to show.
+# A page asks for the versions once per fetch (thirty or more per run); each ask is a query.
+# A read is kept for VERSION_KEPT seconds, and dropped at once when any store of this process
+# ends a transaction or the file is reopened: every write this process makes shows on the
+# next fetch. Only a write by another process (possible on PostgreSQL, not on a DuckDB file,
+# which one process holds) can take up to VERSION_KEPT seconds to show.
 VERSION_KEPT = 1.0
-# (the store, writes in this process, its generation, when read, the version). A weak
+# (the store, writes in this process, its generation, when read, the versions). A weak
 # reference to the store, not its id: a new store (a cleared cache, another file) never
 # matches, and an old one is not kept open by this.
-_kept: tuple[weakref.ref[Store], int, int, float, int] | None = None
+_kept: tuple[weakref.ref[Store], int, int, float, Versions] | None = None
 
 
-def data_version() -> int:
-    """The store's data version: part of every cache key below."""
+def versions() -> Versions:
+    """The store's data version and table versions (data.table_versions): the cache keys."""
     global _kept
     store = get_store()
     now = time.monotonic()
@@ -56,24 +59,40 @@ def data_version() -> int:
         and now - kept[3] < VERSION_KEPT
     ):
         return kept[4]
-    version = store.data_version()
-    _kept = (weakref.ref(store), writes, generation, now, version)
-    return version
+    read = store.versions()
+    _kept = (weakref.ref(store), writes, generation, now, read)
+    return read
+
+
+def data_version() -> int:
+    """A number that moves on every write: part of the key of whatever must see any write."""
+    return versions().data
+
+
+def version_key(requests: Iterable[Request]) -> str:
+    """The versions part of the cache key of anything made from the answers to `requests`:
+    the versions of every table they read, or the data version when one may read anything."""
+    reads = [request.reads() for request in requests]
+    if any(names is None for names in reads):
+        return versions().key(None)
+    return versions().key(frozenset().union(*reads))  # type: ignore[arg-type]
 
 
 # The request itself is passed as `_request` (a leading underscore: Streamlit does not hash
 # it); the key is its exact string, so equal requests share an entry and nothing is sampled.
+# `version` is the key part of the versions the request reads (Request.reads): every write
+# for most, only a write to one of its tables for a request that names them.
 @st.cache_data(show_spinner=False, max_entries=2048)
-def _fetch(key: str, version: int, _request: Request) -> Any:
+def _fetch(key: str, version: str, _request: Request) -> Any:
     del key, version  # only the cache key: a new version means the data changed
     return _request.run(get_store())
 
 
 def fetch(request: Request) -> Any:
-    """The request's answer, cached until the data changes. A DataFrame comes back as a
-    copy, so a caller changing it never changes what the next caller gets (st.cache_data
-    hands out an unpickled copy of everything else)."""
-    result = _fetch(request.cache_key(), data_version(), request)
+    """The request's answer, cached until the data it reads changes. A DataFrame comes back
+    as a copy, so a caller changing it never changes what the next caller gets
+    (st.cache_data hands out an unpickled copy of everything else)."""
+    result = _fetch(request.cache_key(), version_key((request,)), request)
     if isinstance(result, pd.DataFrame | pd.Series):
         return result.copy()
     return result

@@ -36,9 +36,10 @@ def cached_figure(
     build: Callable[..., go.Figure], requests: Request | tuple[Request, ...], **display: Display
 ) -> go.Figure:
     """`build(*results, **display)` over the fetched results of `requests`, built once per
-    result and cached with it: keyed on the builder, each request's cache key, the data
-    version, the language, the currency and the display arguments, never on a hashed
-    DataFrame (st.cache_data samples large ones). `build` must read nothing else.
+    result and cached with it: keyed on the builder, each request's cache key, the versions
+    of what they read (cache.version_key), the language, the currency and the display
+    arguments, never on a hashed DataFrame (st.cache_data samples large ones). `build` must
+    read nothing else.
 
     The cache holds the figure's dict; each call gets a new go.Figure made from it, so a
     caller changing its figure never changes the cached one."""
@@ -46,7 +47,7 @@ def cached_figure(
     spec = _figure_spec(
         f"{build.__module__}.{build.__qualname__}",
         tuple(r.cache_key() for r in asked),
-        cache.data_version(),
+        cache.version_key(asked),
         current_language(),
         currency(),
         json.dumps(display, sort_keys=True, default=str),
@@ -63,7 +64,7 @@ def cached_figure(
 def _figure_spec(
     builder: str,
     keys: tuple[str, ...],
-    version: int,
+    version: str,
     language: str,
     money: str,
     shown: str,

@@ -48,6 +48,7 @@ from metrics.catalogue import listed_kpis
 from metrics.compiler import can_break_down
 from metrics.filters import Filters
 from metrics.requests import KpiBreakdown, KpiGrid
+from metrics.requests_follow_ups import FollowUpList
 from metrics.requests_people import (
     CustomerClasses,
     CustomerDetail,
@@ -335,10 +336,11 @@ def lifecycle_and_concentration(scope: Filters, as_of: date, screen: SegmentsDat
             table_with_download(readable(curve), "huddle_concentration.csv", key="pareto_table")
 
 
-def follow_up_list(screen: SegmentsData) -> pd.DataFrame:
-    """Today's follow-up list (回访, metrics.follow_ups): the one the stand-up and the
-    Follow-ups page show, filterable to an owner."""
-    return segments_section(screen.follow_up)
+def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
+    """Today's follow-up list (回访, metrics.follow_ups) for the people the filters name: the
+    Follow-ups page's own request (cached apart from the analyses above, which a logged call
+    leaves as they are), filterable to an owner."""
+    return segments_section(cache.fetch(FollowUpList.for_filters(scope, as_of)))
 
 
 # Columns of the customer detail that hold codes, and the catalogue prefix of their words.

@@ -20,6 +20,8 @@ from data.errors import HuddleDataError
 from data.store import Store
 
 MAX_WHAT = 300  # characters: one sentence of what will be done
+# Every table a commitment write changes (data.table_versions).
+TOUCHES = frozenset({"commitments", "commitment_events", "audit_log"})
 
 
 class CommitmentInvalid(HuddleDataError):
@@ -92,7 +94,7 @@ def add_commitment(
 ) -> Saved:
     """Record `item` with its audit row (commitment.add, by `actor`: who was signed in, None
     when no one was). A repeat of `submission_id` writes nothing and returns the first save."""
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         landed = cur.execute(
             "SELECT commitment_id FROM commitments WHERE submission_id = ?", [submission_id]
         ).fetchone()
@@ -133,7 +135,7 @@ def set_done(
     """Tick a commitment done (or not done again), appended as an event with its audit row
     (commitment.done / commitment.undone). False when `event_id` had landed already, or the
     commitment is already in that state (nothing is written then)."""
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         if _exists(cur, "SELECT count(*) FROM commitment_events WHERE event_id = ?", event_id):
             return False
         if not _exists(

@@ -12,8 +12,9 @@ The rules:
 - Everything lands in ONE target transaction: a copy that fails half-way leaves the target as
   it was. The target must hold no company (refused, naming a table and its rows) unless
   `replace` says to empty it first, in the same transaction.
-- Bookkeeping (schema_version, data_version) is the target's own, and rollups are derived, so
-  they are not copied: the rollups are rebuilt from the copied rows in the same transaction.
+- Bookkeeping (schema_version, data_version, table_versions) is the target's own, and rollups
+  are derived, so they are not copied: the rollups are rebuilt from the copied rows in the
+  same transaction.
   Sequences (audit_log_ids) are set past the highest id copied, so the next row gets a new id.
   On PostgreSQL the copied tables are ANALYZEd after the commit: without statistics its
   planner treats them as empty and a customer-history KPI takes seconds, not milliseconds.
@@ -40,7 +41,14 @@ Progress = Callable[[float, str], None]
 CHUNK_ROWS = 50_000
 # The target's own bookkeeping, and rollups (derived from the rows, rebuilt after the copy).
 NOT_COPIED = frozenset(
-    {"schema_version", "data_version", "customer_firsts", "customer_days", "rollup_state"}
+    {
+        "schema_version",
+        "data_version",
+        "table_versions",
+        "customer_firsts",
+        "customer_days",
+        "rollup_state",
+    }
 )
 _CHUNK_NAME = "huddle_copy_chunk"
 _NEXTVAL = re.compile(r"nextval\('([A-Za-z_][A-Za-z0-9_]*)'")

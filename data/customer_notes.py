@@ -30,6 +30,8 @@ MAX_NOTE = 2000  # characters in one note: about a page
 MAX_TAG = 40  # characters in one tag: a word or two
 # Tries of a write whose commit collided with another connection's (then nothing was written).
 _ATTEMPTS = 25
+# Every table a note or tag write changes (data.table_versions).
+TOUCHES = frozenset({"customer_notes", "customer_tag_events", "audit_log"})
 
 
 class CustomerNoteError(HuddleDataError):
@@ -144,7 +146,7 @@ def add_note(
     cleaned = clean_text(text)
 
     def write() -> SavedNote:
-        with store.transaction() as cur:
+        with store.transaction(touches=TOUCHES) as cur:
             landed = _landed(cur, submission_id)
             if landed is not None:
                 return landed
@@ -181,7 +183,7 @@ def edit_note(
     cleaned = clean_text(text)
 
     def write() -> SavedNote:
-        with store.transaction() as cur:
+        with store.transaction(touches=TOUCHES) as cur:
             landed = _landed(cur, submission_id)
             if landed is not None:
                 return landed
@@ -223,7 +225,7 @@ def _tag_event(
     shown, key = clean_tag(tag)
 
     def write() -> bool:
-        with store.transaction() as cur:
+        with store.transaction(touches=TOUCHES) as cur:
             landed = cur.execute(
                 "SELECT 1 FROM customer_tag_events WHERE submission_id = $sid",
                 {"sid": submission_id},

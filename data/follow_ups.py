@@ -41,6 +41,9 @@ MAX_NOTE = 500  # characters: a few sentences, what a call is worth writing down
 # Tries of an action whose commit collided with another connection's write (nothing was
 # written then). Each failed try means another write committed, so this bounds the writers.
 _ATTEMPTS = 25
+# Every table a follow-up write changes (data.table_versions): answers that read none of them
+# (RFM, lifecycle, stock) stay cached after a logged call.
+TOUCHES = frozenset({"activities", "follow_up_actions", "audit_log"})
 
 
 class FollowUpInvalid(HuddleDataError):
@@ -126,7 +129,7 @@ def _write(store: Store, submission_id: str, work: Any) -> Landed:
     a commit that collides with another connection's write is tried again."""
     for attempt in range(_ATTEMPTS):
         try:
-            with store.transaction() as cur:
+            with store.transaction(touches=TOUCHES) as cur:
                 landed = _landed(cur, submission_id)
                 if landed is not None:
                     return landed

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from data.errors import DatabaseNewerError
+from data.table_versions import bump
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
@@ -52,6 +53,14 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
+def _has_table_versions(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.tables"
+        " WHERE table_name = 'table_versions' AND table_schema = current_schema()"
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def migrate(con: duckdb.DuckDBPyConnection, migrations: list[Migration] | None = None) -> list[int]:
     """Apply pending migrations, each in its own transaction; return the versions applied.
 
@@ -73,7 +82,10 @@ def migrate(con: duckdb.DuckDBPyConnection, migrations: list[Migration] | None =
                 "INSERT INTO schema_version (version, name) VALUES (?, ?)",
                 [step.version, step.name],
             )
-            con.execute("UPDATE data_version SET version = version + 1 WHERE id = 1")
+            if _has_table_versions(con):  # a new schema can change any answer
+                bump(con, None)
+            else:
+                con.execute("UPDATE data_version SET version = version + 1 WHERE id = 1")
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")

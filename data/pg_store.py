@@ -31,6 +31,7 @@ from psycopg.adapt import Loader
 from psycopg.types.string import TextLoader
 from psycopg_pool import ConnectionPool
 
+from data import table_versions
 from data.errors import HuddleDataError
 from data.migrate import migrate
 from data.sql_dialect import to_postgres
@@ -284,8 +285,9 @@ class PostgresStore:
         return result[0][0] if result else None
 
     @contextmanager
-    def transaction(self) -> Iterator[PgCursor]:
-        """One write: all of it commits, or none of it does; bumps the data version.
+    def transaction(self, touches: Iterable[str] | None = None) -> Iterator[PgCursor]:
+        """One write: all of it commits, or none of it does; bumps the data version and the
+        versions of the tables it `touches` (None: any; see data.table_versions).
 
         The data_version row is locked first, so writes from every process queue one behind
         another (as on a DuckDB file) and each sees every earlier commit."""
@@ -298,7 +300,7 @@ class PostgresStore:
                 cur = PgCursor(conn.cursor())
                 cur.execute("SELECT version FROM data_version WHERE id = 1 FOR UPDATE")
                 yield cur
-                cur.execute("UPDATE data_version SET version = version + 1 WHERE id = 1")
+                table_versions.bump(cur, touches)
         except (pg_errors.SerializationFailure, pg_errors.DeadlockDetected) as error:
             raise WriteConflict.of("db.write_conflict", detail=_detail(error)) from error
         except psycopg.OperationalError as error:
@@ -319,6 +321,10 @@ class PostgresStore:
     def data_version(self) -> int:
         """A number that changes whenever data is written: the key for every cache."""
         return int(self.scalar("SELECT version FROM data_version WHERE id = 1") or 0)
+
+    def versions(self) -> table_versions.Versions:
+        """The data version and every table's version, in one read."""
+        return table_versions.Versions.from_rows(self.rows(table_versions.READ_SQL))
 
     @contextmanager
     def snapshot(self) -> Iterator[Callable[[str, int], Iterator[list[tuple[Any, ...]]]]]:

@@ -21,7 +21,9 @@ for. refresh_rollups runs at the end of a write transaction and records the vers
 transaction commits as (Store.transaction adds one on commit). A rollup is used when the
 database is still at that version (nothing written since), or, after later writes (a target, a
 sign-in, a logged call, a demo written without a refresh), once the rows are found unchanged:
-checked once per data version per open store. The check is first the rows' fingerprint (how
+checked once per version of the rows per open store (a write that names its tables and not
+orders or customers, such as a logged call, leaves that version as it was; see
+data.table_versions). The check is first the rows' fingerprint (how
 many order and customer rows, and the sum of a hash of each row's columns the rollups read),
 recorded when the rollups were built: one pass over the rows, 0.4 s at ten million lines. When
 it differs, or was not recorded (an older Huddle built the rollups), the rollups are rebuilt
@@ -117,8 +119,11 @@ SELECT (SELECT count(*) || ':' || coalesce(sum(hash(
     || '/' || (SELECT count(*) || ':' || coalesce(sum(hash(customer_id, acquired_date)), 0)
         FROM customers)
 """
-# Per open store and rollup: (data version, whether it matched the rows at that version).
-_CHECKED: weakref.WeakKeyDictionary[Store, dict[str, tuple[int, bool]]] = (
+# The tables the rollups are built from (and ROWS_FINGERPRINT reads): a write that names its
+# tables and none of these (a logged call) leaves the rollups as current as they were.
+ROWS_READ = frozenset({"orders", "customers"})
+# Per open store and rollup: (the versions of ROWS_READ, whether it matched the rows then).
+_CHECKED: weakref.WeakKeyDictionary[Store, dict[str, tuple[str, bool]]] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -183,7 +188,7 @@ def _current(store: Store, table: str, columns: tuple[str, ...], differences: st
         return False
     if state[0][0] == state[0][1]:
         return True  # rebuilt by the last write
-    version = store.data_version()
+    version = store.versions().key(ROWS_READ)
     checked = _CHECKED.setdefault(store, {})
     if table not in checked or checked[table][0] != version:
         if checked.get("rows", (None, False))[0] != version:  # one fingerprint for both

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from data import table_versions
 from data.config import IN_MEMORY, resolve_db_path
 from data.errors import DatabaseLockedError, HuddleDataError
 from data.migrate import migrate
@@ -208,8 +209,12 @@ class Store:
         raise DatabaseFileError.of("db.gone" if gone else "db.replaced", path=str(self.path))
 
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Serialize a write: all of it commits, or none of it does; bumps the data version.
+    def transaction(
+        self, touches: Iterable[str] | None = None
+    ) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Serialize a write: all of it commits, or none of it does; bumps the data version,
+        and the versions of the tables it `touches` (None: it may change any table; see
+        data.table_versions).
 
         Refused (DatabaseFileError, nothing written) when the file was replaced or removed
         since it was opened, checked before the write starts and again just before it commits.
@@ -220,7 +225,7 @@ class Store:
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur
-                cur.execute("UPDATE data_version SET version = version + 1 WHERE id = 1")
+                table_versions.bump(cur, touches)
                 if self._replaced():  # swapped while writing: the old file must not get it
                     raise DatabaseFileError.of("db.replaced", path=str(self.path))
                 cur.execute("COMMIT")
@@ -246,6 +251,12 @@ class Store:
         for every cache."""
         version = int(self.scalar("SELECT version FROM data_version WHERE id = 1") or 0)
         return self._generation * _GENERATION_STEP + version
+
+    def versions(self) -> table_versions.Versions:
+        """The data version and every table's version, in one read (each plus this store's
+        reopenings, as data_version)."""
+        rows = self.rows(table_versions.READ_SQL)
+        return table_versions.Versions.from_rows(rows, self._generation * _GENERATION_STEP)
 
     @contextmanager
     def snapshot(self) -> Iterator[Callable[[str, int], Iterator[list[tuple[Any, ...]]]]]:

@@ -3,7 +3,8 @@
 A request is a pydantic model whose fields are everything its answer depends on, and nothing
 else (a request whose answer does not depend on the filters carries none, so the cache is not
 split for nothing); `run(store)` answers it. components.cache.fetch caches the answer on the
-request's type and field values and the store's data version.
+request's type and field values and the versions of what it reads (the data version, or
+the tables it names: Request.reads, data.table_versions).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from pydantic import BaseModel, ConfigDict
 from data import company_kind, settings
 from data.importing import company
 from data.store import Store
+from data.table_versions import ORDER_HISTORY
 from metrics import lookups, service, standup_screen
-from metrics.compiler import MetricRequest
+from metrics.compiler import MetricRequest, base_sources
 from metrics.filters import Filters
 from metrics.model import Grain
 from metrics.periods import Comparison, compare_period
@@ -35,10 +37,47 @@ class Request(BaseModel, ABC):
     def run(self, store: Store) -> Any:
         """The answer, read from the store."""
 
+    def reads(self) -> frozenset[str] | None:
+        """The tables the answer reads, for a request that names them (data.table_versions):
+        its cached answer then outlives writes that name other tables (a logged call). None,
+        the default: any write clears it. Name every table (tests/metrics/test_reads.py runs
+        each naming request and checks its SQL against this)."""
+        return None
+
     def cache_key(self) -> str:
         """The request as an exact string: its type and every field's value (no sampling)."""
         kind = type(self)
         return f"{kind.__module__}.{kind.__qualname__}:{self.model_dump_json()}"
+
+
+# Beyond the order history, the tables each source's rows come from (metrics.sources): a KPI
+# request names these for the sources its KPIs read, so a logged call (activities) clears only
+# the requests with an activity KPI in them. A source missing here names nothing: any write.
+_SOURCE_TABLES: dict[str, frozenset[str]] = {
+    "orders": frozenset(),
+    "customer_days": frozenset(),
+    "activities": frozenset({"activities"}),
+    "closed_deals": frozenset({"deals"}),
+    "created_deals": frozenset({"deals"}),
+    "pipeline": frozenset({"deals"}),
+    "feedback": frozenset({"feedback"}),
+    "stock": frozenset({"stock"}),
+    "stock_sales": frozenset({"stock"}),
+    "targets": frozenset({"targets"}),
+    "target_levels": frozenset({"targets"}),
+}
+
+
+def kpi_tables(kpis: tuple[str, ...], with_targets: bool = False) -> frozenset[str] | None:
+    """The tables a KPI request reads (Request.reads): the order history, the tables of the
+    sources its KPIs read (through the KPIs they are derived from), and the targets when it
+    asks for them; None when a source is not in _SOURCE_TABLES."""
+    sources = set().union(*(base_sources(kpi) for kpi in kpis))
+    if with_targets:
+        sources.add("targets")
+    if not sources <= _SOURCE_TABLES.keys():
+        return None
+    return ORDER_HISTORY.union(*(_SOURCE_TABLES[s] for s in sources))
 
 
 class _Compared(Request):
@@ -61,6 +100,9 @@ class KpiValues(_Compared):
     kpis: tuple[str, ...]
     with_targets: bool = False
 
+    def reads(self) -> frozenset[str] | None:
+        return kpi_tables(self.kpis, self.with_targets)
+
     def run(self, store: Store) -> dict[str, float | None]:
         metric = MetricRequest(kpis=self.kpis, filters=self.filters, with_targets=self.with_targets)
         row = service.run(store, metric).iloc[0]
@@ -74,6 +116,9 @@ class KpiTrend(_Compared):
     grain: Grain
     dimension: str | None = None
     with_targets: bool = False
+
+    def reads(self) -> frozenset[str] | None:
+        return kpi_tables(self.kpis, self.with_targets)
 
     def run(self, store: Store) -> pd.DataFrame:
         metric = MetricRequest(
@@ -94,6 +139,9 @@ class KpiBreakdown(_Compared):
     dimension: str
     with_targets: bool = False
     customer_segments: tuple[tuple[int, str], ...] = ()
+
+    def reads(self) -> frozenset[str] | None:
+        return kpi_tables(self.kpis, self.with_targets)
 
     def run(self, store: Store) -> pd.DataFrame:
         metric = MetricRequest(
@@ -116,6 +164,9 @@ class KpiGrid(Request):
     dimension: str
     dimension2: str
     customer_segments: tuple[tuple[int, str], ...] = ()
+
+    def reads(self) -> frozenset[str] | None:
+        return kpi_tables(self.kpis)
 
     def run(self, store: Store) -> pd.DataFrame:
         metric = MetricRequest(

@@ -5,12 +5,14 @@ period, so these carry no Filters: the same person's list is one cache entry eve
 from __future__ import annotations
 
 from datetime import date
+from typing import Self
 
 import pandas as pd
 
 from data import follow_ups as writes
 from data.store import Store
 from metrics import follow_ups
+from metrics.filters import Filters
 from metrics.requests import Request
 from metrics.scope import ALL, Scope, check_rep, reps_in
 
@@ -26,6 +28,16 @@ class FollowUpList(Request):
     team_id: int | None = None
     rep_id: int | None = None
     hide_leavers: bool = False
+
+    @classmethod
+    def for_filters(cls, filters: Filters, as_of: date) -> Self:
+        """The list for the people a page's filters name (their scope, team, person and
+        leavers; the period and the other filters do not change who is due): Segments' list is
+        the Follow-ups page's, one cache entry for both."""
+        return cls(
+            as_of=as_of, scope=filters.scope, team_id=filters.team_id, rep_id=filters.rep_id,
+            hide_leavers=filters.hide_leavers,
+        )  # fmt: skip
 
     def run(self, store: Store) -> pd.DataFrame:
         if self.rep_id is not None:

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from data.store import Store
+from data.table_versions import ORDER_HISTORY
 from metrics import lookups, segments, segments_screen, team_structure
 from metrics.filters import Filters
 from metrics.periods import previous_period
@@ -101,6 +102,9 @@ class SegmentsScreen(Request):
         """The last day of the like-for-like period before the filters' period."""
         f = self.filters
         return previous_period(f.start, f.end, f.period_kind)[1]
+
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY
 
     def run(self, store: Store) -> SegmentsData:
         return segments_screen.segments_data(store, self.filters, self.as_of, self.previous_as_of)

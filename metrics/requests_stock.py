@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 
 from data.store import Store
+from data.table_versions import ORDER_HISTORY
 from metrics import service, stock_lists
 from metrics.compiler import MetricRequest
 from metrics.filters import Filters
@@ -34,7 +35,15 @@ CATEGORY_KPIS: tuple[str, ...] = (
 )
 
 
-class HasStock(Request):
+class _StockRequest(Request):
+    """A stock request: it reads the stock counts and the order history, none of which a
+    logged call, a commitment or a note changes (data.table_versions)."""
+
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY | {"stock"}
+
+
+class HasStock(_StockRequest):
     """Whether any stock was counted in the filters' scope."""
 
     filters: Filters
@@ -43,7 +52,7 @@ class HasStock(Request):
         return stock_lists.has_stock(store, self.filters)
 
 
-class StockByCategory(Request):
+class StockByCategory(_StockRequest):
     """The category KPIs per product category, slowest turnover first (no turnover last)."""
 
     filters: Filters
@@ -58,7 +67,7 @@ class StockByCategory(Request):
         ).reset_index(drop=True)
 
 
-class SlowMovers(Request):
+class SlowMovers(_StockRequest):
     """Slow movers as of `day`, most valuable first."""
 
     filters: Filters
@@ -68,7 +77,7 @@ class SlowMovers(Request):
         return stock_lists.slow_movers(store, self.filters, self.day)
 
 
-class StockoutsThisWeek(Request):
+class StockoutsThisWeek(_StockRequest):
     """Best sellers out of stock on a day of the seven ending `day`."""
 
     filters: Filters
@@ -78,7 +87,7 @@ class StockoutsThisWeek(Request):
         return stock_lists.stockouts_this_week(store, self.filters, self.day)
 
 
-class StockoutsToday(Request):
+class StockoutsToday(_StockRequest):
     """Best sellers with none on hand on `day`."""
 
     filters: Filters
@@ -88,7 +97,7 @@ class StockoutsToday(Request):
         return stock_lists.best_seller_stockouts(store, self.filters, self.day, self.day)
 
 
-class ToReorder(Request):
+class ToReorder(_StockRequest):
     """Items in stock on `day` that cover fewer than REORDER_COVER_DAYS days of sales."""
 
     filters: Filters

@@ -1,9 +1,11 @@
 """The Segments page's customer analyses, gathered in one call.
 
-RFM (now and at the comparison day), lifecycle over twelve months, the Pareto curve and the
-follow-up list are independent queries, so they run side by side on their own cursors
-(DuckDB releases the GIL while it works); the page caches the whole result once per data
-change and scope.
+RFM (now and at the comparison day), lifecycle over twelve months and the Pareto curve are
+independent queries, so they run side by side on their own cursors (DuckDB releases the GIL
+while it works); the page caches the whole result once per scope and change to the order
+rows (metrics.requests_people.SegmentsScreen.reads). The page's follow-up list is the
+Follow-ups page's own request (metrics.requests_follow_ups.FollowUpList), cached apart: a
+logged call changes it, and leaves all of this cached.
 """
 
 from __future__ import annotations
@@ -15,8 +17,7 @@ from datetime import date
 import pandas as pd
 
 from data.store import Store
-from metrics import follow_ups, segments
-from metrics.compiler import scope_conditions
+from metrics import segments
 from metrics.filters import Filters
 
 _WORKERS = 4  # enough to keep two cores busy while some queries wait on others
@@ -34,23 +35,14 @@ class SegmentsData:
     lifecycle_over_time: pd.DataFrame  # ends with the as-of day
     pareto: pd.DataFrame
     top_share: float | None
-    follow_up: pd.DataFrame
 
 
 def segments_data(
     store: Store, filters: Filters, as_of: date, previous_as_of: date
 ) -> SegmentsData:
     """Every customer analysis of the page, the queries run concurrently."""
-
-    def scores_and_follow_ups() -> tuple[pd.DataFrame, pd.DataFrame]:
-        scores = segments.rfm_scores(store, filters, as_of)
-        # With nothing narrowing the scope, the page's scores are the company's, which the
-        # follow-up list ranks tiers by: worked out once, not twice.
-        company = scores if not scope_conditions(filters) else None
-        return scores, follow_ups.for_filters(store, filters, as_of, company)
-
     jobs = {
-        "scores_and_follow_up": scores_and_follow_ups,
+        "scores": lambda: segments.rfm_scores(store, filters, as_of),
         "previous_scores": lambda: segments.rfm_scores(store, filters, previous_as_of),
         "lifecycle_over_time": lambda: segments.lifecycle_over_time(store, filters, as_of),
         "pareto": lambda: segments.pareto_with_share(store, filters),
@@ -60,8 +52,6 @@ def segments_data(
         results = {name: future.result() for name, future in futures.items()}
     pareto, top_share = results.pop("pareto")
     previous = results.pop("previous_scores")
-    # the one follow-up list (metrics.follow_ups), as the stand-up shows it
-    results["scores"], results["follow_up"] = results.pop("scores_and_follow_up")
     results["movement"] = segments.movement_between(previous, results["scores"])
     results["summary"] = segments.summarize_rfm(results["scores"])
     return SegmentsData(pareto=pareto, top_share=top_share, **results)

@@ -28,5 +28,5 @@ in_value = breakdown(scope)
 screen = segments_screen(scope, chosen.as_of)  # fetched once, shared by the sections below
 in_segment = rfm(scope, chosen.as_of, screen)
 lifecycle_and_concentration(scope, chosen.as_of, screen)
-to_follow_up = follow_up_list(screen)
+to_follow_up = follow_up_list(scope, chosen.as_of)
 customer_drilldown(scope, in_value, in_segment, to_follow_up)

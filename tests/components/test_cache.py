@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -13,11 +14,15 @@ import pytest
 
 import metrics
 from components import cache
-from data import settings
+from data import follow_ups, settings
+from data.config import DB_ENV_VAR
 from data.store import Store
+from data.table_versions import Versions
 from metrics import service
 from metrics.filters import Filters
 from metrics.requests import CompanyCurrency, KpiBreakdown, KpiTrend, KpiValues, Request, Teams
+from metrics.requests_follow_ups import FollowUpList
+from metrics.requests_people import SegmentsScreen
 from tests.conftest import DEMO_END
 
 RUNS: list[int] = []
@@ -137,13 +142,13 @@ def test_the_data_version_is_read_once_a_moment_and_again_after_any_write(
 ) -> None:
     store = cache.get_store()
     reads: list[int] = []
-    real = store.data_version
+    real = store.versions
 
-    def counted() -> int:  # the real read, counted
+    def counted() -> Versions:  # the real read, counted
         reads.append(1)
         return real()
 
-    monkeypatch.setattr(store, "data_version", counted)
+    monkeypatch.setattr(store, "versions", counted)
     monkeypatch.setattr(cache, "VERSION_KEPT", 3600.0)  # however slow this machine is today
     first = cache.data_version()
     assert [cache.data_version() for _ in range(30)] == [first] * 30
@@ -170,3 +175,70 @@ def test_a_version_changed_behind_the_process_shows_after_the_moment(
     assert cache.data_version() == first, "within the moment: the version kept"
     monkeypatch.setattr(cache, "VERSION_KEPT", 0.0)
     assert cache.data_version() == first + 5
+
+
+# --- answers that name the tables they read ---------------------------------------------------
+
+
+class Orders(Request):
+    """Names the one table it reads (data.table_versions)."""
+
+    def reads(self) -> frozenset[str]:
+        return frozenset({"orders"})
+
+    def run(self, store: Store) -> int:
+        RUNS.append(0)
+        return int(store.scalar("SELECT count(*) FROM orders"))
+
+
+def _log_a_call(store: Store) -> None:
+    customer, rep = store.rows("SELECT customer_id, owner_rep_id FROM customers LIMIT 1")[0]
+    follow_ups.log_contact(
+        store, submission_id=follow_ups.new_submission_id(), customer_id=customer, rep_id=rep,
+        day=DEMO_END, kind="call", outcome="reached",
+    )  # fmt: skip
+
+
+@pytest.fixture
+def demo_copy(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Huddle pointed at a copy of the demo, for a test that writes."""
+    copy = tmp_path / "demo.duckdb"
+    shutil.copy(demo_db, copy)
+    monkeypatch.setenv(DB_ENV_VAR, str(copy))
+    return copy
+
+
+def test_a_logged_call_keeps_answers_that_read_none_of_its_tables(demo_copy: Path) -> None:
+    RUNS.clear()
+    cache.fetch(Orders())
+    cache.fetch(Counted(n=1))  # names no tables: any write clears it
+    _log_a_call(cache.get_store())  # activities, follow_up_actions, audit_log
+    cache.fetch(Orders())
+    cache.fetch(Counted(n=1))
+    assert RUNS == [0, 1, 1], "the orders count stayed cached; the other ran again"
+    with cache.get_store().transaction(touches={"orders"}):
+        pass  # a write that names orders
+    cache.fetch(Orders())
+    settings.set_currency(cache.get_store(), "EUR")  # names no tables: reaches everything
+    cache.fetch(Orders())
+    assert RUNS == [0, 1, 1, 0, 0]
+
+
+def test_segments_keeps_its_analyses_and_renews_its_follow_up_list_after_a_call(
+    demo_copy: Path,
+) -> None:
+    scope = Filters(start=date(2026, 11, 1), end=DEMO_END, period_kind="month")
+    analyses = SegmentsScreen(filters=scope, as_of=DEMO_END)
+    due = FollowUpList.for_filters(scope, DEMO_END)
+    before = cache.version_key((analyses,)), cache.version_key((due,))
+    first = cache.fetch(due)
+    customer = int(first["customer_id"].iloc[0])
+    rep = int(first["owner_rep_id"].iloc[0])
+    follow_ups.log_contact(
+        cache.get_store(), submission_id=follow_ups.new_submission_id(), customer_id=customer,
+        rep_id=rep, day=DEMO_END, kind="call", outcome="reached",
+    )  # fmt: skip
+    after = cache.version_key((analyses,)), cache.version_key((due,))
+    assert before[0] == after[0], "RFM, lifecycle and Pareto: the same cache entry"
+    assert before[1] != after[1], "the follow-up list is read again"
+    assert customer not in set(cache.fetch(due)["customer_id"]), "called today: not due now"

@@ -4,7 +4,7 @@ says each customer's revenue, score, tier and contacts)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -12,9 +12,10 @@ import pytest
 from data import follow_ups as writes
 from data.rollups import refresh_rollups
 from data.store import Store
-from metrics import follow_ups, segments, segments_screen, standup_screen
+from metrics import follow_ups, segments, standup_screen
 from metrics.customer_owner import latest_orders_rolled
 from metrics.filters import Filters
+from metrics.requests_follow_ups import FollowUpList
 from metrics.scope import Scope
 from tests.metrics.follow_up_fixture import (
     ALDER,
@@ -168,8 +169,7 @@ def test_the_stand_up_and_segments_show_the_same_list_for_a_person(
     store: Store, rep_id: int
 ) -> None:
     standup = standup_screen.standup_data(store, JUNE, AS_OF).lists["follow_ups"]
-    previous = AS_OF - timedelta(days=30)
-    seg = segments_screen.segments_data(store, JUNE, AS_OF, previous).follow_up
+    seg = FollowUpList.for_filters(JUNE, AS_OF).run(store)  # what Segments fetches
     mine = follow_ups.due_list(store, AS_OF, rep_id=rep_id)
     for shown in (standup, seg):
         theirs = shown[shown["owner_rep_id"] == rep_id].reset_index(drop=True)
@@ -178,11 +178,10 @@ def test_the_stand_up_and_segments_show_the_same_list_for_a_person(
 
 
 def test_a_teams_list_on_segments_ranks_tiers_by_the_whole_company(store: Store) -> None:
-    # Segments works the company's RFM scores out once and lends them to the follow-up list
-    # only when nothing narrows its scope: North's list still ranks tiers company-wide.
-    previous = AS_OF - timedelta(days=30)
+    # Segments shows the Follow-ups page's list for the people its filters name: North's
+    # list still ranks tiers company-wide, not by North's own scores.
     for scope in (JUNE, JUNE.model_copy(update={"team_id": 1})):
-        shown = segments_screen.segments_data(store, scope, AS_OF, previous).follow_up
+        shown = FollowUpList.for_filters(scope, AS_OF).run(store)
         pd.testing.assert_frame_equal(shown, follow_ups.for_filters(store, scope, AS_OF))
     north = JUNE.model_copy(update={"team_id": 1})
     by_north = follow_ups.for_filters(store, north, AS_OF, segments.rfm_scores(store, north, AS_OF))

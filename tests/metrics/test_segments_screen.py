@@ -10,7 +10,7 @@ import pytest
 
 from data.rollups import ROLLUPS_ENV_VAR
 from data.store import Store
-from metrics import follow_ups, segments
+from metrics import segments
 from metrics.filters import Filters
 from metrics.segments_screen import segments_data
 
@@ -32,8 +32,6 @@ def test_the_screen_matches_the_analyses_one_by_one(tiny_store: Store) -> None:
     )
     pdt.assert_frame_equal(screen.pareto, segments.pareto(tiny_store, AUTUMN))
     assert screen.top_share == segments.top_share(tiny_store, AUTUMN)
-    # the one follow-up list (metrics.follow_ups), as the stand-up and Follow-ups show it
-    pdt.assert_frame_equal(screen.follow_up, follow_ups.for_filters(tiny_store, AUTUMN, AS_OF))
 
 
 def test_todays_lifecycle_counts_are_the_last_month_of_the_series(tiny_store: Store) -> None:
