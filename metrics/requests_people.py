@@ -130,6 +130,9 @@ class CustomersIn(Request):
     value: str
     customer_ids: tuple[int, ...] = ()
 
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY
+
     def run(self, store: Store) -> pd.DataFrame:
         return segments.customers_in(
             store, self.filters, self.dimension, self.value, self.customer_ids
@@ -142,6 +145,9 @@ class CustomerClasses(Request):
     filters: Filters
     dimension: str
     as_of: date
+
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY
 
     def run(self, store: Store) -> tuple[tuple[int, str], ...]:
         return segments.customer_classes(store, self.filters, self.dimension, self.as_of)

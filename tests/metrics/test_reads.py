@@ -24,7 +24,11 @@ from metrics.requests import (
     Request,
     kpi_tables,
 )
-from metrics.requests_people import SegmentsScreen
+from metrics.requests_people import (
+    CustomerClasses,
+    CustomersIn,
+    SegmentsScreen,
+)
 from metrics.requests_stock import (
     HasStock,
     SlowMovers,
@@ -87,6 +91,16 @@ EXAMPLES: dict[type[Request], list[Request]] = {
     HasStock: [HasStock(filters=scope) for scope in _STOCK_SCOPES],
     StockByCategory: [StockByCategory(filters=scope) for scope in _STOCK_SCOPES],
     **_kpi_examples(),
+    CustomersIn: [
+        CustomersIn(filters=MONTH, dimension="region", value="North"),
+        CustomersIn(filters=MONTH, dimension="rfm_segment", value="x", customer_ids=(1, 2)),
+        CustomersIn(filters=MONTH.model_copy(update={"team_id": 1}), dimension="team", value="1"),
+    ],
+    CustomerClasses: [
+        CustomerClasses(filters=scope, dimension=d, as_of=DEMO_END)
+        for d in ("rfm_segment", "lifecycle_stage")
+        for scope in (MONTH, MONTH.model_copy(update={"team_id": 1}))
+    ],
 }
 
 
