@@ -85,14 +85,16 @@ def version_key(requests: Iterable[Request]) -> str:
 @st.cache_data(show_spinner=False, max_entries=2048)
 def _fetch(key: str, version: str, _request: Request) -> Any:
     del key, version  # only the cache key: a new version means the data changed
-    return _request.run(get_store())
+    # What it is worked out from, each from the cache on its own key: only on a miss here.
+    needed = tuple(fetch(part) for part in _request.needs())
+    return _request.run_with(get_store(), needed)
 
 
 def fetch(request: Request) -> Any:
     """The request's answer, cached until the data it reads changes. A DataFrame comes back
     as a copy, so a caller changing it never changes what the next caller gets
     (st.cache_data hands out an unpickled copy of everything else)."""
-    result = _fetch(request.cache_key(), version_key((request,)), request)
+    result = _fetch(request.cache_key(), version_key((request, *request.needs())), request)
     if isinstance(result, pd.DataFrame | pd.Series):
         return result.copy()
     return result

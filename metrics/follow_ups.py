@@ -307,11 +307,13 @@ def due_list(
     rep_id: int | None = None,
     hide_leavers: bool = False,
     company_scores: pd.DataFrame | None = None,
+    listed: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The follow-ups due on or before `as_of` whose owner is in `scope` (and in `team_id`'s
     team or groups, and is `rep_id`, when given; with `hide_leavers`, not gone by `as_of`),
-    best first (see the module's rule). Columns: COLUMNS. `company_scores`: see everyone."""
-    frame = everyone(store, as_of, company_scores)
+    best first (see the module's rule). Columns: COLUMNS. `company_scores`: see everyone.
+    `listed`: everyone(store, as_of) when the caller has it already."""
+    frame = everyone(store, as_of, company_scores) if listed is None else listed
     frame = frame[frame["overdue_days"] >= 0]
     people = reps_in(store, scope)
     owners = frame["owner_rep_id"]

@@ -37,6 +37,19 @@ class Request(BaseModel, ABC):
     def run(self, store: Store) -> Any:
         """The answer, read from the store."""
 
+    def needs(self) -> tuple[Request, ...]:
+        """Requests whose answers this one is worked out from: components.cache.fetch gets
+        them from the cache (each cached on its own key) and hands them to run_with. So a
+        part that a write leaves as it was (the company's RFM scores, after a logged call) is
+        not worked out again. None by default."""
+        return ()
+
+    def run_with(self, store: Store, needed: tuple[Any, ...]) -> Any:
+        """The answer from the answers to needs(), in their order (what fetch calls); by
+        default run(store), which works everything out itself."""
+        del needed
+        return self.run(store)
+
     def reads(self) -> frozenset[str] | None:
         """The tables the answer reads, for a request that names them (data.table_versions):
         its cached answer then outlives writes that name other tables (a logged call). None,

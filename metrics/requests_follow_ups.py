@@ -5,18 +5,49 @@ period, so these carry no Filters: the same person's list is one cache entry eve
 from __future__ import annotations
 
 from datetime import date
-from typing import Self
+from typing import Any, Self
 
 import pandas as pd
 
 from data import follow_ups as writes
 from data.store import Store
-from metrics import follow_ups
+from data.table_versions import ORDER_HISTORY
+from metrics import follow_ups, segments
 from metrics.filters import Filters
 from metrics.requests import Request
 from metrics.scope import ALL, Scope, check_rep, reps_in
 
 PEOPLE_COLUMNS = ["rep_id", "name", "team", "due"]
+
+
+class CompanyRfmScores(Request):
+    """The whole company's RFM scores at `as_of` (segments.rfm_scores), which rank the
+    follow-up list's tiers: cached on their own, they outlive a logged call."""
+
+    as_of: date
+
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return segments.rfm_scores(store, follow_ups.company_filters(self.as_of), self.as_of)
+
+
+class CompanyFollowUps(Request):
+    """Every customer on the company's list at `as_of`, due or not (follow_ups.everyone),
+    ranked by the cached company RFM scores: the one facts query every narrower list and
+    count is cut from."""
+
+    as_of: date
+
+    def needs(self) -> tuple[Request, ...]:
+        return (CompanyRfmScores(as_of=self.as_of),)
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return self.run_with(store, (None,))
+
+    def run_with(self, store: Store, needed: tuple[Any, ...]) -> pd.DataFrame:
+        return follow_ups.everyone(store, self.as_of, needed[0])
 
 
 class FollowUpList(Request):
@@ -39,7 +70,13 @@ class FollowUpList(Request):
             hide_leavers=filters.hide_leavers,
         )  # fmt: skip
 
+    def needs(self) -> tuple[Request, ...]:
+        return (CompanyFollowUps(as_of=self.as_of),)
+
     def run(self, store: Store) -> pd.DataFrame:
+        return self.run_with(store, (CompanyFollowUps(as_of=self.as_of).run(store),))
+
+    def run_with(self, store: Store, needed: tuple[Any, ...]) -> pd.DataFrame:
         if self.rep_id is not None:
             check_rep(store, self.scope, self.rep_id)
         return follow_ups.due_list(
@@ -49,6 +86,7 @@ class FollowUpList(Request):
             team_id=self.team_id,
             rep_id=self.rep_id,
             hide_leavers=self.hide_leavers,
+            listed=needed[0],
         )
 
 
@@ -59,7 +97,17 @@ class FollowUpPeople(Request):
     as_of: date
     scope: Scope = ALL
 
+    def needs(self) -> tuple[Request, ...]:
+        return (self._due(),)
+
+    def _due(self) -> FollowUpList:
+        """Everyone's list in the scope: the one the Follow-ups page shows unnarrowed."""
+        return FollowUpList(as_of=self.as_of, scope=self.scope)
+
     def run(self, store: Store) -> pd.DataFrame:
+        return self.run_with(store, (self._due().run(store),))
+
+    def run_with(self, store: Store, needed: tuple[Any, ...]) -> pd.DataFrame:
         people = store.query(
             "SELECT r.rep_id, r.name, t.name AS team FROM reps r"
             " LEFT JOIN teams t ON t.team_id = r.team_id"
@@ -70,7 +118,7 @@ class FollowUpPeople(Request):
         allowed = reps_in(store, self.scope)
         if allowed is not None:
             people = people[people["rep_id"].isin(list(allowed))]
-        due = follow_ups.due_list(store, self.as_of, scope=self.scope)
+        due = needed[0]
         counts = due["owner_rep_id"].value_counts()
         people = people.assign(
             due=[int(counts.get(r, 0)) for r in people["rep_id"]],

@@ -10,9 +10,11 @@ import pandas as pd
 from data.store import Store
 from data.table_versions import ORDER_HISTORY
 from metrics import lookups, segments, segments_screen, team_structure
+from metrics.compiler import scope_conditions
 from metrics.filters import Filters
 from metrics.periods import previous_period
 from metrics.requests import Request
+from metrics.requests_follow_ups import CompanyRfmScores
 from metrics.scope import ALL, Scope, check_customer, check_rep
 from metrics.segments_screen import SegmentsData
 
@@ -106,8 +108,20 @@ class SegmentsScreen(Request):
     def reads(self) -> frozenset[str]:
         return ORDER_HISTORY
 
+    def needs(self) -> tuple[Request, ...]:
+        # With nothing narrowing the scope, the page's scores are the company's, which the
+        # follow-up list ranks its tiers by: worked out once for both.
+        if scope_conditions(self.filters):
+            return ()
+        return (CompanyRfmScores(as_of=self.as_of),)
+
     def run(self, store: Store) -> SegmentsData:
-        return segments_screen.segments_data(store, self.filters, self.as_of, self.previous_as_of)
+        return self.run_with(store, ())
+
+    def run_with(self, store: Store, needed: tuple[Any, ...]) -> SegmentsData:
+        return segments_screen.segments_data(
+            store, self.filters, self.as_of, self.previous_as_of, *needed
+        )
 
 
 class CustomerDetail(Request):

@@ -38,11 +38,18 @@ class SegmentsData:
 
 
 def segments_data(
-    store: Store, filters: Filters, as_of: date, previous_as_of: date
+    store: Store,
+    filters: Filters,
+    as_of: date,
+    previous_as_of: date,
+    scores: pd.DataFrame | None = None,
 ) -> SegmentsData:
-    """Every customer analysis of the page, the queries run concurrently."""
+    """Every customer analysis of the page, the queries run concurrently. `scores`: the RFM
+    scores at `as_of` in this scope, when the caller has them already."""
     jobs = {
-        "scores": lambda: segments.rfm_scores(store, filters, as_of),
+        "scores": (lambda: scores)
+        if scores is not None
+        else (lambda: segments.rfm_scores(store, filters, as_of)),
         "previous_scores": lambda: segments.rfm_scores(store, filters, previous_as_of),
         "lifecycle_over_time": lambda: segments.lifecycle_over_time(store, filters, as_of),
         "pareto": lambda: segments.pareto_with_share(store, filters),

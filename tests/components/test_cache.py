@@ -10,6 +10,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import metrics
@@ -21,7 +22,7 @@ from data.table_versions import Versions
 from metrics import service
 from metrics.filters import Filters
 from metrics.requests import CompanyCurrency, KpiBreakdown, KpiTrend, KpiValues, Request, Teams
-from metrics.requests_follow_ups import FollowUpList
+from metrics.requests_follow_ups import CompanyRfmScores, FollowUpList, FollowUpPeople
 from metrics.requests_people import SegmentsScreen
 from tests.conftest import DEMO_END
 
@@ -242,3 +243,42 @@ def test_segments_keeps_its_analyses_and_renews_its_follow_up_list_after_a_call(
     assert before[0] == after[0], "RFM, lifecycle and Pareto: the same cache entry"
     assert before[1] != after[1], "the follow-up list is read again"
     assert customer not in set(cache.fetch(due)["customer_id"]), "called today: not due now"
+    # The company's scores come from CompanyRfmScores, shared with the list: the same frame.
+    assert analyses.needs() == (CompanyRfmScores(as_of=DEMO_END),)
+    fetched, fresh = cache.fetch(analyses), analyses.run(cache.get_store())
+    pd.testing.assert_frame_equal(fetched.scores, fresh.scores)
+    pd.testing.assert_frame_equal(fetched.movement, fresh.movement)
+
+
+def test_the_follow_up_lists_share_the_companys_rfm_scores_across_a_call(
+    demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list and the people's counts are worked out from one cached CompanyRfmScores,
+    which a logged call leaves cached; each equals the list worked out from scratch."""
+    runs: list[date] = []
+    real = CompanyRfmScores.run
+
+    def counted(self: CompanyRfmScores, store: Store) -> object:
+        runs.append(self.as_of)
+        return real(self, store)
+
+    monkeypatch.setattr(CompanyRfmScores, "run", counted)
+    due = FollowUpList(as_of=DEMO_END)
+    people = FollowUpPeople(as_of=DEMO_END)
+    first = cache.fetch(due)
+    cache.fetch(people)
+    assert runs == [DEMO_END], "one RFM run for both"
+    called = int(first["customer_id"].iloc[0])
+    follow_ups.log_contact(
+        cache.get_store(), submission_id=follow_ups.new_submission_id(), customer_id=called,
+        rep_id=int(first["owner_rep_id"].iloc[0]), day=DEMO_END, kind="call", outcome="reached",
+    )  # fmt: skip
+    after = cache.fetch(due)
+    assert runs == [DEMO_END], "the scores came from the cache after the call"
+    assert called not in set(after["customer_id"])
+    pd.testing.assert_frame_equal(after, due.run(cache.get_store()))  # from scratch
+    pd.testing.assert_frame_equal(cache.fetch(people), people.run(cache.get_store()))
+    # a person's list is cut from the same cached company list
+    theirs = FollowUpList(as_of=DEMO_END, rep_id=int(after["owner_rep_id"].iloc[0]))
+    pd.testing.assert_frame_equal(cache.fetch(theirs), theirs.run(cache.get_store()))
+    assert runs == [DEMO_END]

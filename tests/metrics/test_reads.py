@@ -24,6 +24,7 @@ from metrics.requests import (
     Request,
     kpi_tables,
 )
+from metrics.requests_follow_ups import CompanyRfmScores
 from metrics.requests_people import (
     CustomerClasses,
     CustomersIn,
@@ -91,6 +92,7 @@ EXAMPLES: dict[type[Request], list[Request]] = {
     HasStock: [HasStock(filters=scope) for scope in _STOCK_SCOPES],
     StockByCategory: [StockByCategory(filters=scope) for scope in _STOCK_SCOPES],
     **_kpi_examples(),
+    CompanyRfmScores: [CompanyRfmScores(as_of=d) for d in (DEMO_END, date(2026, 6, 30))],
     CustomersIn: [
         CustomersIn(filters=MONTH, dimension="region", value="North"),
         CustomersIn(filters=MONTH, dimension="rfm_segment", value="x", customer_ids=(1, 2)),
