@@ -70,12 +70,19 @@ def data_version() -> int:
 
 
 def version_key(requests: Iterable[Request]) -> str:
-    """The versions part of the cache key of anything made from the answers to `requests`:
-    the versions of every table they read, or the data version when one may read anything."""
-    reads = [request.reads() for request in requests]
-    if any(names is None for names in reads):
-        return versions().key(None)
-    return versions().key(frozenset().union(*reads))  # type: ignore[arg-type]
+    """The versions part of the cache key of anything made from the answers to `requests`
+    (and to what they are worked out from, Request.needs): the versions of every table they
+    read, or the data version when one may read anything."""
+    reads: set[str] = set()
+    todo = list(requests)
+    while todo:
+        request = todo.pop()
+        names = request.reads()
+        if names is None:
+            return versions().key(None)
+        reads |= names
+        todo.extend(request.needs())
+    return versions().key(frozenset(reads))
 
 
 # The request itself is passed as `_request` (a leading underscore: Streamlit does not hash
@@ -94,7 +101,7 @@ def fetch(request: Request) -> Any:
     """The request's answer, cached until the data it reads changes. A DataFrame comes back
     as a copy, so a caller changing it never changes what the next caller gets
     (st.cache_data hands out an unpickled copy of everything else)."""
-    result = _fetch(request.cache_key(), version_key((request, *request.needs())), request)
+    result = _fetch(request.cache_key(), version_key((request,)), request)
     if isinstance(result, pd.DataFrame | pd.Series):
         return result.copy()
     return result

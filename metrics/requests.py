@@ -41,7 +41,7 @@ class Request(BaseModel, ABC):
         """Requests whose answers this one is worked out from: components.cache.fetch gets
         them from the cache (each cached on its own key) and hands them to run_with. So a
         part that a write leaves as it was (the company's RFM scores, after a logged call) is
-        not worked out again. None by default."""
+        not worked out again. Nothing by default."""
         return ()
 
     def run_with(self, store: Store, needed: tuple[Any, ...]) -> Any:
