@@ -24,6 +24,9 @@ class TeamPeople(Request):
 
     filters: Filters
 
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY
+
     def run(self, store: Store) -> pd.DataFrame:
         return team_structure.people(store, self.filters)
 
@@ -40,6 +43,9 @@ class TeamHeadcount(Request):
 
     filters: Filters
 
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY
+
     def run(self, store: Store) -> pd.DataFrame:
         return team_structure.headcount_by_role(store, self.filters)
 
@@ -48,6 +54,9 @@ class TeamSpan(Request):
     """Each leader's span of control."""
 
     filters: Filters
+
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY
 
     def run(self, store: Store) -> pd.DataFrame:
         return team_structure.span_of_control(store, self.filters)
@@ -59,6 +68,9 @@ class TeamMovements(Request):
     filters: Filters
     grain: str
 
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY
+
     def run(self, store: Store) -> pd.DataFrame:
         return team_structure.joiners_and_leavers(store, self.filters, self.grain)
 
@@ -67,6 +79,9 @@ class CoverageGaps(Request):
     """Holes in the team structure."""
 
     filters: Filters
+
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY
 
     def run(self, store: Store) -> pd.DataFrame:
         return team_structure.coverage_gaps(store, self.filters)

@@ -26,9 +26,14 @@ from metrics.requests import (
 )
 from metrics.requests_follow_ups import CompanyRfmScores
 from metrics.requests_people import (
+    CoverageGaps,
     CustomerClasses,
     CustomersIn,
     SegmentsScreen,
+    TeamHeadcount,
+    TeamMovements,
+    TeamPeople,
+    TeamSpan,
 )
 from metrics.requests_stock import (
     HasStock,
@@ -71,6 +76,11 @@ def _kpi_examples() -> dict[type[Request], list[Request]]:
     return {KpiValues: values, KpiTrend: trends, KpiBreakdown: breakdowns, KpiGrid: grids}
 
 
+_TEAM_SCOPES = (
+    MONTH,
+    MONTH.model_copy(update={"team_id": 1, "hide_leavers": True}),
+    MONTH.model_copy(update={"scope": Scope(kind="team", team_id=1)}),
+)
 _STOCK_SCOPES = (MONTH, MONTH.model_copy(update={"team_id": 1, "channel": "retail"}))
 # Every request that names its tables, asked the ways the pages ask it.
 EXAMPLES: dict[type[Request], list[Request]] = {
@@ -92,6 +102,15 @@ EXAMPLES: dict[type[Request], list[Request]] = {
     HasStock: [HasStock(filters=scope) for scope in _STOCK_SCOPES],
     StockByCategory: [StockByCategory(filters=scope) for scope in _STOCK_SCOPES],
     **_kpi_examples(),
+    **{
+        kind: [kind(filters=scope) for scope in _TEAM_SCOPES]
+        for kind in (TeamPeople, TeamHeadcount, TeamSpan, CoverageGaps)
+    },
+    TeamMovements: [
+        TeamMovements(filters=scope, grain=grain)
+        for scope in _TEAM_SCOPES
+        for grain in ("month", "quarter")
+    ],
     CompanyRfmScores: [CompanyRfmScores(as_of=d) for d in (DEMO_END, date(2026, 6, 30))],
     CustomersIn: [
         CustomersIn(filters=MONTH, dimension="region", value="North"),
