@@ -9,7 +9,8 @@ names the tables it reads (metrics.requests.Request.reads): then on ANY and thos
 versions only. So a logged call (activities, follow_up_actions, audit_log) leaves Segments'
 RFM and lifecycle warm, and an import, which names nothing, clears them. A request that
 names its tables must name every one it reads, and a write every one it changes: tests check
-both against the SQL they run and the rows they change (tests/data/test_table_versions.py).
+both, against the SQL each request runs (tests/metrics/test_reads.py) and the rows each write
+changes (tests/data/test_table_versions.py).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 ANY = "*"
-# The company's order history and who sold it, as an import writes them: what RFM, lifecycle
-# and the Pareto curve read. No write that names its tables changes any of them.
+# The company's order history and who sold it, as an import writes them: what RFM, lifecycle,
+# the Pareto curve, the team's structure and the order KPIs read. No write that names its
+# tables changes any of them.
 ORDER_HISTORY = frozenset(
     {"orders", "order_places", "order_returns", "customers", "products", "reps",
      "rep_period_teams", "placeholder_reps", "teams", "company_settings"}
