@@ -306,14 +306,13 @@ def due_list(
     team_id: int | None = None,
     rep_id: int | None = None,
     hide_leavers: bool = False,
-    company_scores: pd.DataFrame | None = None,
     listed: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The follow-ups due on or before `as_of` whose owner is in `scope` (and in `team_id`'s
     team or groups, and is `rep_id`, when given; with `hide_leavers`, not gone by `as_of`),
-    best first (see the module's rule). Columns: COLUMNS. `company_scores`: see everyone.
-    `listed`: everyone(store, as_of) when the caller has it already."""
-    frame = everyone(store, as_of, company_scores) if listed is None else listed
+    best first (see the module's rule). Columns: COLUMNS. `listed`: everyone(store, as_of)
+    when the caller has it already."""
+    frame = everyone(store, as_of) if listed is None else listed
     frame = frame[frame["overdue_days"] >= 0]
     people = reps_in(store, scope)
     owners = frame["owner_rep_id"]
@@ -339,9 +338,7 @@ def due_list(
     return _tidy(frame.reset_index(drop=True), COLUMNS, DATES)
 
 
-def for_filters(
-    store: Store, filters: Filters, as_of: date, company_scores: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def for_filters(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     """due_list for the people the page's filters name: their scope, team, person and
     leavers; the period and the other filters do not change who is due."""
     return due_list(
@@ -351,5 +348,4 @@ def for_filters(
         team_id=filters.team_id,
         rep_id=filters.rep_id,
         hide_leavers=filters.hide_leavers,
-        company_scores=company_scores,
     )
