@@ -29,6 +29,10 @@ from data import audit
 from data.errors import HuddleDataError
 from data.store import Store
 
+# The tables this module's writes change (data.table_versions): a save here leaves every
+# cached answer that reads none of them warm.
+TOUCHES = frozenset({"users", "audit_log"})
+
 ROLES: tuple[str, ...] = ("admin", "manager", "lead", "rep", "viewer")
 PERSON_ROLES = ("lead", "rep")  # roles that are a person in reps
 MIN_PASSWORD = 10
@@ -254,7 +258,7 @@ def add_user(
     nothing is saved."""
     if password is not None:
         check_password_rules(password)  # before the write lock is taken
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         user_id = insert_user(
             cur, login=login, role=role, password=password, display_name=display_name,
             rep_id=rep_id, team_id=team_id, actor_id=actor_id, now=now,
@@ -284,7 +288,7 @@ def verify_password(store: Store, login: str, password: str, now: datetime) -> U
         raise AccountDisabled.of("auth.disabled")
     rehash = _hasher().check_needs_rehash(stored)  # settings changed since it was hashed
     if rehash or user.failed_attempts or user.locked_until is not None:
-        with store.transaction() as cur:
+        with store.transaction(touches=TOUCHES) as cur:
             if rehash:
                 cur.execute(
                     "UPDATE users SET password_hash = ? WHERE user_id = ?",
@@ -304,7 +308,7 @@ def verify_password(store: Store, login: str, password: str, now: datetime) -> U
 
 def _count_wrong(store: Store, user_id: int, now: datetime) -> None:
     """Count a wrong password; the fifth in a row locks the account (raises AccountLocked)."""
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         # Read again inside the transaction, so two wrong passwords at once both count.
         attempts = (
             cur.execute(
@@ -336,7 +340,7 @@ def change_password(
     """A user changes their own password: the current one must be right (AuthInvalid if not)."""
     at = now or audit.utc_now()
     check_password_rules(new_password)
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         user = _existing(cur, login)
         stored = cur.execute(
             "SELECT password_hash FROM users WHERE user_id = ?", [user.user_id]
@@ -366,7 +370,7 @@ def reset_password(
     """An admin sets a new password for a user; it also lifts a lock and clears the count."""
     at = now or audit.utc_now()
     check_password_rules(new_password)
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         user = _existing(cur, login)
         _set_password(cur, user, new_password, at)
         audit.record(cur, actor_id, "user.password_reset", "user", user.user_id, at=at)
@@ -382,7 +386,7 @@ def set_disabled(
 ) -> None:
     """Disable or enable a user. The last enabled admin cannot be disabled (AuthInvalid)."""
     at = now or audit.utc_now()
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         user = _existing(cur, login)
         if disabled and user.role == "admin" and not user.disabled:
             others = cur.execute(

@@ -32,6 +32,10 @@ from data.errors import HuddleDataError
 from data.messages import EN, Message, MessageList, english
 from data.store import Store, WriteConflict
 
+# The tables this module's writes change (data.table_versions): a save here leaves every
+# cached answer that reads none of them warm.
+TOUCHES = frozenset({"reviews", "review_identities", "review_action_events", "audit_log"})
+
 Kind = Literal["weekly_summary", "monthly_evaluation", "quarterly_review", "one_to_one"]
 Status = Literal["draft", "submitted"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
@@ -541,7 +545,7 @@ def save_review(
     """
     for attempt in range(_ATTEMPTS):
         try:
-            with store.transaction() as cur:
+            with store.transaction(touches=TOUCHES) as cur:
                 saved = save_review_on(
                     cur,
                     review,
@@ -644,7 +648,7 @@ def set_action_item_done(
     """Record that an action item of the review's latest version is done (or reopened); the
     event is appended, never updated, with its audit row (review.action_item, by `actor`).
     False when event_id had been recorded already (and nothing is written)."""
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         added = set_action_item_done_on(
             cur, review_id, item_id, done=done, changed_by=changed_by, event_id=event_id
         )

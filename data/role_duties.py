@@ -21,6 +21,10 @@ from data.models import ROLES
 from data.store import Store
 from data.training import TrainingInvalid
 
+# The tables this module's writes change (data.table_versions): a save here leaves every
+# cached answer that reads none of them warm.
+TOUCHES = frozenset({"role_duties", "audit_log"})
+
 MAX_DUTIES = 4000  # characters per language: a page of duties
 
 
@@ -139,7 +143,7 @@ def save_duty(
 ) -> SavedDuty:
     """Save a role's duties as its next version, in one transaction with its audit row
     (duty.edit, by `actor`)."""
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         return save_duty_on(
             cur, duty, submission_id=submission_id, edited_by=edited_by, actor=actor
         )

@@ -23,6 +23,10 @@ from data import audit
 from data.errors import HuddleDataError
 from data.store import Store
 
+# The tables this module's writes change (data.table_versions): a save here leaves every
+# cached answer that reads none of them warm.
+TOUCHES = frozenset({"suggestions", "suggestion_events", "audit_log"})
+
 KINDS = ("process", "product", "customer_service")
 STATUSES = ("new", "considering", "adopted", "declined")
 NEEDS_REASON = ("adopted", "declined")
@@ -62,7 +66,7 @@ def post_suggestion(
 ) -> Posted:
     """Post a suggestion (its id is the submission id), with its audit row. When `anonymous`,
     the author (person and user) is dropped here, before anything is written."""
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         return post_suggestion_on(
             cur,
             kind=kind,
@@ -157,7 +161,7 @@ def answer_suggestion(
 ) -> Posted:
     """Record an answer and/or a status change as the suggestion's next event, with its audit
     row: suggestion.status when the status changes, else suggestion.answer."""
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         return answer_suggestion_on(
             cur,
             suggestion_id,

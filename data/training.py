@@ -25,6 +25,10 @@ from data import audit
 from data.errors import HuddleDataError
 from data.store import Store
 
+# The tables this module's writes change (data.table_versions): a save here leaves every
+# cached answer that reads none of them warm.
+TOUCHES = frozenset({"training_items", "training_changes", "audit_log"})
+
 Kind = Literal["course", "skill", "certification"]
 Status = Literal["planned", "in_progress", "done", "dropped"]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
@@ -191,7 +195,7 @@ def add_item(
 ) -> tuple[str, bool]:
     """Add `item` in one transaction with its audit row (training.add); returns its id and
     whether it was added now (False: this submission had landed already)."""
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         return add_item_on(cur, item, submission_id=submission_id, actor=actor)
 
 
@@ -202,7 +206,7 @@ def add_items(
     transaction, one audit row each; item n's own id is `<submission_id>-<n>`, so a repeat of
     the submission adds none of them twice. Returns the ids of the items added now."""
     added = []
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         for n, item in enumerate(items):
             item_id, created = add_item_on(
                 cur, item, submission_id=f"{submission_id}-{n}", actor=actor
@@ -287,7 +291,7 @@ def change_item(
     """Change an item in one transaction with its audit row (training.complete when it
     becomes done, else training.update) and its row in training_changes (before and after).
     Returns False when nothing was written: the submission had landed, or nothing changed."""
-    with store.transaction() as cur:
+    with store.transaction(touches=TOUCHES) as cur:
         return change_item_on(cur, item_id, change, submission_id=submission_id, actor=actor)
 
 

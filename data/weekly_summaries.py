@@ -29,6 +29,10 @@ from data.engine import ConstraintViolation, is_duplicate_key
 from data.errors import HuddleDataError
 from data.store import Store, WriteConflict
 
+# The tables this module's writes change (data.table_versions): a save here leaves every
+# cached answer that reads none of them warm.
+TOUCHES = frozenset({"weekly_summaries", "weekly_recaps", "audit_log"})
+
 Status = Literal["draft", "submitted"]
 TEXTS = ("wins", "problems", "help_needed")
 MAX_TEXT = 2000  # characters in one free-text field: about a page
@@ -232,7 +236,7 @@ def save_summary(
     it landed and writes nothing; a commit that collides with another write is retried."""
     for attempt in range(_ATTEMPTS):
         try:
-            with store.transaction() as cur:
+            with store.transaction(touches=TOUCHES) as cur:
                 return save_summary_on(
                     cur,
                     summary,
@@ -281,7 +285,7 @@ def publish_recap(
         raise WeeklyInvalid.of("routine.week_shape", start=week_start)
     for attempt in range(_ATTEMPTS):
         try:
-            with store.transaction() as cur:
+            with store.transaction(touches=TOUCHES) as cur:
                 return _publish_on(
                     cur, team_id, week_start, text, numbers, submission_id, user_id, now
                 )

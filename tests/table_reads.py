@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+from data.pg_store import PostgresStore
 from data.store import Store
+from data.table_versions import ANY
 
 # Bookkeeping and rollups: written only by writes that name no tables (an import rebuilds the
 # rollups), so every cache key carries their version already (table_versions.ANY).
@@ -95,7 +97,7 @@ def tables_read(store: Store, statements: Iterable[str]) -> frozenset[str]:
     return frozenset(tables)
 
 
-def table_hashes(store: Store) -> dict[str, str]:
+def table_hashes(store: Store | PostgresStore) -> dict[str, str]:
     """Each table's row count and the sum of its rows' hashes: equal before and after a write
     unless the write changed that table."""
     names = [
@@ -105,5 +107,34 @@ def table_hashes(store: Store) -> dict[str, str]:
             " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
         )
     ]
-    summed = "SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM \"{}\" t"
+    # A row's hash: DuckDB hashes a row; PostgreSQL hashes its text form.
+    row_hash = "hashtext(t::text)::bigint" if store.engine == "postgres" else "hash(t)"
+    summed = f"SELECT count(*) || ':' || coalesce(sum({row_hash}), 0) FROM \"{{}}\" t"
     return {name: str(store.scalar(summed.format(name))) for name in names}
+
+
+# Bookkeeping every write moves.
+_VERSIONS = frozenset({"data_version", "table_versions"})
+
+
+def assert_each_write_names_what_it_changes(
+    store: Store | PostgresStore,
+    touches: frozenset[str],
+    writes: Iterable[Callable[[], object]],
+) -> None:
+    """Run each write in turn: each must change something (or the check proves nothing),
+    change no table outside `touches`, and move exactly the versions of `touches`."""
+    tables = set(table_hashes(store))
+    assert touches <= tables, f"no such tables: {sorted(touches - tables)}"
+    for number, write in enumerate(writes, start=1):
+        before = table_hashes(store), store.versions()
+        write()
+        after = table_hashes(store), store.versions()
+        changed = {t for t in after[0] if after[0][t] != before[0].get(t)} - _VERSIONS
+        assert changed, f"write {number} changed nothing: the check would prove nothing"
+        assert changed <= touches, (
+            f"write {number} changed {sorted(changed - touches)} without naming them"
+        )
+        moved = {t for t, v in after[1].tables.items() if v != before[1].tables.get(t, 0)}
+        assert moved == set(touches), f"write {number}: exactly the named tables' versions move"
+        assert after[1].tables[ANY] == before[1].tables[ANY]

@@ -14,6 +14,7 @@ from argon2 import PasswordHasher
 from components import text
 from data import auth
 from data.store import Store
+from tests.table_reads import assert_each_write_names_what_it_changes
 
 NOW = datetime(2026, 11, 20, 9, 0)
 GOOD = "correct horse"  # 13 characters
@@ -253,3 +254,22 @@ def test_the_lock_is_said_in_chinese_with_its_end(store: Store) -> None:
     with text.use_language("zh"):
         shown = text.error_text(caught.value)
     assert "锁定" in shown and "2026-11-20 09:15" in shown
+
+
+def _wrong_password(store: Store) -> None:
+    with pytest.raises(auth.WrongPassword):
+        auth.verify_password(store, "bo@example.com", WRONG, NOW)
+
+
+def test_each_account_write_names_the_tables_it_changes(store: Store) -> None:
+    """A wrong password, a lock or a new user does not clear the dashboard's cached numbers
+    (data.table_versions)."""
+    writes = [
+        lambda: _rep(store),
+        lambda: _wrong_password(store),
+        lambda: auth.verify_password(store, "bo@example.com", GOOD, NOW),  # clears the count
+        lambda: auth.change_password(store, "bo@example.com", GOOD, GOOD + "!", now=NOW),
+        lambda: auth.reset_password(store, "bo@example.com", GOOD, now=NOW),
+        lambda: auth.set_disabled(store, "bo@example.com", True, now=NOW),
+    ]
+    assert_each_write_names_what_it_changes(store, auth.TOUCHES, writes)

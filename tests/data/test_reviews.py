@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from data import reviews
 from data.demo_reviews import generate_demo_reviews
 from data.reviews import (
     MAX_ITEMS,
@@ -27,6 +28,7 @@ from data.reviews import (
     submit_review,
 )
 from data.store import Store
+from tests.table_reads import assert_each_write_names_what_it_changes
 
 TODAY = date(2026, 11, 20)
 SCORES = {"results": 4, "customer_satisfaction": 3, "teamwork": 5, "attitude": 4, "skills": 3}
@@ -424,3 +426,17 @@ def test_demo_review_timestamps_are_never_after_the_moment_it_is_built(
     generate_demo_reviews(store, date(2026, 11, 3), seed=7, now=datetime(2026, 11, 4, 12, 0))
     assert store.scalar("SELECT max(created_at) FROM reviews") <= late
     store.close()
+
+
+def test_each_review_write_names_the_tables_it_changes(store: Store) -> None:
+    review = _valid()
+    sent: list[str] = []
+    writes = [
+        lambda: sent.append(
+            submit_review(store, review, submission_id="a", edited_by="Lee").review_id
+        ),
+        lambda: set_action_item_done(
+            store, sent[0], review.goals[0].item_id, done=True, changed_by="Ray", event_id="e1"
+        ),
+    ]
+    assert_each_write_names_what_it_changes(store, reviews.TOUCHES, writes)

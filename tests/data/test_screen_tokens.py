@@ -11,6 +11,7 @@ import pytest
 
 from data import screen_tokens
 from data.store import Store
+from tests.table_reads import assert_each_write_names_what_it_changes
 
 NOW = datetime(2026, 11, 20, 9, 0)
 
@@ -66,3 +67,13 @@ def test_a_token_for_an_unknown_team_is_not_made(tmp_path: Path) -> None:
         screen_tokens.revoke_token(store, 5)
     assert store.scalar("SELECT count(*) FROM screen_tokens") == 0
     assert store.scalar("SELECT count(*) FROM audit_log") == 0
+
+
+def test_each_link_write_names_the_tables_it_changes(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    made: list[int] = []
+    writes = [
+        lambda: made.append(screen_tokens.create_token(store, 1, actor_id=4, now=NOW)[0]),
+        lambda: screen_tokens.revoke_token(store, made[0], actor_id=4, now=NOW),
+    ]
+    assert_each_write_names_what_it_changes(store, screen_tokens.TOUCHES, writes)

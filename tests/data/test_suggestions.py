@@ -9,12 +9,14 @@ from collections.abc import Iterator
 import pandas as pd
 import pytest
 
+from data import suggestions as suggestion_writes
 from data.store import Store
 from data.suggestions import SuggestionInvalid, answer_suggestion, post_suggestion
 from metrics import suggestions
 from metrics.scope import Scope
 from tests.metrics.fixture import build_tiny_company
 from tests.store_engines import StoreMaker
+from tests.table_reads import assert_each_write_names_what_it_changes
 
 
 @pytest.fixture
@@ -154,3 +156,13 @@ def test_a_merge_moves_the_author_and_a_replaced_company_empties_the_box(store: 
         clear_company(cur)
     assert store.scalar("SELECT count(*) FROM suggestions") == 0
     assert store.scalar("SELECT count(*) FROM suggestion_events") == 0
+
+
+def test_each_suggestion_write_names_the_tables_it_changes(store: Store) -> None:
+    writes = [
+        lambda: _post(store, "s1"),
+        lambda: answer_suggestion(
+            store, "s1", status="considering", answer="", user_id=9, submission_id="e1"
+        ),
+    ]
+    assert_each_write_names_what_it_changes(store, suggestion_writes.TOUCHES, writes)

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from data import role_duties, training
 from data.role_duties import DutyInput, check_duty, save_duty
 from data.store import Store
 from data.training import (
@@ -21,6 +22,7 @@ from data.training import (
     complete_item,
 )
 from tests.store_engines import StoreMaker
+from tests.table_reads import assert_each_write_names_what_it_changes
 
 DUE = date(2026, 12, 15)
 
@@ -150,3 +152,24 @@ def test_duties_need_a_known_role_some_text_and_known_kpis() -> None:
     with pytest.raises(TrainingInvalid) as error:
         check_duty({"role": "sales_rep", "kpis": ["made_up"]}, KPIS)
     assert error.value.problems == {"duties_en": "required", "kpis": "invalid"}
+
+
+def test_each_training_write_names_the_tables_it_changes(store: Store) -> None:
+    added: list[str] = []
+    writes = [
+        lambda: added.append(add_item(store, _item(), submission_id="s1")[0]),
+        lambda: add_items(
+            store, [_item(title="CRM refresher", review_id="r1")], submission_id="rv"
+        ),
+        lambda: change_item(
+            store, added[0], TrainingChange(status="in_progress"), submission_id="c1"
+        ),
+        lambda: complete_item(store, added[0], on=DUE, result="Passed", submission_id="c2"),
+    ]
+    assert_each_write_names_what_it_changes(store, training.TOUCHES, writes)
+
+
+def test_each_duty_write_names_the_tables_it_changes(store: Store) -> None:
+    duty = check_duty({"role": "sales_rep", "duties_en": "Call leads", "kpis": ["revenue"]}, KPIS)
+    writes = [lambda: save_duty(store, duty, submission_id="d1")]
+    assert_each_write_names_what_it_changes(store, role_duties.TOUCHES, writes)

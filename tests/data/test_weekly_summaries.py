@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
+from data import weekly_summaries as weekly_writes
 from data.store import Store
 from data.weekly_summaries import (
     WeeklyInvalid,
@@ -21,6 +22,7 @@ from data.weekly_summaries import (
 from metrics import weekly_summaries
 from tests.metrics.fixture import build_tiny_company
 from tests.store_engines import StoreMaker
+from tests.table_reads import assert_each_write_names_what_it_changes
 
 WEEK = date(2024, 11, 4)
 TODAY = date(2024, 11, 8)
@@ -197,3 +199,17 @@ def test_each_plan_item_needs_its_text_and_a_date() -> None:
     assert refused.value.key == "routine.too_many"
     kept = _summary(plan=[{"text": " Visit Fir ", "due_date": "2024-11-12"}])
     assert json.loads(kept.plan_json()) == [{"text": "Visit Fir", "due_date": "2024-11-12"}]
+
+
+def test_each_weekly_write_names_the_tables_it_changes(store: Store) -> None:
+    numbers = {"revenue": "275.50", "orders": "3.00"}
+    writes = [
+        lambda: save_summary(
+            store, _summary(), status="draft", submission_id="a", user_id=7, today=TODAY
+        ),
+        lambda: save_summary(
+            store, _summary(), status="submitted", submission_id="b", user_id=7, today=TODAY
+        ),
+        lambda: publish_recap(store, 1, WEEK, "Good week", numbers, submission_id="r1", user_id=3),
+    ]
+    assert_each_write_names_what_it_changes(store, weekly_writes.TOUCHES, writes)
