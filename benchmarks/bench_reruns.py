@@ -6,10 +6,10 @@ and ratios, not pass/fail.
     python benchmarks/bench_reruns.py                      # 200k-line demo in /tmp/q
     python benchmarks/bench_reruns.py --db PATH --orders 200000 --rounds 7
 
-"calls": the rerun of Segments, Team, Stock and Follow-ups after a logged call (a write that
-names its tables, data.table_versions; it writes the calls into the database given) against
-the rerun after a write that names none, which is what every write did before: cleared every
-cache.
+"calls": the rerun of Segments, Team, Stock, Follow-ups and Stand-up after a logged call (a
+write that names its tables, data.table_versions; it writes the calls into the database given)
+against the rerun after a write that names none, which is what every write did before:
+cleared every cache.
 
 "Rebuilt" clears the figure cache before each rerun (outside the timing), so every figure is
 built again as before figures were cached; it also pays the cached path's dict round trip,
@@ -109,7 +109,7 @@ def _write_naming_nothing() -> None:
 def _after_a_call(rounds: int) -> None:
     from streamlit.testing.v1 import AppTest
 
-    for page in (*PAGES, "pages/stock.py", "pages/follow_ups.py"):
+    for page in (*PAGES, "pages/stock.py", "pages/follow_ups.py", "pages/standup.py"):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         at.switch_page(page).run()  # cold: fills the caches
 

@@ -38,7 +38,8 @@ from components.theme import PACE_COLORS, PRESENTATION_TILE_WIDTH
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.pacing import month_pace
-from metrics.requests import StandupScreen
+from metrics.requests import StandupContactParts, StandupScreen
+from metrics.requests_follow_ups import FollowUpList
 from metrics.standup_screen import DAY_KPIS, StandupData
 
 # Text colours for the pace column: readable on white from across a room.
@@ -270,24 +271,27 @@ def wins_panel(data: StandupData, *, hide_amounts: bool) -> None:
     _bullets(lines, t("standup.no_wins"))
 
 
-def problems_panel(data: StandupData) -> None:
+def problems_panel(data: StandupData, at_risk: pd.DataFrame) -> None:
     """New and overdue complaints, customers at risk, reps behind pace two weeks running, each
     with its owners and its list (components.standup_fix)."""
-    fix_panel(data)
+    fix_panel(data, at_risk)
 
 
-def follow_ups_panel(data: StandupData) -> None:
-    """Today's follow-ups per person (metrics.follow_ups, the list Segments and the
-    Follow-ups page show), compact, each person one click from their list."""
+def follow_ups_panel(scope: Filters, as_of: date) -> None:
+    """Today's follow-ups per person: the Follow-ups page's own cached list for the people the
+    filters name (the one Segments shows too), compact, each person one click from their
+    list."""
+    listed = cache.fetch(FollowUpList.for_filters(scope, as_of))
     # a wall screen's only page is the stand-up: no links there
     shared = on_wall_screen() or presenting()
     # presenting, the list folds behind its counts so the screen still fits (issue 20)
-    standup_section(data.lists["follow_ups"], links=not shared, folded=shared)
+    standup_section(listed, links=not shared, folded=shared)
 
 
 def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts: bool) -> None:
     """The whole screen for one team and as-of day, laid out to fit 1920×1080."""
     data = cache.fetch(StandupScreen(filters=scope, as_of=as_of))
+    contacts = cache.fetch(StandupContactParts(filters=scope, as_of=as_of))
     day = data.day
     if day is None:
         st.info(t("standup.no_sales_yet", as_of=format_date(as_of)))
@@ -302,11 +306,13 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
     left, right = st.columns([3, 2], gap="large")
     with left:
         day_tiles(data, day)
-        people_board(data, hide_amounts=hide_amounts, height=BOARD_HEIGHT[presenting()])
+        people_board(
+            data, contacts.help, hide_amounts=hide_amounts, height=BOARD_HEIGHT[presenting()]
+        )
         todays_commitments(scope, as_of)
-        follow_ups_panel(data)
+        follow_ups_panel(scope, as_of)
     with right:  # the lists beside the table, so the screen fits 1920x1080 in large type
         month_panel(data, day)
         wins_panel(data, hide_amounts=hide_amounts)
-        problems_panel(data)
+        problems_panel(data, contacts.customers_at_risk)
         stock_standup_section(scope, as_of)  # a store team's stock-outs and reorders

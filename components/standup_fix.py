@@ -68,13 +68,13 @@ def _at_risk_by_owner(data: StandupData, at_risk: pd.DataFrame) -> None:
             )
 
 
-def fix_panel(data: StandupData) -> None:
-    """New and overdue complaints, customers at risk, people behind two weeks running: each
-    with its owners, opening to its list."""
+def fix_panel(data: StandupData, at_risk: pd.DataFrame) -> None:
+    """New and overdue complaints, customers at risk (`at_risk`, read apart from the rest:
+    metrics.standup_screen.contact_parts), people behind two weeks running: each with its
+    owners, opening to its list."""
     st.markdown(f"#### :material/report: {t('standup.problems_heading')}")
     new = data.lists["new_complaints"]
     overdue = data.lists["overdue_complaints"]
-    at_risk = data.lists["customers_at_risk"]
     behind = data.lists["reps_behind_pace"]
     if not (len(new) or len(overdue) or len(at_risk) or len(behind)):
         st.markdown(f"_{t('standup.no_problems')}_")

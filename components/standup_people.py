@@ -41,8 +41,11 @@ def _rows(board: pd.DataFrame, rep_ids: pd.Series) -> pd.DataFrame:
     return by_id.loc[[int(r) for r in rep_ids]].reset_index(drop=True)
 
 
-def people_board(data: StandupData, *, hide_amounts: bool, height: int) -> None:
-    """Who needs help first (with why), the rest after, the people on track folded."""
+def people_board(
+    data: StandupData, help_frame: pd.DataFrame, *, hide_amounts: bool, height: int
+) -> None:
+    """Who needs help first (with why; `help_frame` is StandupContacts.help), the rest after,
+    the people on track folded."""
     from components.standup import board_heading, board_html  # the one table of people
 
     board = data.board
@@ -54,8 +57,8 @@ def people_board(data: StandupData, *, hide_amounts: bool, height: int) -> None:
     if board.empty:
         st.info(t("standup.no_reps"))
         return
-    needing, rest, on_track = split_board(data.help)
-    if not data.help.empty and data.help["quiet_days"].isna().all():
+    needing, rest, on_track = split_board(help_frame)
+    if not help_frame.empty and help_frame["quiet_days"].isna().all():
         st.caption(t("standup.help_untracked"))
     if needing.empty:
         st.success(t("standup.no_one_needs_help"))

@@ -336,16 +336,3 @@ def due_list(
         kind="stable",
     )
     return _tidy(frame.reset_index(drop=True), COLUMNS, DATES)
-
-
-def for_filters(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
-    """due_list for the people the page's filters name: their scope, team, person and
-    leavers; the period and the other filters do not change who is due."""
-    return due_list(
-        store,
-        as_of,
-        scope=filters.scope,
-        team_id=filters.team_id,
-        rep_id=filters.rep_id,
-        hide_leavers=filters.hide_leavers,
-    )

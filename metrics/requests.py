@@ -25,7 +25,7 @@ from metrics.compiler import MetricRequest, base_sources
 from metrics.filters import Filters
 from metrics.model import Grain
 from metrics.periods import Comparison, compare_period
-from metrics.standup_screen import StandupData
+from metrics.standup_screen import StandupContacts, StandupData
 
 
 class Request(BaseModel, ABC):
@@ -193,13 +193,35 @@ class KpiGrid(Request):
 
 
 class StandupScreen(Request):
-    """Everything the stand-up screen shows for this scope and day."""
+    """Everything the stand-up screen shows for this scope and day but its contact parts
+    (StandupContactParts) and the follow-up list: it reads the order history, deals (wins),
+    feedback (complaints) and targets, so a logged call leaves it cached."""
 
     filters: Filters
     as_of: date
 
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY | {"deals", "feedback", "targets"}
+
     def run(self, store: Store) -> StandupData:
         return standup_screen.standup_data(store, self.filters, self.as_of)
+
+
+class StandupContactParts(Request):
+    """Who needs help and the customers at risk on the stand-up (standup_screen.contact_parts),
+    worked out from the cached screen: after a logged call only these run again."""
+
+    filters: Filters
+    as_of: date
+
+    def needs(self) -> tuple[Request, ...]:
+        return (StandupScreen(filters=self.filters, as_of=self.as_of),)
+
+    def run(self, store: Store) -> StandupContacts:
+        return self.run_with(store, (self.needs()[0].run(store),))
+
+    def run_with(self, store: Store, needed: tuple[Any, ...]) -> StandupContacts:
+        return standup_screen.contact_parts(store, self.filters, needed[0])
 
 
 class Teams(Request):

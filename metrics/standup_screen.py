@@ -2,7 +2,12 @@
 
 The screen needs a dozen small queries; they are independent, so they run side by side on
 their own cursors (DuckDB releases the GIL while it works), and the page caches the whole
-result once per data change.
+result once per data change. Today's follow-up list is not among them: the screen fetches
+the Follow-ups page's own cached list (metrics.requests_follow_ups.FollowUpList), so the two
+pages and Segments work it out once between them. Nor are the two parts that read contacts
+(contact_parts): who needs help (each person's last activity) and the customers at risk
+(named by their owner, whom a reassignment on the Follow-ups page changes). A logged call
+then works out only those again.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from data.store import Store
-from metrics import follow_ups, service, standup, standup_help, team_board
+from metrics import service, standup, standup_help, team_board
 from metrics.filters import Filters
 from metrics.periods import unit_end, unit_start
 
@@ -33,8 +38,6 @@ class StandupData:
     month_whole: dict[str, float | None] = field(default_factory=dict)
     board: pd.DataFrame = field(default_factory=pd.DataFrame)
     lists: dict[str, pd.DataFrame] = field(default_factory=dict)
-    # The board's people with their reasons for help, in order (metrics.standup_help).
-    help: pd.DataFrame = field(default_factory=pd.DataFrame)
     labels: dict[int, str] = field(default_factory=dict)  # rep_id -> label, for owners
 
 
@@ -60,19 +63,14 @@ def standup_data(store: Store, filters: Filters, as_of: date) -> StandupData:
         "wins": lambda: standup.wins(store, filters, since, day),
         "new_complaints": lambda: standup.new_complaints(store, filters, since, day),
         "overdue_complaints": lambda: standup.overdue_complaints(store, filters, day),
-        "customers_at_risk": lambda: standup.customers_at_risk(store, filters, day),
         "reps_behind_pace": lambda: standup.reps_behind_pace(store, filters, day),
-        "activity": lambda: standup_help.last_activity(store, filters, day),
         "labels": lambda: standup_help.rep_labels(store),
-        # today's follow-up list, the one Segments and the Follow-ups page show too
-        "follow_ups": lambda: follow_ups.for_filters(store, filters, as_of),
     }
     with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
         futures = {name: pool.submit(job) for name, job in jobs.items()}
         results = {name: future.result() for name, future in futures.items()}
     list_names = (
-        "wins", "new_complaints", "overdue_complaints", "customers_at_risk",
-        "reps_behind_pace", "follow_ups",
+        "wins", "new_complaints", "overdue_complaints", "reps_behind_pace",
     )  # fmt: skip
     return StandupData(
         day=day,
@@ -82,8 +80,32 @@ def standup_data(store: Store, filters: Filters, as_of: date) -> StandupData:
         month_whole=results["whole"],
         board=results["board"],
         lists={name: results[name] for name in list_names},
-        help=standup_help.needs_help(
-            results["board"], results["activity"], results["overdue_complaints"], day
-        ),
         labels=results["labels"],
     )
+
+
+@dataclass(frozen=True)
+class StandupContacts:
+    """The stand-up's parts that read contacts (activities, follow-up actions)."""
+
+    # The board's people with their reasons for help, in order (metrics.standup_help).
+    help: pd.DataFrame
+    customers_at_risk: pd.DataFrame  # metrics.standup.customers_at_risk, by their owners
+
+
+def contact_parts(store: Store, filters: Filters, data: StandupData) -> StandupContacts:
+    """Who needs help and the customers at risk on the screen's day (`data`, standup_data's
+    answer for the same filters), side by side on their own cursors."""
+    if data.day is None:
+        return StandupContacts(
+            help=pd.DataFrame(columns=standup_help.HELP_COLUMNS),
+            customers_at_risk=pd.DataFrame(),
+        )
+    day = data.day
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        activity = pool.submit(standup_help.last_activity, store, filters, day)
+        at_risk = pool.submit(standup.customers_at_risk, store, filters, day)
+        help_frame = standup_help.needs_help(
+            data.board, activity.result(), data.lists["overdue_complaints"], day
+        )
+        return StandupContacts(help=help_frame, customers_at_risk=at_risk.result())

@@ -12,7 +12,7 @@ import pytest
 from data import follow_ups as writes
 from data.rollups import refresh_rollups
 from data.store import Store
-from metrics import follow_ups, segments, standup_screen
+from metrics import follow_ups, segments
 from metrics.customer_owner import latest_orders_rolled
 from metrics.filters import Filters
 from metrics.requests_follow_ups import FollowUpList
@@ -149,8 +149,8 @@ def test_best_first_is_overdue_first_then_value(store: Store) -> None:
 def test_contacted_yesterday_is_not_due_on_the_stand_up(store: Store) -> None:
     # The old stand-up list (standup.follow_ups_due) listed Beech: its plan (30 Jun) had come
     # and nothing had happened since; but Bo called them yesterday.
-    data = standup_screen.standup_data(store, JUNE, AS_OF)
-    assert BEECH not in _ids(data.lists["follow_ups"])
+    shown = FollowUpList.for_filters(JUNE, AS_OF).run(store)  # what the stand-up fetches
+    assert BEECH not in _ids(shown)
     assert BEECH in _ids(follow_ups.due_list(store, date(2025, 7, 1)))
 
 
@@ -165,15 +165,11 @@ def test_each_person_gets_their_own_list_and_a_lead_their_teams(store: Store) ->
 
 
 @pytest.mark.parametrize("rep_id", [ANN, BO, CY])
-def test_the_stand_up_and_segments_show_the_same_list_for_a_person(
-    store: Store, rep_id: int
-) -> None:
-    standup = standup_screen.standup_data(store, JUNE, AS_OF).lists["follow_ups"]
-    seg = FollowUpList.for_filters(JUNE, AS_OF).run(store)  # what Segments fetches
+def test_the_stand_up_and_segments_list_is_each_persons_own(store: Store, rep_id: int) -> None:
+    shown = FollowUpList.for_filters(JUNE, AS_OF).run(store)  # what both pages fetch
     mine = follow_ups.due_list(store, AS_OF, rep_id=rep_id)
-    for shown in (standup, seg):
-        theirs = shown[shown["owner_rep_id"] == rep_id].reset_index(drop=True)
-        pd.testing.assert_frame_equal(theirs, mine)
+    theirs = shown[shown["owner_rep_id"] == rep_id].reset_index(drop=True)
+    pd.testing.assert_frame_equal(theirs, mine)
     assert not mine.empty
 
 
@@ -182,7 +178,9 @@ def test_a_teams_list_on_segments_ranks_tiers_by_the_whole_company(store: Store)
     # list still ranks tiers company-wide, not by North's own scores.
     for scope in (JUNE, JUNE.model_copy(update={"team_id": 1})):
         shown = FollowUpList.for_filters(scope, AS_OF).run(store)
-        pd.testing.assert_frame_equal(shown, follow_ups.for_filters(store, scope, AS_OF))
+        pd.testing.assert_frame_equal(
+            shown, follow_ups.due_list(store, AS_OF, team_id=scope.team_id)
+        )
     north = JUNE.model_copy(update={"team_id": 1})
     north_ranked = follow_ups.everyone(store, AS_OF, segments.rfm_scores(store, north, AS_OF))
     by_north = follow_ups.due_list(store, AS_OF, team_id=1, listed=north_ranked)

@@ -22,6 +22,7 @@ from metrics.requests import (
     KpiTrend,
     KpiValues,
     Request,
+    StandupScreen,
     kpi_tables,
 )
 from metrics.requests_follow_ups import CompanyRfmScores
@@ -112,6 +113,10 @@ EXAMPLES: dict[type[Request], list[Request]] = {
         for grain in ("month", "quarter")
     ],
     CompanyRfmScores: [CompanyRfmScores(as_of=d) for d in (DEMO_END, date(2026, 6, 30))],
+    StandupScreen: [
+        StandupScreen(filters=scope, as_of=DEMO_END)
+        for scope in (*_TEAM_SCOPES, MONTH.model_copy(update={"rep_id": 3}))
+    ],
     CustomersIn: [
         CustomersIn(filters=MONTH, dimension="region", value="North"),
         CustomersIn(filters=MONTH, dimension="rfm_segment", value="x", customer_ids=(1, 2)),

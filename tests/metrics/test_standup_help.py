@@ -9,6 +9,7 @@ import pandas as pd
 
 from data.store import Store
 from metrics import standup, standup_help
+from metrics.requests import StandupContactParts
 from metrics.standup_screen import standup_data
 from tests.metrics.test_standup import ALL, NORTH, d, ext_store  # noqa: F401 (fixture)
 
@@ -40,7 +41,8 @@ def test_who_needs_help_leads_in_order_with_reasons(ext_store: Store) -> None:  
     data = standup_data(ext_store, ALL, d("2024-12-10"))
     assert data.day == d("2024-12-09")
     assert standup_help.QUIET_DAYS == 3
-    frame = data.help
+    shown = StandupContactParts(filters=ALL, as_of=d("2024-12-10")).run(ext_store)
+    frame = shown.help  # what the page shows
     shown = ["rep_id", "behind", "quiet_days", "quiet", "complaints", "reasons"]
     assert frame[shown].values.tolist() == [
         [201, True, 5, True, 1, 3],
