@@ -277,11 +277,10 @@ def problems_panel(data: StandupData, at_risk: pd.DataFrame) -> None:
     fix_panel(data, at_risk)
 
 
-def follow_ups_panel(scope: Filters, as_of: date) -> None:
+def follow_ups_panel(listed: pd.DataFrame) -> None:
     """Today's follow-ups per person: the Follow-ups page's own cached list for the people the
-    filters name (the one Segments shows too), compact, each person one click from their
-    list."""
-    listed = cache.fetch(FollowUpList.for_filters(scope, as_of))
+    filters name (FollowUpList.for_filters, the one Segments shows too), compact, each person
+    one click from their list."""
     # a wall screen's only page is the stand-up: no links there
     shared = on_wall_screen() or presenting()
     # presenting, the list folds behind its counts so the screen still fits (issue 20)
@@ -290,8 +289,13 @@ def follow_ups_panel(scope: Filters, as_of: date) -> None:
 
 def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts: bool) -> None:
     """The whole screen for one team and as-of day, laid out to fit 1920×1080."""
-    data = cache.fetch(StandupScreen(filters=scope, as_of=as_of))
-    contacts = cache.fetch(StandupContactParts(filters=scope, as_of=as_of))
+    # The screen's three parts side by side on a first run: the follow-up list (which
+    # reads the whole company's RFM and contacts) takes as long as the rest together.
+    data, contacts, listed = cache.fetch_all((
+        StandupScreen(filters=scope, as_of=as_of),
+        StandupContactParts(filters=scope, as_of=as_of),
+        FollowUpList.for_filters(scope, as_of),
+    ))  # fmt: skip
     day = data.day
     if day is None:
         st.info(t("standup.no_sales_yet", as_of=format_date(as_of)))
@@ -310,7 +314,7 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
             data, contacts.help, hide_amounts=hide_amounts, height=BOARD_HEIGHT[presenting()]
         )
         todays_commitments(scope, as_of)
-        follow_ups_panel(scope, as_of)
+        follow_ups_panel(listed)
     with right:  # the lists beside the table, so the screen fits 1920x1080 in large type
         month_panel(data, day)
         wins_panel(data, hide_amounts=hide_amounts)

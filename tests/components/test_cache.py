@@ -7,6 +7,7 @@ import importlib
 import inspect
 import pkgutil
 import shutil
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +40,34 @@ class Counted(Request):
         return [self.n, store.data_version()]
 
 
+# Two requests that can only finish together: each waits at the barrier for the other.
+_TOGETHER = threading.Barrier(2, timeout=30)
+
+
+class Shared(Request):
+    """A part two other requests are worked out from (Request.needs)."""
+
+    def run(self, store: Store) -> str:
+        RUNS.append(0)
+        return "shared"
+
+
+class Together(Request):
+    """Answers only when another Together is being worked out at the same time."""
+
+    n: int
+
+    def needs(self) -> tuple[Request, ...]:
+        return (Shared(),)
+
+    def run(self, store: Store) -> tuple[int, str]:
+        return self.run_with(store, (Shared().run(store),))
+
+    def run_with(self, store: Store, needed: tuple[object, ...]) -> tuple[int, str]:
+        _TOGETHER.wait()  # one at a time, this would wait out the timeout and fail
+        return (self.n, str(needed[0]))
+
+
 def _all_requests() -> list[type[Request]]:
     for module in pkgutil.iter_modules(metrics.__path__):
         importlib.import_module(f"metrics.{module.name}")
@@ -58,6 +87,16 @@ def test_equal_requests_are_run_once_and_give_equal_answers() -> None:
     other = cache.fetch(Counted(n=2))
     assert first == again and other[0] == 2
     assert RUNS == [1, 2]  # the second Counted(n=1) came from the cache
+
+
+def test_fetch_all_works_requests_out_side_by_side_and_a_shared_part_once() -> None:
+    RUNS.clear()
+    answers = cache.fetch_all((Together(n=1), Together(n=2), Counted(n=7)))
+    assert answers[:2] == [(1, "shared"), (2, "shared")]  # in the order asked
+    assert answers[2][0] == 7
+    assert sorted(RUNS) == [0, 7], "the shared part was worked out once"
+    assert cache.fetch_all((Together(n=2), Counted(n=7))) == answers[1:]  # now from the cache
+    assert sorted(RUNS) == [0, 7]
 
 
 def test_a_write_changes_the_data_version_and_the_answer(isolated_database: Path) -> None:
