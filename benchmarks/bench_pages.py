@@ -95,6 +95,7 @@ def _what_if(path: Path) -> dict[str, float]:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
+    from components import cache
     from metrics.target_allocation import allocate, implications, outlook, weights
     from metrics.target_history import target_base
 
@@ -116,6 +117,7 @@ def _what_if(path: Path) -> dict[str, float]:
 
     os.environ["HUDDLE_DB"] = str(path)
     st.cache_data.clear()
+    cache.clear_answers()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.switch_page("pages/targets.py").run()
     growth = iter(range(11, 60))
@@ -133,12 +135,15 @@ def _pages(path: Path) -> dict[str, float]:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
+    from components import cache
+
     os.environ["HUDDLE_DB"] = str(path)
     results = {}
     for page in PAGES:
 
         def run_page(page: str = page) -> None:
             st.cache_data.clear()  # cold: the first view after the data changed
+            cache.clear_answers()
             at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
             at.switch_page(page).run()
             assert not at.exception, at.exception

@@ -175,6 +175,7 @@ def record_pages(path: Path, pages: tuple[str, ...]) -> dict[str, dict[str, Any]
         for page in pages:
             asked.clear()
             st.cache_data.clear()
+            cache.clear_answers()
             at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
             at.switch_page(page).run()
             assert not at.exception, [e.value for e in at.exception]
