@@ -76,8 +76,7 @@ DETAIL_MONEY = ("amount",)
 
 def segments_screen(scope: Filters, as_of: date) -> SegmentsData:
     """The page's customer analyses, computed together once per data change (cached). The
-    page fetches them once per run and hands them to its sections: each fetch is a copy, a
-    quarter of a second for 200,000 customers."""
+    page fetches them once per run and hands them to its sections: each fetch is a copy."""
     return cache.fetch(SegmentsScreen(filters=scope, as_of=as_of))
 
 
