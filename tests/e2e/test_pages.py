@@ -143,7 +143,8 @@ def look_at_size(app: AppPage, nav_page: NavPage, viewport: dict[str, int]) -> l
 
     The window is resized rather than the page loaded again: the server sends the same page
     whatever the width (nothing in the app reads it), and the layout and the charts follow
-    the window, so this is what a person at that size sees, at half the cost of the walk.
+    the window, so this is what a person at that size sees, without a second load (the walk
+    took 234 s against about 375 s for a load per size, 4 Dec 2026).
     """
     page = app.page
     problems: list[str] = []
