@@ -65,18 +65,33 @@ def _requests(
                 yield MetricRequest(kpis=asked, filters=filters, grain=grain, dimension=dimension)
 
 
+def _rolled_kpis(request: MetricRequest) -> tuple[str, ...]:
+    """The request's KPIs whose own SQL (each KPI asked alone, with the same filters, grain
+    and dimension) the rollups change. Every other KPI runs the very same statement both
+    ways, so it cannot differ; running only these keeps each statement small (a request of
+    all 39 KPIs costs DuckDB about 0.1 s to plan even on the tiny company)."""
+    return tuple(
+        kpi
+        for kpi in request.kpis
+        if (alone := request.model_copy(update={"kpis": (kpi,)}))
+        and compile_request(alone, rollups=True).sql != compile_request(alone).sql
+    )
+
+
 def _assert_same(store: Store, filters: Filters, grains: tuple[str | None, ...]) -> int:
-    """Rollups on and off agree on every request; returns how many read a rollup. A request
-    whose SQL the rollups leave as it is (no new or returning customers in it) runs the very
-    same statement both ways, so only those whose SQL differs are run."""
+    """Rollups on and off agree on every request; returns how many read a rollup. Each
+    request is narrowed to the KPIs whose SQL the rollups change (_rolled_kpis); a request
+    with none is skipped."""
     rolled = 0
     for request in _requests(filters, grains):
-        if compile_request(request, rollups=True).sql == compile_request(request).sql:
+        kpis = _rolled_kpis(request)
+        if not kpis:
             continue
         rolled += 1
-        rows = service.run(store, request, rollups=False)
-        with_rollups = service.run(store, request, rollups=True)
-        assert with_rollups.equals(rows), (request, rows, with_rollups)
+        narrowed = request.model_copy(update={"kpis": kpis})
+        rows = service.run(store, narrowed, rollups=False)
+        with_rollups = service.run(store, narrowed, rollups=True)
+        assert with_rollups.equals(rows), (narrowed, rows, with_rollups)
     return rolled
 
 
