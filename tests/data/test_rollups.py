@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ from data.rollups import (
     rollups_current,
     rollups_enabled,
 )
-from data.store import Store
+from data.store import Params, Store
 
 TODAY = date(2025, 6, 1)
 HEADER = "Order ID,Line,Order Date,Customer,Rep,Product,Amount,Status\n"
@@ -166,3 +167,59 @@ def test_the_switch_forces_the_rows(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not rollups_enabled()
     monkeypatch.setenv(ROLLUPS_ENV_VAR, "on")
     assert rollups_enabled()
+
+
+class _CountingStore(Store):
+    """A store that keeps the SQL it runs, to show which checks ran."""
+
+    ran: list[str]
+
+    def scalar(self, sql: str, params: Params = None) -> Any:
+        self.ran.append(sql)
+        return super().scalar(sql, params)
+
+
+def _reopened(path: Path) -> _CountingStore:
+    store = _CountingStore(path)
+    store.ran = []
+    return store
+
+
+def test_writes_that_name_other_tables_need_no_check_in_a_new_process(tmp_path: Path) -> None:
+    # A logged call names its tables (activities, ...), none of them orders or customers: the
+    # versions recorded with the rollups still hold, so a store opened afresh (a new app
+    # process) takes the rollups as they are, without the fingerprint's pass over the rows.
+    store = _imported(tmp_path)
+    with store.transaction(touches=("activities", "audit_log")) as con:
+        con.execute("CREATE TABLE scratch AS SELECT 1 AS x")
+    store.close()
+    fresh = _reopened(tmp_path / "t.duckdb")
+    assert rollups_current(fresh)
+    assert ROWS_FINGERPRINT not in fresh.ran
+    fresh.close()
+
+
+@pytest.mark.parametrize("touches", [None, ("orders",), ("customers", "activities")])
+def test_a_write_that_may_change_the_rows_sends_a_new_process_to_the_fingerprint(
+    tmp_path: Path, touches: tuple[str, ...] | None
+) -> None:
+    store = _imported(tmp_path)
+    with store.transaction(touches=touches) as con:
+        con.execute("CREATE TABLE scratch AS SELECT 1 AS x")
+    store.close()
+    fresh = _reopened(tmp_path / "t.duckdb")
+    assert rollups_current(fresh)  # the rows did not change, as the fingerprint finds
+    assert ROWS_FINGERPRINT in fresh.ran
+    fresh.close()
+
+
+def test_a_changed_order_after_a_named_write_is_still_found(tmp_path: Path) -> None:
+    # A named write after the rebuild, then an order changed by a write that names no tables:
+    # the recorded versions no longer hold, and the fingerprint finds the change.
+    store = _imported(tmp_path)
+    with store.transaction(touches=("activities",)) as con:
+        con.execute("CREATE TABLE scratch AS SELECT 1 AS x")
+    with store.transaction() as con:  # Acme's last order, R4, now 301
+        con.execute("UPDATE orders SET net_amount_cents = 30100 WHERE order_id = 'R4'")
+    store.close()
+    assert not rollups_current(_reopened(tmp_path / "t.duckdb"))
