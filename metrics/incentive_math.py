@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 
 from metrics.incentive_plan import CommissionRule, PlanVersion
 
@@ -24,6 +25,7 @@ def _half_up(value: Fraction) -> int:
     return math.floor(value + Fraction(1, 2))
 
 
+@cache  # a plan has a handful of rates and bounds, each priced for every person and period
 def _pct(value: Decimal) -> Fraction:
     return Fraction(value) / 100
 

@@ -226,6 +226,9 @@ def rep_commissions(store: Store, filters: Filters, plan: IncentivePlan) -> pd.D
     target in the period, one row per person (rep_id) and period, whatever their names.
     """
     people = rep_directory(store).set_index("rep_id")
+    # Looked up once per person and period below: plain dicts, not a Series lookup each time
+    # (2,000 people took 0.4 s of pandas indexing at ten million order lines).
+    roles, names = people["role"].to_dict(), people["rep"].to_dict()
     periods = [p for p in _periods(plan, filters.start, filters.end) if plan.version_for(p[0])]
     data = {
         unit: _by_period(
@@ -243,14 +246,14 @@ def rep_commissions(store: Store, filters: Filters, plan: IncentivePlan) -> pd.D
         assert version is not None  # periods before the first plan were left out above
         rule = version.commission
         measured_all, targets_all, returns_all = data[unit]
-        measured = _in_period(measured_all, first)
-        targets = _in_period(targets_all, first)
+        measured = _in_period(measured_all, first)[rule.kpi].to_dict()
+        targets = _in_period(targets_all, first).to_dict()
         sold = _returned(returns_all, "sold", first, rule.kpi)
         back = _returned(returns_all, "back", first, rule.kpi)
         undated = _undated(returns_all, first) if rule.clawback == "return_period" else {}
-        everyone = set(measured.index) | set(targets.index) | set(sold) | set(back)
+        everyone = set(measured) | set(targets) | set(sold) | set(back)
         for rep_id in sorted(everyone):
-            kpi = _cents(measured[rule.kpi].get(rep_id)) or 0
+            kpi = _cents(measured.get(rep_id)) or 0
             target = margin_target_cents(rule, _cents(targets.get(rep_id)))
             if rule.clawback == "return_period":
                 returns = back.get(rep_id, 0)
@@ -262,7 +265,7 @@ def rep_commissions(store: Store, filters: Filters, plan: IncentivePlan) -> pd.D
                 returns, base = 0, kpi + sold.get(rep_id, 0)
             if not (kpi or returns or sold.get(rep_id) or (target or 0) > 0):
                 continue
-            eligible = people["role"].get(rep_id) in rule.eligible_roles
+            eligible = roles.get(rep_id) in rule.eligible_roles
             now = commission(rule, base, target)
             paid = now.paid_cents if eligible else 0
             clawed = 0
@@ -270,7 +273,7 @@ def rep_commissions(store: Store, filters: Filters, plan: IncentivePlan) -> pd.D
                 clawed = commission_cents(rule, base + returns, target) - paid
             rows.append(
                 {
-                    "rep_id": int(rep_id), "rep": people["rep"].get(rep_id),
+                    "rep_id": int(rep_id), "rep": names.get(rep_id),
                     "period_start": first, "period_end": last,
                     "through": min(last, filters.end), "plan": version.name,
                     "eligible": eligible, "measured_cents": base, "returns_cents": returns,
