@@ -191,6 +191,28 @@ def _candidates(
     return growth
 
 
+@dataclass
+class _Period:
+    """What every award of one period reads alike, read once for all of them: the people,
+    the placeholders, and revenue attainment when a tie is settled by it (a plan of six
+    awards read each six times: 0.3-0.6 s at ten million order lines)."""
+
+    store: Store
+    filters: Filters
+    people: pd.DataFrame
+    placeholders: frozenset[int]
+    _attainment: dict[Key, Fraction] | None = None
+
+    @classmethod
+    def read(cls, store: Store, filters: Filters) -> _Period:
+        return cls(store, filters, rep_directory(store), placeholder_reps(store))
+
+    def attainment(self) -> dict[Key, Fraction]:
+        if self._attainment is None:
+            self._attainment = _attainment(self.store, self.filters)
+        return self._attainment
+
+
 def award_result(
     store: Store,
     filters: Filters,
@@ -198,14 +220,16 @@ def award_result(
     *,
     tie_rule: TieRule = "shared",
     taken: Set[int] = frozenset(),
+    period: _Period | None = None,
 ) -> AwardResult:
     """One award for the filters' dates and scope, ties settled by `tie_rule`, the people in
-    `taken` passed over."""
-    people = rep_directory(store)
+    `taken` passed over. `period`: what the period's other awards read too (awards())."""
+    period = period or _Period.read(store, filters)
+    people = period.people
     names = _names(people)
     eligible = _eligible(people, award, filters.end)
     # A placeholder (an import's made-up "Unassigned") sells for nobody: it wins nothing.
-    eligible = eligible[~eligible[PERSON].isin(placeholder_reps(store))]
+    eligible = eligible[~eligible[PERSON].isin(period.placeholders)]
     if award.rule == "group_share_at_target":
         frame = _people_breakdown(store, (award.kpi,), filters, with_targets=True)
         members = eligible.set_index(PERSON)
@@ -216,7 +240,7 @@ def award_result(
         shares = {str(g): Fraction(int(s.sum()), len(s)) for g, s in reached}
         return decide(award, shares, None, "shared")
     values = _candidates(store, filters, award, eligible)
-    keys = _attainment(store, filters) if tie_rule == "attainment" else None
+    keys = period.attainment() if tie_rule == "attainment" else None
     return decide(award, values, names, tie_rule, keys, taken)
 
 
@@ -227,6 +251,7 @@ def awards(store: Store, filters: Filters, plan: IncentivePlan) -> list[AwardRes
     version = plan.version_for(filters.start)
     if version is None:
         return []
+    period = _Period.read(store, filters)
     taken: set[int] = set()
     out = []
     for award in version.awards:
@@ -236,6 +261,7 @@ def awards(store: Store, filters: Filters, plan: IncentivePlan) -> list[AwardRes
             award,
             tie_rule=version.tie_rule(award),
             taken=taken if version.one_award_per_person else frozenset(),
+            period=period,
         )
         taken |= set(result.winner_ids)
         out.append(result)
