@@ -321,7 +321,13 @@ def _ranks(values: pd.Series) -> pd.Series:
 
 
 def leaderboard(
-    store: Store, filters: Filters, plan: IncentivePlan, choice: str, full_end: date
+    store: Store,
+    filters: Filters,
+    plan: IncentivePlan,
+    choice: str,
+    full_end: date,
+    *,
+    commissions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Everyone in scope with a result or a target, one row per person (rep_id), ranked by
     `choice` (one of LEADERBOARD_KPIS) for the filters' dates, best first.
@@ -334,6 +340,7 @@ def leaderboard(
     against the target to date; previous_rank: the rank by the same choice over the previous
     like-for-like period; rank_change: previous_rank - rank (positive: moved up);
     commission_cents: commission earned in the commission periods up to filters.end.
+    `commissions`: rep_commissions(store, filters, plan), when the caller has it already.
     """
     if choice not in LEADERBOARD_KPIS:
         raise ValueError(
@@ -370,7 +377,9 @@ def leaderboard(
     previous = _ranks(before["value"][before["value"].notna()])
     board["previous_rank"] = previous.reindex(board.index)
     board["rank_change"] = board["previous_rank"] - board["rank"]
-    paid = rep_commissions(store, filters, plan).groupby("rep_id")["commission_cents"].sum()
+    if commissions is None:
+        commissions = rep_commissions(store, filters, plan)
+    paid = commissions.groupby("rep_id")["commission_cents"].sum()
     board["commission_cents"] = paid.reindex(board.index)
     people = rep_directory(store).set_index("rep_id")
     for column in ("rep", "team", "group"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -128,9 +129,19 @@ class Leaderboard(Request):
     choice: str
     full_end: date
 
+    def needs(self) -> tuple[Request, ...]:
+        # The commission column is the Commissions answer the page's ladder fetches too:
+        # worked out once for both (1.1 s a month at ten million order lines).
+        return (Commissions(filters=self.filters, stamp=self.stamp),)
+
     def run(self, store: Store) -> pd.DataFrame:
+        return self.run_with(store, (self.needs()[0].run(store),))
+
+    def run_with(self, store: Store, needed: tuple[Any, ...]) -> pd.DataFrame:
         plan = plan_for(self.stamp)
-        return incentives.leaderboard(store, self.filters, plan, self.choice, self.full_end)
+        return incentives.leaderboard(
+            store, self.filters, plan, self.choice, self.full_end, commissions=needed[0]
+        )
 
 
 class Awards(Request):
