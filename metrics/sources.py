@@ -251,6 +251,13 @@ _TARGET_LEVEL_DAYS = (
     + _TARGET_SCOPE
 )
 
+# Sales are joined to stock rows by store/team and product only, so only the pairs that were
+# ever counted are read: at ten million order lines the sale days of every pair were 2.1M
+# rows for a month's 2,400 stock rows.
+_STOCKED = """
+    JOIN (SELECT DISTINCT team_id, product_id FROM stock) sk
+        ON sk.team_id = tc.ancestor_id AND sk.product_id = o.product_id"""
+
 # Stock (migration 0019): each count holds from its day until the day before the next count
 # of the same product at the same store/team (or the request's last day), so every day of the
 # request's range has each counted item's stock of that day, and nothing before its first count.
@@ -305,7 +312,7 @@ _LAST_SALE = Derived(
     column="last_sale_day",
     cte=f"""sale_days AS (
     SELECT DISTINCT tc.ancestor_id AS team_id, o.product_id, o.order_date AS sale_day
-    FROM orders o JOIN team_closure tc ON tc.team_id = o.team_id
+    FROM orders o JOIN team_closure tc ON tc.team_id = o.team_id{_STOCKED}
     WHERE o.status = 'completed' AND o.order_date <= $range_end::DATE
       AND o.order_date > $range_start::DATE - {DEAD_STOCK_DAYS}
 )""",
@@ -326,7 +333,7 @@ _SOLD_RECENTLY = Derived(
     FROM (
         SELECT tc.ancestor_id AS team_id, o.product_id, o.order_date AS sale_day,
                sum(o.quantity) AS units
-        FROM orders o JOIN team_closure tc ON tc.team_id = o.team_id
+        FROM orders o JOIN team_closure tc ON tc.team_id = o.team_id{_STOCKED}
         WHERE o.status = 'completed' AND o.order_date <= $range_end::DATE
           AND o.order_date >= $range_start::DATE - {SLOW_MOVER_DAYS}
         GROUP BY tc.ancestor_id, o.product_id, o.order_date

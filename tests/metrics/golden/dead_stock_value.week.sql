@@ -27,6 +27,8 @@ FROM (
 ), sale_days AS (
     SELECT DISTINCT tc.ancestor_id AS team_id, o.product_id, o.order_date AS sale_day
     FROM orders o JOIN team_closure tc ON tc.team_id = o.team_id
+    JOIN (SELECT DISTINCT team_id, product_id FROM stock) sk
+        ON sk.team_id = tc.ancestor_id AND sk.product_id = o.product_id
     WHERE o.status = 'completed' AND o.order_date <= $range_end::DATE
       AND o.order_date > $range_start::DATE - 180
 )
