@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
+from components.charts import cached_figure
 from components.format import format_date, format_value, md, money_column_format
 from components.incentives_view import people_labels, provisional_note
 from components.tables import table_with_download
@@ -27,27 +28,14 @@ def _standing_kpi(choice: str) -> str:
     return "revenue" if choice in ("revenue_attainment", "growth") else choice
 
 
-def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts: bool) -> None:
-    """Groups (or teams) side by side: attainment bars against the 100% line, coloured by
-    team, with how many of their people are at target; a table under it."""
-    st.subheader(t("incentives.groups_heading"))
-    kpi = _standing_kpi(choice)
-    level = coded(
-        st.segmented_control,
-        t("incentives.groups_level"),
-        ["group", "team"],
-        default="group",
-        required=True,
-        format_func=lambda lv: t(f"incentives.level.{lv}"),
-        key="standings_level",
-    )
-    level = level or "group"
-    standings = cache.fetch(GroupStandings(filters=scope, kpi=kpi, level=level, full_end=full_end))
-    if standings.empty:
-        st.info(t("incentives.board_empty"))
-        return
+def standings_figure(
+    standings: pd.DataFrame, teams: pd.DataFrame, *, kpi: str, level: str, hide_amounts: bool
+) -> go.Figure:
+    """Groups (or teams) as bars of attainment against the 100% line (of the KPI's value
+    without targets), coloured by top-level team, each labelled with its rank and how many of
+    its people are at target: built once per result (components.charts.cached_figure)."""
     targeted = standings["attainment"].notna().any()
-    colors = team_colors(cache.fetch(Teams()))
+    colors = team_colors(teams)
     measure = standings["attainment"] if targeted else standings["value"]
     unit = get_kpi(kpi).unit
     hidden_value = hide_amounts and unit == "money"
@@ -60,7 +48,6 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
         )
     ]
     # One trace per top-level team, so the legend says which colour is which team.
-    teams = cache.fetch(Teams())
     root = dict(zip(teams["name"], teams["root_name"], strict=True))
     owner = [root.get(n, n) for n in standings["name"]]
     # The rank leads each bar's label, so the order is read, not guessed.
@@ -97,6 +84,33 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
         height=90 + 34 * len(standings),
         showlegend=level == "group",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+    )
+    return fig
+
+
+def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts: bool) -> None:
+    """Groups (or teams) side by side: attainment bars against the 100% line, coloured by
+    team, with how many of their people are at target; a table under it."""
+    st.subheader(t("incentives.groups_heading"))
+    kpi = _standing_kpi(choice)
+    level = coded(
+        st.segmented_control,
+        t("incentives.groups_level"),
+        ["group", "team"],
+        default="group",
+        required=True,
+        format_func=lambda lv: t(f"incentives.level.{lv}"),
+        key="standings_level",
+    )
+    level = level or "group"
+    standings = cache.fetch(GroupStandings(filters=scope, kpi=kpi, level=level, full_end=full_end))
+    if standings.empty:
+        st.info(t("incentives.board_empty"))
+        return
+    targeted = bool(standings["attainment"].notna().any())
+    request = GroupStandings(filters=scope, kpi=kpi, level=level, full_end=full_end)
+    fig = cached_figure(
+        standings_figure, (request, Teams()), kpi=kpi, level=level, hide_amounts=hide_amounts
     )
     if targeted:
         st.caption(t("incentives.groups_caption", kpi=mid_sentence(kpi_label(kpi))))
