@@ -237,6 +237,7 @@ def _export_frame(base: TargetBase, scope: Filters, values: pd.Series) -> pd.Dat
     teams = cache.fetch(Teams())
     names |= {("team", int(i)): n for i, n in zip(teams["team_id"], teams["name"], strict=True)}
     scale = base_units_per_value(base.kpi_id)
+    company = t("targets.company")  # once, not per row: t() reads the session's language
     return pd.DataFrame(
         [
             {
@@ -245,7 +246,7 @@ def _export_frame(base: TargetBase, scope: Filters, values: pd.Series) -> pd.Dat
                 "metric": row.metric,
                 "scope": row.scope,
                 "scope_id": row.scope_id,
-                "name": names.get((row.scope, row.scope_id), t("targets.company")),
+                "name": names.get((row.scope, row.scope_id), company),
                 "target": row.value / scale,
             }
             for row in _rows(base, scope, values)
