@@ -103,12 +103,12 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
         key="standings_level",
     )
     level = level or "group"
-    standings = cache.fetch(GroupStandings(filters=scope, kpi=kpi, level=level, full_end=full_end))
+    request = GroupStandings(filters=scope, kpi=kpi, level=level, full_end=full_end)
+    standings = cache.fetch(request)
     if standings.empty:
         st.info(t("incentives.board_empty"))
         return
     targeted = bool(standings["attainment"].notna().any())
-    request = GroupStandings(filters=scope, kpi=kpi, level=level, full_end=full_end)
     fig = cached_figure(
         standings_figure, (request, Teams()), kpi=kpi, level=level, hide_amounts=hide_amounts
     )
