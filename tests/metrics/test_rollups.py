@@ -70,12 +70,12 @@ def _rolled_kpis(request: MetricRequest) -> tuple[str, ...]:
     and dimension) the rollups change. Every other KPI runs the very same statement both
     ways, so it cannot differ; running only these keeps each statement small (a request of
     all 39 KPIs costs DuckDB about 0.1 s to plan even on the tiny company)."""
-    return tuple(
-        kpi
-        for kpi in request.kpis
-        if (alone := request.model_copy(update={"kpis": (kpi,)}))
-        and compile_request(alone, rollups=True).sql != compile_request(alone).sql
-    )
+    changed = []
+    for kpi in request.kpis:
+        alone = request.model_copy(update={"kpis": (kpi,)})
+        if compile_request(alone, rollups=True).sql != compile_request(alone).sql:
+            changed.append(kpi)
+    return tuple(changed)
 
 
 def _assert_same(store: Store, filters: Filters, grains: tuple[str | None, ...]) -> int:
