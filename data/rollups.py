@@ -14,7 +14,12 @@ Built from the rows, it gives exactly what the rows give.
 
 customer_days holds each customer's completed buying days, each with the buying day before it
 (prev_day): what lifecycle stages (metrics.segments) read for the whole company, twelve month
-ends at a time, instead of finding the distinct days of every order line and their order.
+ends at a time, instead of finding the distinct days of every order line and their order. Each
+day also carries the customer's orders with a completed line that day, those lines' amount, and
+how many of those orders have completed lines on another day too (split_orders): the whole
+company's RFM sums the days of its window instead of the lines (a third of the rows at ten
+million lines), which counts each order once only while no order is split over days
+(days_count_orders).
 
 The rule that keeps it honest: rollup_state records the data version the rollups were built
 for. refresh_rollups runs at the end of a write transaction and records the version that
@@ -95,16 +100,34 @@ ROLLUP_COLUMNS = (
     "first_day", "last_day", "last_order_id", "last_order_cents", "last_touch_day",
     "latest_sale_rep",
 )  # fmt: skip
-# Each customer's completed buying days, with the one before: metrics.segments' `lagged`.
+# Each customer's completed buying days, with the one before (metrics.segments' `lagged`),
+# the orders and amount of that day's completed lines, and how many of those orders also have
+# completed lines on another day (a split order, which a sum of days would count twice). The
+# split orders are found among the orders grouped by day, not with a window over them: 3.9 s
+# for the whole table at ten million lines, against 5.5 s.
 _DAYS_FROM_ROWS = """
-SELECT customer_id, day, lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day
-FROM (SELECT DISTINCT customer_id, order_date AS day FROM orders
-      WHERE status = 'completed' AND customer_id IS NOT NULL) d
+WITH lines AS MATERIALIZED (
+    SELECT customer_id, order_date AS day, order_id, sum(net_amount_cents) AS cents
+    FROM orders WHERE status = 'completed' AND customer_id IS NOT NULL
+    GROUP BY customer_id, order_date, order_id
+), split AS (
+    SELECT customer_id, order_id FROM lines GROUP BY customer_id, order_id HAVING count(*) > 1
+), days AS (
+    SELECT l.customer_id, l.day, count(*) AS orders, CAST(sum(l.cents) AS BIGINT) AS cents,
+           count(s.order_id) AS split_orders
+    FROM lines l LEFT JOIN split s ON s.customer_id = l.customer_id AND s.order_id = l.order_id
+    GROUP BY l.customer_id, l.day
+)
+SELECT customer_id, day, lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day,
+       orders, cents, split_orders
+FROM days
 """
+DAYS_COLUMNS = ("day", "prev_day", "orders", "cents", "split_orders")
 # Buying days that differ from the rows' (or exist on one side only).
 _DAYS_DIFFERENCES = f"""
 SELECT count(*) FROM ({_DAYS_FROM_ROWS}) r FULL JOIN customer_days d USING (customer_id, day)
-WHERE r.customer_id IS NULL OR d.customer_id IS NULL OR r.prev_day IS DISTINCT FROM d.prev_day
+WHERE r.customer_id IS NULL OR d.customer_id IS NULL
+   OR {" OR ".join(f"r.{c} IS DISTINCT FROM d.{c}" for c in DAYS_COLUMNS[1:])}
 """
 # Customers whose rollup row differs from the rows' (or exists on one side only).
 _DIFFERENCES = f"""
@@ -179,8 +202,18 @@ def rollups_current(store: Store) -> bool:
 
 
 def days_rollup_current(store: Store) -> bool:
-    """rollups_current for customer_days, which a database built by an older Huddle lacks."""
-    return _current(store, "customer_days", ("day", "prev_day"), _DAYS_DIFFERENCES)
+    """rollups_current for customer_days, which a database built by an older Huddle lacks (or
+    built without every column)."""
+    return _current(store, "customer_days", DAYS_COLUMNS, _DAYS_DIFFERENCES)
+
+
+def days_count_orders(store: Store) -> bool:
+    """True when customer_days is current and no order has completed lines on two days, so
+    the orders of any run of days are the sum of their days' orders: what the company's RFM
+    frequency counts (metrics.segments)."""
+    return days_rollup_current(store) and not store.scalar(
+        "SELECT count(*) FROM customer_days WHERE split_orders > 0"
+    )
 
 
 def _current(store: Store, table: str, columns: tuple[str, ...], differences: str) -> bool:

@@ -15,6 +15,8 @@ from data.importing.runner import ImportRequest, run_import
 from data.rollups import (
     ROLLUPS_ENV_VAR,
     ROWS_FINGERPRINT,
+    days_count_orders,
+    days_rollup_current,
     refresh_rollups,
     rollups_current,
     rollups_enabled,
@@ -59,6 +61,48 @@ def test_an_import_builds_the_rollups_with_the_rows(tmp_path: Path) -> None:
         ("Birch", date(2025, 3, 6), date(2025, 3, 6)),
     ]
     assert rollups_current(store)
+
+
+def _days(store: Store) -> list[tuple[Any, ...]]:
+    return store.rows(
+        "SELECT c.name, d.day, d.prev_day, d.orders, d.cents, d.split_orders"
+        " FROM customer_days d JOIN customers c USING (customer_id) ORDER BY c.name, d.day"
+    )
+
+
+def test_an_import_rolls_up_each_buying_day(tmp_path: Path) -> None:
+    # Acme's cancelled 1 April line is no buying day; each day has one order of one line.
+    store = _imported(tmp_path)
+    assert _days(store) == [
+        ("Acme", date(2025, 3, 5), None, 1, 100000, 0),
+        ("Acme", date(2025, 4, 9), date(2025, 3, 5), 1, 30000, 0),
+        ("Birch", date(2025, 3, 6), None, 1, 50000, 0),
+    ]
+    assert days_count_orders(store)
+
+
+def test_an_order_on_two_days_is_marked_split(tmp_path: Path) -> None:
+    # R4 gains a completed line on 2 May, and Acme a second order (R5) on 9 April: 9 April
+    # then has two orders (R4 at 300.00 and R5 at 20.00), one of them split; 2 May has R4's
+    # 15.00. A sum of days would count R4 twice, so RFM may no longer read them
+    # (days_count_orders), while lifecycle stages, which read only the days, still may.
+    store = _imported(tmp_path)
+    with store.transaction() as con:
+        con.execute(
+            "INSERT INTO orders SELECT * REPLACE (2 AS line_no, DATE '2025-05-02' AS order_date,"
+            " 1500 AS net_amount_cents) FROM orders WHERE order_id = 'R4'"
+        )
+        con.execute(
+            "INSERT INTO orders SELECT * REPLACE ('R5' AS order_id, 2000 AS net_amount_cents)"
+            " FROM orders WHERE order_id = 'R4' AND line_no = 1"
+        )
+        refresh_rollups(con)
+    assert _days(store)[1:3] == [
+        ("Acme", date(2025, 4, 9), date(2025, 3, 5), 2, 32000, 1),
+        ("Acme", date(2025, 5, 2), date(2025, 4, 9), 1, 1500, 1),
+    ]
+    assert days_rollup_current(store)
+    assert not days_count_orders(store)
 
 
 def test_a_failed_import_leaves_the_rollups_matching_the_rows(tmp_path: Path) -> None:

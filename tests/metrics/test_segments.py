@@ -26,7 +26,7 @@ from data.rollups import refresh_rollups
 from data.store import Store
 from metrics import segments
 from metrics.filters import Filters
-from tests.metrics.fixture import PRODUCTS, REPS, TEAMS
+from tests.metrics.fixture import PRODUCTS, REPS, TEAMS, build_tiny_company
 from tests.store_engines import StoreMaker
 
 
@@ -124,6 +124,49 @@ def test_rfm_window_is_365_days(tiny_store: Store) -> None:
     frame = segments.rfm(tiny_store, AUTUMN, d("2025-09-10"))
     acme = frame[frame["customer_id"] == 1].iloc[0]
     assert acme["frequency"] == 3 and acme["monetary"] == 390.0  # 415.00 - 25.00
+
+
+@pytest.fixture(scope="module")
+def tiny_rolled(module_stores: StoreMaker) -> Iterator[Store]:
+    """The tiny company with its rollups built, as an import leaves them."""
+    store = module_stores("tiny_rolled")
+    build_tiny_company(store)
+    with store.transaction() as cur:
+        refresh_rollups(cur)
+    yield store
+    store.close()
+
+
+def test_rfm_read_from_the_buying_days_rollup_is_the_same(
+    tiny_store: Store, tiny_rolled: Store
+) -> None:
+    # Birch's two orders on 5 Nov (N-02, N-03) are two; N-01's two lines one order. Only the
+    # whole company's RFM reads the rollup, which holds every team's days together.
+    assert segments._rfm_rolled(tiny_rolled, AUTUMN)
+    assert not segments._rfm_rolled(tiny_rolled, NORTH)
+    assert not segments._rfm_rolled(tiny_store, AUTUMN), "no rollup: the lines"
+    assert records(segments.rfm(tiny_rolled, AUTUMN, NOV_30)) == RFM_NOV_30
+    # the window's first and last days (test_rfm_window_is_365_days), a month end
+    for day in (NOV_30, d("2024-10-31"), d("2025-09-09"), d("2025-09-10")):
+        rolled = segments.rfm_scores(tiny_rolled, AUTUMN, day)
+        assert rolled.equals(segments.rfm_scores(tiny_store, AUTUMN, day)), day
+
+
+def test_an_order_on_two_days_sends_rfm_to_the_lines(new_store: StoreMaker) -> None:
+    # O-02 (Birch, 8 Oct, 50.00) gains a completed line on 9 Oct (10.00): Birch still made
+    # three orders (a sum of buying days would say four), 165.50 in all.
+    store = new_store("split_order")
+    build_tiny_company(store)
+    with store.transaction() as cur:
+        cur.execute(
+            "INSERT INTO orders VALUES"
+            " ('O-02', 2, '2024-10-09', 2, 102, 11, 2, 1, 1000, 500, 'completed')"
+        )
+        refresh_rollups(cur)
+    assert segments._days_rolled(store, AUTUMN), "lifecycle stages still read the days"
+    assert not segments._rfm_rolled(store, AUTUMN)
+    birch = segments.rfm(store, AUTUMN, NOV_30).set_index("customer_id").loc[2]
+    assert (birch["frequency"], birch["monetary"], birch["recency_days"]) == (3, 165.5, 25)
 
 
 def test_rfm_summary(tiny_store: Store) -> None:
