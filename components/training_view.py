@@ -27,8 +27,8 @@ from components.training_forms import (
 )
 from metrics.filters import Filters
 from metrics.requests_people import TeamPeople
-from metrics.requests_training import TrainingItems
-from metrics.training import CERT_WARNING_DAYS, certificates_due, completion, overdue
+from metrics.requests_training import TrainingItems, TrainingRates
+from metrics.training import CERT_WARNING_DAYS, certificates_due, overdue
 
 _PERSON_KEY = "training_person"
 
@@ -36,11 +36,11 @@ _PERSON_KEY = "training_person"
 # --- overview -------------------------------------------------------------------------------
 
 
-def _rates(frame: pd.DataFrame) -> pd.DataFrame:
+def _rates(chosen: GlobalFilters) -> pd.DataFrame:
     """The completion table, with its rule in words; returns the rates shown."""
     st.subheader(t("training.rates.heading"))
     st.caption(t("training.rates.rule"))
-    rates = completion(frame)
+    rates = cache.fetch(TrainingRates(filters=chosen.filters, as_of=chosen.as_of))
     if rates.empty:
         st.info(t("training.rates.none"))
         return rates
@@ -166,7 +166,7 @@ def training_page(chosen: GlobalFilters) -> None:
     st.caption(t("training.caption"))
     scope = chosen.filters
     frame = cache.fetch(TrainingItems(filters=scope, as_of=chosen.as_of))
-    rates = _rates(frame)
+    rates = _rates(chosen)
     left, right = st.columns(2, gap="large")
     with left:
         _overdue(frame, chosen.as_of)

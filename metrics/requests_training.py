@@ -6,6 +6,7 @@ everyone, so they carry nothing."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -24,6 +25,23 @@ class TrainingItems(Request):
 
     def run(self, store: Store) -> pd.DataFrame:
         return training.items(store, self.filters, self.as_of)
+
+
+class TrainingRates(Request):
+    """Completion per team and group of the items TrainingItems gives for the same scope and
+    day (training.completion): worked out once per answer, not on every rerun."""
+
+    filters: Filters
+    as_of: date
+
+    def needs(self) -> tuple[Request, ...]:
+        return (TrainingItems(filters=self.filters, as_of=self.as_of),)
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return self.run_with(store, (self.needs()[0].run(store),))
+
+    def run_with(self, store: Store, needed: tuple[Any, ...]) -> pd.DataFrame:
+        return training.completion(needed[0])
 
 
 class RepTraining(Request):
