@@ -13,6 +13,7 @@ from components.format import format_date, label_each, md, money_column_format
 from components.tables import table_with_download
 from components.text import code_label, join_names, t
 from components.url_state import coded
+from metrics.follow_ups import due_by_owner
 
 FOLLOW_UPS_PAGE = "pages/follow_ups.py"
 # The global filters' URL keys (components/filters.py): a link to a person's list keeps them.
@@ -59,8 +60,7 @@ def standup_section(due: pd.DataFrame, *, links: bool, folded: bool = False) -> 
     if due.empty:
         st.markdown(f"_{t('follow_ups.standup_none')}_")
         return
-    owners = due.dropna(subset=["owner_rep_id"]).groupby("owner_rep_id", sort=False)
-    people = sorted(owners, key=lambda item: (-len(item[1]), str(item[1]["owner"].iloc[0])))
+    people = due_by_owner(due)
     if folded:
         label = t(
             "follow_ups.standup_folded",
@@ -69,28 +69,31 @@ def standup_section(due: pd.DataFrame, *, links: bool, folded: bool = False) -> 
             people=len(people),
         )
         with st.expander(label):
-            _standup_lines(people)
+            _standup_lines(due, people)
         return
-    _standup_lines(people)
+    _standup_lines(due, people)
     if links:  # one row of names, each opening that person's list
         with st.container(horizontal=True, wrap=True, gap="small"):
-            for rep_id, rows in people[:STANDUP_PEOPLE]:
-                person_link(int(rep_id), str(rows["owner"].iloc[0]), short=True)
+            for person in people.head(STANDUP_PEOPLE).itertuples():
+                person_link(int(person.owner_rep_id), str(person.owner), short=True)
 
 
-def _standup_lines(people: list[tuple[object, pd.DataFrame]]) -> None:
-    """One line per owner, most due first, naming their first customers; the rule below."""
+def _standup_lines(due: pd.DataFrame, people: pd.DataFrame) -> None:
+    """One line per owner (`people`: due_by_owner of `due`), most due first, naming their
+    first customers; the rule below."""
+    owned = due.dropna(subset=["owner_rep_id"])
     lines = []
-    for _, rows in people[:STANDUP_PEOPLE]:
-        names = join_names(md(c) for c in rows["customer"].head(STANDUP_NAMES))
-        if len(rows) > STANDUP_NAMES:
-            names += t("standup.and_more", count=len(rows) - STANDUP_NAMES)
+    for person in people.head(STANDUP_PEOPLE).itertuples():
+        customers = owned.loc[owned["owner_rep_id"] == person.owner_rep_id, "customer"]
+        names = join_names(md(c) for c in customers.head(STANDUP_NAMES))
+        if person.due > STANDUP_NAMES:
+            names += t("standup.and_more", count=int(person.due) - STANDUP_NAMES)
         lines.append(
             t(
                 "follow_ups.standup_line",
-                rep=md(rows["owner"].iloc[0]),
-                count=len(rows),
-                overdue=int((rows["overdue_days"] > 0).sum()),
+                rep=md(person.owner),
+                count=int(person.due),
+                overdue=int(person.overdue),
                 customers=names,
             )
         )

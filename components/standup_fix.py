@@ -56,10 +56,12 @@ def _complaints_table(data: StandupData, frame: pd.DataFrame, days: bool) -> Non
 def _at_risk_by_owner(data: StandupData, at_risk: pd.DataFrame) -> None:
     """Each owner's overdue customers, with a link to their follow-ups."""
     counted = owners(at_risk, "owner_rep_id")
-    ids = [None if pd.isna(r) else int(r) for r in at_risk["owner_rep_id"]]
+    # Each owner's customers in the list's order, in one pass (not one pass per owner).
+    theirs: dict[int | None, list[str]] = {}
+    for owner, customer in zip(at_risk["owner_rep_id"], at_risk["customer"], strict=True):
+        theirs.setdefault(None if pd.isna(owner) else int(owner), []).append(customer)
     for rep_id, count in zip(counted["rep_id"], counted["count"], strict=True):
-        mine = at_risk[[owner == rep_id for owner in ids]]
-        customers = join_names((md(c) for c in mine["customer"]), limit=4)
+        customers = join_names((md(c) for c in theirs[rep_id]), limit=4)
         st.markdown(f"**{md(_name(data, rep_id))}** ({count}): {customers}")
         if rep_id is not None:
             follow_ups_link(

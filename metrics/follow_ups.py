@@ -336,3 +336,24 @@ def due_list(
         kind="stable",
     )
     return _tidy(frame.reset_index(drop=True), COLUMNS, DATES)
+
+
+DUE_BY_OWNER_COLUMNS = ["owner_rep_id", "owner", "due", "overdue"]
+
+
+def due_by_owner(due: pd.DataFrame) -> pd.DataFrame:
+    """Per owner of a due list (due_list's columns; rows without an owner left out): how many
+    are due and how many of those overdue, most due first, then by the owner's name, then in
+    the list's order. Columns DUE_BY_OWNER_COLUMNS. One grouping for the whole company's list
+    (1,300 owners at ten million order lines), not a frame per owner."""
+    owned = due.dropna(subset=["owner_rep_id"])
+    counts = (
+        owned.assign(_late=owned["overdue_days"] > 0)
+        .groupby("owner_rep_id", sort=False)
+        .agg(owner=("owner", "first"), due=("owner", "size"), overdue=("_late", "sum"))
+        .reset_index()
+    )
+    counts = counts.assign(_most=-counts["due"], _name=counts["owner"].astype(str))
+    counts = counts.sort_values(["_most", "_name"], kind="stable")
+    counts[["due", "overdue"]] = counts[["due", "overdue"]].astype("int64")
+    return counts[DUE_BY_OWNER_COLUMNS].reset_index(drop=True)

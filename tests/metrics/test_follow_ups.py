@@ -286,3 +286,24 @@ def test_a_day_before_the_last_order_reads_the_rows(
     assert not latest_orders_rolled(store, date(2025, 6, 19))
     monkeypatch.setenv("HUDDLE_ROLLUPS", "off")
     assert not latest_orders_rolled(store, AS_OF)
+
+
+def test_due_by_owner_counts_each_owners_due_and_overdue() -> None:
+    # Bo (7) has three due, two of them overdue; Cy (3) and Al (5) one each: Bo first, then Al
+    # before Cy by name although Cy comes first in the list. The customer without an owner is
+    # left out.
+    due = pd.DataFrame(
+        {
+            "owner_rep_id": pd.array([7, 3, 7, None, 5, 7], dtype="Int64"),
+            "owner": ["Bo", "Cy", "Bo", None, "Al", "Bo"],
+            "overdue_days": [0, 4, 2, 9, 0, 1],
+        }
+    )
+    frame = follow_ups.due_by_owner(due)
+    assert list(frame.columns) == follow_ups.DUE_BY_OWNER_COLUMNS
+    assert [tuple(r) for r in frame.itertuples(index=False)] == [
+        (7, "Bo", 3, 2),
+        (5, "Al", 1, 0),
+        (3, "Cy", 1, 1),
+    ]
+    assert follow_ups.due_by_owner(due.iloc[:0]).empty
