@@ -148,9 +148,9 @@ def company_rfm_customers_sql() -> str:
 
 
 def _rfm_rolled(store: Store, filters: Filters) -> bool:
-    """Whether RFM may read the buying days' rollup: the whole company's only (_days_rolled),
+    """Whether RFM may read the buying days' rollup: the whole company's only (days_rolled),
     and only while summing days counts each order once (data.rollups.days_count_orders)."""
-    return _days_rolled(store, filters) and days_count_orders(store)
+    return days_rolled(store, filters) and days_count_orders(store)
 
 
 def _per_customer_sql(store: Store, filters: Filters) -> str:
@@ -269,7 +269,7 @@ def _stages_sql(filters: Filters, *, churned_last_order: bool = True, rolled: bo
     year of days each, not all history each. A churned customer's last order comes from all
     their earlier days: `churned_last_order` False leaves it (and days_since) blank, for
     callers that need only the stage. `rolled` reads the buying days from their rollup
-    (data.rollups: customer_days), for the whole company only (_days_rolled)."""
+    (data.rollups: customer_days), for the whole company only (days_rolled)."""
     lines = ("s.status = 'completed'", "s.customer_id IS NOT NULL", "s.day <= $last")
     if rolled:
         days = "SELECT customer_id, day FROM customer_days WHERE day <= $last"
@@ -350,7 +350,7 @@ def _stage_params(days: list[date]) -> dict[str, object]:
     }  # fmt: skip
 
 
-def _days_rolled(store: Store, filters: Filters) -> bool:
+def days_rolled(store: Store, filters: Filters) -> bool:
     """Whether lifecycle stages may read the buying days from their rollup: it holds the whole
     company's, so only when nothing narrows the scope, and only while it is current
     (data.rollups) and rollups are not switched off."""
@@ -362,7 +362,7 @@ def _stages(
 ) -> pd.DataFrame:
     """Every customer's lifecycle stage on each of `days` (see _stages_sql)."""
     sql = _stages_sql(
-        filters, churned_last_order=churned_last_order, rolled=_days_rolled(store, filters)
+        filters, churned_last_order=churned_last_order, rolled=days_rolled(store, filters)
     )
     return _frame(
         store, filters, sql,
@@ -373,7 +373,7 @@ def _stages(
 
 def _stage_counts(store: Store, filters: Filters, days: list[date]) -> pd.DataFrame:
     """Customers per stage on each of `days`, counted in DuckDB: as_of, stage, customers."""
-    stages = _stages_sql(filters, churned_last_order=False, rolled=_days_rolled(store, filters))
+    stages = _stages_sql(filters, churned_last_order=False, rolled=days_rolled(store, filters))
     sql = f"SELECT as_of, stage, count(*) AS customers FROM ({stages}) GROUP BY ALL"
     return _frame(
         store, filters, sql, ["as_of", "stage", "customers"], ("as_of",), **_stage_params(days)

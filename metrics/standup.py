@@ -39,6 +39,7 @@ from metrics.list_queries import (
     where as _where,
 )
 from metrics.periods import unit_start
+from metrics.segments import days_rolled
 
 # A complaint is overdue once it has been open for more than this many days.
 SLA_DAYS = 3
@@ -258,15 +259,7 @@ def customers_at_risk(
     # The order lines are read once (per customer and buying day); the owners are looked up
     # only for the customers shown, not for every regular customer.
     sql = f"""
-    WITH buys AS (
-        {_scoped("orders", filters, "s.customer_id, s.day, s.net_amount_cents", *conditions)}
-    ), days AS (
-        SELECT customer_id, day, sum(net_amount_cents) AS cents FROM buys GROUP BY customer_id, day
-    ), gaps AS (
-        SELECT customer_id, day, cents,
-               datediff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
-        FROM days
-    ), regulars AS (
+    WITH {_buying_days_sql(store, filters, conditions)}, regulars AS (
         SELECT customer_id, max(day) AS last_order, median(gap) AS usual_gap,
                sum(cents) AS revenue_cents
         FROM gaps GROUP BY customer_id
@@ -293,6 +286,30 @@ def customers_at_risk(
         factor=AT_RISK_GAP_FACTOR, limit=limit,
     )  # fmt: skip
     return _ids(frame, "owner_rep_id")
+
+
+def _buying_days_sql(store: Store, filters: Filters, conditions: tuple[str, ...]) -> str:
+    """The `gaps` CTE of customers_at_risk: each customer's buying days in the window
+    ($window_start to $as_of) with their completed amount and the gap since the buying day
+    before it in the window (blank for the first). For the whole company it is read from the
+    buying days' rollup (segments.days_rolled: the same days, amounts and gaps, from a third
+    of the rows), else from the order lines in scope."""
+    if days_rolled(store, filters):
+        return """gaps AS (
+        SELECT customer_id, day, cents,
+               CASE WHEN prev_day >= $window_start THEN datediff('day', prev_day, day) END AS gap
+        FROM customer_days WHERE day BETWEEN $window_start AND $as_of
+    )"""
+    columns = "s.customer_id, s.day, s.net_amount_cents"
+    return f"""buys AS (
+        {_scoped("orders", filters, columns, *conditions)}
+    ), days AS (
+        SELECT customer_id, day, sum(net_amount_cents) AS cents FROM buys GROUP BY customer_id, day
+    ), gaps AS (
+        SELECT customer_id, day, cents,
+               datediff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
+        FROM days
+    )"""
 
 
 def _month_to_date_attainment(store: Store, filters: Filters, day: date) -> pd.Series:

@@ -163,7 +163,7 @@ def test_an_order_on_two_days_sends_rfm_to_the_lines(new_store: StoreMaker) -> N
             " ('O-02', 2, '2024-10-09', 2, 102, 11, 2, 1, 1000, 500, 'completed')"
         )
         refresh_rollups(cur)
-    assert segments._days_rolled(store, AUTUMN), "lifecycle stages still read the days"
+    assert segments.days_rolled(store, AUTUMN), "lifecycle stages still read the days"
     assert not segments._rfm_rolled(store, AUTUMN)
     birch = segments.rfm(store, AUTUMN, NOV_30).set_index("customer_id").loc[2]
     assert (birch["frequency"], birch["monetary"], birch["recency_days"]) == (3, 165.5, 25)
@@ -427,9 +427,9 @@ def test_lifecycle_read_from_the_buying_days_rollup_is_the_same(
 ) -> None:
     # The whole company's stages read the rollup; a team's read the rows (the rollup holds
     # every team's days together).
-    assert segments._days_rolled(life_rolled, LIFE)
-    assert not segments._days_rolled(life_rolled, LIFE_NORTH)
-    assert not segments._days_rolled(life_store, LIFE), "no rollup: the rows"
+    assert segments.days_rolled(life_rolled, LIFE)
+    assert not segments.days_rolled(life_rolled, LIFE_NORTH)
+    assert not segments.days_rolled(life_store, LIFE), "no rollup: the rows"
     rolled = segments.lifecycle(life_rolled, LIFE, AS_OF)
     assert rolled.equals(segments.lifecycle(life_store, LIFE, AS_OF))
     # the boundaries worked out by hand above, from the rollup

@@ -66,11 +66,11 @@ def test_maven_follow_ups_have_owners_and_count_sales_as_contact(
 def test_maven_lifecycle_is_the_same_from_the_buying_days_rollup(
     maven: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert segments._days_rolled(maven, YEAR), "the import left the rollup current"
+    assert segments.days_rolled(maven, YEAR), "the import left the rollup current"
     rolled = segments.lifecycle_over_time(maven, YEAR, AS_OF)
     stages = segments.lifecycle(maven, YEAR, AS_OF)
     monkeypatch.setenv(ROLLUPS_ENV_VAR, "off")
-    assert not segments._days_rolled(maven, YEAR)
+    assert not segments.days_rolled(maven, YEAR)
     assert rolled.equals(segments.lifecycle_over_time(maven, YEAR, AS_OF))
     assert stages.equals(segments.lifecycle(maven, YEAR, AS_OF))
     assert rolled["customers"].sum() > 0

@@ -18,16 +18,17 @@ the lists below). Expected values are worked out in the comments, never by calli
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import pytest
 
-from data.rollups import refresh_rollups
+from data.rollups import ROLLUPS_ENV_VAR, refresh_rollups
 from data.store import Store
 from metrics import standup
 from metrics.customer_owner import latest_orders_rolled
 from metrics.filters import Filters
+from metrics.segments import days_rolled
 from tests.metrics.fixture import build_tiny_company
 from tests.store_engines import StoreMaker
 
@@ -373,7 +374,55 @@ def test_customers_at_risk_name_the_same_owners_from_the_rollup(new_store: Store
     with store.transaction() as con:
         refresh_rollups(con)
     assert latest_orders_rolled(store, d("2025-01-20"))
+    # The whole company's buying days and gaps come from the rollup too, a team's from the rows.
+    assert days_rolled(store, ALL) and not days_rolled(store, scope(hide_leavers=True))
     assert records(standup.customers_at_risk(store, ALL, d("2025-01-20"))) == AT_RISK_JAN_20
+    # The window's first day, as test_customers_at_risk_look_at_365_days: from 2 Mar 2024, Gum's
+    # 11 Mar is a first day (its gap to 1 Mar is not counted), leaving one gap.
+    assert "Gum" in list(standup.customers_at_risk(store, ALL, d("2025-02-28"))["customer"])
+    assert "Gum" not in list(standup.customers_at_risk(store, ALL, d("2025-03-01"))["customer"])
+    store.close()
+
+
+def test_customers_at_risk_from_the_buying_days_rollup_count_gaps_in_the_window(
+    new_store: StoreMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Hop (customer 90, Ann's) buys on 1 Jan, 5 Jan, 25 Jan and 5 Mar 2024: gaps 4, 20, 40.
+    # On 31 Dec 2024 the window starts on 2 Jan 2024, the day after Hop's first: 5 Jan is its
+    # first day there, and its gap to 1 Jan is not counted. Gaps 20 and 40: usual gap 30
+    # (with the 4 it would be 20); 301 days since 5 Mar > 45, at risk; 10.00 + 10.00 + 40.00
+    # = 60.00 in the window.
+    store = new_store("standup_days")
+    build_extended_company(store)
+    with store.transaction() as con:
+        con.execute(
+            "INSERT INTO customers VALUES (90, 'Hop', 101, 'A', 'Cafes', 'East', 'Ningbo',"
+            " 'small', 'retail', '2024-01-01')"
+        )
+        for n, (day, cents) in enumerate(
+            (("2024-01-01", 1000), ("2024-01-05", 1000), ("2024-01-25", 1000), ("2024-03-05", 4000))
+        ):
+            con.execute(
+                "INSERT INTO orders VALUES (?, 1, ?, 90, 101, 1, 1, 1, ?, 500, 'completed')",
+                (f"H-{n}", day, cents),
+            )
+        refresh_rollups(con)
+    assert days_rolled(store, ALL)
+    hop = standup.customers_at_risk(store, ALL, d("2024-12-31"), limit=50)
+    hop = hop[hop["customer"] == "Hop"].iloc[0]
+    assert (hop["usual_gap_days"], hop["days_since"], hop["revenue_12m"]) == (30.0, 301, 60.0)
+    # On 3 Jan 2025 the window starts on 5 Jan 2024 itself: the gap from 5 to 25 Jan counts.
+    hop = standup.customers_at_risk(store, ALL, d("2025-01-03"), limit=50)
+    hop = hop[hop["customer"] == "Hop"].iloc[0]
+    assert (hop["usual_gap_days"], hop["days_since"], hop["revenue_12m"]) == (30.0, 304, 60.0)
+    # Each week of 2025 (the window cutting through 2024's buying days), the whole list from
+    # the rollup equals the rows'.
+    days = [d("2025-01-01") + timedelta(days=7 * n) for n in range(53)]
+    rolled = [standup.customers_at_risk(store, ALL, day, limit=50) for day in days]
+    monkeypatch.setenv(ROLLUPS_ENV_VAR, "off")
+    assert not days_rolled(store, ALL)
+    for day, frame in zip(days, rolled, strict=True):
+        assert frame.equals(standup.customers_at_risk(store, ALL, day, limit=50)), day
     store.close()
 
 
