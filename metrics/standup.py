@@ -140,14 +140,30 @@ def wins(
     else:
         bar = "SELECT $min_cents AS min_cents"
         lines_from = since
+    # Each order's total is worked out from numbers only; the names of its people and team
+    # (the smallest of its lines', as a line may differ) only for the orders over the bar:
+    # grouping every order of 90 days by those texts took 1.6 s at ten million lines.
     sql = f"""
     WITH lines AS (
         {_scoped("orders", filters, _WIN_LINES, _COMPLETED, "s.day BETWEEN $lines_from AND $until")}
     ), totals AS (
-        SELECT order_id, min(day) AS day, min(rep_name) AS rep, min(team_name) AS team,
-               min(customer_id) AS customer_id, sum(net_amount_cents) AS amount_cents
+        SELECT order_id, min(day) AS day, min(customer_id) AS customer_id,
+               sum(net_amount_cents) AS amount_cents
         FROM lines GROUP BY order_id
     ), bar AS ({bar}
+    ), big AS MATERIALIZED (
+        -- once: named and found both read it. An order made from a won deal is its prefix and
+        -- the deal's id: matched on the id, not by prefixing every deal's.
+        SELECT t.* FROM totals t CROSS JOIN bar
+        WHERE t.day BETWEEN $since AND $until AND t.amount_cents >= bar.min_cents
+          AND NOT (
+              starts_with(t.order_id, $won_deal_prefix)
+              AND EXISTS (SELECT 1 FROM deals wd
+                          WHERE wd.deal_id = substr(t.order_id, length($won_deal_prefix) + 1))
+          )
+    ), named AS (
+        SELECT order_id, min(rep_name) AS rep, min(team_name) AS team FROM lines
+        WHERE order_id IN (SELECT order_id FROM big) GROUP BY order_id
     ), found AS (
         SELECT 'deal' AS kind, s.day, s.rep_name AS rep, s.team_name AS team,
                cu.name AS customer, s.amount_cents
@@ -156,11 +172,9 @@ def wins(
         LEFT JOIN customers cu ON cu.customer_id = dl.customer_id
         WHERE {_where(filters, "s.stage = 'won'", "s.day BETWEEN $since AND $until")}
         UNION ALL
-        SELECT 'order' AS kind, t.day, t.rep, t.team, cu.name AS customer, t.amount_cents
-        FROM totals t CROSS JOIN bar
-        LEFT JOIN customers cu ON cu.customer_id = t.customer_id
-        WHERE t.day BETWEEN $since AND $until AND t.amount_cents >= bar.min_cents
-          AND NOT EXISTS (SELECT 1 FROM deals wd WHERE $won_deal_prefix || wd.deal_id = t.order_id)
+        SELECT 'order' AS kind, b.day, n.rep, n.team, cu.name AS customer, b.amount_cents
+        FROM big b JOIN named n ON n.order_id = b.order_id
+        LEFT JOIN customers cu ON cu.customer_id = b.customer_id
     )
     SELECT kind, day, rep, team, customer, {_money("amount_cents")} AS amount
     FROM found

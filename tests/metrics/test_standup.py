@@ -235,6 +235,29 @@ def test_wins_sum_an_orders_lines(ext_store: Store) -> None:
     ]
 
 
+def test_an_order_made_from_a_won_deal_is_listed_once_as_the_deal(new_store: StoreMaker) -> None:
+    # A CRM export without orders is imported with an order line per won deal, its id the
+    # deal's after "deal:": D-1 (Acme, Ann, won 6 Nov, 500.00) becomes order deal:D-1. It is
+    # listed as the deal only. An order whose id merely starts so, naming no deal (deal:X,
+    # 300.00), is an order like any other.
+    store = new_store("won_deal_orders")
+    build_tiny_company(store)
+    with store.transaction() as cur:
+        for order_id, cents in (("deal:D-1", 50000), ("deal:X", 30000)):
+            cur.execute(
+                "INSERT INTO orders VALUES (?, 1, '2024-11-06', 1, 101, 1, 1, 1, ?, 0,"
+                " 'completed')",
+                (order_id, cents),
+            )
+    frame = standup.wins(store, ALL, d("2024-11-01"), d("2024-11-30"), big_order_min=150)
+    assert records(frame) == [
+        NOVEMBER_WINS[0],
+        ("order", d("2024-11-06"), "Ann", "North", "Acme", 300.0),
+        *NOVEMBER_WINS[1:],
+    ]
+    store.close()
+
+
 # --- complaints -----------------------------------------------------------------------------
 
 # Tiny complaints: #2 Birch/Ben 9 Nov resolved 12 Nov; #3 Delta/Eve 16 Nov resolved 24 Nov;
