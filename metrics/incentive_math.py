@@ -55,6 +55,60 @@ def tier_for(rule: CommissionRule, attainment_pct: Fraction) -> int:
     return index
 
 
+@dataclass(frozen=True)
+class _Ladder:
+    """A rule's tiers as whole numbers, worked out once per rule: commission() then prices an
+    amount with integer arithmetic alone (Fractions took 120 µs a call, and the Incentives and
+    Targets pages price thousands of people and periods), exactly as the fractions would.
+
+    Each tier's start is bound_nums[i] / bound_den of the target; its rate pays
+    rate_nums[i] / rate_den of an amount; the threshold is threshold_num / threshold_den of
+    the target."""
+
+    bound_nums: tuple[int, ...]
+    bound_den: int
+    rate_nums: tuple[int, ...]
+    rate_den: int
+    threshold_num: int
+    threshold_den: int
+    cap_cents: int | None
+
+
+def _ratio(pct: Decimal) -> tuple[int, int]:
+    """A percentage as a whole-number ratio of the amount it applies to (5.5 -> 11 / 200)."""
+    exact = _pct(pct)
+    return exact.numerator, exact.denominator
+
+
+# Per rule object (a plan's rules live as long as the loaded plan): the rule itself is kept
+# beside its ladder, so an id is never taken for another rule's.
+_LADDERS: dict[int, tuple[CommissionRule, _Ladder]] = {}
+
+
+def _ladder(rule: CommissionRule) -> _Ladder:
+    kept = _LADDERS.get(id(rule))
+    if kept is not None and kept[0] is rule:
+        return kept[1]
+    bounds = [_ratio(t.from_pct) for t in rule.tiers]
+    rates = [_ratio(t.rate_pct) for t in rule.tiers]
+    bound_den = math.lcm(*(d for _, d in bounds))
+    rate_den = math.lcm(*(d for _, d in rates))
+    threshold = _ratio(rule.threshold_pct)
+    made = _Ladder(
+        bound_nums=tuple(n * (bound_den // d) for n, d in bounds),
+        bound_den=bound_den,
+        rate_nums=tuple(n * (rate_den // d) for n, d in rates),
+        rate_den=rate_den,
+        threshold_num=threshold[0],
+        threshold_den=threshold[1],
+        cap_cents=rule.cap_cents,
+    )
+    if len(_LADDERS) > 256:  # plans reloaded many times over: forget the old rules
+        _LADDERS.clear()
+    _LADDERS[id(rule)] = (rule, made)
+    return made
+
+
 def commission(
     plan_or_rule: PlanVersion | CommissionRule, measured_cents: int, target_cents: int | None
 ) -> Commission:
@@ -71,33 +125,38 @@ def commission(
     rule = _rule(plan_or_rule)
     if not target_cents or target_cents <= 0:
         return Commission(measured_cents, target_cents, None, None, Decimal(0), 0, 0, False, False)
-    attainment_pct = Fraction(measured_cents * 100, target_cents)
-    tier = tier_for(rule, attainment_pct)
-    attainment = measured_cents / target_cents
-    below = attainment_pct < rule.threshold_pct
-    if below or measured_cents <= 0:
+    steps = _ladder(rule)
+    measured, target = measured_cents, target_cents
+    # The last tier starting at or below the attainment (measured / target of the target).
+    tier = 0
+    for position, start in enumerate(steps.bound_nums):
+        if start * target <= measured * steps.bound_den:
+            tier = position
+    attainment = measured / target
+    below = measured * steps.threshold_den < steps.threshold_num * target
+    if below or measured <= 0:
         rate = Decimal(0) if below else rule.tiers[tier].rate_pct
-        return Commission(measured_cents, target_cents, attainment, tier, rate, 0, 0, below, False)
+        return Commission(measured, target, attainment, tier, rate, 0, 0, below, False)
     if rule.mode == "whole":
-        exact = measured_cents * _pct(rule.tiers[tier].rate_pct)
+        # measured × rate = measured × rate_num / rate_den
+        numerator, denominator = measured * steps.rate_nums[tier], steps.rate_den
     else:
-        exact = Fraction(0)
-        for position, step in enumerate(rule.tiers):
-            lower = Fraction(target_cents) * _pct(step.from_pct)
-            upper = (
-                Fraction(target_cents) * _pct(rule.tiers[position + 1].from_pct)
-                if position + 1 < len(rule.tiers)
-                else Fraction(measured_cents)
-            )
-            inside = min(Fraction(measured_cents), upper) - lower
+        # In units of 1 / bound_den of a cent: each tier's share of the amount, times its rate.
+        whole = measured * steps.bound_den
+        bounds = [start * target for start in steps.bound_nums]
+        numerator = 0
+        for position, lower in enumerate(bounds):
+            upper = bounds[position + 1] if position + 1 < len(bounds) else whole
+            inside = min(whole, upper) - lower
             if inside > 0:
-                exact += inside * _pct(step.rate_pct)
-    earned = _half_up(exact)
-    cap = rule.cap_cents
+                numerator += inside * steps.rate_nums[position]
+        denominator = steps.bound_den * steps.rate_den
+    earned = (2 * numerator + denominator) // (2 * denominator)  # half up to the cent
+    cap = steps.cap_cents
     paid = earned if cap is None else min(earned, cap)
     return Commission(
-        measured_cents=measured_cents,
-        target_cents=target_cents,
+        measured_cents=measured,
+        target_cents=target,
         attainment=attainment,
         tier=tier,
         rate_pct=rule.tiers[tier].rate_pct,

@@ -63,6 +63,21 @@ def test_rounding_is_half_up_to_the_cent() -> None:
     assert commission_cents(flat, 1_234_567, 100) == 24_691  # 24,691.34 -> 24,691
 
 
+def test_fractional_bounds_and_rates_are_exact() -> None:
+    # Tiers 0% at 2.5% and 33.3% at 3.75%, a target of 10.00 (1,000 cents). 3.33 is exactly
+    # 33.3%: the second tier. 3.91 marginal: 2.5% of 3.33 = 8.325 cents, plus 3.75% of the
+    # 0.58 above = 2.175 cents: 10.5 cents, half up to 11 (not 10, as rounding half to even or
+    # down would give). Whole: 3.75% of 3.91 = 14.6625 cents -> 15.
+    tiers = (
+        Tier(from_pct=Decimal(0), rate_pct=Decimal("2.5")),
+        Tier(from_pct=Decimal("33.3"), rate_pct=Decimal("3.75")),
+    )
+    marginal = CommissionRule(tiers=tiers, mode="marginal")
+    assert (commission(marginal, 332, 1_000).tier, commission(marginal, 333, 1_000).tier) == (0, 1)
+    assert commission_cents(marginal, 391, 1_000) == 11
+    assert commission_cents(CommissionRule(tiers=tiers, mode="whole"), 391, 1_000) == 15
+
+
 def test_nothing_is_paid_below_the_threshold_and_everything_at_it() -> None:
     rule = _rule("marginal", threshold_pct=Decimal(50))
     below = commission(rule, 4_999_999, TARGET)
