@@ -48,11 +48,7 @@ class Commission:
 def tier_for(rule: CommissionRule, attainment_pct: Fraction) -> int:
     """The index of the tier an attainment (in %) falls in: the last one starting at or
     below it."""
-    index = 0
-    for position, tier in enumerate(rule.tiers):
-        if tier.from_pct <= attainment_pct:
-            index = position
-    return index
+    return _tier_at(_ladder(rule), attainment_pct.numerator, attainment_pct.denominator * 100)
 
 
 @dataclass(frozen=True)
@@ -109,6 +105,16 @@ def _ladder(rule: CommissionRule) -> _Ladder:
     return made
 
 
+def _tier_at(steps: _Ladder, amount: int, target: int) -> int:
+    """The index of the last tier starting at or below `amount` / `target` of the target
+    (`target` > 0): the one rule of tier_for and commission."""
+    index = 0
+    for position, start in enumerate(steps.bound_nums):
+        if start * target <= amount * steps.bound_den:
+            index = position
+    return index
+
+
 def commission(
     plan_or_rule: PlanVersion | CommissionRule, measured_cents: int, target_cents: int | None
 ) -> Commission:
@@ -127,11 +133,7 @@ def commission(
         return Commission(measured_cents, target_cents, None, None, Decimal(0), 0, 0, False, False)
     steps = _ladder(rule)
     measured, target = measured_cents, target_cents
-    # The last tier starting at or below the attainment (measured / target of the target).
-    tier = 0
-    for position, start in enumerate(steps.bound_nums):
-        if start * target <= measured * steps.bound_den:
-            tier = position
+    tier = _tier_at(steps, measured, target)
     attainment = measured / target
     below = measured * steps.threshold_den < steps.threshold_num * target
     if below or measured <= 0:
