@@ -22,6 +22,7 @@ from components.format import (
     format_month,
     format_percent,
     format_value,
+    label_each,
     md,
     plotly_date_axis,
 )
@@ -395,7 +396,9 @@ def _history_table(history: pd.DataFrame) -> pd.DataFrame:
                 for s, e in zip(history["period_start"], history["period_end"], strict=True)
             ],
             t("reviews.col.kind"): history["kind"].map(kind_label),
-            t("reviews.col.status"): history["status"].map(lambda s: t(f"reviews.status.{s}")),
+            t("reviews.col.status"): label_each(
+                history["status"], lambda s: t(f"reviews.status.{s}")
+            ),
             t("reviews.col.reviewer"): history["reviewer"],
             **{t(f"reviews.dim.{d}"): history[f"score_{d}"] for d in SCORE_DIMENSIONS},
             t("reviews.col.average"): history["average_score"].round(2),
@@ -460,7 +463,9 @@ def _one_review(history: pd.DataFrame, scope: Filters, as_of: date) -> None:
         pd.DataFrame(
             {
                 t("reviews.col.version"): versions["version"],
-                t("reviews.col.status"): versions["status"].map(lambda s: t(f"reviews.status.{s}")),
+                t("reviews.col.status"): label_each(
+                    versions["status"], lambda s: t(f"reviews.status.{s}")
+                ),
                 t("reviews.col.edited_by"): versions["edited_by"],
                 t("reviews.col.saved_at"): versions["created_at"],
                 t("reviews.col.change_note"): versions["change_note"],
@@ -730,7 +735,9 @@ def export_frame(reviews: pd.DataFrame) -> pd.DataFrame:
                 period_label(s, e)
                 for s, e in zip(reviews["period_start"], reviews["period_end"], strict=True)
             ],
-            t("reviews.col.status"): reviews["status"].map(lambda s: t(f"reviews.status.{s}")),
+            t("reviews.col.status"): label_each(
+                reviews["status"], lambda s: t(f"reviews.status.{s}")
+            ),
             t("reviews.col.reviewer"): reviews["reviewer"],
             **{t(f"reviews.dim.{d}"): reviews[f"score_{d}"] for d in SCORE_DIMENSIONS},
             t("reviews.col.average"): reviews["average_score"].round(2),

@@ -11,7 +11,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from components.charts import value_axes_in_words
-from components.format import format_value, plotly_date_axis, plotly_tick_format
+from components.format import format_value, label_each, plotly_date_axis, plotly_tick_format
 from components.text import kpi_label, label_values, t
 from components.theme import ACTUAL, TEMPLATE
 from metrics.catalogue import get_kpi
@@ -86,7 +86,7 @@ def breakdown_figure(
 
 def rfm_summary(screen: SegmentsData) -> pd.DataFrame:
     summary = screen.summary
-    return summary.assign(label=summary["segment"].map(lambda s: t(f"segment.{s}")))
+    return summary.assign(label=label_each(summary["segment"], lambda s: t(f"segment.{s}")))
 
 
 def rfm_figure(screen: SegmentsData) -> go.Figure:
@@ -111,7 +111,7 @@ def lifecycle_figure(screen: SegmentsData, *, as_of: date) -> go.Figure:
     # The last month of the series ends on the as-of day: today's counts.
     counts = over_time[over_time["day"] == as_of][["stage", "customers"]]
     fig = px.bar(
-        counts.assign(label=counts["stage"].map(lambda s: t(f"lifecycle.{s}"))),
+        counts.assign(label=label_each(counts["stage"], lambda s: t(f"lifecycle.{s}"))),
         x="label",
         y="customers",
         text="customers",
@@ -124,7 +124,7 @@ def lifecycle_figure(screen: SegmentsData, *, as_of: date) -> go.Figure:
 
 def lifecycle_over_time_figure(screen: SegmentsData) -> go.Figure:
     over_time = screen.lifecycle_over_time
-    labelled = over_time.assign(label=over_time["stage"].map(lambda s: t(f"lifecycle.{s}")))
+    labelled = over_time.assign(label=label_each(over_time["stage"], lambda s: t(f"lifecycle.{s}")))
     fig = px.area(
         labelled, x="day", y="customers", color="label",
         labels={"day": "", "customers": "", "label": ""},

@@ -268,8 +268,8 @@ def rfm(scope: Filters, as_of: date, screen: SegmentsData) -> pd.DataFrame:
         st.markdown(t("segments.movement", day=format_date(previous_as_of)))
         st.dataframe(
             moved.assign(
-                from_segment=moved["from_segment"].map(lambda s: t(f"segment.{s}")),
-                to_segment=moved["to_segment"].map(lambda s: t(f"segment.{s}")),
+                from_segment=label_each(moved["from_segment"], lambda s: t(f"segment.{s}")),
+                to_segment=label_each(moved["to_segment"], lambda s: t(f"segment.{s}")),
             ).rename(
                 columns={
                     "from_segment": t("segments.col.from"),

@@ -15,6 +15,7 @@ from components.charts import cached_figure, trend_figure
 from components.format import (
     format_date,
     format_value,
+    label_each,
     md,
     money_column_format,
     plotly_date_axis,
@@ -93,7 +94,7 @@ def load_sentence(key: str, names: pd.Series) -> str:
 def _org_treemap(people: pd.DataFrame, *, size_by: str) -> go.Figure:
     """The organisation treemap, sized by headcount or revenue (built once per result)."""
     shown = people.assign(
-        role_label=people["role"].map(_role),
+        role_label=label_each(people["role"], _role),
         headcount=1,
         revenue=people["revenue"].clip(lower=0),
     )
@@ -120,7 +121,7 @@ def _org_treemap(people: pd.DataFrame, *, size_by: str) -> go.Figure:
 
 def _headcount_figure(headcount: pd.DataFrame) -> go.Figure:
     """Headcount by team, stacked by role (built once per result)."""
-    frame = headcount.assign(role_label=headcount["role"].map(_role))
+    frame = headcount.assign(role_label=label_each(headcount["role"], _role))
     fig = px.bar(
         frame,
         x="team",
@@ -214,7 +215,7 @@ def organisation(scope: Filters) -> None:
                 t("team.col.team"): people["team"],
                 t("team.col.group"): people["group"],
                 t("team.col.person"): people["rep"] + people["active"].map({True: "", False: " †"}),
-                t("team.col.role"): people["role"].map(_role),
+                t("team.col.role"): label_each(people["role"], _role),
                 t("team.col.leader"): people["leader"],
                 t("team.col.tenure"): people["tenure_months"],
                 t("team.col.revenue"): people["revenue"],
@@ -240,7 +241,7 @@ def headcount_and_span(scope: Filters) -> None:
         if headcount.empty:
             st.info(t("team.no_people"))
         else:
-            frame = headcount.assign(role_label=headcount["role"].map(_role))
+            frame = headcount.assign(role_label=label_each(headcount["role"], _role))
             fig = cached_figure(_headcount_figure, TeamHeadcount(filters=scope))
             st.plotly_chart(fig, key="headcount_chart")
             with st.expander(t("segments.as_table")):
@@ -253,7 +254,7 @@ def headcount_and_span(scope: Filters) -> None:
         st.subheader(t("team.span_heading"))
         span = cache.fetch(TeamSpan(filters=scope))
         table_with_download(
-            span.assign(role=span["role"].map(_role)).rename(
+            span.assign(role=label_each(span["role"], _role)).rename(
                 columns={
                     "leader": t("team.col.leader"),
                     "role": t("team.col.role"),
@@ -317,7 +318,9 @@ def workload(scope: Filters) -> None:
             t("team.col.person"): load["rep"],
             t("team.col.group"): load["group"],
             t("team.col.load"): load["load"],
-            t("team.col.flag"): load["flag"].map(lambda f: t(f"team.flag.{f}") if f else ""),
+            t("team.col.flag"): label_each(
+                load["flag"], lambda f: t(f"team.flag.{f}") if f else ""
+            ),
             t("team.col.customers"): load["customers"],
             t("team.col.open_deals"): load["open_deals"],
             t("team.col.activities_week"): load["activities_per_week"],
