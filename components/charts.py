@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
+from pydantic import BaseModel
 
 from components import cache
 from components.format import (
@@ -28,8 +29,15 @@ from metrics.catalogue import get_kpi
 from metrics.periods import add_months
 from metrics.requests import Request
 
-# A display argument: small and exact (a kpi id, a grain, a chart kind, a flag, a day).
-Display = str | int | float | bool | date | None | tuple[Any, ...]
+# A display argument: small and exact (a kpi id, a grain, a chart kind, a flag, a day, or a
+# pydantic model such as a commission rule, keyed by all of its fields).
+Display = str | int | float | bool | date | None | tuple[Any, ...] | BaseModel
+
+
+def _display_key(value: object) -> str:
+    """How a display argument json cannot write goes into the key: a model as its JSON (every
+    field), anything else (a day) as text."""
+    return value.model_dump_json() if isinstance(value, BaseModel) else str(value)
 
 
 def cached_figure(
@@ -39,7 +47,7 @@ def cached_figure(
     result and cached with it: keyed on the builder, each request's cache key, the versions
     of what they read (cache.version_key), the language, the currency and the display
     arguments, never on a hashed DataFrame (st.cache_data samples large ones). `build` must
-    read nothing else.
+    read nothing else. With no requests (`()`), the display arguments alone are the key.
 
     The cache holds the figure's dict; each call gets a new go.Figure made from it, so a
     caller changing its figure never changes the cached one. That dict came from a figure
@@ -52,7 +60,7 @@ def cached_figure(
         cache.version_key(asked),
         current_language(),
         currency(),
-        json.dumps(display, sort_keys=True, default=str),
+        json.dumps(display, sort_keys=True, default=_display_key),
         build,
         asked,
         display,

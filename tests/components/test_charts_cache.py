@@ -10,6 +10,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 import plotly.tools
+from pydantic import BaseModel
 
 from components import cache
 from components.charts import cached_figure, trend_figure
@@ -115,3 +116,27 @@ def test_a_cached_running_total_ends_on_the_whole_periods_sum(demo_db: Path) -> 
     assert actual.y[-1] > weekly.iloc[-1] > 0  # more than the last week alone
     plain = cached_figure(trend_chart, request, running=False, **shown)
     assert next(tr for tr in plain.data if tr.name == t("series.actual")).y[-1] == weekly.iloc[-1]
+
+
+class Shape(BaseModel):
+    """A display argument that is a model (as a commission rule is)."""
+
+    bars: int
+    label: str
+
+
+def _shaped(*, shape: Shape) -> go.Figure:
+    BUILDS.append((shape.bars, shape.label))
+    return go.Figure(go.Bar(x=list(range(shape.bars)), y=[1] * shape.bars, name=shape.label))
+
+
+def test_a_model_given_for_display_keys_the_figure_by_every_field() -> None:
+    # No request: the display arguments alone are the key. An equal model (a new object) is
+    # answered from the cache; a change to any one field builds again.
+    BUILDS.clear()
+    first = cached_figure(_shaped, (), shape=Shape(bars=2, label="a"))
+    again = cached_figure(_shaped, (), shape=Shape(bars=2, label="a"))
+    cached_figure(_shaped, (), shape=Shape(bars=2, label="b"))
+    cached_figure(_shaped, (), shape=Shape(bars=3, label="a"))
+    assert BUILDS == [(2, "a"), (2, "b"), (3, "a")]
+    assert first == again and first.data[0].name == "a"
