@@ -27,11 +27,13 @@ def _name(data: StandupData, rep_id: int | None) -> str:
 def owners_line(data: StandupData, frame: pd.DataFrame, column: str = "rep_id") -> str:
     """ "Owners: Cai 2, Dee 1", most first, in Markdown (names escaped)."""
     counted = owners(frame, column)
+    limit = OWNERS_SHOWN[presenting()]
+    shown = counted.head(limit)  # the rest are counted, not worded
     names = [
         t("standup.owner_count", rep=f"**{md(_name(data, r))}**", count=n)
-        for r, n in zip(counted["rep_id"], counted["count"], strict=True)
+        for r, n in zip(shown["rep_id"], shown["count"], strict=True)
     ]
-    return t("standup.owners", owners=join_names(names, limit=OWNERS_SHOWN[presenting()]))
+    return t("standup.owners", owners=join_names(names, limit=limit, total=len(counted)))
 
 
 def _complaints_table(data: StandupData, frame: pd.DataFrame, days: bool) -> None:

@@ -158,14 +158,17 @@ def mid_sentence(label: str) -> str:
     return label
 
 
-def join_names(names: Iterable[object], limit: int | None = None) -> str:
+def join_names(names: Iterable[object], limit: int | None = None, *, total: int = 0) -> str:
     """Names as a list in words: "Ann, Bo" in English, "安、博" in Chinese; past `limit`
-    names, the rest are counted ("Ann, Bo and 3 more"), never silently left off."""
+    names, the rest are counted ("Ann, Bo and 3 more"), never silently left off. `total`:
+    how many names there are, when `names` holds only the first `limit` of them (a caller
+    with 1,000 owners to count need not word them all to show three)."""
     listed = [str(name) for name in names]
-    if limit is None or len(listed) <= limit:
+    total = max(total, len(listed))
+    if limit is None or total <= limit:
         return t("list.separator").join(listed)
     shown = t("list.separator").join(listed[:limit])
-    return shown + t("list.and_more", count=len(listed) - limit)
+    return shown + t("list.and_more", count=total - limit)
 
 
 def error_text(error: Exception) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from data.store import Store
@@ -111,21 +112,18 @@ def split_board(help_frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, p
 def owners(frame: pd.DataFrame, rep_column: str = "rep_id") -> pd.DataFrame:
     """How many rows of `frame` each owner has, most first (ties: rep_id): rep_id, count.
     Rows without an owner are counted under rep_id None, last."""
-    ids = frame[rep_column]
-    counted = (
-        pd.DataFrame({"rep_id": ids.astype("Int64")})
-        .groupby("rep_id", dropna=False)
-        .size()
-        .rename("count")
-        .reset_index()
-    )
-    counted["_none"] = counted["rep_id"].isna()
-    counted = counted.sort_values(
-        ["_none", "count", "rep_id"], ascending=[True, False, True], kind="stable"
-    )
-    ids = [None if pd.isna(v) else int(v) for v in counted["rep_id"]]
+    counts = frame[rep_column].astype("Int64").value_counts(dropna=False)
+    missing = int(counts[counts.index.isna()].sum())
+    known = counts[counts.index.notna()]
+    ids = known.index.to_numpy(dtype="int64")
+    order = np.lexsort((ids, -known.to_numpy(dtype="int64")))  # most first, then rep_id
+    rep_ids: list[int | None] = [int(v) for v in ids[order]]
+    sizes = known.to_numpy(dtype="int64")[order].tolist()
+    if missing:
+        rep_ids.append(None)
+        sizes.append(missing)
     return pd.DataFrame(
-        {"rep_id": pd.Series(ids, dtype=object), "count": counted["count"].astype("int64").values}
+        {"rep_id": pd.Series(rep_ids, dtype=object), "count": np.array(sizes, dtype="int64")}
     )
 
 

@@ -165,5 +165,8 @@ def test_a_long_list_of_names_counts_the_rest_instead_of_dropping_them() -> None
     assert text.join_names(names) == "Ann, Bo, Cy, Di"
     assert text.join_names(names, limit=4) == "Ann, Bo, Cy, Di"
     assert text.join_names(names, limit=2) == "Ann, Bo and 2 more"
+    # Given only the names shown, and how many there are: the same sentence.
+    assert text.join_names(names[:2], limit=2, total=4) == "Ann, Bo and 2 more"
+    assert text.join_names(names[:2], limit=2, total=2) == "Ann, Bo"
     with text.use_language("zh"):
         assert text.join_names(["安", "博", "岑"], limit=1) == "安，另有2个"

@@ -110,3 +110,13 @@ def test_owners_of_things_to_fix(ext_store: Store) -> None:  # noqa: F811
     # North's overdue complaints on 10 Dec: Cai's only.
     north = standup.overdue_complaints(ext_store, NORTH, d("2024-12-10"))
     assert standup_help.owners(north).values.tolist() == [[103, 1]]
+
+
+def test_owners_count_most_first_ties_by_rep_id_and_nobody_last() -> None:
+    frame = pd.DataFrame({"rep_id": [7, 5, None, 7, 5, 9, 5, 8]})
+    found = standup_help.owners(frame)
+    assert [tuple(row) for row in found.itertuples(index=False)] == [
+        (5, 3), (7, 2), (8, 1), (9, 1), (None, 1),
+    ]  # fmt: skip
+    assert found["count"].dtype == "int64"
+    assert standup_help.owners(frame.iloc[:0]).empty
