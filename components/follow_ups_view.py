@@ -175,11 +175,12 @@ def segments_section(due: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["owner", "owner_rep_id"])
     )
     names = {int(r): str(n) for r, n in zip(owners["owner_rep_id"], owners["owner"], strict=True)}
+    everyone = t("follow_ups.everyone")  # once: not once per owner offered (1,290 at 10M)
     owner = coded(
         st.selectbox,
         t("follow_ups.segments_owner"),
         [0, *names],
-        format_func=lambda r: names.get(r, t("follow_ups.everyone")),
+        format_func=lambda r: names.get(r, everyone),
         key="seg_owner",
     )
     shown = due[due["owner_rep_id"] == owner] if owner else due
