@@ -39,18 +39,25 @@ Otherwise (missing, built by an older Huddle without every column, or different 
 rows) every query reads the rows. A failed transaction rolls back the rows and their rollups
 together.
 
-The tables are derived data, not schema: refresh_rollups (re)creates them, so an older
-database simply has none (or an older shape) and is read from the rows until its next import.
+The tables are derived data, not schema: refresh_rollups (re)creates them, so a database
+from before rollups has none and is read from the rows until its next import. Rollups an older
+Huddle built in an older shape (a table or column since added missing) are rebuilt when a
+read-write store first opens the file (upgrade_rollups; 8 s once at ten million lines), so an
+upgraded database does not read its rows on every page until the next import.
 """
 
 from __future__ import annotations
 
 import os
 import weakref
+from typing import TYPE_CHECKING
 
 import duckdb
 
-from data.store import Store
+from data.table_versions import bump
+
+if TYPE_CHECKING:  # the store opens the file through upgrade_rollups: no import at run time
+    from data.store import Store
 
 ROLLUPS_ENV_VAR = "HUDDLE_ROLLUPS"
 
@@ -188,6 +195,46 @@ def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
         f"INSERT INTO rollup_state SELECT 1, version + 1, ({fingerprint}), ({_ROWS_VERSIONS})"
         " FROM data_version WHERE id = 1"
     )
+
+
+# Every rollup table with the columns this Huddle reads from it.
+_SHAPES = {
+    "customer_firsts": frozenset(ROLLUP_COLUMNS),
+    "customer_days": frozenset(DAYS_COLUMNS),
+    "rollup_state": frozenset({"data_version", "rows_fingerprint", "rows_versions"}),
+}
+
+
+def rollups_outdated(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the database has rollups in an older shape than this Huddle's (one of its
+    tables or columns missing); False when it has none at all, or today's."""
+    found: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns"
+        " WHERE table_schema = current_schema() AND table_name IN ("
+        + ", ".join(f"'{name}'" for name in _SHAPES)
+        + ")"
+    ).fetchall():
+        found.setdefault(table, set()).add(column)
+    return bool(found) and any(not cols <= found.get(t, set()) for t, cols in _SHAPES.items())
+
+
+def upgrade_rollups(con: duckdb.DuckDBPyConnection) -> bool:
+    """Rebuild rollups an older Huddle built in an older shape, in one transaction that moves
+    the data version as an import does (so the rebuilt rollups are current); returns whether
+    it did. A rebuild DuckDB cannot finish (out of memory) is rolled back and the pages read
+    the rows, as they did before: the file still opens."""
+    if not rollups_outdated(con):
+        return False
+    con.execute("BEGIN TRANSACTION")
+    try:
+        refresh_rollups(con)
+        bump(con, None)
+        con.execute("COMMIT")
+    except duckdb.Error:
+        con.execute("ROLLBACK")
+        return False
+    return True
 
 
 def rollups_enabled() -> bool:

@@ -27,6 +27,7 @@ from data import table_versions
 from data.config import IN_MEMORY, resolve_db_path
 from data.errors import DatabaseLockedError, HuddleDataError
 from data.migrate import migrate
+from data.rollups import upgrade_rollups
 
 Params = Sequence[Any] | dict[str, Any] | None
 # data_version() adds this per reopening, so a cache keyed on it never mixes two files.
@@ -128,6 +129,7 @@ class Store:
                 raise DatabaseFileError.of("db.not_database", path=str(self.path))
             if not self.read_only:
                 migrate(con)
+                upgrade_rollups(con)
         except BaseException:
             con.close()
             raise

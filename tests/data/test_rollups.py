@@ -3,6 +3,7 @@ rollup is never read: the compiler falls back to the rows."""
 
 from __future__ import annotations
 
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -186,6 +187,46 @@ def test_rollups_an_older_huddle_built_are_compared_with_the_rows(tmp_path: Path
     with store.transaction() as con:
         con.execute("UPDATE customers SET acquired_date = DATE '2024-01-01' WHERE name = 'Birch'")
     assert not rollups_current(store)
+
+
+@pytest.mark.parametrize(
+    "older",
+    [
+        "ALTER TABLE customer_days DROP COLUMN split_orders",
+        "DROP TABLE customer_days",
+        "ALTER TABLE rollup_state DROP COLUMN rows_versions",
+    ],
+)
+def test_rollups_of_an_older_shape_are_rebuilt_when_the_file_is_opened(
+    tmp_path: Path, older: str
+) -> None:
+    store = _imported(tmp_path)
+    days = _days(store)
+    with store.transaction() as con:  # what an older Huddle left
+        con.execute(older)
+    store.close()
+    version = _version(tmp_path)  # a reader cannot rebuild: it leaves the file as it is
+    assert _version(tmp_path) == version
+    reopened = Store(tmp_path / "t.duckdb")
+    assert reopened.data_version() == version + 1  # rebuilt, in a write as an import's is
+    assert days_rollup_current(reopened) and rollups_current(reopened)
+    assert _days(reopened) == days
+    assert reopened.scalar("SELECT rows_versions IS NOT NULL FROM rollup_state")
+
+
+def _version(tmp_path: Path) -> int:
+    with closing(Store(tmp_path / "t.duckdb", read_only=True)) as reader:
+        return reader.data_version()
+
+
+def test_a_file_with_current_rollups_or_none_is_opened_as_it_is(tmp_path: Path) -> None:
+    _imported(tmp_path).close()
+    version = _version(tmp_path)
+    assert Store(tmp_path / "t.duckdb").data_version() == version
+    Store(tmp_path / "empty.duckdb").close()
+    empty = Store(tmp_path / "empty.duckdb")  # migrated when created: no rollups to rebuild
+    assert empty.data_version() == Store(tmp_path / "empty.duckdb").data_version()
+    assert not rollups_current(empty)
 
 
 def test_orders_written_without_a_refresh_make_the_rollups_stale(tmp_path: Path) -> None:
