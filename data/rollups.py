@@ -42,7 +42,7 @@ together.
 The tables are derived data, not schema: refresh_rollups (re)creates them, so a database
 from before rollups has none and is read from the rows until its next import. Rollups an older
 Huddle built in an older shape (a table or column since added missing) are rebuilt when a
-read-write store first opens the file (upgrade_rollups; 8 s once at ten million lines), so an
+read-write store first opens the file (upgrade_rollups; about 10 s once at ten million lines), so an
 upgraded database does not read its rows on every page until the next import.
 """
 
@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import os
 import weakref
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -232,7 +233,8 @@ def upgrade_rollups(con: duckdb.DuckDBPyConnection) -> bool:
         bump(con, None)
         con.execute("COMMIT")
     except duckdb.Error:
-        con.execute("ROLLBACK")
+        with suppress(duckdb.Error):  # an invalidated database cannot roll back
+            con.execute("ROLLBACK")
         return False
     return True
 
