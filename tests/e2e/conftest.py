@@ -356,9 +356,20 @@ def wait_for_app(page: Page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
             state = page.locator(APP).evaluate(
                 "e => [e.dataset.testScriptState, e.dataset.testConnectionState]"
             )
+            # Which of the other signs of a busy page is still there, to tell a slow machine
+            # from a page that never settles.
+            still = [
+                f"{name} ({page.locator(selector).count()})"
+                for name, selector in (
+                    ("running icon", RUNNING_ICON), ("stale elements", STALE_ELEMENT),
+                    ("skeletons", SKELETON),
+                )
+                if page.locator(selector).count()
+            ]  # fmt: skip
             raise AssertionError(
                 f"Streamlit did not settle within {timeout_ms / 1000:.0f} s "
-                f"(script state {state[0]!r}, connection {state[1]!r})"
+                f"(script state {state[0]!r}, connection {state[1]!r}; "
+                f"still showing: {', '.join(still) or 'nothing'}; url {page.url})"
             )
         page.wait_for_timeout(50)
 
