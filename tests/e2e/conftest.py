@@ -20,6 +20,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,7 +28,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Page,
+    Request,
+    sync_playwright,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -47,6 +55,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    # Only the app itself may be reached: every other host fails to resolve at once, in the
+    # browser. (A Playwright route would do the same by asking this Python process about each
+    # request, so every script file of a page waited on the test's own loop.)
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
 
 # Streamlit puts the script's run state on the app root: "initial" before the first run,
@@ -132,6 +144,10 @@ def _signed_copy(db: Path) -> Path:
     return db.with_name("e2e-signed.duckdb")
 
 
+# Each server's log by its base URL, so a page that does not settle can show what it printed.
+_SERVER_LOGS: dict[str, Path] = {}
+
+
 def _server_output(log: Path) -> str:
     text = log.read_text(errors="replace") if log.exists() else ""
     return text[-4000:] or "(no output)"
@@ -180,6 +196,7 @@ def serve_app(db: Path | str, tmp_path_factory: pytest.TempPathFactory, auth: st
             command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, text=True
         )
     base = f"http://127.0.0.1:{port}"
+    _SERVER_LOGS[base] = log
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
         while True:
@@ -204,6 +221,7 @@ def serve_app(db: Path | str, tmp_path_factory: pytest.TempPathFactory, auth: st
             time.sleep(0.25)
         yield base
     finally:
+        _SERVER_LOGS.pop(base, None)
         process.terminate()
         try:
             process.wait(timeout=10)
@@ -236,6 +254,42 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+# The requests each browser context has started and not yet finished (with when each started),
+# so a page that does not settle can say which of its files never arrived.
+_UNFINISHED: weakref.WeakKeyDictionary[BrowserContext, dict[Request, float]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def new_context(browser: Browser, **options: object) -> BrowserContext:
+    """A fresh browser context (no shared cookies or storage) that keeps its unfinished requests."""
+    context = browser.new_context(**options)  # type: ignore[arg-type]
+    unfinished: dict[Request, float] = {}
+    _UNFINISHED[context] = unfinished
+    context.on("request", lambda request: unfinished.setdefault(request, time.monotonic()))
+    context.on("requestfinished", lambda request: unfinished.pop(request, None))
+    context.on("requestfailed", lambda request: unfinished.pop(request, None))
+    return context
+
+
+def _unfinished_requests(page: Page, older_than_s: float = 5.0) -> list[str]:
+    """The page's requests still unanswered after `older_than_s`, oldest first (websockets are
+    not requests here, so the app's own connection is not among them)."""
+    now = time.monotonic()
+    started = _UNFINISHED.get(page.context, {})
+    return [
+        f"{urlsplit(request.url).path} ({now - since:.0f} s)"
+        for request, since in sorted(started.items(), key=lambda item: item[1])
+        if now - since >= older_than_s
+    ]
+
+
+def _server_log_tail(page: Page, chars: int = 1500) -> str:
+    parts = urlsplit(page.url)
+    log = _SERVER_LOGS.get(f"{parts.scheme}://{parts.netloc}")
+    return _server_output(log)[-chars:] if log else "(not a server these tests started)"
 
 
 @dataclass
@@ -279,8 +333,7 @@ def warmed_up_app(chromium: Browser, app_url: str) -> str:
     a fresh server opens a page other than the default one (streamlit/streamlit#9992); a
     lead's first visit is the home page, so the tests start from the same state.
     """
-    context = chromium.new_context(viewport=DESKTOP)
-    context.route(lambda url: not _is_loopback(url), lambda route: route.abort())
+    context = new_context(chromium, viewport=DESKTOP)
     page = context.new_page()
     page.goto(app_url)
     wait_for_app(page)
@@ -295,10 +348,8 @@ def new_app_page(chromium: Browser, warmed_up_app: str) -> Iterator[Callable[...
     contexts: list[BrowserContext] = []
 
     def make(viewport: dict[str, int] | None = None, locale: str = "en-US") -> AppPage:
-        context = chromium.new_context(viewport=viewport or DESKTOP, locale=locale)
+        context = new_context(chromium, viewport=viewport or DESKTOP, locale=locale)
         contexts.append(context)
-        # Only the app itself may be reached: anything else is aborted, not waited for.
-        context.route(lambda url: not _is_loopback(url), lambda route: route.abort())
         page = context.new_page()
         page.set_default_timeout(SETTLE_TIMEOUT_MS)
         app_page = AppPage(page=page, base_url=app_url)
@@ -366,10 +417,14 @@ def wait_for_app(page: Page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
                 )
                 if page.locator(selector).count()
             ]  # fmt: skip
+            unanswered = _unfinished_requests(page)
             raise AssertionError(
                 f"Streamlit did not settle within {timeout_ms / 1000:.0f} s "
                 f"(script state {state[0]!r}, connection {state[1]!r}; "
-                f"still showing: {', '.join(still) or 'nothing'}; url {page.url})"
+                f"still showing: {', '.join(still) or 'nothing'}; url {page.url})\n"
+                f"Requests unanswered after 5 s ({len(unanswered)}): "
+                f"{', '.join(unanswered[:12]) or 'none'}\n"
+                f"The server's last output:\n{_server_log_tail(page)}"
             )
         page.wait_for_timeout(50)
 

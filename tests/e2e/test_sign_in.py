@@ -8,14 +8,13 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from components.text import t
-from tests.e2e.conftest import DESKTOP, SETTLE_TIMEOUT_MS, AppPage, _is_loopback, settle_after
+from tests.e2e.conftest import DESKTOP, SETTLE_TIMEOUT_MS, AppPage, new_context, settle_after
 
 
 @pytest.fixture
 def signed_page(chromium: Browser, signed_app_url: str) -> Iterator[AppPage]:
     """A fresh page on the sign-in-on server (its own context: no shared cookies)."""
-    context = chromium.new_context(viewport=DESKTOP, locale="en-US")
-    context.route(lambda url: not _is_loopback(url), lambda route: route.abort())
+    context = new_context(chromium, viewport=DESKTOP, locale="en-US")
     page = context.new_page()
     page.set_default_timeout(SETTLE_TIMEOUT_MS)
     app_page = AppPage(page=page, base_url=signed_app_url)

@@ -23,7 +23,7 @@ from tests.e2e.conftest import (
     DEMO_END,
     DESKTOP,
     SETTLE_TIMEOUT_MS,
-    _is_loopback,
+    new_context,
     serve_app,
     wait_for_app,
 )
@@ -49,8 +49,7 @@ def shared_url(postgres_url: str) -> str:
 
 @contextlib.contextmanager
 def _page(chromium: Browser, base: str) -> Iterator[Page]:
-    context = chromium.new_context(viewport=DESKTOP)
-    context.route(lambda url: not _is_loopback(url), lambda route: route.abort())
+    context = new_context(chromium, viewport=DESKTOP)
     page = context.new_page()
     page.set_default_timeout(SETTLE_TIMEOUT_MS)
     # The home page first: a fresh server's first session on another page shows Streamlit's
