@@ -12,7 +12,6 @@ from datetime import date
 from decimal import Decimal
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
@@ -20,33 +19,22 @@ from components.format import (
     MISSING,
     format_date,
     format_month,
-    format_percent,
     format_value,
+    label_each,
     md,
     money_column_format,
 )
-from components.incentives_view import own_plan_missing
 from components.placeholder_note import placeholder_note
 from components.tables import readable, table_with_download
-from components.text import column_label, in_language, kpi_label, t
-from components.theme import ACTUAL, TARGET, TEMPLATE
+from components.text import column_label, kpi_label, t
 from components.url_state import coded
 from data.targets import whole_units
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
-from metrics.incentive_plan import PlanError, load_plan
 from metrics.periods import add_months
 from metrics.requests_plans import TargetHistory
-from metrics.target_allocation import (
-    METHODS,
-    Allocation,
-    Method,
-    allocate,
-    implications,
-    outlook,
-    projected_commission,
-    weights,
-)
+from metrics.requests_targets import Edits, SplitResult, TargetSplit
+from metrics.target_allocation import METHODS, Allocation, Method
 from metrics.target_history import (
     SHARE_MONTHS,
     TargetBase,
@@ -127,13 +115,17 @@ def period_label(start: date, end: date) -> str:
     )
 
 
-def load_base(scope: Filters, as_of: date, target: TargetSetup) -> TargetBase:
-    """The cached history and profile behind a split (one query set per data change)."""
+def history_request(scope: Filters, as_of: date, target: TargetSetup) -> TargetHistory:
+    """The request for the history and profile behind a split: the scope's data up to as_of."""
     history_scope = scope.with_dates(scope.start, as_of)
-    request = TargetHistory(
+    return TargetHistory(
         filters=history_scope, kpi_id=target.kpi_id, start=target.start, end=target.end
     )
-    return cache.fetch(request)
+
+
+def load_base(history: TargetHistory) -> TargetBase:
+    """The cached history and profile behind a split (one query set per data change)."""
+    return cache.fetch(history)
 
 
 def kpi_unit(kpi_id: str) -> str:
@@ -247,8 +239,11 @@ def _remember_edits(editor_key: str, edits_key: str, rep_ids: list[int], kpi_id:
     st.session_state["tgt_editor_round"] = st.session_state.get("tgt_editor_round", 0) + 1
 
 
-def _bounds(edits: dict[int, dict[str, int | None]], name: str) -> dict[int, int]:
-    return {rep: e[name] for rep, e in edits.items() if e.get(name) is not None}  # type: ignore[misc]
+def _bounds(edits: dict[int, dict[str, int | None]], name: str) -> Edits:
+    """One kind of hand edit (target, floor or cap) as (rep_id, base units), by rep_id."""
+    return tuple(
+        sorted((rep, int(e[name])) for rep, e in edits.items() if e.get(name) is not None)  # type: ignore[arg-type]
+    )
 
 
 def _edited(edits: dict[int, dict[str, int | None]], rep_id: int, name: str, scale: int) -> float:
@@ -285,28 +280,29 @@ def split_controls(base: TargetBase) -> tuple[Method, int]:
     return method or "history", int(months or 3)  # type: ignore[return-value]
 
 
-def allocation(base: TargetBase, scope: Filters, total: int) -> tuple[Allocation, Allocation]:
+def allocation(
+    history: TargetHistory, base: TargetBase, scope: Filters, total: int
+) -> tuple[TargetSplit, SplitResult]:
     """Split the total, with the lead's hand edits, floors and caps, and say what could not
-    be honoured; returns that split and the same split without any edit (what the edits are
-    measured against)."""
+    be honoured; returns the request and its answer: that split, the same split without any
+    edit (what the edits are measured against) and what each implies."""
     method, months = split_controls(base)
     edits = _edits(_edits_key(base, scope))
-    people = base.people
-    result = allocate(
-        total,
-        weights(people, method, base.period_days, months),
+    request = TargetSplit(
+        history=history,
+        total=total,
+        method=method,
+        months=months,
+        fixed=_bounds(edits, "target"),
         floors=_bounds(edits, "floor"),
         caps=_bounds(edits, "cap"),
-        fixed=_bounds(edits, "target"),
     )
-    for problem in result.problems:
+    result = cache.fetch(request)
+    for problem in result.split.problems:
         st.warning(
             t(f"targets.problem.{problem.code}", amount=format_base(problem.amount, base.kpi_id))
         )
-    unedited = (
-        allocate(total, weights(people, method, base.period_days, months)) if edits else result
-    )
-    return result, unedited
+    return request, result
 
 
 def same_days_as_official(base: TargetBase, targets: pd.Series) -> pd.Series:
@@ -340,10 +336,14 @@ def allocation_editor(
             "floor": [_edited(edits, r, "floor", scale) for r in people.index],
             "cap": [_edited(edits, r, "cap", scale) for r in people.index],
             "current_target": people["current_target"] / scale,
-            "official_days": [
-                t("targets.official_days_value", days=int(d), total=base.period_days) if d else None
-                for d in people["official_days"]
-            ],
+            "official_days": label_each(
+                people["official_days"],
+                lambda d: (
+                    t("targets.official_days_value", days=int(d), total=base.period_days)
+                    if d
+                    else None
+                ),
+            ),
             # The new target over the official target's days against it: like for like.
             "vs_official": same_days_as_official(base, result.values)
             / people["current_target"].where(people["current_target"] > 0)
@@ -418,133 +418,6 @@ def allocation_editor(
     if edits and st.button(t("targets.reset_edits"), icon=":material/undo:", key="tgt_reset"):
         st.session_state.pop(edits_key, None)
         st.rerun()
-
-
-def implications_panel(
-    base: TargetBase, result: Allocation, unedited: Allocation | None = None
-) -> pd.DataFrame:
-    """What the split implies: the projection against the total, how many will make it and
-    how many are asked for more than their best; returns the figures per person."""
-    kpi_id = base.kpi_id
-    implied = implications(base.people, result.values)
-    summary = outlook(implied)
-    st.subheader(t("targets.implies_heading"))
-    projection_col, reach_col, stretch_col, cost_col = st.columns(4)
-    projection_col.metric(
-        t("targets.projection"),
-        format_base(summary.projection, kpi_id),
-        delta=t("targets.against_target", share=format_percent(summary.projection / summary.target))
-        if summary.target
-        else None,
-        delta_color="off",
-        help=t("targets.projection_help", season=f"{base.season:.2f}"),
-    )
-    projection_col.caption(
-        t(
-            "targets.range",
-            low=format_base(summary.projection_low, kpi_id),
-            high=format_base(summary.projection_high, kpi_id),
-        )
-    )
-    reach_col.metric(
-        t("targets.reaching"),
-        t(
-            "targets.reaching_value",
-            expected=round(summary.expected_reaching),
-            people=summary.people,
-        ),
-        help=t("targets.reaching_help"),
-    )
-    reach_col.caption(t("targets.reaching_rule"))
-    stretched = implied["stretch"].dropna()
-    stretch_col.metric(
-        t("targets.stretched"),
-        t("targets.stretched_value", count=int((stretched > 1).sum()), people=len(implied)),
-        help=t("targets.col.stretch_help"),
-    )
-    with cost_col:
-        commission_tile(base, implied, summary.projection, unedited)
-    return implied
-
-
-def attainment_chart(implied: pd.DataFrame) -> None:
-    """How the projected attainment spreads across people, against the 100% line."""
-    attainment = implied["projected_attainment"].dropna()
-    if attainment.empty:
-        st.info(t("targets.no_attainment"))
-        return
-    fig = go.Figure(
-        go.Histogram(
-            x=attainment.clip(upper=2.0),
-            xbins={"start": 0, "end": 2.05, "size": 0.1},
-            marker_color=ACTUAL,
-            hovertemplate=t("targets.hist_hover"),
-        )
-    )
-    fig.add_vline(
-        x=1.0, line_color=TARGET, line_dash="dash", annotation_text=t("targets.at_target")
-    )
-    fig.update_layout(
-        template=TEMPLATE,
-        height=260,
-        title=t("targets.hist_title"),
-        xaxis={"tickformat": ".0%", "title": t("targets.hist_x"), "range": [0, 2.05]},
-        yaxis={"title": t("targets.hist_y")},
-        bargap=0.05,
-    )
-    st.plotly_chart(fig, key="tgt_attainment_hist")
-
-
-def _cents_text(cents: int) -> str:
-    """Money in cents, to the cent ($1,234.56): a difference is never rounded away."""
-    return format_value(cents / 100, "money", cents=True)
-
-
-def commission_tile(
-    base: TargetBase, implied: pd.DataFrame, projection: float, unedited: Allocation | None = None
-) -> None:
-    """What the split would cost in commission under the incentive plan in force and, with
-    hand edits, how much more or less than the same split without them, to the cent."""
-    # The shipped plan is the demo company's: a company's own data is costed only under the
-    # plan it named (HUDDLE_PLAN), as on the Incentives page.
-    if own_plan_missing():
-        st.caption(t("targets.commission_no_plan", period=format_month(base.start, short=True)))
-        return
-    try:
-        version = load_plan().version_for(base.start)
-    except PlanError:
-        st.caption(t("targets.commission_plan_broken"))
-        return
-    if version is None:
-        st.caption(t("targets.commission_no_plan", period=format_month(base.start, short=True)))
-        return
-    if version.commission.kpi != base.kpi_id:
-        st.caption(t("targets.commission_not_paid_on", kpi=kpi_label(base.kpi_id)))
-        return
-    months = len(pd.date_range(base.start, base.end, freq="MS"))
-    roles, rule = base.people["role"], version.commission
-    cost = projected_commission(implied, roles, rule, months)
-    before = None
-    if unedited is not None and not unedited.values.equals(implied["target"]):
-        before = projected_commission(
-            implications(base.people, unedited.values), roles, rule, months
-        )
-    delta = None
-    if before is not None and cost != before:
-        sign = "+" if cost > before else "-"
-        delta = t("targets.commission_vs_unedited", delta=sign + _cents_text(abs(cost - before)))
-    st.metric(
-        t("targets.commission"),
-        format_base(cost, base.kpi_id, compact=False),
-        delta=delta,
-        delta_color="inverse",  # a dearer split is the worse news
-        help=t("targets.commission_help", plan=in_language(version, "name")),
-    )
-    share = cost / projection if projection else None
-    st.caption(t("targets.commission_share", share=format_percent(share)))
-    if before is not None:
-        key = "targets.commission_unedited" if cost != before else "targets.commission_same"
-        st.caption(t(key, cost=_cents_text(before)))
 
 
 def group_totals(base: TargetBase, implied: pd.DataFrame) -> None:

@@ -9,12 +9,12 @@ from components.filters import global_filters
 from components.level_targets_view import level_targets
 from components.placeholder_note import placeholder_note
 from components.target_scenarios_view import compare, export_and_import, publish, save_form
+from components.targets_outlook import attainment_chart, implications_panel
 from components.targets_view import (
     allocation,
     allocation_editor,
-    attainment_chart,
     group_totals,
-    implications_panel,
+    history_request,
     load_base,
     notes,
     setup,
@@ -36,16 +36,18 @@ target = setup(chosen.as_of)
 if get_kpi(target.kpi_id).target_rule == "level":
     level_targets(scope, target)  # a rate (stock turnover): one level per store team
     st.stop()
+history = history_request(scope, chosen.as_of, target)
 with st.spinner(t("targets.loading")):
-    base = load_base(scope, chosen.as_of, target)
+    base = load_base(history)
 if base.people.empty:
     placeholder_note()  # an import's made-up "Unassigned" is why nobody can carry a target
     st.info(t("targets.no_people"))
     st.stop()
 
 total = total_control(base)
-split, unedited = allocation(base, scope, total)
-implied = implications_panel(base, split, unedited)
+request, result = allocation(history, base, scope, total)
+split, implied = result.split, result.implied
+implications_panel(base, request, result)
 chart_col, groups_col = st.columns([2, 3], gap="large")
 with chart_col:
     attainment_chart(implied)

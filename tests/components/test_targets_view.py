@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.targets_view import merge_edits
+from components.targets_view import _bounds, merge_edits
 
 REPS = [11, 12, 13]  # the editor's rows, in order
 
@@ -31,6 +31,14 @@ def test_clearing_the_last_bound_forgets_the_person() -> None:
 def test_floors_and_caps_join_earlier_edits() -> None:
     merged = merge_edits({11: {"target": 5}}, {0: {"floor": 1.0}, 2: {"cap": 2}}, REPS, "revenue")
     assert merged == {11: {"target": 5, "floor": 100}, 13: {"cap": 200}}
+
+
+def test_edits_become_one_kind_of_bound_in_rep_id_order() -> None:
+    """The split request is keyed on them: the same edits made in another order share it."""
+    edits = {13: {"target": 7, "cap": 9}, 11: {"target": 5, "floor": None}, 12: {"floor": 1}}
+    assert _bounds(edits, "target") == ((11, 5), (13, 7))
+    assert _bounds(edits, "floor") == ((12, 1),)  # a cleared floor (None) is no bound
+    assert _bounds(dict(reversed(list(edits.items()))), "target") == ((11, 5), (13, 7))
 
 
 def test_a_target_file_exported_in_chinese_reads_back() -> None:

@@ -1,0 +1,94 @@
+"""The Targets what-if as requests (metrics.requests_targets): the split with and without the
+lead's edits, and its commission, worked out by hand on the team of target_fixture.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from data.store import Store
+from metrics.filters import Filters
+from metrics.incentive_plan import CommissionRule
+from metrics.requests_plans import TargetHistory
+from metrics.requests_targets import SplitCommission, TargetSplit
+from tests.metrics.target_fixture import AS_OF, PERIOD, build_target_team
+from tests.store_engines import StoreMaker
+
+HISTORY = TargetHistory(
+    filters=Filters(start=date(2025, 3, 1), end=AS_OF),
+    kpi_id="revenue",
+    start=PERIOD[0],
+    end=PERIOD[1],
+)
+# 2% of sales below target, 4% of all of them from 100% of target; sales reps only.
+RULE = CommissionRule(
+    mode="whole",
+    tiers=[{"from_pct": 0, "rate_pct": 2}, {"from_pct": 100, "rate_pct": 4}],
+    eligible_roles=["sales_rep"],
+)
+
+
+@pytest.fixture(scope="module")
+def store(module_stores: StoreMaker) -> Iterator[Store]:
+    store = module_stores("split_requests")
+    build_target_team(store)
+    yield store
+    store.close()
+
+
+def test_without_edits_the_split_is_its_own_unedited_split(store: Store) -> None:
+    result = TargetSplit(history=HISTORY, total=330000, method="history", months=3).run(store)
+    # Run rates 3000 : 1500 : 1000 a day: 330000 x 3/5.5, 1.5/5.5, 1/5.5.
+    assert result.split.values.to_dict() == {1: 180000, 2: 90000, 3: 60000}
+    assert result.unedited is result.split and not result.edited
+    assert result.implied["target"].to_dict() == {1: 180000, 2: 90000, 3: 60000}
+
+
+def test_a_fixed_target_is_kept_and_measured_against_the_split_without_it(store: Store) -> None:
+    request = TargetSplit(
+        history=HISTORY, total=330000, method="history", months=3, fixed=((2, 80000),)
+    )
+    result = request.run(store)
+    # Bo keeps 80,000; the 250,000 left goes to Ada and Cy at 3 : 1.
+    assert result.split.values.to_dict() == {1: 187500, 2: 80000, 3: 62500}
+    assert result.unedited.values.to_dict() == {1: 180000, 2: 90000, 3: 60000}
+    assert result.edited and not result.split.problems
+    assert result.implied_unedited["target"].to_dict() == {1: 180000, 2: 90000, 3: 60000}
+
+
+def test_a_split_that_cannot_be_honoured_says_why(store: Store) -> None:
+    request = TargetSplit(
+        history=HISTORY, total=330000, method="history", months=3, floors=((1, 400000),)
+    )
+    problems = request.run(store).split.problems
+    assert [(p.code, p.amount) for p in problems] == [("floors_exceed_total", 70000)]
+
+
+def test_the_commission_of_a_split_and_of_the_same_split_without_edits(store: Store) -> None:
+    # Projections for April (cents, half-up): Ada 167,109, Bo 83,555, Cy 55,703.
+    # Unedited (180,000 / 90,000 / 60,000) everyone is at 92.8%: 2% each, 3,342 + 1,671 +
+    # 1,114 = 6,127. With Bo's target set to 80,000 he is at 104%: 4% of 83,555 = 3,342, and
+    # Ada (187,500) and Cy (62,500) stay at 2%: 3,342 + 3,342 + 1,114 = 7,798.
+    edited = TargetSplit(
+        history=HISTORY, total=330000, method="history", months=3, fixed=((2, 80000),)
+    )
+    cost = SplitCommission(split=edited, rule=RULE, months=1).run(store)
+    assert (cost.cents, cost.unedited_cents) == (7798, 6127)
+    plain = TargetSplit(history=HISTORY, total=330000, method="history", months=3)
+    cost = SplitCommission(split=plain, rule=RULE, months=1).run(store)
+    assert (cost.cents, cost.unedited_cents) == (6127, None)
+
+
+def test_equal_edits_make_equal_requests_and_any_change_another() -> None:
+    one = TargetSplit(history=HISTORY, total=1000, method="equal", months=3, caps=((1, 5),))
+    same = TargetSplit(history=HISTORY, total=1000, method="equal", months=3, caps=((1, 5),))
+    assert one.cache_key() == same.cache_key()
+    for other in (
+        one.model_copy(update={"caps": ((1, 6),)}),
+        one.model_copy(update={"floors": ((1, 5),)}),
+        one.model_copy(update={"total": 1001}),
+        one.model_copy(update={"months": 6}),
+    ):
+        assert other.cache_key() != one.cache_key()
