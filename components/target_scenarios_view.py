@@ -31,6 +31,7 @@ from metrics.requests_plans import (
     Scenarios,
     ScenarioStatusOf,
 )
+from metrics.requests_targets import SplitExport, TargetSplit
 from metrics.target_allocation import implications, outlook
 from metrics.target_history import TargetBase, base_units_per_value, target_kpi_ids
 
@@ -232,32 +233,19 @@ def publish(base: TargetBase | TargetSetup, scope: Filters) -> None:
         st.rerun()
 
 
-def _export_frame(base: TargetBase, scope: Filters, values: pd.Series) -> pd.DataFrame:
-    names = {("rep", int(r)): n for r, n in base.people["name"].items()}
-    teams = cache.fetch(Teams())
-    names |= {("team", int(i)): n for i, n in zip(teams["team_id"], teams["name"], strict=True)}
-    scale = base_units_per_value(base.kpi_id)
-    company = t("targets.company")  # once, not per row: t() reads the session's language
-    return pd.DataFrame(
-        [
-            {
-                "period_start": row.period_start,
-                "period_end": row.period_end,
-                "metric": row.metric,
-                "scope": row.scope,
-                "scope_id": row.scope_id,
-                "name": names.get((row.scope, row.scope_id), company),
-                "target": row.value / scale,
-            }
-            for row in _rows(base, scope, values)
-        ]
-    )
+def _export_frame(base: TargetBase, split: TargetSplit) -> pd.DataFrame:
+    """The split's rows as the file lays them out: the target in the KPI's unit, the company
+    row named in the reader's language."""
+    frame = cache.fetch(SplitExport(split=split))
+    frame["name"] = frame["name"].fillna(t("targets.company"))
+    frame["target"] = frame.pop("value") / base_units_per_value(base.kpi_id)
+    return frame
 
 
-def export_and_import(base: TargetBase, scope: Filters, values: pd.Series) -> None:
+def export_and_import(base: TargetBase, split: TargetSplit) -> None:
     """Download the split (CSV, XLSX), or load targets from a file in the same layout."""
     st.subheader(t("targets.files_heading"))
-    frame = _export_frame(base, scope, values)
+    frame = _export_frame(base, split)
     frame = frame.rename(columns={c: t(f"targets.file.col.{c}") for c in frame.columns})
     stem = f"targets-{base.kpi_id}-{base.start:%Y-%m}"
     csv_col, xlsx_col = st.columns(2)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 import pandas as pd
 import streamlit as st
@@ -34,7 +33,7 @@ from metrics.filters import Filters
 from metrics.periods import add_months
 from metrics.requests_plans import TargetHistory
 from metrics.requests_targets import Edits, SplitResult, TargetSplit
-from metrics.target_allocation import METHODS, Allocation, Method
+from metrics.target_allocation import METHODS, Method
 from metrics.target_history import (
     SHARE_MONTHS,
     TargetBase,
@@ -305,21 +304,7 @@ def allocation(
     return request, result
 
 
-def same_days_as_official(base: TargetBase, targets: pd.Series) -> pd.Series:
-    """Each new target over the days of the period its official one covers (spread evenly
-    over the period's days, as KPI Trends spreads it), rounded half up to the base unit; blank
-    where there is no official target to compare with."""
-    days = base.people["official_days"].reindex(targets.index).fillna(0).astype("int64")
-    same = [
-        whole_units(Decimal(int(v)) * int(d) / base.period_days) if d > 0 else None
-        for v, d in zip(targets, days, strict=True)
-    ]
-    return pd.Series(same, index=targets.index, dtype="float64")
-
-
-def allocation_editor(
-    base: TargetBase, scope: Filters, result: Allocation, implied: pd.DataFrame
-) -> None:
+def allocation_editor(base: TargetBase, scope: Filters, split: SplitResult) -> None:
     """The split per person, editable: a typed target is kept and the others rebalance."""
     placeholder_note()  # why an import's made-up "Unassigned" gets no share of the target
     kpi_id = base.kpi_id
@@ -332,7 +317,7 @@ def allocation_editor(
             "rep": people["name"],
             "group": people["group"],
             "by_hand": [rep in edits and "target" in edits[rep] for rep in people.index],
-            "target": result.values / scale,
+            "target": split.split.values / scale,
             "floor": [_edited(edits, r, "floor", scale) for r in people.index],
             "cap": [_edited(edits, r, "cap", scale) for r in people.index],
             "current_target": people["current_target"] / scale,
@@ -345,14 +330,14 @@ def allocation_editor(
                 ),
             ),
             # The new target over the official target's days against it: like for like.
-            "vs_official": same_days_as_official(base, result.values)
+            "vs_official": split.same_days
             / people["current_target"].where(people["current_target"] > 0)
             - 1,
-            "projection": implied["projection"] / scale,
+            "projection": split.implied["projection"] / scale,
             # Revenue only: deals open now, at their full amount (not added to the projection).
             "open_pipeline": people.get("open_pipeline", pd.Series(index=people.index)) / scale,
-            "reach_chance": implied["reach_chance"],
-            "stretch": implied["stretch"],
+            "reach_chance": split.implied["reach_chance"],
+            "stretch": split.implied["stretch"],
         },
         index=people.index,
     ).sort_values(["group", "rep"])
@@ -420,11 +405,11 @@ def allocation_editor(
         st.rerun()
 
 
-def group_totals(base: TargetBase, implied: pd.DataFrame) -> None:
+def group_totals(base: TargetBase, split: SplitResult) -> None:
     """The split summed by group, next to what the groups carry today and, like for like,
     the new targets over the same days as those official ones."""
     scale = base_units_per_value(base.kpi_id)
-    same_days = same_days_as_official(base, implied["target"])
+    implied, same_days = split.implied, split.same_days
     frame = (
         base.people.assign(
             target=implied["target"], projection=implied["projection"], same_days=same_days

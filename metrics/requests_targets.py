@@ -1,4 +1,5 @@
-"""Requests of the Targets page's what-if: the split of a total and what it would cost.
+"""Requests of the Targets page's what-if: the split of a total, what it would cost, and the
+rows it is downloaded as.
 
 Both are worked out from a TargetHistory's answer (Request.needs), with no query of their own,
 and cached like any answer: on the request (the total, the method, every hand edit) and the
@@ -16,7 +17,7 @@ import pandas as pd
 
 from data.store import Store
 from metrics.incentive_plan import CommissionRule
-from metrics.requests import Request
+from metrics.requests import Request, Teams
 from metrics.requests_plans import TargetHistory
 from metrics.target_allocation import (
     Allocation,
@@ -24,9 +25,11 @@ from metrics.target_allocation import (
     allocate,
     implications,
     projected_commission,
+    same_days_as_official,
     weights,
 )
 from metrics.target_history import TargetBase
+from metrics.target_scenarios import target_rows
 
 # Hand edits as (rep_id, whole base units) pairs in rep_id order: a request's fields are
 # compared and keyed exactly, which a dict in session state is not.
@@ -36,12 +39,14 @@ Edits = tuple[tuple[int, int], ...]
 @dataclass(frozen=True)
 class SplitResult:
     """A split with the lead's edits, the same split without them, and what each implies
-    (metrics.target_allocation.implications): unedited is split itself when nothing is edited."""
+    (metrics.target_allocation.implications): unedited is split itself when nothing is edited.
+    same_days: each new target over the days its official one covers (like for like)."""
 
     split: Allocation
     unedited: Allocation
     implied: pd.DataFrame
     implied_unedited: pd.DataFrame
+    same_days: pd.Series
 
     @property
     def edited(self) -> bool:
@@ -78,15 +83,17 @@ class TargetSplit(Request):
             caps=dict(self.caps),
             fixed=dict(self.fixed),
         )
+        same_days = same_days_as_official(base.people, base.period_days, split.values)
         if not (self.fixed or self.floors or self.caps):
             implied = implications(base.people, split.values)
-            return SplitResult(split, split, implied, implied)
+            return SplitResult(split, split, implied, implied, same_days)
         unedited = allocate(self.total, weight)
         return SplitResult(
             split,
             unedited,
             implications(base.people, split.values),
             implications(base.people, unedited.values),
+            same_days,
         )
 
 
@@ -122,3 +129,51 @@ class SplitCommission(Request):
             return SplitCost(cents, None)
         before = projected_commission(result.implied_unedited, roles, self.rule, self.months)
         return SplitCost(cents, before)
+
+
+# The download's columns: the layout data.targets.read_target_file reads back (with a name).
+EXPORT_COLUMNS = ("period_start", "period_end", "metric", "scope", "scope_id", "name", "value")
+
+
+class SplitExport(Request):
+    """The rows a split is downloaded as (metrics.target_scenarios.target_rows: one per person,
+    team or group in scope, and the company), each with its name: the person's or the team's,
+    blank for the company row (the page words it in the reader's language). value: base units."""
+
+    split: TargetSplit
+
+    def needs(self) -> tuple[Request, ...]:
+        return (self.split, self.split.history, Teams())
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return self.run_with(store, tuple(part.run(store) for part in self.needs()))
+
+    def run_with(self, store: Store, needed: tuple[Any, ...]) -> pd.DataFrame:
+        del store
+        result, base, teams = needed
+        history = self.split.history
+        people = base.people
+        rows = target_rows(
+            result.split.values,
+            people["team_id"],
+            teams,
+            history.filters,
+            history.kpi_id,
+            history.start,
+            history.end,
+        )
+        names = {("rep", int(r)): n for r, n in people["name"].items()}
+        names |= {("team", int(i)): n for i, n in zip(teams["team_id"], teams["name"], strict=True)}
+        return pd.DataFrame(
+            {
+                "period_start": [row.period_start for row in rows],
+                "period_end": [row.period_end for row in rows],
+                "metric": [row.metric for row in rows],
+                "scope": [row.scope for row in rows],
+                # Whole numbers, blank for the company row: 14, not 14.0, in the file.
+                "scope_id": pd.array([row.scope_id for row in rows], dtype="Int64"),
+                "name": [names.get((row.scope, row.scope_id)) for row in rows],
+                "value": [row.value for row in rows],
+            },
+            columns=list(EXPORT_COLUMNS),
+        )

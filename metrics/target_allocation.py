@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
@@ -203,6 +204,18 @@ def implications(profile: pd.DataFrame, targets: pd.Series) -> pd.DataFrame:
     ]
     out["stretch"] = out["target"] / profile["best_period"].where(profile["best_period"] > 0)
     return out
+
+
+def same_days_as_official(profile: pd.DataFrame, period_days: int, targets: pd.Series) -> pd.Series:
+    """Each new target over the days of the period its official one covers (spread evenly
+    over the period's days, as KPI Trends spreads it), rounded half up to the base unit; blank
+    where there is no official target to compare with (profile's official_days is 0)."""
+    days = profile["official_days"].reindex(targets.index).fillna(0).astype("int64")
+    same = [
+        whole_units(Decimal(int(v)) * int(d) / period_days) if d > 0 else None
+        for v, d in zip(targets, days, strict=True)
+    ]
+    return pd.Series(same, index=targets.index, dtype="float64")
 
 
 @dataclass(frozen=True)

@@ -46,23 +46,22 @@ if base.people.empty:
 
 total = total_control(base)
 request, result = allocation(history, base, scope, total)
-split, implied = result.split, result.implied
 implications_panel(base, request, result)
 chart_col, groups_col = st.columns([2, 3], gap="large")
 with chart_col:
-    attainment_chart(implied)
+    attainment_chart(result.implied)
 with groups_col:
-    group_totals(base, implied)
+    group_totals(base, result)
 st.subheader(t("targets.split_heading"))
-allocation_editor(base, scope, split, implied)
+allocation_editor(base, scope, result)
 notes(base)
 
 st.divider()
-save_form(base, scope, split.values)
+save_form(base, scope, result.split.values)
 compare_col, publish_col = st.columns([3, 2], gap="large")
 with compare_col:
-    compare(base, scope, split.values)
+    compare(base, scope, result.split.values)
 with publish_col:
     publish(base, scope)
 st.divider()
-export_and_import(base, scope, split.values)
+export_and_import(base, request)

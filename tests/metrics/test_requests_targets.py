@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+import pandas as pd
 import pytest
 
+from data.exports import csv_bytes
 from data.store import Store
 from metrics.filters import Filters
 from metrics.incentive_plan import CommissionRule
 from metrics.requests_plans import TargetHistory
-from metrics.requests_targets import SplitCommission, TargetSplit
+from metrics.requests_targets import EXPORT_COLUMNS, SplitCommission, SplitExport, TargetSplit
 from tests.metrics.target_fixture import AS_OF, PERIOD, build_target_team
 from tests.store_engines import StoreMaker
 
@@ -92,3 +94,43 @@ def test_equal_edits_make_equal_requests_and_any_change_another() -> None:
         one.model_copy(update={"months": 6}),
     ):
         assert other.cache_key() != one.cache_key()
+
+
+def test_the_download_has_a_row_per_person_team_and_company_with_names(store: Store) -> None:
+    split = TargetSplit(history=HISTORY, total=330000, method="history", months=3)
+    frame = SplitExport(split=split).run(store)
+    assert list(frame.columns) == list(EXPORT_COLUMNS)
+    rows = [
+        (
+            scope,
+            None if pd.isna(scope_id) else int(scope_id),
+            None if pd.isna(name) else name,
+            value,
+        )
+        for scope, scope_id, name, value in zip(
+            frame["scope"], frame["scope_id"], frame["name"], frame["value"], strict=True
+        )
+    ]
+    # Ada, Bo and Cy, their one team (everyone's sum), and the company (named by the page).
+    assert rows == [
+        ("rep", 1, "Ada", 180000),
+        ("rep", 2, "Bo", 90000),
+        ("rep", 3, "Cy", 60000),
+        ("team", 1, "Team", 330000),
+        ("company", None, None, 330000),
+    ]
+    assert set(frame["period_start"]) == {PERIOD[0]} and set(frame["metric"]) == {"revenue"}
+    # In the file, a team's id is a whole number and the company's is blank.
+    lines = csv_bytes(frame).decode("utf-8-sig").splitlines()
+    assert lines[4:] == [
+        "2025-04-01,2025-04-30,revenue,team,1,Team,330000",
+        "2025-04-01,2025-04-30,revenue,company,,,330000",
+    ]
+
+
+def test_like_for_like_targets_cover_the_official_targets_days(store: Store) -> None:
+    # Ada's official April target covers all 30 days: her new target as it is. Bo and Cy
+    # have none: blank.
+    result = TargetSplit(history=HISTORY, total=330000, method="history", months=3).run(store)
+    assert result.same_days.iloc[0] == 180000
+    assert result.same_days.iloc[1:].isna().all()
