@@ -409,21 +409,7 @@ def group_totals(base: TargetBase, split: SplitResult) -> None:
     """The split summed by group, next to what the groups carry today and, like for like,
     the new targets over the same days as those official ones."""
     scale = base_units_per_value(base.kpi_id)
-    implied, same_days = split.implied, split.same_days
-    frame = (
-        base.people.assign(
-            target=implied["target"], projection=implied["projection"], same_days=same_days
-        )
-        .groupby("group")
-        .agg(
-            people=("name", "count"),
-            target=("target", "sum"),
-            current_target=("current_target", "sum"),
-            target_same_days=("same_days", "sum"),
-            projection=("projection", "sum"),
-        )
-        .reset_index()
-    )
+    frame = split.groups
     for column in ("target", "current_target", "target_same_days", "projection"):
         frame[column] = frame[column] / scale
     money = money_column_format() if kpi_unit(base.kpi_id) == "money" else "localized"

@@ -26,6 +26,7 @@ from metrics.target_allocation import (
     implications,
     projected_commission,
     same_days_as_official,
+    totals_by_group,
     weights,
 )
 from metrics.target_history import TargetBase
@@ -40,13 +41,15 @@ Edits = tuple[tuple[int, int], ...]
 class SplitResult:
     """A split with the lead's edits, the same split without them, and what each implies
     (metrics.target_allocation.implications): unedited is split itself when nothing is edited.
-    same_days: each new target over the days its official one covers (like for like)."""
+    same_days: each new target over the days its official one covers (like for like);
+    groups: the split summed by group (metrics.target_allocation.totals_by_group)."""
 
     split: Allocation
     unedited: Allocation
     implied: pd.DataFrame
     implied_unedited: pd.DataFrame
     same_days: pd.Series
+    groups: pd.DataFrame
 
     @property
     def edited(self) -> bool:
@@ -84,17 +87,13 @@ class TargetSplit(Request):
             fixed=dict(self.fixed),
         )
         same_days = same_days_as_official(base.people, base.period_days, split.values)
+        implied = implications(base.people, split.values)
+        groups = totals_by_group(base.people, implied, same_days)
         if not (self.fixed or self.floors or self.caps):
-            implied = implications(base.people, split.values)
-            return SplitResult(split, split, implied, implied, same_days)
+            return SplitResult(split, split, implied, implied, same_days, groups)
         unedited = allocate(self.total, weight)
-        return SplitResult(
-            split,
-            unedited,
-            implications(base.people, split.values),
-            implications(base.people, unedited.values),
-            same_days,
-        )
+        implied_unedited = implications(base.people, unedited.values)
+        return SplitResult(split, unedited, implied, implied_unedited, same_days, groups)
 
 
 @dataclass(frozen=True)

@@ -218,6 +218,28 @@ def same_days_as_official(profile: pd.DataFrame, period_days: int, targets: pd.S
     return pd.Series(same, index=targets.index, dtype="float64")
 
 
+def totals_by_group(
+    profile: pd.DataFrame, implied: pd.DataFrame, same_days: pd.Series
+) -> pd.DataFrame:
+    """The split summed by group (base units): people, the new target, what the group carries
+    today (current_target), the new targets over the days of those official ones
+    (target_same_days: like for like) and the projection; by group name."""
+    return (
+        profile.assign(
+            target=implied["target"], projection=implied["projection"], same_days=same_days
+        )
+        .groupby("group")
+        .agg(
+            people=("name", "count"),
+            target=("target", "sum"),
+            current_target=("current_target", "sum"),
+            target_same_days=("same_days", "sum"),
+            projection=("projection", "sum"),
+        )
+        .reset_index()
+    )
+
+
 @dataclass(frozen=True)
 class Outlook:
     """The allocation in one line: totals, the projection's range, who is likely to make it."""

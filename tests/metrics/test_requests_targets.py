@@ -134,3 +134,16 @@ def test_like_for_like_targets_cover_the_official_targets_days(store: Store) -> 
     result = TargetSplit(history=HISTORY, total=330000, method="history", months=3).run(store)
     assert result.same_days.iloc[0] == 180000
     assert result.same_days.iloc[1:].isna().all()
+
+
+def test_the_split_summed_by_group(store: Store) -> None:
+    result = TargetSplit(history=HISTORY, total=330000, method="history", months=3).run(store)
+    groups = result.groups.set_index("group")
+    assert list(groups.index) == ["Team"]  # everyone is in the one team
+    row = groups.loc["Team"]
+    # Ada's official 2,000.00 is the team's current target; like for like, only her new
+    # target counts (Bo and Cy have no official one); projections 167,109.09 + 83,554.55 +
+    # 55,703.03.
+    assert (row["people"], row["target"], row["current_target"]) == (3, 330000, 200000)
+    assert row["target_same_days"] == 180000
+    assert row["projection"] == pytest.approx(306366.67, abs=0.01)
