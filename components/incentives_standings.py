@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 import pandas as pd
@@ -171,7 +172,7 @@ def contest_card(
     standing: ContestStanding,
     *,
     hide_amounts: bool,
-    labels: dict[int, str] | None = None,
+    labels: Mapping[int, str] | None = None,
     top: int = 5,
 ) -> None:
     """One contest: its KPI, dates and days left, and a progress bar per leading entrant.

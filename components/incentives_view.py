@@ -7,9 +7,11 @@ cache key (its path and modification time), so an edited plan shows at once.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
@@ -24,7 +26,15 @@ from components.format import (
     money_column_format,
 )
 from components.placeholder_note import placeholder_note
-from components.text import error_text, in_language, join_names, kpi_label, mid_sentence, t
+from components.text import (
+    current_language,
+    error_text,
+    in_language,
+    join_names,
+    kpi_label,
+    mid_sentence,
+    t,
+)
 from components.theme import PACE_COLORS
 from components.url_state import coded
 from metrics.catalogue import get_kpi
@@ -78,10 +88,20 @@ def person_labels(people: pd.DataFrame) -> dict[int, str]:
     return labels
 
 
-def people_labels(scope: Filters) -> dict[int, str]:
-    """person_labels for everyone in the filters' scope (cached with the directory): a lead
-    gets the names of their team only, a rep their own."""
-    return person_labels(cache.fetch(RepDirectory(scope=scope.scope)))
+def people_labels(scope: Filters) -> Mapping[int, str]:
+    """person_labels for everyone in the filters' scope: a lead gets the names of their team
+    only, a rep their own. Worked out once per directory, data version and language, and
+    shared read-only: four sections of the Incentives page each worked them out again on
+    every rerun (a 2,000-row copy of the directory and a label each)."""
+    request = RepDirectory(scope=scope.scope)
+    return _labels(request.cache_key(), cache.version_key((request,)), current_language(), request)
+
+
+# Keyed on the strings alone; the request is passed unhashed (`_request`) and is what the key says.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _labels(key: str, version: str, language: str, _request: RepDirectory) -> Mapping[int, str]:
+    del key, version, language
+    return MappingProxyType(person_labels(cache.fetch(_request)))
 
 
 @dataclass(frozen=True)
@@ -231,7 +251,7 @@ def _targeted(choice: str) -> bool:
 
 
 def leaderboard_table(
-    board: pd.DataFrame, choice: str, *, hide_amounts: bool, labels: dict[int, str] | None = None
+    board: pd.DataFrame, choice: str, *, hide_amounts: bool, labels: Mapping[int, str] | None = None
 ) -> pd.DataFrame:
     """The leaderboard as shown: headings in words, arrows, medals; money dropped when hidden;
     target, attainment and pace dropped for a KPI without targets. `labels` (rep_id -> name
@@ -464,7 +484,7 @@ def _prize(award: Award) -> str | None:
     return None
 
 
-def _award_name(name: str | None, rep_id: int | None, labels: dict[int, str]) -> str:
+def _award_name(name: str | None, rep_id: int | None, labels: Mapping[int, str]) -> str:
     """A winner's name as shown (Markdown-escaped): a person's label (telling namesakes
     apart), or a group's."""
     return md(labels.get(rep_id, name or "") if rep_id is not None else (name or ""))
@@ -474,7 +494,7 @@ def award_card(
     result: AwardResult,
     *,
     hide_amounts: bool,
-    labels: dict[int, str] | None = None,
+    labels: Mapping[int, str] | None = None,
     version: PlanVersion | None = None,
     provisional: bool = False,
 ) -> None:
