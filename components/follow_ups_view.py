@@ -13,7 +13,6 @@ from components.format import format_date, label_each, md, money_column_format
 from components.tables import table_with_download
 from components.text import code_label, join_names, t
 from components.url_state import coded
-from metrics.follow_ups import due_by_owner
 
 FOLLOW_UPS_PAGE = "pages/follow_ups.py"
 # The global filters' URL keys (components/filters.py): a link to a person's list keeps them.
@@ -52,15 +51,17 @@ def rule_caption() -> None:
     st.caption(t("follow_ups.rule"))
 
 
-def standup_section(due: pd.DataFrame, *, links: bool, folded: bool = False) -> None:
-    """The stand-up's compact view: per owner (most due first) how many are due and overdue,
-    the first customers by name, and (`links`) a link to their list. `folded` (presenting, or
-    a wall screen): the lines sit behind one line of counts, so the screen still fits."""
+def standup_section(
+    due: pd.DataFrame, people: pd.DataFrame, *, links: bool, folded: bool = False
+) -> None:
+    """The stand-up's compact view: per owner (`people`: the list's FollowUpOwners, most due
+    first) how many are due and overdue, the first customers by name, and (`links`) a link
+    to their list. `folded` (presenting, or a wall screen): the lines sit behind one line of
+    counts, so the screen still fits."""
     st.markdown(f"#### :material/call: {t('follow_ups.standup_heading')}")
     if due.empty:
         st.markdown(f"_{t('follow_ups.standup_none')}_")
         return
-    people = due_by_owner(due)
     if folded:
         label = t(
             "follow_ups.standup_folded",

@@ -39,7 +39,7 @@ from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.pacing import month_pace
 from metrics.requests import StandupContactParts, StandupScreen
-from metrics.requests_follow_ups import FollowUpList
+from metrics.requests_follow_ups import FollowUpList, FollowUpOwners
 from metrics.standup_screen import DAY_KPIS, StandupData
 
 # Text colours for the pace column: readable on white from across a room.
@@ -277,24 +277,26 @@ def problems_panel(data: StandupData, at_risk: pd.DataFrame) -> None:
     fix_panel(data, at_risk)
 
 
-def follow_ups_panel(listed: pd.DataFrame) -> None:
+def follow_ups_panel(listed: pd.DataFrame, owners: pd.DataFrame) -> None:
     """Today's follow-ups per person: the Follow-ups page's own cached list for the people the
     filters name (FollowUpList.for_filters, the one Segments shows too), compact, each person
     one click from their list."""
     # a wall screen's only page is the stand-up: no links there
     shared = on_wall_screen() or presenting()
     # presenting, the list folds behind its counts so the screen still fits (issue 20)
-    standup_section(listed, links=not shared, folded=shared)
+    standup_section(listed, owners, links=not shared, folded=shared)
 
 
 def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts: bool) -> None:
     """The whole screen for one team and as-of day, laid out to fit 1920×1080."""
     # The screen's three parts side by side on a first run: the follow-up list (which
     # reads the whole company's RFM and contacts) takes as long as the rest together.
-    data, contacts, listed = cache.fetch_all((
+    due = FollowUpList.for_filters(scope, as_of)
+    data, contacts, listed, owners = cache.fetch_all((
         StandupScreen(filters=scope, as_of=as_of),
         StandupContactParts(filters=scope, as_of=as_of),
-        FollowUpList.for_filters(scope, as_of),
+        due,
+        FollowUpOwners(listed=due),
     ))  # fmt: skip
     day = data.day
     if day is None:
@@ -314,7 +316,7 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
             data, contacts.help, hide_amounts=hide_amounts, height=BOARD_HEIGHT[presenting()]
         )
         todays_commitments(scope, as_of)
-        follow_ups_panel(listed)
+        follow_ups_panel(listed, owners)
     with right:  # the lists beside the table, so the screen fits 1920x1080 in large type
         month_panel(data, day)
         wins_panel(data, hide_amounts=hide_amounts)

@@ -15,7 +15,7 @@ from data.store import Store
 from metrics import follow_ups, segments
 from metrics.customer_owner import latest_orders_rolled
 from metrics.filters import Filters
-from metrics.requests_follow_ups import FollowUpList
+from metrics.requests_follow_ups import FollowUpList, FollowUpOwners
 from metrics.scope import Scope
 from tests.metrics.follow_up_fixture import (
     ALDER,
@@ -307,3 +307,13 @@ def test_due_by_owner_counts_each_owners_due_and_overdue() -> None:
         (3, "Cy", 1, 1),
     ]
     assert follow_ups.due_by_owner(due.iloc[:0]).empty
+
+
+def test_the_stand_ups_counts_per_owner_are_its_lists(store: Store) -> None:
+    # Team 1's list is Alder (Ann's), Dogwood and Elm (Bo's): Bo first with two, then Ann.
+    listed = FollowUpList(as_of=AS_OF, team_id=1)
+    owners = FollowUpOwners(listed=listed).run(store)
+    assert [(r.owner_rep_id, r.owner, r.due) for r in owners.itertuples()] == [
+        (BO, "Bo", 2),
+        (ANN, "Ann", 1),
+    ]
