@@ -174,15 +174,17 @@ def _attainment_cell(value: float | None) -> str:
     return f'<td style="{_NUMBER}">{format_percent(value)}{bar}</td>'
 
 
-def _board_row(row: Any, why: dict[int, str] | None, hide_amounts: bool) -> str:
-    """One person's row of board_html."""
+def _board_row(
+    row: Any, why: dict[int, str] | None, hide_amounts: bool, paces: dict[str, str]
+) -> str:
+    """One person's row of board_html (`paces`: each pace code's word, worked out once)."""
     color = PACE_TEXT_COLORS[row.pace]
     cells = [
         f'<td style="{_NUMBER}">{int(row.rank)}</td>',
         f'<th scope="row" style="{_CELL};text-align:left;font-weight:500">'
         f"{escape(str(row.rep))}</th>",
         _attainment_cell(row.attainment),
-        f'<td style="{_CELL};color:{color};font-weight:600">{t(f"pace.{row.pace}")}</td>',
+        f'<td style="{_CELL};color:{color};font-weight:600">{paces[row.pace]}</td>',
     ]
     if why is not None:  # reasons wrap: they are the point of this table
         cells.append(
@@ -225,8 +227,9 @@ def board_html(
         f"{escape(label)}</th>"
         for i, label in enumerate(head)
     )
+    paces = {pace: t(f"pace.{pace}") for pace in PACE_TEXT_COLORS}
     with use_currency(currency()):  # looked up once, not once per amount
-        rows = [_board_row(row, why, hide_amounts) for row in board.itertuples()]
+        rows = [_board_row(row, why, hide_amounts, paces) for row in board.itertuples()]
     return (
         f'<div class="{BOARD_CLASS}" role="region" aria-label="{escape(t("standup.team_heading"))}"'
         f' tabindex="0" style="overflow:auto;max-height:{fit};max-width:100%;'

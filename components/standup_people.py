@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.access import in_menu
 from components.follow_ups_view import FOLLOW_UPS_PAGE, person_params
+from components.format import label_each
 from components.standup_controls import presenting
 from components.text import t, t_count
 from metrics.standup import SLA_DAYS
@@ -33,6 +34,18 @@ def reasons(row: pd.Series) -> str:
     if row["complaints"]:
         parts.append(t_count("standup.reason.complaints", int(row["complaints"])))
     return t("list.separator").join(parts)
+
+
+_REASON_COLUMNS = ["behind", "quiet", "quiet_days", "complaints"]
+
+
+def _reasons_each(frame: pd.DataFrame) -> list[object]:
+    """reasons of each row, worked out once per distinct set of reasons: a board of 100 people
+    has a few dozen (each reason reads the reader's language)."""
+    keys = zip(*(frame[c] for c in _REASON_COLUMNS), strict=True)
+    return label_each(
+        keys, lambda key: reasons(pd.Series(dict(zip(_REASON_COLUMNS, key, strict=True))))
+    )
 
 
 def _rows(board: pd.DataFrame, rep_ids: pd.Series) -> pd.DataFrame:
@@ -64,7 +77,7 @@ def people_board(
         st.success(t("standup.no_one_needs_help"))
     else:
         shown = needing.head(BOARD_ROWS)
-        why = {int(r["rep_id"]): reasons(r) for _, r in shown.iterrows()}
+        why = dict(zip(shown["rep_id"].astype(int), _reasons_each(shown), strict=True))
         rows = _rows(board, shown["rep_id"])
         st.html(board_html(rows, hide_amounts=hide_amounts, height=height, why=why))
         _say_if_cut(len(needing))
