@@ -329,14 +329,14 @@ ZH: dict[str, str] = {
     "targets.range": "预计在{low}至{high}之间",
     "targets.against_target": "占目标{share}",
     "targets.reaching": "预计达标人数",
-    "targets.reaching_value": "≈{expected}人（共{people}人）",
+    "targets.reaching_value": "≈{expected}/{people}人",  # short: a tile at 1366 px cuts longer
     "targets.reaching_help": (
         "每人达成目标的概率之和（见表格）：以其预测为中心的正态分布，"
         "分布宽度取其逐月业绩的波动幅度。"
     ),
     "targets.reaching_rule": "每人达成目标的概率相加。",
     "targets.stretched": "需创个人新高",
-    "targets.stretched_value": "{count}人（共{people}人）",
+    "targets.stretched_value": "{count}/{people}人",
     "targets.commission": "提成成本",
     "targets.commission_help": (
         "假设每人恰好完成预测，按现行激励方案（{plan}）计算的提成；按方案的结算周期，"
