@@ -1,11 +1,12 @@
 """Requests of the Targets page's what-if: the split of a total, what it would cost, and the
 rows it is downloaded as.
 
-Both are worked out from a TargetHistory's answer (Request.needs), with no query of their own,
-and cached like any answer: on the request (the total, the method, every hand edit) and the
-versions of what the history reads. The split rounds exact fractions and the commission
-prices each person in integer cents, about 0.1 s between them at 2,000 people; a rerun that
-changes none of the lead's choices (a click elsewhere on the page) now reads them back.
+All three are worked out from a TargetHistory's answer (Request.needs) with no query of
+their own (the download also reads the cached Teams), and cached like any answer: on the
+request (the total, the method, every hand edit) and the versions of what the history reads.
+The split rounds exact fractions and the commission prices each person in integer cents,
+about 0.1 s between them at 2,000 people; a rerun that changes none of the lead's choices (a
+click elsewhere on the page) now reads them back.
 """
 
 from __future__ import annotations
