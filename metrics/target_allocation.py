@@ -223,7 +223,13 @@ def totals_by_group(
 ) -> pd.DataFrame:
     """The split summed by group (base units): people, the new target, what the group carries
     today (current_target), the new targets over the days of those official ones
-    (target_same_days: like for like) and the projection; by group name."""
+    (target_same_days: like for like) and the projection; by group name. A group in which
+    nobody has an official target has neither a current target nor a like-for-like one:
+    blank, not zero."""
+
+    def known(values: pd.Series) -> float:
+        return values.sum(min_count=1)
+
     return (
         profile.assign(
             target=implied["target"], projection=implied["projection"], same_days=same_days
@@ -232,8 +238,8 @@ def totals_by_group(
         .agg(
             people=("name", "count"),
             target=("target", "sum"),
-            current_target=("current_target", "sum"),
-            target_same_days=("same_days", "sum"),
+            current_target=("current_target", known),
+            target_same_days=("same_days", known),
             projection=("projection", "sum"),
         )
         .reset_index()

@@ -21,6 +21,7 @@ from metrics.target_allocation import (
     outlook,
     projected_commission,
     ramp,
+    totals_by_group,
     weights,
 )
 from metrics.target_history import (
@@ -398,3 +399,26 @@ def test_a_published_scenario_is_the_official_one_and_replaces_nothing(
     # The kept old target (Ada 2,000.00) would replace Ada's again; it is not official.
     assert scenario_status(store, "Old", "revenue", *PERIOD) == ScenarioStatus(1, False)
     store.close()
+
+
+def test_a_group_with_no_official_target_shows_none_not_zero() -> None:
+    # North: Ada has an official 2,000.00 over all 30 days, Bo none. South: nobody has one.
+    profile = pd.DataFrame(
+        {
+            "name": ["Ada", "Bo", "Cy"],
+            "group": ["North", "North", "South"],
+            "current_target": [200000.0, float("nan"), float("nan")],
+        },
+        index=[1, 2, 3],
+    )
+    implied = pd.DataFrame(
+        {"target": [150000, 90000, 60000], "projection": [140000.0, 80000.0, 70000.0]},
+        index=[1, 2, 3],
+    )
+    same_days = pd.Series([150000.0, float("nan"), float("nan")], index=[1, 2, 3])
+    groups = totals_by_group(profile, implied, same_days).set_index("group")
+    north, south = groups.loc["North"], groups.loc["South"]
+    assert (north["people"], north["target"], north["current_target"]) == (2, 240000, 200000)
+    assert north["target_same_days"] == 150000 and north["projection"] == 220000
+    assert (south["people"], south["target"], south["projection"]) == (1, 60000, 70000)
+    assert pd.isna(south["current_target"]) and pd.isna(south["target_same_days"])
