@@ -33,7 +33,7 @@ from components.segments_charts import (
     rfm_summary,
 )
 from components.setup_checklist import none_imported
-from components.tables import readable, table_with_download
+from components.tables import opened_expander, readable, table_with_download
 from components.text import (
     code_label,
     column_label,
@@ -149,11 +149,12 @@ def breakdown(scope: Filters) -> pd.DataFrame:
             heatmap_figure, grid_request, kpi_id=kpi_id, dimension=dimension, second=second
         )
         st.plotly_chart(fig, key="segment_heatmap")
-        with st.expander(t("segments.as_table")):
-            table = pivot.reset_index().rename(columns={dimension: dimension_label(dimension)})
-            table_with_download(
-                table, f"huddle_{kpi_id}_by_{dimension}_and_{second}.csv", key="heatmap_table"
-            )
+        with opened_expander(t("segments.as_table"), key="heatmap_table_open") as shown:
+            if shown:
+                table = pivot.reset_index().rename(columns={dimension: dimension_label(dimension)})
+                table_with_download(
+                    table, f"huddle_{kpi_id}_by_{dimension}_and_{second}.csv", key="heatmap_table"
+                )
         return _no_customers()
     # Segments are judged once, as of the period's end, for both periods: how today's at-risk
     # customers bought then and now.
@@ -180,16 +181,17 @@ def breakdown(scope: Filters) -> pd.DataFrame:
         }
     )
     caption = t("segments.table_caption", start=format_date(p_start), end=format_date(p_end))
-    with st.expander(caption):
-        table_with_download(
-            table,
-            f"huddle_{kpi_id}_by_{dimension}.csv",
-            key="segment_table",
-            column_config={
-                t("segments.col.share"): st.column_config.NumberColumn(format="percent"),
-                t("segments.col.change"): st.column_config.NumberColumn(format="percent"),
-            },
-        )
+    with opened_expander(caption, key="segment_table_open") as shown:
+        if shown:
+            table_with_download(
+                table,
+                f"huddle_{kpi_id}_by_{dimension}.csv",
+                key="segment_table",
+                column_config={
+                    t("segments.col.share"): st.column_config.NumberColumn(format="percent"),
+                    t("segments.col.change"): st.column_config.NumberColumn(format="percent"),
+                },
+            )
     return _drill_into_value(scope, dimension, raw_values, words, event, classes)
 
 
@@ -255,12 +257,13 @@ def rfm(scope: Filters, as_of: date, screen: SegmentsData) -> pd.DataFrame:
     with left:
         fig = cached_figure(rfm_figure, SegmentsScreen(filters=scope, as_of=as_of))
         st.plotly_chart(fig, key="rfm_treemap")
-        with st.expander(t("segments.as_table")):
-            table_with_download(
-                readable(summary.drop(columns="segment").set_index("label").reset_index()),
-                "huddle_rfm_segments.csv",
-                key="rfm_summary_table",
-            )
+        with opened_expander(t("segments.as_table"), key="rfm_summary_table_open") as shown:
+            if shown:
+                table_with_download(
+                    readable(summary.drop(columns="segment").set_index("label").reset_index()),
+                    "huddle_rfm_segments.csv",
+                    key="rfm_summary_table",
+                )
     with right:
         previous_as_of = SegmentsScreen(filters=scope, as_of=as_of).previous_as_of
         moves = screen.movement
@@ -315,12 +318,13 @@ def lifecycle_and_concentration(scope: Filters, as_of: date, screen: SegmentsDat
         st.caption(t("segments.lifecycle_caption"))
         fig = cached_figure(lifecycle_over_time_figure, request)
         st.plotly_chart(fig, key="lifecycle_over_time_chart")
-        with st.expander(t("segments.as_table")):
-            table_with_download(
-                readable(_codes_in_words(over_time, {"stage": "lifecycle"})),
-                "huddle_lifecycle.csv",
-                key="lifecycle_table",
-            )
+        with opened_expander(t("segments.as_table"), key="lifecycle_table_open") as shown:
+            if shown:
+                table_with_download(
+                    readable(_codes_in_words(over_time, {"stage": "lifecycle"})),
+                    "huddle_lifecycle.csv",
+                    key="lifecycle_table",
+                )
     with right:
         st.subheader(t("segments.pareto_heading"))
         curve, share = screen.pareto, screen.top_share
@@ -331,8 +335,9 @@ def lifecycle_and_concentration(scope: Filters, as_of: date, screen: SegmentsDat
         fig = cached_figure(pareto_figure, SegmentsScreen(filters=scope, as_of=as_of))
         st.plotly_chart(fig, key="pareto_chart")
         st.caption(t("segments.pareto_risk"))
-        with st.expander(t("segments.as_table")):
-            table_with_download(readable(curve), "huddle_concentration.csv", key="pareto_table")
+        with opened_expander(t("segments.as_table"), key="pareto_table_open") as shown:
+            if shown:
+                table_with_download(readable(curve), "huddle_concentration.csv", key="pareto_table")
 
 
 def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:

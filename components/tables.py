@@ -6,7 +6,8 @@ spreadsheet formula (tests/components/test_exports.py fails if a download goes r
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +21,17 @@ from data import exports
 # download holds every row. A list of 60,000 customers is read by download, not by scrolling,
 # and sending it on every rerun made the page slow for everyone.
 SHOWN_ROWS = 1_000
+
+
+@contextmanager
+def opened_expander(label: str, *, key: str) -> Iterator[bool]:
+    """An expander whose contents are built only while it is open: the block is entered
+    either way and gets whether to fill it. Streamlit's lazy expander (opening or closing it
+    reruns the page; `key` keeps it open across reruns). For the tables under charts ("As a
+    table"): closed, as most are on most reruns, they cost a rerun nothing."""
+    box = st.expander(label, key=key, on_change="rerun")
+    with box:
+        yield bool(box.open)
 
 
 def readable(frame: pd.DataFrame) -> pd.DataFrame:

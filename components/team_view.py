@@ -22,7 +22,7 @@ from components.format import (
 )
 from components.kpi_tiles import TileData, kpi_tile
 from components.placeholder_note import placeholder_note
-from components.tables import readable, table_with_download
+from components.tables import opened_expander, readable, table_with_download
 from components.text import join_names, t, t_count
 from components.theme import ACTUAL, PALETTE, TEMPLATE
 from components.url_state import coded
@@ -244,12 +244,13 @@ def headcount_and_span(scope: Filters) -> None:
             frame = headcount.assign(role_label=label_each(headcount["role"], _role))
             fig = cached_figure(_headcount_figure, TeamHeadcount(filters=scope))
             st.plotly_chart(fig, key="headcount_chart")
-            with st.expander(t("segments.as_table")):
-                table_with_download(
-                    readable(frame.drop(columns="role").rename(columns={"role_label": "role"})),
-                    "huddle_headcount.csv",
-                    key="headcount_table",
-                )
+            with opened_expander(t("segments.as_table"), key="headcount_table_open") as shown:
+                if shown:
+                    table_with_download(
+                        readable(frame.drop(columns="role").rename(columns={"role_label": "role"})),
+                        "huddle_headcount.csv",
+                        key="headcount_table",
+                    )
     with right:
         st.subheader(t("team.span_heading"))
         span = cache.fetch(TeamSpan(filters=scope))
@@ -276,8 +277,9 @@ def headcount_and_span(scope: Filters) -> None:
         return
     fig = cached_figure(_moves_figure, TeamMovements(filters=two_years, grain="month"))
     st.plotly_chart(fig, key="moves_chart")
-    with st.expander(t("segments.as_table")):
-        table_with_download(readable(moves), "huddle_joiners_leavers.csv", key="moves_table")
+    with opened_expander(t("segments.as_table"), key="moves_table_open") as shown:
+        if shown:
+            table_with_download(readable(moves), "huddle_joiners_leavers.csv", key="moves_table")
 
 
 def coverage_gaps(scope: Filters) -> None:
@@ -409,7 +411,8 @@ def person_panel(scope: Filters, grain: str) -> None:
     else:
         fig = cached_figure(_person_trend, trend, grain=grain)
         st.plotly_chart(fig, key="person_trend")
-    with st.expander(t("segments.as_table")):
-        table_with_download(
-            readable(frame), f"huddle_{names[rep_id]}_revenue.csv", key="person_trend_table"
-        )
+    with opened_expander(t("segments.as_table"), key="person_trend_table_open") as shown:
+        if shown:
+            table_with_download(
+                readable(frame), f"huddle_{names[rep_id]}_revenue.csv", key="person_trend_table"
+            )

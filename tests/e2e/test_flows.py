@@ -216,4 +216,12 @@ def test_clicking_a_segment_bar_lists_its_customers(app_page: AppPage) -> None:
     settle_after(page, lambda: first_bar.click(force=True))
     assert selected(drill) != t("segments.drill_none"), "the clicked bar is picked"
     expect(orders_column).to_have_count(1)  # the customers' table, with their orders
+    # "As a table" under the RFM chart: built when it is opened (a rerun), not before.
+    tables = page.locator('[data-testid="stDataFrame"]')
+    before = tables.count()
+    as_table = page.locator('[data-testid="stExpander"] summary').filter(
+        has=page.get_by_text(t("segments.as_table"), exact=True)
+    )
+    settle_after(page, as_table.first.click)
+    expect(tables).to_have_count(before + 1)
     app_page.assert_no_errors()

@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.format import format_value, md
 from components.text import column_label, kpi_label, t, t_count, use_language
+from tests.pages.opened_tables import open_tables
 from tests.pages.real_exports import (
     CENT,
     line_cents,
@@ -229,7 +230,7 @@ def test_maven_segments_revenue_by_account_country_matches_the_file(maven_export
     country = maven_account_country()
     us = money([d for d in maven_won("2017-01-01", "2017-12-31")
                 if country.get(d["account"]) == "United States"])  # fmt: skip
-    at = _run("segments", period="ytd", seg_by="region")
+    at = open_tables(_run("segments", period="ytd", seg_by="region"))
     with use_language("en"):
         region, revenue = column_label("region"), column_label("revenue")
     table = _table(at, region, revenue).set_index(region)
@@ -320,7 +321,7 @@ def test_superstore_sub_cent_sales_are_rounded_per_line_and_the_page_says_so(
 
 
 def test_superstore_segments_breakdown_uses_the_line_region(superstore_export: Path) -> None:
-    at = _run("segments", period="ytd", seg_by="region")
+    at = open_tables(_run("segments", period="ytd", seg_by="region"))
     with use_language("en"):
         region, revenue = column_label("region"), column_label("revenue")
     table = _table(at, region, revenue).set_index(region)

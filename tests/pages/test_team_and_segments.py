@@ -11,6 +11,7 @@ from components import customer_picker
 from components.format import md
 from data.store import Store
 from tests.conftest import DEMO_END
+from tests.pages.opened_tables import open_tables
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -59,6 +60,7 @@ def test_segments_page_changes_dimension_and_drills_into_a_segment(demo_db: Path
     assert not at.exception, [e.value for e in at.exception]
     at.selectbox(key="seg_by2").select("size_band").run()
     assert not at.exception, [e.value for e in at.exception]
+    open_tables(at)
     grid = next(d.value for d in at.dataframe if "Industry" in d.value.columns)
     assert {"Small", "Medium", "Large", "Enterprise"} <= set(grid.columns), "the heatmap's table"
     segment = at.selectbox(key="seg_rfm")
@@ -75,7 +77,7 @@ def test_segments_page_breaks_a_kpi_down_by_lifecycle_and_rfm(demo_db: Path) -> 
     ):
         at.selectbox(key="seg_by").select(dimension).run()
         assert not at.exception, [e.value for e in at.exception]
-        table = next(d.value for d in at.dataframe if label in d.value.columns)
+        table = next(d.value for d in open_tables(at).dataframe if label in d.value.columns)
         assert some_value in set(table[label]), f"{dimension} values read as words"
         assert table["Revenue"].sum() > 0
 
@@ -257,3 +259,18 @@ def test_the_customer_picker_searches_every_customer_and_amounts_are_money(
     for table in tabs:
         config = json.loads(table.proto.columns)
         assert config["Amount"]["type_config"]["format"].startswith("$")
+
+
+def test_a_table_under_a_chart_is_built_only_once_its_expander_is_opened(demo_db: Path) -> None:
+    # Closed, "As a table" holds nothing on a rerun; opened, it shows its table and keeps it
+    # open on the next rerun; closed again, the table is gone.
+    for page, table in (("pages/segments.py", "lifecycle"), ("pages/team.py", "moves")):
+        at = _page(page)
+        closed = len(at.dataframe)
+        assert at.session_state[f"{table}_table_open"] is False
+        at.session_state[f"{table}_table_open"] = True
+        assert len(at.run().dataframe) == closed + 1, page
+        assert not at.exception, [e.value for e in at.exception]
+        assert len(at.run().dataframe) == closed + 1, f"{page}: kept open"
+        at.session_state[f"{table}_table_open"] = False
+        assert len(at.run().dataframe) == closed, page
