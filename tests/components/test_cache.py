@@ -8,6 +8,7 @@ import inspect
 import pkgutil
 import shutil
 import threading
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -127,6 +128,31 @@ def test_a_frame_changed_by_a_caller_does_not_change_the_cache(demo_db: Path) ->
     names = list(teams["name"])
     teams["name"] = "changed"
     assert list(cache.fetch(Teams())["name"]) == names and "changed" not in names
+
+
+@dataclass(frozen=True)
+class _Answer:
+    frame: pd.DataFrame
+    parts: tuple[pd.Series, ...]
+    by_name: dict[str, list[int]]
+
+
+def test_a_handed_out_answer_changed_every_way_leaves_the_cached_one_as_it_was() -> None:
+    cached = _Answer(
+        frame=pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}),
+        parts=(pd.Series([1.5, 2.5]),),
+        by_name={"n": [1, 2]},
+    )
+    mine = cache.handed_out(cached)
+    assert mine is not cached and mine.frame is not cached.frame
+    mine.frame.loc[0, "a"] = 99  # a cell
+    mine.frame["b"] = "changed"  # a column
+    mine.frame.iloc[1, 0] = -1
+    mine.parts[0].iloc[0] = 0.0
+    mine.by_name["n"].append(3)
+    object.__setattr__(mine, "frame", None)  # even a frozen field of the copy
+    assert cached.frame.equals(pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}))
+    assert cached.parts[0].tolist() == [1.5, 2.5] and cached.by_name == {"n": [1, 2]}
 
 
 def test_the_comparison_period_is_worked_out_by_the_request() -> None:
