@@ -8,6 +8,7 @@ from components.access import menu, menu_page
 from components.account_view import sidebar_account
 from components.auth_session import auth_on, current_user
 from components.cache import get_store
+from components.format import currency_once_per_run
 from components.screen_link import screen_link
 from components.shell import choose_language, shell_controls, streamlit_words
 from components.standup_controls import on_wall_screen, presenting
@@ -195,7 +196,8 @@ if not on_wall_screen():  # no one is signed in on a wall screen: no account, no
     sidebar_account()
 streamlit_words()
 try:
-    page.run()
+    with currency_once_per_run():
+        page.run()
 except HuddleDataError as error:  # the database file's problems are said in words, in place
     st.error(error_text(error), icon=":material/database:")
 except DatabaseError as error:  # the database's own errors too: a sentence, never a traceback

@@ -46,18 +46,40 @@ _ZH_WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五",
 _currency_here: ContextVar[str | None] = ContextVar("huddle_currency", default=None)
 
 
+# The company's currency once read in this script run (currency_once_per_run): a page shows
+# dozens of amounts, and each asking the cache for it was an eighth of an Incentives rerun.
+_run_currency: ContextVar[list[str] | None] = ContextVar("huddle_run_currency", default=None)
+
+
 def currency() -> str:
     """The currency code money is shown in: the block's (use_currency), else the company's
-    setting (in a session, read from the database), else HUDDLE_CURRENCY, else USD. Never the
-    reader's language."""
+    setting (in a session, read from the database, once a run), else HUDDLE_CURRENCY, else
+    USD. Never the reader's language."""
     if (code := _currency_here.get()) is not None:
         return code
     if _in_session():
         # Imported here: the CLI imports this module and must not build Streamlit's caches.
         from components import cache
 
-        return cache.company_currency()
+        kept = _run_currency.get()
+        if kept is None:
+            return cache.company_currency()
+        if not kept:
+            kept.append(cache.company_currency())
+        return kept[0]
     return default_currency()
+
+
+@contextmanager
+def currency_once_per_run() -> Iterator[None]:
+    """Read the company's currency at most once inside the block (app.py: a page's run), and
+    only if an amount is shown. A save of the currency reruns the page, so the next run reads
+    the new one."""
+    token = _run_currency.set([])
+    try:
+        yield
+    finally:
+        _run_currency.reset(token)
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import cache
 from data import settings
 from data.config import DB_ENV_VAR
 from data.store import Store
@@ -148,3 +149,29 @@ def test_the_data_page_sets_the_currency(demo_db_path: Path, yuan_demo: Path) ->
     assert settings.stored_currency(store) == "EUR"
     store.close()
     assert _first_card("zh").startswith("€")
+
+
+def test_a_page_reads_the_currency_once_a_run_and_a_saved_one_on_the_next(
+    yuan_demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads: list[str] = []
+    read = cache.company_currency
+
+    def counted() -> str:
+        reads.append(read())
+        return reads[-1]
+
+    monkeypatch.setattr(cache, "company_currency", counted)
+    # Through app.py, which runs the page inside currency_once_per_run (AppTest's switch_page
+    # runs a page's file on its own): the stand-up, its many amounts in yuan.
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    amounts = [m.value for m in at.metric]
+    assert any("¥" in a for a in amounts) and not any("$" in a for a in amounts), amounts
+    assert reads == ["CNY"], "once for the whole run"
+    at.switch_page("pages/data.py").run()
+    at.selectbox(key="data.currency").select("EUR").run()
+    at.button(key="data.currency.save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.switch_page("pages/kpi_trends.py").run()
+    assert at.metric[0].value.startswith("€")
