@@ -172,17 +172,17 @@ def breakdown(scope: Filters) -> pd.DataFrame:
         breakdown_figure, (request, then), kpi_id=kpi_id, dimension=dimension, shape=shape
     )
     event = st.plotly_chart(fig, key="segment_chart", on_select="rerun", selection_mode="points")
-    table = pd.DataFrame(
-        {
-            dimension_label(dimension): merged[dimension],
-            kpi_label(kpi_id): merged[kpi_id],
-            t("segments.col.share"): merged.get("share"),
-            t("segments.col.change"): merged["change"],
-        }
-    )
     caption = t("segments.table_caption", start=format_date(p_start), end=format_date(p_end))
     with opened_expander(caption, key="segment_table_open") as shown:
         if shown:
+            table = pd.DataFrame(
+                {
+                    dimension_label(dimension): merged[dimension],
+                    kpi_label(kpi_id): merged[kpi_id],
+                    t("segments.col.share"): merged.get("share"),
+                    t("segments.col.change"): merged["change"],
+                }
+            )
             table_with_download(
                 table,
                 f"huddle_{kpi_id}_by_{dimension}.csv",

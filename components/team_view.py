@@ -241,11 +241,11 @@ def headcount_and_span(scope: Filters) -> None:
         if headcount.empty:
             st.info(t("team.no_people"))
         else:
-            frame = headcount.assign(role_label=label_each(headcount["role"], _role))
             fig = cached_figure(_headcount_figure, TeamHeadcount(filters=scope))
             st.plotly_chart(fig, key="headcount_chart")
             with opened_expander(t("segments.as_table"), key="headcount_table_open") as shown:
                 if shown:
+                    frame = headcount.assign(role_label=label_each(headcount["role"], _role))
                     table_with_download(
                         readable(frame.drop(columns="role").rename(columns={"role_label": "role"})),
                         "huddle_headcount.csv",
