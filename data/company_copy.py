@@ -35,21 +35,12 @@ import pandas as pd
 
 from data.config import IN_MEMORY, is_server_url, resolve_location
 from data.errors import HuddleDataError
-from data.rollups import refresh_rollups
+from data.rollups import ROLLUP_TABLES, refresh_rollups
 
 Progress = Callable[[float, str], None]
 CHUNK_ROWS = 50_000
 # The target's own bookkeeping, and rollups (derived from the rows, rebuilt after the copy).
-NOT_COPIED = frozenset(
-    {
-        "schema_version",
-        "data_version",
-        "table_versions",
-        "customer_firsts",
-        "customer_days",
-        "rollup_state",
-    }
-)
+NOT_COPIED = frozenset({"schema_version", "data_version", "table_versions"}) | ROLLUP_TABLES
 _CHUNK_NAME = "huddle_copy_chunk"
 _NEXTVAL = re.compile(r"nextval\('([A-Za-z_][A-Za-z0-9_]*)'")
 _COLUMNS_SQL = (

@@ -21,6 +21,15 @@ company's RFM sums the days of its window instead of the lines (a third of the r
 million lines), which counts each order once only while no order is split over days
 (days_count_orders).
 
+lifecycle_month_ends holds the whole company's customers per lifecycle stage at the last day
+of each of the STAGE_MONTHS months up to the month of the last buying day, every stage (0 for
+none), worked out from customer_days by the same SQL (data.lifecycle_stages) under the rule it
+names (rule) for the rollups it was built with (built_for: rollup_state's data_version). The
+Segments page's twelve months read eleven month ends from it instead of counting every
+customer's buying days a year back from each (2.6 s at ten million lines; 2.8 s more for the
+write that rebuilds it). It is current whenever customer_days is: it was counted from those
+very days, which only a refresh rewrites, rebuilding both.
+
 The rule that keeps it honest: rollup_state records the data version the rollups were built
 for. refresh_rollups runs at the end of a write transaction and records the version that
 transaction commits as (Store.transaction adds one on commit). A rollup is used when the
@@ -51,10 +60,21 @@ from __future__ import annotations
 import os
 import weakref
 from contextlib import suppress
+from datetime import date
 from typing import TYPE_CHECKING
 
 import duckdb
 
+from data.lifecycle_stages import (
+    LIFECYCLE_STAGES,
+    ROLLED_DAYS,
+    ROLLED_FIRSTS,
+    ROLLED_LAGGED,
+    RULE,
+    month_ends,
+    stage_counts_sql,
+    stage_params,
+)
 from data.table_versions import bump
 
 if TYPE_CHECKING:  # the store opens the file through upgrade_rollups: no import at run time
@@ -171,6 +191,12 @@ _ROWS_VERSIONS = (
     )
     + " FROM table_versions"
 )
+# How many month ends lifecycle_month_ends holds, the one of the last buying day's month first:
+# the Segments page's last twelve months ask for the eleven before the as-of day's month (and
+# its end, when the day asked about is one).
+STAGE_MONTHS = 13
+STAGE_COLUMNS = ("as_of", "stage", "customers", "rule", "built_for")
+
 # Per open store and rollup: (the versions of ROWS_READ, whether it matched the rows then).
 _CHECKED: weakref.WeakKeyDictionary[Store, dict[str, tuple[str, bool]]] = (
     weakref.WeakKeyDictionary()
@@ -183,6 +209,7 @@ def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
     that changes orders, order_places, order_returns or customers."""
     con.execute(f"CREATE OR REPLACE TABLE customer_firsts AS {_FIRSTS_FROM_ROWS}")
     con.execute(f"CREATE OR REPLACE TABLE customer_days AS {_DAYS_FROM_ROWS}")
+    _refresh_stage_counts(con)
     # Replaced, not altered: an older Huddle's rollup_state has no fingerprint column.
     con.execute("DROP TABLE IF EXISTS rollup_state")
     con.execute(
@@ -198,12 +225,61 @@ def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _refresh_stage_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild lifecycle_month_ends from customer_days (just rebuilt, in the same transaction),
+    marked with the data_version rollup_state records next."""
+    con.execute("DROP TABLE IF EXISTS lifecycle_month_ends")
+    con.execute(
+        "CREATE TABLE lifecycle_month_ends (as_of DATE, stage VARCHAR, customers BIGINT,"
+        " rule VARCHAR, built_for BIGINT)"
+    )
+    last = con.execute("SELECT max(day) FROM customer_days").fetchone()
+    if last is None or last[0] is None:
+        return  # nobody has bought: every page counts its (empty) days itself
+    params = stage_params(month_ends(last[0], STAGE_MONTHS))
+    del params["end"]  # only the metrics layer's scope reads it
+    counts = stage_counts_sql(ROLLED_DAYS, ROLLED_FIRSTS, ROLLED_LAGGED)
+    con.execute(
+        f"""INSERT INTO lifecycle_month_ends
+        SELECT p.as_of, s.stage, coalesce(c.customers, 0), $rule,
+               (SELECT version + 1 FROM data_version WHERE id = 1)
+        FROM (SELECT unnest($days)::DATE AS as_of) p
+        CROSS JOIN (SELECT unnest($stages) AS stage) s
+        LEFT JOIN ({counts}) c ON c.as_of = p.as_of AND c.stage = s.stage""",
+        {**params, "rule": RULE, "stages": list(LIFECYCLE_STAGES)},
+    )
+
+
+def month_end_stage_counts(store: Store, days: list[date]) -> list[tuple[date, str, int]]:
+    """(as_of, stage, customers) for each of `days` that lifecycle_month_ends holds, every
+    stage, counted under today's rule for the rollups as they are now; none for a database
+    without it. Only for the whole company, and only while customer_days is current (the
+    caller asks metrics.segments.days_rolled first)."""
+    have = store.scalar(
+        "SELECT count(*) FROM information_schema.columns"
+        " WHERE table_name = 'lifecycle_month_ends' AND table_schema = current_schema()"
+        " AND column_name IN (" + ", ".join(f"'{c}'" for c in STAGE_COLUMNS) + ")"
+    )
+    if have != len(STAGE_COLUMNS):
+        return []
+    rows = store.rows(
+        "SELECT l.as_of, l.stage, l.customers FROM lifecycle_month_ends l"
+        " JOIN rollup_state r ON r.id = 1 AND l.built_for = r.data_version"
+        " WHERE l.rule = $rule AND l.as_of IN (SELECT unnest($days))",
+        {"rule": RULE, "days": list(days)},
+    )
+    return [(as_of, str(stage), int(customers)) for as_of, stage, customers in rows]
+
+
 # Every rollup table with the columns this Huddle reads from it.
 _SHAPES = {
     "customer_firsts": frozenset(ROLLUP_COLUMNS),
     "customer_days": frozenset(DAYS_COLUMNS),
+    "lifecycle_month_ends": frozenset(STAGE_COLUMNS),
     "rollup_state": frozenset({"data_version", "rows_fingerprint", "rows_versions"}),
 }
+# The tables refresh_rollups writes: derived from the rows, never copied with them.
+ROLLUP_TABLES = frozenset(_SHAPES)
 
 
 def rollups_outdated(con: duckdb.DuckDBPyConnection) -> bool:

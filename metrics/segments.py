@@ -17,7 +17,21 @@ from decimal import Decimal
 
 import pandas as pd
 
-from data.rollups import days_count_orders, days_rollup_current, rollups_enabled
+from data.lifecycle_stages import (  # the lifecycle rule, in SQL once (see there)
+    LIFECYCLE_STAGES,
+    ROLLED_DAYS,
+    ROLLED_FIRSTS,
+    ROLLED_LAGGED,
+    stage_counts_sql,
+    stage_params,
+    stages_sql,
+)
+from data.rollups import (
+    days_count_orders,
+    days_rollup_current,
+    month_end_stage_counts,
+    rollups_enabled,
+)
 from data.store import Store
 from metrics.compiler import scope_conditions
 from metrics.dimensions import DIMENSIONS
@@ -39,14 +53,6 @@ from metrics.list_queries import (
 RFM_WINDOW_DAYS = 365
 # Scores are fifths: 1 (bottom fifth) to 5 (top fifth); see _score for how ties are kept.
 RFM_SCORES = 5
-# A customer whose first order is in this many days up to the as-of day is new.
-NEW_DAYS = 90
-# A customer with no order in this many days up to the as-of day has churned.
-CHURN_DAYS = 365
-# A customer is at risk once the days since their last order exceed this many usual gaps...
-AT_RISK_GAP_FACTOR = 1.5
-# ...provided they have at least this many gaps between buying days (one gap is no habit).
-AT_RISK_MIN_GAPS = 2
 # The customer detail shows this many of the latest orders: enough for a call, not a ledger.
 DETAIL_ORDER_LIMIT = 50
 
@@ -71,8 +77,6 @@ SEGMENTS = (
 # The segment of a customer absent on one side of rfm_movement.
 NO_SEGMENT = "none"
 # Display order of the lifecycle stages.
-LIFECYCLE_STAGES = ("new", "returning", "active", "at_risk", "churned")
-
 RFM_COLUMNS = [
     "customer_id", "customer", "owner", "recency_days", "frequency", "monetary",
     "r", "f", "m", "segment",
@@ -259,95 +263,21 @@ def rfm_movement(store: Store, filters: Filters, as_of: date, previous_as_of: da
 # --- lifecycle ----------------------------------------------------------------------------
 
 
-def _stages_sql(filters: Filters, *, churned_last_order: bool = True, rolled: bool = False) -> str:
-    """SQL for every customer's lifecycle stage on each day in $days (lifecycle()'s rules):
-    as_of, customer_id, stage, last_order, days_since, usual_gap_days. A gap counts towards the
-    usual gap when both of its buying days fall in the 365 days up to the day asked about.
-
-    Only the buying days of those 365 days are joined to each day asked about (a customer
-    with none there is churned, whatever came before), so twelve month ends cost about a
-    year of days each, not all history each. A churned customer's last order comes from all
-    their earlier days: `churned_last_order` False leaves it (and days_since) blank, for
-    callers that need only the stage. `rolled` reads the buying days from their rollup
-    (data.rollups: customer_days), for the whole company only (days_rolled)."""
-    lines = ("s.status = 'completed'", "s.customer_id IS NOT NULL", "s.day <= $last")
+def _stage_sources(filters: Filters, rolled: bool) -> tuple[str, str, str]:
+    """The buying days, first days and lagged days data.lifecycle_stages.stages_sql reads: from
+    the completed lines in scope, or with `rolled` from the buying days' rollup (data.rollups:
+    customer_days), for the whole company only (days_rolled)."""
     if rolled:
-        days = "SELECT customer_id, day FROM customer_days WHERE day <= $last"
-        firsts = f"SELECT s.customer_id, min(s.day) AS first_order FROM ({days}) s"
-        lagged = """SELECT customer_id, day, prev_day FROM customer_days
-        WHERE day <= $last AND day >= $first - $year_days"""
-    else:
-        days = _scoped("orders", filters, "s.customer_id, s.day", *lines)
-        firsts = _scoped("orders", filters, "s.customer_id, min(s.day) AS first_order", *lines)
-        window = "s.day >= $first - $year_days"
-        distinct = _scoped("orders", filters, "DISTINCT s.customer_id, s.day", *lines, window)
-        lagged = f"""SELECT customer_id, day,
+        return ROLLED_DAYS, ROLLED_FIRSTS, ROLLED_LAGGED
+    lines = ("s.status = 'completed'", "s.customer_id IS NOT NULL", "s.day <= $last")
+    days = _scoped("orders", filters, "s.customer_id, s.day", *lines)
+    firsts = _scoped("orders", filters, "s.customer_id, min(s.day) AS first_order", *lines)
+    window = "s.day >= $first - $year_days"
+    distinct = _scoped("orders", filters, "DISTINCT s.customer_id, s.day", *lines, window)
+    lagged = f"""SELECT customer_id, day,
                lag(day) OVER (PARTITION BY customer_id ORDER BY day) AS prev_day
         FROM ({distinct}) d"""
-    older = (
-        f""", older AS (
-        SELECT p.as_of, d.customer_id, max(d.day) AS last_order
-        FROM points p
-        JOIN ({days}) d
-            ON d.day < p.as_of - $year_days
-        GROUP BY p.as_of, d.customer_id
-    )"""
-        if churned_last_order
-        else ""
-    )
-    older_join = (
-        "LEFT JOIN older o ON o.as_of = p.as_of AND o.customer_id = f.customer_id"
-        if churned_last_order
-        else ""
-    )
-    older_day = "o.last_order" if churned_last_order else "CAST(NULL AS DATE)"
-    return f"""
-    WITH firsts AS (
-        {firsts}
-        GROUP BY s.customer_id
-    ), lagged AS (
-        {lagged}
-    ), points AS (
-        SELECT unnest($days)::DATE AS as_of
-    ), recent AS (
-        -- the buying days of the 365 days up to as_of (the first day's gap to a day before
-        -- them is not counted, so the lag may start at the window)
-        SELECT p.as_of, l.customer_id, max(l.day) AS last_order,
-               count(*) FILTER (WHERE l.prev_day >= p.as_of - $year_days) AS gaps,
-               median(datediff('day', l.prev_day, l.day))
-                   FILTER (WHERE l.prev_day >= p.as_of - $year_days) AS usual_gap
-        FROM points p JOIN lagged l ON l.day <= p.as_of AND l.day >= p.as_of - $year_days
-        GROUP BY p.as_of, l.customer_id
-    ){older}, staged AS (
-        SELECT p.as_of, f.customer_id, r.customer_id IS NULL AS churned,
-               coalesce(r.last_order, {older_day}) AS last_order,
-               CASE WHEN r.gaps >= $min_gaps THEN CAST(r.usual_gap AS DOUBLE) END AS usual_gap,
-               datediff('day', f.first_order, p.as_of) AS days_since_first
-        FROM points p
-        JOIN firsts f ON f.first_order <= p.as_of
-        LEFT JOIN recent r ON r.as_of = p.as_of AND r.customer_id = f.customer_id
-        {older_join}
-    ), dated AS (
-        SELECT *, datediff('day', last_order, as_of) AS days_since FROM staged
-    )
-    SELECT as_of, customer_id,
-           CASE WHEN churned THEN 'churned'
-                WHEN days_since_first < $new_days THEN 'new'
-                WHEN days_since > $factor * usual_gap THEN 'at_risk'
-                WHEN days_since < $new_days THEN 'returning'
-                ELSE 'active' END AS stage,
-           last_order, days_since, usual_gap AS usual_gap_days
-    FROM dated
-    """
-
-
-def _stage_params(days: list[date]) -> dict[str, object]:
-    return {
-        "days": list(days), "first": min(days), "last": max(days), "end": max(days),
-        "min_gaps": AT_RISK_MIN_GAPS,
-        "new_days": NEW_DAYS, "factor": AT_RISK_GAP_FACTOR,
-        "year_days": CHURN_DAYS - 1,
-    }  # fmt: skip
+    return days, firsts, lagged
 
 
 def days_rolled(store: Store, filters: Filters) -> bool:
@@ -360,24 +290,35 @@ def days_rolled(store: Store, filters: Filters) -> bool:
 def _stages(
     store: Store, filters: Filters, days: list[date], *, churned_last_order: bool = True
 ) -> pd.DataFrame:
-    """Every customer's lifecycle stage on each of `days` (see _stages_sql)."""
-    sql = _stages_sql(
-        filters, churned_last_order=churned_last_order, rolled=days_rolled(store, filters)
-    )
+    """Every customer's lifecycle stage on each of `days` (data.lifecycle_stages.stages_sql)."""
+    sources = _stage_sources(filters, days_rolled(store, filters))
     return _frame(
-        store, filters, sql,
+        store, filters, stages_sql(*sources, churned_last_order=churned_last_order),
         ["as_of", "customer_id", "stage", "last_order", "days_since", "usual_gap_days"],
-        ("as_of", "last_order"), **_stage_params(days),
+        ("as_of", "last_order"), **stage_params(days),
     )  # fmt: skip
 
 
+STAGE_COUNT_COLUMNS = ["as_of", "stage", "customers"]
+
+
 def _stage_counts(store: Store, filters: Filters, days: list[date]) -> pd.DataFrame:
-    """Customers per stage on each of `days`, counted in DuckDB: as_of, stage, customers."""
-    stages = _stages_sql(filters, churned_last_order=False, rolled=days_rolled(store, filters))
-    sql = f"SELECT as_of, stage, count(*) AS customers FROM ({stages}) GROUP BY ALL"
-    return _frame(
-        store, filters, sql, ["as_of", "stage", "customers"], ("as_of",), **_stage_params(days)
-    )
+    """Customers per stage on each of `days`: as_of, stage, customers (a stage with nobody may
+    be missing, or 0). For the whole company, the month ends the rollup of stage counts holds
+    (data.rollups.month_end_stage_counts) are read from it, the other days counted here."""
+    rolled = days_rolled(store, filters)
+    kept = month_end_stage_counts(store, days) if rolled else []
+    held = {as_of for as_of, _, _ in kept}
+    counted = [pd.DataFrame(kept, columns=STAGE_COUNT_COLUMNS)] if kept else []
+    rest = [day for day in days if day not in held]
+    if rest:
+        sql = stage_counts_sql(*_stage_sources(filters, rolled))
+        counted.append(
+            _frame(store, filters, sql, STAGE_COUNT_COLUMNS, ("as_of",), **stage_params(rest))
+        )
+    if not counted:
+        return pd.DataFrame(columns=STAGE_COUNT_COLUMNS)
+    return pd.concat(counted, ignore_index=True)
 
 
 def lifecycle(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:

@@ -17,15 +17,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from data.pg_store import PostgresStore
+from data.rollups import ROLLUP_TABLES
 from data.store import Store
 from data.table_versions import ANY
 
 # Bookkeeping and rollups: written only by writes that name no tables (an import rebuilds the
 # rollups), so every cache key carries their version already (table_versions.ANY).
-KEYED_BY_ANY = frozenset(
-    {"data_version", "table_versions", "schema_version", "rollup_state", "customer_firsts",
-     "customer_days"}
-)  # fmt: skip
+KEYED_BY_ANY = frozenset({"data_version", "table_versions", "schema_version"}) | ROLLUP_TABLES
 
 
 class ReadingStore:

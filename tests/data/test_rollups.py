@@ -13,11 +13,14 @@ import pytest
 from data.importing.errors import ImportRejected
 from data.importing.mapping import Mapping, auto_map
 from data.importing.runner import ImportRequest, run_import
+from data.lifecycle_stages import month_ends
 from data.rollups import (
     ROLLUPS_ENV_VAR,
     ROWS_FINGERPRINT,
+    STAGE_MONTHS,
     days_count_orders,
     days_rollup_current,
+    month_end_stage_counts,
     refresh_rollups,
     rollups_current,
     rollups_enabled,
@@ -104,6 +107,47 @@ def test_an_order_on_two_days_is_marked_split(tmp_path: Path) -> None:
     ]
     assert days_rollup_current(store)
     assert not days_count_orders(store)
+
+
+def test_an_import_counts_lifecycle_stages_at_each_month_end(tmp_path: Path) -> None:
+    # The last buying day is 9 April 2025: the month ends of April 2025 and the 12 before.
+    # Both customers first bought in March, so both are new at the end of March and of April
+    # (26 and 56 days for Acme, under 90) and nobody is counted before; every stage is kept.
+    store = _imported(tmp_path)
+    ends = month_ends(date(2025, 4, 9), STAGE_MONTHS)
+    assert ends[:3] == [date(2025, 4, 30), date(2025, 3, 31), date(2025, 2, 28)]
+    assert ends[-1] == date(2024, 4, 30)
+    counts = month_end_stage_counts(store, ends)
+    assert len(counts) == 13 * 5
+    assert {(day, stage): n for day, stage, n in counts if n} == {
+        (date(2025, 4, 30), "new"): 2,
+        (date(2025, 3, 31), "new"): 2,
+    }
+    # a day it does not hold (not a month end, or past the last buying month) is not there
+    assert month_end_stage_counts(store, [date(2025, 4, 9), date(2025, 5, 31)]) == []
+
+
+def test_stage_counts_of_another_rule_or_another_build_are_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _imported(tmp_path)
+    april = [date(2025, 4, 30)]
+    assert len(month_end_stage_counts(store, april)) == 5
+    # An older Huddle rebuilds the other rollups and leaves these as they were: they were
+    # counted for the rollups before, so they are not read.
+    with store.transaction() as con:
+        con.execute("CREATE TABLE kept AS SELECT * FROM lifecycle_month_ends")
+        refresh_rollups(con)
+        con.execute("DELETE FROM lifecycle_month_ends")
+        con.execute("INSERT INTO lifecycle_month_ends SELECT * FROM kept")
+    assert days_rollup_current(store)
+    assert month_end_stage_counts(store, april) == []
+    with store.transaction() as con:
+        refresh_rollups(con)
+    assert len(month_end_stage_counts(store, april)) == 5
+    # counted under another rule (a later Huddle's 60 days for "new"): not read either
+    monkeypatch.setattr("data.rollups.RULE", "new=60;churn=365;factor=1.5;gaps=2")
+    assert month_end_stage_counts(store, april) == []
 
 
 def test_a_failed_import_leaves_the_rollups_matching_the_rows(tmp_path: Path) -> None:

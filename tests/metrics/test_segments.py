@@ -22,7 +22,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data.rollups import refresh_rollups
+from data.rollups import month_end_stage_counts, refresh_rollups
 from data.store import Store
 from metrics import segments
 from metrics.filters import Filters
@@ -440,6 +440,13 @@ def test_lifecycle_read_from_the_buying_days_rollup_is_the_same(
     over_time = segments.lifecycle_over_time(life_rolled, LIFE, AS_OF)
     assert over_time.equals(segments.lifecycle_over_time(life_store, LIFE, AS_OF))
     assert over_time["customers"].sum() > 0
+    # ...with the month ends up to May (the last buying day's month) read from the stage
+    # counts' rollup, every stage of each, and June's end, after it, counted from the days
+    month_ends = sorted(set(over_time["day"]))
+    kept = month_end_stage_counts(life_rolled, month_ends)
+    assert len(kept) == 11 * 5
+    assert {day for day, _, _ in kept} == set(month_ends) - {AS_OF}
+    assert month_end_stage_counts(life_store, month_ends) == [], "no rollup: counted"
     classes = segments.customer_classes(life_rolled, LIFE, "lifecycle_stage", AS_OF)
     assert sorted(classes) == sorted(
         segments.customer_classes(life_store, LIFE, "lifecycle_stage", AS_OF)
