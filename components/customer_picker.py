@@ -13,7 +13,7 @@ from components.format import md
 from components.text import t
 from metrics.filters import Filters
 from metrics.requests_customers import CustomerSearch
-from metrics.requests_people import AllCustomers
+from metrics.requests_people import AllCustomers, ManyCustomers
 
 PICKER_ALL = 5_000  # customers in scope the picker offers in full
 PICKER_LISTED = 500  # over that: the first customers listed on the page it offers
@@ -60,8 +60,8 @@ def listed_choices(*lists: pd.DataFrame) -> dict[int, str]:
 def picker_options(scope: Filters, *lists: pd.DataFrame) -> tuple[dict[int, str], str]:
     """The picker's options (customer_id -> label; empty when there is nobody to offer, and
     why is said on screen) and the picker's help: what it offers."""
-    everyone = cache.fetch(AllCustomers(filters=scope, limit=PICKER_ALL + 1))
-    if len(everyone) <= PICKER_ALL:
+    if not cache.fetch(ManyCustomers(filters=scope, count=PICKER_ALL)):
+        everyone = cache.fetch(AllCustomers(filters=scope))
         if everyone.empty:
             st.info(t("segments.no_candidates"))
         names = customer_choices(everyone, *lists)

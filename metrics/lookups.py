@@ -8,6 +8,7 @@ import pandas as pd
 
 from data.importing.parsing import EARLIEST_DATE, latest_date
 from data.store import Store
+from metrics.compiler import scope_params
 from metrics.filters import Filters
 from metrics.list_queries import query_frame, scoped, where
 
@@ -110,13 +111,9 @@ _OWNED = """(
 ) s"""
 
 
-def customers(store: Store, filters: Filters, limit: int | None = None) -> pd.DataFrame:
-    """Every customer in the filters' scope, for a picker: those with an order or a logged
-    activity in scope on or before filters.end, and those owned by someone in scope.
-    Columns customer_id, customer (the name, with " (#id)" added when two customers share
-    it, so a picker never offers two identical entries), owner; by name, then customer_id.
-    `limit`: at most that many rows (a picker too long to offer asks for one more than it
-    can show, to know)."""
+def _customer_parts(filters: Filters) -> list[str]:
+    """The ways a customer is in the filters' scope, each an SQL of customer_id: an order or a
+    logged activity in scope on or before filters.end, or an owner in scope."""
     parts = [
         scoped(name, filters, "s.customer_id", *conditions)
         for name, conditions in (
@@ -125,7 +122,15 @@ def customers(store: Store, filters: Filters, limit: int | None = None) -> pd.Da
         )
     ]
     parts.append(f"SELECT s.customer_id FROM {_OWNED} WHERE {where(filters)}")
-    union = "\n    UNION\n    ".join(parts)
+    return parts
+
+
+def customers(store: Store, filters: Filters) -> pd.DataFrame:
+    """Every customer in the filters' scope, for a picker: those with an order or a logged
+    activity in scope on or before filters.end, and those owned by someone in scope.
+    Columns customer_id, customer (the name, with " (#id)" added when two customers share
+    it, so a picker never offers two identical entries), owner; by name, then customer_id."""
+    union = "\n    UNION\n    ".join(_customer_parts(filters))
     sql = f"""
     WITH scoped AS (
     {union}
@@ -137,6 +142,22 @@ def customers(store: Store, filters: Filters, limit: int | None = None) -> pd.Da
     FROM scoped JOIN customers cu ON cu.customer_id = scoped.customer_id
     LEFT JOIN rep_labels owner ON owner.rep_id = cu.owner_rep_id
     ORDER BY cu.name, cu.customer_id
-    {"" if limit is None else f"LIMIT {int(limit)}"}
     """
     return query_frame(store, filters, sql, ["customer_id", "customer", "owner"])
+
+
+def more_customers_than(store: Store, filters: Filters, count: int) -> bool:
+    """Whether customers(store, filters) would list more than `count` customers. Each way of
+    being in scope is asked first for `count` + 1 different customers, where the database
+    stops reading (7 ms at ten million order lines, against 1.3-1.9 s to list them all): one
+    way with more answers; otherwise the few there are are counted together."""
+    known = "JOIN customers cu ON cu.customer_id = s.customer_id"
+    parts = [f"SELECT s.customer_id FROM ({part}) s {known}" for part in _customer_parts(filters)]
+    for part in parts:
+        found = f"SELECT DISTINCT customer_id FROM ({part}) p LIMIT {int(count) + 1}"
+        sql = f"SELECT count(*) FROM ({found}) f"
+        if store.scalar(sql, scope_params(filters, sql)) > count:
+            return True
+    union = "\n    UNION\n    ".join(parts)
+    sql = f"SELECT count(*) FROM ({union}) u"
+    return store.scalar(sql, scope_params(filters, sql)) > count

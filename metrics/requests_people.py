@@ -183,10 +183,20 @@ class CustomerClasses(Request):
 
 
 class AllCustomers(Request):
-    """Every customer in the filters' scope, for a picker (at most `limit` of them)."""
+    """Every customer in the filters' scope, for a picker."""
 
     filters: Filters
-    limit: int | None = None
 
     def run(self, store: Store) -> pd.DataFrame:
-        return lookups.customers(store, self.filters, self.limit)
+        return lookups.customers(store, self.filters)
+
+
+class ManyCustomers(Request):
+    """Whether more than `count` customers are in the filters' scope (too many for a picker
+    to list): asked before AllCustomers, which would find every one of them."""
+
+    filters: Filters
+    count: int
+
+    def run(self, store: Store) -> bool:
+        return lookups.more_customers_than(store, self.filters, self.count)

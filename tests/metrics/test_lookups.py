@@ -11,6 +11,7 @@ import pandas as pd
 from data.store import Store
 from metrics import lookups
 from metrics.filters import Filters
+from tests.metrics.fixture import build_tiny_company
 
 
 def test_a_team_includes_its_groups_and_groups_share_their_teams_channel(
@@ -47,6 +48,34 @@ def test_customers_in_scope_for_the_one_customer_picker(tiny_store: Store) -> No
         (4, "Delta", "Eve"),
         (6, "Fir", "Ann"),
     ]
+
+
+def test_too_many_customers_for_the_picker_is_told_without_listing_them(tiny_store: Store) -> None:
+    # North up to 30 Sep: 4 customers (above), 4 of them by owner alone, 1 by an order.
+    north = Filters(start=date(2024, 9, 1), end=date(2024, 9, 30), team_id=1)
+    assert lookups.more_customers_than(tiny_store, north, 3)  # the owners alone are 4
+    assert not lookups.more_customers_than(tiny_store, north, 4)
+    assert lookups.more_customers_than(tiny_store, north, 0)
+
+
+def test_customers_in_scope_two_ways_are_counted_together(tmp_path: Path) -> None:
+    # Gum, owned by nobody, buys from Ann in North in September: North then has 5 customers,
+    # no single way more than 4 (Acme and Gum by order; Acme, Birch, Elm and Fir by owner).
+    store = Store(tmp_path / "gum.duckdb")
+    build_tiny_company(store)
+    with store.transaction() as con:
+        con.execute(
+            "INSERT INTO customers SELECT * REPLACE (9 AS customer_id, 'Gum' AS name,"
+            " NULL AS owner_rep_id) FROM customers WHERE customer_id = 1"
+        )
+        con.execute(
+            "INSERT INTO orders SELECT * REPLACE ('G-01' AS order_id, 9 AS customer_id)"
+            " FROM orders WHERE order_id = 'S-01'"
+        )
+    north = Filters(start=date(2024, 9, 1), end=date(2024, 9, 30), team_id=1)
+    assert len(lookups.customers(store, north)) == 5
+    assert lookups.more_customers_than(store, north, 4)
+    assert not lookups.more_customers_than(store, north, 5)
 
 
 def _records(frame: pd.DataFrame) -> list[tuple[object, ...]]:
