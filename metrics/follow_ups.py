@@ -274,10 +274,14 @@ def everyone(
     # Every customer here bought, and an order is a contact: each has a last contact.
     assert not facts["last_contact"].isna().any()
     ranked = scores.set_index("customer_id").reindex(facts["customer_id"].astype("int64"))
-    tier = ranked["m"].map({m: tier_of(int(m)) for m in ranked["m"].unique()})
+    # Each score's tier and rhythm looked up by position (a dict map over 175,000 customers
+    # took 0.15 s at ten million order lines).
+    scores_in_use = ranked["m"].to_numpy(dtype="int64")
+    tier_by_score = np.array([None, *(tier_of(m) for m in range(1, 6))], dtype=object)
+    tier = tier_by_score[scores_in_use]
     rows = facts.assign(
-        tier=tier.to_numpy(),
-        rhythm_days=tier.map(RHYTHM_DAYS).to_numpy(),
+        tier=tier,
+        rhythm_days=np.array([0, *(RHYTHM_DAYS[tier_of(m)] for m in range(1, 6))])[scores_in_use],
         segment=ranked["segment"].to_numpy(),
         revenue_cents=ranked["monetary_cents"].astype("int64").to_numpy(),
     )
