@@ -46,10 +46,12 @@ def rep_labels(store: Store) -> dict[int, str]:
 
 def last_activity(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     """Each person's latest activity day in scope on or before `as_of`: rep_id, last_activity."""
+    condition = where(filters, "s.day <= $as_of")
+    select = "s.rep_id, max(s.day) AS last_activity"
     sql = f"""
-    SELECT s.rep_id, max(s.day) AS last_activity
-    FROM {source("activities")}
-    WHERE {where(filters, "s.day <= $as_of")}
+    SELECT {select}
+    FROM {source("activities", select, condition)}
+    WHERE {condition}
     GROUP BY s.rep_id
     ORDER BY s.rep_id
     """
