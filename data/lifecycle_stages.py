@@ -21,6 +21,7 @@ CHURN_DAYS = 365
 AT_RISK_GAP_FACTOR = 1.5
 # ...provided they have at least this many gaps between buying days (one gap is no habit).
 AT_RISK_MIN_GAPS = 2
+# The stages, in the order they are shown.
 LIFECYCLE_STAGES = ("new", "returning", "active", "at_risk", "churned")
 # The rule's numbers in one word: stage counts a rollup kept under another rule are not read.
 RULE = f"new={NEW_DAYS};churn={CHURN_DAYS};factor={AT_RISK_GAP_FACTOR};gaps={AT_RISK_MIN_GAPS}"

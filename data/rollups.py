@@ -26,7 +26,7 @@ of each of the STAGE_MONTHS months up to the month of the last buying day, every
 none), worked out from customer_days by the same SQL (data.lifecycle_stages) under the rule it
 names (rule) for the rollups it was built with (built_for: rollup_state's data_version). The
 Segments page's twelve months read eleven month ends from it instead of counting every
-customer's buying days a year back from each (2.6 s at ten million lines; 2.8 s more for the
+customer's buying days a year back from each (2.6 s at ten million lines; 3.5 s more for the
 write that rebuilds it). It is current whenever customer_days is: it was counted from those
 very days, which only a refresh rewrites, rebuilding both.
 

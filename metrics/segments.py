@@ -76,7 +76,6 @@ SEGMENTS = (
 )  # fmt: skip
 # The segment of a customer absent on one side of rfm_movement.
 NO_SEGMENT = "none"
-# Display order of the lifecycle stages.
 RFM_COLUMNS = [
     "customer_id", "customer", "owner", "recency_days", "frequency", "monetary",
     "r", "f", "m", "segment",
