@@ -281,7 +281,7 @@ def everyone(
     tier = tier_by_score[scores_in_use]
     rows = facts.assign(
         tier=tier,
-        rhythm_days=np.array([0, *(RHYTHM_DAYS[tier_of(m)] for m in range(1, 6))])[scores_in_use],
+        rhythm_days=np.array([0, *(RHYTHM_DAYS[t] for t in tier_by_score[1:])])[scores_in_use],
         segment=ranked["segment"].to_numpy(),
         revenue_cents=ranked["monetary_cents"].astype("int64").to_numpy(),
     )

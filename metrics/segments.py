@@ -22,6 +22,7 @@ from data.lifecycle_stages import (  # the lifecycle rule, in SQL once (see ther
     ROLLED_DAYS,
     ROLLED_FIRSTS,
     ROLLED_LAGGED,
+    month_ends,
     stage_counts_sql,
     stage_params,
     stages_sql,
@@ -368,9 +369,7 @@ def lifecycle_over_time(
 ) -> pd.DataFrame:
     """Customers per lifecycle stage at the end of each of the last `months` months (the last
     one at `as_of`): columns day, stage, customers, oldest first."""
-    days = [as_of]
-    for _ in range(months - 1):
-        days.append(days[-1].replace(day=1) - timedelta(days=1))  # the month end before
+    days = [as_of, *month_ends(as_of, months)[1:]]  # the month ends before as_of's month
     counts = _stage_counts(store, filters, days).set_index(["as_of", "stage"])["customers"]
     rows = [
         (day, stage, int(counts.get((day, stage), 0)))
