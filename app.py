@@ -15,7 +15,7 @@ from components.standup_controls import on_wall_screen, presenting
 from components.text import error_text, t
 from components.theme import PRESENTATION_CSS
 from components.url_state import tidy_url
-from data.engine import DatabaseError, database_error
+from data.engine import database_error, database_errors
 from data.errors import HuddleDataError
 
 choose_language()  # before any text is drawn: every string below is in the session's language
@@ -200,6 +200,6 @@ try:
         page.run()
 except HuddleDataError as error:  # the database file's problems are said in words, in place
     st.error(error_text(error), icon=":material/database:")
-except DatabaseError as error:  # the database's own errors too: a sentence, never a traceback
+except database_errors() as error:  # the database's own errors too: a sentence, never a traceback
     st.error(error_text(database_error(None, error)), icon=":material/database:")
 tidy_url()  # another page's choices leave the URL: a link carries what its page shows

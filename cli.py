@@ -38,7 +38,7 @@ from components.format import format_value, use_currency
 from components.text import dimension_label, kpi_label
 from data import company_profile, exports, settings
 from data.config import DB_HELP, IN_MEMORY, resolve_location
-from data.engine import DatabaseError, database_error, open_store
+from data.engine import database_error, database_errors, open_store
 from data.errors import HuddleDataError
 from data.importing.mapping import Mapping
 from data.store import Store
@@ -632,7 +632,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in error.errors())
         print(f"huddle: {problems}", file=sys.stderr)
         return 2
-    except DatabaseError as error:  # the database's own words, as one sentence naming it
+    except database_errors() as error:  # the database's own words, as one sentence naming it
         print(f"huddle: {database_error(getattr(args, 'db', None), error)}", file=sys.stderr)
         return 2
 

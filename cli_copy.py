@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 
 from data.company_copy import CopyReport, copy_company, same_location
-from data.engine import DatabaseError, database_error, open_store
+from data.engine import database_error, database_errors, open_store
 from data.errors import HuddleDataError
 from metrics.company_totals import company_totals
 
@@ -60,7 +60,7 @@ def cmd_copy(args: argparse.Namespace, progress: Progress) -> int:
         target = open_store(args.target)
         report = copy_company(source, target, progress, replace=args.replace)
         totals = (company_totals(source), company_totals(target))
-    except DatabaseError as error:
+    except database_errors() as error:
         # The engine that raised it says which side it came from.
         from_duckdb = isinstance(error, duckdb.Error)
         target_duckdb = target is not None and target.engine == "duckdb"

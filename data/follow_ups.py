@@ -29,7 +29,7 @@ from typing import Any, Literal
 import duckdb
 
 from data import audit
-from data.engine import ConstraintViolation
+from data.engine import constraint_violations
 from data.errors import HuddleDataError
 from data.store import Store, WriteConflict
 
@@ -137,7 +137,7 @@ def _write(store: Store, submission_id: str, work: Any) -> Landed:
         except WriteConflict:
             if attempt == _ATTEMPTS - 1:
                 raise
-        except ConstraintViolation:
+        except constraint_violations():
             # Another connection committed the same id (or this submission) after this
             # transaction began: the next try reads it.
             if attempt == _ATTEMPTS - 1:

@@ -27,7 +27,7 @@ import duckdb
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from data import audit
-from data.engine import ConstraintViolation, is_duplicate_key
+from data.engine import constraint_violations, is_duplicate_key
 from data.errors import HuddleDataError
 from data.messages import EN, Message, MessageList, english
 from data.store import Store, WriteConflict
@@ -351,7 +351,7 @@ def _insert(cur: duckdb.DuckDBPyConnection, sql: str, values: dict[str, Any]) ->
     (WriteConflict, nothing written), never a crash."""
     try:
         cur.execute(sql, values)
-    except ConstraintViolation as error:
+    except constraint_violations() as error:
         if not is_duplicate_key(error):
             raise
         raise WriteConflict.of("db.write_conflict", detail=str(error).splitlines()[0]) from error

@@ -25,7 +25,7 @@ import duckdb
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from data import audit
-from data.engine import ConstraintViolation, is_duplicate_key
+from data.engine import constraint_violations, is_duplicate_key
 from data.errors import HuddleDataError
 from data.store import Store, WriteConflict
 
@@ -134,7 +134,7 @@ def _insert(cur: duckdb.DuckDBPyConnection, sql: str, values: dict[str, Any]) ->
     collision to retry (WriteConflict, nothing written), never a crash."""
     try:
         cur.execute(sql, values)
-    except ConstraintViolation as error:
+    except constraint_violations() as error:
         if not is_duplicate_key(error):
             raise
         raise WriteConflict.of("db.write_conflict", detail=str(error).splitlines()[0]) from error
