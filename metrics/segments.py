@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 
 from data.lifecycle_stages import (  # the lifecycle rule, in SQL once (see there)
@@ -171,14 +172,29 @@ def _per_customer_sql(store: Store, filters: Filters) -> str:
         FROM ({_scoped("orders", filters, columns, *_RFM_LINES)}) lines GROUP BY customer_id"""
 
 
+def _with_segments(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` (with r and f) plus its segment column."""
+    # segment_for once per distinct (r, f) pair (at most 25), not once per customer
+    pairs = frame["r"].astype("int64") * 10 + frame["f"].astype("int64")
+    named = {int(p): segment_for(int(p) // 10, int(p) % 10) for p in pairs.unique()}
+    frame["segment"] = pd.Series(pairs.map(named), index=frame.index, dtype=object)
+    return frame
+
+
+def _rfm_params(as_of: date) -> dict[str, object]:
+    return {"as_of": as_of, "end": as_of, "window_start": rfm_window_start(as_of),
+            "scores": RFM_SCORES}  # fmt: skip
+
+
 def _rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
-    """rfm() plus monetary_cents, for sums that stay exact."""
+    """rfm() plus monetary_cents (integers), for sums that stay exact."""
     sql = f"""
     WITH per_customer AS (
         {_per_customer_sql(store, filters)}
     )
     SELECT p.customer_id, cu.name AS customer, owner.name AS owner, p.recency_days,
-           p.frequency, {_money("p.monetary_cents")} AS monetary, p.monetary_cents,
+           p.frequency, {_money("p.monetary_cents")} AS monetary,
+           CAST(p.monetary_cents AS BIGINT) AS monetary_cents,
            {_score("p.recency_days DESC")} AS r,
            {_score("p.frequency")} AS f,
            {_score("p.monetary_cents")} AS m
@@ -187,16 +203,25 @@ def _rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id
     ORDER BY p.monetary_cents DESC, p.customer_id
     """
-    frame = _frame(
-        store, filters, sql, [*RFM_COLUMNS[:-1], "monetary_cents"],
-        as_of=as_of, end=as_of, window_start=rfm_window_start(as_of),
-        scores=RFM_SCORES,
-    )  # fmt: skip
-    # segment_for once per distinct (r, f) pair (at most 25), not once per customer
-    pairs = frame["r"].astype("int64") * 10 + frame["f"].astype("int64")
-    named = {int(p): segment_for(int(p) // 10, int(p) % 10) for p in pairs.unique()}
-    frame["segment"] = pd.Series(pairs.map(named), index=frame.index, dtype=object)
-    return frame
+    frame = _frame(store, filters, sql, [*RFM_COLUMNS[:-1], "monetary_cents"],
+                   **_rfm_params(as_of))  # fmt: skip
+    return _with_segments(frame)
+
+
+def rfm_segments(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
+    """Each customer's RFM segment at `as_of` (customer_id, segment; in no order), scored as
+    rfm() scores them: what the movement between two days needs, without the names, the
+    amounts, the monetary score and the sort (a third of rfm_scores' time at 175,000
+    customers)."""
+    sql = f"""
+    WITH per_customer AS (
+        {_per_customer_sql(store, filters)}
+    )
+    SELECT p.customer_id, {_score("p.recency_days DESC")} AS r, {_score("p.frequency")} AS f
+    FROM per_customer p
+    """
+    frame = _frame(store, filters, sql, ["customer_id", "r", "f"], **_rfm_params(as_of))
+    return _with_segments(frame)[["customer_id", "segment"]]
 
 
 def rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
@@ -214,8 +239,8 @@ def rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
 
 
 def rfm_scores(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
-    """rfm() plus monetary_cents: the one RFM query the page's summary, movement and
-    drill-down are all worked out from."""
+    """rfm() plus monetary_cents: the one RFM query the page's summary and drill-down are
+    worked out from."""
     return _rfm(store, filters, as_of)
 
 
@@ -223,12 +248,15 @@ def summarize_rfm(frame: pd.DataFrame) -> pd.DataFrame:
     """Customers and revenue per RFM segment of an rfm_scores() frame, every segment in
     SEGMENTS order (zeros where empty); share_of_revenue is the segment's share of all their
     revenue (0 when there is none)."""
-    total = int(frame["monetary_cents"].sum())
+    cents = frame["monetary_cents"].astype("int64")
+    total = int(cents.sum())
+    grouped = cents.groupby(frame["segment"]).agg(["size", "sum"])
     rows = []
     for segment in SEGMENTS:
-        members = frame[frame["segment"] == segment]
-        cents = int(members["monetary_cents"].sum())
-        rows.append((segment, len(members), cents / 100, cents / total if total else 0.0))
+        customers, summed = grouped.loc[segment] if segment in grouped.index else (0, 0)
+        rows.append(
+            (segment, int(customers), int(summed) / 100, int(summed) / total if total else 0.0)
+        )
     return pd.DataFrame(rows, columns=RFM_SUMMARY_COLUMNS)
 
 
@@ -238,26 +266,37 @@ def rfm_summary(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
 
 
 def movement_between(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
-    """How many customers moved from each segment in `before` to each in `after` (two
-    rfm_scores() frames; the same segment included); a customer absent on one side is in
-    segment 'none'. Only pairs with customers, ordered by from_segment then to_segment in
-    SEGMENTS order, 'none' last."""
-    both = before[["customer_id", "segment"]].merge(
-        after[["customer_id", "segment"]], on="customer_id", how="outer", suffixes=("_from", "_to")
+    """How many customers moved from each segment in `before` to each in `after` (two frames
+    with customer_id and segment, as rfm_segments or rfm_scores give; the same segment
+    included); a customer absent on one side is in segment 'none'. Only pairs with
+    customers, ordered by from_segment then to_segment in SEGMENTS order, 'none' last."""
+    order = (*SEGMENTS, NO_SEGMENT)
+    code = {name: i for i, name in enumerate(order)}
+    # Each side's segment as its place in `order`, per customer of either side; a customer on
+    # one side only keeps NO_SEGMENT's place on the other. A pair is then one number,
+    # from x n + to, so the counts are a bincount, in the order the docstring promises.
+    ids = np.sort(
+        np.concatenate([before["customer_id"].to_numpy(), after["customer_id"].to_numpy()])
     )
-    both = both.fillna({"segment_from": NO_SEGMENT, "segment_to": NO_SEGMENT})
-    counts: dict[tuple[str, str], int] = {}
-    for pair in zip(both["segment_from"], both["segment_to"], strict=True):
-        counts[pair] = counts.get(pair, 0) + 1
-    order = {name: i for i, name in enumerate((*SEGMENTS, NO_SEGMENT))}
-    pairs = sorted(counts, key=lambda pair: (order[pair[0]], order[pair[1]]))
-    rows = [(a, b, counts[(a, b)]) for a, b in pairs]
+    first = np.ones(len(ids), dtype=bool)  # np.unique hashes: 40x slower than this sort
+    first[1:] = ids[1:] != ids[:-1]
+    ids = ids[first]
+    places = np.full((2, len(ids)), code[NO_SEGMENT], dtype="int64")
+    for side, frame in enumerate((before, after)):
+        at = np.searchsorted(ids, frame["customer_id"].to_numpy())
+        found, names = pd.factorize(frame["segment"])  # in C: 5x faster than .map(code)
+        places[side, at] = np.array([code[name] for name in names], dtype="int64")[found]
+    n = len(order)
+    counts = np.bincount(places[0] * n + places[1], minlength=n * n)
+    rows = [(order[k // n], order[k % n], int(c)) for k, c in enumerate(counts) if c]
     return pd.DataFrame(rows, columns=RFM_MOVEMENT_COLUMNS)
 
 
 def rfm_movement(store: Store, filters: Filters, as_of: date, previous_as_of: date) -> pd.DataFrame:
-    """movement_between the scores at `previous_as_of` and at `as_of`."""
-    return movement_between(_rfm(store, filters, previous_as_of), _rfm(store, filters, as_of))
+    """movement_between the segments at `previous_as_of` and at `as_of`."""
+    return movement_between(
+        rfm_segments(store, filters, previous_as_of), rfm_segments(store, filters, as_of)
+    )
 
 
 # --- lifecycle ----------------------------------------------------------------------------

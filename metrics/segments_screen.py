@@ -50,7 +50,7 @@ def segments_data(
         "scores": (lambda: scores)
         if scores is not None
         else (lambda: segments.rfm_scores(store, filters, as_of)),
-        "previous_scores": lambda: segments.rfm_scores(store, filters, previous_as_of),
+        "previous_segments": lambda: segments.rfm_segments(store, filters, previous_as_of),
         "lifecycle_over_time": lambda: segments.lifecycle_over_time(store, filters, as_of),
         "pareto": lambda: segments.pareto_with_share(store, filters),
     }
@@ -58,7 +58,7 @@ def segments_data(
         futures = {name: pool.submit(job) for name, job in jobs.items()}
         results = {name: future.result() for name, future in futures.items()}
     pareto, top_share = results.pop("pareto")
-    previous = results.pop("previous_scores")
+    previous = results.pop("previous_segments")
     results["movement"] = segments.movement_between(previous, results["scores"])
     results["summary"] = segments.summarize_rfm(results["scores"])
     return SegmentsData(pareto=pareto, top_share=top_share, **results)

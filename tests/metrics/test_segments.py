@@ -213,6 +213,33 @@ def test_rfm_movement(tiny_store: Store) -> None:
     ]
 
 
+def test_movement_between_by_hand() -> None:
+    # 1 stays champions, 2 leaves (in `before` only), 3 arrives (in `after` only), 4 and 5
+    # both move lost -> hibernating; order: from in SEGMENTS order, "none" last, then to.
+    before = pd.DataFrame(
+        {"customer_id": [1, 2, 4, 5], "segment": ["champions", "at_risk", "lost", "lost"]}
+    )
+    after = pd.DataFrame(
+        {"customer_id": [5, 1, 3, 4], "segment": ["hibernating", "champions", "new", "hibernating"]}
+    )
+    assert records(segments.movement_between(before, after)) == [
+        ("champions", "champions", 1),
+        ("at_risk", "none", 1),
+        ("lost", "hibernating", 2),
+        ("none", "new", 1),
+    ]
+
+
+@pytest.mark.parametrize("as_of", ["2024-10-31", "2024-11-30"])
+def test_rfm_segments_are_rfm_scores_segments(tiny_store: Store, as_of: str) -> None:
+    scores = segments.rfm_scores(tiny_store, AUTUMN, d(as_of))
+    only = segments.rfm_segments(tiny_store, AUTUMN, d(as_of))
+    assert list(only.columns) == ["customer_id", "segment"]
+    assert len(only) == len(scores) > 0
+    by_id = dict(zip(only["customer_id"], only["segment"], strict=True))
+    assert by_id == dict(zip(scores["customer_id"], scores["segment"], strict=True))
+
+
 def test_rfm_empty(tiny_store: Store) -> None:
     # August 2024 and before: no rows at all.
     frame = segments.rfm(tiny_store, AUTUMN, d("2024-08-31"))
