@@ -7,11 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from data.store import Store
 from metrics import lookups
 from metrics.filters import Filters
 from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
 
 
 def test_a_team_includes_its_groups_and_groups_share_their_teams_channel(
@@ -112,3 +114,39 @@ def test_the_data_span_leaves_out_dates_no_import_accepts(tmp_path: Path) -> Non
             "order_date) FROM orders WHERE order_id = 'A1'"
         )
     assert lookups.data_span(store, today=today) == (date(2024, 3, 5), date(2027, 11, 20))
+
+
+EARLY, LATE = date(2024, 1, 2), date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "day"),
+    [
+        ("orders", "order_date", EARLY),
+        ("orders", "order_date", LATE),
+        ("deals", "created_date", EARLY),  # a deal closes on or after it is created
+        ("deals", "closed_date", LATE),
+        ("activities", "activity_date", EARLY),
+        ("activities", "activity_date", LATE),
+        ("feedback", "feedback_date", EARLY),
+        ("feedback", "feedback_date", LATE),
+    ],
+)
+def test_the_data_span_reaches_every_tables_dates(
+    new_store: StoreMaker, table: str, column: str, day: date
+) -> None:
+    # The tiny company's dates all fall in September to December 2024. One row of the
+    # column moved to 2 Jan 2024 or 30 Jun 2025 makes that day the span's first or last.
+    store = new_store("span")
+    build_tiny_company(store)
+    today = date(2025, 7, 1)
+    first, last = lookups.data_span(store, today=today) or (None, None)
+    assert first is not None and last is not None
+    assert date(2024, 9, 1) <= first and last <= date(2024, 12, 31)
+    with store.transaction() as con:
+        key = con.execute(f"SELECT min({column}) FROM {table}").fetchone()[0]
+        # A complaint is resolved on or after it came: the moved one is left unresolved.
+        also = ", resolved_date = NULL" if table == "feedback" else ""
+        con.execute(f"UPDATE {table} SET {column} = ?{also} WHERE {column} = ?", [day, key])
+    expected = (EARLY, last) if day == EARLY else (first, LATE)
+    assert lookups.data_span(store, today=today) == expected
