@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
 import pandas as pd
 
 from data.models import SELLING_ROLES
@@ -137,6 +138,27 @@ def _per_rep(frame: pd.DataFrame, column: str, scale: int) -> pd.Series:
     return values * scale
 
 
+def _employed_days(people: pd.DataFrame, months: list[date]) -> pd.DataFrame:
+    """rep_id, month, employed_days: the days of each month each person was employed (from
+    hire_date to leave_date, both counted), for every person and month, people first. As
+    arrays, not a loop: 2,000 people over 27 months took 0.9 s one pair at a time."""
+    starts = np.array(months, dtype="datetime64[D]")
+    ends = np.array([unit_end(m, "month") for m in months], dtype="datetime64[D]")
+    hired = np.array(list(people["hire_date"]), dtype="datetime64[D]").reshape(-1, 1)
+    still_here = date.max  # no leave date: employed to the end of every month
+    left = np.array([d or still_here for d in people["leave_date"]], dtype="datetime64[D]")
+    first = np.maximum(hired, starts)
+    last = np.minimum(left.reshape(-1, 1), ends)
+    days = np.maximum((last - first).astype("int64") + 1, 0)
+    return pd.DataFrame(
+        {
+            "rep_id": np.repeat(people["rep_id"].to_numpy(dtype="int64"), len(months)),
+            "month": np.tile(np.array(months, dtype=object), len(people)),
+            "employed_days": days.reshape(-1),
+        }
+    )
+
+
 def load_history(store: Store, scope: Filters, kpi_id: str, start: date, end: date) -> History:
     """The history behind setting `kpi_id` targets for [start, end] in `scope`, up to the
     scope's end date (the as-of day). Three queries, all through the KPI layer."""
@@ -183,13 +205,7 @@ def load_history(store: Store, scope: Filters, kpi_id: str, start: date, end: da
     )
 
     # Days each person was employed in each history month, so rates are per day worked.
-    months = months_of(history_start, history_end)
-    employed = [
-        (rep, month, _overlap_days(hired, left, month, unit_end(month, "month")))
-        for rep, hired, left in spans
-        for month in months
-    ]
-    days = pd.DataFrame(employed, columns=["rep_id", "month", "employed_days"])
+    days = _employed_days(people, months_of(history_start, history_end))
     monthly = days.merge(monthly, on=["rep_id", "month"], how="left").fillna({"value": 0.0})
     return History(kpi_id, start, end, as_of, people, monthly, scope_monthly)
 
@@ -262,7 +278,7 @@ def _variation(history: History) -> pd.Series:
     people with fewer than three such months."""
     months = _last_months(history, VARIATION_MONTHS)
     full = history.monthly[history.monthly["month"].isin(months)].copy()
-    month_days = full["month"].map(lambda m: (unit_end(m, "month") - m).days + 1)
+    month_days = full["month"].map({m: (unit_end(m, "month") - m).days + 1 for m in months})
     full = full[full["employed_days"] == month_days]
     rates = full["value"] / full["employed_days"]
     grouped = rates.groupby(full["rep_id"])
@@ -275,15 +291,23 @@ def _variation(history: History) -> pd.Series:
 
 
 def _best_rate(history: History) -> pd.Series:
-    """Per person: their best daily rate over any run of months as long as the period."""
+    """Per person: their best daily rate over any run of months as long as the period (0 at
+    worst; nobody who was never employed in such a run)."""
     span = history.period_months
     months = sorted(history.monthly["month"].unique())
-    best: dict[int, float] = {}
-    for i in range(len(months) - span + 1):
-        rates = _rate(history.monthly, months[i : i + span])
-        for rep_id, rate in rates.dropna().items():
-            best[rep_id] = max(best.get(rep_id, 0.0), rate)
-    return pd.Series(best, dtype="float64")
+    # Every run's rows tagged with the run, summed in one group-by (one group-by per run and a
+    # loop over people took 0.4 s at 2,000 people); each sum adds the same rows in the same
+    # order as _rate, so the rates are _rate's to the last bit.
+    place = history.monthly["month"].map({month: i for i, month in enumerate(months)})
+    runs = [
+        history.monthly[(place >= i) & (place < i + span)].assign(run=i)
+        for i in range(len(months) - span + 1)
+    ]
+    if not runs:
+        return pd.Series(dtype="float64")
+    sums = pd.concat(runs).groupby(["rep_id", "run"])[["value", "employed_days"]].sum()
+    rates = (sums["value"] / sums["employed_days"].where(sums["employed_days"] > 0)).dropna()
+    return rates.groupby(level="rep_id").max().clip(lower=0.0).astype("float64")
 
 
 def tenure_months(hire: date, on: date) -> float:

@@ -422,3 +422,35 @@ def test_a_group_with_no_official_target_shows_none_not_zero() -> None:
     assert north["target_same_days"] == 150000 and north["projection"] == 220000
     assert (south["people"], south["target"], south["projection"]) == (1, 60000, 70000)
     assert pd.isna(south["current_target"]) and pd.isna(south["target_same_days"])
+
+
+def test_days_employed_each_month_count_from_hire_to_leaving(history: History) -> None:
+    # Cy was hired on 1 Feb 2025 and Dot left on 31 Jan 2025, both days counted; Ada and Eli
+    # worked every day; the history runs 27 months back from March 2025 (from January 2023).
+    days = history.monthly.set_index(["rep_id", "month"])["employed_days"]
+    assert (days[3, date(2025, 1, 1)], days[3, date(2025, 2, 1)], days[3, date(2025, 3, 1)]) == (
+        0,
+        28,
+        31,
+    )
+    assert (days[4, date(2025, 1, 1)], days[4, date(2025, 2, 1)]) == (31, 0)
+    assert days[1, date(2024, 2, 1)] == 29  # a leap year
+    assert days[5, date(2023, 1, 1)] == 31
+    assert len(days) == 5 * 27
+
+
+def test_the_best_run_of_months_as_long_as_a_quarter(module_stores: StoreMaker) -> None:
+    # Setting April to June 2025 (91 days): a run of three months. Ada's best is February to
+    # April 2024, 90000 + 90000 + 182000 = 362000 over 29 + 31 + 30 = 90 days (March to May:
+    # 92 days, April to June: 91); Cy's runs with days worked give 28000 / 28 and 59000 / 59,
+    # 1000 a day. best_period is that rate over the quarter's 91 days.
+    store = module_stores("quarter")
+    build_target_team(store)
+    quarter = load_history(
+        store, Filters(start=date(2025, 3, 1), end=AS_OF), "revenue",
+        date(2025, 4, 1), date(2025, 6, 30),
+    )  # fmt: skip
+    by_name = profile(quarter).set_index("name")
+    assert by_name.at["Ada", "best_rate"] == pytest.approx(362000 / 90)
+    assert by_name.at["Cy", "best_rate"] == pytest.approx(1000)
+    assert by_name.at["Ada", "best_period"] == pytest.approx(362000 / 90 * 91)
