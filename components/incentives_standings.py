@@ -12,6 +12,7 @@ import streamlit as st
 from components import cache
 from components.charts import cached_figure
 from components.format import format_date, format_value, md, money_column_format
+from components.incentives_requests import contests_request
 from components.incentives_view import people_labels, provisional_note
 from components.tables import table_with_download
 from components.text import in_language, kpi_label, mid_sentence, t
@@ -21,7 +22,7 @@ from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.incentives import ContestStanding
 from metrics.requests import Teams
-from metrics.requests_plans import Contests, GroupStandings, PlanStamp
+from metrics.requests_plans import GroupStandings, PlanStamp
 
 
 def _standing_kpi(choice: str) -> str:
@@ -215,7 +216,7 @@ def contest_card(
 def contests_section(scope: Filters, stamp: PlanStamp, as_of: date, *, hide_amounts: bool) -> None:
     """Every contest in the plan file on the as-of day, two to a row."""
     st.subheader(t("incentives.contests_heading"))
-    found: list[ContestStanding] = cache.fetch(Contests(filters=scope, stamp=stamp, as_of=as_of))
+    found: list[ContestStanding] = cache.fetch(contests_request(scope, stamp, as_of))
     if not found:
         st.info(t("incentives.no_contests"))
         return

@@ -25,6 +25,7 @@ from components.format import (
     md,
     money_column_format,
 )
+from components.incentives_requests import awards_request, board_request
 from components.placeholder_note import placeholder_note
 from components.text import (
     current_language,
@@ -55,7 +56,7 @@ from metrics.incentive_plan import (
 from metrics.incentives import LEADERBOARD_KPIS
 from metrics.periods import previous_period
 from metrics.requests import IsDemo
-from metrics.requests_plans import NO_PLAN_STAMP, Awards, Leaderboard, PlanStamp, RepDirectory
+from metrics.requests_plans import NO_PLAN_STAMP, PlanStamp, RepDirectory
 from metrics.scope import ALL
 
 MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
@@ -343,9 +344,7 @@ def leaderboard_section(
     that person's ladder (the ladder's choice, keyed by rep_id, is set to them)."""
     st.subheader(t("incentives.board_heading"))
     placeholder_note()  # why an import's made-up "Unassigned" has no rank
-    board_for = Leaderboard(
-        filters=scope, stamp=loaded.stamp, choice="revenue_attainment", full_end=full_end
-    )
+    board_for = board_request(scope, loaded.stamp, full_end)
     by_attainment = cache.fetch(board_for)
     has_targets = bool(by_attainment["target"].fillna(0).gt(0).any())
     choice = board_kpi("revenue_attainment" if has_targets else "revenue")
@@ -569,7 +568,7 @@ def awards_section(
     if version is None:
         plan_caption(loaded.plan, scope.start)
         return
-    results: list[AwardResult] = cache.fetch(Awards(filters=scope, stamp=loaded.stamp))
+    results: list[AwardResult] = cache.fetch(awards_request(scope, loaded.stamp))
     if not results:
         st.info(t("incentives.no_awards"))
         return

@@ -7,6 +7,7 @@ import streamlit as st
 from components import access
 from components.filters import global_filters
 from components.incentives_ladder import rep_ladder_section
+from components.incentives_requests import fetch_first
 from components.incentives_standings import contests_section, groups_section
 from components.incentives_view import (
     awards_section,
@@ -40,6 +41,7 @@ if loaded.missing:
 else:
     plan_caption(loaded.plan, scope.end)
 board_scope, board_hides = board_for_reader(scope, hide_amounts)  # a rep: ranks, no money
+fetch_first(board_scope, scope, loaded.stamp, full_end, chosen.as_of, has_plan=not loaded.missing)
 choice = leaderboard_section(board_scope, loaded, full_end, hide_amounts=board_hides)
 if not loaded.missing:
     # The ladder follows the board: selecting a row there opens that person's ladder here.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +14,7 @@ from components import incentives_view
 from data.config import DB_ENV_VAR
 from data.store import Store
 from metrics.incentive_plan import DEFAULT_PLAN_PATH, PLAN_ENV_VAR
+from metrics.requests import Request
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,6 +33,32 @@ def _board(at: AppTest) -> pd.DataFrame:
 def _clean(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
+
+
+def test_what_the_page_works_out_side_by_side_is_what_its_sections_read(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first run works out the board (with the commissions it needs), the awards and the
+    # contests side by side (components/incentives_requests.py); each must be a request a
+    # section then reads, or the page would work out something it never shows.
+    from components import cache
+
+    fetched: list[tuple[bool, str]] = []
+    real_fetch = cache.fetch
+
+    def fetch(request: Request) -> object:
+        side_by_side = threading.current_thread().name.startswith("ThreadPoolExecutor")
+        fetched.append((side_by_side, request.cache_key()))
+        return real_fetch(request)
+
+    monkeypatch.setattr(cache, "fetch", fetch)
+    _clean(_page())
+    ahead = {key for side_by_side, key in fetched if side_by_side}
+    read = {key for side_by_side, key in fetched if not side_by_side}
+    assert {key.split(":")[0].rsplit(".", 1)[1] for key in ahead} == {
+        "Leaderboard", "Commissions", "Awards", "Contests",
+    }  # fmt: skip
+    assert ahead <= read, ahead - read
 
 
 def test_the_page_shows_a_ranked_board_awards_contests_and_a_ladder(demo_db: Path) -> None:
