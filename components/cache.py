@@ -101,8 +101,9 @@ def version_key(requests: Iterable[Request]) -> str:
 @st.cache_resource(show_spinner=False, max_entries=2048)
 def _fetch(key: str, version: str, _request: Request) -> Any:
     del key, version  # only the cache key: a new version means the data changed
-    # What it is worked out from, each from the cache on its own key: only on a miss here.
-    needed = tuple(fetch(part) for part in _request.needs())
+    # What it is worked out from, each from the cache on its own key (only on a miss here),
+    # side by side when there are several (the follow-up facts beside the RFM scores).
+    needed = tuple(fetch_all(_request.needs()))
     return _request.run_with(get_store(), needed)
 
 

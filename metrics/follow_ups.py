@@ -249,25 +249,34 @@ def company_filters(as_of: date) -> Filters:
     return Filters(start=as_of, end=as_of)
 
 
+def company_facts(store: Store, as_of: date, *, rollups: bool | None = None) -> pd.DataFrame:
+    """The facts as of `as_of` (last contact, plan, snooze, complaints, last order, open deal,
+    owner) of every customer the company's RFM scores at `as_of` rank: one query, which
+    depends on no score, so it can run beside them. `rollups` False forces the rows, True the
+    rollup unchecked (tests); None decides (customer_owner.latest_orders_rolled)."""
+    rolled = latest_orders_rolled(store, as_of) if rollups is None else rollups
+    window_start = segments.rfm_window_start(as_of)
+    return store.query(_facts_sql(rolled), {"as_of": as_of, "window_start": window_start})
+
+
 def everyone(
     store: Store,
     as_of: date,
     scores: pd.DataFrame | None = None,
     *,
     rollups: bool | None = None,
+    facts: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every customer on the list (bought in the 365 days up to `as_of`) with their due date,
     due or not, in COLUMNS plus owner_team_id and owner_left; unsorted. `scores`: the
-    company's segments.rfm_scores at `as_of` when the caller has them already. `rollups`
-    False forces the rows, True the rollup unchecked (tests); None decides
-    (customer_owner.latest_orders_rolled)."""
+    company's segments.rfm_scores at `as_of`, and `facts` its company_facts, when the caller
+    has them already. `rollups`: see company_facts."""
     if scores is None:
         scores = segments.rfm_scores(store, company_filters(as_of), as_of)
     if scores.empty:
         return pd.DataFrame(columns=[*COLUMNS, "owner_team_id", "owner_left", "revenue_cents"])
-    rolled = latest_orders_rolled(store, as_of) if rollups is None else rollups
-    window_start = segments.rfm_window_start(as_of)
-    facts = store.query(_facts_sql(rolled), {"as_of": as_of, "window_start": window_start})
+    if facts is None:
+        facts = company_facts(store, as_of, rollups=rollups)
     # The same customers as the scores' (every buyer has an order, so a last contact): a
     # list that drifted from the scores would rank some customers by nobody's tier.
     assert len(facts) == len(scores), (len(facts), len(scores))

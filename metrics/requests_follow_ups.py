@@ -33,6 +33,17 @@ class CompanyRfmScores(Request):
         return segments.rfm_scores(store, follow_ups.company_filters(self.as_of), self.as_of)
 
 
+class CompanyFollowUpFacts(Request):
+    """Each listed customer's facts at `as_of` (follow_ups.company_facts): they need no
+    score, so they are worked out beside the RFM scores (components.cache fetches a request's
+    needs side by side)."""
+
+    as_of: date
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return follow_ups.company_facts(store, self.as_of)
+
+
 class CompanyFollowUps(Request):
     """Every customer on the company's list at `as_of`, due or not (follow_ups.everyone),
     ranked by the cached company RFM scores: the one facts query every narrower list and
@@ -41,13 +52,14 @@ class CompanyFollowUps(Request):
     as_of: date
 
     def needs(self) -> tuple[Request, ...]:
-        return (CompanyRfmScores(as_of=self.as_of),)
+        return (CompanyRfmScores(as_of=self.as_of), CompanyFollowUpFacts(as_of=self.as_of))
 
     def run(self, store: Store) -> pd.DataFrame:
-        return self.run_with(store, (None,))
+        return self.run_with(store, (None, None))
 
     def run_with(self, store: Store, needed: tuple[Any, ...]) -> pd.DataFrame:
-        return follow_ups.everyone(store, self.as_of, needed[0])
+        scores, facts = needed
+        return follow_ups.everyone(store, self.as_of, scores, facts=facts)
 
 
 class FollowUpList(Request):

@@ -69,6 +69,33 @@ class Together(Request):
         return (self.n, str(needed[0]))
 
 
+# Two parts that can only be worked out together: each waits at the barrier for the other.
+_BOTH_PARTS = threading.Barrier(2, timeout=30)
+
+
+class Part(Request):
+    """A part of Whole that answers only while the other part is being worked out."""
+
+    n: int
+
+    def run(self, store: Store) -> int:
+        _BOTH_PARTS.wait()  # fetched one after the other, this would time out and fail
+        return self.n
+
+
+class Whole(Request):
+    """Worked out from two parts, which the cache fetches side by side."""
+
+    def needs(self) -> tuple[Request, ...]:
+        return (Part(n=1), Part(n=2))
+
+    def run(self, store: Store) -> tuple[int, ...]:
+        return self.run_with(store, tuple(part.run(store) for part in self.needs()))
+
+    def run_with(self, store: Store, needed: tuple[object, ...]) -> tuple[int, ...]:
+        return tuple(int(n) for n in needed)  # type: ignore[call-overload]
+
+
 def _all_requests() -> list[type[Request]]:
     for module in pkgutil.iter_modules(metrics.__path__):
         importlib.import_module(f"metrics.{module.name}")
@@ -98,6 +125,11 @@ def test_fetch_all_works_requests_out_side_by_side_and_a_shared_part_once() -> N
     assert sorted(RUNS) == [0, 7], "the shared part was worked out once"
     assert cache.fetch_all((Together(n=2), Counted(n=7))) == answers[1:]  # now from the cache
     assert sorted(RUNS) == [0, 7]
+
+
+def test_a_requests_parts_are_worked_out_side_by_side_in_their_order() -> None:
+    # As the follow-up list's facts are beside the company's RFM scores.
+    assert cache.fetch(Whole()) == (1, 2)
 
 
 def test_a_write_changes_the_data_version_and_the_answer(isolated_database: Path) -> None:
