@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -23,7 +22,7 @@ from components.format import (
 from components.kpi_tiles import TileData, kpi_tile
 from components.placeholder_note import placeholder_note
 from components.tables import opened_expander, readable, table_with_download
-from components.text import join_names, t, t_count
+from components.text import join_names, kpi_label, t, t_count
 from components.theme import ACTUAL, PALETTE, TEMPLATE
 from components.url_state import coded
 from metrics.filters import Filters
@@ -91,30 +90,58 @@ def load_sentence(key: str, names: pd.Series) -> str:
     return t_count(key, len(names), names=join_names(map(md, names), limit=6))
 
 
+# The boxes of teams and groups stay neutral; only people carry a role colour.
+_BOX_COLOR, _ROOT_COLOR = "#eef1f5", "#f3f5f8"
+
+
 def _org_treemap(people: pd.DataFrame, *, size_by: str) -> go.Figure:
-    """The organisation treemap, sized by headcount or revenue (built once per result)."""
-    shown = people.assign(
-        role_label=label_each(people["role"], _role),
-        headcount=1,
-        revenue=people["revenue"].clip(lower=0),
-    )
+    """The organisation treemap, sized by headcount or revenue (built once per result): all
+    teams, each team, its groups, and a tile per person (keyed by rep_id, so two people of one
+    name are two tiles). Drawn with graph objects: plotly express took 0.5 s to work the tree
+    out at 2,000 people."""
+    shown = people.assign(headcount=1, revenue=people["revenue"].clip(lower=0))
     values = "revenue" if size_by == "revenue" and shown["revenue"].sum() > 0 else "headcount"
-    fig = px.treemap(
-        shown,
-        path=[px.Constant(t("standup.all_teams")), "team", "group", "rep"],
-        values=values,
-        color="role_label",
-        color_discrete_map={_role(r): c for r, c in ROLE_COLORS.items()},
-        hover_data={"role_label": True, "revenue": ":,.0f"},
-    )
-    # Only people carry a role colour; the team and group boxes stay neutral.
-    trace = fig.data[0]
-    depth_of_person = 3
-    trace.marker.colors = [
-        color if node.count("/") >= depth_of_person else "#eef1f5"
-        for node, color in zip(trace.ids, trace.marker.colors, strict=True)
+    revenue_word = kpi_label("revenue")
+    root = t("standup.all_teams")
+    teams = [str(v) for v in shown["team"]]
+    team_ids = [f"{root}/{team}" for team in teams]
+    group_ids = [f"{tid}/{group}" for tid, group in zip(team_ids, shown["group"], strict=True)]
+    # Each box (all teams, a team, a group) sums the people in it, worked out as group-bys:
+    # one sub-frame per team and group took a second at 2,000 people.
+    people_in = {"headcount": ("headcount", "sum"), "revenue": ("revenue", "sum")}
+    boxes = pd.concat([
+        shown.assign(node=root, label=root, parent="").groupby(
+            ["node", "label", "parent"], sort=False).agg(**people_in),
+        shown.assign(node=team_ids, label=teams, parent=root).groupby(
+            ["node", "label", "parent"], sort=False).agg(**people_in),
+        shown.assign(node=group_ids, label=shown["group"].astype(str), parent=team_ids).groupby(
+            ["node", "label", "parent"], sort=False).agg(**people_in),
+    ]).reset_index()  # fmt: skip
+    roles = label_each(shown["role"], _role)
+    ids = [*boxes["node"], *(f"{g}/{r}" for g, r in zip(group_ids, shown["rep_id"], strict=True))]
+    labels = [*boxes["label"], *(str(name) for name in shown["rep"])]
+    parents = [*boxes["parent"], *group_ids]
+    sizes = [float(v) for v in (*boxes[values], *shown[values])]
+    colors = [_BOX_COLOR] * len(boxes) + [ROLE_COLORS.get(r, _BOX_COLOR) for r in shown["role"]]
+    hovers = [
+        *(
+            f"{label}<br>{t('team.headcount')}: {n}<br>{revenue_word}: {amount:,.0f}"
+            for label, n, amount in zip(
+                boxes["label"], boxes["headcount"], boxes["revenue"], strict=True
+            )
+        ),
+        *(
+            f"{name}<br>{role}<br>{revenue_word}: {amount:,.0f}"
+            for name, role, amount in zip(shown["rep"], roles, shown["revenue"], strict=True)
+        ),
     ]
-    fig.update_traces(root_color="#f3f5f8", textinfo="label", marker_line_width=1)
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids, labels=labels, parents=parents, values=sizes, branchvalues="total",
+            marker={"colors": colors, "line": {"width": 1}}, root_color=_ROOT_COLOR,
+            textinfo="label", customdata=hovers, hovertemplate="%{customdata}<extra></extra>",
+        )
+    )  # fmt: skip
     fig.update_layout(template=TEMPLATE, height=560, margin={"t": 30, "l": 0, "r": 0, "b": 0})
     return fig
 
@@ -122,16 +149,17 @@ def _org_treemap(people: pd.DataFrame, *, size_by: str) -> go.Figure:
 def _headcount_figure(headcount: pd.DataFrame) -> go.Figure:
     """Headcount by team, stacked by role (built once per result)."""
     frame = headcount.assign(role_label=label_each(headcount["role"], _role))
-    fig = px.bar(
-        frame,
-        x="team",
-        y="headcount",
-        color="role_label",
-        text="headcount",
-        color_discrete_map={_role(r): c for r, c in ROLE_COLORS.items()},
-        labels={"team": "", "headcount": t("team.headcount"), "role_label": ""},
-    )
-    fig.update_layout(template=TEMPLATE, height=380, barmode="stack")
+    fig = go.Figure()
+    for role, rows in frame.groupby("role", sort=False):  # roles in the order they come
+        fig.add_bar(
+            x=rows["team"], y=rows["headcount"], name=_role(role), text=rows["headcount"],
+            marker_color=ROLE_COLORS.get(str(role)),
+            hovertemplate=f"%{{x}}<br>{_role(role)}: %{{y}}<extra></extra>",
+        )  # fmt: skip
+    fig.update_layout(
+        template=TEMPLATE, height=380, barmode="stack", yaxis_title_text=t("team.headcount"),
+        legend_traceorder="normal",  # the roles in the order listed, not stacked upside down
+    )  # fmt: skip
     # The axis counts people: the tallest bar is a team's whole headcount.
     fig.update_yaxes(**count_axis(frame.groupby("team")["headcount"].sum()))
     return fig

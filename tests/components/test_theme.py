@@ -31,7 +31,7 @@ def _chart_calls() -> set[tuple[str, str]]:
 
 def test_every_chart_draws_a_trace_type_the_theme_keeps() -> None:
     calls = _chart_calls()
-    assert ("go", "Bar") in calls and ("px", "treemap") in calls  # the scan finds the charts
+    assert ("go", "Bar") in calls and ("go", "Treemap") in calls  # the scan finds the charts
     for module, name in sorted(calls):
         if (module, name) in NOT_TRACES:
             continue
