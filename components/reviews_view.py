@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -336,17 +335,14 @@ def score_trend_figure(shown: pd.DataFrame) -> go.Figure:
         long["dimension"].str.removeprefix("score_").map(lambda d: t(f"reviews.dim.{d}"))
     )
     long["period"] = long["period_start"].map(names)
-    fig = px.line(
-        long,
-        x="period_start",
-        y="score",
-        color="dimension",
-        markers=True,
-        color_discrete_sequence=PALETTE,
-        custom_data=["period"],
-        labels={"period_start": "", "score": t("reviews.col.score"), "dimension": ""},
-    )
-    fig.update_traces(hovertemplate="%{customdata[0]}: %{y}")
+    fig = go.Figure()
+    for number, (dimension, rows) in enumerate(long.groupby("dimension", sort=False)):
+        fig.add_scatter(
+            x=rows["period_start"], y=rows["score"], name=str(dimension), mode="lines+markers",
+            line_color=PALETTE[number % len(PALETTE)], customdata=rows[["period"]].to_numpy(),
+            hovertemplate="%{customdata[0]}: %{y}",
+        )  # fmt: skip
+    fig.update_yaxes(title_text=t("reviews.col.score"))
     fig.update_layout(template=TEMPLATE, height=320, yaxis={"range": [0.5, 5.5], "dtick": 1})
     fig.update_xaxes(
         type="date",
@@ -677,17 +673,25 @@ def calibration_section(chosen: GlobalFilters) -> None:
     counts["who"] = counts["group"] + " · " + counts["reviewer"]
     counts["share"] = counts["count"] / counts.groupby("who")["count"].transform("sum")
     counts["score"] = counts["score"].astype(str)
-    fig = px.bar(
-        counts.sort_values(["who", "score"]),
-        x="share",
-        y="who",
-        color="score",
-        orientation="h",
-        color_discrete_map={str(k): v for k, v in SCORE_COLORS.items()},
-        category_orders={"score": ["1", "2", "3", "4", "5"]},
-        labels={"share": t("reviews.col.share"), "who": "", "score": t("reviews.col.score")},
-        hover_data={"count": True},
+    fig = go.Figure()
+    for score in ("1", "2", "3", "4", "5"):  # a bar per score, stacked from 1 up
+        rows = counts[counts["score"] == score]
+        if rows.empty:
+            continue
+        fig.add_bar(
+            x=rows["share"], y=rows["who"], orientation="h", name=score,
+            marker_color=SCORE_COLORS[int(score)], customdata=rows[["count"]].to_numpy(),
+            hovertemplate=(
+                f"%{{y}}<br>{t('reviews.col.score')} {score}: %{{x:.0%}} (%{{customdata[0]}})"
+                "<extra></extra>"
+            ),
+        )  # fmt: skip
+    fig.update_xaxes(title_text=t("reviews.col.share"))
+    # Group by group, reviewers in order, read from the top (plotly puts the first at the foot).
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=sorted(counts["who"].unique()), autorange="reversed"
     )
+    fig.update_layout(legend={"title": {"text": t("reviews.col.score")}, "traceorder": "normal"})
     fig.update_layout(
         template=TEMPLATE,
         height=max(260, 34 * counts["who"].nunique() + 80),
