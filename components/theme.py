@@ -29,10 +29,10 @@ pio.templates["huddle"] = go.layout.Template(
         hoverlabel={"font": {"family": FONT}},
     )
 )
-# The trace types Huddle's charts draw (px.line and px.area draw scatter traces, px.imshow a
-# heatmap). The template keeps plotly_white's trace defaults for these alone: it has defaults
-# for 24 types, which every figure carried (7.6 kB of its JSON) and plotly built again on
-# every rerun (about 5 ms a figure). tests/components/test_theme.py checks the charts' types.
+# The trace types Huddle's charts draw (line and area charts draw scatter traces). The
+# template keeps plotly_white's trace defaults for these alone: it has defaults for 24 types,
+# which every figure carried (7.6 kB of its JSON) and plotly built again on every rerun
+# (about 5 ms a figure). tests/components/test_theme.py checks the charts' types.
 TRACE_TYPES = ("bar", "heatmap", "histogram", "scatter", "treemap", "waterfall")
 # Merged once here, as an object: a figure given the name "plotly_white+huddle" merges and
 # validates both templates again (56 ms a figure, against 28 ms for the merged object).
