@@ -38,13 +38,13 @@ def _file_sha(path: Path) -> str:
 
 
 def _checksum_sql(store: Store) -> str:
-    """One query: a checksum of every row of every table, as text (an export of them all)."""
+    """One query: each table's row count and the sum of a hash of each whole row (a changed,
+    added or removed row changes it; two different rows hash alike once in 2^64). Half the
+    time of an md5 over every row sorted as text, which it ran 224 times."""
     listed = "SELECT table_name FROM duckdb_tables() WHERE NOT temporary ORDER BY table_name"
     names = [r[0] for r in store.rows(listed)]
     parts = [
-        f"(SELECT count(*) || ':' || coalesce(md5(string_agg(t::VARCHAR, '|' ORDER BY "
-        f"t::VARCHAR)), '') FROM \"{name}\" t)"
-        for name in names
+        f"(SELECT count(*) || ':' || coalesce(sum(hash(t)), 0) FROM \"{name}\" t)" for name in names
     ]
     return "SELECT [" + ", ".join(parts) + "]"
 
