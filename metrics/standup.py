@@ -18,6 +18,7 @@ from decimal import Decimal
 import pandas as pd
 
 from data.importing.fields import WON_DEAL_ORDER_PREFIX
+from data.lifecycle_stages import AT_RISK_GAP_FACTOR, AT_RISK_MIN_GAPS
 from data.store import Store
 from metrics import service
 from metrics.compiler import scope_params
@@ -43,10 +44,11 @@ from metrics.segments import days_rolled
 
 # A complaint is overdue once it has been open for more than this many days.
 SLA_DAYS = 3
-# A customer is at risk once the days since their last order exceed this many usual gaps.
-AT_RISK_GAP_FACTOR = 1.5
-# Fewer buying days than this in the year give no usual gap worth trusting.
-AT_RISK_MIN_BUYING_DAYS = 3
+# A customer is at risk once the days since their last order exceed AT_RISK_GAP_FACTOR usual
+# gaps: the lifecycle's own at-risk rule (data.lifecycle_stages), so Segments and the
+# stand-up never disagree. Fewer buying days in the year than one more than its minimum of
+# gaps give no usual gap worth trusting.
+AT_RISK_MIN_BUYING_DAYS = AT_RISK_MIN_GAPS + 1
 # How far back the working-day lookups go before giving up.
 WORKING_DAY_LOOKBACK_DAYS = 31
 # Big orders (when no minimum is given): at least this percentile of the recent order totals...
