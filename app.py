@@ -12,7 +12,7 @@ from components.format import currency_once_per_run
 from components.screen_link import screen_link
 from components.shell import choose_language, shell_controls, streamlit_words
 from components.standup_controls import on_wall_screen, presenting
-from components.text import error_text, t
+from components.text import error_text, language_once_per_run, t
 from components.theme import PRESENTATION_CSS
 from components.url_state import tidy_url
 from data.engine import database_error, database_errors
@@ -196,7 +196,7 @@ if not on_wall_screen():  # no one is signed in on a wall screen: no account, no
     sidebar_account()
 streamlit_words()
 try:
-    with currency_once_per_run():
+    with currency_once_per_run(), language_once_per_run():
         page.run()
 except HuddleDataError as error:  # the database file's problems are said in words, in place
     st.error(error_text(error), icon=":material/database:")

@@ -54,13 +54,33 @@ EN = CATALOGUES["en"]
 _language_here: ContextVar[str] = ContextVar("huddle_language", default="en")
 
 
+# The session's language as read once at the start of the page's run (app.py runs each page
+# inside language_once_per_run): a page looks it up for every string and date it shows, 2,000
+# times and more on the follow-up list, and each look in the session state cost 15-20 us
+# (a quarter of a warm follow-up list's rerun). Nothing changes the language during a run: the
+# switch's new value is in the session state before the run starts.
+_run_language: ContextVar[str | None] = ContextVar("huddle_run_language", default=None)
+
+
 def current_language() -> str:
     """The language of this session (its sidebar switch), else of this context (tests, CLI)."""
     if get_script_run_ctx(suppress_warning=True) is not None:
+        if (kept := _run_language.get()) is not None:
+            return kept
         chosen = st.session_state.get(LANGUAGE_KEY)
         if chosen in CATALOGUES:
             return chosen
     return _language_here.get()
+
+
+@contextmanager
+def language_once_per_run() -> Iterator[None]:
+    """Read the session's language once, for the whole block (app.py: a page's run)."""
+    token = _run_language.set(current_language())
+    try:
+        yield
+    finally:
+        _run_language.reset(token)
 
 
 @contextmanager

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from components import text
 from components.text import t, use_language
 from data.config import DB_ENV_VAR
 from tests.pages.text_scan import charts_with_english_dates, english_words, screen_strings
@@ -143,3 +146,25 @@ def test_a_chinese_import_with_problems_is_reported_in_chinese(isolated_database
         }
     )
     assert not left, "English on the Chinese Data page:\n" + "\n".join(left)
+
+
+def test_a_pages_run_reads_the_language_once(
+    zh_demo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Through app.py (the stand-up, its many strings): the page runs inside
+    # language_once_per_run, so its strings never ask the session state for the language.
+    asked_in_page: list[str] = []
+
+    class CountedState:
+        def get(self, key: str, default: object = None) -> object:
+            if text._run_language.get() is not None:
+                asked_in_page.append(key)
+            return st.session_state.get(key, default)
+
+    monkeypatch.setattr(text, "st", SimpleNamespace(session_state=CountedState()))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["lang"] = "zh"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "销售额" in [m.label for m in at.metric]
+    assert asked_in_page == []
