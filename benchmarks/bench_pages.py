@@ -138,7 +138,14 @@ def _pages(path: Path) -> dict[str, float]:
     from components import cache
 
     os.environ["HUDDLE_DB"] = str(path)
-    results = {}
+
+    def run_empty() -> None:
+        AppTest.from_string(EMPTY_PAGE, default_timeout=120).run()
+
+    run_empty()
+    # What AppTest itself takes for a script that draws one line, warm: a page's warm rerun
+    # less this is what the page costs (about 160 ms of each AppTest run is the harness's).
+    results = {"empty page (harness), warm": _timed(run_empty, repeat=3)}
     for page in PAGES:
 
         def run_page(page: str = page) -> None:

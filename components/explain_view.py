@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
-from components.charts import cached_figure
+from components.charts import plot
 from components.explain_chart import waterfall_figure
 from components.explain_link import AGAINST_KEY, BY_KEY, KPI_KEY, PAGE, REP_KEY, current_params
 from components.explain_words import (
@@ -128,7 +128,7 @@ def _parts_table(e: Explanation) -> None:
 def _effects(e: Explanation, request: ExplainChange) -> None:
     key = "explain.rate_mix_header" if e.method == "ratio" else "explain.effects_header"
     st.subheader(t(key))
-    st.plotly_chart(cached_figure(waterfall_figure, request, effects=True), width="stretch")
+    plot(waterfall_figure, request, stretch=True, effects=True)
     st.markdown(
         "  ·  ".join(f"**{effect_label(e, p.key)}** {part_text(e, p.shown)}" for p in e.effects)
     )
@@ -153,7 +153,7 @@ def explain_section(chosen: GlobalFilters) -> None:
         if e.change is not None:  # else the sentence above already says why
             st.info(t(f"explain.problem.{e.problem}"))
         return
-    st.plotly_chart(cached_figure(waterfall_figure, request), width="stretch")
+    plot(waterfall_figure, request, stretch=True)
     st.subheader(t("explain.parts_header"))
     _parts_table(e)
     _drill_links(e)

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
-from components.charts import cached_figure, value_axes_in_words
+from components.charts import plot, value_axes_in_words
 from components.format import (
     MISSING,
     currency_symbol,
@@ -247,8 +247,14 @@ def rep_ladder_section(scope: Filters, loaded: LoadedPlan, *, hide_amounts: bool
     chart, table = st.columns([3, 2])
     with chart:
         # Built once per rule, amount and target, not on every rerun (add_vrect is slow).
-        fig = cached_figure(ladder_figure, (), rule=rule, measured=measured, target=target)
-        st.plotly_chart(fig, key="incentives_ladder_chart")
+        plot(
+            ladder_figure,
+            (),
+            rule=rule,
+            measured=measured,
+            target=target,
+            key="incentives_ladder_chart",
+        )
     with table:
         st.dataframe(
             ladder_table(rule, target),

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
-from components.charts import cached_figure
+from components.charts import plot
 from components.format import format_date, format_value, md, money_column_format
 from components.incentives_requests import contests_request
 from components.incentives_view import people_labels, provisional_note
@@ -35,7 +35,7 @@ def standings_figure(
 ) -> go.Figure:
     """Groups (or teams) as bars of attainment against the 100% line (of the KPI's value
     without targets), coloured by top-level team, each labelled with its rank and how many of
-    its people are at target: built once per result (components.charts.cached_figure)."""
+    its people are at target: built once per result (components.charts.plot)."""
     targeted = standings["attainment"].notna().any()
     colors = team_colors(teams)
     measure = standings["attainment"] if targeted else standings["value"]
@@ -111,9 +111,6 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
         st.info(t("incentives.board_empty"))
         return
     targeted = bool(standings["attainment"].notna().any())
-    fig = cached_figure(
-        standings_figure, (request, Teams()), kpi=kpi, level=level, hide_amounts=hide_amounts
-    )
     if targeted:
         st.caption(t("incentives.groups_caption", kpi=mid_sentence(kpi_label(kpi))))
     else:
@@ -122,7 +119,14 @@ def groups_section(scope: Filters, choice: str, full_end: date, *, hide_amounts:
     ranked_by = t("incentives.measure.attainment") if targeted else mid_sentence(kpi_label(kpi))
     st.caption(t("incentives.groups_ranked", measure=ranked_by))
     provisional_note(scope, full_end)
-    st.plotly_chart(fig, key="incentives_groups_chart")
+    plot(
+        standings_figure,
+        (request, Teams()),
+        key="incentives_groups_chart",
+        kpi=kpi,
+        level=level,
+        hide_amounts=hide_amounts,
+    )
     table = standings.rename(
         columns={
             "rank": t("incentives.col.rank"),

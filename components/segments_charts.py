@@ -1,5 +1,5 @@
 """The Segments page's figures, each built from fetched results and small display arguments,
-so components.charts.cached_figure builds it once per result instead of on every rerun.
+so components.charts.plot builds it once per result instead of on every rerun.
 
 They are drawn with plotly's graph objects, not plotly express: express takes 0.17 s to
 import and 0.06-0.27 s a figure to work out what these say directly (0.7 s of the page's

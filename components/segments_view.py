@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
-from components.charts import cached_figure
+from components.charts import plot
 from components.customer_picker import picker_options
 from components.customer_view import customer_link
 from components.follow_ups_view import segments_section
@@ -145,10 +145,14 @@ def breakdown(scope: Filters) -> pd.DataFrame:
         )
         grid = cache.fetch(grid_request)
         pivot = grid_pivot(grid, kpi_id, dimension, second)
-        fig = cached_figure(
-            heatmap_figure, grid_request, kpi_id=kpi_id, dimension=dimension, second=second
+        plot(
+            heatmap_figure,
+            grid_request,
+            kpi_id=kpi_id,
+            dimension=dimension,
+            second=second,
+            key="segment_heatmap",
         )
-        st.plotly_chart(fig, key="segment_heatmap")
         with opened_expander(t("segments.as_table"), key="heatmap_table_open") as shown:
             if shown:
                 table = pivot.reset_index().rename(columns={dimension: dimension_label(dimension)})
@@ -168,10 +172,16 @@ def breakdown(scope: Filters) -> pd.DataFrame:
     merged = merged_breakdown(now, before, kpi_id, dimension)
     raw_values = list(merged[f"raw_{dimension}"])
     words = dict(zip(raw_values, merged[dimension], strict=True))
-    fig = cached_figure(
-        breakdown_figure, (request, then), kpi_id=kpi_id, dimension=dimension, shape=shape
+    event = plot(
+        breakdown_figure,
+        (request, then),
+        kpi_id=kpi_id,
+        dimension=dimension,
+        shape=shape,
+        key="segment_chart",
+        on_select="rerun",
+        selection_mode="points",
     )
-    event = st.plotly_chart(fig, key="segment_chart", on_select="rerun", selection_mode="points")
     caption = t("segments.table_caption", start=format_date(p_start), end=format_date(p_end))
     with opened_expander(caption, key="segment_table_open") as shown:
         if shown:
@@ -255,8 +265,7 @@ def rfm(scope: Filters, as_of: date, screen: SegmentsData) -> pd.DataFrame:
         return _no_customers()
     left, right = st.columns([3, 2], gap="large")
     with left:
-        fig = cached_figure(rfm_figure, SegmentsScreen(filters=scope, as_of=as_of))
-        st.plotly_chart(fig, key="rfm_treemap")
+        plot(rfm_figure, SegmentsScreen(filters=scope, as_of=as_of), key="rfm_treemap")
         with opened_expander(t("segments.as_table"), key="rfm_summary_table_open") as shown:
             if shown:
                 table_with_download(
@@ -313,11 +322,9 @@ def lifecycle_and_concentration(scope: Filters, as_of: date, screen: SegmentsDat
         st.subheader(t("segments.lifecycle_heading"))
         over_time = screen.lifecycle_over_time
         request = SegmentsScreen(filters=scope, as_of=as_of)
-        fig = cached_figure(lifecycle_figure, request, as_of=as_of)
-        st.plotly_chart(fig, key="lifecycle_chart")
+        plot(lifecycle_figure, request, as_of=as_of, key="lifecycle_chart")
         st.caption(t("segments.lifecycle_caption"))
-        fig = cached_figure(lifecycle_over_time_figure, request)
-        st.plotly_chart(fig, key="lifecycle_over_time_chart")
+        plot(lifecycle_over_time_figure, request, key="lifecycle_over_time_chart")
         with opened_expander(t("segments.as_table"), key="lifecycle_table_open") as shown:
             if shown:
                 table_with_download(
@@ -332,8 +339,7 @@ def lifecycle_and_concentration(scope: Filters, as_of: date, screen: SegmentsDat
             st.info(t("segments.no_customers"))
             return
         st.markdown(t("segments.pareto_sentence", share=format_percent(share)))
-        fig = cached_figure(pareto_figure, SegmentsScreen(filters=scope, as_of=as_of))
-        st.plotly_chart(fig, key="pareto_chart")
+        plot(pareto_figure, SegmentsScreen(filters=scope, as_of=as_of), key="pareto_chart")
         st.caption(t("segments.pareto_risk"))
         with opened_expander(t("segments.as_table"), key="pareto_table_open") as shown:
             if shown:

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
-from components.charts import cached_figure
+from components.charts import plot
 from components.format import format_month, format_percent, format_value
 from components.incentives_view import own_plan_missing
 from components.targets_view import format_base
@@ -100,9 +100,7 @@ def attainment_chart(implied: pd.DataFrame) -> None:
         st.info(t("targets.no_attainment"))
         return
     shown = tuple(float(value) for value in attainment)
-    st.plotly_chart(
-        cached_figure(attainment_figure, (), attainment=shown), key="tgt_attainment_hist"
-    )
+    plot(attainment_figure, (), key="tgt_attainment_hist", attainment=shown)
 
 
 def _cents_text(cents: int) -> str:

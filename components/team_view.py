@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components import cache
-from components.charts import cached_figure, trend_figure
+from components.charts import plot, trend_figure
 from components.format import (
     format_date,
     format_value,
@@ -227,8 +227,7 @@ def organisation(scope: Filters) -> None:
     )
     picture, table = st.tabs([t("team.picture"), t("team.table")])
     with picture:
-        fig = cached_figure(_org_treemap, TeamPeople(filters=scope), size_by=size_by)
-        st.plotly_chart(fig, key="org_treemap")
+        plot(_org_treemap, TeamPeople(filters=scope), size_by=size_by, key="org_treemap")
         legend = " ".join(
             f"<span style='background:{ROLE_COLORS[r]};color:white;padding:2px 8px;"
             f"border-radius:4px;margin-right:4px'>{_role(r)}</span>"
@@ -269,8 +268,7 @@ def headcount_and_span(scope: Filters) -> None:
         if headcount.empty:
             st.info(t("team.no_people"))
         else:
-            fig = cached_figure(_headcount_figure, TeamHeadcount(filters=scope))
-            st.plotly_chart(fig, key="headcount_chart")
+            plot(_headcount_figure, TeamHeadcount(filters=scope), key="headcount_chart")
             with opened_expander(t("segments.as_table"), key="headcount_table_open") as shown:
                 if shown:
                     frame = headcount.assign(role_label=label_each(headcount["role"], _role))
@@ -303,8 +301,7 @@ def headcount_and_span(scope: Filters) -> None:
     if moves.empty:
         st.info(t("team.no_people"))
         return
-    fig = cached_figure(_moves_figure, TeamMovements(filters=two_years, grain="month"))
-    st.plotly_chart(fig, key="moves_chart")
+    plot(_moves_figure, TeamMovements(filters=two_years, grain="month"), key="moves_chart")
     with opened_expander(t("segments.as_table"), key="moves_table_open") as shown:
         if shown:
             table_with_download(readable(moves), "huddle_joiners_leavers.csv", key="moves_table")
@@ -437,8 +434,7 @@ def person_panel(scope: Filters, grain: str) -> None:
             )
         )
     else:
-        fig = cached_figure(_person_trend, trend, grain=grain)
-        st.plotly_chart(fig, key="person_trend")
+        plot(_person_trend, trend, grain=grain, key="person_trend")
     with opened_expander(t("segments.as_table"), key="person_trend_table_open") as shown:
         if shown:
             table_with_download(

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cache
-from components.charts import bucket_is_partial, cached_figure
+from components.charts import bucket_is_partial, plot
 from components.filters import GlobalFilters
 from components.format import format_date, money_column_format, points_column_format
 from components.kpi_tiles import TileData, kpi_tile
@@ -246,7 +246,7 @@ def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     tabs = st.tabs([kpi_label(k) for k in controls.kpis])
     for tab, kpi_id in zip(tabs, controls.kpis, strict=True):
         with tab:
-            fig = cached_figure(
+            plot(
                 trend_chart,
                 asked,
                 kpi_id=kpi_id,
@@ -254,8 +254,8 @@ def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
                 comparison=controls.comparison,
                 running=controls.running_total,
                 partial=partial,
+                key=f"trend_{kpi_id}",
             )
-            st.plotly_chart(fig, key=f"trend_{kpi_id}")
             if controls.running_total:
                 additive = get_kpi(kpi_id).additive
                 key = "trends.running_note" if additive else "trends.not_additive"
@@ -304,7 +304,7 @@ def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.Data
         help=t("trends.split_own_scale_help"),
         bind="query-params",
     )
-    fig = cached_figure(
+    plot(
         split_chart,
         asked,
         kpi_id=kpi_id,
@@ -313,8 +313,8 @@ def split_section(chosen: GlobalFilters, controls: TrendControls, teams: pd.Data
         colors=tuple(sorted(colors.items())),
         own_scale=own_scale,
         comparison=controls.comparison,
+        key="split_chart",
     )
-    st.plotly_chart(fig, key="split_chart")
     compared = comparison_label(controls.comparison)
     drawn = "" if len(asked) == 1 else t("trends.split_comparison", comparison=compared)
     note = "trends.split_own_note" if own_scale else "trends.split_shared_note"

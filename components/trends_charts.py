@@ -1,5 +1,5 @@
 """KPI Trends' figures, each built from fetched trends and small display arguments, so
-components.charts.cached_figure builds it once per result instead of on every rerun."""
+components.charts.plot builds it once per result instead of on every rerun."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import plotly.tools
 from pydantic import BaseModel
+from streamlit.testing.v1 import AppTest
 
 from components import cache
 from components.charts import cached_figure, trend_figure
@@ -140,3 +141,33 @@ def test_a_model_given_for_display_keys_the_figure_by_every_field() -> None:
     cached_figure(_shaped, (), shape=Shape(bars=3, label="a"))
     assert BUILDS == [(2, "a"), (2, "b"), (3, "a")]
     assert first == again and first.data[0].name == "a"
+
+
+def _plotted_trend() -> None:
+    """An app that draws the cached weekly revenue trend with `plot`."""
+    from datetime import date
+
+    from components.charts import plot
+    from metrics.filters import Filters
+    from metrics.requests import KpiTrend
+    from tests.components.test_charts_cache import _revenue_trend
+
+    scope = Filters(start=date(2026, 11, 1), end=date(2026, 11, 20), period_kind="month")
+    request = KpiTrend(kpis=("revenue",), filters=scope, grain="week", with_targets=True)
+    plot(_revenue_trend, request, key="trend", grain="week")
+    plot(_revenue_trend, request, key="again", grain="week")  # the second from the cache
+
+
+def test_plot_sends_what_the_built_figure_says_and_leaves_the_cache_as_it_was(
+    demo_db: Path,
+) -> None:
+    # `plot` hands st.plotly_chart the cached dict itself (no go.Figure made again): the chart
+    # sent is the figure built from the fetched result, both times, and the cache still holds it.
+    scope = Filters(start=date(2026, 11, 1), end=DEMO_END, period_kind="month")
+    request = KpiTrend(kpis=("revenue",), filters=scope, grain="week", with_targets=True)
+    built = json.loads(pio.to_json(_revenue_trend(cache.fetch(request), grain="week")))
+    at = AppTest.from_function(_plotted_trend, default_timeout=60).run()
+    assert not at.exception, [e.value for e in at.exception]
+    sent = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert sent == [built, built]
+    assert json.loads(pio.to_json(cached_figure(_revenue_trend, request, grain="week"))) == built
