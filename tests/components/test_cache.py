@@ -185,6 +185,14 @@ def test_a_handed_out_answer_changed_every_way_leaves_the_cached_one_as_it_was()
     object.__setattr__(mine, "frame", None)  # even a frozen field of the copy
     assert cached.frame.equals(pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}))
     assert cached.parts[0].tolist() == [1.5, 2.5] and cached.by_name == {"n": [1, 2]}
+    # Names by rep_id (strings are handed out as they are, the dict is a copy), and a set
+    # (deep-copied, as anything not walked is).
+    names, tags = {1: "Ann", 2: "Bo"}, {"a"}
+    theirs = cache.handed_out(names)
+    theirs[1] = "changed"
+    del theirs[2]
+    cache.handed_out(tags).add("b")
+    assert names == {1: "Ann", 2: "Bo"} and tags == {"a"}
 
 
 def test_the_comparison_period_is_worked_out_by_the_request() -> None:
