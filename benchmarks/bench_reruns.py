@@ -58,7 +58,7 @@ def _line(label: str, times: list[float]) -> str:
 def _reruns(rounds: int) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from components import charts
+    from components import views
 
     for page in PAGES:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
@@ -70,11 +70,11 @@ def _reruns(rounds: int) -> None:
             assert not at.exception, [e.value for e in at.exception]
 
         rerun()  # one warm rerun first: imports and widget state settled
-        rebuilt = _ms(rerun, rounds, before=charts._figure_spec.clear)
+        rebuilt = _ms(rerun, rounds, before=views.clear_views)
         cached = _ms(rerun, rounds)
         print(f"{page}: warm rerun, {rounds} rounds")
-        print(_line("figures rebuilt on every rerun (before)", rebuilt))
-        print(_line("figures cached with their result (after)", cached))
+        print(_line("views (figures, the board) rebuilt on every rerun (before)", rebuilt))
+        print(_line("views cached with their result (after)", cached))
         ratio = statistics.median(rebuilt) / statistics.median(cached)
         saved = statistics.median(rebuilt) - statistics.median(cached)
         print(f"  before / after (medians): {ratio:.2f}x, {saved:.0f} ms saved per rerun")

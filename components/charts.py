@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable
@@ -14,11 +13,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 from plotly.subplots import make_subplots
-from pydantic import BaseModel
 
-from components import cache
 from components.format import (
-    currency,
     format_value,
     plotly_date_axis,
     plotly_hover_format,
@@ -26,19 +22,10 @@ from components.format import (
 )
 from components.text import current_language, kpi_label, mid_sentence, t
 from components.theme import ACTUAL, COMPARISON, TARGET, TEMPLATE
+from components.views import Display, built_figure
 from metrics.catalogue import get_kpi
 from metrics.periods import add_months
 from metrics.requests import Request
-
-# A display argument: small and exact (a kpi id, a grain, a chart kind, a flag, a day, or a
-# pydantic model such as a commission rule, keyed by all of its fields).
-Display = str | int | float | bool | date | None | tuple[Any, ...] | BaseModel
-
-
-def _display_key(value: object) -> str:
-    """How a display argument json cannot write goes into the key: a model as its JSON (every
-    field), anything else (a day) as text."""
-    return value.model_dump_json() if isinstance(value, BaseModel) else str(value)
 
 
 class _CachedSpec(BaseFigure):
@@ -68,7 +55,7 @@ def plot(
     stretch: bool = False,
     **display: Display,
 ) -> Any:
-    """Draw `build(*results, **display)` (cached as `cached_figure` says) with
+    """Draw `build(*results, **display)` (built once per result: components.views) with
     st.plotly_chart and return what it returns (the selection, with on_select="rerun").
     `stretch` fills the column's width."""
     chart: dict[str, Any] = {"key": key, "on_select": on_select}
@@ -76,61 +63,21 @@ def plot(
         chart["selection_mode"] = selection_mode
     if stretch:
         chart["width"] = "stretch"
-    return st.plotly_chart(_CachedSpec(_spec(build, requests, display)), **chart)
+    return st.plotly_chart(_CachedSpec(built_figure(build, requests, **display)), **chart)
 
 
 def cached_figure(
     build: Callable[..., go.Figure], requests: Request | tuple[Request, ...], **display: Display
 ) -> go.Figure:
     """`build(*results, **display)` over the fetched results of `requests`, built once per
-    result and cached with it: keyed on the builder, each request's cache key, the versions
-    of what they read (cache.version_key), the language, the currency and the display
-    arguments, never on a hashed DataFrame (st.cache_data samples large ones). `build` must
-    read nothing else. With no requests (`()`), the display arguments alone are the key.
+    result and cached with it (components.views says how it is keyed; `build` must read
+    nothing else), as a go.Figure to read or change.
 
     The cache holds the figure's dict; each call gets a new go.Figure made from it, so a
     caller changing its figure never changes the cached one. That dict came from a figure
     plotly had validated, so it is not validated again (`_validate=False`): validating it
     took 60-80 ms a figure on every rerun, most of it the template's defaults."""
-    return go.Figure(_spec(build, requests, display), _validate=False)
-
-
-def _spec(
-    build: Callable[..., go.Figure],
-    requests: Request | tuple[Request, ...],
-    display: dict[str, Display],
-) -> dict[str, Any]:
-    """The figure's dict from the cache (a copy of its own: st.cache_data)."""
-    asked = requests if isinstance(requests, tuple) else (requests,)
-    return _figure_spec(
-        f"{build.__module__}.{build.__qualname__}",
-        tuple(r.cache_key() for r in asked),
-        cache.version_key(asked),
-        current_language(),
-        currency(),
-        json.dumps(display, sort_keys=True, default=_display_key),
-        build,
-        asked,
-        display,
-    )
-
-
-# Only the leading arguments are hashed (all strings and ints); the builder, requests and
-# display values are passed unhashed as `_...` and are exactly what the key says.
-@st.cache_data(show_spinner=False, max_entries=512)
-def _figure_spec(
-    builder: str,
-    keys: tuple[str, ...],
-    version: str,
-    language: str,
-    money: str,
-    shown: str,
-    _build: Callable[..., go.Figure],
-    _requests: tuple[Request, ...],
-    _display: dict[str, Display],
-) -> dict[str, Any]:
-    del builder, keys, version, language, money, shown  # the key only
-    return _build(*(cache.fetch(r) for r in _requests), **_display).to_dict()
+    return go.Figure(built_figure(build, requests, **display), _validate=False)
 
 
 def next_bucket(bucket: date, grain: str) -> date:

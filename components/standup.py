@@ -201,7 +201,12 @@ def _board_row(
 
 
 def board_html(
-    board: pd.DataFrame, *, hide_amounts: bool, height: int, why: dict[int, str] | None = None
+    board: pd.DataFrame,
+    *,
+    hide_amounts: bool,
+    height: int,
+    why: dict[int, str] | None = None,
+    fit: bool = False,
 ) -> str:
     """The people table as HTML: #, person, attainment and pace first (what a phone shows
     without scrolling), then the month's target, month to date, the day and a sparkline.
@@ -209,11 +214,11 @@ def board_html(
     Money is in whole units ($2,025), the one rule for tables (components.format). The
     table scrolls inside its own box, sideways on a narrow screen and down past `height`
     pixels, so the page itself never scrolls sideways. With `why` (reasons by rep_id), a "Why"
-    column follows the pace (the people who need help, components.standup_people).
+    column follows the pace (the people who need help, components.standup_people). With
+    `fit` (the shared screen) the box is also kept to a share of the window, so a laptop's
+    768 pixels still show the whole screen.
     """
-    # On the shared screen the box is also kept to a share of the window, so a laptop's
-    # 768 pixels still show the whole screen.
-    fit = f"min({height}px, {SCREEN_SHARE}vh)" if presenting() else f"{height}px"
+    box = f"min({height}px, {SCREEN_SHARE}vh)" if fit else f"{height}px"
     head = ["#", t("standup.col.rep"), t("standup.col.attainment"), t("standup.col.pace")]
     if why is not None:
         head.append(t("standup.col.why"))
@@ -232,7 +237,7 @@ def board_html(
         rows = [_board_row(row, why, hide_amounts, paces) for row in board.itertuples()]
     return (
         f'<div class="{BOARD_CLASS}" role="region" aria-label="{escape(t("standup.team_heading"))}"'
-        f' tabindex="0" style="overflow:auto;max-height:{fit};max-width:100%;'
+        f' tabindex="0" style="overflow:auto;max-height:{box};max-width:100%;'
         'border:1px solid #d0d7de;border-radius:0.5rem">'
         '<table style="border-collapse:separate;border-spacing:0;width:100%;font-size:1em">'
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
@@ -316,7 +321,10 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
     with left:
         day_tiles(data, day)
         people_board(
-            data, contacts.help, hide_amounts=hide_amounts, height=BOARD_HEIGHT[presenting()]
+            StandupScreen(filters=scope, as_of=as_of),
+            StandupContactParts(filters=scope, as_of=as_of),
+            hide_amounts=hide_amounts,
+            height=BOARD_HEIGHT[presenting()],
         )
         todays_commitments(scope, as_of)
         follow_ups_panel(listed, owners)
