@@ -279,12 +279,6 @@ def wins_panel(data: StandupData, *, hide_amounts: bool) -> None:
     _bullets(lines, t("standup.no_wins"))
 
 
-def problems_panel(data: StandupData, at_risk: pd.DataFrame) -> None:
-    """New and overdue complaints, customers at risk, reps behind pace two weeks running, each
-    with its owners and its list (components.standup_fix)."""
-    fix_panel(data, at_risk)
-
-
 def follow_ups_panel(listed: pd.DataFrame, owners: pd.DataFrame) -> None:
     """Today's follow-ups per person: the Follow-ups page's own cached list for the people the
     filters name (FollowUpList.for_filters, the one Segments shows too), compact, each person
@@ -298,9 +292,10 @@ def follow_ups_panel(listed: pd.DataFrame, owners: pd.DataFrame) -> None:
 def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts: bool) -> None:
     """The whole screen for one team and as-of day, laid out to fit 1920×1080."""
     # The screen's three parts side by side on a first run: the follow-up list (which
-    # reads the whole company's RFM and contacts) takes as long as the rest together.
+    # reads the whole company's RFM and contacts) takes as long as the rest together. The
+    # contact parts are drawn by the board and the "To fix" panel, from the cache.
     due = FollowUpList.for_filters(scope, as_of)
-    data, contacts, listed, owners = cache.fetch_all((
+    data, _, listed, owners = cache.fetch_all((
         StandupScreen(filters=scope, as_of=as_of),
         StandupContactParts(filters=scope, as_of=as_of),
         due,
@@ -331,5 +326,8 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
     with right:  # the lists beside the table, so the screen fits 1920x1080 in large type
         month_panel(data, day)
         wins_panel(data, hide_amounts=hide_amounts)
-        problems_panel(data, contacts.customers_at_risk)
+        fix_panel(  # new and overdue complaints, customers at risk, people behind
+            StandupScreen(filters=scope, as_of=as_of),
+            StandupContactParts(filters=scope, as_of=as_of),
+        )
         stock_standup_section(scope, as_of)  # a store team's stock-outs and reorders
