@@ -22,6 +22,7 @@ from components.follow_ups_view import list_table, rule_caption
 from components.format import format_date, md
 from components.text import code_label, error_text, t
 from components.url_state import coded
+from components.views import built
 from data import follow_ups as writes
 from data.auth import User
 from data.errors import HuddleDataError
@@ -75,7 +76,18 @@ def _undo(user: User | None, as_of: date) -> None:
         _landed("undo", t("follow_ups.saved.undo", action=action, customer=customer))
 
 
-def _person(user: User | None, scope: Scope, people: pd.DataFrame) -> int | None:
+def person_options(people: pd.DataFrame) -> dict[int, str]:
+    """Each person's option in the picker, by rep_id: name, team and how many are due. Built
+    once per answer (components.views): a company of 2,000 people worded them on every rerun."""
+    return {
+        int(rep_id): t("follow_ups.person_option", name=name, team=team or "", due=due)
+        for rep_id, name, team, due in zip(
+            people["rep_id"], people["name"], people["team"], people["due"], strict=True
+        )
+    }
+
+
+def _person(user: User | None, scope: Scope, people: pd.DataFrame, as_of: date) -> int | None:
     """Whose list: a rep's own; anyone else picks a person in scope (?rep=<rep_id>)."""
     asked = st.query_params.get("rep")
     if scope.kind == "rep":
@@ -88,16 +100,12 @@ def _person(user: User | None, scope: Scope, people: pd.DataFrame) -> int | None
     if not ids:
         st.info(t("follow_ups.nobody"))
         return None
-    rows = {int(r["rep_id"]): r for r in people.to_dict("records")}
-    own = user.rep_id if user is not None and user.rep_id in rows else ids[0]
+    options = built(person_options, FollowUpPeople(as_of=as_of, scope=scope))
+    own = user.rep_id if user is not None and user.rep_id in options else ids[0]
     label = t("follow_ups.person")
     return coded(
-        st.selectbox, label, ids, index=ids.index(own), key="rep",
-        format_func=lambda r: t(
-            "follow_ups.person_option", name=rows[r]["name"], team=rows[r]["team"] or "",
-            due=rows[r]["due"],
-        ),
-    )  # fmt: skip
+        st.selectbox, label, ids, index=ids.index(own), key="rep", format_func=options.__getitem__
+    )
 
 
 def _log_form(user: User | None, customer_id: int, rep_id: int, as_of: date) -> bool:
@@ -221,7 +229,7 @@ def _work(
 def worklist(user: User | None, scope: Scope, as_of: date) -> None:
     """The whole page below the filters: the person, their list, the work form, the undo."""
     people = cache.fetch(FollowUpPeople(as_of=as_of, scope=scope))
-    rep_id = _person(user, scope, people)
+    rep_id = _person(user, scope, people, as_of)
     if rep_id is None:
         return
     names = dict(zip(people["rep_id"], people["name"], strict=True))
