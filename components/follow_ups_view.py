@@ -8,11 +8,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components import cache
 from components.access import in_menu
 from components.format import format_date, label_each, md, money_column_format
-from components.tables import table_with_download
+from components.tables import SHOWN_ROWS, table_with_download
 from components.text import code_label, join_names, t
 from components.url_state import coded
+from components.views import built
+from metrics.requests_follow_ups import FollowUpList
 
 FOLLOW_UPS_PAGE = "pages/follow_ups.py"
 # The global filters' URL keys (components/filters.py): a link to a person's list keeps them.
@@ -149,10 +152,17 @@ def _column_config() -> dict[str, object]:
 
 
 def list_table(
-    due: pd.DataFrame, *, key: str, with_owner: bool, empty: str, height: int | str = "auto"
+    due: pd.DataFrame,
+    *,
+    key: str,
+    with_owner: bool,
+    empty: str,
+    height: int | str = "auto",
+    shown: pd.DataFrame | None = None,
 ) -> None:
     """The list as a table with a CSV download (the customer file one click away). By
-    default as tall as its rows up to ten, then it scrolls: a short list has no blank rows."""
+    default as tall as its rows up to ten, then it scrolls: a short list has no blank rows.
+    `shown`: the rows shown, as shown_rows built them, when the caller has them."""
     table_with_download(
         due,
         "huddle_follow_ups.csv",
@@ -161,21 +171,38 @@ def list_table(
         empty=empty,
         column_config=_column_config(),
         shape=lambda rows: shown_frame(rows, with_owner=with_owner),
+        shown=shown,
     )
 
 
-def segments_section(due: pd.DataFrame) -> pd.DataFrame:
-    """Segments' follow-up list (回访): the same list, filterable to one owner (kept in the URL
-    as a rep_id), with a link to that owner's worklist. Returns the rows shown (the
-    drill-down below opens the first)."""
-    st.subheader(t("segments.follow_up_heading"))
-    rule_caption()
+def owner_names(due: pd.DataFrame) -> dict[int, str]:
+    """The list's owners by rep_id, in name order, for the owner filter."""
     owners = (
         due.dropna(subset=["owner_rep_id"])
         .drop_duplicates("owner_rep_id")
         .sort_values(["owner", "owner_rep_id"])
     )
-    names = {int(r): str(n) for r, n in zip(owners["owner_rep_id"], owners["owner"], strict=True)}
+    return {int(r): str(n) for r, n in zip(owners["owner_rep_id"], owners["owner"], strict=True)}
+
+
+def _owners_rows(due: pd.DataFrame, owner: int) -> pd.DataFrame:
+    """The list's rows of one owner (0: everyone's)."""
+    return (due[due["owner_rep_id"] == owner] if owner else due).reset_index(drop=True)
+
+
+def shown_rows(due: pd.DataFrame, *, owner: int) -> pd.DataFrame:
+    """The first SHOWN_ROWS rows of `owner`'s part of the list (0: everyone's), as shown."""
+    return shown_frame(_owners_rows(due, owner).head(SHOWN_ROWS), with_owner=True)
+
+
+def segments_section(listed: FollowUpList) -> pd.DataFrame:
+    """Segments' follow-up list (回访): the same list, filterable to one owner (kept in the URL
+    as a rep_id), with a link to that owner's worklist. Returns the rows shown (the
+    drill-down below opens the first). The owners and the rows shown are built once per
+    answer (components.views): the company's list has 59,000 rows at 10M order lines."""
+    st.subheader(t("segments.follow_up_heading"))
+    rule_caption()
+    names = built(owner_names, listed)
     everyone = t("follow_ups.everyone")  # once: not once per owner offered (1,290 at 10M)
     owner = coded(
         st.selectbox,
@@ -184,13 +211,14 @@ def segments_section(due: pd.DataFrame) -> pd.DataFrame:
         format_func=lambda r: names.get(r, everyone),
         key="seg_owner",
     )
-    shown = due[due["owner_rep_id"] == owner] if owner else due
+    shown = _owners_rows(cache.fetch(listed), owner)
     list_table(
-        shown.reset_index(drop=True),
+        shown,
         key="follow_up_table",
         with_owner=True,
         empty=t("follow_ups.standup_none"),
+        shown=built(shown_rows, listed, owner=owner),
     )
     if owner:
         person_link(int(owner), names[int(owner)])
-    return shown.reset_index(drop=True)
+    return shown

@@ -350,7 +350,7 @@ def follow_up_list(scope: Filters, as_of: date) -> pd.DataFrame:
     """Today's follow-up list (回访, metrics.follow_ups) for the people the filters name: the
     Follow-ups page's own request (cached apart from the analyses above, which a logged call
     leaves as they are), filterable to an owner."""
-    return segments_section(cache.fetch(FollowUpList.for_filters(scope, as_of)))
+    return segments_section(FollowUpList.for_filters(scope, as_of))
 
 
 # Columns of the customer detail that hold codes, and the catalogue prefix of their words.

@@ -48,6 +48,7 @@ def table_with_download(
     height: int | str = "auto",
     empty: str | None = None,
     shape: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+    shown: pd.DataFrame | None = None,
 ) -> None:
     """Show `frame` and offer it as CSV (UTF-8 with BOM, so Excel opens it correctly).
 
@@ -55,13 +56,14 @@ def table_with_download(
     imported, nobody leads anyone); without one, the filters are the reason. Past SHOWN_ROWS
     rows, the first SHOWN_ROWS are shown, in the frame's order, and a caption says so.
     `shape` turns the frame into what a lead reads (codes in words, headings in their
-    language): it is applied to the rows shown, and to every row only for the download."""
+    language): it is applied to the rows shown, and to every row only for the download.
+    `shown`: the rows shown, shaped already (built once per answer: components.views)."""
     if frame.empty:
         st.info(empty or t("table.empty"))
         return
     shaped = shape or _as_is
     st.dataframe(
-        shaped(frame.head(SHOWN_ROWS)),
+        shaped(frame.head(SHOWN_ROWS)) if shown is None else shown,
         hide_index=True,
         column_config=column_config,
         height=height,
