@@ -38,6 +38,7 @@ from components.text import (
 )
 from components.theme import PACE_COLORS
 from components.url_state import coded
+from components.views import built
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
 from metrics.incentive_awards import AwardResult
@@ -333,6 +334,21 @@ def _board_styles(
     return styles
 
 
+def leaderboard_view(
+    board: pd.DataFrame, people: pd.DataFrame, *, choice: str, hide_amounts: bool
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The board's first LEADERBOARD_ROWS rows as shown (leaderboard_table, names told apart
+    by person_labels over `people`, the RepDirectory) and their CSS (_board_styles): built
+    once per answer (components.views), not on every rerun."""
+    board = board.head(LEADERBOARD_ROWS)
+    shown = leaderboard_table(
+        board, choice, hide_amounts=hide_amounts, labels=person_labels(people)
+    )
+    top_three = board["rank"].fillna(99).le(3).tolist()
+    pace_colors = {t(f"pace.{p}"): c for p, c in PACE_COLORS.items()}
+    return shown, _board_styles(shown, top_three=top_three, pace_colors=pace_colors)
+
+
 def leaderboard_section(
     scope: Filters,
     loaded: LoadedPlan,
@@ -372,19 +388,19 @@ def leaderboard_section(
     if hide_amounts:
         st.caption(t("incentives.amounts_hidden"))
     provisional_note(scope, full_end)
-    labels = people_labels(scope)
     if len(board) > LEADERBOARD_ROWS:  # the top of a company of thousands; a team shows all
         st.caption(t("incentives.board_cut", shown=LEADERBOARD_ROWS, count=len(board)))
         board = board.head(LEADERBOARD_ROWS)
-    shown = leaderboard_table(board, choice, hide_amounts=hide_amounts, labels=labels)
+    shown, styles = built(
+        leaderboard_view,
+        (board_for.model_copy(update={"choice": choice}), RepDirectory(scope=scope.scope)),
+        choice=choice,
+        hide_amounts=hide_amounts,
+    )
     unit = _value_unit(choice)
     value_heading = t(f"incentives.kpi.{choice}")
     target_unit = "money" if choice in ("revenue", "revenue_attainment", "growth") else "count"
-    top_three = board["rank"].fillna(99).le(3).tolist()
-    pace_colors = {t(f"pace.{p}"): c for p, c in PACE_COLORS.items()}
-    styled = shown.style.apply(
-        _board_styles, axis=None, top_three=top_three, pace_colors=pace_colors
-    )
+    styled = shown.style.apply(lambda _: styles, axis=None)
     config = {
         t("incentives.col.rank"): st.column_config.NumberColumn(width=36),
         # Wide enough for a full name while rank, attainment and pace still fit 390 px.
