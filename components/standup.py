@@ -295,12 +295,11 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
     # reads the whole company's RFM and contacts) takes as long as the rest together. The
     # contact parts are drawn by the board and the "To fix" panel, from the cache.
     due = FollowUpList.for_filters(scope, as_of)
-    data, _, listed, owners = cache.fetch_all((
-        StandupScreen(filters=scope, as_of=as_of),
-        StandupContactParts(filters=scope, as_of=as_of),
-        due,
-        FollowUpOwners(listed=due),
-    ))  # fmt: skip
+    screen = StandupScreen(filters=scope, as_of=as_of)
+    contact_parts = StandupContactParts(filters=scope, as_of=as_of)
+    data, _, listed, owners = cache.fetch_all(
+        (screen, contact_parts, due, FollowUpOwners(listed=due))
+    )
     day = data.day
     if day is None:
         st.info(t("standup.no_sales_yet", as_of=format_date(as_of)))
@@ -316,18 +315,12 @@ def standup_screen(scope: Filters, team_title: str, as_of: date, *, hide_amounts
     with left:
         day_tiles(data, day)
         people_board(
-            StandupScreen(filters=scope, as_of=as_of),
-            StandupContactParts(filters=scope, as_of=as_of),
-            hide_amounts=hide_amounts,
-            height=BOARD_HEIGHT[presenting()],
+            screen, contact_parts, hide_amounts=hide_amounts, height=BOARD_HEIGHT[presenting()]
         )
         todays_commitments(scope, as_of)
         follow_ups_panel(listed, owners)
     with right:  # the lists beside the table, so the screen fits 1920x1080 in large type
         month_panel(data, day)
         wins_panel(data, hide_amounts=hide_amounts)
-        fix_panel(  # new and overdue complaints, customers at risk, people behind
-            StandupScreen(filters=scope, as_of=as_of),
-            StandupContactParts(filters=scope, as_of=as_of),
-        )
+        fix_panel(screen, contact_parts)  # complaints, customers at risk, people behind
         stock_standup_section(scope, as_of)  # a store team's stock-outs and reorders

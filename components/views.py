@@ -1,6 +1,7 @@
 """What a page draws from fetched answers, built once per answer and cached with it: a
-chart's dict (components.charts.plot), the stand-up's board of people. Not on every rerun:
-a rerun that changes nothing the view shows draws it from the cache.
+chart's dict (components.charts.plot), the stand-up's board of people and "To fix" panel,
+the follow-up lists' pickers and shown rows, Incentives' leaderboard. Not on every rerun: a
+rerun that changes nothing the view shows draws it from the cache.
 
 A view is `build(*answers, **display)`: the answers to its requests (components.cache.fetch)
 and small display arguments. It is keyed on the builder's name, each request's cache key,
