@@ -25,6 +25,7 @@ from components.training_forms import (
     show_pending_toast,
     update_form,
 )
+from components.views import built
 from metrics.filters import Filters
 from metrics.requests_people import TeamPeople
 from metrics.requests_training import TrainingItems, TrainingRates
@@ -36,15 +37,9 @@ _PERSON_KEY = "training_person"
 # --- overview -------------------------------------------------------------------------------
 
 
-def _rates(chosen: GlobalFilters) -> pd.DataFrame:
-    """The completion table, with its rule in words; returns the rates shown."""
-    st.subheader(t("training.rates.heading"))
-    st.caption(t("training.rates.rule"))
-    rates = cache.fetch(TrainingRates(filters=chosen.filters, as_of=chosen.as_of))
-    if rates.empty:
-        st.info(t("training.rates.none"))
-        return rates
-    shown = pd.DataFrame(
+def rates_table(rates: pd.DataFrame) -> pd.DataFrame:
+    """The completion rates as shown: teams, their groups indented under them, rates in words."""
+    return pd.DataFrame(
         {
             t("training.col.unit"): [
                 str(n) if level == "team" else f"　└ {n}"
@@ -56,19 +51,35 @@ def _rates(chosen: GlobalFilters) -> pd.DataFrame:
             t("training.col.rate"): [_rate_words(r) for r in rates.to_dict("records")],
         }
     )
-    st.dataframe(shown, hide_index=True, key="training_rates")
+
+
+def _rates(chosen: GlobalFilters) -> pd.DataFrame:
+    """The completion table, with its rule in words; returns the rates shown."""
+    st.subheader(t("training.rates.heading"))
+    st.caption(t("training.rates.rule"))
+    request = TrainingRates(filters=chosen.filters, as_of=chosen.as_of)
+    rates = cache.fetch(request)
+    if rates.empty:
+        st.info(t("training.rates.none"))
+        return rates
+    st.dataframe(built(rates_table, request), hide_index=True, key="training_rates")
     return rates
 
 
-def _overdue(frame: pd.DataFrame, as_of: date) -> None:
-    st.subheader(t("training.overdue.heading"))
-    st.caption(t("training.overdue.rule", day=format_date(as_of)))
+def overdue_table(frame: pd.DataFrame, *, as_of: date) -> pd.DataFrame:
+    """The overdue items as shown, with how many days late (empty: none overdue)."""
     late = overdue(frame)
-    if late.empty:
+    days = [(as_of - d).days for d in late["due_date"]]
+    return item_table(late, person=True, extra={t("training.col.late"): days})
+
+
+def _overdue(items: TrainingItems) -> None:
+    st.subheader(t("training.overdue.heading"))
+    st.caption(t("training.overdue.rule", day=format_date(items.as_of)))
+    shown = built(overdue_table, items, as_of=items.as_of)
+    if shown.empty:
         st.success(t("training.overdue.none"))
         return
-    days = [(as_of - d).days for d in late["due_date"]]
-    shown = item_table(late, person=True, extra={t("training.col.late"): days})
     st.dataframe(shown, hide_index=True, key="training_overdue")
 
 
@@ -78,14 +89,10 @@ def _cert_words(state: str, days: int) -> str:
     return t("training.cert.today") if days == 0 else t("training.cert.expiring", days=days)
 
 
-def _certs(frame: pd.DataFrame) -> None:
-    st.subheader(t("training.certs.heading"))
-    st.caption(t("training.certs.rule", days=CERT_WARNING_DAYS))
+def certs_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The certificates expired or expiring soon as shown (empty: none)."""
     due = certificates_due(frame)
-    if due.empty:
-        st.success(t("training.certs.none", days=CERT_WARNING_DAYS))
-        return
-    shown = pd.DataFrame(
+    return pd.DataFrame(
         {
             t("training.col.person"): list(due["rep"]),
             t("training.col.title"): list(due["title"]),
@@ -96,6 +103,15 @@ def _certs(frame: pd.DataFrame) -> None:
             ],
         }
     )
+
+
+def _certs(items: TrainingItems) -> None:
+    st.subheader(t("training.certs.heading"))
+    st.caption(t("training.certs.rule", days=CERT_WARNING_DAYS))
+    shown = built(certs_table, items)
+    if shown.empty:
+        st.success(t("training.certs.none", days=CERT_WARNING_DAYS))
+        return
     st.dataframe(shown, hide_index=True, key="training_certs")
 
 
@@ -165,12 +181,12 @@ def training_page(chosen: GlobalFilters) -> None:
     show_pending_toast()
     st.caption(t("training.caption"))
     scope = chosen.filters
-    frame = cache.fetch(TrainingItems(filters=scope, as_of=chosen.as_of))
+    items = TrainingItems(filters=scope, as_of=chosen.as_of)
     rates = _rates(chosen)
     left, right = st.columns(2, gap="large")
     with left:
-        _overdue(frame, chosen.as_of)
+        _overdue(items)
     with right:
-        _certs(frame)
+        _certs(items)
     st.divider()
     _person_section(scope, chosen.as_of, rates)
