@@ -1,7 +1,7 @@
-"""Benchmark: warm reruns of the Team and Segments pages with figures cached per result
-(components.charts.cached_figure) against the same reruns rebuilding every figure, what
-handing out a copy of a cached figure costs, and reruns after a logged call. Prints figures
-and ratios, not pass/fail.
+"""Benchmark: warm reruns of the Team and Segments pages with figures and views cached per
+result (components.views, drawn by components.charts.plot) against the same reruns
+rebuilding every one, what handing out a copy of a cached figure costs, and reruns after a
+logged call. Prints figures and ratios, not pass/fail.
 
     python benchmarks/bench_reruns.py                      # 200k-line demo in /tmp/q
     python benchmarks/bench_reruns.py --db PATH --orders 200000 --rounds 7
@@ -11,8 +11,8 @@ write that names its tables, data.table_versions; it writes the calls into the d
 against the rerun after a write that names none, which is what every write did before:
 cleared every cache.
 
-"Rebuilt" clears the figure cache before each rerun (outside the timing), so every figure is
-built again as before figures were cached; it also pays the cached path's dict round trip,
+"Rebuilt" clears the view cache before each rerun (outside the timing), so every figure and
+view is built again as before they were cached; it also pays the cached path's dict round trip,
 so it slightly overstates the old cost. Data is fetched from the warm cache in both.
 """
 

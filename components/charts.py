@@ -66,20 +66,6 @@ def plot(
     return st.plotly_chart(_CachedSpec(built_figure(build, requests, **display)), **chart)
 
 
-def cached_figure(
-    build: Callable[..., go.Figure], requests: Request | tuple[Request, ...], **display: Display
-) -> go.Figure:
-    """`build(*results, **display)` over the fetched results of `requests`, built once per
-    result and cached with it (components.views says how it is keyed; `build` must read
-    nothing else), as a go.Figure to read or change.
-
-    The cache holds the figure's dict; each call gets a new go.Figure made from it, so a
-    caller changing its figure never changes the cached one. That dict came from a figure
-    plotly had validated, so it is not validated again (`_validate=False`): validating it
-    took 60-80 ms a figure on every rerun, most of it the template's defaults."""
-    return go.Figure(built_figure(build, requests, **display), _validate=False)
-
-
 def next_bucket(bucket: date, grain: str) -> date:
     """The first day of the bucket after `bucket`."""
     if grain == "day":

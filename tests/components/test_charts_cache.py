@@ -1,9 +1,10 @@
-"""components.charts.cached_figure: a figure is built once per result and display arguments,
-cached with the result, and handed out as a copy."""
+"""Figures built once per result and display arguments (components.views.built_figure),
+cached with the result, handed out as a copy, and drawn by components.charts.plot."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,8 +15,9 @@ from pydantic import BaseModel
 from streamlit.testing.v1 import AppTest
 
 from components import cache
-from components.charts import cached_figure, trend_figure
+from components.charts import trend_figure
 from components.text import t, use_language
+from components.views import Display, built_figure
 from data import settings
 from data.store import Store
 from metrics.filters import Filters
@@ -23,6 +25,13 @@ from metrics.requests import CompanyCurrency, KpiTrend, Request
 from tests.conftest import DEMO_END
 
 BUILDS: list[tuple[int, str]] = []
+
+
+def cached_figure(
+    build: Callable[..., go.Figure], requests: Request | tuple[Request, ...], **display: Display
+) -> go.Figure:
+    """The cached figure as a go.Figure to read or change (what `plot` draws)."""
+    return go.Figure(built_figure(build, requests, **display), _validate=False)
 
 
 class Numbers(Request):
