@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from components import cache
 from components.format import (
@@ -61,9 +62,9 @@ from metrics.requests_plans import NO_PLAN_STAMP, PlanStamp, RepDirectory
 from metrics.scope import ALL
 
 MEDALS = {1: "🥇", 2: "🥈", 3: "🥉"}
-TOP_THREE_BACKGROUND = "background-color: #fff8e1"
-# Rows of the leaderboard shown: its top. A board of 2,000 people styled cell by cell cost
-# a quarter of a second on every rerun, and nobody reads rank 1,500 there; a team shows all.
+# Rows of the leaderboard shown: its top. A board of 2,000 people cost a quarter of a second
+# on every rerun when its cells were styled, and nobody reads rank 1,500 there; a team shows
+# all.
 LEADERBOARD_ROWS = 200
 
 
@@ -280,7 +281,9 @@ def leaderboard_table(
             t("incentives.col.rank"): board["rank"],
             t("incentives.col.rep"): names,
             t("incentives.col.attainment"): board["attainment"],
-            t("incentives.col.pace"): [t(f"pace.{p}") for p in board["pace"]],
+            # A coloured tag per person (pace_column), kept as the status code: a Styler
+            # colouring the words cost 40 ms on every rerun at 200 rows.
+            t("incentives.col.pace"): [[p] if isinstance(p, str) else [] for p in board["pace"]],
             # Ranked by attainment, the value is the attainment column itself; the revenue
             # so far stands beside the target instead, so both halves of the ratio show.
             **(
@@ -320,33 +323,25 @@ def leaderboard_table(
     return shown
 
 
-def _board_styles(
-    shown: pd.DataFrame, *, top_three: list[bool], pace_colors: dict[str, str]
-) -> pd.DataFrame:
-    """The board's CSS, cell by cell, in one go (a Styler calling back per row or cell took
-    most of a rerun at 200 rows): the top three rows shaded, each pace in its colour."""
-    styles = pd.DataFrame("", index=shown.index, columns=shown.columns)
-    styles.loc[pd.Series(top_three, index=shown.index), :] = TOP_THREE_BACKGROUND + "; "
-    pace = t("incentives.col.pace")
-    if pace in shown.columns:
-        colours = shown[pace].map(pace_colors).fillna("")
-        styles[pace] = styles[pace] + "color: " + colours + "; font-weight: 600"
-    return styles
+def pace_column() -> ColumnConfig:
+    """The leaderboard's pace column: each person's pace as a tag in its colour (the stand-up's
+    badges' colours), worded in the reader's language; a person without one shows none."""
+    return st.column_config.MultiselectColumn(
+        width=90,
+        options=list(PACE_COLORS),
+        color=list(PACE_COLORS.values()),
+        format_func=lambda status: t(f"pace.{status}"),
+    )
 
 
 def leaderboard_view(
     board: pd.DataFrame, people: pd.DataFrame, *, choice: str, hide_amounts: bool
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+) -> pd.DataFrame:
     """The board's first LEADERBOARD_ROWS rows as shown (leaderboard_table, names told apart
-    by person_labels over `people`, the RepDirectory) and their CSS (_board_styles): built
-    once per answer (components.views), not on every rerun."""
+    by person_labels over `people`, the RepDirectory): built once per answer
+    (components.views), not on every rerun."""
     board = board.head(LEADERBOARD_ROWS)
-    shown = leaderboard_table(
-        board, choice, hide_amounts=hide_amounts, labels=person_labels(people)
-    )
-    top_three = board["rank"].fillna(99).le(3).tolist()
-    pace_colors = {t(f"pace.{p}"): c for p, c in PACE_COLORS.items()}
-    return shown, _board_styles(shown, top_three=top_three, pace_colors=pace_colors)
+    return leaderboard_table(board, choice, hide_amounts=hide_amounts, labels=person_labels(people))
 
 
 def leaderboard_section(
@@ -391,7 +386,7 @@ def leaderboard_section(
     if len(board) > LEADERBOARD_ROWS:  # the top of a company of thousands; a team shows all
         st.caption(t("incentives.board_cut", shown=LEADERBOARD_ROWS, count=len(board)))
         board = board.head(LEADERBOARD_ROWS)
-    shown, styles = built(
+    shown = built(
         leaderboard_view,
         (board_for.model_copy(update={"choice": choice}), RepDirectory(scope=scope.scope)),
         choice=choice,
@@ -400,12 +395,11 @@ def leaderboard_section(
     unit = _value_unit(choice)
     value_heading = t(f"incentives.kpi.{choice}")
     target_unit = "money" if choice in ("revenue", "revenue_attainment", "growth") else "count"
-    styled = shown.style.apply(lambda _: styles, axis=None)
     config = {
         t("incentives.col.rank"): st.column_config.NumberColumn(width=36),
         # Wide enough for a full name while rank, attainment and pace still fit 390 px.
         t("incentives.col.rep"): st.column_config.TextColumn(width=130),
-        t("incentives.col.pace"): st.column_config.TextColumn(width=70),
+        t("incentives.col.pace"): pace_column(),
         value_heading: st.column_config.NumberColumn(
             format="%.1f%%" if unit == "percent" else _number_format(unit)
         ),
@@ -422,7 +416,7 @@ def leaderboard_section(
     if picks:
         st.caption(t("incentives.board_pick"))
     event = st.dataframe(
-        styled,
+        shown,
         hide_index=True,
         column_config=config,
         height=min(600, 35 * (len(shown) + 1) + 3),
