@@ -407,10 +407,21 @@ def history_section() -> None:
                         key="data.history")  # fmt: skip
 
 
+def fetch_first() -> None:
+    """Work out, side by side, the page's two checks over every row (the health table and the
+    likely duplicates; 0.8 and 0.6 s at ten million order lines), which its sections then
+    read from the cache: a first run waits for the slower, not for both."""
+    cache.fetch_all([_health_request(), LikelyDuplicates()])
+
+
+def _health_request() -> DataHealth:
+    return DataHealth(today=date.today())
+
+
 def health_section() -> None:
     """Rows, date range, freshness and orphan references per table."""
     st.subheader(t("data.health"))
-    health = cache.fetch(DataHealth(today=date.today()))
+    health = cache.fetch(_health_request())
     health["table_name"] = health["table_name"].map(lambda n: t(f"data.health.table.{n}"))
     for column in ("first_date", "last_date"):
         health[column] = pd.to_datetime(health[column]).dt.date

@@ -7,6 +7,7 @@ from components.audit_view import audit_section
 from components.text import t
 
 access.require("pages/data.py")  # deny by default: components/access.py
+import_view.fetch_first()  # the health check and the duplicates, side by side
 
 st.title(t("page.data"))
 st.caption(t("data.intro"))
