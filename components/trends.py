@@ -6,9 +6,6 @@ arranging what the metrics layer returned.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 import pandas as pd
 import streamlit as st
 
@@ -32,14 +29,22 @@ from components.text import (
 )
 from components.theme import team_colors
 from components.trends_charts import MAX_PANELS, comparison_label, split_chart, trend_chart
+from components.trends_requests import (
+    TrendControls,
+    breakdown_dimension,
+    breakdown_requests,
+    supported_kpis,
+    tile_requests,
+    trend_requests,
+)
 from components.url_state import coded
 from metrics.catalogue import get_kpi, listed_kpis
-from metrics.compiler import CompileError, can_break_down
+from metrics.compiler import CompileError
 from metrics.filters import Filters
 from metrics.model import GRAINS, Grain
 from metrics.pacing import assess
-from metrics.periods import Comparison, full_period_end, natural_grain
-from metrics.requests import KpiBreakdown, KpiTrend, KpiValues
+from metrics.periods import full_period_end, natural_grain
+from metrics.requests import KpiTrend, KpiValues
 from metrics.service import growth_column
 
 DEFAULT_KPIS = ["revenue", "orders", "new_customers", "win_rate"]
@@ -62,17 +67,6 @@ def compile_error_text(error: CompileError) -> str:
     if "trail" in values:
         values["trail"] = " -> ".join(values["trail"])
     return t(str(error.key), **values)
-
-
-@dataclass(frozen=True)
-class TrendControls:
-    """What the user picked on the page."""
-
-    kpis: tuple[str, ...]
-    grain: Grain
-    comparison: Comparison | Literal["target"]
-    split: str | None
-    running_total: bool
 
 
 GRAIN_KEY = "grain"
@@ -174,26 +168,20 @@ def sparkline(values: pd.Series, additive: bool) -> list[float]:
 def kpi_tiles_row(chosen: GlobalFilters, controls: TrendControls) -> None:
     """One tile per KPI: value, like-for-like change, sparkline, target and pace."""
     f = chosen.filters
-    now = cache.fetch(KpiValues(kpis=controls.kpis, filters=f, with_targets=True))
-    if controls.comparison == "target":
+    asked = tile_requests(chosen, controls)
+    now = cache.fetch(asked.now)
+    if asked.then is None:
         # The target for the same days: what the KPI should have reached by now.
         before = {k: now.get(f"{k}_target") for k in controls.kpis}
         caption = t("compare.target_caption")
     else:
-        then = KpiValues(kpis=controls.kpis, filters=f).compared(controls.comparison)
-        before = cache.fetch(then)
-        shown = then.filters  # the comparison period's dates, worked out by the request
+        before = cache.fetch(asked.then)
+        shown = asked.then.filters  # the comparison period's dates, worked out by the request
         caption = t("compare.caption", start=format_date(shown.start), end=format_date(shown.end))
     full_end = full_period_end(chosen.period, f.start, f.end)
-    targeted = tuple(k for k in controls.kpis if get_kpi(k).target_metric)
-    full = (
-        cache.fetch(
-            KpiValues(kpis=targeted, filters=f.with_dates(f.start, full_end), with_targets=True)
-        )
-        if targeted
-        else {}
-    )
-    spark = cache.fetch(KpiTrend(kpis=controls.kpis, filters=f, grain=controls.grain))
+    targeted = asked.full.kpis if asked.full is not None else ()
+    full = cache.fetch(asked.full) if asked.full is not None else {}
+    spark = cache.fetch(asked.spark)
     if not any(now.get(k) for k in controls.kpis) and not any(before.get(k) for k in controls.kpis):
         st.info(t("empty.no_rows_in_period", start=format_date(f.start), end=format_date(f.end)))
     if targeted and not any(full.get(f"{k}_target") for k in targeted):
@@ -236,12 +224,8 @@ def trend_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     """A tab per KPI with its trend, stepped target line and comparison line."""
     f = chosen.filters
     grain = controls.grain
-    now = KpiTrend(kpis=controls.kpis, filters=f, grain=grain, with_targets=True)
-    asked: tuple[KpiTrend, ...] = (now,)
-    if controls.comparison != "target":  # the target line is drawn anyway
-        then = KpiTrend(kpis=controls.kpis, filters=f, grain=grain)
-        asked = (now, then.compared(controls.comparison))
-    frame = cache.fetch(now)
+    asked = trend_requests(chosen, controls)
+    frame = cache.fetch(asked[0])
     partial = bool(len(frame)) and bucket_is_partial(frame["bucket"].iloc[-1], grain, f.end)
     tabs = st.tabs([kpi_label(k) for k in controls.kpis])
     for tab, kpi_id in zip(tabs, controls.kpis, strict=True):
@@ -325,10 +309,9 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
     """A table of every KPI by the split (the chosen team's groups, or the teams), with the
     change against the comparison and, for targeted KPIs, the same full-period target and
     attainment the tiles show."""
-    f = chosen.filters
-    dimension = controls.split or ("group" if f.team_id is not None else "team")
+    dimension = breakdown_dimension(chosen, controls)
     st.subheader(t("trends.breakdown", dimension=mid_sentence(dimension_label(dimension))))
-    supported = tuple(k for k in controls.kpis if can_break_down(k, dimension))
+    supported = supported_kpis(chosen, controls)
     for kpi_id in controls.kpis:
         if kpi_id not in supported:
             st.caption(
@@ -340,24 +323,16 @@ def breakdown_section(chosen: GlobalFilters, controls: TrendControls) -> None:
             )
     if not supported:
         return
-    now = cache.fetch(KpiBreakdown(kpis=supported, filters=f, dimension=dimension))
-    targeted = tuple(k for k in supported if get_kpi(k).target_metric)
-    full_end = full_period_end(chosen.period, f.start, f.end)
-    merged = now
-    if targeted:
-        whole = cache.fetch(
-            KpiBreakdown(
-                kpis=targeted,
-                filters=f.with_dates(f.start, full_end),
-                dimension=dimension,
-                with_targets=True,
-            )
-        )
+    f = chosen.filters
+    asked = breakdown_requests(chosen, controls, supported)
+    merged = cache.fetch(asked.now)
+    targeted = asked.whole.kpis if asked.whole is not None else ()
+    if asked.whole is not None:
+        whole = cache.fetch(asked.whole)
         targets = whole[[dimension, *(f"{k}_target" for k in targeted)]]
         merged = merged.merge(targets, on=dimension, how="left")
-    if controls.comparison != "target":
-        then = KpiBreakdown(kpis=supported, filters=f, dimension=dimension)
-        before = cache.fetch(then.compared(controls.comparison))
+    if asked.then is not None:
+        before = cache.fetch(asked.then)
         merged = merged.merge(before, on=dimension, how="left", suffixes=("", "__before"))
 
     table = pd.DataFrame({dimension_label(dimension): label_values(merged, dimension)[dimension]})

@@ -14,6 +14,7 @@ from components.trends import (
     trend_controls,
     trend_section,
 )
+from components.trends_requests import fetch_first
 from metrics.requests import Teams
 
 access.require("pages/kpi_trends.py")  # deny by default: components/access.py
@@ -28,6 +29,7 @@ if not controls.kpis:
     st.info(t("trends.pick_kpi"))
     st.stop()
 
+fetch_first(chosen, controls)  # the tiles', the chart's and the table's numbers, side by side
 kpi_tiles_row(chosen, controls)
 trend_section(chosen, controls)
 if controls.split:
