@@ -21,7 +21,7 @@ from components.format import (
     plotly_tick_format,
 )
 from components.text import current_language, kpi_label, mid_sentence, t
-from components.theme import ACTUAL, COMPARISON, TARGET, TEMPLATE
+from components.theme import ACTUAL, COMPARISON, TARGET, template
 from components.views import Display, built_figure
 from metrics.catalogue import get_kpi
 from metrics.periods import add_months
@@ -89,7 +89,7 @@ def _step(x: list[date], y: list[float | None], grain: str) -> tuple[list[date],
 
 def _style(fig: go.Figure, unit: str, height: int, grain: str, x: list[date]) -> go.Figure:
     tickformat, prefix = plotly_tick_format(unit)  # type: ignore[arg-type]
-    fig.update_layout(template=TEMPLATE, height=height, hovermode="x unified")
+    fig.update_layout(template=template(), height=height, hovermode="x unified")
     fig.update_yaxes(tickformat=tickformat, tickprefix=prefix)
     fig.update_xaxes(**plotly_date_axis(), **bucket_ticks(x, grain))
     return value_axes_in_words(fig, unit)

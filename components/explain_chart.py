@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from components.explain_words import effect_label, part_label, part_text
 from components.format import format_value, plotly_tick_format
 from components.text import t
-from components.theme import ACTUAL, COMPARISON, PALETTE, TEMPLATE
+from components.theme import ACTUAL, COMPARISON, PALETTE, template
 from metrics.catalogue import get_kpi
 from metrics.explain import Explanation
 
@@ -44,7 +44,7 @@ def waterfall_figure(e: Explanation, *, effects: bool = False) -> go.Figure:
     )
     tick_format, prefix = plotly_tick_format(unit)
     figure.update_layout(
-        template=TEMPLATE,
+        template=template(),
         height=380,
         showlegend=False,
         yaxis={"tickformat": tick_format, "tickprefix": prefix, "rangemode": "normal"},

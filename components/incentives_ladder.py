@@ -22,7 +22,7 @@ from components.format import (
 )
 from components.incentives_view import LADDER_KEY, LoadedPlan, people_labels
 from components.text import in_language, t
-from components.theme import ACTUAL, PALETTE, TARGET, TEMPLATE
+from components.theme import ACTUAL, PALETTE, TARGET, template
 from components.url_state import coded
 from metrics.filters import Filters
 from metrics.incentive_math import commission_cents, ladder, next_step, payout_curve
@@ -110,7 +110,7 @@ def ladder_figure(rule: CommissionRule, measured: int, target: int) -> go.Figure
             hoverinfo="skip",
         )
     )
-    fig.update_layout(template=TEMPLATE, height=360, showlegend=False)
+    fig.update_layout(template=template(), height=360, showlegend=False)
     tickformat, symbol = plotly_tick_format("money")
     fig.update_xaxes(title=t("incentives.chart_amount"), tickprefix=symbol, tickformat=tickformat)
     fig.update_yaxes(

@@ -16,7 +16,7 @@ from components.incentives_requests import contests_request
 from components.incentives_view import people_labels, provisional_note
 from components.tables import table_with_download
 from components.text import in_language, kpi_label, mid_sentence, t
-from components.theme import TARGET, TEMPLATE, team_colors
+from components.theme import TARGET, team_colors, template
 from components.url_state import coded
 from metrics.catalogue import get_kpi
 from metrics.filters import Filters
@@ -82,7 +82,7 @@ def standings_figure(
         fig.update_xaxes(tickformat=".0%")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(
-        template=TEMPLATE,
+        template=template(),
         height=90 + 34 * len(standings),
         showlegend=level == "group",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},

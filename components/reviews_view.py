@@ -29,7 +29,7 @@ from components.placeholder_note import placeholder_note
 from components.tables import download_csv, download_text, table_with_download
 from components.text import EN, error_text, join_names, kpi_label, t
 from components.text_reviews import EN as REVIEW_STRINGS
-from components.theme import PALETTE, TEMPLATE
+from components.theme import PALETTE, template
 from components.url_state import coded
 from data.reviews import KINDS, SCORE_DIMENSIONS, ReviewNotFound, set_action_item_done
 from metrics import reviews as review_metrics
@@ -343,7 +343,7 @@ def score_trend_figure(shown: pd.DataFrame) -> go.Figure:
             hovertemplate="%{customdata[0]}: %{y}",
         )  # fmt: skip
     fig.update_yaxes(title_text=t("reviews.col.score"))
-    fig.update_layout(template=TEMPLATE, height=320, yaxis={"range": [0.5, 5.5], "dtick": 1})
+    fig.update_layout(template=template(), height=320, yaxis={"range": [0.5, 5.5], "dtick": 1})
     fig.update_xaxes(
         type="date",
         tickmode="array",
@@ -693,7 +693,7 @@ def calibration_section(chosen: GlobalFilters) -> None:
     )
     fig.update_layout(legend={"title": {"text": t("reviews.col.score")}, "traceorder": "normal"})
     fig.update_layout(
-        template=TEMPLATE,
+        template=template(),
         height=max(260, 34 * counts["who"].nunique() + 80),
         barmode="stack",
         xaxis={"tickformat": ".0%"},

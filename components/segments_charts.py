@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from components.charts import value_axes_in_words
 from components.format import format_value, label_each, plotly_date_axis, plotly_tick_format
 from components.text import kpi_label, label_values, t
-from components.theme import ACTUAL, TEMPLATE
+from components.theme import ACTUAL, template
 from metrics.catalogue import get_kpi
 from metrics.segments_screen import SegmentsData
 from metrics.service import growth_column
@@ -47,7 +47,7 @@ def heatmap_figure(grid: pd.DataFrame, *, kpi_id: str, dimension: str, second: s
         )
     )
     fig.update_yaxes(autorange="reversed")  # the first row on top, as in the table
-    fig.update_layout(template=TEMPLATE, height=max(320, 40 * len(pivot) + 120))
+    fig.update_layout(template=template(), height=max(320, 40 * len(pivot) + 120))
     return fig
 
 
@@ -100,7 +100,7 @@ def breakdown_figure(
         tickformat, prefix = plotly_tick_format(kpi.unit)
         fig.update_xaxes(title_text=kpi_label(kpi_id), tickformat=tickformat, tickprefix=prefix)
         value_axes_in_words(fig, kpi.unit, "x")
-    fig.update_layout(template=TEMPLATE, height=max(300, 28 * min(len(merged), 25) + 100))
+    fig.update_layout(template=template(), height=max(300, 28 * min(len(merged), 25) + 100))
     return fig
 
 
@@ -127,7 +127,7 @@ def rfm_figure(screen: SegmentsData) -> go.Figure:
         )
     )
     fig.update_layout(
-        template=TEMPLATE,
+        template=template(),
         height=380,
         coloraxis={"colorscale": "Blues", "colorbar": {"title": {"text": t("segments.col.share")}}},
     )
@@ -147,7 +147,7 @@ def lifecycle_figure(screen: SegmentsData, *, as_of: date) -> go.Figure:
             hovertemplate="%{x}: %{y}<extra></extra>",
         )
     )
-    fig.update_layout(template=TEMPLATE, height=340)
+    fig.update_layout(template=template(), height=340)
     return fig
 
 
@@ -164,7 +164,7 @@ def lifecycle_over_time_figure(screen: SegmentsData) -> go.Figure:
             hovertemplate=f"{label}: %{{y}}<extra></extra>",
         )  # fmt: skip
     fig.update_layout(
-        template=TEMPLATE,
+        template=template(),
         height=320,
         title={"text": t("segments.lifecycle_over_time")},
         legend={"y": -0.15, "yanchor": "top", "x": 0, "traceorder": "normal"},
@@ -206,7 +206,7 @@ def pareto_figure(screen: SegmentsData) -> go.Figure:
         line={"color": "#9aa4b2", "dash": "dot"},
     )
     fig.update_layout(
-        template=TEMPLATE,
+        template=template(),
         height=300,
         xaxis_tickformat=".0%",
         yaxis_tickformat=".0%",

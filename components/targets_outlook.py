@@ -17,7 +17,7 @@ from components.format import format_month, format_percent, format_value
 from components.incentives_view import own_plan_missing
 from components.targets_view import format_base
 from components.text import in_language, kpi_label, t
-from components.theme import ACTUAL, TARGET, TEMPLATE
+from components.theme import ACTUAL, TARGET, template
 from metrics.incentive_plan import PlanError, load_plan
 from metrics.requests_targets import SplitCommission, SplitResult, TargetSplit
 from metrics.target_allocation import outlook
@@ -83,7 +83,7 @@ def attainment_figure(*, attainment: tuple[float, ...]) -> go.Figure:
         x=1.0, line_color=TARGET, line_dash="dash", annotation_text=t("targets.at_target")
     )
     fig.update_layout(
-        template=TEMPLATE,
+        template=template(),
         height=260,
         title=t("targets.hist_title"),
         xaxis={"tickformat": ".0%", "title": t("targets.hist_x"), "range": [0, 2.05]},

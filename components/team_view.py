@@ -23,7 +23,7 @@ from components.kpi_tiles import TileData, kpi_tile
 from components.placeholder_note import placeholder_note
 from components.tables import opened_expander, readable, table_with_download
 from components.text import join_names, kpi_label, t, t_count
-from components.theme import ACTUAL, PALETTE, TEMPLATE
+from components.theme import ACTUAL, PALETTE, template
 from components.url_state import coded
 from metrics.filters import Filters
 from metrics.pacing import pace_status
@@ -142,7 +142,7 @@ def _org_treemap(people: pd.DataFrame, *, size_by: str) -> go.Figure:
             textinfo="label", customdata=hovers, hovertemplate="%{customdata}<extra></extra>",
         )
     )  # fmt: skip
-    fig.update_layout(template=TEMPLATE, height=560, margin={"t": 30, "l": 0, "r": 0, "b": 0})
+    fig.update_layout(template=template(), height=560, margin={"t": 30, "l": 0, "r": 0, "b": 0})
     return fig
 
 
@@ -157,7 +157,7 @@ def _headcount_figure(headcount: pd.DataFrame) -> go.Figure:
             hovertemplate=f"%{{x}}<br>{_role(role)}: %{{y}}<extra></extra>",
         )  # fmt: skip
     fig.update_layout(
-        template=TEMPLATE, height=380, barmode="stack", yaxis_title_text=t("team.headcount"),
+        template=template(), height=380, barmode="stack", yaxis_title_text=t("team.headcount"),
         legend_traceorder="normal",  # the roles in the order listed, not stacked upside down
     )  # fmt: skip
     # The axis counts people: the tallest bar is a team's whole headcount.
@@ -183,7 +183,7 @@ def _moves_figure(moves: pd.DataFrame) -> go.Figure:
         line={"color": ACTUAL, "width": 3},
     )
     fig.update_layout(
-        template=TEMPLATE,
+        template=template(),
         height=340,
         barmode="relative",
         yaxis={

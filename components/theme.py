@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -16,35 +18,43 @@ PALETTE = (
     "#0c8599", "#c2255c", "#5c7cfa", "#66a80f", "#868e96",
 )  # fmt: skip
 
-pio.templates["huddle"] = go.layout.Template(
-    layout=go.Layout(
-        font={"family": FONT, "size": 14, "color": "#1f2328"},
-        colorway=list(PALETTE),
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        xaxis={"showgrid": False, "linecolor": "#d0d7de", "ticks": "outside"},
-        yaxis={"gridcolor": "#eaeef2", "zeroline": False, "rangemode": "tozero"},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 1, "xanchor": "right"},
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        hoverlabel={"font": {"family": FONT}},
-    )
-)
 # The trace types Huddle's charts draw (line and area charts draw scatter traces). The
 # template keeps plotly_white's trace defaults for these alone: it has defaults for 24 types,
 # which every figure carried (7.6 kB of its JSON) and plotly built again on every rerun
 # (about 5 ms a figure). tests/components/test_theme.py checks the charts' types.
 TRACE_TYPES = ("bar", "heatmap", "histogram", "scatter", "treemap", "waterfall")
-# Merged once here, as an object: a figure given the name "plotly_white+huddle" merges and
-# validates both templates again (56 ms a figure, against 28 ms for the merged object).
-_MERGED: go.layout.Template = pio.templates["plotly_white+huddle"]
-TEMPLATE = go.layout.Template(
-    layout=_MERGED.layout,
-    data={
-        kind: traces
-        for kind, traces in _MERGED.data.to_plotly_json().items()
-        if kind in TRACE_TYPES
-    },
-)
+
+
+@functools.cache
+def template() -> go.layout.Template:
+    """The one chart template: plotly_white with Huddle's layout, built on first use (130-200
+    ms, plotly_white loaded and both validated), so a page that draws no chart (the stand-up)
+    never pays for it. Merged once, as an object: a figure given the name
+    "plotly_white+huddle" merges and validates both templates again (56 ms a figure, against
+    28 ms for the merged object)."""
+    pio.templates["huddle"] = go.layout.Template(
+        layout=go.Layout(
+            font={"family": FONT, "size": 14, "color": "#1f2328"},
+            colorway=list(PALETTE),
+            paper_bgcolor="rgba(0,0,0,0)",
+            plot_bgcolor="rgba(0,0,0,0)",
+            xaxis={"showgrid": False, "linecolor": "#d0d7de", "ticks": "outside"},
+            yaxis={"gridcolor": "#eaeef2", "zeroline": False, "rangemode": "tozero"},
+            legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 1, "xanchor": "right"},
+            margin={"l": 10, "r": 10, "t": 40, "b": 10},
+            hoverlabel={"font": {"family": FONT}},
+        )
+    )
+    merged: go.layout.Template = pio.templates["plotly_white+huddle"]
+    return go.layout.Template(
+        layout=merged.layout,
+        data={
+            kind: traces
+            for kind, traces in merged.data.to_plotly_json().items()
+            if kind in TRACE_TYPES
+        },
+    )
+
 
 # Presentation mode: no sidebar or toolbar, and type read from across a room (about twice
 # the normal size for card values and the people table, half as large again for the rest).

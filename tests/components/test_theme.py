@@ -3,12 +3,14 @@ defaults only for the trace types the charts draw (components/theme.py)."""
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
 import plotly.io as pio
 
-from components.theme import TEMPLATE, TRACE_TYPES
+from components import theme
+from components.theme import TRACE_TYPES, template
 
 ROOT = Path(__file__).resolve().parents[2]
 # Calls that draw nothing themselves: the figure and its layout.
@@ -45,11 +47,23 @@ def test_charts_are_drawn_with_graph_objects_only() -> None:
 
 
 def test_the_theme_keeps_plotly_whites_defaults_for_those_types_and_huddles_layout() -> None:
+    built = template()  # registers Huddle's layout as "huddle" on first use
     merged = pio.templates["plotly_white+huddle"]
-    kept = TEMPLATE.data.to_plotly_json()
+    kept = built.data.to_plotly_json()
     white = pio.templates["plotly_white"].data.to_plotly_json()
     assert set(kept) == set(white) & set(TRACE_TYPES)
     for kind, traces in kept.items():
         assert traces == merged.data.to_plotly_json()[kind]
-    assert TEMPLATE.layout.to_plotly_json() == merged.layout.to_plotly_json()
-    assert TEMPLATE.layout.font.family.startswith("Inter")  # Huddle's own, not plotly_white's
+    assert built.layout.to_plotly_json() == merged.layout.to_plotly_json()
+    assert built.layout.font.family.startswith("Inter")  # Huddle's own, not plotly_white's
+
+
+def test_importing_the_theme_builds_no_template() -> None:
+    # The template costs 130-200 ms to build: the stand-up imports the theme for its colours
+    # and draws no chart, so importing it must not build one; the first chart does.
+    if "huddle" in pio.templates:
+        del pio.templates["huddle"]
+    fresh = importlib.reload(theme)
+    assert "huddle" not in pio.templates
+    assert fresh.template().layout.font.family.startswith("Inter")
+    assert "huddle" in pio.templates
