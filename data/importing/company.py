@@ -102,10 +102,15 @@ def likely_duplicates(store: Store) -> pd.DataFrame:
         f" FROM {t}"
         for t, c in _ID.items()
     ]
+    # The shared names first, counted; then the lists of only those: listing every name's
+    # ids and names to keep the few shared took 0.6 s at 200,000 customers, against 0.3 s.
     return store.query(
-        f"SELECT table_name, normalised, list(id ORDER BY id) AS ids,"
-        f" list(name ORDER BY id) AS names FROM ({' UNION ALL '.join(selects)})"
-        f" WHERE normalised <> '' GROUP BY ALL HAVING count(*) > 1 ORDER BY 1, 2"
+        f"WITH named AS MATERIALIZED ({' UNION ALL '.join(selects)}),"
+        " shared AS (SELECT table_name, normalised FROM named WHERE normalised <> ''"
+        " GROUP BY table_name, normalised HAVING count(*) > 1)"
+        " SELECT table_name, normalised, list(id ORDER BY id) AS ids,"
+        " list(name ORDER BY id) AS names FROM named JOIN shared USING (table_name, normalised)"
+        " GROUP BY ALL ORDER BY 1, 2"
     )
 
 
