@@ -409,7 +409,7 @@ def history_section() -> None:
 
 def fetch_first() -> None:
     """Work out, side by side, the page's two checks over every row (the health table and the
-    likely duplicates; 0.8 and 0.6 s at ten million order lines), which its sections then
+    likely duplicates; 0.8 and 0.3 s at ten million order lines), which its sections then
     read from the cache: a first run waits for the slower, not for both."""
     cache.fetch_all([_health_request(), LikelyDuplicates()])
 

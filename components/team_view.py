@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,18 +21,17 @@ from components.format import (
 from components.kpi_tiles import TileData, kpi_tile
 from components.placeholder_note import placeholder_note
 from components.tables import opened_expander, readable, table_with_download
+from components.team_requests import movements_request
 from components.text import join_names, kpi_label, t, t_count
 from components.theme import ACTUAL, PALETTE, template
 from components.url_state import coded
 from metrics.filters import Filters
 from metrics.pacing import pace_status
-from metrics.periods import add_months
 from metrics.requests import KpiTrend
 from metrics.requests_people import (
     CoverageGaps,
     PersonCard,
     TeamHeadcount,
-    TeamMovements,
     TeamPeople,
     TeamSpan,
     Workload,
@@ -294,14 +292,13 @@ def headcount_and_span(scope: Filters) -> None:
             height=340,
             empty=t("team.span_none"),
         )
-    # Joiners and leavers over two years to the period's end: a month alone says little.
-    two_years = scope.with_dates(add_months(scope.end, -24) + timedelta(days=1), scope.end)
-    moves = cache.fetch(TeamMovements(filters=two_years, grain="month"))
+    moved = movements_request(scope)  # joiners and leavers over two years
+    moves = cache.fetch(moved)
     st.subheader(t("team.moves_heading"))
     if moves.empty:
         st.info(t("team.no_people"))
         return
-    plot(_moves_figure, TeamMovements(filters=two_years, grain="month"), key="moves_chart")
+    plot(_moves_figure, moved, key="moves_chart")
     with opened_expander(t("segments.as_table"), key="moves_table_open") as shown:
         if shown:
             table_with_download(readable(moves), "huddle_joiners_leavers.csv", key="moves_table")

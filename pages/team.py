@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import access, role_duties_view
+from components import access, role_duties_view, team_requests
 from components.filters import global_filters
 from components.team_view import (
     coverage_gaps,
@@ -24,6 +24,7 @@ if chosen is None:
     st.stop()
 scope = chosen.filters
 
+team_requests.fetch_first(scope)  # the sections' numbers for the scope, side by side
 coverage_gaps(scope)
 organisation(scope)
 headcount_and_span(scope)

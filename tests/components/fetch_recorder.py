@@ -1,0 +1,44 @@
+"""Record what a page asks the cache for: each batch worked out side by side (cache.fetch_all)
+and each request fetched (cache.fetch), for the tests of the pages' first batches."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from components import cache
+from metrics.requests import Request
+
+
+@dataclass
+class Recorded:
+    batches: list[list[Request]] = field(default_factory=list)
+    fetched: list[Request] = field(default_factory=list)
+
+    def batch_with(self, kinds: tuple[type[Request], ...]) -> list[list[Request]]:
+        """The batches holding a request of one of `kinds` (a request's own parts are fetched
+        as a batch too, mostly empty)."""
+        return [b for b in self.batches if any(isinstance(r, kinds) for r in b)]
+
+    def read(self, kinds: tuple[type[Request], ...]) -> set[Request]:
+        return {r for r in self.fetched if isinstance(r, kinds)}
+
+
+def record_fetches(monkeypatch: pytest.MonkeyPatch) -> Recorded:
+    recorded = Recorded()
+    side_by_side, one = cache.fetch_all, cache.fetch
+
+    def batch(requests: Sequence[Request]) -> list[Any]:
+        recorded.batches.append(list(requests))
+        return side_by_side(requests)
+
+    def fetch(request: Request) -> Any:
+        recorded.fetched.append(request)
+        return one(request)
+
+    monkeypatch.setattr(cache, "fetch_all", batch)
+    monkeypatch.setattr(cache, "fetch", fetch)
+    return recorded
