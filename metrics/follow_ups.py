@@ -161,7 +161,7 @@ def _facts_sql(rolled: bool) -> str:
         last_orders = _LAST_ORDERS
     return f"""
 WITH ids AS MATERIALIZED (
-    -- once: inlined, each of the six reads below would find them again
+    -- once: inlined, each read below that asks for them would find them again
     {customers}
 ), live AS (
     -- follow-up actions that count: on or before the day, and not undone
@@ -169,8 +169,10 @@ WITH ids AS MATERIALIZED (
     WHERE a.kind <> 'undo' AND a.action_day <= $as_of
       AND NOT EXISTS (SELECT 1 FROM follow_up_actions u WHERE u.undoes = a.action_id)
 ), touches AS (
+    -- every customer's activities: the few not in ids drop out at the join below, and
+    -- asking for ids here cost more than it saved (0.1 s at ten million order lines)
     SELECT customer_id, activity_date AS day FROM activities
-    WHERE activity_date <= $as_of AND customer_id IN (SELECT customer_id FROM ids)
+    WHERE activity_date <= $as_of
     UNION ALL
     {order_touches}
     UNION ALL
@@ -186,7 +188,6 @@ WITH ids AS MATERIALIZED (
            max(activity_date) AS planned_on
     FROM activities
     WHERE activity_date <= $as_of AND next_follow_up_date IS NOT NULL
-      AND customer_id IN (SELECT customer_id FROM ids)
     GROUP BY customer_id
 ), snoozes AS (
     SELECT customer_id, arg_max(next_date, action_id) AS until,
