@@ -1,16 +1,21 @@
 """Record what a page asks the cache for: each batch worked out side by side (cache.fetch_all)
-and each request fetched (cache.fetch), for the tests of the pages' first batches."""
+and each request fetched (cache.fetch), for the tests of the pages' first batches; and run a
+page once through app.py from a link."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from components import cache
 from metrics.requests import Request
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
 @dataclass
@@ -42,3 +47,12 @@ def record_fetches(monkeypatch: pytest.MonkeyPatch) -> Recorded:
     monkeypatch.setattr(cache, "fetch_all", batch)
     monkeypatch.setattr(cache, "fetch", fetch)
     return recorded
+
+
+def first_run(page: str, params: dict[str, str]) -> AppTest:
+    """`page` run once, opened from a link holding `params`; it must not raise."""
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.query_params.update(params)
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

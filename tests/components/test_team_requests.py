@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from metrics.requests_people import (
     CoverageGaps,
@@ -18,9 +17,8 @@ from metrics.requests_people import (
     TeamSpan,
     Workload,
 )
-from tests.components.fetch_recorder import record_fetches
+from tests.components.fetch_recorder import first_run, record_fetches
 
-ROOT = Path(__file__).resolve().parents[2]
 SCOPE_ONLY = (CoverageGaps, TeamPeople, TeamHeadcount, TeamSpan, TeamMovements, Workload)
 
 
@@ -29,10 +27,7 @@ def test_the_first_batch_is_what_the_sections_read_for_the_scope(
     demo_db: Path, monkeypatch: pytest.MonkeyPatch, params: dict[str, str]
 ) -> None:
     recorded = record_fetches(monkeypatch)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.query_params.update(params)
-    at.switch_page("pages/team.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    first_run("pages/team.py", params)
     ours = recorded.batch_with(SCOPE_ONLY)
     assert len(ours) == 1 and len(ours[0]) == len(SCOPE_ONLY)
     assert set(ours[0]) == recorded.read(SCOPE_ONLY)

@@ -8,12 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from metrics.requests import KpiBreakdown, KpiTrend, KpiValues
-from tests.components.fetch_recorder import record_fetches
+from tests.components.fetch_recorder import first_run, record_fetches
 
-ROOT = Path(__file__).resolve().parents[2]
 SECTIONS = (KpiValues, KpiTrend, KpiBreakdown)
 
 
@@ -26,10 +24,7 @@ def test_the_first_batch_is_what_the_sections_read(
     demo_db: Path, monkeypatch: pytest.MonkeyPatch, params: dict[str, str]
 ) -> None:
     recorded = record_fetches(monkeypatch)
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.query_params.update(params)
-    at.switch_page("pages/kpi_trends.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    first_run("pages/kpi_trends.py", params)
     ours = recorded.batch_with(SECTIONS)
     assert len(ours) == 1
     first = ours[0]
