@@ -243,8 +243,13 @@ def user_scope_conditions(scope: Scope, alias: str = "s", *, rep: bool = True) -
 
 
 def _dimension_key(dim: str) -> str:
-    """A dimension's value on a source row (alias `s`), as rows are grouped by it."""
-    return f"coalesce(CAST(s.{DIMENSIONS[dim].column} AS VARCHAR), '(not set)')"
+    """A dimension's value on a source row (alias `s`) as the answer shows it: text."""
+    return _as_text(f"s.{DIMENSIONS[dim].column}")
+
+
+def _as_text(value: str) -> str:
+    """A dimension's value as the text an answer shows and sorts by."""
+    return f"coalesce(CAST({value} AS VARCHAR), '(not set)')"
 
 
 def columns_read(*sql: str) -> frozenset[str]:
@@ -282,9 +287,12 @@ def _scoped_sql(
     )
 
 
-def _keys(request: MetricRequest, source_id: str, previous: bool) -> list[str]:
+def _keys(
+    request: MetricRequest, source_id: str, previous: bool, *, as_numbers: bool = False
+) -> list[str]:
     """The grouping keys: trend bucket (rows of the previous period move one bucket on) and
-    dimension value."""
+    dimension value. `as_numbers`: a numeric dimension's number rather than its text (the
+    caller writes it as text once grouped: _as_text_after)."""
     grain = request.grain
     keys: list[str] = []
     if grain:
@@ -294,7 +302,9 @@ def _keys(request: MetricRequest, source_id: str, previous: bool) -> list[str]:
             shift = f" + {_interval(grain)}" if previous else ""
             keys.append(f"date_trunc('{grain}', s.day{shift})::DATE AS bucket")
     for name, dim in zip(_DIM_KEYS, request.dimensions(), strict=False):
-        keys.append(f"{_dimension_key(dim)} AS {name}")
+        numeric = as_numbers and DIMENSIONS[dim].numeric
+        value = f"s.{DIMENSIONS[dim].column}" if numeric else _dimension_key(dim)
+        keys.append(f"{value} AS {name}")
     return keys
 
 
@@ -341,7 +351,7 @@ def _source_cte(
         if level is None:
             return None
         conditions.append(level)
-    keys = _keys(request, source_id, previous)
+    keys = _keys(request, source_id, previous, as_numbers=True)
     period_start = f"greatest(date_trunc('{grain}', s.day)::DATE, $start)" if grain else "$start"
     # The last day of the period or bucket (a bucket ends at the period's end at the latest):
     # what the stock KPIs read their closing stock on.
@@ -384,7 +394,24 @@ def _source_cte(
     where = "\n  AND ".join(conditions) or "true"
     select = ",\n       ".join(keys + aggregates)
     group = "\nGROUP BY ALL" if keys else ""
-    return f"SELECT {select}\nFROM {from_}\nWHERE {where}{group}"
+    grouped = f"SELECT {select}\nFROM {from_}\nWHERE {where}{group}"
+    return _as_text_after(request, grouped, [_measure_column(k, previous) for k in kpi_ids])
+
+
+def _as_text_after(request: MetricRequest, grouped: str, measures: list[str]) -> str:
+    """`grouped` with each numeric dimension, grouped as a number, written as text: grouping
+    ten million order lines by rep_id took twice as long as text. A number's text names it
+    alone, so the groups are the same; NULL becomes "(not set)" as on the rows."""
+    dims = request.dimensions()
+    if not any(DIMENSIONS[dim].numeric for dim in dims):
+        return grouped
+    columns = ["bucket"] if request.grain else []
+    columns += [
+        f"{_as_text(name)} AS {name}" if DIMENSIONS[dim].numeric else name
+        for name, dim in zip(_DIM_KEYS, dims, strict=False)
+    ]
+    columns += [f'"{m}"' for m in measures]
+    return f"SELECT {', '.join(columns)}\nFROM (\n{grouped}\n) g"
 
 
 def _carried_over_cte(request: MetricRequest, kpi_id: str, prune: bool, rollups: bool) -> str:

@@ -11,7 +11,7 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension(id="group", label="Group", column="group_name"),
         Dimension(id="rep", label="Rep", column="rep_name"),
         # The person's id: names can repeat, so per-person arithmetic (targets) keys on this.
-        Dimension(id="rep_id", label="Person id", column="rep_id"),
+        Dimension(id="rep_id", label="Person id", column="rep_id", numeric=True),
         Dimension(id="role", label="Role", column="rep_role"),
         Dimension(id="channel", label="Channel", column="channel"),
         Dimension(id="region", label="Region", column="region"),

@@ -1,11 +1,11 @@
 """Golden SQL: the SQL the compiler generates for every KPI, kept in tests/metrics/golden.
 
 One file per KPI and shape of request (total, by day, by week, by month, by month and team,
-and the total under every filter at once), all from one fixed request; for the KPIs a rollup
-answers (data.rollups), the same shapes read from it too ("<variant>.rollups"). A change to the
-generated SQL fails here with a diff; when the change is meant, `pytest --update-golden`
-rewrites the files, and the new SQL shows up in review beside the code that made it.
-"""
+by person (rep_id, grouped as a number), and the total under every filter at once), all from
+one fixed request; for the KPIs a rollup answers (data.rollups), the same shapes read from it
+too ("<variant>.rollups"). A change to the generated SQL fails here with a diff; when the
+change is meant, `pytest --update-golden` rewrites the files, and the new SQL shows up in
+review beside the code that made it."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from metrics.catalogue import CATALOGUE
-from metrics.compiler import MetricRequest, compile_request
+from metrics.compiler import MetricRequest, can_break_down, compile_request
 from metrics.filters import Filters
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -31,6 +31,7 @@ VARIANTS: dict[str, tuple[str | None, str | None, Filters]] = {
     "week": ("week", None, FIXED),
     "month": ("month", None, FIXED),
     "month_by_team": ("month", "team", FIXED),
+    "by_rep_id": (None, "rep_id", FIXED),
     "scoped": (None, None, SCOPED),
 }
 # The KPIs whose SQL a rollup changes: those reading customers' first purchase.
@@ -40,8 +41,24 @@ ROLLUP_KPIS = sorted(
     if compile_request(MetricRequest(kpis=(k,), filters=FIXED, grain="month"), rollups=True).sql
     != compile_request(MetricRequest(kpis=(k,), filters=FIXED, grain="month")).sql
 )
-CASES = [(kpi_id, variant) for kpi_id in sorted(CATALOGUE) for variant in VARIANTS] + [
-    (kpi_id, f"{variant}.rollups") for kpi_id in ROLLUP_KPIS for variant in VARIANTS
+
+
+def _applies(kpi_id: str, variant: str) -> bool:
+    """A breakdown's file only for the KPIs that break down by it (stock has no person)."""
+    dimension = VARIANTS[variant][1]
+    return dimension is None or can_break_down(kpi_id, dimension)
+
+
+CASES = [
+    (kpi_id, variant)
+    for kpi_id in sorted(CATALOGUE)
+    for variant in VARIANTS
+    if _applies(kpi_id, variant)
+] + [
+    (kpi_id, f"{variant}.rollups")
+    for kpi_id in ROLLUP_KPIS
+    for variant in VARIANTS
+    if _applies(kpi_id, variant)
 ]
 
 

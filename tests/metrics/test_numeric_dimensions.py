@@ -1,0 +1,103 @@
+"""A numeric dimension (rep_id) is grouped as a number and written as text after: the same
+answers, row for row and to the last bit, as grouping by its text, for every KPI that breaks
+down by it, by grain and with a second dimension, on both engines and on the demo.
+
+The text is what an answer shows ("(not set)" for rows without one) and what it is sorted by,
+so the only way the two could differ is a numeric dimension whose column is not a number
+(two values with one text, or a value written "(not set)"): the check below would catch it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from data.store import Store
+from metrics import compiler
+from metrics.catalogue import CATALOGUE
+from metrics.compiler import MetricRequest, can_break_down, compile_request
+from metrics.dimensions import DIMENSIONS
+from metrics.filters import Filters
+from tests.conftest import DEMO_END
+from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import AnyStore, StoreMaker
+
+NUMERIC = sorted(d for d, dimension in DIMENSIONS.items() if dimension.numeric)
+NOV = Filters(start=date(2024, 11, 1), end=date(2024, 11, 30))
+DEMO_MONTH = Filters(start=date(2026, 9, 1), end=DEMO_END)
+# (grain, second dimension): a total per person, a trend, and a two-way table.
+SHAPES = ((None, None), ("week", None), ("month", "team"))
+
+
+def _as_text_grouping(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Group every dimension by its text, as the compiler did before numbers."""
+    patched = {k: d.model_copy(update={"numeric": False}) for k, d in DIMENSIONS.items()}
+    monkeypatch.setattr(compiler, "DIMENSIONS", patched)
+
+
+def _answers(store: AnyStore, filters: Filters) -> dict[tuple[str, str, str | None], object]:
+    answers: dict[tuple[str, str, str | None], object] = {}
+    for dimension in NUMERIC:
+        for kpi_id in sorted(CATALOGUE):
+            if not can_break_down(kpi_id, dimension):
+                continue
+            for grain, second in SHAPES:
+                request = MetricRequest(
+                    kpis=(kpi_id,), filters=filters, grain=grain, dimension=dimension,
+                    dimension2=second,
+                )  # fmt: skip
+                compiled = compile_request(request)
+                answers[(kpi_id, f"{dimension}/{grain}", second)] = store.query(
+                    compiled.sql, compiled.params
+                )
+    return answers
+
+
+def _same(before: dict, after: dict) -> list[str]:
+    assert before.keys() == after.keys()
+    return [
+        str(key)
+        for key, frame in before.items()
+        if not (frame.equals(after[key]) and list(frame.dtypes) == list(after[key].dtypes))
+    ]
+
+
+def test_rep_id_is_a_numeric_dimension() -> None:
+    # What the rest of this file checks: without one, it would check nothing.
+    assert NUMERIC == ["rep_id"]
+
+
+def test_numbers_and_text_group_alike_on_the_tiny_company(
+    new_store: StoreMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a complaint nobody took (feedback may have no person): its row reads "(not set)"
+    both ways."""
+    store = new_store("numeric")
+    build_tiny_company(store)
+    with store.transaction() as cur:
+        cur.execute(
+            "INSERT INTO feedback VALUES (7, '2024-11-21', 2, NULL, 11, NULL, NULL, 'complaint',"
+            " 'Nobody called back', NULL)"
+        )
+    as_numbers = _answers(store, NOV)
+    _as_text_grouping(monkeypatch)
+    as_text = _answers(store, NOV)
+    unset = as_text[("complaints", "rep_id/None", None)]
+    assert unset.set_index("rep_id").loc["(not set)", "complaints"] == 1
+    assert not _same(as_text, as_numbers)
+
+
+def test_numbers_and_text_group_alike_on_the_demo(
+    demo_db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(demo_db_path, read_only=True)
+    try:
+        as_numbers = _answers(store, DEMO_MONTH)
+        _as_text_grouping(monkeypatch)
+        as_text = _answers(store, DEMO_MONTH)
+    finally:
+        store.close()
+    assert sum(len(f) for f in as_text.values()) > 1000
+    assert not _same(as_text, as_numbers)
