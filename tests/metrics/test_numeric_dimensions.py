@@ -3,8 +3,8 @@ answers, row for row and to the last bit, as grouping by its text, for every KPI
 down by it, by grain and with a second dimension, on both engines and on the demo.
 
 The text is what an answer shows ("(not set)" for rows without one) and what it is sorted by,
-so the only way the two could differ is a numeric dimension whose column is not a number
-(two values with one text, or a value written "(not set)"): the check below would catch it.
+so the two could only differ for a dimension marked numeric whose column is not a number (two
+values with one text, or a value written "(not set)").
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from data.store import Store
@@ -37,8 +38,12 @@ def _as_text_grouping(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compiler, "DIMENSIONS", patched)
 
 
-def _answers(store: AnyStore, filters: Filters) -> dict[tuple[str, str, str | None], object]:
-    answers: dict[tuple[str, str, str | None], object] = {}
+Answers = dict[tuple[str, str, str | None], pd.DataFrame]
+
+
+def _answers(store: AnyStore, filters: Filters) -> Answers:
+    """Every KPI by each numeric dimension, in each shape: (kpi, dimension/grain, second)."""
+    answers: Answers = {}
     for dimension in NUMERIC:
         for kpi_id in sorted(CATALOGUE):
             if not can_break_down(kpi_id, dimension):
@@ -55,7 +60,8 @@ def _answers(store: AnyStore, filters: Filters) -> dict[tuple[str, str, str | No
     return answers
 
 
-def _same(before: dict, after: dict) -> list[str]:
+def _differing(before: Answers, after: Answers) -> list[str]:
+    """The requests whose frames (values and types) differ."""
     assert before.keys() == after.keys()
     return [
         str(key)
@@ -86,7 +92,7 @@ def test_numbers_and_text_group_alike_on_the_tiny_company(
     as_text = _answers(store, NOV)
     unset = as_text[("complaints", "rep_id/None", None)]
     assert unset.set_index("rep_id").loc["(not set)", "complaints"] == 1
-    assert not _same(as_text, as_numbers)
+    assert not _differing(as_text, as_numbers)
 
 
 def test_numbers_and_text_group_alike_on_the_demo(
@@ -100,4 +106,4 @@ def test_numbers_and_text_group_alike_on_the_demo(
     finally:
         store.close()
     assert sum(len(f) for f in as_text.values()) > 1000
-    assert not _same(as_text, as_numbers)
+    assert not _differing(as_text, as_numbers)
