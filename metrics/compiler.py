@@ -400,8 +400,8 @@ def _source_cte(
 
 def _as_text_after(request: MetricRequest, grouped: str, measures: list[str]) -> str:
     """`grouped` with each numeric dimension, grouped as a number, written as text: grouping
-    ten million order lines by rep_id took twice as long as text. A number's text names it
-    alone, so the groups are the same; NULL becomes "(not set)" as on the rows."""
+    ten million order lines by rep_id's text took twice as long as by the number. A number's
+    text names it alone, so the groups are the same; NULL becomes "(not set)" as on the rows."""
     dims = request.dimensions()
     if not any(DIMENSIONS[dim].numeric for dim in dims):
         return grouped
