@@ -223,6 +223,36 @@ def test_snooze_done_reassign_and_log_move_the_list(store: Store) -> None:
     assert _ids(follow_ups.due_list(store, AS_OF)) == [CEDAR, DOGWOOD]
 
 
+@pytest.mark.parametrize("rolled", [False, True], ids=["rows", "rollup"])
+def test_the_latest_plan_is_the_latest_activitys_and_none_from_before_the_year_counts(
+    store: Store, rolled: bool
+) -> None:
+    with store.transaction() as cur:
+        for row in [
+            # Alder, before the RFM year: a call that set 20 Jul 2025 and a won deal. Its 1 Jun
+            # order is the later contact, so neither counts: due 15 Jun as before.
+            (7, "2024-04-01", ALDER, ANN, 1, "call", "Catalogue", "2025-07-20"),
+            # Beech, on the day of its call (id 1, which set 30 Jun): two more calls, ids past
+            # 2^32. The latest activity is the highest id of the latest day: 9 Jul.
+            (2**40 + 1, "2025-06-29", BEECH, BO, 1, "call", "Called back", "2025-07-09"),
+            (2**40, "2025-06-29", BEECH, BO, 1, "call", "Left a message", "2025-07-08"),
+        ]:
+            cur.execute(f"INSERT INTO activities VALUES ({', '.join('?' * len(row))})", row)
+        cur.execute(
+            "INSERT INTO deals (deal_id, customer_id, rep_id, team_id, stage, created_date,"
+            " closed_date, amount_cents) VALUES ('D1', ?, ?, 1, 'won', '2024-03-01',"
+            " '2024-04-02', 100)",
+            [ALDER, BO],
+        )
+        refresh_rollups(cur)
+    everyone = follow_ups.everyone(store, AS_OF, rollups=rolled).set_index("customer_id")
+    alder, beech = everyone.loc[ALDER], everyone.loc[BEECH]
+    assert (alder["due"], alder["reason"], alder["days_since_contact"]) == (
+        date(2025, 6, 15), "rhythm", 29,
+    )  # fmt: skip
+    assert (beech["due"], beech["reason"]) == (date(2025, 7, 9), "planned")
+
+
 def test_a_company_with_no_sales_has_an_empty_list(new_store: StoreMaker) -> None:
     empty = new_store("empty")
     try:
