@@ -15,11 +15,12 @@ import uuid
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from data import tempfiles
-from data.config import TMP_ENV_VAR
+from data.config import DEFAULT_IMPORT_MEMORY_MB, IMPORT_MEMORY_ENV_VAR, TMP_ENV_VAR
 from data.importing.errors import ImportRejected
 from data.importing.mapping import Mapping
 from data.importing.readers import read_headers
@@ -95,6 +96,50 @@ def test_a_refused_import_removes_its_staging_too(tmp_root: Path, tmp_path: Path
     assert store.scalar("SELECT count(*) FROM orders") == 0
     store.close()
     assert tmp_root.exists() and not list(tmp_root.glob("*/import-*")), _leftovers(tmp_root)
+
+
+def _memory_limit_of(setting: str) -> str:
+    """How DuckDB shows a memory_limit of `setting` (it prints its own units)."""
+    con = duckdb.connect()
+    con.execute(f"SET memory_limit = '{setting}'")
+    shown = str(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+    con.close()
+    return shown
+
+
+def test_an_import_holds_duckdb_to_its_memory_bound_and_gives_it_back(
+    tmp_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(IMPORT_MEMORY_ENV_VAR, raising=False)
+    store = Store(tmp_path / "team.duckdb")
+    before = store.scalar("SELECT current_setting('memory_limit')")
+    during: list[str] = []
+    report = run_import(
+        store,
+        ImportRequest(_gbk_orders(tmp_path / "订单.csv", 30), ORDERS),
+        today=TODAY,
+        progress=lambda _f, step: during.append(
+            str(store.scalar("SELECT current_setting('memory_limit')"))
+        ) if step == "writing" else None,
+    )  # fmt: skip
+    assert report.committed
+    # The bound that kept a 5M-line import under 1 GB for the whole process (data/config.py).
+    assert DEFAULT_IMPORT_MEMORY_MB == 640
+    assert during == [_memory_limit_of(f"{DEFAULT_IMPORT_MEMORY_MB}MB")] != [before]
+    assert store.scalar("SELECT current_setting('memory_limit')") == before
+    # $HUDDLE_IMPORT_MEMORY_MB overrides it.
+    monkeypatch.setenv(IMPORT_MEMORY_ENV_VAR, "300")
+    during.clear()
+    run_import(
+        store,
+        ImportRequest(_gbk_orders(tmp_path / "订单2.csv", 10), ORDERS, add_to_company=True),
+        today=TODAY,
+        progress=lambda _f, step: during.append(
+            str(store.scalar("SELECT current_setting('memory_limit')"))
+        ) if step == "writing" else None,
+    )  # fmt: skip
+    assert during == [_memory_limit_of("300MB")]
+    store.close()
 
 
 def test_reading_an_xlsx_sheet_for_its_headers_leaves_no_csv(
