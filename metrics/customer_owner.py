@@ -34,20 +34,23 @@ def latest_orders_rolled(store: Store, as_of: date) -> bool:
     return latest is None or as_of >= latest
 
 
-def owners_cte(customers: str, *, rolled: bool = False) -> str:
+def owners_cte(customers: str, *, rolled: bool = False, sales_from: str | None = None) -> str:
     """A CTE `customer_owners(customer_id, owner_rep_id, owner_from)` for the customers the
     SELECT `customers` lists (one column, customer_id), as of the parameter $as_of. `rolled`
     reads their latest orders from the rollup: only when $as_of is on or after every order.
+    `sales_from`: a parameter (such as "$window_start") on or before a sale of every customer
+    listed, so that no earlier won deal can be their latest sale, and none is read.
 
     owner_from: 'handed', 'data', 'latest_sale', or NULL when no rule names anyone."""
     order_sales = _ROLLED_ORDER_SALES + "\n        WHERE" if rolled else _ORDER_SALES + " AND"
+    won_from = "" if sales_from is None else f" AND closed_date >= {sales_from}"
     return f"""customer_owners AS (
     WITH who AS ({customers}),
     sales AS (
         {order_sales} customer_id IN (SELECT customer_id FROM who)
         UNION ALL
         SELECT customer_id, closed_date, rep_id FROM deals
-        WHERE stage = 'won' AND closed_date <= $as_of
+        WHERE stage = 'won' AND closed_date <= $as_of{won_from}
           AND customer_id IN (SELECT customer_id FROM who)
     ), latest AS (
         -- the latest day, then the lowest rep_id of a day with several sales
