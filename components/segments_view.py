@@ -76,8 +76,14 @@ DETAIL_MONEY = ("amount",)
 
 def segments_screen(scope: Filters, as_of: date) -> SegmentsData:
     """The page's customer analyses, computed together once per data change (cached). The
-    page fetches them once per run and hands them to its sections: each fetch is a copy."""
-    return cache.fetch(SegmentsScreen(filters=scope, as_of=as_of))
+    page fetches them once per run and hands them to its sections: each fetch is a copy.
+    On a first run the follow-up list (follow_up_list, below) is worked out beside them:
+    its contacts query needs nothing the analyses need, and one after the other they took
+    2.1 s at ten million order lines."""
+    screen, _ = cache.fetch_all(
+        [SegmentsScreen(filters=scope, as_of=as_of), FollowUpList.for_filters(scope, as_of)]
+    )
+    return screen
 
 
 def _no_customers() -> pd.DataFrame:
