@@ -123,12 +123,30 @@ def segment_for(r: int, f: int) -> str:
     raise ValueError(f"no segment for r={r}, f={f}")
 
 
-def _score(worst_first: str) -> str:
-    """SQL for one RFM score: 1 + floor(5 x (rank - 1) / n), where rank is RANK() over
-    `worst_first` (so rank - 1 is the number of customers strictly worse) and n the customers
-    scored. Equal values share the lowest rank, so equal customers always get the same score,
-    whatever their ids; integer division keeps the cut exact."""
-    return f"1 + ($scores * (rank() OVER (ORDER BY {worst_first}) - 1)) // count(*) OVER ()"
+def _scores(values: pd.Series, *, larger_is_worse: bool) -> np.ndarray:
+    """One RFM score per customer: 1 + floor(5 x w / n), where w is the number of the n
+    customers scored who are strictly worse (RANK() - 1 over the worst first) on `values`
+    (whole numbers: days since, orders, cents). Equal values share a score, whatever their
+    ids; integer division keeps the cut exact. Worked out here from the per-customer values
+    the database summed: three RANK() windows sorted one after another took half the query
+    (0.2 s at 175,000 customers), two sorts and searches here 10 ms each."""
+    numbers = values.to_numpy(dtype="int64")
+    ordered = np.sort(numbers)
+    if larger_is_worse:
+        worse = len(numbers) - np.searchsorted(ordered, numbers, side="right")
+    else:
+        worse = np.searchsorted(ordered, numbers, side="left")
+    return 1 + (RFM_SCORES * worse) // max(len(numbers), 1)
+
+
+def _scored(frame: pd.DataFrame, *, monetary: bool = True) -> pd.DataFrame:
+    """`frame` (recency_days, frequency and, with `monetary`, monetary_cents per customer)
+    with its scores r, f (and m)."""
+    frame["r"] = _scores(frame["recency_days"], larger_is_worse=True)
+    frame["f"] = _scores(frame["frequency"], larger_is_worse=False)
+    if monetary:
+        frame["m"] = _scores(frame["monetary_cents"], larger_is_worse=False)
+    return frame
 
 
 # The order lines RFM reads: completed, with a customer, in the window up to the as-of day.
@@ -182,8 +200,7 @@ def _with_segments(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _rfm_params(as_of: date) -> dict[str, object]:
-    return {"as_of": as_of, "end": as_of, "window_start": rfm_window_start(as_of),
-            "scores": RFM_SCORES}  # fmt: skip
+    return {"as_of": as_of, "end": as_of, "window_start": rfm_window_start(as_of)}
 
 
 def _rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
@@ -194,18 +211,15 @@ def _rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     )
     SELECT p.customer_id, cu.name AS customer, owner.name AS owner, p.recency_days,
            p.frequency, {_money("p.monetary_cents")} AS monetary,
-           CAST(p.monetary_cents AS BIGINT) AS monetary_cents,
-           {_score("p.recency_days DESC")} AS r,
-           {_score("p.frequency")} AS f,
-           {_score("p.monetary_cents")} AS m
+           CAST(p.monetary_cents AS BIGINT) AS monetary_cents
     FROM per_customer p
     LEFT JOIN customers cu ON cu.customer_id = p.customer_id
     LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id
     ORDER BY p.monetary_cents DESC, p.customer_id
     """
-    frame = _frame(store, filters, sql, [*RFM_COLUMNS[:-1], "monetary_cents"],
-                   **_rfm_params(as_of))  # fmt: skip
-    return _with_segments(frame)
+    columns = ["customer_id", "customer", "owner", "recency_days", "frequency", "monetary"]
+    frame = _frame(store, filters, sql, [*columns, "monetary_cents"], **_rfm_params(as_of))
+    return _with_segments(_scored(frame))[[*RFM_COLUMNS[:-1], "monetary_cents", "segment"]]
 
 
 def rfm_segments(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
@@ -217,11 +231,11 @@ def rfm_segments(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     WITH per_customer AS (
         {_per_customer_sql(store, filters)}
     )
-    SELECT p.customer_id, {_score("p.recency_days DESC")} AS r, {_score("p.frequency")} AS f
-    FROM per_customer p
+    SELECT p.customer_id, p.recency_days, p.frequency FROM per_customer p
     """
-    frame = _frame(store, filters, sql, ["customer_id", "r", "f"], **_rfm_params(as_of))
-    return _with_segments(frame)[["customer_id", "segment"]]
+    columns = ["customer_id", "recency_days", "frequency"]
+    frame = _frame(store, filters, sql, columns, **_rfm_params(as_of))
+    return _with_segments(_scored(frame, monetary=False))[["customer_id", "segment"]]
 
 
 def rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
@@ -231,7 +245,7 @@ def rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     recency_days: days from their last order day to `as_of`; frequency: distinct orders with a
     completed line; monetary: completed revenue. r, f and m are scores 1-5, higher is better
     (r: more recent; f, m: more): score = 1 + floor(5 x w / n), where w is the number of the n
-    customers strictly worse on that measure (RANK() - 1, worked out in DuckDB). Customers with
+    customers strictly worse on that measure (RANK() - 1: _scores). Customers with
     equal values share a score; with no ties, six customers score 1, 1, 2, 3, 4, 5. segment:
     the first SEGMENT_RULES rule that (r, f) matches.
     """
