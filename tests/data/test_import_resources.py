@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -107,6 +108,16 @@ def _memory_limit_of(setting: str) -> str:
     return shown
 
 
+def _memory_limit_while_writing(store: Store, during: list[str]) -> Callable[[float, str], None]:
+    """A progress callback that notes the store's memory_limit when the import writes."""
+
+    def noted(_fraction: float, step: str) -> None:
+        if step == "writing":
+            during.append(str(store.scalar("SELECT current_setting('memory_limit')")))
+
+    return noted
+
+
 def test_an_import_holds_duckdb_to_its_memory_bound_and_gives_it_back(
     tmp_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -118,10 +129,8 @@ def test_an_import_holds_duckdb_to_its_memory_bound_and_gives_it_back(
         store,
         ImportRequest(_gbk_orders(tmp_path / "订单.csv", 30), ORDERS),
         today=TODAY,
-        progress=lambda _f, step: during.append(
-            str(store.scalar("SELECT current_setting('memory_limit')"))
-        ) if step == "writing" else None,
-    )  # fmt: skip
+        progress=_memory_limit_while_writing(store, during),
+    )
     assert report.committed
     # The bound that kept a 5M-line import under 1 GB for the whole process (data/config.py).
     assert DEFAULT_IMPORT_MEMORY_MB == 640
@@ -134,10 +143,8 @@ def test_an_import_holds_duckdb_to_its_memory_bound_and_gives_it_back(
         store,
         ImportRequest(_gbk_orders(tmp_path / "订单2.csv", 10), ORDERS, add_to_company=True),
         today=TODAY,
-        progress=lambda _f, step: during.append(
-            str(store.scalar("SELECT current_setting('memory_limit')"))
-        ) if step == "writing" else None,
-    )  # fmt: skip
+        progress=_memory_limit_while_writing(store, during),
+    )
     assert during == [_memory_limit_of("300MB")]
     store.close()
 
