@@ -307,7 +307,7 @@ def rfm(scope: Filters, as_of: date, screen: SegmentsData) -> pd.DataFrame:
         format_func=lambda s: t(f"segment.{s}"),
         key="seg_rfm",
     )
-    chosen = scores[scores["segment"] == segment].sort_values("monetary", ascending=False)
+    chosen = screen.by_segment.get(str(segment), scores.head(0))
     columns = ["customer", "owner", "recency_days", "frequency", "monetary", "r", "f", "m"]
     table_with_download(
         readable(chosen[columns]),

@@ -274,6 +274,17 @@ def summarize_rfm(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RFM_SUMMARY_COLUMNS)
 
 
+def customers_by_segment(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The customers of an rfm_scores() frame in each segment that has any, biggest spender
+    first (ties: customer_id), in the frame's columns: what the page's segment drill-down
+    shows, cut once per result instead of on every rerun (comparing 175,000 segment names and
+    sorting took a sixth of the page's warm rerun at ten million order lines)."""
+    ordered = frame.sort_values(
+        ["monetary_cents", "customer_id"], ascending=[False, True], kind="stable"
+    )
+    return {str(name): part for name, part in ordered.groupby("segment", sort=False)}
+
+
 def rfm_summary(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
     """Customers and revenue per RFM segment at `as_of` (summarize_rfm of that day's scores)."""
     return summarize_rfm(_rfm(store, filters, as_of))

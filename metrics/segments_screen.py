@@ -29,6 +29,7 @@ class SegmentsData:
 
     scores: pd.DataFrame  # segments.rfm_scores at as_of
     summary: pd.DataFrame  # segments.summarize_rfm of the scores: once, not on every rerun
+    by_segment: dict[str, pd.DataFrame]  # segments.customers_by_segment of the scores
     # How many customers moved between RFM segments since the end of the comparison period
     # (segments.movement_between): kept instead of that day's scores, which only this needs.
     movement: pd.DataFrame
@@ -61,4 +62,5 @@ def segments_data(
     previous = results.pop("previous_segments")
     results["movement"] = segments.movement_between(previous, results["scores"])
     results["summary"] = segments.summarize_rfm(results["scores"])
+    results["by_segment"] = segments.customers_by_segment(results["scores"])
     return SegmentsData(pareto=pareto, top_share=top_share, **results)

@@ -42,7 +42,7 @@ def test_a_long_curve_is_drawn_through_its_ends_and_evenly_spaced_real_points() 
 def test_the_figure_draws_the_thinned_line() -> None:
     empty = pd.DataFrame()
     screen = SegmentsData(
-        scores=empty, summary=empty, movement=empty, lifecycle_over_time=empty,
+        scores=empty, summary=empty, by_segment={}, movement=empty, lifecycle_over_time=empty,
         pareto=_curve(5_000), top_share=0.36,
     )  # fmt: skip
     line = pareto_figure(screen).data[0]

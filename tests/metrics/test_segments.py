@@ -26,6 +26,7 @@ from data.rollups import month_end_stage_counts, refresh_rollups
 from data.store import Store
 from metrics import segments
 from metrics.filters import Filters
+from metrics.segments_screen import segments_data
 from tests.metrics.fixture import PRODUCTS, REPS, TEAMS, build_tiny_company
 from tests.store_engines import StoreMaker
 
@@ -228,6 +229,31 @@ def test_movement_between_by_hand() -> None:
         ("lost", "hibernating", 2),
         ("none", "new", 1),
     ]
+
+
+def test_customers_by_segment_by_hand() -> None:
+    # Customers 7 and 3 spent the same: the lower id first. A segment nobody is in is absent.
+    scores = pd.DataFrame(
+        {
+            "customer_id": [7, 1, 3, 9, 4],
+            "segment": ["lost", "champions", "lost", "lost", "champions"],
+            "monetary_cents": [500, 100, 500, 900, 2000],
+        }
+    )
+    split = segments.customers_by_segment(scores)
+    assert set(split) == {"lost", "champions"}
+    assert list(split["lost"]["customer_id"]) == [9, 3, 7]
+    assert list(split["champions"]["customer_id"]) == [4, 1]
+    assert list(split["lost"].columns) == list(scores.columns)
+
+
+def test_the_screens_segment_lists_are_its_scores_cut_by_segment(tiny_store: Store) -> None:
+    screen = segments_data(tiny_store, AUTUMN, NOV_30, d("2024-10-31"))
+    for segment, customers in screen.by_segment.items():
+        chosen = screen.scores[screen.scores["segment"] == segment]
+        assert sorted(customers["customer_id"]) == sorted(chosen["customer_id"])
+        assert customers["monetary_cents"].is_monotonic_decreasing
+    assert sum(len(c) for c in screen.by_segment.values()) == len(screen.scores) > 0
 
 
 @pytest.mark.parametrize("as_of", ["2024-10-31", "2024-11-30"])
