@@ -121,19 +121,34 @@ RETURN_COLUMNS = ["side", "bucket", PERSON, "net_cents", "cost_cents", "undated"
 # (order_returns, migration 0007), else the order date. Exposes the columns
 # compiler.scope_conditions reads (alias s), with the line's own channel when its file gave
 # one (order_places, migration 0010), else its top-level team's, as the orders source does.
+# {lines}: which returned lines to read, each with its return date (NULL when none).
 _RETURNED_LINES = """(
-    SELECT o.rep_id, o.team_id, o.order_date, x.return_date,
-           coalesce(x.return_date, o.order_date) AS back_day,
+    SELECT o.rep_id, o.team_id, o.order_date, o.return_date,
+           coalesce(o.return_date, o.order_date) AS back_day,
            o.net_amount_cents, o.cost_cents, r.leave_date AS rep_leave_date,
            coalesce(op.channel, t.channel) AS channel
-    FROM orders o
-    LEFT JOIN order_returns x ON x.order_id = o.order_id AND x.line_no = o.line_no
+    FROM ({lines}) o
     LEFT JOIN order_places op ON op.order_id = o.order_id AND op.line_no = o.line_no
     LEFT JOIN reps r ON r.rep_id = o.rep_id
     LEFT JOIN team_roots tr ON tr.team_id = o.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id
-    WHERE o.status = 'returned'
 ) s"""
+_LINE = (
+    "o.order_id, o.line_no, o.rep_id, o.team_id, o.order_date, o.net_amount_cents,"
+    " o.cost_cents, x.return_date"
+)
+# Sold in the days asked about: found by their order date, which the orders are stored by.
+_SOLD_LINES = f"""SELECT {_LINE} FROM orders o
+    LEFT JOIN order_returns x ON x.order_id = o.order_id AND x.line_no = o.line_no
+    WHERE o.status = 'returned' AND o.order_date BETWEEN $first AND $last"""
+# Back in the days asked about: a return date in them, or none and an order date in them
+# (the two parts cannot share a line). Not a filter on coalesce(return date, order date),
+# which read every returned line of the history (330 of 550 ms at ten million lines).
+_BACK_LINES = f"""SELECT {_LINE} FROM order_returns x
+    JOIN orders o ON o.order_id = x.order_id AND o.line_no = x.line_no
+    WHERE o.status = 'returned' AND x.return_date BETWEEN $first AND $last
+    UNION ALL
+    {_SOLD_LINES.replace("WHERE ", "WHERE x.return_date IS NULL AND ", 1)}"""
 
 
 def returned_lines(
@@ -147,8 +162,12 @@ def returned_lines(
         f"SELECT '{side}' AS side, date_trunc('{unit}', s.day)::DATE AS bucket, s.rep_id,"
         f" sum(s.net_amount_cents)::BIGINT AS net_cents, sum(s.cost_cents)::BIGINT AS cost_cents,"
         f" count(*) FILTER (WHERE s.return_date IS NULL) AS undated"
-        f" FROM (SELECT *, {day} AS day FROM {_RETURNED_LINES}) s WHERE {scope} GROUP BY ALL"
-        for side, day in (("sold", "s.order_date"), ("back", "s.back_day"))
+        f" FROM (SELECT *, {day} AS day FROM {_RETURNED_LINES.replace('{lines}', lines)}) s"
+        f" WHERE {scope} GROUP BY ALL"
+        for side, day, lines in (
+            ("sold", "s.order_date", _SOLD_LINES),
+            ("back", "s.back_day", _BACK_LINES),
+        )
     ]
     sql = " UNION ALL ".join(parts)
     frame = store.query(sql, scope_params(filters, sql, first=first, last=last))

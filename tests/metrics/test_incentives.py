@@ -438,3 +438,37 @@ def test_a_return_without_a_date_counts_on_its_order_date(new_store: StoreMaker)
     assert (march["clawback_cents"], march["undated_returns"]) == (3000, 1)
     assert _fay(store, MAY, "return_period")["commission_cents"] == 2400
     store.close()
+
+
+def test_returned_lines_by_the_day_sold_and_the_day_back(new_store: StoreMaker) -> None:
+    """May 2025, by hand. S-01/2 (Fay, sold 5 Mar, 500.00) comes back on 10 May; S-06 (Fay,
+    sold 14 May, 1,000.00) comes back with no date known; S-04 (Cai, sold 12 May, 6,000.00)
+    comes back on 2 Jun; S-02 (Cai, sold 10 Apr, 5,000.00) comes back on 30 Apr; S-05 (Eve,
+    sold 13 May, 9,999.98) comes back on 20 May.
+    Sold in May: Cai 6,000.00 (S-04), Fay 1,000.00 (S-06), Eve 9,999.98 (S-05).
+    Back in May: Fay 500.00 (S-01/2, dated) + 1,000.00 (S-06, undated: its order day) =
+    1,500.00, one undated; Eve 9,999.98 once. S-04 is back in June and S-02 in April:
+    neither is May's."""
+    store = new_store("returned_lines")
+    build_spring_company(store)
+    record_return(store, "S-01", 2, "2025-05-10")
+    record_return(store, "S-06", 1, None)
+    record_return(store, "S-04", 1, "2025-06-02")
+    record_return(store, "S-02", 1, "2025-04-30")
+    record_return(store, "S-05", 1, "2025-05-20")
+    frame = incentives.returned_lines(store, MAY, "month", MAY.start, MAY.end)
+    got = {
+        (side, rep): (int(net), int(undated))
+        for side, rep, net, undated in frame[["side", "rep_id", "net_cents", "undated"]].itertuples(
+            index=False
+        )
+    }
+    assert got == {
+        ("sold", 103): (600000, 0),
+        ("sold", 301): (100000, 1),
+        ("sold", 202): (999998, 0),
+        ("back", 301): (150000, 1),
+        ("back", 202): (999998, 0),
+    }
+    assert set(frame["bucket"]) == {MAY.start}
+    store.close()
