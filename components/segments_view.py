@@ -307,7 +307,7 @@ def rfm(scope: Filters, as_of: date, screen: SegmentsData) -> pd.DataFrame:
         format_func=lambda s: t(f"segment.{s}"),
         key="seg_rfm",
     )
-    chosen = screen.by_segment.get(str(segment), scores.head(0))
+    chosen = scores.take(screen.by_segment.get(str(segment), []))
     columns = ["customer", "owner", "recency_days", "frequency", "monetary", "r", "f", "m"]
     table_with_download(
         readable(chosen[columns]),

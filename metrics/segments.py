@@ -274,15 +274,20 @@ def summarize_rfm(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RFM_SUMMARY_COLUMNS)
 
 
-def customers_by_segment(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The customers of an rfm_scores() frame in each segment that has any, biggest spender
-    first (ties: customer_id), in the frame's columns: what the page's segment drill-down
-    shows, cut once per result instead of on every rerun (comparing 175,000 segment names and
-    sorting took a sixth of the page's warm rerun at ten million order lines)."""
-    ordered = frame.sort_values(
-        ["monetary_cents", "customer_id"], ascending=[False, True], kind="stable"
+def customers_by_segment(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Where the customers of an rfm_scores() frame are in it, per segment that has any:
+    their row positions, biggest spender first (ties: customer_id), for frame.take. What the
+    page's segment drill-down shows, cut once per result instead of on every rerun (comparing
+    175,000 segment names and sorting took a sixth of the page's warm rerun at ten million
+    order lines); positions, not copies of the rows, which would double the cached answer."""
+    ordered = np.lexsort(
+        (
+            frame["customer_id"].to_numpy(dtype="int64"),
+            -frame["monetary_cents"].to_numpy(dtype="int64"),
+        )
     )
-    return {str(name): part for name, part in ordered.groupby("segment", sort=False)}
+    segment = frame["segment"].to_numpy(dtype=object)[ordered]
+    return {str(name): ordered[segment == name] for name in pd.unique(segment)}
 
 
 def rfm_summary(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from data.store import Store
@@ -29,7 +30,7 @@ class SegmentsData:
 
     scores: pd.DataFrame  # segments.rfm_scores at as_of
     summary: pd.DataFrame  # segments.summarize_rfm of the scores: once, not on every rerun
-    by_segment: dict[str, pd.DataFrame]  # segments.customers_by_segment of the scores
+    by_segment: dict[str, np.ndarray]  # segments.customers_by_segment of the scores
     # How many customers moved between RFM segments since the end of the comparison period
     # (segments.movement_between): kept instead of that day's scores, which only this needs.
     movement: pd.DataFrame

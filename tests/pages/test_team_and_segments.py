@@ -67,6 +67,10 @@ def test_segments_page_changes_dimension_and_drills_into_a_segment(demo_db: Path
     segment.select("at_risk").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key="seg_rfm").value == "at_risk"
+    # the segment's customers (its R, F and M scores beside them), biggest spender first
+    chosen = next(d.value for d in at.dataframe if {"R", "F", "M"} <= set(d.value.columns))
+    revenue = next(c for c in chosen.columns if c.startswith("Revenue"))
+    assert len(chosen) > 0 and chosen[revenue].is_monotonic_decreasing
 
 
 def test_segments_page_breaks_a_kpi_down_by_lifecycle_and_rfm(demo_db: Path) -> None:
