@@ -30,6 +30,10 @@ customer's buying days a year back from each (2.6 s at ten million lines; 3.5 s 
 write that rebuilds it). It is current whenever customer_days is: it was counted from those
 very days, which only a refresh rewrites, rebuilding both.
 
+order_months holds every order line's amounts summed by calendar month, customer, seller,
+team and status (data.order_months): the compiler reads the whole months of a request from it
+instead of the lines (metrics.month_rollup).
+
 The rule that keeps it honest: rollup_state records the data version the rollups were built
 for. refresh_rollups runs at the end of a write transaction and records the version that
 transaction commits as (Store.transaction adds one on commit). A rollup is used when the
@@ -75,6 +79,7 @@ from data.lifecycle_stages import (
     stage_counts_sql,
     stage_params,
 )
+from data.order_months import MONTHS_COLUMNS, MONTHS_DIFFERENCES, MONTHS_FROM_ROWS, MONTHS_KEYS
 from data.table_versions import bump
 
 if TYPE_CHECKING:  # the store opens the file through upgrade_rollups: no import at run time
@@ -167,7 +172,8 @@ WHERE {" OR ".join(f"r.{c} IS DISTINCT FROM f.{c}" for c in ROLLUP_COLUMNS)}
 # another version of DuckDB that hashes differently only sends the check to the comparison.
 ROWS_FINGERPRINT = """
 SELECT (SELECT count(*) || ':' || coalesce(sum(hash(
-            customer_id, order_date, status, order_id, net_amount_cents, rep_id)), 0)
+            customer_id, order_date, status, order_id, net_amount_cents, rep_id, team_id,
+            cost_cents, quantity)), 0)
         FROM orders)
     || '/' || (SELECT count(*) || ':' || coalesce(sum(hash(customer_id, acquired_date)), 0)
         FROM customers)
@@ -209,6 +215,7 @@ def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
     that changes orders, order_places, order_returns or customers."""
     con.execute(f"CREATE OR REPLACE TABLE customer_firsts AS {_FIRSTS_FROM_ROWS}")
     con.execute(f"CREATE OR REPLACE TABLE customer_days AS {_DAYS_FROM_ROWS}")
+    con.execute(f"CREATE OR REPLACE TABLE order_months AS {MONTHS_FROM_ROWS}")
     _refresh_stage_counts(con)
     # Replaced, not altered: an older Huddle's rollup_state has no fingerprint column.
     con.execute("DROP TABLE IF EXISTS rollup_state")
@@ -276,6 +283,7 @@ _SHAPES = {
     "customer_firsts": frozenset(ROLLUP_COLUMNS),
     "customer_days": frozenset(DAYS_COLUMNS),
     "lifecycle_month_ends": frozenset(STAGE_COLUMNS),
+    "order_months": frozenset(MONTHS_KEYS + MONTHS_COLUMNS),
     "rollup_state": frozenset({"data_version", "rows_fingerprint", "rows_versions"}),
 }
 # The tables refresh_rollups writes: derived from the rows, never copied with them.
@@ -324,6 +332,17 @@ def rollups_current(store: Store) -> bool:
     """True when the rollups exist and give what the rows give now (see the module
     docstring); False for a missing or stale rollup, which the compiler then leaves alone."""
     return _current(store, "customer_firsts", ROLLUP_COLUMNS, _DIFFERENCES)
+
+
+def months_rollup_current(store: Store) -> bool:
+    """rollups_current for order_months (data.order_months)."""
+    return _current(store, "order_months", MONTHS_KEYS + MONTHS_COLUMNS, MONTHS_DIFFERENCES)
+
+
+def rollups_read_current(store: Store, sql: str) -> bool:
+    """Whether every rollup `sql` reads (by its table's name) is current."""
+    checks = {"customer_firsts": rollups_current, "order_months": months_rollup_current}
+    return all(check(store) for table, check in checks.items() if table in sql)
 
 
 def days_rollup_current(store: Store) -> bool:

@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from data.errors import InvalidValue
 from metrics import messages
+from metrics.aggregate_filters import shared_filter
 from metrics.catalogue import CATALOGUE, get_kpi, unknown_kpi_message
 from metrics.dimensions import DIMENSIONS
 from metrics.filters import Filters
 from metrics.messages import MetricsMessage
 from metrics.model import REFERENCE, Grain, Kpi
-from metrics.periods import previous_start, unit_start
+from metrics.month_rollup import reads_months, rolled_span
+from metrics.periods import bucket_before, previous_start
 from metrics.scope import Scope
 from metrics.sources import (
     GIVEN_CUSTOMER_SEGMENTS,
     NO_CUSTOMER_SEGMENTS,
+    ORDERS_BY_MONTH,
     SEGMENT_DIMENSIONS,
     SOURCES,
     TARGET_SOURCES,
@@ -260,7 +262,12 @@ def columns_read(*sql: str) -> frozenset[str]:
 
 
 def _scoped_sql(
-    source_id: str, request: MetricRequest, columns: frozenset[str] | None, rollups: bool
+    source_id: str,
+    request: MetricRequest,
+    columns: frozenset[str] | None,
+    rollups: bool,
+    *,
+    by_month: bool = False,
 ) -> str:
     """The source's SQL with the user's scope, the breakdown and the customer segments filled
     in where it asks for them, joining only what `columns` (None: everything) need.
@@ -269,7 +276,8 @@ def _scoped_sql(
     the breakdown row it counts in, exactly as a filter to that row would leave it: so the
     breakdown's keys join the customer in its PARTITION BY ({split}), and a row of "by team"
     always equals the same KPI filtered to that team. With `rollups`, derived columns a
-    rollup answers (a customer's first day) are read from it."""
+    rollup answers (a customer's first day) are read from it; `by_month` reads the orders'
+    whole months from the month rollup (metrics.month_rollup)."""
     scope = " AND ".join(scope_conditions(request.filters)) or "true"
     segments = GIVEN_CUSTOMER_SEGMENTS if request.customer_segments else NO_CUSTOMER_SEGMENTS
     names = [f"split_{n}" for n in range(1, len(request.dimensions()) + 1)]
@@ -278,6 +286,8 @@ def _scoped_sql(
         for dim, name in zip(request.dimensions(), names, strict=True)
     )
     source = with_rollups(SOURCES[source_id]) if rollups else SOURCES[source_id]
+    if by_month:
+        source = ORDERS_BY_MONTH
     return (
         source.sql_for(columns)
         .replace("{scope}", scope)
@@ -371,10 +381,24 @@ def _source_cte(
         sql = kpi.sql.replace("{period_start}", period_start).replace("{period_end}", period_end)
         aggregates.append(f'{sql} AS "{_measure_column(kpi_id, previous)}"')
 
+    rows = shared_filter(
+        [
+            a.removesuffix(f' AS "{_measure_column(k, previous)}"')
+            for a, k in zip(aggregates, kpi_ids, strict=True)
+        ]
+    )
+    if rows is not None:
+        aggregates = [a.replace(f" FILTER (WHERE {rows})", "", 1) for a in aggregates]
+        conditions.append(rows)
     # What the CTE reads of the source: its filters, keys and aggregates (the bucket join and
     # the window only read columns every source has: day, open_from, open_until).
     columns = columns_read(*conditions, *keys, *aggregates) if prune else None
-    body = f"({_scoped_sql(source_id, request, columns, rollups)}) s"
+    by_month = (
+        rollups
+        and reads_months(source_id, columns)
+        and rolled_span(request.filters, grain) is not None
+    )
+    body = f"({_scoped_sql(source_id, request, columns, rollups, by_month=by_month)}) s"
     if source.snapshot:
         # Open at the end of each bucket (or of the period): created by then, not closed by then.
         if grain:
@@ -534,9 +558,12 @@ def _params(request: MetricRequest, sql: str) -> dict[str, Any]:
     prev = previous_start(f.start, f.end, f.period_kind)
     earliest = min(prev, f.start)
     if request.grain:
-        earliest = min(earliest, _bucket_before(f.start, request.grain))
+        earliest = min(earliest, bucket_before(f.start, request.grain))
+    span = rolled_span(f, request.grain) if "$roll_from" in sql else None
+    roll_from, roll_to = span or (None, None)
     return scope_params(
         f, sql, prev_start=prev, range_start=earliest, range_end=f.end,
+        roll_from=roll_from, roll_to=roll_to,
         segment_ids=[c for c, _ in request.customer_segments],
         segment_names=[s for _, s in request.customer_segments],
     )  # fmt: skip
@@ -556,16 +583,6 @@ def scope_params(filters: Filters, sql: str, **extra: Any) -> dict[str, Any]:
     }
     used = set(_PARAM.findall(sql))
     return {k: v for k, v in values.items() if k in used}
-
-
-def _bucket_before(start: date, grain: str) -> date:
-    """The first day of the bucket before the one `start` falls in."""
-    if grain == "day":
-        return start - timedelta(days=1)
-    if grain == "week":
-        return unit_start(start, "week") - timedelta(days=7)
-    first = unit_start(start, grain)  # type: ignore[arg-type]
-    return unit_start(first - timedelta(days=1), grain)  # type: ignore[arg-type]
 
 
 def base_sources(kpi_id: str) -> set[str]:

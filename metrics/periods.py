@@ -190,3 +190,13 @@ def full_period_end(preset: str, start: date, end: date) -> date:
     if preset in units:
         return unit_end(start, units[preset])  # type: ignore[arg-type]
     return end
+
+
+def bucket_before(start: date, grain: Grain) -> date:
+    """The first day of the bucket before the one `start` falls in."""
+    if grain == "day":
+        return start - timedelta(days=1)
+    if grain == "week":
+        return unit_start(start, "week") - timedelta(days=7)
+    first = unit_start(start, grain)  # type: ignore[arg-type]
+    return unit_start(first - timedelta(days=1), grain)  # type: ignore[arg-type]

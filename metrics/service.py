@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from data.rollups import rollups_current, rollups_enabled
+from data.rollups import rollups_enabled, rollups_read_current
 from data.store import Store
 from metrics.catalogue import get_kpi
 from metrics.compiler import MetricRequest, compile_request
@@ -29,7 +29,7 @@ def run(store: Store, request: MetricRequest, *, rollups: bool | None = None) ->
     if rollups if rollups is not None else rollups_enabled():
         rolled = compile_request(request, rollups=True)
         # Asked only when a rollup would change the SQL: most requests read none.
-        if rolled.sql != compiled.sql and (rollups or rollups_current(store)):
+        if rolled.sql != compiled.sql and (rollups or rollups_read_current(store, rolled.sql)):
             compiled = rolled
     frame = store.query(compiled.sql, compiled.params)
     if "bucket" in frame.columns:

@@ -2,10 +2,10 @@
 
 One file per KPI and shape of request (total, by day, by week, by month, by month and team,
 by person (rep_id, grouped as a number), and the total under every filter at once), all from
-one fixed request; for the KPIs a rollup answers (data.rollups), the same shapes read from it
-too ("<variant>.rollups"). A change to the generated SQL fails here with a diff; when the
-change is meant, `pytest --update-golden` rewrites the files, and the new SQL shows up in
-review beside the code that made it."""
+one fixed request; for the KPIs a rollup answers (data.rollups: customers' first purchase, the
+month rollup), the same shapes read from it too ("<variant>.rollups"). A change to the
+generated SQL fails here with a diff; when the change is meant, `pytest --update-golden`
+rewrites the files, and the new SQL shows up in review beside the code that made it."""
 
 from __future__ import annotations
 
@@ -34,7 +34,8 @@ VARIANTS: dict[str, tuple[str | None, str | None, Filters]] = {
     "by_rep_id": (None, "rep_id", FIXED),
     "scoped": (None, None, SCOPED),
 }
-# The KPIs whose SQL a rollup changes: those reading customers' first purchase.
+# The KPIs whose SQL a rollup changes: those reading customers' first purchase, or the
+# order lines' amounts, customers and people by whole months.
 ROLLUP_KPIS = sorted(
     k
     for k in CATALOGUE

@@ -20,7 +20,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.day BETWEEN $start AND $end
 ),
 m1_targets AS (
-SELECT sum(value_per_day) FILTER (WHERE metric = 'activities') AS "activities_target"
+SELECT sum(value_per_day) AS "activities_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
@@ -54,6 +54,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
   AND s.target_level = 'rep'
+  AND metric = 'activities'
   AND s.day BETWEEN $start AND $end
 )
 SELECT CAST((coalesce("activities", 0)) / nullif(("activities_target"), 0) AS DOUBLE) AS "activities_attainment"

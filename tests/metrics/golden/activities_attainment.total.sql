@@ -9,7 +9,7 @@ FROM activities f) s
 WHERE s.day BETWEEN $start AND $end
 ),
 m1_targets AS (
-SELECT sum(value_per_day) FILTER (WHERE metric = 'activities') AS "activities_target"
+SELECT sum(value_per_day) AS "activities_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -32,6 +32,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'company'
+  AND metric = 'activities'
   AND s.day BETWEEN $start AND $end
 )
 SELECT CAST((coalesce("activities", 0)) / nullif(("activities_target"), 0) AS DOUBLE) AS "activities_attainment"

@@ -6,7 +6,7 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 ),
 m0_targets AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       sum(value_per_day) FILTER (WHERE metric = 'activities') AS "activities_target"
+       sum(value_per_day) AS "activities_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -29,6 +29,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'company'
+  AND metric = 'activities'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),

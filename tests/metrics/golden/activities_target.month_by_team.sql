@@ -7,7 +7,7 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_targets AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
-       sum(value_per_day) FILTER (WHERE metric = 'activities') AS "activities_target"
+       sum(value_per_day) AS "activities_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id,
     t.name AS team_name,
@@ -34,6 +34,7 @@ FROM (
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s
 WHERE s.target_level = 'top'
+  AND metric = 'activities'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),

@@ -7,8 +7,8 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_closed_deals AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
-       sum(amount_cents) FILTER (WHERE stage = 'won') AS "won_value",
-       count(*) FILTER (WHERE stage = 'won') AS "won_deals"
+       sum(amount_cents) AS "won_value",
+       count(*) AS "won_deals"
 FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date, f.closed_date, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     t.name AS team_name,
@@ -16,7 +16,8 @@ FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created
 FROM deals f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s
-WHERE s.day BETWEEN $start AND $end
+WHERE stage = 'won'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

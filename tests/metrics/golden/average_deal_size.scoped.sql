@@ -2,8 +2,8 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, rep_id=101, start=2026-01-01, team_id=1
 WITH m0_closed_deals AS (
-SELECT sum(amount_cents) FILTER (WHERE stage = 'won') AS "won_value",
-       count(*) FILTER (WHERE stage = 'won') AS "won_deals"
+SELECT sum(amount_cents) AS "won_value",
+       count(*) AS "won_deals"
 FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date, f.closed_date, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
@@ -18,6 +18,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.channel = $channel
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+  AND stage = 'won'
   AND s.day BETWEEN $start AND $end
 )
 SELECT CAST(round((coalesce("won_value", 0)) / nullif((coalesce("won_deals", 0)), 0)) AS DOUBLE) / 100 AS "average_deal_size"

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_stock AS (
-SELECT count(*) FILTER (WHERE quantity = 0 AND best_seller) AS "best_seller_stockout_days"
+SELECT count(*) AS "best_seller_stockout_days"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id
@@ -33,7 +33,8 @@ FROM (
 )
 SELECT k.*, bs.product_id IS NOT NULL AS best_seller
 FROM stock_rows k LEFT JOIN best_sellers bs ON bs.team_id = k.team_id AND bs.product_id = k.product_id) s
-WHERE s.day BETWEEN $start AND $end
+WHERE quantity = 0 AND best_seller
+  AND s.day BETWEEN $start AND $end
 )
 SELECT round(coalesce("best_seller_stockout_days", 0), 2) AS "best_seller_stockout_days"
 FROM m0_stock

@@ -6,7 +6,7 @@ SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS b
 ),
 m0_stock AS (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       count(*) FILTER (WHERE quantity = 0 AND best_seller) AS "best_seller_stockout_days"
+       count(*) AS "best_seller_stockout_days"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id
@@ -37,7 +37,8 @@ FROM (
 )
 SELECT k.*, bs.product_id IS NOT NULL AS best_seller
 FROM stock_rows k LEFT JOIN best_sellers bs ON bs.team_id = k.team_id AND bs.product_id = k.product_id) s
-WHERE s.day BETWEEN $start AND $end
+WHERE quantity = 0 AND best_seller
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

@@ -22,11 +22,12 @@ m1_orders_prev AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "active_customers__prev"
 FROM (
 SELECT s.rep_id AS dim,
-       count(DISTINCT customer_id) FILTER (WHERE status = 'completed') AS "active_customers__prev"
+       count(DISTINCT customer_id) AS "active_customers__prev"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day >= $prev_start AND s.day < $start
+WHERE status = 'completed'
+  AND s.day >= $prev_start AND s.day < $start
 GROUP BY ALL
 ) g
 ),

@@ -5,11 +5,12 @@ WITH m0_feedback AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "complaint_resolution_days"
 FROM (
 SELECT s.rep_id AS dim,
-       avg(datediff('day', feedback_date, resolved_date)) FILTER (WHERE kind = 'complaint' AND resolved_date IS NOT NULL) AS "complaint_resolution_days"
+       avg(datediff('day', feedback_date, resolved_date)) AS "complaint_resolution_days"
 FROM (SELECT f.feedback_date AS day, f.feedback_id, f.customer_id, f.csat, f.nps, f.kind, f.resolved_date, f.feedback_date,
     f.team_id, f.rep_id
 FROM feedback f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE kind = 'complaint' AND resolved_date IS NOT NULL
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g
 ),

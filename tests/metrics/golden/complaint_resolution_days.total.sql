@@ -2,11 +2,12 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_feedback AS (
-SELECT avg(datediff('day', feedback_date, resolved_date)) FILTER (WHERE kind = 'complaint' AND resolved_date IS NOT NULL) AS "complaint_resolution_days"
+SELECT avg(datediff('day', feedback_date, resolved_date)) AS "complaint_resolution_days"
 FROM (SELECT f.feedback_date AS day, f.feedback_id, f.customer_id, f.csat, f.nps, f.kind, f.resolved_date, f.feedback_date,
     f.team_id, f.rep_id
 FROM feedback f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE kind = 'complaint' AND resolved_date IS NOT NULL
+  AND s.day BETWEEN $start AND $end
 )
 SELECT round("complaint_resolution_days", 1) AS "complaint_resolution_days"
 FROM m0_feedback

@@ -6,11 +6,12 @@ SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS b
 ),
 m0_feedback AS (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       avg(datediff('day', feedback_date, resolved_date)) FILTER (WHERE kind = 'complaint' AND resolved_date IS NOT NULL) AS "complaint_resolution_days"
+       avg(datediff('day', feedback_date, resolved_date)) AS "complaint_resolution_days"
 FROM (SELECT f.feedback_date AS day, f.feedback_id, f.customer_id, f.csat, f.nps, f.kind, f.resolved_date, f.feedback_date,
     f.team_id, f.rep_id
 FROM feedback f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE kind = 'complaint' AND resolved_date IS NOT NULL
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

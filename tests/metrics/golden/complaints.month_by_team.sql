@@ -7,7 +7,7 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_feedback AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
-       count(*) FILTER (WHERE kind = 'complaint') AS "complaints"
+       count(*) AS "complaints"
 FROM (SELECT f.feedback_date AS day, f.feedback_id, f.customer_id, f.csat, f.nps, f.kind, f.resolved_date, f.feedback_date,
     f.team_id, f.rep_id,
     t.name AS team_name,
@@ -15,7 +15,8 @@ FROM (SELECT f.feedback_date AS day, f.feedback_id, f.customer_id, f.csat, f.nps
 FROM feedback f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s
-WHERE s.day BETWEEN $start AND $end
+WHERE kind = 'complaint'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, rep_id=101, start=2026-01-01, team_id=1
 WITH m0_feedback AS (
-SELECT count(*) FILTER (WHERE kind = 'complaint') AS "complaints"
+SELECT count(*) AS "complaints"
 FROM (SELECT f.feedback_date AS day, f.feedback_id, f.customer_id, f.csat, f.nps, f.kind, f.resolved_date, f.feedback_date,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
@@ -17,6 +17,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.channel = $channel
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+  AND kind = 'complaint'
   AND s.day BETWEEN $start AND $end
 )
 SELECT round(coalesce("complaints", 0), 2) AS "complaints"

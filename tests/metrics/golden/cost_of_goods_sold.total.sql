@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_stock_sales AS (
-SELECT sum(cost_cents) FILTER (WHERE status = 'completed') AS "cost_of_goods_sold"
+SELECT sum(cost_cents) AS "cost_of_goods_sold"
 FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM (
@@ -13,7 +13,8 @@ FROM (
           AND k.count_date <= o.order_date
     )
 ) f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 )
 SELECT CAST(round(coalesce("cost_of_goods_sold", 0)) AS DOUBLE) / 100 AS "cost_of_goods_sold"
 FROM m0_stock_sales

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, rep_id=101, start=2026-01-01, team_id=1
 WITH m0_stock AS (
-SELECT sum(value_cents) FILTER (WHERE day = $end::DATE AND quantity > 0 AND (last_sale_day IS NULL OR last_sale_day <= day - 180)) AS "dead_stock_value"
+SELECT sum(value_cents) AS "dead_stock_value"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id,
@@ -41,6 +41,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.channel = $channel
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+  AND day = $end::DATE AND quantity > 0 AND (last_sale_day IS NULL OR last_sale_day <= day - 180)
   AND s.day BETWEEN $start AND $end
 )
 SELECT CAST(round(coalesce("dead_stock_value", 0)) AS DOUBLE) / 100 AS "dead_stock_value"

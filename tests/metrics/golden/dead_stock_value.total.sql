@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_stock AS (
-SELECT sum(value_cents) FILTER (WHERE day = $end::DATE AND quantity > 0 AND (last_sale_day IS NULL OR last_sale_day <= day - 180)) AS "dead_stock_value"
+SELECT sum(value_cents) AS "dead_stock_value"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id
@@ -30,7 +30,8 @@ FROM (
 )
 SELECT k.*, sd.sale_day AS last_sale_day
 FROM stock_rows k ASOF LEFT JOIN sale_days sd ON sd.team_id = k.team_id AND sd.product_id = k.product_id AND k.day >= sd.sale_day) s
-WHERE s.day BETWEEN $start AND $end
+WHERE day = $end::DATE AND quantity > 0 AND (last_sale_day IS NULL OR last_sale_day <= day - 180)
+  AND s.day BETWEEN $start AND $end
 )
 SELECT CAST(round(coalesce("dead_stock_value", 0)) AS DOUBLE) / 100 AS "dead_stock_value"
 FROM m0_stock

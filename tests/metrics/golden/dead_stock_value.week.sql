@@ -6,7 +6,7 @@ SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS b
 ),
 m0_stock AS (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       sum(value_cents) FILTER (WHERE day = least((date_trunc('week', s.day) + INTERVAL 1 WEEK - INTERVAL 1 DAY)::DATE, $end::DATE) AND quantity > 0 AND (last_sale_day IS NULL OR last_sale_day <= day - 180)) AS "dead_stock_value"
+       sum(value_cents) AS "dead_stock_value"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id
@@ -34,7 +34,8 @@ FROM (
 )
 SELECT k.*, sd.sale_day AS last_sale_day
 FROM stock_rows k ASOF LEFT JOIN sale_days sd ON sd.team_id = k.team_id AND sd.product_id = k.product_id AND k.day >= sd.sale_day) s
-WHERE s.day BETWEEN $start AND $end
+WHERE day = least((date_trunc('week', s.day) + INTERVAL 1 WEEK - INTERVAL 1 DAY)::DATE, $end::DATE) AND quantity > 0 AND (last_sale_day IS NULL OR last_sale_day <= day - 180)
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

@@ -5,12 +5,13 @@ WITH m0_orders AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "gross_margin", "revenue"
 FROM (
 SELECT s.rep_id AS dim,
-       sum(net_amount_cents - cost_cents) FILTER (WHERE status = 'completed') AS "gross_margin",
-       sum(net_amount_cents) FILTER (WHERE status = 'completed') AS "revenue"
+       sum(net_amount_cents - cost_cents) AS "gross_margin",
+       sum(net_amount_cents) AS "revenue"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g
 ),

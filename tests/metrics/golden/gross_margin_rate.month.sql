@@ -6,12 +6,13 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 ),
 m0_orders AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       sum(net_amount_cents - cost_cents) FILTER (WHERE status = 'completed') AS "gross_margin",
-       sum(net_amount_cents) FILTER (WHERE status = 'completed') AS "revenue"
+       sum(net_amount_cents - cost_cents) AS "gross_margin",
+       sum(net_amount_cents) AS "revenue"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

@@ -2,12 +2,13 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_orders AS (
-SELECT sum(net_amount_cents - cost_cents) FILTER (WHERE status = 'completed') AS "gross_margin",
-       sum(net_amount_cents) FILTER (WHERE status = 'completed') AS "revenue"
+SELECT sum(net_amount_cents - cost_cents) AS "gross_margin",
+       sum(net_amount_cents) AS "revenue"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 )
 SELECT CAST((coalesce("gross_margin", 0)) / nullif((coalesce("revenue", 0)), 0) AS DOUBLE) AS "gross_margin_rate"
 FROM m0_orders

@@ -26,7 +26,7 @@ FROM stock_rows k) s
 WHERE s.day BETWEEN $start AND $end
 ),
 m1_stock_sales AS (
-SELECT sum(cost_cents) FILTER (WHERE status = 'completed') AS "cost_of_goods_sold"
+SELECT sum(cost_cents) AS "cost_of_goods_sold"
 FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM (
@@ -37,7 +37,8 @@ FROM (
           AND k.count_date <= o.order_date
     )
 ) f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 )
 SELECT round(365 * (coalesce("cost_of_goods_sold", 0)) / nullif((coalesce("stock_cost_days", 0)), 0), 2) AS "inventory_turnover"
 FROM m0_stock CROSS JOIN m1_stock_sales

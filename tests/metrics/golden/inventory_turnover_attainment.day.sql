@@ -32,7 +32,7 @@ GROUP BY ALL
 ),
 m1_stock_sales AS (
 SELECT date_trunc('day', s.day)::DATE AS bucket,
-       sum(cost_cents) FILTER (WHERE status = 'completed') AS "cost_of_goods_sold"
+       sum(cost_cents) AS "cost_of_goods_sold"
 FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM (
@@ -43,7 +43,8 @@ FROM (
           AND k.count_date <= o.order_date
     )
 ) f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 m2_target_levels AS (

@@ -38,7 +38,7 @@ GROUP BY ALL
 m1_stock_sales AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
-       sum(cost_cents) FILTER (WHERE status = 'completed') AS "cost_of_goods_sold"
+       sum(cost_cents) AS "cost_of_goods_sold"
 FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.status,
     f.team_id, f.rep_id,
     t.name AS team_name,
@@ -53,7 +53,8 @@ FROM (
 ) f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 m2_target_levels AS (

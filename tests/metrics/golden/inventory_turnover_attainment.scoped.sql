@@ -37,7 +37,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.day BETWEEN $start AND $end
 ),
 m1_stock_sales AS (
-SELECT sum(cost_cents) FILTER (WHERE status = 'completed') AS "cost_of_goods_sold"
+SELECT sum(cost_cents) AS "cost_of_goods_sold"
 FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.status,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
@@ -59,6 +59,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.channel = $channel
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+  AND status = 'completed'
   AND s.day BETWEEN $start AND $end
 ),
 m2_target_levels AS (

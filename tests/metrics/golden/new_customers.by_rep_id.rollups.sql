@@ -5,7 +5,7 @@ WITH m0_customer_days AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "new_customers"
 FROM (
 SELECT s.rep_id AS dim,
-       count(DISTINCT customer_id) FILTER (WHERE first_day >= $start) AS "new_customers"
+       count(DISTINCT customer_id) AS "new_customers"
 FROM (WITH buys AS (
     SELECT *, coalesce(CAST(s.rep_id AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -13,7 +13,8 @@ FROM orders f) s WHERE s.status = 'completed' AND true
 ), firsts AS (SELECT customer_id, first_day FROM customer_firsts)
 SELECT b.*, fi.first_day
 FROM buys b JOIN firsts fi USING (customer_id)) s
-WHERE s.day BETWEEN $start AND $end
+WHERE first_day >= $start
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g
 ),

@@ -6,7 +6,7 @@ SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS b
 ),
 m0_customer_days AS (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       count(DISTINCT customer_id) FILTER (WHERE first_day >= greatest(date_trunc('week', s.day)::DATE, $start)) AS "new_customers"
+       count(DISTINCT customer_id) AS "new_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -19,7 +19,8 @@ FROM orders f) s WHERE s.status = 'completed' AND true
 )
 SELECT b.*, fi.first_day
 FROM buys b JOIN firsts fi USING (customer_id)) s
-WHERE s.day BETWEEN $start AND $end
+WHERE first_day >= greatest(date_trunc('week', s.day)::DATE, $start)
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

@@ -5,7 +5,7 @@ WITH m0_customer_days AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "new_customers"
 FROM (
 SELECT s.rep_id AS dim,
-       count(DISTINCT customer_id) FILTER (WHERE first_day >= $start) AS "new_customers"
+       count(DISTINCT customer_id) AS "new_customers"
 FROM (WITH buys AS (
     SELECT *, coalesce(CAST(s.rep_id AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -13,7 +13,8 @@ FROM orders f) s WHERE s.status = 'completed' AND true
 ), firsts AS (SELECT customer_id, first_day FROM customer_firsts)
 SELECT b.*, fi.first_day
 FROM buys b JOIN firsts fi USING (customer_id)) s
-WHERE s.day BETWEEN $start AND $end
+WHERE first_day >= $start
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g
 ),
@@ -21,7 +22,7 @@ m1_targets AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "new_customers_target"
 FROM (
 SELECT s.rep_id AS dim,
-       sum(value_per_day) FILTER (WHERE metric = 'new_customers') AS "new_customers_target"
+       sum(value_per_day) AS "new_customers_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -44,6 +45,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'rep'
+  AND metric = 'new_customers'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, rep_id=101, start=2026-01-01, team_id=1
 WITH m0_customer_days AS (
-SELECT count(DISTINCT customer_id) FILTER (WHERE first_day >= $start) AS "new_customers"
+SELECT count(DISTINCT customer_id) AS "new_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
@@ -23,10 +23,11 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.channel = $channel
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+  AND first_day >= $start
   AND s.day BETWEEN $start AND $end
 ),
 m1_targets AS (
-SELECT sum(value_per_day) FILTER (WHERE metric = 'new_customers') AS "new_customers_target"
+SELECT sum(value_per_day) AS "new_customers_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
@@ -60,6 +61,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
   AND s.target_level = 'rep'
+  AND metric = 'new_customers'
   AND s.day BETWEEN $start AND $end
 )
 SELECT CAST((coalesce("new_customers", 0)) / nullif(("new_customers_target"), 0) AS DOUBLE) AS "new_customers_attainment"

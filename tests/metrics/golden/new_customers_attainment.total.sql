@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_customer_days AS (
-SELECT count(DISTINCT customer_id) FILTER (WHERE first_day >= $start) AS "new_customers"
+SELECT count(DISTINCT customer_id) AS "new_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -15,10 +15,11 @@ FROM orders f) s WHERE s.status = 'completed' AND true
 )
 SELECT b.*, fi.first_day
 FROM buys b JOIN firsts fi USING (customer_id)) s
-WHERE s.day BETWEEN $start AND $end
+WHERE first_day >= $start
+  AND s.day BETWEEN $start AND $end
 ),
 m1_targets AS (
-SELECT sum(value_per_day) FILTER (WHERE metric = 'new_customers') AS "new_customers_target"
+SELECT sum(value_per_day) AS "new_customers_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -41,6 +42,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'company'
+  AND metric = 'new_customers'
   AND s.day BETWEEN $start AND $end
 )
 SELECT CAST((coalesce("new_customers", 0)) / nullif(("new_customers_target"), 0) AS DOUBLE) AS "new_customers_attainment"

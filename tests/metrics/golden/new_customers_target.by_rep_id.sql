@@ -5,7 +5,7 @@ WITH m0_targets AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "new_customers_target"
 FROM (
 SELECT s.rep_id AS dim,
-       sum(value_per_day) FILTER (WHERE metric = 'new_customers') AS "new_customers_target"
+       sum(value_per_day) AS "new_customers_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -28,6 +28,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'rep'
+  AND metric = 'new_customers'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g

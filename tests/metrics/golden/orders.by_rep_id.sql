@@ -5,11 +5,12 @@ WITH m0_orders AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "orders"
 FROM (
 SELECT s.rep_id AS dim,
-       count(DISTINCT order_id) FILTER (WHERE status = 'completed') AS "orders"
+       count(DISTINCT order_id) AS "orders"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g
 ),

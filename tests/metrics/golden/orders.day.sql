@@ -6,11 +6,12 @@ SELECT bucket, least(bucket + INTERVAL 1 DAY - INTERVAL 1 DAY, $end)::DATE AS bu
 ),
 m0_orders AS (
 SELECT date_trunc('day', s.day)::DATE AS bucket,
-       count(DISTINCT order_id) FILTER (WHERE status = 'completed') AS "orders"
+       count(DISTINCT order_id) AS "orders"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

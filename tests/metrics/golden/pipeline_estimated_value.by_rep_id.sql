@@ -5,13 +5,14 @@ WITH m0_pipeline AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "pipeline_estimated_value"
 FROM (
 SELECT s.rep_id AS dim,
-       sum(list_price_cents) FILTER (WHERE amount_cents IS NULL) AS "pipeline_estimated_value"
+       sum(list_price_cents) AS "pipeline_estimated_value"
 FROM (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     dp.list_price_cents AS list_price_cents
 FROM deals f
     LEFT JOIN products dp ON dp.product_id = f.product_id) s
-WHERE s.open_from <= $end AND (s.open_until IS NULL OR s.open_until > $end)
+WHERE amount_cents IS NULL
+  AND s.open_from <= $end AND (s.open_until IS NULL OR s.open_until > $end)
 GROUP BY ALL
 ) g
 ),

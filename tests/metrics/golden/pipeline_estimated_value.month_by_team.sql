@@ -7,7 +7,7 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_pipeline AS (
 SELECT b.bucket AS bucket,
        coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
-       sum(list_price_cents) FILTER (WHERE amount_cents IS NULL) AS "pipeline_estimated_value"
+       sum(list_price_cents) AS "pipeline_estimated_value"
 FROM buckets b JOIN (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     dp.list_price_cents AS list_price_cents,
@@ -17,7 +17,7 @@ FROM deals f
     LEFT JOIN products dp ON dp.product_id = f.product_id
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s ON s.open_from <= b.bucket_end AND (s.open_until IS NULL OR s.open_until > b.bucket_end)
-WHERE true
+WHERE amount_cents IS NULL
 GROUP BY ALL
 ),
 keys AS (

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, rep_id=101, team_id=1
 WITH m0_pipeline AS (
-SELECT sum(list_price_cents) FILTER (WHERE amount_cents IS NULL) AS "pipeline_estimated_value"
+SELECT sum(list_price_cents) AS "pipeline_estimated_value"
 FROM (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     dp.list_price_cents AS list_price_cents,
@@ -19,6 +19,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.channel = $channel
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+  AND amount_cents IS NULL
   AND s.open_from <= $end AND (s.open_until IS NULL OR s.open_until > $end)
 )
 SELECT CAST(round(coalesce("pipeline_estimated_value", 0)) AS DOUBLE) / 100 AS "pipeline_estimated_value"

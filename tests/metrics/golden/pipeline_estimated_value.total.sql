@@ -2,13 +2,14 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31
 WITH m0_pipeline AS (
-SELECT sum(list_price_cents) FILTER (WHERE amount_cents IS NULL) AS "pipeline_estimated_value"
+SELECT sum(list_price_cents) AS "pipeline_estimated_value"
 FROM (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     dp.list_price_cents AS list_price_cents
 FROM deals f
     LEFT JOIN products dp ON dp.product_id = f.product_id) s
-WHERE s.open_from <= $end AND (s.open_until IS NULL OR s.open_until > $end)
+WHERE amount_cents IS NULL
+  AND s.open_from <= $end AND (s.open_until IS NULL OR s.open_until > $end)
 )
 SELECT CAST(round(coalesce("pipeline_estimated_value", 0)) AS DOUBLE) / 100 AS "pipeline_estimated_value"
 FROM m0_pipeline

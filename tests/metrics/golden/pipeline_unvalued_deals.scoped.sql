@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, rep_id=101, team_id=1
 WITH m0_pipeline AS (
-SELECT count(*) FILTER (WHERE amount_cents IS NULL AND coalesce(list_price_cents, 0) = 0) AS "pipeline_unvalued_deals"
+SELECT count(*) AS "pipeline_unvalued_deals"
 FROM (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     dp.list_price_cents AS list_price_cents,
@@ -19,6 +19,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.channel = $channel
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+  AND amount_cents IS NULL AND coalesce(list_price_cents, 0) = 0
   AND s.open_from <= $end AND (s.open_until IS NULL OR s.open_until > $end)
 )
 SELECT round(coalesce("pipeline_unvalued_deals", 0), 2) AS "pipeline_unvalued_deals"

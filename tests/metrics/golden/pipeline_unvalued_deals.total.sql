@@ -2,13 +2,14 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31
 WITH m0_pipeline AS (
-SELECT count(*) FILTER (WHERE amount_cents IS NULL AND coalesce(list_price_cents, 0) = 0) AS "pipeline_unvalued_deals"
+SELECT count(*) AS "pipeline_unvalued_deals"
 FROM (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     dp.list_price_cents AS list_price_cents
 FROM deals f
     LEFT JOIN products dp ON dp.product_id = f.product_id) s
-WHERE s.open_from <= $end AND (s.open_until IS NULL OR s.open_until > $end)
+WHERE amount_cents IS NULL AND coalesce(list_price_cents, 0) = 0
+  AND s.open_from <= $end AND (s.open_until IS NULL OR s.open_until > $end)
 )
 SELECT round(coalesce("pipeline_unvalued_deals", 0), 2) AS "pipeline_unvalued_deals"
 FROM m0_pipeline

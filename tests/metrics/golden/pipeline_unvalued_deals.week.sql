@@ -6,13 +6,13 @@ SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS b
 ),
 m0_pipeline AS (
 SELECT b.bucket AS bucket,
-       count(*) FILTER (WHERE amount_cents IS NULL AND coalesce(list_price_cents, 0) = 0) AS "pipeline_unvalued_deals"
+       count(*) AS "pipeline_unvalued_deals"
 FROM buckets b JOIN (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     dp.list_price_cents AS list_price_cents
 FROM deals f
     LEFT JOIN products dp ON dp.product_id = f.product_id) s ON s.open_from <= b.bucket_end AND (s.open_until IS NULL OR s.open_until > b.bucket_end)
-WHERE true
+WHERE amount_cents IS NULL AND coalesce(list_price_cents, 0) = 0
 GROUP BY ALL
 ),
 keys AS (

@@ -6,7 +6,7 @@ SELECT bucket, least(bucket + INTERVAL 1 DAY - INTERVAL 1 DAY, $end)::DATE AS bu
 ),
 m0_customer_days AS (
 SELECT date_trunc('day', s.day)::DATE AS bucket,
-       count(DISTINCT customer_id) FILTER (WHERE prev_day >= greatest(date_trunc('day', s.day)::DATE, $start)) AS "repeat_customers"
+       count(DISTINCT customer_id) AS "repeat_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -18,7 +18,8 @@ FROM orders f) s WHERE s.status = 'completed' AND true
 )
 SELECT b.*, h.prev_day
 FROM buys b JOIN history h USING (customer_id, day)) s
-WHERE s.day BETWEEN $start AND $end
+WHERE prev_day >= greatest(date_trunc('day', s.day)::DATE, $start)
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

@@ -7,7 +7,7 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_customer_days AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
-       count(DISTINCT customer_id) FILTER (WHERE prev_day >= greatest(date_trunc('month', s.day)::DATE, $start)) AS "repeat_customers"
+       count(DISTINCT customer_id) AS "repeat_customers"
 FROM (WITH buys AS (
     SELECT *, coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
@@ -22,7 +22,8 @@ FROM orders f
 )
 SELECT b.*, h.prev_day
 FROM buys b JOIN history h USING (customer_id, day, split_1)) s
-WHERE s.day BETWEEN $start AND $end
+WHERE prev_day >= greatest(date_trunc('month', s.day)::DATE, $start)
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

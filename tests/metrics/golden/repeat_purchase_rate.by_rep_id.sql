@@ -5,7 +5,7 @@ WITH m0_customer_days AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "repeat_customers"
 FROM (
 SELECT s.rep_id AS dim,
-       count(DISTINCT customer_id) FILTER (WHERE prev_day >= $start) AS "repeat_customers"
+       count(DISTINCT customer_id) AS "repeat_customers"
 FROM (WITH buys AS (
     SELECT *, coalesce(CAST(s.rep_id AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -17,7 +17,8 @@ FROM orders f) s WHERE s.status = 'completed' AND true
 )
 SELECT b.*, h.prev_day
 FROM buys b JOIN history h USING (customer_id, day, split_1)) s
-WHERE s.day BETWEEN $start AND $end
+WHERE prev_day >= $start
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g
 ),
@@ -25,11 +26,12 @@ m1_orders AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "active_customers"
 FROM (
 SELECT s.rep_id AS dim,
-       count(DISTINCT customer_id) FILTER (WHERE status = 'completed') AS "active_customers"
+       count(DISTINCT customer_id) AS "active_customers"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g
 ),

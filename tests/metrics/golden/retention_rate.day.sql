@@ -23,11 +23,12 @@ GROUP BY ALL
 ),
 m1_orders_prev AS (
 SELECT date_trunc('day', s.day + INTERVAL 1 DAY)::DATE AS bucket,
-       count(DISTINCT customer_id) FILTER (WHERE status = 'completed') AS "active_customers__prev"
+       count(DISTINCT customer_id) AS "active_customers__prev"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day >= date_trunc('day', $start::DATE) - INTERVAL 1 DAY AND s.day < date_trunc('day', $end::DATE)
+WHERE status = 'completed'
+  AND s.day >= date_trunc('day', $start::DATE) - INTERVAL 1 DAY AND s.day < date_trunc('day', $end::DATE)
 GROUP BY ALL
 ),
 keys AS (

@@ -5,7 +5,7 @@ WITH m0_customer_days AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "returning_customers"
 FROM (
 SELECT s.rep_id AS dim,
-       count(DISTINCT customer_id) FILTER (WHERE first_day < $start) AS "returning_customers"
+       count(DISTINCT customer_id) AS "returning_customers"
 FROM (WITH buys AS (
     SELECT *, coalesce(CAST(s.rep_id AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -18,7 +18,8 @@ FROM orders f) s WHERE s.status = 'completed' AND true
 )
 SELECT b.*, fi.first_day
 FROM buys b JOIN firsts fi USING (customer_id)) s
-WHERE s.day BETWEEN $start AND $end
+WHERE first_day < $start
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g
 ),

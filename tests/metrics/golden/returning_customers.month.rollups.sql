@@ -6,7 +6,7 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 ),
 m0_customer_days AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       count(DISTINCT customer_id) FILTER (WHERE first_day < greatest(date_trunc('month', s.day)::DATE, $start)) AS "returning_customers"
+       count(DISTINCT customer_id) AS "returning_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -14,7 +14,8 @@ FROM orders f) s WHERE s.status = 'completed' AND true
 ), firsts AS (SELECT customer_id, first_day FROM customer_firsts)
 SELECT b.*, fi.first_day
 FROM buys b JOIN firsts fi USING (customer_id)) s
-WHERE s.day BETWEEN $start AND $end
+WHERE first_day < greatest(date_trunc('month', s.day)::DATE, $start)
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

@@ -2,11 +2,12 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_orders AS (
-SELECT sum(net_amount_cents) FILTER (WHERE status = 'returned') AS "returns_value"
+SELECT sum(net_amount_cents) AS "returns_value"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'returned'
+  AND s.day BETWEEN $start AND $end
 )
 SELECT CAST(round(coalesce("returns_value", 0)) AS DOUBLE) / 100 AS "returns_value"
 FROM m0_orders

@@ -5,11 +5,12 @@ WITH m0_orders AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "revenue"
 FROM (
 SELECT s.rep_id AS dim,
-       sum(net_amount_cents) FILTER (WHERE status = 'completed') AS "revenue"
+       sum(net_amount_cents) AS "revenue"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g
 ),
@@ -17,7 +18,7 @@ m1_targets AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "revenue_target"
 FROM (
 SELECT s.rep_id AS dim,
-       sum(value_per_day) FILTER (WHERE metric = 'revenue') AS "revenue_target"
+       sum(value_per_day) AS "revenue_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -40,6 +41,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'rep'
+  AND metric = 'revenue'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g

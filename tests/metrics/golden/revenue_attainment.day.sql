@@ -6,16 +6,17 @@ SELECT bucket, least(bucket + INTERVAL 1 DAY - INTERVAL 1 DAY, $end)::DATE AS bu
 ),
 m0_orders AS (
 SELECT date_trunc('day', s.day)::DATE AS bucket,
-       sum(net_amount_cents) FILTER (WHERE status = 'completed') AS "revenue"
+       sum(net_amount_cents) AS "revenue"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 m1_targets AS (
 SELECT date_trunc('day', s.day)::DATE AS bucket,
-       sum(value_per_day) FILTER (WHERE metric = 'revenue') AS "revenue_target"
+       sum(value_per_day) AS "revenue_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -38,6 +39,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'company'
+  AND metric = 'revenue'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),

@@ -2,14 +2,15 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_orders AS (
-SELECT sum(net_amount_cents) FILTER (WHERE status = 'completed') AS "revenue"
+SELECT sum(net_amount_cents) AS "revenue"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 ),
 m1_targets AS (
-SELECT sum(value_per_day) FILTER (WHERE metric = 'revenue') AS "revenue_target"
+SELECT sum(value_per_day) AS "revenue_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -32,6 +33,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'company'
+  AND metric = 'revenue'
   AND s.day BETWEEN $start AND $end
 )
 SELECT CAST((coalesce("revenue", 0)) / nullif(("revenue_target"), 0) AS DOUBLE) AS "revenue_attainment"

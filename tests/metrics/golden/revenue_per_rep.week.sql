@@ -6,12 +6,13 @@ SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS b
 ),
 m0_orders AS (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       sum(net_amount_cents) FILTER (WHERE status = 'completed') AS "revenue",
-       count(DISTINCT rep_id) FILTER (WHERE status = 'completed') AS "selling_reps"
+       sum(net_amount_cents) AS "revenue",
+       count(DISTINCT rep_id) AS "selling_reps"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, rep_id=101, start=2026-01-01, team_id=1
 WITH m0_closed_deals AS (
-SELECT avg(datediff('day', created_date, closed_date)) FILTER (WHERE stage = 'won') AS "sales_cycle_days"
+SELECT avg(datediff('day', created_date, closed_date)) AS "sales_cycle_days"
 FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date, f.closed_date, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
@@ -17,6 +17,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.channel = $channel
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+  AND stage = 'won'
   AND s.day BETWEEN $start AND $end
 )
 SELECT round("sales_cycle_days", 1) AS "sales_cycle_days"

@@ -2,11 +2,12 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_closed_deals AS (
-SELECT avg(datediff('day', created_date, closed_date)) FILTER (WHERE stage = 'won') AS "sales_cycle_days"
+SELECT avg(datediff('day', created_date, closed_date)) AS "sales_cycle_days"
 FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date, f.closed_date, f.stage AS deal_stage,
     f.team_id, f.rep_id
 FROM deals f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE stage = 'won'
+  AND s.day BETWEEN $start AND $end
 )
 SELECT round("sales_cycle_days", 1) AS "sales_cycle_days"
 FROM m0_closed_deals

@@ -6,11 +6,12 @@ SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS b
 ),
 m0_closed_deals AS (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       avg(datediff('day', created_date, closed_date)) FILTER (WHERE stage = 'won') AS "sales_cycle_days"
+       avg(datediff('day', created_date, closed_date)) AS "sales_cycle_days"
 FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date, f.closed_date, f.stage AS deal_stage,
     f.team_id, f.rep_id
 FROM deals f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE stage = 'won'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

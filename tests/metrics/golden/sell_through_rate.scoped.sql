@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, rep_id=101, start=2026-01-01, team_id=1
 WITH m0_stock AS (
-SELECT sum(quantity) FILTER (WHERE day = $end::DATE) AS "stock_units"
+SELECT sum(quantity) AS "stock_units"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id,
@@ -34,10 +34,11 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.channel = $channel
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+  AND day = $end::DATE
   AND s.day BETWEEN $start AND $end
 ),
 m1_stock_sales AS (
-SELECT sum(quantity) FILTER (WHERE status = 'completed') AS "units_sold"
+SELECT sum(quantity) AS "units_sold"
 FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.status,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
@@ -59,6 +60,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.channel = $channel
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+  AND status = 'completed'
   AND s.day BETWEEN $start AND $end
 )
 SELECT CAST((coalesce("units_sold", 0)) / nullif((coalesce("units_sold", 0)) + (coalesce("stock_units", 0)), 0) AS DOUBLE) AS "sell_through_rate"

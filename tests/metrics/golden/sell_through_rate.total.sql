@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_stock AS (
-SELECT sum(quantity) FILTER (WHERE day = $end::DATE) AS "stock_units"
+SELECT sum(quantity) AS "stock_units"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id
@@ -23,10 +23,11 @@ FROM (
 )
 SELECT k.*
 FROM stock_rows k) s
-WHERE s.day BETWEEN $start AND $end
+WHERE day = $end::DATE
+  AND s.day BETWEEN $start AND $end
 ),
 m1_stock_sales AS (
-SELECT sum(quantity) FILTER (WHERE status = 'completed') AS "units_sold"
+SELECT sum(quantity) AS "units_sold"
 FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM (
@@ -37,7 +38,8 @@ FROM (
           AND k.count_date <= o.order_date
     )
 ) f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 )
 SELECT CAST((coalesce("units_sold", 0)) / nullif((coalesce("units_sold", 0)) + (coalesce("stock_units", 0)), 0) AS DOUBLE) AS "sell_through_rate"
 FROM m0_stock CROSS JOIN m1_stock_sales

@@ -5,11 +5,12 @@ WITH m0_orders AS (
 SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "selling_reps"
 FROM (
 SELECT s.rep_id AS dim,
-       count(DISTINCT rep_id) FILTER (WHERE status = 'completed') AS "selling_reps"
+       count(DISTINCT rep_id) AS "selling_reps"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g
 ),

@@ -6,7 +6,7 @@ SELECT bucket, least(bucket + INTERVAL 1 DAY - INTERVAL 1 DAY, $end)::DATE AS bu
 ),
 m0_stock AS (
 SELECT date_trunc('day', s.day)::DATE AS bucket,
-       count(*) FILTER (WHERE day = least((date_trunc('day', s.day) + INTERVAL 1 DAY - INTERVAL 1 DAY)::DATE, $end::DATE) AND quantity > sold_recently) AS "slow_movers"
+       count(*) AS "slow_movers"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id
@@ -40,7 +40,8 @@ FROM (
 )
 SELECT k.*, coalesce(st_now.sold_to_date, 0) - coalesce(st_then.sold_to_date, 0) AS sold_recently
 FROM stock_rows k ASOF LEFT JOIN sale_totals st_now ON st_now.team_id = k.team_id AND st_now.product_id = k.product_id AND k.day >= st_now.sale_day ASOF LEFT JOIN sale_totals st_then ON st_then.team_id = k.team_id AND st_then.product_id = k.product_id AND k.day - 90 >= st_then.sale_day) s
-WHERE s.day BETWEEN $start AND $end
+WHERE day = least((date_trunc('day', s.day) + INTERVAL 1 DAY - INTERVAL 1 DAY)::DATE, $end::DATE) AND quantity > sold_recently
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

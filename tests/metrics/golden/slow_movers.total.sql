@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_stock AS (
-SELECT count(*) FILTER (WHERE day = $end::DATE AND quantity > sold_recently) AS "slow_movers"
+SELECT count(*) AS "slow_movers"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id
@@ -36,7 +36,8 @@ FROM (
 )
 SELECT k.*, coalesce(st_now.sold_to_date, 0) - coalesce(st_then.sold_to_date, 0) AS sold_recently
 FROM stock_rows k ASOF LEFT JOIN sale_totals st_now ON st_now.team_id = k.team_id AND st_now.product_id = k.product_id AND k.day >= st_now.sale_day ASOF LEFT JOIN sale_totals st_then ON st_then.team_id = k.team_id AND st_then.product_id = k.product_id AND k.day - 90 >= st_then.sale_day) s
-WHERE s.day BETWEEN $start AND $end
+WHERE day = $end::DATE AND quantity > sold_recently
+  AND s.day BETWEEN $start AND $end
 )
 SELECT round(coalesce("slow_movers", 0), 2) AS "slow_movers"
 FROM m0_stock

@@ -6,7 +6,7 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 ),
 m0_stock AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       sum(quantity) FILTER (WHERE day = least((date_trunc('month', s.day) + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE, $end::DATE)) AS "stock_units"
+       sum(quantity) AS "stock_units"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id
@@ -27,7 +27,8 @@ FROM (
 )
 SELECT k.*
 FROM stock_rows k) s
-WHERE s.day BETWEEN $start AND $end
+WHERE day = least((date_trunc('month', s.day) + INTERVAL 1 MONTH - INTERVAL 1 DAY)::DATE, $end::DATE)
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_stock AS (
-SELECT sum(quantity) FILTER (WHERE day = $end::DATE) AS "stock_units"
+SELECT sum(quantity) AS "stock_units"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id
@@ -23,7 +23,8 @@ FROM (
 )
 SELECT k.*
 FROM stock_rows k) s
-WHERE s.day BETWEEN $start AND $end
+WHERE day = $end::DATE
+  AND s.day BETWEEN $start AND $end
 )
 SELECT round(coalesce("stock_units", 0), 2) AS "stock_units"
 FROM m0_stock

@@ -6,7 +6,7 @@ SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS b
 ),
 m0_stock AS (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       sum(value_cents) FILTER (WHERE day = least((date_trunc('week', s.day) + INTERVAL 1 WEEK - INTERVAL 1 DAY)::DATE, $end::DATE)) AS "stock_value"
+       sum(value_cents) AS "stock_value"
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id
@@ -27,7 +27,8 @@ FROM (
 )
 SELECT k.*
 FROM stock_rows k) s
-WHERE s.day BETWEEN $start AND $end
+WHERE day = least((date_trunc('week', s.day) + INTERVAL 1 WEEK - INTERVAL 1 DAY)::DATE, $end::DATE)
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

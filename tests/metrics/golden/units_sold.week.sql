@@ -6,7 +6,7 @@ SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS b
 ),
 m0_stock_sales AS (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       sum(quantity) FILTER (WHERE status = 'completed') AS "units_sold"
+       sum(quantity) AS "units_sold"
 FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM (
@@ -17,7 +17,8 @@ FROM (
           AND k.count_date <= o.order_date
     )
 ) f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE status = 'completed'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 keys AS (

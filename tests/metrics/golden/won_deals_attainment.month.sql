@@ -6,16 +6,17 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 ),
 m0_closed_deals AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       count(*) FILTER (WHERE stage = 'won') AS "won_deals"
+       count(*) AS "won_deals"
 FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date, f.closed_date, f.stage AS deal_stage,
     f.team_id, f.rep_id
 FROM deals f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE stage = 'won'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 m1_targets AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       sum(value_per_day) FILTER (WHERE metric = 'won_deals') AS "won_deals_target"
+       sum(value_per_day) AS "won_deals_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -38,6 +39,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'company'
+  AND metric = 'won_deals'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),

@@ -7,7 +7,7 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_closed_deals AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
-       count(*) FILTER (WHERE stage = 'won') AS "won_deals"
+       count(*) AS "won_deals"
 FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date, f.closed_date, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     t.name AS team_name,
@@ -15,13 +15,14 @@ FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created
 FROM deals f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s
-WHERE s.day BETWEEN $start AND $end
+WHERE stage = 'won'
+  AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),
 m1_targets AS (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
-       sum(value_per_day) FILTER (WHERE metric = 'won_deals') AS "won_deals_target"
+       sum(value_per_day) AS "won_deals_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id,
     t.name AS team_name,
@@ -48,6 +49,7 @@ FROM (
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s
 WHERE s.target_level = 'top'
+  AND metric = 'won_deals'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, rep_id=101, start=2026-01-01, team_id=1
 WITH m0_closed_deals AS (
-SELECT count(*) FILTER (WHERE stage = 'won') AS "won_deals"
+SELECT count(*) AS "won_deals"
 FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date, f.closed_date, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
@@ -17,10 +17,11 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.channel = $channel
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
+  AND stage = 'won'
   AND s.day BETWEEN $start AND $end
 ),
 m1_targets AS (
-SELECT sum(value_per_day) FILTER (WHERE metric = 'won_deals') AS "won_deals_target"
+SELECT sum(value_per_day) AS "won_deals_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
@@ -54,6 +55,7 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
   AND s.target_level = 'rep'
+  AND metric = 'won_deals'
   AND s.day BETWEEN $start AND $end
 )
 SELECT CAST((coalesce("won_deals", 0)) / nullif(("won_deals_target"), 0) AS DOUBLE) AS "won_deals_attainment"

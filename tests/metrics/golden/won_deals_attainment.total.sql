@@ -2,14 +2,15 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_closed_deals AS (
-SELECT count(*) FILTER (WHERE stage = 'won') AS "won_deals"
+SELECT count(*) AS "won_deals"
 FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date, f.closed_date, f.stage AS deal_stage,
     f.team_id, f.rep_id
 FROM deals f) s
-WHERE s.day BETWEEN $start AND $end
+WHERE stage = 'won'
+  AND s.day BETWEEN $start AND $end
 ),
 m1_targets AS (
-SELECT sum(value_per_day) FILTER (WHERE metric = 'won_deals') AS "won_deals_target"
+SELECT sum(value_per_day) AS "won_deals_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -32,6 +33,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'company'
+  AND metric = 'won_deals'
   AND s.day BETWEEN $start AND $end
 )
 SELECT CAST((coalesce("won_deals", 0)) / nullif(("won_deals_target"), 0) AS DOUBLE) AS "won_deals_attainment"

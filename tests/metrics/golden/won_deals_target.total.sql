@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_targets AS (
-SELECT sum(value_per_day) FILTER (WHERE metric = 'won_deals') AS "won_deals_target"
+SELECT sum(value_per_day) AS "won_deals_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -25,6 +25,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'company'
+  AND metric = 'won_deals'
   AND s.day BETWEEN $start AND $end
 )
 SELECT round("won_deals_target", 2) AS "won_deals_target"

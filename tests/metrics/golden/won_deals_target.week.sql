@@ -6,7 +6,7 @@ SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS b
 ),
 m0_targets AS (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       sum(value_per_day) FILTER (WHERE metric = 'won_deals') AS "won_deals_target"
+       sum(value_per_day) AS "won_deals_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id
 FROM (
@@ -29,6 +29,7 @@ FROM (
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f) s
 WHERE s.target_level = 'company'
+  AND metric = 'won_deals'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
 ),

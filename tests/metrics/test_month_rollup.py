@@ -1,0 +1,172 @@
+"""The month rollup (data.order_months) read for whole months (metrics.month_rollup): which
+months a request reads from it, its rows worked out by hand on the tiny company
+(tests/metrics/fixture.py), and the numbers read through it. test_rollups.py compares it
+with the lines for every listed KPI, grain, dimension and scope."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from data.rollups import months_rollup_current, refresh_rollups
+from data.store import Store
+from metrics import service
+from metrics.compiler import MetricRequest, compile_request
+from metrics.filters import Filters
+from metrics.month_rollup import reads_months, rolled_span
+from tests.metrics.fixture import build_tiny_company
+from tests.store_engines import StoreMaker
+
+SEP_TO_NOV = Filters(start=date(2024, 9, 1), end=date(2024, 11, 30))
+BY_TEAM = MetricRequest(
+    kpis=("revenue", "active_customers", "selling_reps"),
+    filters=SEP_TO_NOV,
+    grain="month",
+    dimension="team",
+)
+
+
+def _span(first: tuple[int, int], after: tuple[int, int]) -> tuple[date, date]:
+    """From the first day of month `first` to the first day of month `after`."""
+    return date(*first, 1), date(*after, 1)
+
+
+def test_whole_months_of_a_quarter_and_the_quarter_before() -> None:
+    # Q1 2026 by month: the quarter before (for retention) and every bucket are whole months.
+    quarter = Filters(start=date(2026, 1, 1), end=date(2026, 3, 31))
+    assert rolled_span(quarter, "month") == _span((2025, 10), (2026, 4))
+
+
+def test_month_to_date_reads_its_month_from_the_lines() -> None:
+    # 1-20 November: November is cut at the 21st; October (the month before) is whole.
+    mtd = Filters(start=date(2026, 11, 1), end=date(2026, 11, 20))
+    assert rolled_span(mtd, None) == _span((2026, 10), (2026, 11))
+
+
+def test_a_year_by_month_reads_the_month_in_progress_from_the_lines() -> None:
+    # 1 Dec 2025 - 20 Nov 2026 is no calendar year: the period before it is the 355 days from
+    # 11 Dec 2024, which cuts December 2024; 20 November cuts November 2026.
+    year = Filters(start=date(2025, 12, 1), end=date(2026, 11, 20))
+    assert rolled_span(year, "month") == _span((2025, 1), (2026, 11))
+
+
+def test_of_two_runs_of_whole_months_as_long_the_later_is_read() -> None:
+    # The last 90 days, 23 Aug - 20 Nov 2026, and the 90 before them (from 25 May): May,
+    # August and November are cut; June-July and September-October are two whole months each.
+    last_90 = Filters(start=date(2026, 8, 23), end=date(2026, 11, 20))
+    assert rolled_span(last_90, None) == _span((2026, 9), (2026, 11))
+    # From 1 Aug, and the 112 days before (from 11 April): a window starting on the 1st cuts
+    # no month, so May-October is one run.
+    from_august = last_90.with_dates(date(2026, 8, 1), date(2026, 11, 20))
+    assert rolled_span(from_august, None) == _span((2026, 5), (2026, 11))
+
+
+def test_days_and_weeks_cut_months() -> None:
+    assert rolled_span(SEP_TO_NOV, "week") is None
+    assert rolled_span(SEP_TO_NOV, "day") is None
+
+
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [
+        (frozenset({"net_amount_cents", "status", "team_name", "industry"}), True),
+        (frozenset({"net_amount_cents", "status", "channel"}), False),  # a line's own channel
+        (frozenset({"net_amount_cents", "status", "region"}), False),  # a line's own region
+        (frozenset({"order_id", "status"}), False),  # orders are counted on the lines
+        (frozenset({"net_amount_cents", "product_category"}), False),
+        (None, False),  # every join (prune=False)
+    ],
+)
+def test_what_the_rollup_can_answer(columns: frozenset[str] | None, expected: bool) -> None:
+    assert reads_months("orders", columns) is expected
+    assert reads_months("customer_days", frozenset({"customer_id"})) is False
+
+
+@pytest.fixture(scope="module")
+def rolled(tiny_store: Store) -> Store:
+    with tiny_store.transaction() as con:
+        refresh_rollups(con)
+    return tiny_store
+
+
+def test_the_rollup_sums_each_months_lines_by_customer_seller_team_and_status(
+    rolled: Store,
+) -> None:
+    rows = rolled.rows(
+        "SELECT customer_id, rep_id, team_id, status, net_amount_cents, quantity"
+        " FROM order_months WHERE month = DATE '2024-11-01'"
+        " ORDER BY customer_id, rep_id, status"
+    )
+    assert [tuple(int(v) if not isinstance(v, str) else v for v in r) for r in rows] == [
+        (1, 101, 1, "completed", 17000, 3),  # N-01's two lines: 120.00 + 50.00, 1 + 2 units
+        (1, 201, 2, "completed", 10000, 4),  # N-07
+        (2, 102, 11, "completed", 10550, 2),  # N-02 80.50 + N-03 25.00
+        (3, 201, 2, "cancelled", 12000, 1),  # N-08
+        (4, 202, 21, "completed", 24000, 2),  # N-04
+        (5, 103, 11, "cancelled", 12000, 1),  # N-09's cancelled line
+        (5, 103, 11, "completed", 10550, 2),  # N-05 80.50 + N-09 25.00
+        (6, 202, 21, "completed", 12000, 1),  # N-06
+        (6, 202, 21, "returned", 8050, 1),  # N-06's returned Vase
+    ]
+
+
+def test_revenue_customers_and_sellers_by_month_and_team_through_the_rollup(
+    rolled: Store,
+) -> None:
+    """North is teams 1 and 11, South 2 and 21 (fixture.py).
+    September: North S-01 25.00 (Acme); South S-02 80.50 (Delta) + S-03 120.00 (Cedar).
+    October: North O-01 120.00 + O-02 50.00 + O-03 120.00 (Acme, Birch, Fir; Ann twice, Ben);
+    South O-04 80.50 (Cedar; O-05 was cancelled). November: North 381.00 (Acme, Birch, Elm;
+    Ann, Ben, Cai), South 460.00 (Acme through Dee's N-07, Delta, Fir; Dee, Eve)."""
+    compiled = compile_request(BY_TEAM, rollups=True)
+    assert "order_months" in compiled.sql
+    # September to November is no calendar quarter: the period before it is the 91 days
+    # from 2 June, which cuts June.
+    assert (compiled.params["roll_from"], compiled.params["roll_to"]) == _span(
+        (2024, 7), (2024, 12)
+    )
+    frame = service.run(rolled, BY_TEAM, rollups=True)
+    got = {
+        (r.bucket.month, r.team): (r.revenue, r.active_customers, r.selling_reps)
+        for r in frame.itertuples()
+    }
+    assert got == {
+        (9, "North"): (25.00, 1, 1),
+        (9, "South"): (200.50, 2, 2),
+        (10, "North"): (290.00, 3, 2),
+        (10, "South"): (80.50, 1, 1),
+        (11, "North"): (381.00, 3, 3),
+        (11, "South"): (460.00, 3, 2),
+    }
+    assert frame.equals(service.run(rolled, BY_TEAM, rollups=False))
+
+
+def test_a_month_the_period_cuts_is_read_from_its_lines(rolled: Store) -> None:
+    # 1-10 November: N-01 170.00 + N-02 80.50 + N-03 25.00 + N-04 240.00 = 515.50. Only
+    # October (the month before) is read from the rollup, and the window leaves it out.
+    early = MetricRequest(kpis=("revenue",), filters=SEP_TO_NOV.with_dates(
+        date(2024, 11, 1), date(2024, 11, 10)
+    ))  # fmt: skip
+    params = compile_request(early, rollups=True).params
+    assert (params["roll_from"], params["roll_to"]) == _span((2024, 10), (2024, 11))
+    assert service.run(rolled, early, rollups=True)["revenue"].tolist() == [515.50]
+
+
+def test_a_stale_month_rollup_is_not_read(new_store: StoreMaker) -> None:
+    """Dee's N-07 (100.00) written as 200.00 without a refresh: November's revenue is 941.00
+    on the lines, while the stale rollup still says 841.00; service.run reads the lines."""
+    store = new_store("tiny")
+    build_tiny_company(store)
+    with store.transaction() as con:
+        refresh_rollups(con)
+    assert months_rollup_current(store)
+    with store.transaction() as con:
+        con.execute("UPDATE orders SET net_amount_cents = 20000 WHERE order_id = 'N-07'")
+    assert not months_rollup_current(store)
+    november = MetricRequest(kpis=("revenue",), filters=SEP_TO_NOV, grain="month")
+    assert service.run(store, november)["revenue"].tolist() == [225.50, 370.50, 941.00]
+    assert service.run(store, november, rollups=True)["revenue"].tolist() == [
+        225.50, 370.50, 841.00,
+    ]  # fmt: skip
+    store.close()
