@@ -32,34 +32,24 @@ def _span(first: tuple[int, int], after: tuple[int, int]) -> tuple[date, date]:
     return date(*first, 1), date(*after, 1)
 
 
-def test_whole_months_of_a_quarter_and_the_quarter_before() -> None:
-    # Q1 2026 by month: the quarter before (for retention) and every bucket are whole months.
+def test_the_whole_months_of_the_period() -> None:
     quarter = Filters(start=date(2026, 1, 1), end=date(2026, 3, 31))
-    assert rolled_span(quarter, "month") == _span((2025, 10), (2026, 4))
-
-
-def test_month_to_date_reads_its_month_from_the_lines() -> None:
-    # 1-20 November: November is cut at the 21st; October (the month before) is whole.
-    mtd = Filters(start=date(2026, 11, 1), end=date(2026, 11, 20))
-    assert rolled_span(mtd, None) == _span((2026, 10), (2026, 11))
-
-
-def test_a_year_by_month_reads_the_month_in_progress_from_the_lines() -> None:
-    # 1 Dec 2025 - 20 Nov 2026 is no calendar year: the period before it is the 355 days from
-    # 11 Dec 2024, which cuts December 2024; 20 November cuts November 2026.
+    assert rolled_span(quarter, "month") == _span((2026, 1), (2026, 4))
+    assert rolled_span(quarter, None) == _span((2026, 1), (2026, 4))
+    # 1 Dec 2025 - 20 Nov 2026: November is in progress, read from its lines.
     year = Filters(start=date(2025, 12, 1), end=date(2026, 11, 20))
-    assert rolled_span(year, "month") == _span((2025, 1), (2026, 11))
-
-
-def test_of_two_runs_of_whole_months_as_long_the_later_is_read() -> None:
-    # The last 90 days, 23 Aug - 20 Nov 2026, and the 90 before them (from 25 May): May,
-    # August and November are cut; June-July and September-October are two whole months each.
+    assert rolled_span(year, "month") == _span((2025, 12), (2026, 11))
+    assert rolled_span(year, "quarter") == _span((2025, 12), (2026, 11))
+    # The last 90 days, 23 Aug - 20 Nov: August and November are cut.
     last_90 = Filters(start=date(2026, 8, 23), end=date(2026, 11, 20))
     assert rolled_span(last_90, None) == _span((2026, 9), (2026, 11))
-    # From 1 Aug, and the 112 days before (from 11 April): a window starting on the 1st cuts
-    # no month, so May-October is one run.
-    from_august = last_90.with_dates(date(2026, 8, 1), date(2026, 11, 20))
-    assert rolled_span(from_august, None) == _span((2026, 5), (2026, 11))
+
+
+def test_month_to_date_reads_only_lines() -> None:
+    assert rolled_span(Filters(start=date(2026, 11, 1), end=date(2026, 11, 20)), None) is None
+    assert rolled_span(Filters(start=date(2026, 10, 2), end=date(2026, 11, 30)), None) == (
+        _span((2026, 11), (2026, 12))
+    )
 
 
 def test_days_and_weeks_cut_months() -> None:
@@ -121,10 +111,8 @@ def test_revenue_customers_and_sellers_by_month_and_team_through_the_rollup(
     Ann, Ben, Cai), South 460.00 (Acme through Dee's N-07, Delta, Fir; Dee, Eve)."""
     compiled = compile_request(BY_TEAM, rollups=True)
     assert "order_months" in compiled.sql
-    # September to November is no calendar quarter: the period before it is the 91 days
-    # from 2 June, which cuts June.
     assert (compiled.params["roll_from"], compiled.params["roll_to"]) == _span(
-        (2024, 7), (2024, 12)
+        (2024, 9), (2024, 12)
     )
     frame = service.run(rolled, BY_TEAM, rollups=True)
     got = {
@@ -143,14 +131,16 @@ def test_revenue_customers_and_sellers_by_month_and_team_through_the_rollup(
 
 
 def test_a_month_the_period_cuts_is_read_from_its_lines(rolled: Store) -> None:
-    # 1-10 November: N-01 170.00 + N-02 80.50 + N-03 25.00 + N-04 240.00 = 515.50. Only
-    # October (the month before) is read from the rollup, and the window leaves it out.
-    early = MetricRequest(kpis=("revenue",), filters=SEP_TO_NOV.with_dates(
-        date(2024, 11, 1), date(2024, 11, 10)
-    ))  # fmt: skip
-    params = compile_request(early, rollups=True).params
-    assert (params["roll_from"], params["roll_to"]) == _span((2024, 10), (2024, 11))
-    assert service.run(rolled, early, rollups=True)["revenue"].tolist() == [515.50]
+    # September to 10 November: September and October from the rollup, November's lines
+    # N-01 170.00 + N-02 80.50 + N-03 25.00 + N-04 240.00 = 515.50 from the lines.
+    cut = MetricRequest(
+        kpis=("revenue",), filters=SEP_TO_NOV.with_dates(date(2024, 9, 1), date(2024, 11, 10)),
+        grain="month",
+    )  # fmt: skip
+    params = compile_request(cut, rollups=True).params
+    assert (params["roll_from"], params["roll_to"]) == _span((2024, 9), (2024, 11))
+    frame = service.run(rolled, cut, rollups=True)
+    assert frame["revenue"].tolist() == [225.50, 370.50, 515.50]
 
 
 def test_a_stale_month_rollup_is_not_read(new_store: StoreMaker) -> None:
