@@ -1,9 +1,9 @@
 """The month rollup: every order line's amounts summed by calendar month, customer, seller,
 team and status (order_months), rebuilt with the other rollups (data.rollups).
 
-The compiler reads it instead of the order lines for the whole months a request's periods
-cover (metrics.month_rollup): at ten million order lines a year of revenue and active
-customers by team reads a million of its rows instead of three and a half million lines.
+The compiler reads it instead of the order lines for the whole months of a request's period
+(metrics.month_rollup): at ten million order lines a year of revenue and active customers by
+team reads a million of its rows instead of three and a half million lines.
 It keeps the columns the orders source's KPIs read when nothing asks for a line's product,
 place or order (revenue, margin, returns, selling people, active customers), each status
 apart, so a KPI's FILTER on status picks its rows as it does on the lines.
