@@ -381,15 +381,15 @@ def _source_cte(
         sql = kpi.sql.replace("{period_start}", period_start).replace("{period_end}", period_end)
         aggregates.append(f'{sql} AS "{_measure_column(kpi_id, previous)}"')
 
-    rows = shared_filter(
+    shared = shared_filter(
         [
             a.removesuffix(f' AS "{_measure_column(k, previous)}"')
             for a, k in zip(aggregates, kpi_ids, strict=True)
         ]
     )
-    if rows is not None:
-        aggregates = [a.replace(f" FILTER (WHERE {rows})", "", 1) for a in aggregates]
-        conditions.append(rows)
+    if shared is not None:  # the rows every aggregate counts, picked once
+        aggregates = [a.replace(f" FILTER (WHERE {shared})", "", 1) for a in aggregates]
+        conditions.append(shared)
     # What the CTE reads of the source: its filters, keys and aggregates (the bucket join and
     # the window only read columns every source has: day, open_from, open_until).
     columns = columns_read(*conditions, *keys, *aggregates) if prune else None
