@@ -467,9 +467,8 @@ SOURCES: dict[str, Source] = {
 
 # The orders source with the whole months from $roll_from up to $roll_to read from the month
 # rollup (data.order_months; metrics.month_rollup decides which), every other day from the
-# lines. A
-# rolled row is one month's lines of a customer, seller, team and status, dated the month's
-# first day; it has no order (order_id NULL), product or line of its own.
+# lines. A rolled row is one month's lines of a customer, seller, team and status, dated the
+# month's first day; it has no order (order_id NULL), product or line of its own.
 _ORDERS_BY_MONTH = """(
     SELECT month AS order_date, CAST(NULL AS VARCHAR) AS order_id, customer_id, quantity,
            net_amount_cents, cost_cents, status, team_id, rep_id
