@@ -70,7 +70,8 @@ BEHIND_PACE_COLUMNS = ["rep", "attainment_now", "attainment_week_ago"]
 
 _COMPLETED = "s.status = 'completed'"
 # An order line as the wins list totals it by order.
-_WIN_LINES = "s.order_id, s.day, s.rep_name, s.team_name, s.customer_id, s.net_amount_cents"
+_WIN_LINES = "s.order_id, s.day, s.customer_id, s.net_amount_cents"
+_NAMED_LINES = "s.order_id, s.rep_name, s.team_name"
 
 
 def _working_day(
@@ -149,10 +150,15 @@ def wins(
     won = _where(filters, "s.stage = 'won'", "s.day BETWEEN $since AND $until")
     # Each order's total is worked out from numbers only; the names of its people and team
     # (the smallest of its lines', as a line may differ) only for the orders over the bar:
-    # grouping every order of 90 days by those texts took 1.6 s at ten million lines.
+    # grouping every order of 90 days by those texts took 1.6 s at ten million lines. The
+    # totals read lines that join no names at all, and the names are read for the days
+    # listed only (a big order's lines are all on or after its first day, $since or later):
+    # naming the 90 days' lines to total them took a third of this query (6 Dec 2026).
     sql = f"""
     WITH lines AS (
         {_scoped("orders", filters, _WIN_LINES, _COMPLETED, "s.day BETWEEN $lines_from AND $until")}
+    ), named_lines AS (
+        {_scoped("orders", filters, _NAMED_LINES, _COMPLETED, "s.day BETWEEN $since AND $until")}
     ), totals AS (
         SELECT order_id, min(day) AS day, min(customer_id) AS customer_id,
                sum(net_amount_cents) AS amount_cents
@@ -169,7 +175,7 @@ def wins(
                           WHERE wd.deal_id = substr(t.order_id, length($won_deal_prefix) + 1))
           )
     ), named AS (
-        SELECT order_id, min(rep_name) AS rep, min(team_name) AS team FROM lines
+        SELECT order_id, min(rep_name) AS rep, min(team_name) AS team FROM named_lines
         WHERE order_id IN (SELECT order_id FROM big) GROUP BY order_id
     ), found AS (
         SELECT 'deal' AS kind, s.day, s.rep_name AS rep, s.team_name AS team,
