@@ -292,10 +292,10 @@ def everyone(
 ) -> pd.DataFrame:
     """Every customer on the list (bought in the 365 days up to `as_of`) with their due date,
     due or not, in COLUMNS plus owner_team_id and owner_left; unsorted. `scores`: the
-    company's segments.rfm_scores at `as_of`, and `facts` its company_facts, when the caller
-    has them already. `rollups`: see company_facts."""
+    company's segments.rfm_ranks (or rfm_scores) at `as_of`, and `facts` its company_facts,
+    when the caller has them already. `rollups`: see company_facts."""
     if scores is None:
-        scores = segments.rfm_scores(store, company_filters(as_of), as_of)
+        scores = segments.rfm_ranks(store, company_filters(as_of), as_of)
     if scores.empty:
         return pd.DataFrame(columns=[*COLUMNS, "owner_team_id", "owner_left", "revenue_cents"])
     if facts is None:

@@ -21,8 +21,8 @@ PEOPLE_COLUMNS = ["rep_id", "name", "team", "due"]
 
 
 class CompanyRfmScores(Request):
-    """The whole company's RFM scores at `as_of` (segments.rfm_scores), which rank the
-    follow-up list's tiers: cached on their own, they outlive a logged call."""
+    """The whole company's RFM scores at `as_of`, without names (segments.rfm_ranks), which
+    rank the follow-up list's tiers: cached on their own, they outlive a logged call."""
 
     as_of: date
 
@@ -30,7 +30,7 @@ class CompanyRfmScores(Request):
         return ORDER_HISTORY
 
     def run(self, store: Store) -> pd.DataFrame:
-        return segments.rfm_scores(store, follow_ups.company_filters(self.as_of), self.as_of)
+        return segments.rfm_ranks(store, follow_ups.company_filters(self.as_of), self.as_of)
 
 
 class CompanyFollowUpFacts(Request):

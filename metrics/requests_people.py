@@ -134,8 +134,10 @@ class SegmentsScreen(Request):
         return self.run_with(store, ())
 
     def run_with(self, store: Store, needed: tuple[Any, ...]) -> SegmentsData:
+        # the company's scores come without names (the follow-up list needs none): named here
+        scores = tuple(segments.with_names(store, ranks) for ranks in needed)
         return segments_screen.segments_data(
-            store, self.filters, self.as_of, self.previous_as_of, *needed
+            store, self.filters, self.as_of, self.previous_as_of, *scores
         )
 
 

@@ -203,23 +203,61 @@ def _rfm_params(as_of: date) -> dict[str, object]:
     return {"as_of": as_of, "end": as_of, "window_start": rfm_window_start(as_of)}
 
 
-def _rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
-    """rfm() plus monetary_cents (integers), for sums that stay exact."""
+def _rfm(store: Store, filters: Filters, as_of: date, *, names: bool = True) -> pd.DataFrame:
+    """rfm() plus monetary_cents (integers), for sums that stay exact; with `names` False,
+    without the customer and owner columns (rfm_ranks)."""
+    named = "cu.name AS customer, owner.name AS owner," if names else ""
+    joins = (
+        """LEFT JOIN customers cu ON cu.customer_id = p.customer_id
+    LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id"""
+        if names
+        else ""
+    )
     sql = f"""
     WITH per_customer AS (
         {_per_customer_sql(store, filters)}
     )
-    SELECT p.customer_id, cu.name AS customer, owner.name AS owner, p.recency_days,
+    SELECT p.customer_id, {named} p.recency_days,
            p.frequency, {_money("p.monetary_cents")} AS monetary,
            CAST(p.monetary_cents AS BIGINT) AS monetary_cents
     FROM per_customer p
-    LEFT JOIN customers cu ON cu.customer_id = p.customer_id
-    LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id
+    {joins}
     ORDER BY p.monetary_cents DESC, p.customer_id
     """
-    columns = ["customer_id", "customer", "owner", "recency_days", "frequency", "monetary"]
+    columns = [c for c in RFM_COLUMNS[:-4] if names or c not in _NAME_COLUMNS]
     frame = _frame(store, filters, sql, [*columns, "monetary_cents"], **_rfm_params(as_of))
-    return _with_segments(_scored(frame))[[*RFM_COLUMNS[:-1], "monetary_cents", "segment"]]
+    return _with_segments(_scored(frame))[[*columns, "r", "f", "m", "monetary_cents", "segment"]]
+
+
+_NAME_COLUMNS = ("customer", "owner")
+
+
+def rfm_ranks(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
+    """rfm_scores without the customer's and owner's names: what ranks the follow-up list
+    (naming 175,000 customers took 0.1 s of the 0.15 s query at ten million order lines, on
+    the way to every follow-up page's first run). with_names(store, rfm_ranks(...)) is
+    rfm_scores(...)."""
+    return _rfm(store, filters, as_of, names=False)
+
+
+def with_names(store: Store, ranks: pd.DataFrame) -> pd.DataFrame:
+    """An rfm_ranks() frame with the customer's and owner's names where rfm_scores has them
+    (blank for a customer no longer on record, or with no owner)."""
+    names = _tidy(
+        store.query(
+            """SELECT cu.customer_id, cu.name AS customer, owner.name AS owner
+            FROM customers cu LEFT JOIN reps owner ON owner.rep_id = cu.owner_rep_id"""
+        ),
+        ["customer_id", *_NAME_COLUMNS],
+    ).set_index("customer_id")
+    at = names.index.get_indexer(ranks["customer_id"].astype("int64"))
+    named = ranks.copy(deep=False)
+    for place, column in enumerate(_NAME_COLUMNS, start=1):
+        # a customer not on record (position -1) is blank, as the left join leaves it
+        cells = names[column].to_numpy(dtype=object)[at]
+        cells[at < 0] = None
+        named.insert(place, column, pd.Series(cells, index=ranks.index, dtype=object))
+    return named
 
 
 def rfm_segments(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:

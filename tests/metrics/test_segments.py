@@ -153,6 +153,25 @@ def test_rfm_read_from_the_buying_days_rollup_is_the_same(
         assert rolled.equals(segments.rfm_scores(tiny_store, AUTUMN, day)), day
 
 
+def test_rfm_ranks_named_are_rfm_scores(new_store: StoreMaker) -> None:
+    # The follow-up list ranks by the scores without names; Segments names them afterwards
+    # and must show what rfm_scores shows, an owner left blank included (Birch's, here).
+    store = new_store("rfm_ranks")
+    build_tiny_company(store)
+    with store.transaction() as con:
+        con.execute("UPDATE customers SET owner_rep_id = NULL WHERE name = 'Birch'")
+    for day in (NOV_30, d("2024-10-31")):
+        for scope in (AUTUMN, NORTH):
+            ranks = segments.rfm_ranks(store, scope, day)
+            assert not {"customer", "owner"} & set(ranks.columns)
+            assert len(ranks) > 0
+            named = segments.with_names(store, ranks)
+            assert named.equals(segments.rfm_scores(store, scope, day)), (day, scope)
+    named = segments.with_names(store, segments.rfm_ranks(store, AUTUMN, NOV_30))
+    owners = dict(zip(named["customer"], named["owner"], strict=True))
+    assert owners["Birch"] is None and owners["Acme"] is not None
+
+
 def test_an_order_on_two_days_sends_rfm_to_the_lines(new_store: StoreMaker) -> None:
     # O-02 (Birch, 8 Oct, 50.00) gains a completed line on 9 Oct (10.00): Birch still made
     # three orders (a sum of buying days would say four), 165.50 in all.
@@ -500,6 +519,15 @@ def test_lifecycle_read_from_the_buying_days_rollup_is_the_same(
     assert len(kept) == 11 * 5
     assert {day for day, _, _ in kept} == set(month_ends) - {AS_OF}
     assert month_end_stage_counts(life_store, month_ends) == [], "no rollup: counted"
+    # The last buying day, where the pages' as-of day starts, is kept too: its counts read
+    # from the rollup are the ones counted from the rows, and its twelve months read it
+    last_day = life_rolled.scalar("SELECT max(order_date) FROM orders WHERE status = 'completed'")
+    assert len(month_end_stage_counts(life_rolled, [last_day])) == 5
+    counts = segments.lifecycle_counts(life_rolled, LIFE, last_day)
+    assert counts.equals(segments.lifecycle_counts(life_store, LIFE, last_day))
+    assert counts["customers"].sum() > 0
+    at_last = segments.lifecycle_over_time(life_rolled, LIFE, last_day)
+    assert at_last.equals(segments.lifecycle_over_time(life_store, LIFE, last_day))
     classes = segments.customer_classes(life_rolled, LIFE, "lifecycle_stage", AS_OF)
     assert sorted(classes) == sorted(
         segments.customer_classes(life_store, LIFE, "lifecycle_stage", AS_OF)
