@@ -109,7 +109,9 @@ def test_an_order_on_two_days_is_marked_split(tmp_path: Path) -> None:
     assert not days_count_orders(store)
 
 
-def test_an_import_counts_lifecycle_stages_at_each_month_end(tmp_path: Path) -> None:
+def test_an_import_counts_lifecycle_stages_at_each_month_end_and_the_last_buying_day(
+    tmp_path: Path,
+) -> None:
     # The last buying day is 9 April 2025: the month ends of April 2025 and the 12 before.
     # Both customers first bought in March, so both are new at the end of March and of April
     # (26 and 56 days for Acme, under 90) and nobody is counted before; every stage is kept.
@@ -123,8 +125,13 @@ def test_an_import_counts_lifecycle_stages_at_each_month_end(tmp_path: Path) -> 
         (date(2025, 4, 30), "new"): 2,
         (date(2025, 3, 31), "new"): 2,
     }
-    # a day it does not hold (not a month end, or past the last buying month) is not there
-    assert month_end_stage_counts(store, [date(2025, 4, 9), date(2025, 5, 31)]) == []
+    # ...and at the last buying day itself, where the pages' as-of day starts: both new
+    # (Acme's first day 5 March is 35 days before it), the four other stages kept as 0
+    on_last_day = month_end_stage_counts(store, [date(2025, 4, 9)])
+    assert len(on_last_day) == 5
+    assert {stage: n for _, stage, n in on_last_day if n} == {"new": 2}
+    # a day it does not hold (another day of the month, or past the last buying month) is not
+    assert month_end_stage_counts(store, [date(2025, 4, 8), date(2025, 5, 31)]) == []
 
 
 def test_stage_counts_of_another_rule_or_another_build_are_not_read(
