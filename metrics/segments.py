@@ -251,11 +251,11 @@ def with_names(store: Store, ranks: pd.DataFrame) -> pd.DataFrame:
         ["customer_id", *_NAME_COLUMNS],
     ).set_index("customer_id")
     at = names.index.get_indexer(ranks["customer_id"].astype("int64"))
+    found = at >= 0  # a customer not on record (-1) is blank, as the left join leaves it
     named = ranks.copy(deep=False)
     for place, column in enumerate(_NAME_COLUMNS, start=1):
-        # a customer not on record (position -1) is blank, as the left join leaves it
-        cells = names[column].to_numpy(dtype=object)[at]
-        cells[at < 0] = None
+        cells = np.full(len(at), None, dtype=object)
+        cells[found] = names[column].to_numpy(dtype=object)[at[found]]
         named.insert(place, column, pd.Series(cells, index=ranks.index, dtype=object))
     return named
 

@@ -170,6 +170,12 @@ def test_rfm_ranks_named_are_rfm_scores(new_store: StoreMaker) -> None:
     named = segments.with_names(store, segments.rfm_ranks(store, AUTUMN, NOV_30))
     owners = dict(zip(named["customer"], named["owner"], strict=True))
     assert owners["Birch"] is None and owners["Acme"] is not None
+    # a customer no longer on record is blank, as rfm_scores' left join leaves one
+    gone = segments.rfm_ranks(store, AUTUMN, NOV_30).head(2)
+    gone["customer_id"] = [gone["customer_id"].iloc[0], 999]
+    named = segments.with_names(store, gone)
+    assert named["customer"].iloc[0] is not None
+    assert named["customer"].iloc[1] is None and named["owner"].iloc[1] is None
 
 
 def test_an_order_on_two_days_sends_rfm_to_the_lines(new_store: StoreMaker) -> None:
