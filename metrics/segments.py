@@ -203,6 +203,9 @@ def _rfm_params(as_of: date) -> dict[str, object]:
     return {"as_of": as_of, "end": as_of, "window_start": rfm_window_start(as_of)}
 
 
+_NAME_COLUMNS = ("customer", "owner")  # what rfm_ranks leaves out and with_names adds
+
+
 def _rfm(store: Store, filters: Filters, as_of: date, *, names: bool = True) -> pd.DataFrame:
     """rfm() plus monetary_cents (integers), for sums that stay exact; with `names` False,
     without the customer and owner columns (rfm_ranks)."""
@@ -227,9 +230,6 @@ def _rfm(store: Store, filters: Filters, as_of: date, *, names: bool = True) -> 
     columns = [c for c in RFM_COLUMNS[:-4] if names or c not in _NAME_COLUMNS]
     frame = _frame(store, filters, sql, [*columns, "monetary_cents"], **_rfm_params(as_of))
     return _with_segments(_scored(frame))[[*columns, "r", "f", "m", "monetary_cents", "segment"]]
-
-
-_NAME_COLUMNS = ("customer", "owner")
 
 
 def rfm_ranks(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
