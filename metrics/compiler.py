@@ -312,8 +312,13 @@ def _keys(
             shift = f" + {_interval(grain)}" if previous else ""
             keys.append(f"date_trunc('{grain}', s.day{shift})::DATE AS bucket")
     for name, dim in zip(_DIM_KEYS, request.dimensions(), strict=False):
-        numeric = as_numbers and DIMENSIONS[dim].numeric
-        value = f"s.{DIMENSIONS[dim].column}" if numeric else _dimension_key(dim)
+        dimension = DIMENSIONS[dim]
+        if as_numbers and dimension.numeric:
+            value = f"s.{dimension.column}"
+        elif as_numbers and dimension.id_column:
+            value = f"s.{dimension.id_column}"
+        else:
+            value = _dimension_key(dim)
         keys.append(f"{value} AS {name}")
     return keys
 
@@ -423,19 +428,28 @@ def _source_cte(
 
 
 def _as_text_after(request: MetricRequest, grouped: str, measures: list[str]) -> str:
-    """`grouped` with each numeric dimension, grouped as a number, written as text: grouping
-    ten million order lines by rep_id's text took twice as long as by the number. A number's
-    text names it alone, so the groups are the same; NULL becomes "(not set)" as on the rows."""
+    """`grouped` with each dimension grouped by a number written as text: grouping ten million
+    order lines by rep_id's text took twice as long as by the number. A numeric dimension's
+    number is its text; a named one's id (a team's) is looked up in its `names`, whose names
+    are unique, so the groups are the same. NULL (and an id without a name) becomes
+    "(not set)" as on the rows."""
     dims = request.dimensions()
-    if not any(DIMENSIONS[dim].numeric for dim in dims):
+    if not any(DIMENSIONS[dim].numeric or DIMENSIONS[dim].id_column for dim in dims):
         return grouped
-    columns = ["bucket"] if request.grain else []
-    columns += [
-        f"{_as_text(name)} AS {name}" if DIMENSIONS[dim].numeric else name
-        for name, dim in zip(_DIM_KEYS, dims, strict=False)
-    ]
-    columns += [f'"{m}"' for m in measures]
-    return f"SELECT {', '.join(columns)}\nFROM (\n{grouped}\n) g"
+    columns = ["g.bucket"] if request.grain else []
+    joins = []
+    for name, dim in zip(_DIM_KEYS, dims, strict=False):
+        dimension = DIMENSIONS[dim]
+        if dimension.numeric:
+            columns.append(f"{_as_text(f'g.{name}')} AS {name}")
+        elif dimension.id_column:
+            alias = f"n_{name}"
+            joins.append(f"\nLEFT JOIN ({dimension.names}) {alias} ON {alias}.id = g.{name}")
+            columns.append(f"{_as_text(f'{alias}.name')} AS {name}")
+        else:
+            columns.append(f"g.{name}")
+    columns += [f'g."{m}"' for m in measures]
+    return f"SELECT {', '.join(columns)}\nFROM (\n{grouped}\n) g{''.join(joins)}"
 
 
 def _carried_over_cte(request: MetricRequest, kpi_id: str, prune: bool, rollups: bool) -> str:

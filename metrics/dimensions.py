@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from metrics.model import Dimension
 
+_TEAM_NAMES = "SELECT team_id AS id, name FROM teams"
+
 DIMENSIONS: dict[str, Dimension] = {
     d.id: d
     for d in (
-        Dimension(id="team", label="Team", column="team_name"),
-        Dimension(id="group", label="Group", column="group_name"),
+        # Team and group names are unique (teams.name): rows group by the team's id, named after.
+        Dimension(
+            id="team", label="Team", column="team_name", id_column="team_key", names=_TEAM_NAMES
+        ),
+        Dimension(
+            id="group",
+            label="Group",
+            column="group_name",
+            id_column="group_key",
+            names=_TEAM_NAMES,
+        ),
         Dimension(id="rep", label="Rep", column="rep_name"),
         # The person's id: names can repeat, so per-person arithmetic (targets) keys on this.
         Dimension(id="rep_id", label="Person id", column="rep_id", numeric=True),

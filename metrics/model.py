@@ -76,6 +76,11 @@ class Dimension(BaseModel):
     # The column holds ids (whole numbers): rows are grouped by the number and it is written
     # as text only after (grouping ten million lines by rep_id as text took twice as long).
     numeric: bool = False
+    # A column of whole-number ids that `column` names one to one (team names are unique in
+    # the schema): rows are grouped by the id and named after from `names` (SQL giving id and
+    # name), as grouping ten million lines by the team's name took 1.7 times as long.
+    id_column: str | None = None
+    names: str | None = None
 
 
 class Join(BaseModel):

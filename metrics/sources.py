@@ -11,7 +11,9 @@ from metrics.model import Derived, Join, Source
 
 # The people and team columns every source has beside f.team_id and f.rep_id, each from the
 # one join that provides it; a query joins only what it reads (Source.sql_for). team_roots
-# has no column of its own: it leads from a group to its top-level team (t).
+# has no column of its own: it leads from a group to its top-level team (t). A team's key (its
+# id, which the compiler groups by) comes from the join that gives its name, so a query that
+# groups by the key still has the name for a window's PARTITION BY ({split}).
 _PEOPLE_JOINS = (
     Join(
         alias="r",
@@ -26,13 +28,13 @@ _PEOPLE_JOINS = (
     Join(
         alias="g",
         sql="LEFT JOIN teams g ON g.team_id = f.team_id",
-        columns={"group_name": "g.name"},
+        columns={"group_name": "g.name", "group_key": "g.team_id"},
     ),
     Join(alias="tr", sql="LEFT JOIN team_roots tr ON tr.team_id = f.team_id", columns={}),
     Join(
         alias="t",
         sql="LEFT JOIN teams t ON t.team_id = tr.root_id",
-        columns={"team_name": "t.name", "channel": "t.channel"},
+        columns={"team_name": "t.name", "team_key": "t.team_id", "channel": "t.channel"},
         needs=("tr",),
     ),
 )

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_activities AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "activities"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."activities"
 FROM (
 SELECT s.rep_id AS dim,
        count(*) AS "activities"
@@ -14,7 +14,7 @@ GROUP BY ALL
 ) g
 ),
 m1_targets AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "activities_target"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."activities_target"
 FROM (
 SELECT s.rep_id AS dim,
        sum(value_per_day) AS "activities_target"

@@ -8,6 +8,7 @@ FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
     t.name AS team_name,
+    t.team_id AS team_key,
     t.channel AS channel
 FROM (
     SELECT unnest(generate_series(x.period_start, x.period_end, INTERVAL 1 DAY))::DATE AS day,

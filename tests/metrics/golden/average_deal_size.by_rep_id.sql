@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_closed_deals AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "won_value", "won_deals"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."won_value", g."won_deals"
 FROM (
 SELECT s.rep_id AS dim,
        sum(amount_cents) AS "won_value",

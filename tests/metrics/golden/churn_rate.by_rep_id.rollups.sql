@@ -19,7 +19,7 @@ FROM buys b) s WHERE s.day >= $prev_start AND s.day < $start) before USING (dim,
 GROUP BY ALL
 ),
 m1_orders_prev AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "active_customers__prev"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."active_customers__prev"
 FROM (
 SELECT s.rep_id AS dim,
        count(DISTINCT customer_id) AS "active_customers__prev"

@@ -5,18 +5,23 @@ WITH buckets AS (
 SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM (SELECT unnest(generate_series(date_trunc('month', $start::DATE), $end::DATE, INTERVAL 1 MONTH))::DATE AS bucket)
 ),
 m0_feedback AS (
+SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."csat_responses"
+FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
+       s.team_key AS dim,
        count(csat) AS "csat_responses"
 FROM (SELECT f.feedback_date AS day, f.feedback_id, f.customer_id, f.csat, f.nps, f.kind, f.resolved_date, f.feedback_date,
     f.team_id, f.rep_id,
     t.name AS team_name,
+    t.team_id AS team_key,
     t.channel AS channel
 FROM feedback f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s
 WHERE s.day BETWEEN $start AND $end
 GROUP BY ALL
+) g
+LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim
 ),
 keys AS (
 SELECT bucket, dim FROM buckets CROSS JOIN (SELECT DISTINCT dim FROM (SELECT dim FROM m0_feedback))

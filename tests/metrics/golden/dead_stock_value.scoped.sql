@@ -9,6 +9,7 @@ SELECT f.day, f.product_id, f.quantity, f.value_cents,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
     t.name AS team_name,
+    t.team_id AS team_key,
     t.channel AS channel
 FROM (
     SELECT unnest(generate_series(greatest(k.count_date, $range_start::DATE),

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_orders AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "gross_margin"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."gross_margin"
 FROM (
 SELECT s.rep_id AS dim,
        sum(net_amount_cents - cost_cents) AS "gross_margin"

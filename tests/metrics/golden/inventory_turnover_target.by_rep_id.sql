@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_target_levels AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "inventory_turnover_target"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."inventory_turnover_target"
 FROM (
 SELECT s.rep_id AS dim,
        ((sum(level_value) FILTER (WHERE metric = 'inventory_turnover')::HUGEINT * 20000000000000000 + count(*) FILTER (WHERE metric = 'inventory_turnover')) // (2 * nullif(count(*) FILTER (WHERE metric = 'inventory_turnover'), 0)))::DECIMAL(38, 0) * 0.000000000000000001::DECIMAL(38, 18) AS "inventory_turnover_target"

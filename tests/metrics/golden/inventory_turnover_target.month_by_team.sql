@@ -5,12 +5,15 @@ WITH buckets AS (
 SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM (SELECT unnest(generate_series(date_trunc('month', $start::DATE), $end::DATE, INTERVAL 1 MONTH))::DATE AS bucket)
 ),
 m0_target_levels AS (
+SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."inventory_turnover_target"
+FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
+       s.team_key AS dim,
        ((sum(level_value) FILTER (WHERE metric = 'inventory_turnover')::HUGEINT * 20000000000000000 + count(*) FILTER (WHERE metric = 'inventory_turnover')) // (2 * nullif(count(*) FILTER (WHERE metric = 'inventory_turnover'), 0)))::DECIMAL(38, 0) * 0.000000000000000001::DECIMAL(38, 18) AS "inventory_turnover_target"
 FROM (SELECT f.day, f.metric, f.level_value, f.target_level,
     f.team_id, f.rep_id,
     t.name AS team_name,
+    t.team_id AS team_key,
     t.channel AS channel
 FROM (
     SELECT unnest(generate_series(x.period_start, x.period_end, INTERVAL 1 DAY))::DATE AS day,
@@ -33,6 +36,8 @@ FROM (
 WHERE s.target_level = 'top'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
+) g
+LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim
 ),
 keys AS (
 SELECT bucket, dim FROM buckets CROSS JOIN (SELECT DISTINCT dim FROM (SELECT dim FROM m0_target_levels))

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_targets AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "new_customers_target"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."new_customers_target"
 FROM (
 SELECT s.rep_id AS dim,
        sum(value_per_day) AS "new_customers_target"

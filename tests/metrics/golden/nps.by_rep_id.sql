@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_feedback AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "nps"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."nps"
 FROM (
 SELECT s.rep_id AS dim,
        100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(nps), 0) AS "nps"

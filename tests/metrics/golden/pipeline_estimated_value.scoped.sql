@@ -9,6 +9,7 @@ FROM (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
     t.name AS team_name,
+    t.team_id AS team_key,
     t.channel AS channel
 FROM deals f
     LEFT JOIN products dp ON dp.product_id = f.product_id

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31
 WITH m0_pipeline AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "pipeline_value"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."pipeline_value"
 FROM (
 SELECT s.rep_id AS dim,
        sum(coalesce(amount_cents, list_price_cents)) AS "pipeline_value"

@@ -5,13 +5,16 @@ WITH buckets AS (
 SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM (SELECT unnest(generate_series(date_trunc('month', $start::DATE), $end::DATE, INTERVAL 1 MONTH))::DATE AS bucket)
 ),
 m0_pipeline AS (
+SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."pipeline_value"
+FROM (
 SELECT b.bucket AS bucket,
-       coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
+       s.team_key AS dim,
        sum(coalesce(amount_cents, list_price_cents)) AS "pipeline_value"
 FROM buckets b JOIN (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     dp.list_price_cents AS list_price_cents,
     t.name AS team_name,
+    t.team_id AS team_key,
     t.channel AS channel
 FROM deals f
     LEFT JOIN products dp ON dp.product_id = f.product_id
@@ -19,6 +22,8 @@ FROM deals f
     LEFT JOIN teams t ON t.team_id = tr.root_id) s ON s.open_from <= b.bucket_end AND (s.open_until IS NULL OR s.open_until > b.bucket_end)
 WHERE true
 GROUP BY ALL
+) g
+LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim
 ),
 keys AS (
 SELECT bucket, dim FROM buckets CROSS JOIN (SELECT DISTINCT dim FROM (SELECT dim FROM m0_pipeline))

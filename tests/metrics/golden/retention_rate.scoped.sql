@@ -9,6 +9,7 @@ FROM (SELECT DISTINCT customer_id AS item FROM (WITH buys AS (
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
     t.name AS team_name,
+    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f
@@ -24,6 +25,7 @@ FROM buys b) s WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancest
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
     t.name AS team_name,
+    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f
@@ -42,6 +44,7 @@ FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_a
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
     t.name AS team_name,
+    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f

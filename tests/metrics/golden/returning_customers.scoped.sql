@@ -9,6 +9,7 @@ FROM (WITH buys AS (
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
     t.name AS team_name,
+    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f

@@ -8,6 +8,7 @@ FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_a
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
     t.name AS team_name,
+    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f

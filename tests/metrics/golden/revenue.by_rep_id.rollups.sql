@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, roll_from=2026-01-01, roll_to=2026-04-01, start=2026-01-01
 WITH m0_orders AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "revenue"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."revenue"
 FROM (
 SELECT s.rep_id AS dim,
        sum(net_amount_cents) AS "revenue"

@@ -2,7 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_orders AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "revenue"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."revenue"
 FROM (
 SELECT s.rep_id AS dim,
        sum(net_amount_cents) AS "revenue"
@@ -15,7 +15,7 @@ GROUP BY ALL
 ) g
 ),
 m1_targets AS (
-SELECT coalesce(CAST(dim AS VARCHAR), '(not set)') AS dim, "revenue_target"
+SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."revenue_target"
 FROM (
 SELECT s.rep_id AS dim,
        sum(value_per_day) AS "revenue_target"

@@ -5,12 +5,15 @@ WITH buckets AS (
 SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM (SELECT unnest(generate_series(date_trunc('month', $start::DATE), $end::DATE, INTERVAL 1 MONTH))::DATE AS bucket)
 ),
 m0_stock_sales AS (
+SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."units_sold"
+FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
+       s.team_key AS dim,
        sum(quantity) AS "units_sold"
 FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.status,
     f.team_id, f.rep_id,
     t.name AS team_name,
+    t.team_id AS team_key,
     t.channel AS channel
 FROM (
     SELECT o.* FROM orders o
@@ -25,6 +28,8 @@ FROM (
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
+) g
+LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim
 ),
 keys AS (
 SELECT bucket, dim FROM buckets CROSS JOIN (SELECT DISTINCT dim FROM (SELECT dim FROM m0_stock_sales))

@@ -8,6 +8,7 @@ FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.stat
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
     t.name AS team_name,
+    t.team_id AS team_key,
     t.channel AS channel
 FROM (
     SELECT o.* FROM orders o

@@ -5,12 +5,15 @@ WITH buckets AS (
 SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM (SELECT unnest(generate_series(date_trunc('month', $start::DATE), $end::DATE, INTERVAL 1 MONTH))::DATE AS bucket)
 ),
 m0_closed_deals AS (
+SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."won_deals"
+FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim,
+       s.team_key AS dim,
        count(*) AS "won_deals"
 FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date, f.closed_date, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     t.name AS team_name,
+    t.team_id AS team_key,
     t.channel AS channel
 FROM deals f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
@@ -18,6 +21,8 @@ FROM deals f
 WHERE stage = 'won'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
+) g
+LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim
 ),
 keys AS (
 SELECT bucket, dim FROM buckets CROSS JOIN (SELECT DISTINCT dim FROM (SELECT dim FROM m0_closed_deals))
