@@ -53,6 +53,7 @@ from metrics.requests_people import (
     CustomerClasses,
     CustomerDetail,
     CustomersIn,
+    SegmentCustomers,
     SegmentsScreen,
 )
 from metrics.segments_screen import SegmentsData
@@ -264,7 +265,6 @@ def rfm(scope: Filters, as_of: date, screen: SegmentsData) -> pd.DataFrame:
     returns the customers of the segment picked, for the customer drill-down."""
     st.subheader(t("segments.rfm_heading"))
     st.caption(t("segments.rfm_caption"))
-    scores = screen.scores
     summary = rfm_summary(screen)
     if summary["customers"].sum() == 0:
         st.info(t("segments.no_customers"))
@@ -307,7 +307,7 @@ def rfm(scope: Filters, as_of: date, screen: SegmentsData) -> pd.DataFrame:
         format_func=lambda s: t(f"segment.{s}"),
         key="seg_rfm",
     )
-    chosen = scores.take(screen.by_segment.get(str(segment), []))
+    chosen = cache.fetch(SegmentCustomers(filters=scope, as_of=as_of, segment=str(segment)))
     columns = ["customer", "owner", "recency_days", "frequency", "monetary", "r", "f", "m"]
     table_with_download(
         readable(chosen[columns]),

@@ -134,11 +134,36 @@ class SegmentsScreen(Request):
         return self.run_with(store, ())
 
     def run_with(self, store: Store, needed: tuple[Any, ...]) -> SegmentsData:
-        # the company's scores come without names (the follow-up list needs none): named here
-        scores = tuple(segments.with_names(store, ranks) for ranks in needed)
         return segments_screen.segments_data(
-            store, self.filters, self.as_of, self.previous_as_of, *scores
+            store, self.filters, self.as_of, self.previous_as_of, *needed
         )
+
+
+class SegmentCustomers(Request):
+    """The customers of one RFM segment on the Segments page (SegmentsScreen), biggest spender
+    first, with their names and their owner's: only the segment shown is named (naming every
+    customer took 0.15 s of the page's first run at 175,000 customers)."""
+
+    filters: Filters
+    as_of: date
+    segment: str
+
+    def screen(self) -> SegmentsScreen:
+        return SegmentsScreen(filters=self.filters, as_of=self.as_of)
+
+    def reads(self) -> frozenset[str]:
+        return ORDER_HISTORY
+
+    def needs(self) -> tuple[Request, ...]:
+        return (self.screen(),)
+
+    def run(self, store: Store) -> pd.DataFrame:
+        return self.run_with(store, (self.screen().run(store),))
+
+    def run_with(self, store: Store, needed: tuple[Any, ...]) -> pd.DataFrame:
+        (screen,) = needed
+        rows = screen.scores.take(screen.by_segment.get(self.segment, []))
+        return segments.with_names(store, rows)
 
 
 class CustomerDetail(Request):

@@ -28,7 +28,8 @@ _WORKERS = 4  # enough to keep two cores busy while some queries wait on others
 class SegmentsData:
     """What the Segments page shows about customers for one scope and as-of day."""
 
-    scores: pd.DataFrame  # segments.rfm_scores at as_of
+    # segments.rfm_ranks at as_of: no names (SegmentCustomers names the segment shown)
+    scores: pd.DataFrame
     summary: pd.DataFrame  # segments.summarize_rfm of the scores: once, not on every rerun
     by_segment: dict[str, np.ndarray]  # segments.customers_by_segment of the scores
     # How many customers moved between RFM segments since the end of the comparison period
@@ -47,11 +48,11 @@ def segments_data(
     scores: pd.DataFrame | None = None,
 ) -> SegmentsData:
     """Every customer analysis of the page, the queries run concurrently. `scores`: the RFM
-    scores at `as_of` in this scope, when the caller has them already."""
+    ranks at `as_of` in this scope (segments.rfm_ranks), when the caller has them already."""
     jobs = {
         "scores": (lambda: scores)
         if scores is not None
-        else (lambda: segments.rfm_scores(store, filters, as_of)),
+        else (lambda: segments.rfm_ranks(store, filters, as_of)),
         "previous_segments": lambda: segments.rfm_segments(store, filters, previous_as_of),
         "lifecycle_over_time": lambda: segments.lifecycle_over_time(store, filters, as_of),
         "pareto": lambda: segments.pareto_with_share(store, filters),

@@ -30,6 +30,7 @@ from metrics.requests_people import (
     CoverageGaps,
     CustomerClasses,
     CustomersIn,
+    SegmentCustomers,
     SegmentsScreen,
     TeamHeadcount,
     TeamMovements,
@@ -95,6 +96,10 @@ EXAMPLES: dict[type[Request], list[Request]] = {
             MONTH.model_copy(update={"scope": Scope(kind="team", team_id=1)}),
             Filters(start=date(2025, 12, 1), end=DEMO_END, period_kind="year"),
         )
+    ],
+    SegmentCustomers: [
+        SegmentCustomers(filters=scope, as_of=DEMO_END, segment="champions")
+        for scope in (MONTH, MONTH.model_copy(update={"team_id": 1}))
     ],
     **{
         kind: [kind(filters=scope, day=DEMO_END) for scope in _STOCK_SCOPES]

@@ -239,15 +239,19 @@ def test_rfm_movement(tiny_store: Store) -> None:
     ]
 
 
-def test_movement_between_by_hand() -> None:
+@pytest.mark.parametrize("step", [1, 10**12], ids=["ids as slots", "ids spread wide"])
+def test_movement_between_by_hand(step: int) -> None:
     # 1 stays champions, 2 leaves (in `before` only), 3 arrives (in `after` only), 4 and 5
     # both move lost -> hibernating; order: from in SEGMENTS order, "none" last, then to.
+    # Spread wide (ids 10^12 apart), the ids are sorted and searched rather than used as slots.
     before = pd.DataFrame(
         {"customer_id": [1, 2, 4, 5], "segment": ["champions", "at_risk", "lost", "lost"]}
     )
     after = pd.DataFrame(
         {"customer_id": [5, 1, 3, 4], "segment": ["hibernating", "champions", "new", "hibernating"]}
     )
+    before["customer_id"] *= step
+    after["customer_id"] *= step
     assert records(segments.movement_between(before, after)) == [
         ("champions", "champions", 1),
         ("at_risk", "none", 1),
@@ -269,6 +273,11 @@ def test_customers_by_segment_by_hand() -> None:
     assert set(split) == {"lost", "champions"}
     assert list(scores.take(split["lost"])["customer_id"]) == [9, 3, 7]
     assert list(scores.take(split["champions"])["customer_id"]) == [4, 1]
+    # In rfm_scores' own order (biggest spender first, then id), the rows are not sorted again.
+    ordered = scores.sort_values(["monetary_cents", "customer_id"], ascending=[False, True])
+    split = segments.customers_by_segment(ordered)
+    assert list(ordered.take(split["lost"])["customer_id"]) == [9, 3, 7]
+    assert list(ordered.take(split["champions"])["customer_id"]) == [4, 1]
 
 
 def test_the_screens_segment_lists_are_its_scores_cut_by_segment(tiny_store: Store) -> None:

@@ -12,6 +12,7 @@ from data.rollups import ROLLUPS_ENV_VAR
 from data.store import Store
 from metrics import segments
 from metrics.filters import Filters
+from metrics.requests_people import SegmentCustomers, SegmentsScreen
 from metrics.segments_screen import segments_data
 
 AUTUMN = Filters(start=date(2024, 11, 1), end=date(2024, 11, 30))
@@ -32,6 +33,26 @@ def test_the_screen_matches_the_analyses_one_by_one(tiny_store: Store) -> None:
     )
     pdt.assert_frame_equal(screen.pareto, segments.pareto(tiny_store, AUTUMN))
     assert screen.top_share == segments.top_share(tiny_store, AUTUMN)
+
+
+@pytest.mark.parametrize(
+    "scope", [AUTUMN, AUTUMN.model_copy(update={"team_id": 1})], ids=["company", "team 1"]
+)
+def test_a_segments_customers_are_its_rfm_scores_named(tiny_store: Store, scope: Filters) -> None:
+    """What the drill-down lists for each segment: the RFM scores of its customers, in their
+    order (biggest spender first), with the customer's and owner's names."""
+    scores = segments.rfm_scores(tiny_store, scope, AS_OF)
+    screen = SegmentsScreen(filters=scope, as_of=AS_OF)
+    shown = 0
+    for segment in segments.SEGMENTS:
+        request = SegmentCustomers(filters=scope, as_of=AS_OF, segment=segment)
+        listed = request.run_with(tiny_store, (screen.run(tiny_store),))
+        expected = scores[scores["segment"] == segment]
+        pdt.assert_frame_equal(listed, expected)
+        pdt.assert_frame_equal(request.run(tiny_store), expected)
+        shown += len(listed)
+    assert shown == len(scores) > 0
+    assert scores["customer"].notna().all()
 
 
 def test_todays_lifecycle_counts_are_the_last_month_of_the_series(tiny_store: Store) -> None:
