@@ -5,6 +5,7 @@ from __future__ import annotations
 from metrics.model import Dimension
 
 _TEAM_NAMES = "SELECT team_id AS id, name FROM teams"
+_REP_LABELS = "SELECT rep_id AS id, label AS name FROM rep_labels"
 
 DIMENSIONS: dict[str, Dimension] = {
     d.id: d
@@ -20,7 +21,9 @@ DIMENSIONS: dict[str, Dimension] = {
             id_column="group_key",
             names=_TEAM_NAMES,
         ),
-        Dimension(id="rep", label="Rep", column="rep_name"),
+        # A person's label is their name, with their id when another has the same name
+        # (rep_labels): one label per person, so rows group by the person's id.
+        Dimension(id="rep", label="Rep", column="rep_name", id_column="rep_key", names=_REP_LABELS),
         # The person's id: names can repeat, so per-person arithmetic (targets) keys on this.
         Dimension(id="rep_id", label="Person id", column="rep_id", numeric=True),
         Dimension(id="role", label="Role", column="rep_role"),

@@ -77,8 +77,9 @@ class Dimension(BaseModel):
     # as text only after (grouping ten million lines by rep_id as text took twice as long).
     numeric: bool = False
     # A column of whole-number ids that `column` names one to one (team names are unique in
-    # the schema): rows are grouped by the id and named after from `names` (SQL giving id and
-    # name), as grouping ten million lines by the team's name took 1.7 times as long.
+    # the schema, a person's label names one person): rows are grouped by the id and named
+    # after from `names` (SQL giving id and name); grouping ten million lines by the team's
+    # name took 1.7 times as long.
     id_column: str | None = None
     names: str | None = None
 

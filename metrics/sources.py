@@ -11,9 +11,9 @@ from metrics.model import Derived, Join, Source
 
 # The people and team columns every source has beside f.team_id and f.rep_id, each from the
 # one join that provides it; a query joins only what it reads (Source.sql_for). team_roots
-# has no column of its own: it leads from a group to its top-level team (t). A team's key (its
-# id, which the compiler groups by) comes from the join that gives its name, so a query that
-# groups by the key still has the name for a window's PARTITION BY ({split}).
+# has no column of its own: it leads from a group to its top-level team (t). A team's or
+# person's key (the id the compiler groups by) comes from the join that gives its name, so a
+# query that groups by the key still has the name for a window's PARTITION BY ({split}).
 _PEOPLE_JOINS = (
     Join(
         alias="r",
@@ -23,7 +23,7 @@ _PEOPLE_JOINS = (
     Join(
         alias="rl",
         sql="LEFT JOIN rep_labels rl ON rl.rep_id = f.rep_id",
-        columns={"rep_name": "rl.label"},
+        columns={"rep_name": "rl.label", "rep_key": "rl.rep_id"},
     ),
     Join(
         alias="g",

@@ -1,7 +1,7 @@
 """A dimension grouped by a number is written as text after: a numeric one (rep_id) as its
-number's text, a named one (team, group) as the name of its id. Both give the same answers, row
-for row and to the last bit, as grouping by the text, for every KPI that breaks down by it, by
-grain and with a second dimension, on both engines and on the demo.
+number's text, a named one (team, group, rep) as the name (or label) of its id. Both give
+the same answers, row for row and to the last bit, as grouping by the text, for every KPI
+that breaks down by it, by grain and with a second dimension, on both engines and on the demo.
 
 The text is what an answer shows ("(not set)" for rows without one) and what it is sorted by,
 so the two could only differ for a dimension marked numeric whose column is not a number, or a
@@ -74,9 +74,9 @@ def _differing(before: Answers, after: Answers) -> list[str]:
     ]
 
 
-def test_rep_id_team_and_group_are_grouped_by_number() -> None:
+def test_rep_id_team_group_and_rep_are_grouped_by_number() -> None:
     # What the rest of this file checks: without them, it would check nothing.
-    assert BY_NUMBER == ["group", "rep_id", "team"]
+    assert BY_NUMBER == ["group", "rep", "rep_id", "team"]
 
 
 def test_numbers_and_text_group_alike_on_the_tiny_company(
