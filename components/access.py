@@ -14,6 +14,7 @@ from typing import Any
 import streamlit as st
 
 from components.auth_session import current_user
+from components.startup import set_imports_aside
 from components.text import t
 from data.auth import ROLES, User
 
@@ -86,7 +87,10 @@ def require(page: str) -> User | None:
     """The page's first call: the signed-in user when they may open `page` (None only on the
     sign-in page); else a refusal in words, and the page stops there. A URL opened directly is
     refused like a menu click: a fresh server's first request runs the page file without
-    app.py (streamlit/streamlit#9992), so the menu alone would not be enough."""
+    app.py (streamlit/streamlit#9992), so the menu alone would not be enough. Being every
+    page's first call, after its imports, it is also where a new process sets them aside from
+    the garbage collector (components.startup)."""
+    set_imports_aside()
     user = current_user()
     if not can_open(user, page):
         if user is None:
