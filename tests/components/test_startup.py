@@ -24,7 +24,9 @@ def test_the_first_call_freezes_what_is_alive_and_later_calls_nothing(
         assert frozen > 10_000, "the imported modules' objects"
         made_after = [[n] for n in range(1000)]
         startup.set_imports_aside()
-        assert gc.get_freeze_count() == frozen, "a rerun sets nothing more aside"
+        # A rerun sets nothing more aside: not the 1,000 lists made since. (The count may
+        # drop: a frozen object no longer referred to is still freed.)
+        assert gc.get_freeze_count() <= frozen
         assert made_after
     finally:
         gc.unfreeze()
