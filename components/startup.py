@@ -10,6 +10,7 @@ is made after (answers, session state) is collected as before.
 
 from __future__ import annotations
 
+import atexit
 import gc
 
 _frozen = False
@@ -23,3 +24,6 @@ def set_imports_aside() -> None:
         return
     _frozen = True
     gc.freeze()
+    # Back within reach when the process ends, so its last collection frees them as before
+    # (DuckDB's bindings otherwise report its type objects as leaked, on every exit).
+    atexit.register(gc.unfreeze)
