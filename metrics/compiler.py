@@ -430,9 +430,9 @@ def _source_cte(
 def _as_text_after(request: MetricRequest, grouped: str, measures: list[str]) -> str:
     """`grouped` with each dimension grouped by a number written as text: grouping ten million
     order lines by rep_id's text took twice as long as by the number. A numeric dimension's
-    number is its text; a named one's id (a team's) is looked up in its `names`, whose names
-    are unique, so the groups are the same. NULL (and an id without a name) becomes
-    "(not set)" as on the rows."""
+    number is its text; a named one's id (a team's, a person's) is looked up in its `names`,
+    where each id has a name of its own, so the groups are the same. NULL (and an id without
+    a name) becomes "(not set)" as on the rows."""
     dims = request.dimensions()
     if not any(DIMENSIONS[dim].numeric or DIMENSIONS[dim].id_column for dim in dims):
         return grouped
