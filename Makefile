@@ -80,8 +80,10 @@ bench: $(BIN)/.installed
 bench-postgres: $(BIN)/.installed postgres
 	$(BIN)/python benchmarks/bench_postgres.py
 
+# The browser tests with their full-page screenshots taken (tests/screenshots/); `make test`
+# skips the shots. scripts/screenshots.py shoots any database in both languages at 3 sizes.
 screenshots: $(BIN)/.installed browser
-	$(BIN)/python -m pytest tests/e2e -k screenshot
+	HUDDLE_SCREENSHOTS=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile tests/e2e
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache tests/screenshots

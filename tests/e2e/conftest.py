@@ -40,6 +40,10 @@ from playwright.sync_api import (
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+# Screenshots are taken when asked for (`make screenshots` sets this): a look at the pages for
+# a person. The tests check the pages without them; each full-page shot made the page as tall
+# as its content and back, redrawing every chart twice (33 of test_pages.py's 81 s).
+SCREENSHOTS_WANTED = os.environ.get("HUDDLE_SCREENSHOTS") == "1"
 DEMO_ORDERS = 20_000
 DEMO_END = "2026-11-20"
 SERVER_START_TIMEOUT_S = 60
@@ -480,8 +484,11 @@ def full_page_screenshot(page: Page, path: Path) -> None:
 
     Streamlit scrolls inside `stMain` (and the sidebar), not the document, so Playwright's
     full_page alone stops at the fold. The viewport is made as tall as the content for the
-    shot (the width, and so the layout, stays the same) and put back afterwards.
+    shot (the width, and so the layout, stays the same) and put back afterwards. Only when
+    screenshots are asked for (SCREENSHOTS_WANTED); otherwise nothing.
     """
+    if not SCREENSHOTS_WANTED:
+        return
     size = page.viewport_size or DESKTOP
     needed = page.evaluate(
         """() => Math.max(window.innerHeight, ...['stMain', 'stSidebarContent']

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
 from components.text import t
-from tests.e2e.conftest import AppPage, full_page_screenshot, settle_after
+from tests.e2e.conftest import SCREENSHOTS, AppPage, full_page_screenshot, settle_after
 
 pytestmark = pytest.mark.browser
 
@@ -20,9 +17,7 @@ def test_log_a_call_then_undo_it(app_page: AppPage) -> None:
     main = page.locator('[data-testid="stMain"]')
     expect(main.get_by_text(t("follow_ups.work_heading"), exact=True)).to_be_visible()
     expect(main.locator('[data-testid="stDataFrame"]').first).to_be_visible()
-    shot = os.environ.get("HUDDLE_SHOT_DIR")  # a look at the page, when asked for
-    if shot:
-        full_page_screenshot(page, Path(shot) / "follow-ups.png")
+    full_page_screenshot(page, SCREENSHOTS / "follow-ups.png")  # when asked for
     form = main.locator('[data-testid="stForm"]')
     form.get_by_label(t("follow_ups.note")).fill("Asked about the spring order.")
     submit = form.get_by_role("button", name=t("follow_ups.submit"), exact=True)

@@ -1,8 +1,8 @@
-"""Every page in the sidebar loads cleanly, draws its charts at two sizes, and is screenshotted.
+"""Every page in the sidebar loads cleanly and draws its charts at two sizes.
 
 Pages are discovered from the sidebar navigation, so a page added to app.py is covered
-without touching this file. Screenshots land in tests/screenshots/ (git-ignored) as
-<page-slug>-<width>x<height>.png; `make screenshots` runs just this.
+without touching this file. With screenshots asked for (`make screenshots`), each page at
+each size lands in tests/screenshots/ (git-ignored) as <page-slug>-<width>x<height>.png.
 """
 
 from __future__ import annotations
@@ -144,7 +144,7 @@ def load_page(app: AppPage, nav_page: NavPage) -> tuple[float, list[str]]:
 
 def look_at_size(app: AppPage, nav_page: NavPage, viewport: dict[str, int]) -> list[str]:
     """The open page at one window size: its charts drawn (those in tabs too, each tab
-    opened), and a full-page screenshot.
+    opened), and a full-page screenshot when asked for.
 
     The window is resized rather than the page loaded again: the server sends the same page
     whatever the width (nothing in the app reads it), and the layout and the charts follow
@@ -170,7 +170,7 @@ def look_at_size(app: AppPage, nav_page: NavPage, viewport: dict[str, int]) -> l
     return problems
 
 
-def test_every_page_loads_cleanly_at_two_sizes_with_screenshots(
+def test_every_page_loads_cleanly_at_two_sizes(
     new_app_page: Callable[..., AppPage],
 ) -> None:
     """Each page opened once from the sidebar of one session (the app's first visit to each,

@@ -36,7 +36,6 @@ def test_presentation_mode_fills_one_screen_with_no_menu(
         " return m.scrollHeight - m.clientHeight; }"
     )
     assert overflow <= 0, f"the stand-up needs {overflow}px of scrolling at {width}x{height}"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     full_page_screenshot(page, SCREENSHOTS / f"stand-up-presentation-{width}x{height}.png")
     app_page.assert_no_errors()
 

@@ -33,6 +33,5 @@ def test_a_store_lead_reads_turnover_slow_categories_and_stock_outs(
         # and its line says what their stock costs (a money figure).
         expect(main.get_by_text(t("stock.slow_movers.none"))).to_have_count(0)
         assert not main.get_by_text(t("stock.not_counted")).count()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     full_page_screenshot(page, SCREENSHOTS / f"stock-{lang}-1920x1080.png")
     app_page.assert_no_errors()
