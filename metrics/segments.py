@@ -294,15 +294,16 @@ def rfm(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
 
 
 def rfm_scores(store: Store, filters: Filters, as_of: date) -> pd.DataFrame:
-    """rfm() plus monetary_cents: the one RFM query the page's summary and drill-down are
-    worked out from."""
+    """rfm() plus monetary_cents, named: what rfm_ranks and with_names give together. The
+    pages read rfm_ranks and name only the rows they show (SegmentCustomers); the tests hold
+    both to this."""
     return _rfm(store, filters, as_of)
 
 
 def summarize_rfm(frame: pd.DataFrame) -> pd.DataFrame:
-    """Customers and revenue per RFM segment of an rfm_scores() frame, every segment in
-    SEGMENTS order (zeros where empty); share_of_revenue is the segment's share of all their
-    revenue (0 when there is none)."""
+    """Customers and revenue per RFM segment of an rfm_ranks() (or rfm_scores()) frame, every
+    segment in SEGMENTS order (zeros where empty); share_of_revenue is the segment's share of
+    all their revenue (0 when there is none)."""
     cents = frame["monetary_cents"].astype("int64")
     total = int(cents.sum())
     grouped = cents.groupby(frame["segment"]).agg(["size", "sum"])
@@ -316,11 +317,12 @@ def summarize_rfm(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def customers_by_segment(frame: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Where the customers of an rfm_scores() frame are in it, per segment that has any:
-    their row positions, biggest spender first (ties: customer_id), for frame.take. What the
-    page's segment drill-down shows, cut once per result instead of on every rerun (comparing
-    175,000 segment names and sorting took a sixth of the page's warm rerun at ten million
-    order lines); positions, not copies of the rows, which would double the cached answer."""
+    """Where the customers of an rfm_ranks() (or rfm_scores()) frame are in it, per segment
+    that has any: their row positions, biggest spender first (ties: customer_id), for
+    frame.take. What the page's segment drill-down shows, cut once per result instead of on
+    every rerun (comparing 175,000 segment names and sorting took a sixth of the page's warm
+    rerun at ten million order lines); positions, not copies of the rows, which would double
+    the cached answer."""
     ordered = _spender_order(frame)
     # Each segment's name as a code once, then the positions grouped by code in one stable
     # sort: comparing the 175,000 names with each segment's took three times as long.
