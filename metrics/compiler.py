@@ -18,6 +18,7 @@ from metrics import messages
 from metrics.aggregate_filters import shared_filter
 from metrics.catalogue import CATALOGUE, get_kpi, unknown_kpi_message
 from metrics.dimensions import DIMENSIONS
+from metrics.distinct_steps import in_two_steps
 from metrics.filters import Filters
 from metrics.messages import MetricsMessage
 from metrics.model import REFERENCE, Grain, Kpi
@@ -249,6 +250,13 @@ def _dimension_key(dim: str) -> str:
     return _as_text(f"s.{DIMENSIONS[dim].column}")
 
 
+def _split_key(dim: str) -> str:
+    """What a window's PARTITION BY splits a breakdown's rows by: a named dimension's id (each
+    id has a name of its own, so the same rows), else its value as text."""
+    id_column = DIMENSIONS[dim].id_column
+    return f"s.{id_column}" if id_column else _dimension_key(dim)
+
+
 def _as_text(value: str) -> str:
     """A dimension's value as the text an answer shows and sorts by."""
     return f"coalesce(CAST({value} AS VARCHAR), '(not set)')"
@@ -282,7 +290,7 @@ def _scoped_sql(
     segments = GIVEN_CUSTOMER_SEGMENTS if request.customer_segments else NO_CUSTOMER_SEGMENTS
     names = [f"split_{n}" for n in range(1, len(request.dimensions()) + 1)]
     split_columns = "".join(
-        f", {_dimension_key(dim)} AS {name}"
+        f", {_split_key(dim)} AS {name}"
         for dim, name in zip(request.dimensions(), names, strict=True)
     )
     source = with_rollups(SOURCES[source_id]) if rollups else SOURCES[source_id]
@@ -421,9 +429,12 @@ def _source_cte(
         conditions.append(_window(request, previous))
 
     where = "\n  AND ".join(conditions) or "true"
-    select = ",\n       ".join(keys + aggregates)
-    group = "\nGROUP BY ALL" if keys else ""
-    grouped = f"SELECT {select}\nFROM {from_}\nWHERE {where}{group}"
+    rows = f"FROM {from_}\nWHERE {where}"
+    grouped = in_two_steps(keys, aggregates, rows)
+    if grouped is None:
+        select = ",\n       ".join(keys + aggregates)
+        group = "\nGROUP BY ALL" if keys else ""
+        grouped = f"SELECT {select}\n{rows}{group}"
     return _as_text_after(request, grouped, [_measure_column(k, previous) for k in kpi_ids])
 
 

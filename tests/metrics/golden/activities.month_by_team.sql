@@ -12,12 +12,9 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
        count(*) AS "activities"
 FROM (SELECT f.activity_date AS day, f.activity_id, f.customer_id, f.kind,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key,
-    t.channel AS channel
+    tr.root_id AS team_key
 FROM activities f
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g

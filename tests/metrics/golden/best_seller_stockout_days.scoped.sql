@@ -8,8 +8,8 @@ SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     t.channel AS channel
 FROM (
     SELECT unnest(generate_series(greatest(k.count_date, $range_start::DATE),

@@ -12,12 +12,9 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
        count(*) AS "closed_deals"
 FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created_date, f.closed_date, f.stage AS deal_stage,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key,
-    t.channel AS channel
+    tr.root_id AS team_key
 FROM deals f
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g

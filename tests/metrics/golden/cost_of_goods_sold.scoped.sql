@@ -7,8 +7,8 @@ FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.stat
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     t.channel AS channel
 FROM (
     SELECT o.* FROM orders o

@@ -12,12 +12,9 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
        count(csat) AS "csat_responses"
 FROM (SELECT f.feedback_date AS day, f.feedback_id, f.customer_id, f.csat, f.nps, f.kind, f.resolved_date, f.feedback_date,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key,
-    t.channel AS channel
+    tr.root_id AS team_key
 FROM feedback f
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE s.day BETWEEN $start AND $end
 GROUP BY ALL
 ) g

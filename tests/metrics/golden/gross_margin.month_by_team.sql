@@ -12,11 +12,9 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
        sum(net_amount_cents - cost_cents) AS "gross_margin"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key
+    tr.root_id AS team_key
 FROM orders f
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL

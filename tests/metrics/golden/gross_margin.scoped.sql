@@ -7,8 +7,8 @@ FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_a
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f

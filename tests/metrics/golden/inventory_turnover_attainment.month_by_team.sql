@@ -13,9 +13,7 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
 FROM (WITH stock_rows AS (
 SELECT f.day, f.product_id, f.quantity, f.value_cents,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key,
-    t.channel AS channel
+    tr.root_id AS team_key
 FROM (
     SELECT unnest(generate_series(greatest(k.count_date, $range_start::DATE),
                                   least(k.held_until, $range_end::DATE), INTERVAL 1 DAY))::DATE
@@ -31,7 +29,6 @@ FROM (
     WHERE k.count_date <= $range_end::DATE AND k.held_until >= $range_start::DATE
 ) f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id
 )
 SELECT k.*
 FROM stock_rows k) s
@@ -48,9 +45,7 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
        sum(cost_cents) AS "cost_of_goods_sold"
 FROM (SELECT f.order_date AS day, f.product_id, f.quantity, f.cost_cents, f.status,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key,
-    t.channel AS channel
+    tr.root_id AS team_key
 FROM (
     SELECT o.* FROM orders o
     WHERE EXISTS (
@@ -59,8 +54,7 @@ FROM (
           AND k.count_date <= o.order_date
     )
 ) f
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
@@ -75,9 +69,7 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
        ((sum(level_value) FILTER (WHERE metric = 'inventory_turnover')::HUGEINT * 20000000000000000 + count(*) FILTER (WHERE metric = 'inventory_turnover')) // (2 * nullif(count(*) FILTER (WHERE metric = 'inventory_turnover'), 0)))::DECIMAL(38, 0) * 0.000000000000000001::DECIMAL(38, 18) AS "inventory_turnover_target"
 FROM (SELECT f.day, f.metric, f.level_value, f.target_level,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key,
-    t.channel AS channel
+    tr.root_id AS team_key
 FROM (
     SELECT unnest(generate_series(x.period_start, x.period_end, INTERVAL 1 DAY))::DATE AS day,
            x.metric,
@@ -94,8 +86,7 @@ FROM (
          AND pt.period_start = x.period_start AND pt.period_end = x.period_end
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE s.target_level = 'top'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL

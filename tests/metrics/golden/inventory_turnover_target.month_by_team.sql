@@ -12,9 +12,7 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
        ((sum(level_value) FILTER (WHERE metric = 'inventory_turnover')::HUGEINT * 20000000000000000 + count(*) FILTER (WHERE metric = 'inventory_turnover')) // (2 * nullif(count(*) FILTER (WHERE metric = 'inventory_turnover'), 0)))::DECIMAL(38, 0) * 0.000000000000000001::DECIMAL(38, 18) AS "inventory_turnover_target"
 FROM (SELECT f.day, f.metric, f.level_value, f.target_level,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key,
-    t.channel AS channel
+    tr.root_id AS team_key
 FROM (
     SELECT unnest(generate_series(x.period_start, x.period_end, INTERVAL 1 DAY))::DATE AS day,
            x.metric,
@@ -31,8 +29,7 @@ FROM (
          AND pt.period_start = x.period_start AND pt.period_end = x.period_end
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE s.target_level = 'top'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL

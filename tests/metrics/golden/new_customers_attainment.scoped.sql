@@ -2,14 +2,16 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, rep_id=101, start=2026-01-01, team_id=1
 WITH m0_customer_days AS (
-SELECT count(DISTINCT customer_id) AS "new_customers"
+SELECT count(__counted) AS "new_customers"
+FROM (
+SELECT customer_id AS __counted
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f
@@ -31,6 +33,8 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
   AND first_day >= $start
   AND s.day BETWEEN $start AND $end
+GROUP BY ALL
+) parts
 ),
 m1_targets AS (
 SELECT sum(value_per_day) AS "new_customers_target"
@@ -38,8 +42,8 @@ FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     t.channel AS channel
 FROM (
     SELECT unnest(generate_series(x.period_start, x.period_end, INTERVAL 1 DAY))::DATE AS day,

@@ -7,8 +7,8 @@ FROM (SELECT f.feedback_date AS day, f.feedback_id, f.customer_id, f.csat, f.nps
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     t.channel AS channel
 FROM feedback f
     LEFT JOIN reps r ON r.rep_id = f.rep_id

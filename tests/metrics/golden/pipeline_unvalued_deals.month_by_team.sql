@@ -13,13 +13,10 @@ SELECT b.bucket AS bucket,
 FROM buckets b JOIN (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id, f.amount_cents, f.stage AS deal_stage,
     f.team_id, f.rep_id,
     dp.list_price_cents AS list_price_cents,
-    t.name AS team_name,
-    t.team_id AS team_key,
-    t.channel AS channel
+    tr.root_id AS team_key
 FROM deals f
     LEFT JOIN products dp ON dp.product_id = f.product_id
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s ON s.open_from <= b.bucket_end AND (s.open_until IS NULL OR s.open_until > b.bucket_end)
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s ON s.open_from <= b.bucket_end AND (s.open_until IS NULL OR s.open_until > b.bucket_end)
 WHERE amount_cents IS NULL AND coalesce(list_price_cents, 0) = 0
 GROUP BY ALL
 ) g

@@ -8,8 +8,8 @@ FROM (SELECT f.created_date AS open_from, f.closed_date AS open_until, f.deal_id
     dp.list_price_cents AS list_price_cents,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     t.channel AS channel
 FROM deals f
     LEFT JOIN products dp ON dp.product_id = f.product_id

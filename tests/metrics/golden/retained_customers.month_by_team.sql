@@ -7,20 +7,20 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_retained_customers AS (
 SELECT bucket, dim, count(*) AS "retained_customers"
 FROM (SELECT DISTINCT date_trunc('month', s.day)::DATE AS bucket, coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim, customer_id AS item FROM (WITH buys AS (
-    SELECT *, coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
+    SELECT *, s.team_key AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key
+    tr.root_id AS team_key,
+    t.name AS team_name
 FROM orders f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s WHERE s.status = 'completed' AND true
 )
 SELECT b.*
 FROM buys b) s WHERE s.day BETWEEN $start AND $end) now JOIN (SELECT DISTINCT date_trunc('month', s.day + INTERVAL 1 MONTH)::DATE AS bucket, coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS dim, customer_id AS item FROM (WITH buys AS (
-    SELECT *, coalesce(CAST(s.team_name AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
+    SELECT *, s.team_key AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key
+    tr.root_id AS team_key,
+    t.name AS team_name
 FROM orders f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id
     LEFT JOIN teams t ON t.team_id = tr.root_id) s WHERE s.status = 'completed' AND true

@@ -8,8 +8,8 @@ FROM (SELECT DISTINCT customer_id AS item FROM (WITH buys AS (
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f
@@ -24,8 +24,8 @@ FROM buys b) s WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancest
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f

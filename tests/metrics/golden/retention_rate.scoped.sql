@@ -8,8 +8,8 @@ FROM (SELECT DISTINCT customer_id AS item FROM (WITH buys AS (
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f
@@ -24,8 +24,8 @@ FROM buys b) s WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancest
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f
@@ -38,13 +38,15 @@ SELECT b.*
 FROM buys b) s WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_id) AND s.channel = $channel AND s.rep_id = $rep_id AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end) AND s.day >= $prev_start AND s.day < $start) before USING (item)
 ),
 m1_orders_prev AS (
-SELECT count(DISTINCT customer_id) AS "active_customers__prev"
+SELECT count(__counted) AS "active_customers__prev"
+FROM (
+SELECT customer_id AS __counted
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     op.store AS store,
     coalesce(op.channel, t.channel) AS channel
 FROM orders f
@@ -58,6 +60,8 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
   AND status = 'completed'
   AND s.day >= $prev_start AND s.day < $start
+GROUP BY ALL
+) parts
 )
 SELECT CAST((coalesce("retained_customers", 0)) / nullif((coalesce("active_customers__prev", 0)), 0) AS DOUBLE) AS "retention_rate"
 FROM m0_retained_customers CROSS JOIN m1_orders_prev

@@ -12,8 +12,7 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
        sum(net_amount_cents) AS "returns_value"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key
+    tr.root_id AS team_key
 FROM (
     SELECT month AS order_date, CAST(NULL AS VARCHAR) AS order_id, customer_id, quantity,
            net_amount_cents, cost_cents, status, team_id, rep_id
@@ -23,8 +22,7 @@ FROM (
            team_id, rep_id
     FROM orders WHERE order_date < $roll_from OR order_date >= $roll_to
 ) f
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE status = 'returned'
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL

@@ -7,14 +7,15 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_orders AS (
 SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."revenue", g."selling_reps"
 FROM (
+SELECT bucket, dim, sum(p0) AS "revenue", count(__counted) AS "selling_reps"
+FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        s.team_key AS dim,
-       sum(net_amount_cents) AS "revenue",
-       count(DISTINCT rep_id) AS "selling_reps"
+       rep_id AS __counted,
+       sum(net_amount_cents) AS p0
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key
+    tr.root_id AS team_key
 FROM (
     SELECT month AS order_date, CAST(NULL AS VARCHAR) AS order_id, customer_id, quantity,
            net_amount_cents, cost_cents, status, team_id, rep_id
@@ -24,10 +25,11 @@ FROM (
            team_id, rep_id
     FROM orders WHERE order_date < $roll_from OR order_date >= $roll_to
 ) f
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
+GROUP BY ALL
+) parts
 GROUP BY ALL
 ) g
 LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim

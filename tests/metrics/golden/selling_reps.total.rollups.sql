@@ -2,7 +2,9 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, roll_from=2026-01-01, roll_to=2026-04-01, start=2026-01-01
 WITH m0_orders AS (
-SELECT count(DISTINCT rep_id) AS "selling_reps"
+SELECT count(__counted) AS "selling_reps"
+FROM (
+SELECT rep_id AS __counted
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM (
@@ -16,6 +18,8 @@ FROM (
 ) f) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
+GROUP BY ALL
+) parts
 )
 SELECT round(coalesce("selling_reps", 0), 2) AS "selling_reps"
 FROM m0_orders

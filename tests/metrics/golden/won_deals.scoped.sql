@@ -7,8 +7,8 @@ FROM (SELECT f.closed_date AS day, f.deal_id, f.stage, f.amount_cents, f.created
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
     r.role AS rep_role,
+    tr.root_id AS team_key,
     t.name AS team_name,
-    t.team_id AS team_key,
     t.channel AS channel
 FROM deals f
     LEFT JOIN reps r ON r.rep_id = f.rep_id

@@ -12,9 +12,7 @@ SELECT date_trunc('month', s.day)::DATE AS bucket,
        sum(value_per_day) AS "won_deals_target"
 FROM (SELECT f.day, f.metric, f.value_per_day, f.target_level,
     f.team_id, f.rep_id,
-    t.name AS team_name,
-    t.team_id AS team_key,
-    t.channel AS channel
+    tr.root_id AS team_key
 FROM (
     SELECT unnest(generate_series(x.period_start, x.period_end, INTERVAL 1 DAY))::DATE AS day,
            x.metric,
@@ -34,8 +32,7 @@ FROM (
          AND pt.period_start = x.period_start AND pt.period_end = x.period_end
     WHERE x.scenario IS NULL AND x.period_end >= $range_start AND x.period_start <= $range_end
 ) f
-    LEFT JOIN team_roots tr ON tr.team_id = f.team_id
-    LEFT JOIN teams t ON t.team_id = tr.root_id) s
+    LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE s.target_level = 'top'
   AND metric = 'won_deals'
   AND s.day BETWEEN $start AND $end
