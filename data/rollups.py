@@ -34,7 +34,8 @@ rebuilding both.
 
 order_months holds every order line's amounts summed by calendar month, customer, seller,
 team and status (data.order_months): the compiler reads the whole months of a request from it
-instead of the lines (metrics.month_rollup).
+instead of the lines (metrics.month_rollup), and the month a request ends in when no line is
+dated after its end (rollup_state records the last order day, any status, at the rebuild).
 
 The rule that keeps it honest: rollup_state records the data version the rollups were built
 for. refresh_rollups runs at the end of a write transaction and records the version that
@@ -67,7 +68,7 @@ import os
 import weakref
 from contextlib import suppress
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -223,14 +224,14 @@ def refresh_rollups(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DROP TABLE IF EXISTS rollup_state")
     con.execute(
         "CREATE TABLE rollup_state (id INTEGER PRIMARY KEY, data_version BIGINT,"
-        " rows_fingerprint VARCHAR, rows_versions VARCHAR)"
+        " rows_fingerprint VARCHAR, rows_versions VARCHAR, last_order_day DATE)"
     )
     # DuckDB's hash(): on a PostgreSQL server (a merge there refreshes too) none is recorded
     # and the comparison decides.
     fingerprint = ROWS_FINGERPRINT if isinstance(con, duckdb.DuckDBPyConnection) else "NULL"
     con.execute(
-        f"INSERT INTO rollup_state SELECT 1, version + 1, ({fingerprint}), ({_ROWS_VERSIONS})"
-        " FROM data_version WHERE id = 1"
+        f"INSERT INTO rollup_state SELECT 1, version + 1, ({fingerprint}), ({_ROWS_VERSIONS}),"
+        " (SELECT max(order_date) FROM orders) FROM data_version WHERE id = 1"
     )
 
 
@@ -289,7 +290,9 @@ _SHAPES = {
     "customer_days": frozenset(DAYS_COLUMNS),
     "lifecycle_month_ends": frozenset(STAGE_COLUMNS),
     "order_months": frozenset(MONTHS_KEYS + MONTHS_COLUMNS),
-    "rollup_state": frozenset({"data_version", "rows_fingerprint", "rows_versions"}),
+    "rollup_state": frozenset(
+        {"data_version", "rows_fingerprint", "rows_versions", "last_order_day"}
+    ),
 }
 # The tables refresh_rollups writes: derived from the rows, never copied with them.
 ROLLUP_TABLES = frozenset(_SHAPES)
@@ -401,9 +404,18 @@ def _current(store: Store, table: str, columns: tuple[str, ...], differences: st
     return checked[table][1]
 
 
-def _recorded_state(store: Store, column: str) -> str | None:
-    """A column of rollup_state (rows_fingerprint, rows_versions); None when an older Huddle,
-    whose rollup_state lacks it, built the rollups."""
+def rolled_data_end(store: Store) -> date | None:
+    """The last order day (any status) of the rows the rollups were built from, which
+    order_months may then treat the month of as whole (metrics.month_rollup); None when the
+    rollups record none (built by an older Huddle, or no orders). The caller uses it only while
+    order_months is current: then no line is dated after it."""
+    recorded = _recorded_state(store, "last_order_day")
+    return recorded if isinstance(recorded, date) else None
+
+
+def _recorded_state(store: Store, column: str) -> Any:
+    """A column of rollup_state (rows_fingerprint, rows_versions, last_order_day); None when
+    an older Huddle, whose rollup_state lacks it, built the rollups."""
     recorded = store.scalar(
         "SELECT count(*) FROM information_schema.columns WHERE table_name = 'rollup_state'"
         " AND table_schema = current_schema() AND column_name = $column",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -362,8 +363,10 @@ def _source_cte(
     kpi_ids: list[str],
     prune: bool,
     rollups: bool,
+    months: tuple[date, date] | None = None,
 ) -> str | None:
-    """The CTE that aggregates one source; None when targets do not apply to the request."""
+    """The CTE that aggregates one source; None when targets do not apply to the request.
+    `months`: the span the month rollup answers (metrics.month_rollup), None for none."""
     source = SOURCES[source_id]
     grain = request.grain
     if not _check_dimension(request, source_id, kpi_ids):
@@ -406,11 +409,7 @@ def _source_cte(
     # What the CTE reads of the source: its filters, keys and aggregates (the bucket join and
     # the window only read columns every source has: day, open_from, open_until).
     columns = columns_read(*conditions, *keys, *aggregates) if prune else None
-    by_month = (
-        rollups
-        and reads_months(source_id, columns)
-        and rolled_span(request.filters, grain) is not None
-    )
+    by_month = rollups and months is not None and reads_months(source_id, columns)
     body = f"({_scoped_sql(source_id, request, columns, rollups, by_month=by_month)}) s"
     if source.snapshot:
         # Open at the end of each bucket (or of the period): created by then, not closed by then.
@@ -487,7 +486,11 @@ def _carried_over_cte(request: MetricRequest, kpi_id: str, prune: bool, rollups:
 
 
 def compile_request(
-    request: MetricRequest, *, prune: bool = True, rollups: bool = False
+    request: MetricRequest,
+    *,
+    prune: bool = True,
+    rollups: bool = False,
+    data_ends: date | None = None,
 ) -> CompiledQuery:
     """Compile a request into one SQL statement and its parameters.
 
@@ -497,7 +500,10 @@ def compile_request(
 
     `rollups` reads what a rollup answers exactly (data.rollups: each customer's first
     purchase day) from it instead of the rows; the caller sets it only while the rollups are
-    current (metrics.service.run), and the numbers are the same either way."""
+    current (metrics.service.run), and the numbers are the same either way. `data_ends` is
+    the last order day the rollups were built with (data.rollups.rolled_data_end): a month
+    with no line after the period's end is whole (metrics.month_rollup.rolled_span)."""
+    months = rolled_span(request.filters, request.grain, data_ends) if rollups else None
     plan = _Plan()
     outputs = request.output_kpis()
     expressions = {k: _finish(get_kpi(k), _expression(k, False, plan)) for k in outputs}
@@ -526,7 +532,7 @@ def compile_request(
                 ctes.append((measured[-1], _carried_over_cte(request, kpi_id, prune, rollups)))
         if not aggregates:
             continue
-        body = _source_cte(request, source_id, previous, aggregates, prune, rollups)
+        body = _source_cte(request, source_id, previous, aggregates, prune, rollups, months)
         if body is None:
             missing += [_measure_column(k, previous) for k in aggregates]
             continue
@@ -568,7 +574,7 @@ def compile_request(
         f"WITH {with_sql}\n" if ctes else ""
     ) + f"SELECT {', '.join(selects)}\nFROM {from_}{order}"
     columns = (["bucket"] if request.grain else []) + request.dimensions()
-    return CompiledQuery(sql=sql, params=_params(request, sql), columns=columns + outputs)
+    return CompiledQuery(sql=sql, params=_params(request, sql, months), columns=columns + outputs)
 
 
 def _key_names(request: MetricRequest) -> list[str]:
@@ -577,15 +583,14 @@ def _key_names(request: MetricRequest) -> list[str]:
     return (["bucket"] if request.grain else []) + dims
 
 
-def _params(request: MetricRequest, sql: str) -> dict[str, Any]:
+def _params(request: MetricRequest, sql: str, months: tuple[date, date] | None) -> dict[str, Any]:
     """The named parameters the SQL uses, and only those (DuckDB rejects extras)."""
     f = request.filters
     prev = previous_start(f.start, f.end, f.period_kind)
     earliest = min(prev, f.start)
     if request.grain:
         earliest = min(earliest, bucket_before(f.start, request.grain))
-    span = rolled_span(f, request.grain) if "$roll_from" in sql else None
-    roll_from, roll_to = span or (None, None)
+    roll_from, roll_to = months if months and "$roll_from" in sql else (None, None)
     return scope_params(
         f, sql, prev_start=prev, range_start=earliest, range_end=f.end,
         roll_from=roll_from, roll_to=roll_to,

@@ -10,12 +10,13 @@ from datetime import date
 
 import pandas as pd
 
-from data.rollups import rollups_enabled, rollups_read_current
+from data.rollups import rolled_data_end, rollups_enabled, rollups_read_current
 from data.store import Store
 from metrics.catalogue import get_kpi
 from metrics.compiler import MetricRequest, compile_request
 from metrics.filters import Filters
 from metrics.model import Grain
+from metrics.month_rollup import ends_inside_a_month
 from metrics.periods import Comparison, compare_period
 
 
@@ -27,7 +28,11 @@ def run(store: Store, request: MetricRequest, *, rollups: bool | None = None) ->
     forces the rows; True uses the rollups unchecked (tests that have just refreshed them)."""
     compiled = compile_request(request)
     if rollups if rollups is not None else rollups_enabled():
-        rolled = compile_request(request, rollups=True)
+        # Asked only when it can matter: a monthly request ending inside a month.
+        ends = (
+            rolled_data_end(store) if ends_inside_a_month(request.filters, request.grain) else None
+        )
+        rolled = compile_request(request, rollups=True, data_ends=ends)
         # Asked only when a rollup would change the SQL: most requests read none.
         if rolled.sql != compiled.sql and (rollups or rollups_read_current(store, rolled.sql)):
             compiled = rolled

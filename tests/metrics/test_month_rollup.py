@@ -9,12 +9,12 @@ from datetime import date
 
 import pytest
 
-from data.rollups import months_rollup_current, refresh_rollups
+from data.rollups import months_rollup_current, refresh_rollups, rolled_data_end
 from data.store import Store
 from metrics import service
 from metrics.compiler import MetricRequest, compile_request
 from metrics.filters import Filters
-from metrics.month_rollup import reads_months, rolled_span
+from metrics.month_rollup import ends_inside_a_month, reads_months, rolled_span
 from tests.metrics.fixture import build_tiny_company
 from tests.store_engines import StoreMaker
 
@@ -50,6 +50,23 @@ def test_month_to_date_reads_only_lines() -> None:
     assert rolled_span(Filters(start=date(2026, 10, 2), end=date(2026, 11, 30)), None) == (
         _span((2026, 11), (2026, 12))
     )
+
+
+def test_the_month_a_period_ends_in_is_whole_when_the_data_ends_by_then() -> None:
+    year = Filters(start=date(2025, 12, 1), end=date(2026, 11, 20))
+    month_to_date = Filters(start=date(2026, 11, 1), end=date(2026, 11, 20))
+    for data_ends in (date(2026, 11, 20), date(2026, 11, 3), date(2024, 1, 1)):
+        assert rolled_span(year, "month", data_ends) == _span((2025, 12), (2026, 12))
+        assert rolled_span(month_to_date, None, data_ends) == _span((2026, 11), (2026, 12))
+    # A line dated after the end (a day later, or next month) keeps November cut.
+    for data_ends in (date(2026, 11, 21), date(2026, 12, 2)):
+        assert rolled_span(year, "month", data_ends) == _span((2025, 12), (2026, 11))
+        assert rolled_span(month_to_date, None, data_ends) is None
+    assert rolled_span(month_to_date, "week", date(2026, 11, 20)) is None
+    # Only a period ending inside a month asks for the data's last day.
+    assert ends_inside_a_month(year, "month") and ends_inside_a_month(month_to_date, None)
+    assert not ends_inside_a_month(SEP_TO_NOV, "month")
+    assert not ends_inside_a_month(year, "week")
 
 
 def test_days_and_weeks_cut_months() -> None:
@@ -159,4 +176,37 @@ def test_a_stale_month_rollup_is_not_read(new_store: StoreMaker) -> None:
     assert service.run(store, november, rollups=True)["revenue"].tolist() == [
         225.50, 370.50, 841.00,
     ]  # fmt: skip
+    store.close()
+
+
+def test_the_month_the_data_ends_in_is_read_from_the_rollup(new_store: StoreMaker) -> None:
+    """The tiny company's last line is N-09 on 26 Nov 2024 (a completed and a cancelled
+    line). A period ending that day reads November from the rollup, and no line: November's
+    rollup rows set to 0 show as 0. Ending on the 25th, November is read from its lines
+    (841.00 without N-09's 25.00)."""
+    store = new_store("tiny")
+    build_tiny_company(store)
+    with store.transaction() as con:
+        refresh_rollups(con)
+    assert rolled_data_end(store) == date(2024, 11, 26)
+    to_26th = MetricRequest(
+        kpis=("revenue",), filters=SEP_TO_NOV.with_dates(date(2024, 9, 1), date(2024, 11, 26)),
+        grain="month",
+    )  # fmt: skip
+    to_25th = to_26th.model_copy(
+        update={"filters": SEP_TO_NOV.with_dates(date(2024, 9, 1), date(2024, 11, 25))}
+    )
+    assert service.run(store, to_26th)["revenue"].tolist() == [225.50, 370.50, 841.00]
+    assert service.run(store, to_26th, rollups=False)["revenue"].tolist() == [
+        225.50,
+        370.50,
+        841.00,
+    ]
+    assert service.run(store, to_25th)["revenue"].tolist() == [225.50, 370.50, 816.00]
+    params = compile_request(to_26th, rollups=True, data_ends=date(2024, 11, 26)).params
+    assert (params["roll_from"], params["roll_to"]) == _span((2024, 9), (2024, 12))
+    # Which rows service.run read: the rollup's (unchecked, so it is read though changed).
+    store.rows("UPDATE order_months SET net_amount_cents = 0 WHERE month = DATE '2024-11-01'")
+    assert service.run(store, to_26th, rollups=True)["revenue"].tolist() == [225.50, 370.50, 0.0]
+    assert service.run(store, to_25th, rollups=True)["revenue"].tolist() == [225.50, 370.50, 816.00]
     store.close()
