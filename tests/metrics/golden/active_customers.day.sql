@@ -5,17 +5,13 @@ WITH buckets AS (
 SELECT bucket, least(bucket + INTERVAL 1 DAY - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM (SELECT unnest(generate_series(date_trunc('day', $start::DATE), $end::DATE, INTERVAL 1 DAY))::DATE AS bucket)
 ),
 m0_orders AS (
-SELECT bucket, count(__counted) AS "active_customers"
-FROM (
 SELECT date_trunc('day', s.day)::DATE AS bucket,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "active_customers"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ),
 keys AS (

@@ -7,12 +7,10 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_orders AS (
 SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."revenue", g."orders"
 FROM (
-SELECT bucket, dim, sum(p0) AS "revenue", count(__counted) AS "orders"
-FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        s.team_key AS dim,
-       order_id AS __counted,
-       sum(net_amount_cents) AS p0
+       sum(net_amount_cents) AS "revenue",
+       count(DISTINCT order_id) AS "orders"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id,
     tr.root_id AS team_key
@@ -20,8 +18,6 @@ FROM orders f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim

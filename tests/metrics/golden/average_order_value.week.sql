@@ -5,18 +5,14 @@ WITH buckets AS (
 SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM (SELECT unnest(generate_series(date_trunc('week', $start::DATE), $end::DATE, INTERVAL 1 WEEK))::DATE AS bucket)
 ),
 m0_orders AS (
-SELECT bucket, sum(p0) AS "revenue", count(__counted) AS "orders"
-FROM (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       order_id AS __counted,
-       sum(net_amount_cents) AS p0
+       sum(net_amount_cents) AS "revenue",
+       count(DISTINCT order_id) AS "orders"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ),
 keys AS (

@@ -21,17 +21,13 @@ GROUP BY ALL
 m1_orders_prev AS (
 SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."active_customers__prev"
 FROM (
-SELECT dim, count(__counted) AS "active_customers__prev"
-FROM (
 SELECT s.rep_id AS dim,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "active_customers__prev"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day >= $prev_start AND s.day < $start
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 ),

@@ -22,17 +22,13 @@ FROM buys b) s WHERE s.day >= date_trunc('month', $start::DATE) - INTERVAL 1 MON
 GROUP BY ALL
 ),
 m1_orders_prev AS (
-SELECT bucket, count(__counted) AS "active_customers__prev"
-FROM (
 SELECT date_trunc('month', s.day + INTERVAL 1 MONTH)::DATE AS bucket,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "active_customers__prev"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day >= date_trunc('month', $start::DATE) - INTERVAL 1 MONTH AND s.day < date_trunc('month', $end::DATE)
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ),
 keys AS (

@@ -32,11 +32,9 @@ GROUP BY ALL
 m1_orders_prev AS (
 SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."active_customers__prev"
 FROM (
-SELECT bucket, dim, count(__counted) AS "active_customers__prev"
-FROM (
 SELECT date_trunc('month', s.day + INTERVAL 1 MONTH)::DATE AS bucket,
        s.team_key AS dim,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "active_customers__prev"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id,
     tr.root_id AS team_key
@@ -44,8 +42,6 @@ FROM orders f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE status = 'completed'
   AND s.day >= date_trunc('month', $start::DATE) - INTERVAL 1 MONTH AND s.day < date_trunc('month', $end::DATE)
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim

@@ -18,16 +18,12 @@ SELECT b.*
 FROM buys b) s WHERE s.day >= $prev_start AND s.day < $start) before USING (item)
 ),
 m1_orders_prev AS (
-SELECT count(__counted) AS "active_customers__prev"
-FROM (
-SELECT customer_id AS __counted
+SELECT count(DISTINCT customer_id) AS "active_customers__prev"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day >= $prev_start AND s.day < $start
-GROUP BY ALL
-) parts
 )
 SELECT CAST(1 - (coalesce("retained_customers", 0)) / nullif((coalesce("active_customers__prev", 0)), 0) AS DOUBLE) AS "churn_rate"
 FROM m0_retained_customers CROSS JOIN m1_orders_prev

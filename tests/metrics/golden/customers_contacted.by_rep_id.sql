@@ -4,16 +4,12 @@
 WITH m0_activities AS (
 SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."customers_contacted"
 FROM (
-SELECT dim, count(__counted) AS "customers_contacted"
-FROM (
 SELECT s.rep_id AS dim,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "customers_contacted"
 FROM (SELECT f.activity_date AS day, f.activity_id, f.customer_id, f.kind,
     f.team_id, f.rep_id
 FROM activities f) s
 WHERE s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 ),

@@ -7,19 +7,15 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_activities AS (
 SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."customers_contacted"
 FROM (
-SELECT bucket, dim, count(__counted) AS "customers_contacted"
-FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        s.team_key AS dim,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "customers_contacted"
 FROM (SELECT f.activity_date AS day, f.activity_id, f.customer_id, f.kind,
     f.team_id, f.rep_id,
     tr.root_id AS team_key
 FROM activities f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim

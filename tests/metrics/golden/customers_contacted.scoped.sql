@@ -2,9 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, rep_id=101, start=2026-01-01, team_id=1
 WITH m0_activities AS (
-SELECT count(__counted) AS "customers_contacted"
-FROM (
-SELECT customer_id AS __counted
+SELECT count(DISTINCT customer_id) AS "customers_contacted"
 FROM (SELECT f.activity_date AS day, f.activity_id, f.customer_id, f.kind,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
@@ -21,8 +19,6 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND s.rep_id = $rep_id
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 )
 SELECT round(coalesce("customers_contacted", 0), 2) AS "customers_contacted"
 FROM m0_activities

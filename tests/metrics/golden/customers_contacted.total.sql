@@ -2,15 +2,11 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_activities AS (
-SELECT count(__counted) AS "customers_contacted"
-FROM (
-SELECT customer_id AS __counted
+SELECT count(DISTINCT customer_id) AS "customers_contacted"
 FROM (SELECT f.activity_date AS day, f.activity_id, f.customer_id, f.kind,
     f.team_id, f.rep_id
 FROM activities f) s
 WHERE s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 )
 SELECT round(coalesce("customers_contacted", 0), 2) AS "customers_contacted"
 FROM m0_activities

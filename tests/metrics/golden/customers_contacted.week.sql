@@ -5,16 +5,12 @@ WITH buckets AS (
 SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM (SELECT unnest(generate_series(date_trunc('week', $start::DATE), $end::DATE, INTERVAL 1 WEEK))::DATE AS bucket)
 ),
 m0_activities AS (
-SELECT bucket, count(__counted) AS "customers_contacted"
-FROM (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "customers_contacted"
 FROM (SELECT f.activity_date AS day, f.activity_id, f.customer_id, f.kind,
     f.team_id, f.rep_id
 FROM activities f) s
 WHERE s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ),
 keys AS (

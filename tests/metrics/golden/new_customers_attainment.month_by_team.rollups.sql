@@ -7,11 +7,9 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_customer_days AS (
 SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."new_customers"
 FROM (
-SELECT bucket, dim, count(__counted) AS "new_customers"
-FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        s.team_key AS dim,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "new_customers"
 FROM (WITH buys AS (
     SELECT *, s.team_key AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
@@ -23,8 +21,6 @@ SELECT b.*, fi.first_day
 FROM buys b JOIN firsts fi USING (customer_id)) s
 WHERE first_day >= greatest(date_trunc('month', s.day)::DATE, $start)
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim

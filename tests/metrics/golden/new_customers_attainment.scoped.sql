@@ -2,9 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, rep_id=101, start=2026-01-01, team_id=1
 WITH m0_customer_days AS (
-SELECT count(__counted) AS "new_customers"
-FROM (
-SELECT customer_id AS __counted
+SELECT count(DISTINCT customer_id) AS "new_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
@@ -33,8 +31,6 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
   AND first_day >= $start
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 ),
 m1_targets AS (
 SELECT sum(value_per_day) AS "new_customers_target"

@@ -2,9 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, range_end=2026-03-31, range_start=2025-10-01, start=2026-01-01
 WITH m0_customer_days AS (
-SELECT count(__counted) AS "new_customers"
-FROM (
-SELECT customer_id AS __counted
+SELECT count(DISTINCT customer_id) AS "new_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -19,8 +17,6 @@ SELECT b.*, fi.first_day
 FROM buys b JOIN firsts fi USING (customer_id)) s
 WHERE first_day >= $start
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 ),
 m1_targets AS (
 SELECT sum(value_per_day) AS "new_customers_target"

@@ -4,17 +4,13 @@
 WITH m0_orders AS (
 SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."orders"
 FROM (
-SELECT dim, count(__counted) AS "orders"
-FROM (
 SELECT s.rep_id AS dim,
-       order_id AS __counted
+       count(DISTINCT order_id) AS "orders"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 ),

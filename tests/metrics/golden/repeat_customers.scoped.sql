@@ -2,9 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31', 'team_id': 1, 'channel': 'retail', 'rep_id': 101, 'hide_leavers': True}
 -- params: channel=retail, end=2026-03-31, rep_id=101, start=2026-01-01, team_id=1
 WITH m0_customer_days AS (
-SELECT count(__counted) AS "repeat_customers"
-FROM (
-SELECT customer_id AS __counted
+SELECT count(DISTINCT customer_id) AS "repeat_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
@@ -32,8 +30,6 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
   AND prev_day >= $start
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 )
 SELECT round(coalesce("repeat_customers", 0), 2) AS "repeat_customers"
 FROM m0_customer_days

@@ -4,10 +4,8 @@
 WITH m0_customer_days AS (
 SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."repeat_customers"
 FROM (
-SELECT dim, count(__counted) AS "repeat_customers"
-FROM (
 SELECT s.rep_id AS dim,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "repeat_customers"
 FROM (WITH buys AS (
     SELECT *, coalesce(CAST(s.rep_id AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -21,8 +19,6 @@ SELECT b.*, h.prev_day
 FROM buys b JOIN history h USING (customer_id, day, split_1)) s
 WHERE prev_day >= $start
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 ),

@@ -5,10 +5,8 @@ WITH buckets AS (
 SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM (SELECT unnest(generate_series(date_trunc('month', $start::DATE), $end::DATE, INTERVAL 1 MONTH))::DATE AS bucket)
 ),
 m0_customer_days AS (
-SELECT bucket, count(__counted) AS "repeat_customers"
-FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "repeat_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -23,21 +21,15 @@ FROM buys b JOIN history h USING (customer_id, day)) s
 WHERE prev_day >= greatest(date_trunc('month', s.day)::DATE, $start)
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
-) parts
-GROUP BY ALL
 ),
 m1_orders AS (
-SELECT bucket, count(__counted) AS "active_customers"
-FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "active_customers"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ),
 keys AS (

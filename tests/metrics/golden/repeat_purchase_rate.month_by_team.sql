@@ -7,11 +7,9 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_customer_days AS (
 SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."repeat_customers"
 FROM (
-SELECT bucket, dim, count(__counted) AS "repeat_customers"
-FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        s.team_key AS dim,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "repeat_customers"
 FROM (WITH buys AS (
     SELECT *, s.team_key AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id,
@@ -28,19 +26,15 @@ FROM buys b JOIN history h USING (customer_id, day, split_1)) s
 WHERE prev_day >= greatest(date_trunc('month', s.day)::DATE, $start)
   AND s.day BETWEEN $start AND $end
 GROUP BY ALL
-) parts
-GROUP BY ALL
 ) g
 LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim
 ),
 m1_orders AS (
 SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."active_customers"
 FROM (
-SELECT bucket, dim, count(__counted) AS "active_customers"
-FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        s.team_key AS dim,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "active_customers"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id,
     tr.root_id AS team_key
@@ -48,8 +42,6 @@ FROM orders f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim

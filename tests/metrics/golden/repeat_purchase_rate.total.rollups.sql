@@ -2,9 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, roll_from=2026-01-01, roll_to=2026-04-01, start=2026-01-01
 WITH m0_customer_days AS (
-SELECT count(__counted) AS "repeat_customers"
-FROM (
-SELECT customer_id AS __counted
+SELECT count(DISTINCT customer_id) AS "repeat_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -18,8 +16,6 @@ SELECT b.*, h.prev_day
 FROM buys b JOIN history h USING (customer_id, day)) s
 WHERE prev_day >= $start
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 ),
 m1_orders AS (
 SELECT count(__counted) AS "active_customers"

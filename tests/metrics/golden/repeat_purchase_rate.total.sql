@@ -2,9 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_customer_days AS (
-SELECT count(__counted) AS "repeat_customers"
-FROM (
-SELECT customer_id AS __counted
+SELECT count(DISTINCT customer_id) AS "repeat_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -18,20 +16,14 @@ SELECT b.*, h.prev_day
 FROM buys b JOIN history h USING (customer_id, day)) s
 WHERE prev_day >= $start
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 ),
 m1_orders AS (
-SELECT count(__counted) AS "active_customers"
-FROM (
-SELECT customer_id AS __counted
+SELECT count(DISTINCT customer_id) AS "active_customers"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 )
 SELECT CAST((coalesce("repeat_customers", 0)) / nullif((coalesce("active_customers", 0)), 0) AS DOUBLE) AS "repeat_purchase_rate"
 FROM m0_customer_days CROSS JOIN m1_orders

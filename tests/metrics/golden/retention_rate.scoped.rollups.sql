@@ -38,9 +38,7 @@ SELECT b.*
 FROM buys b) s WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_id) AND s.channel = $channel AND s.rep_id = $rep_id AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end) AND s.day >= $prev_start AND s.day < $start) before USING (item)
 ),
 m1_orders_prev AS (
-SELECT count(__counted) AS "active_customers__prev"
-FROM (
-SELECT customer_id AS __counted
+SELECT count(DISTINCT customer_id) AS "active_customers__prev"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id,
     r.leave_date AS rep_leave_date,
@@ -60,8 +58,6 @@ WHERE s.team_id IN (SELECT team_id FROM team_closure WHERE ancestor_id = $team_i
   AND (s.rep_leave_date IS NULL OR s.rep_leave_date > $end)
   AND status = 'completed'
   AND s.day >= $prev_start AND s.day < $start
-GROUP BY ALL
-) parts
 )
 SELECT CAST((coalesce("retained_customers", 0)) / nullif((coalesce("active_customers__prev", 0)), 0) AS DOUBLE) AS "retention_rate"
 FROM m0_retained_customers CROSS JOIN m1_orders_prev

@@ -4,10 +4,8 @@
 WITH m0_customer_days AS (
 SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."returning_customers"
 FROM (
-SELECT dim, count(__counted) AS "returning_customers"
-FROM (
 SELECT s.rep_id AS dim,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "returning_customers"
 FROM (WITH buys AS (
     SELECT *, coalesce(CAST(s.rep_id AS VARCHAR), '(not set)') AS split_1 FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -22,8 +20,6 @@ SELECT b.*, fi.first_day
 FROM buys b JOIN firsts fi USING (customer_id)) s
 WHERE first_day < $start
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 ),

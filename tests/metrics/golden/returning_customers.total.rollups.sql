@@ -2,9 +2,7 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_customer_days AS (
-SELECT count(__counted) AS "returning_customers"
-FROM (
-SELECT customer_id AS __counted
+SELECT count(DISTINCT customer_id) AS "returning_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -14,8 +12,6 @@ SELECT b.*, fi.first_day
 FROM buys b JOIN firsts fi USING (customer_id)) s
 WHERE first_day < $start
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 )
 SELECT round(coalesce("returning_customers", 0), 2) AS "returning_customers"
 FROM m0_customer_days

@@ -5,10 +5,8 @@ WITH buckets AS (
 SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM (SELECT unnest(generate_series(date_trunc('week', $start::DATE), $end::DATE, INTERVAL 1 WEEK))::DATE AS bucket)
 ),
 m0_customer_days AS (
-SELECT bucket, count(__counted) AS "returning_customers"
-FROM (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       customer_id AS __counted
+       count(DISTINCT customer_id) AS "returning_customers"
 FROM (WITH buys AS (
     SELECT * FROM (SELECT f.order_date AS day, f.customer_id, f.status,
     f.team_id, f.rep_id
@@ -18,8 +16,6 @@ SELECT b.*, fi.first_day
 FROM buys b JOIN firsts fi USING (customer_id)) s
 WHERE first_day < greatest(date_trunc('week', s.day)::DATE, $start)
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ),
 keys AS (

@@ -4,18 +4,14 @@
 WITH m0_orders AS (
 SELECT coalesce(CAST(g.dim AS VARCHAR), '(not set)') AS dim, g."revenue", g."selling_reps"
 FROM (
-SELECT dim, sum(p0) AS "revenue", count(__counted) AS "selling_reps"
-FROM (
 SELECT s.rep_id AS dim,
-       rep_id AS __counted,
-       sum(net_amount_cents) AS p0
+       sum(net_amount_cents) AS "revenue",
+       count(DISTINCT rep_id) AS "selling_reps"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 ),

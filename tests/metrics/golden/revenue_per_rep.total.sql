@@ -2,17 +2,13 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_orders AS (
-SELECT sum(p0) AS "revenue", count(__counted) AS "selling_reps"
-FROM (
-SELECT rep_id AS __counted,
-       sum(net_amount_cents) AS p0
+SELECT sum(net_amount_cents) AS "revenue",
+       count(DISTINCT rep_id) AS "selling_reps"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 )
 SELECT CAST(round((coalesce("revenue", 0)) / nullif((coalesce("selling_reps", 0)), 0)) AS DOUBLE) / 100 AS "revenue_per_rep"
 FROM m0_orders

@@ -7,11 +7,9 @@ SELECT bucket, least(bucket + INTERVAL 1 MONTH - INTERVAL 1 DAY, $end)::DATE AS 
 m0_orders AS (
 SELECT g.bucket, coalesce(CAST(n_dim.name AS VARCHAR), '(not set)') AS dim, g."selling_reps"
 FROM (
-SELECT bucket, dim, count(__counted) AS "selling_reps"
-FROM (
 SELECT date_trunc('month', s.day)::DATE AS bucket,
        s.team_key AS dim,
-       rep_id AS __counted
+       count(DISTINCT rep_id) AS "selling_reps"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id,
     tr.root_id AS team_key
@@ -19,8 +17,6 @@ FROM orders f
     LEFT JOIN team_roots tr ON tr.team_id = f.team_id) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ) g
 LEFT JOIN (SELECT team_id AS id, name FROM teams) n_dim ON n_dim.id = g.dim

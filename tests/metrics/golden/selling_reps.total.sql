@@ -2,16 +2,12 @@
 -- filters: {'start': '2026-01-01', 'end': '2026-03-31'}
 -- params: end=2026-03-31, start=2026-01-01
 WITH m0_orders AS (
-SELECT count(__counted) AS "selling_reps"
-FROM (
-SELECT rep_id AS __counted
+SELECT count(DISTINCT rep_id) AS "selling_reps"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 )
 SELECT round(coalesce("selling_reps", 0), 2) AS "selling_reps"
 FROM m0_orders

@@ -5,17 +5,13 @@ WITH buckets AS (
 SELECT bucket, least(bucket + INTERVAL 1 WEEK - INTERVAL 1 DAY, $end)::DATE AS bucket_end FROM (SELECT unnest(generate_series(date_trunc('week', $start::DATE), $end::DATE, INTERVAL 1 WEEK))::DATE AS bucket)
 ),
 m0_orders AS (
-SELECT bucket, count(__counted) AS "selling_reps"
-FROM (
 SELECT date_trunc('week', s.day)::DATE AS bucket,
-       rep_id AS __counted
+       count(DISTINCT rep_id) AS "selling_reps"
 FROM (SELECT f.order_date AS day, f.order_id, f.customer_id, f.quantity, f.net_amount_cents, f.cost_cents, f.status,
     f.team_id, f.rep_id
 FROM orders f) s
 WHERE status = 'completed'
   AND s.day BETWEEN $start AND $end
-GROUP BY ALL
-) parts
 GROUP BY ALL
 ),
 keys AS (
