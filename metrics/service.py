@@ -28,7 +28,7 @@ def run(store: Store, request: MetricRequest, *, rollups: bool | None = None) ->
     forces the rows; True uses the rollups unchecked (tests that have just refreshed them)."""
     compiled = compile_request(request)
     if rollups if rollups is not None else rollups_enabled():
-        # Asked only when it can matter: a monthly request ending inside a month.
+        # Asked only when it can matter: a monthly request or a total ending inside a month.
         ends = (
             rolled_data_end(store) if ends_inside_a_month(request.filters, request.grain) else None
         )
