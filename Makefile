@@ -10,7 +10,7 @@ DB ?= $(or $(HUDDLE_DATABASE_URL),data/huddle.duckdb)
 LOCALE ?= en
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint format demo bench bench-postgres screenshots browser postgres clean help
+.PHONY: run test test-fast lint format demo bench bench-goals bench-postgres screenshots browser postgres clean help
 
 help:
 	@echo "make run         serve Huddle on http://localhost:$(PORT) (builds the demo data first)"
@@ -18,6 +18,7 @@ help:
 	@echo "make test        every test, the browser ones included"
 	@echo "make test-fast   every test but the browser ones"
 	@echo "make bench       print page and query timings on the demo and on 1M order lines"
+	@echo "make bench-goals issue #16's goals at 10M order lines, judged (about 35 minutes)"
 	@echo "make bench-postgres   the main pages' requests on PostgreSQL beside DuckDB, at 1M lines"
 	@echo "make lint        ruff check and format check"
 
@@ -75,6 +76,12 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench_queries.py
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_reruns.py
+
+# Issue #16's goals measured at the sizes it names (10M order lines, a 5M-line import, the
+# test suite), one after another, then judged one by one (benchmarks/goals.py).
+bench-goals: $(BIN)/.installed browser postgres
+	@$(BYTECODE) > /dev/null
+	$(BIN)/python benchmarks/goals.py
 
 # The main pages' requests at 1M order lines on a throwaway PostgreSQL beside DuckDB (ratios).
 bench-postgres: $(BIN)/.installed postgres

@@ -11,6 +11,7 @@ Prints figures, not pass/fail: run it before and after a change and compare.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import statistics
@@ -145,7 +146,7 @@ def _pages(path: Path) -> dict[str, float]:
     run_empty()
     # What AppTest itself takes for a script that draws one line, warm: a page's warm rerun
     # less this is what the page costs (about 160 ms of each AppTest run is the harness's).
-    results = {"empty page (harness), warm": _timed(run_empty, repeat=3)}
+    results = {HARNESS_WARM: _timed(run_empty, repeat=3)}
     for page in PAGES:
 
         def run_page(page: str = page) -> None:
@@ -163,7 +164,7 @@ def _pages(path: Path) -> dict[str, float]:
             at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
             at.switch_page(page).run()
 
-        results[f"page {page} (warm cache)"] = _timed(rerun_page, repeat=3)
+        results[warm_name(page)] = _timed(rerun_page, repeat=3)
     st.cache_resource.clear()
     return results
 
@@ -173,6 +174,18 @@ EMPTY_PAGE = "import streamlit as st\nst.write('empty')\n"
 # timed that way it would be the stand-up again. It is timed as the visitor it is for sees it,
 # sign-in on and nobody signed in (the form and the demo's accounts).
 SIGN_IN_PAGE = "pages/sign_in.py"
+# The figures' names, as printed and as written to --summary (benchmarks/goals.py reads them).
+HARNESS_FRESH = "empty page (harness), fresh process"
+HARNESS_WARM = "empty page (harness), warm"
+APP_PEAK = "app peak memory, every page in one process (MB)"
+
+
+def fresh_name(page: str) -> str:
+    return f"page {page} (fresh process, first run)"
+
+
+def warm_name(page: str) -> str:
+    return f"page {page} (warm cache)"
 
 
 def _as_its_reader(page: str) -> None:
@@ -218,10 +231,36 @@ def _fresh(path: Path, rounds: int = 2) -> dict[str, float]:
             times.append(float(out.stdout.strip().splitlines()[-1]))
         return statistics.median(times)
 
-    results = {"empty page (harness), fresh process": run("-")}
+    results = {HARNESS_FRESH: run("-")}
     for page in PAGES:
-        results[f"page {page} (fresh process, first run)"] = run(page)
+        results[fresh_name(page)] = run(page)
     return results
+
+
+def _memory_child(db: str) -> None:
+    """In a process of its own: every page opened in turn, as one server keeps them (each
+    page's answers stay cached for the next); prints the process's peak resident set in MB."""
+    import resource
+
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["HUDDLE_DB"] = db
+    for page in PAGES:
+        _as_its_reader(page)
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+        at.switch_page(page).run()
+        assert not at.exception, (page, at.exception)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    print(f"{peak_kb / 1024:.1f}")
+
+
+def _memory(path: Path) -> dict[str, float]:
+    """The app's peak memory: every page opened in one fresh process (_memory_child)."""
+    import subprocess
+
+    command = [sys.executable, __file__, "--memory-child", str(path)]
+    out = subprocess.run(command, check=True, capture_output=True, text=True)
+    return {APP_PEAK: float(out.stdout.strip().splitlines()[-1])}
 
 
 def main() -> None:
@@ -229,18 +268,28 @@ def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--fresh-child":
         _fresh_child(sys.argv[2], sys.argv[3])
         return
+    if len(sys.argv) == 3 and sys.argv[1] == "--memory-child":
+        _memory_child(sys.argv[2])
+        return
     # The pages as this machine's admin (sign-in off): timing the pages, not the sign-in form.
     os.environ["HUDDLE_AUTH"] = "off"
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200_000, 1_000_000])
     parser.add_argument("--reps", type=int, help="people in every demo (default: standard 65)")
     parser.add_argument("--customers", type=int, help="customers in every demo (default: demo's)")
-    parts = {"queries": _queries, "what-if": _what_if, "fresh": _fresh, "pages": _pages}
+    parts = {
+        "queries": _queries, "what-if": _what_if, "fresh": _fresh, "pages": _pages,
+        "memory": _memory,
+    }  # fmt: skip
     parser.add_argument(
         "--parts", nargs="+", choices=list(parts), default=list(parts),
         help="what to time (all by default): core queries, the Targets what-if, each page's "
-        "first run in a fresh process, each page cold and warm in this process",
+        "first run in a fresh process, each page cold and warm in this process, and the peak "
+        "memory of one process that opens every page",
     )  # fmt: skip
+    parser.add_argument(
+        "--summary", type=Path, help="also write the last size's figures to this JSON file"
+    )
     args = parser.parse_args()
     table: dict[str, dict[int, float]] = {}
     for size in args.sizes:
@@ -256,6 +305,9 @@ def main() -> None:
         cells = "".join(f"{by_size[s]:>14.0f}" for s in sizes)
         extra = f"{by_size[sizes[-1]] / by_size[sizes[0]]:>8.1f}x" if len(sizes) > 1 else ""
         print(f"{name:<58}{cells}{extra}")
+    if args.summary:
+        figures = {name: by_size[sizes[-1]] for name, by_size in table.items()}
+        args.summary.write_text(json.dumps(figures, indent=1), "utf-8")
 
 
 if __name__ == "__main__":

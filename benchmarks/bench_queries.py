@@ -24,6 +24,7 @@ Figures, not pass/fail; the numbers of the three ways are checked to agree first
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -216,6 +217,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7, help="timed rounds per way (7)")
     parser.add_argument("--reps", type=int, help="people in the demo (default: the standard 65)")
     parser.add_argument("--customers", type=int, help="customers (default: the demo's own)")
+    parser.add_argument(
+        "--summary", type=Path, help="also write the main query's medians to this JSON file"
+    )
     args = parser.parse_args()
     people = (f"_r{args.reps}" if args.reps else "") + (
         f"_c{args.customers}" if args.customers else ""
@@ -280,6 +284,20 @@ def main() -> None:
         f"  the pandas peer takes {pandas_ms / compiler:.1f}x the compiler's time ({with_load:.1f}x"
         f" counting its one read of the tables into memory, {peer.load_ms:.0f} ms)"
     )
+    if args.summary:  # benchmarks/goals.py reads it
+        medians = {name: statistics.median(values) for name, values in main_times.items()}
+        args.summary.write_text(
+            json.dumps(
+                {
+                    "orders": args.orders,
+                    "hand_ms": medians["hand-written SQL"],
+                    "compiler_ms": compiler,
+                    "pandas_ms": pandas_ms,
+                },
+                indent=1,
+            ),
+            "utf-8",
+        )
     new_times = time_side_by_side(
         {
             "hand-written SQL": lambda: store.query(HAND_NEW_CUSTOMERS, hand_params),
