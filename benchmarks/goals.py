@@ -63,6 +63,8 @@ _BARE_MODE = ("missing ScriptRunContext", "No runtime found, using MemoryCacheSt
 
 @dataclass(frozen=True)
 class Verdict:
+    """One goal in words, what was measured, and whether it was met."""
+
     goal: str
     measured: str
     met: bool
