@@ -18,7 +18,7 @@ help:
 	@echo "make test        every test, the browser ones included"
 	@echo "make test-fast   every test but the browser ones"
 	@echo "make bench       print page and query timings on the demo and on 1M order lines"
-	@echo "make bench-goals issue #16's goals at 10M order lines, judged (about 35 minutes)"
+	@echo "make bench-goals issue #16's goals at 10M order lines, judged (about 15 minutes)"
 	@echo "make bench-postgres   the main pages' requests on PostgreSQL beside DuckDB, at 1M lines"
 	@echo "make lint        ruff check and format check"
 

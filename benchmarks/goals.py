@@ -12,7 +12,9 @@ Each prints its own figures as it goes; then one table: each goal, what was meas
 whether it was met. The rules compare exact decimals of the printed figures (to 0.1 ms, 0.01 s
 and 0.1 MB), so a figure on a goal's edge is judged as it reads.
 
-    make bench-goals                         # about 35 minutes on two cores
+    make bench-goals                         # about 15 minutes on two cores, 10 of them
+                                             # the tests; building the two 10M-line
+                                             # databases the first time adds two or three
     python benchmarks/goals.py --no-tests    # the benchmarks alone
 """
 
