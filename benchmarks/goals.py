@@ -10,7 +10,8 @@ Runs one after another (side by side, each would slow the others):
   the test suite as `make test` runs it (pytest on two workers), timed; --no-tests skips it.
 Each prints its own figures as it goes; then one table: each goal, what was measured, and
 whether it was met. The rules compare exact decimals of the printed figures (to 0.1 ms, 0.01 s
-and 0.1 MB), so a figure on a goal's edge is judged as it reads.
+for the import, 0.1 MB, and whole seconds for the tests), so a figure on a goal's edge is
+judged as it reads.
 
     make bench-goals                         # about 15 minutes on two cores, 10 of them
                                              # the tests; building the two 10M-line
@@ -186,7 +187,6 @@ def main() -> None:
     args = parser.parse_args()
     started = datetime.now(UTC)
     size = ["--reps", str(REPS), "--customers", str(CUSTOMERS)]
-    verdicts: list[Verdict] = []
     with tempfile.TemporaryDirectory(prefix="huddle-goals-") as folder:
         work = Path(folder)
         queries = _run(
